@@ -1,0 +1,91 @@
+"""The workbook's command line: ``python -m analysis COMMAND ...``.
+
+Commands:
+    report: run every notebook on a corpus and write an offline HTML report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis",
+        description="Media-framing workbook: how did the press rewrite what a government said?",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    report = commands.add_parser(
+        "report",
+        help="run every notebook on a corpus and render an offline HTML report",
+        description=(
+            "Validate the corpus, execute every notebook on it with papermill into "
+            "OUT/notebooks/ (the committed notebooks are not touched), and write "
+            "OUT/index.html, OUT/<notebook>.html and OUT/reviewer/<notebook>.html."
+        ),
+    )
+    report.add_argument(
+        "--corpus", required=True, type=Path, help="corpus directory or manifest, e.g. seeds"
+    )
+    report.add_argument(
+        "--out", required=True, type=Path, help="report directory, e.g. build/report"
+    )
+    report.add_argument(
+        "--notebooks",
+        type=Path,
+        default=Path("notebooks"),
+        help="directory of the notebooks to run (default: notebooks)",
+    )
+    report.add_argument(
+        "--article-id",
+        default=None,
+        help="article for the notebooks to focus on (default: each notebook's own)",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line.
+
+    Args:
+        argv: Arguments after the program name; ``sys.argv[1:]`` by default.
+
+    Returns:
+        The exit status: 0 on success, 2 for a corpus or input that cannot be
+        used (as for a usage error), 1 when a notebook fails.
+    """
+    args = _parser().parse_args(argv)
+    if args.command == "report":
+        return _report(args)
+    raise AssertionError(f"unhandled command {args.command!r}")  # argparse rejects others
+
+
+def _report(args: argparse.Namespace) -> int:
+    from analysis.corpus import CorpusError
+    from analysis.report import NotebookError, ReportError, build_report
+
+    try:
+        index = build_report(
+            corpus_path=args.corpus,
+            out_dir=args.out,
+            notebooks_dir=args.notebooks,
+            article_id=args.article_id,
+        )
+    except CorpusError as error:
+        print(f"CorpusError: {error}", file=sys.stderr)
+        return 2
+    except NotebookError as error:
+        print(f"NotebookError: {error}", file=sys.stderr)
+        return 1
+    except ReportError as error:
+        print(f"ReportError: {error}", file=sys.stderr)
+        return 2
+    print(f"report written: {index}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,877 @@
+"""Load a corpus of articles into tidy frames: articles, blocks, sentences, quotes.
+
+A corpus is a folder (or one file) of:
+
+* ``.txt`` / ``.md`` files, one article each, with metadata from a manifest
+  (``manifest.csv`` or ``manifest.toml`` in the folder) or from a front-matter
+  block at the top of the file (``---`` lines around ``key: value`` lines);
+* ``.jsonl`` files, one article per line: a JSON object with a ``text`` field
+  and any metadata fields;
+* ``.csv`` files, one article per row: a ``text`` column and metadata columns.
+
+Bad input raises :class:`CorpusError` naming the file, the place and the fix.
+With ``errors="collect"`` the loader keeps what it can and lists every
+skipped file or record, with its reason, in ``Corpus.skipped``.
+
+Text is never altered: offsets in every frame index ``articles.text``, which
+is the file's text as decoded (less a UTF-8 byte-order mark and a front-matter
+block, both noted in ``articles.notes``).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+import json
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import quotes as quotes_mod
+from analysis.segment import ReuseIndex, classify_blocks, paragraph_spans, sentence_roles
+from analysis.text import count_words, sentence_spans
+
+__all__ = ["Corpus", "CorpusError", "load_corpus", "ARTICLE_COLUMNS", "METADATA_FIELDS"]
+
+METADATA_FIELDS = ("article_id", "kind", "outlet", "published", "url", "title", "pairs_with")
+ARTICLE_COLUMNS = (
+    "article_id",
+    "kind",
+    "outlet",
+    "published",
+    "url",
+    "title",
+    "path",
+    "sha256",
+    "text",
+    "pairs_with",
+    "derived_from",
+    "derived_start",
+    "derived_end",
+    "words",
+    "notes",
+)
+BLOCK_COLUMNS = ("article_id", "block_no", "start", "end", "text", "role", "source", "evidence")
+SENTENCE_COLUMNS = ("article_id", "block_no", "sent_no", "start", "end", "text", "role", "source")
+QUOTE_COLUMNS = (
+    "article_id",
+    "quote_no",
+    "block_no",
+    "start",
+    "end",
+    "text",
+    "speaker",
+    "cue",
+    "speaker_evidence",
+)
+ARTICLE_EXTENSIONS = (".txt", ".md")
+RECORD_EXTENSIONS = (".jsonl", ".csv")
+MANIFEST_NAMES = ("manifest.csv", "manifest.toml")
+KINDS = ("news", "official")
+MAX_LINE_CHARS = 100_000
+
+
+class CorpusError(ValueError):
+    """Bad input: the message names the file, the place and the fix.
+
+    Attributes:
+        path: The file (relative to the corpus folder where possible).
+        place: Where in the file ("byte 412", "line 3", "row 7").
+        problem: What is wrong.
+        fix: What to do about it.
+    """
+
+    def __init__(self, path: str, place: str, problem: str, fix: str):
+        self.path, self.place, self.problem, self.fix = path, place, problem, fix
+        where = f"{path}: {place}: " if place else f"{path}: "
+        super().__init__(f"{where}{problem}; {fix}")
+
+    def _render_traceback_(self) -> list[str]:
+        # IPython shows this instead of a deep traceback through the loader.
+        return [f"CorpusError: {self}"]
+
+
+@dataclass
+class Corpus:
+    """The frames of a loaded corpus.
+
+    Attributes:
+        articles: One row per document (news or official), derived official texts included.
+        blocks: One row per paragraph-level block, with its role and evidence.
+        sentences: One row per sentence, with its role.
+        quotes: One row per direct quotation, with speaker and cue.
+        pairs: One row per (news article, official document) pair and how it was linked.
+        skipped: Files or records not loaded (``errors="collect"``), with the reason.
+        root: The folder or file the corpus was loaded from.
+    """
+
+    articles: pd.DataFrame
+    blocks: pd.DataFrame
+    sentences: pd.DataFrame
+    quotes: pd.DataFrame
+    pairs: pd.DataFrame
+    skipped: pd.DataFrame
+    root: Path
+    _by_id: dict = field(default_factory=dict, repr=False)
+
+    def article(self, article_id: str) -> pd.Series:
+        """The ``articles`` row of one document."""
+        matches = self.articles.loc[self.articles["article_id"] == article_id]
+        if matches.empty:
+            known = ", ".join(self.articles["article_id"].head(10))
+            raise KeyError(f"no article {article_id!r} in the corpus; known ids include: {known}")
+        return matches.iloc[0]
+
+    def __repr__(self) -> str:
+        kinds = self.articles["kind"].value_counts().to_dict() if len(self.articles) else {}
+        return (
+            f"Corpus({str(self.root)!r}: {len(self.articles)} documents {kinds}, "
+            f"{len(self.blocks)} blocks, {len(self.sentences)} sentences, "
+            f"{len(self.quotes)} quotes, {len(self.skipped)} skipped)"
+        )
+
+
+# --- reading ----------------------------------------------------------------------
+
+
+@dataclass
+class _Doc:
+    meta: dict
+    text: str
+    path: str
+    place: str  # where the record is, for messages: "" for whole files, "line 3", "row 4"
+    notes: list[str]
+
+
+def load_corpus(
+    path: str | Path,
+    *,
+    encoding: str = "utf-8",
+    errors: str = "raise",
+    max_line_chars: int = MAX_LINE_CHARS,
+) -> Corpus:
+    """Load a folder or a file of articles into a :class:`Corpus`.
+
+    Args:
+        path: A folder (with an optional ``manifest.csv``/``manifest.toml``) or one
+            ``.txt``, ``.md``, ``.jsonl`` or ``.csv`` file.
+        encoding: The text encoding of the files (``"utf-8"`` unless you know better,
+            e.g. ``"cp1252"`` for old Windows exports).
+        errors: ``"raise"`` stops at the first bad file; ``"collect"`` loads what it
+            can and lists the rest in ``Corpus.skipped``.
+        max_line_chars: Longest line accepted; longer lines are usually not article
+            text (minified HTML or JSON).
+
+    Returns:
+        The corpus, with every frame filled.
+
+    Raises:
+        CorpusError: On bad input when ``errors="raise"``, and always when the
+            path itself is unusable.
+    """
+    if errors not in ("raise", "collect"):
+        raise ValueError(f'errors must be "raise" or "collect", not {errors!r}')
+    root = Path(path)
+    if not root.exists():
+        raise CorpusError(str(path), "", "no such file or folder", "check the path")
+    skipped: list[dict] = []
+
+    def problem(exc: CorpusError) -> None:
+        if errors == "raise":
+            raise exc
+        skipped.append(
+            {"path": exc.path, "place": exc.place, "reason": f"{exc.problem}; {exc.fix}"}
+        )
+
+    def unlisted(rel: str, reason: str) -> None:
+        skipped.append({"path": rel, "place": "", "reason": reason})
+
+    docs = list(_read_documents(root, encoding, max_line_chars, problem, unlisted))
+    docs = _drop_duplicates(docs, problem)
+    if not docs:
+        raise CorpusError(
+            str(path), "", "no articles found", "add .txt, .md, .jsonl or .csv files to the folder"
+        )
+    articles = _articles_frame(docs, problem)
+    corpus = _analyse(articles, root)
+    corpus.skipped = pd.DataFrame(skipped, columns=["path", "place", "reason"])
+    return corpus
+
+
+def _read_documents(root: Path, encoding: str, max_line: int, problem, unlisted) -> Iterator[_Doc]:
+    """Yield every document under ``root`` in a stable order.
+
+    Without a manifest every file in the folder (hidden ones aside) must be an
+    article file. With one, exactly the files it lists are read; the others are
+    passed to ``unlisted`` with the reason, to be shown in ``Corpus.skipped``.
+    """
+    if root.is_file():
+        yield from _read_file(root, root.name, {}, encoding, max_line, problem)
+        return
+    manifest_name, manifest = _read_manifest(root, encoding, problem)
+    listed = {}
+    for row_place, row in manifest:
+        rel = row.pop("path", "") or ""
+        target = _inside(root, rel, row_place, problem)
+        if target is None:
+            continue
+        listed[target.resolve()] = (rel, row)
+    for file in sorted(root.rglob("*")):
+        if file.is_dir() or any(part.startswith(".") for part in file.relative_to(root).parts):
+            continue  # hidden files and folders (.git, .ipynb_checkpoints) are not articles
+        rel = file.relative_to(root).as_posix()
+        if file.name in MANIFEST_NAMES:
+            continue
+        if manifest_name:
+            # The manifest lists the corpus; other files are reported, not read.
+            if file.resolve() not in listed:
+                unlisted(rel, f"not listed in {manifest_name}")
+                continue
+            meta = listed[file.resolve()][1]
+        elif file.name.lower() in ("readme.md", "readme.txt", "license", "license.txt"):
+            unlisted(rel, "a README or LICENSE, not an article")
+            continue
+        else:
+            meta = {}
+        yield from _read_file(file, rel, meta, encoding, max_line, problem)
+
+
+def _inside(root: Path, rel: str, place: str, problem) -> Path | None:
+    """Resolve a manifest path; it must exist and stay inside the corpus folder."""
+    manifest = place.split(":")[0]
+    if not rel:
+        problem(
+            CorpusError(
+                manifest, place.split(": ")[-1], "the row has no path", "fill the path column"
+            )
+        )
+        return None
+    target = (root / rel).resolve()
+    if not target.is_relative_to(root.resolve()) or Path(rel).is_absolute():
+        problem(
+            CorpusError(
+                manifest,
+                place.split(": ")[-1],
+                f"path {rel!r} leaves the corpus folder",
+                "copy the file into the corpus folder and give its path relative to it",
+            )
+        )
+        return None
+    if not target.is_file():
+        problem(
+            CorpusError(
+                manifest,
+                place.split(": ")[-1],
+                f"file {rel!r} does not exist",
+                "fix the path or remove the row",
+            )
+        )
+        return None
+    return target
+
+
+def _read_manifest(root: Path, encoding: str, problem) -> tuple[str, list[tuple[str, dict]]]:
+    """The manifest's name and rows, each row with its place ("manifest.csv: line 3")."""
+    found = [root / name for name in MANIFEST_NAMES if (root / name).is_file()]
+    if not found:
+        return "", []
+    if len(found) > 1:
+        raise CorpusError(
+            str(root),
+            "",
+            "both manifest.csv and manifest.toml exist",
+            "keep one manifest per folder",
+        )
+    file = found[0]
+    text = _decode(file.read_bytes(), file.name, encoding)[0]
+    rows: list[tuple[str, dict]] = []
+    if file.suffix == ".toml":
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise CorpusError(file.name, "", f"not valid TOML ({exc})", "fix the syntax") from None
+        entries = data.get("article", [])
+        if not isinstance(entries, list):
+            raise CorpusError(
+                file.name, "", "expected [[article]] tables", "write one [[article]] table per file"
+            )
+        for n, entry in enumerate(entries, 1):
+            rows.append((f"{file.name}: article {n}", {k: _as_text(v) for k, v in entry.items()}))
+        return file.name, rows
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, None)
+    if not header or "path" not in [h.strip() for h in header]:
+        raise CorpusError(
+            file.name,
+            "line 1",
+            "the header has no 'path' column",
+            f"use the columns {', '.join(('path',) + METADATA_FIELDS)}",
+        )
+    header = [h.strip() for h in header]
+    for values in reader:
+        place = f"{file.name}: line {reader.line_num}"
+        if not any(v.strip() for v in values):
+            continue
+        if len(values) != len(header):
+            problem(
+                CorpusError(
+                    file.name,
+                    f"line {reader.line_num}",
+                    f"{len(values)} fields where the header has {len(header)}",
+                    "quote fields that contain commas",
+                )
+            )
+            continue
+        rows.append((place, {h: v.strip() for h, v in zip(header, values, strict=True)}))
+    return file.name, rows
+
+
+def _as_text(value) -> str:
+    if isinstance(value, list):
+        return ";".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def _read_file(
+    file: Path, rel: str, meta: dict, encoding: str, max_line: int, problem
+) -> Iterator[_Doc]:
+    """Yield the documents of one file (one for .txt/.md, one per record otherwise)."""
+    suffix = file.suffix.lower()
+    if suffix not in ARTICLE_EXTENSIONS + RECORD_EXTENSIONS:
+        problem(
+            CorpusError(
+                rel,
+                "",
+                f"unknown extension {file.suffix or '(none)'!r}",
+                "save articles as .txt, .md, .jsonl or .csv, or move the file out of the corpus folder",
+            )
+        )
+        return
+    try:
+        raw = file.read_bytes()
+        text, notes = _decode(raw, rel, encoding)
+        if suffix in ARTICLE_EXTENSIONS:
+            front, text, front_notes = _front_matter(text, rel)
+            merged = _merge_meta(front, meta, rel)
+            merged.setdefault("article_id", file.stem)
+            _check_text(text, rel, "", max_line)
+            yield _Doc(merged, text, rel, "", notes + front_notes)
+            return
+    except CorpusError as exc:
+        problem(exc)
+        return
+    if meta:
+        problem(
+            CorpusError(
+                rel,
+                "",
+                "the manifest describes a .jsonl/.csv file",
+                "put metadata in the records' own fields and remove the manifest row",
+            )
+        )
+        return
+    records = _jsonl_records(text, rel) if suffix == ".jsonl" else _csv_records(text, rel)
+    for place, record in records:
+        try:
+            if isinstance(record, CorpusError):
+                raise record
+            body = record.pop("text")
+            record.setdefault("article_id", f"{file.stem}-{place.split()[-1]}")
+            _check_text(body, rel, place, max_line)
+            yield _Doc(record, body, rel, place, list(notes))
+        except CorpusError as exc:
+            problem(exc)
+
+
+def _decode(raw: bytes, rel: str, encoding: str) -> tuple[str, list[str]]:
+    """Decode bytes, refusing binary data and naming the first undecodable byte."""
+    notes: list[str] = []
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and encoding.lower() == "utf-8":
+        raise CorpusError(
+            rel,
+            "byte 0",
+            "the file is UTF-16 (it starts with a UTF-16 byte-order mark)",
+            're-save as UTF-8 or pass encoding="utf-16"',
+        )
+    if b"\x00" in raw[:8192]:
+        at = raw.index(b"\x00")
+        raise CorpusError(
+            rel,
+            f"byte {at}",
+            "binary data (a NUL byte), not text",
+            "export the article as plain text",
+        )
+    if raw.startswith(codecs.BOM_UTF8) and encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
+        raw = raw[len(codecs.BOM_UTF8) :]
+        notes.append("UTF-8 byte-order mark removed; offsets count from the character after it")
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        bad = raw[exc.start]
+        line = raw.count(b"\n", 0, exc.start) + 1
+        guess = "cp1252" if 0x80 <= bad <= 0x9F else "latin-1"
+        raise CorpusError(
+            rel,
+            f"byte {exc.start} (line {line})",
+            f"byte 0x{bad:02x} is not {encoding.upper()}",
+            f're-save as UTF-8 or pass encoding="{guess}"',
+        ) from None
+    except LookupError:
+        raise CorpusError(
+            rel, "", f"unknown encoding {encoding!r}", 'pass an encoding Python knows, e.g. "utf-8"'
+        ) from None
+    if "\r\n" in text:
+        notes.append("CRLF line endings kept; offsets count both characters")
+    if re.search(r"\r(?!\n)", text):
+        notes.append("lone-CR line endings kept; they end lines like LF")
+    return text, notes
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _check_text(text: str, rel: str, place: str, max_line: int) -> None:
+    """Refuse empty text, control characters and absurdly long lines."""
+    where = f"{place}: " if place else ""
+    if not text.strip():
+        raise CorpusError(
+            rel,
+            place,
+            "the article text is empty or whitespace only",
+            "add the text or remove the file",
+        )
+    bad = _CONTROL.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        raise CorpusError(
+            rel,
+            f"{where}line {line}".strip(": "),
+            f"control character U+{ord(bad.group()):04X} in the text (binary data or a broken export)",
+            "export the article again as plain text",
+        )
+    longest = max((len(line) for line in text.splitlines()), default=0)
+    if longest > max_line:
+        number = next(i for i, line in enumerate(text.splitlines(), 1) if len(line) == longest)
+        raise CorpusError(
+            rel,
+            f"{where}line {number}".strip(": "),
+            f"a line of {longest:,} characters (the limit is {max_line:,}); this is rarely article text",
+            "convert it to plain text with paragraph breaks, or pass max_line_chars=",
+        )
+
+
+_FRONT = re.compile(
+    r"\A---[ \t]*\r?\n(?P<body>.*?)^---[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE
+)
+
+
+def _front_matter(text: str, rel: str) -> tuple[dict, str, list[str]]:
+    """Split an optional ``---`` front-matter block of ``key: value`` lines off the text."""
+    match = _FRONT.match(text)
+    if not match:
+        return {}, text, []
+    meta = {}
+    for n, line in enumerate(match.group("body").splitlines(), 2):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        key, sep, value = line.partition(":")
+        if not sep or not key.strip():
+            raise CorpusError(
+                rel,
+                f"line {n}",
+                f"front-matter line {line!r} is not 'key: value'",
+                "write one key: value per line",
+            )
+        meta[key.strip()] = value.strip().strip('"').strip("'")
+    lines = match.group().count("\n")
+    return (
+        meta,
+        text[match.end() :],
+        [f"front matter (lines 1-{lines}) read as metadata and removed from the text"],
+    )
+
+
+def _merge_meta(front: dict, manifest: dict, rel: str) -> dict:
+    merged = {k: v for k, v in front.items() if v != ""}
+    for key, value in manifest.items():
+        if value == "":
+            continue
+        if key in merged and merged[key] != value:
+            raise CorpusError(
+                rel,
+                "front matter",
+                f"{key} is {merged[key]!r} here but {value!r} in the manifest",
+                "make them agree or leave one empty",
+            )
+        merged[key] = value
+    return merged
+
+
+def _jsonl_records(text: str, rel: str) -> Iterator[tuple[str, dict | CorpusError]]:
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        place = f"line {n}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield (
+                place,
+                CorpusError(
+                    rel,
+                    f"line {n}, column {exc.colno}",
+                    f"not valid JSON ({exc.msg})",
+                    "fix the record or remove the line",
+                ),
+            )
+            continue
+        yield place, _check_record(record, rel, place)
+
+
+def _csv_records(text: str, rel: str) -> Iterator[tuple[str, dict | CorpusError]]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [h.strip() for h in next(reader)]
+    except (StopIteration, csv.Error) as exc:
+        yield (
+            "line 1",
+            CorpusError(rel, "line 1", f"no header row ({exc})", "add a header with a text column"),
+        )
+        return
+    if "text" not in header:
+        yield (
+            "line 1",
+            CorpusError(
+                rel,
+                "line 1",
+                "the header has no 'text' column",
+                "name the column holding the article text 'text'",
+            ),
+        )
+        return
+    row_no = 0
+    while True:
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield (
+                f"line {reader.line_num}",
+                CorpusError(
+                    rel,
+                    f"line {reader.line_num}",
+                    f"malformed CSV ({exc})",
+                    "check the quoting of that row",
+                ),
+            )
+            return
+        row_no += 1
+        place = f"row {row_no}"
+        if not any(v.strip() for v in values):
+            continue
+        if len(values) != len(header):
+            yield (
+                place,
+                CorpusError(
+                    rel,
+                    f"{place} (line {reader.line_num})",
+                    f"{len(values)} fields where the header has {len(header)}",
+                    "quote fields that contain commas or line breaks",
+                ),
+            )
+            continue
+        yield place, _check_record(dict(zip(header, values, strict=True)), rel, place)
+
+
+def _check_record(record, rel: str, place: str) -> dict | CorpusError:
+    if not isinstance(record, dict):
+        return CorpusError(
+            rel,
+            place,
+            f"a record must be an object, not {type(record).__name__}",
+            'write {"text": ..., ...}',
+        )
+    if "text" not in record:
+        return CorpusError(
+            rel, place, "the record has no 'text' field", "add the article text as 'text'"
+        )
+    if not isinstance(record["text"], str):
+        return CorpusError(
+            rel,
+            place,
+            f"'text' is {type(record['text']).__name__}, not a string",
+            "store the text as a string",
+        )
+    out = {}
+    for key, value in record.items():
+        if key == "id":
+            key = "article_id"
+        out[key] = value if key == "text" else _as_text(value)
+    return {k: v for k, v in out.items() if v != "" or k == "text"}
+
+
+def _drop_duplicates(docs: list[_Doc], problem) -> list[_Doc]:
+    seen: dict[str, _Doc] = {}
+    kept = []
+    for doc in docs:
+        doc_id = doc.meta["article_id"]
+        if doc_id in seen:
+            first = seen[doc_id]
+            where = f"{first.path} {first.place}".strip()
+            problem(
+                CorpusError(
+                    doc.path,
+                    doc.place,
+                    f"duplicate article_id {doc_id!r} (also in {where})",
+                    "give every article its own id",
+                )
+            )
+            continue
+        seen[doc_id] = doc
+        kept.append(doc)
+    return kept
+
+
+def _articles_frame(docs: list[_Doc], problem) -> pd.DataFrame:
+    rows = []
+    for doc in docs:
+        meta = dict(doc.meta)
+        kind = meta.get("kind", "news") or "news"
+        if kind not in KINDS:
+            problem(
+                CorpusError(
+                    doc.path,
+                    doc.place,
+                    f"kind {kind!r} is not news or official",
+                    "set kind to news or official",
+                )
+            )
+            continue
+        published = meta.get("published", "")
+        if published:
+            try:
+                pd.Timestamp(published)
+            except (ValueError, TypeError):
+                problem(
+                    CorpusError(
+                        doc.path,
+                        doc.place,
+                        f"published {published!r} is not a date",
+                        "write it as YYYY-MM-DD",
+                    )
+                )
+                continue
+        row = {key: meta.pop(key, "") for key in METADATA_FIELDS}
+        row["kind"] = kind
+        row["pairs_with"] = ";".join(
+            p.strip() for p in re.split(r"[;,]", row["pairs_with"]) if p.strip()
+        )
+        row.update(
+            path=doc.path,
+            sha256=hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
+            text=doc.text,
+            derived_from="",
+            derived_start=pd.NA,
+            derived_end=pd.NA,
+            words=count_words(doc.text),
+            notes="; ".join(doc.notes),
+            _place=doc.place,
+        )
+        row.update({f"meta_{k}" if k in ARTICLE_COLUMNS else k: v for k, v in meta.items()})
+        rows.append(row)
+    ids = {row["article_id"] for row in rows}
+    for row in rows:
+        missing = [p for p in row["pairs_with"].split(";") if p and p not in ids]
+        if missing:
+            problem(
+                CorpusError(
+                    row["path"],
+                    row["_place"],
+                    f"pairs_with names {', '.join(map(repr, missing))}, which is not in the corpus",
+                    "add that document or correct the id",
+                )
+            )
+            row["pairs_with"] = ";".join(p for p in row["pairs_with"].split(";") if p in ids)
+    frame = pd.DataFrame(rows)
+    if frame.empty:
+        frame = pd.DataFrame(columns=list(ARTICLE_COLUMNS))
+    frame = frame.drop(columns=["_place"], errors="ignore")
+    frame["published"] = pd.to_datetime(
+        frame["published"].replace("", None), format="ISO8601", utc=True
+    )
+    extra = [c for c in frame.columns if c not in ARTICLE_COLUMNS]
+    return frame[list(ARTICLE_COLUMNS) + extra].reset_index(drop=True)
+
+
+# --- analysis ---------------------------------------------------------------------
+
+
+def _analyse(articles: pd.DataFrame, root: Path) -> Corpus:
+    """Segment every document, derive embedded official texts, find sentences and quotes."""
+    texts = dict(zip(articles["article_id"], articles["text"], strict=True))
+    block_rows, sentence_rows, quote_rows, pair_rows, derived_rows = [], [], [], [], []
+    for article in articles.itertuples(index=False):
+        paired = [p for p in article.pairs_with.split(";") if p]
+        reuse = ReuseIndex({p: texts[p] for p in paired}) if paired else None
+        for p in paired:
+            pair_rows.append({"news_id": article.article_id, "official_id": p, "link": "manifest"})
+        blocks = _segment_one(
+            article.article_id,
+            article.text,
+            article.kind,
+            article.title,
+            article.outlet,
+            reuse,
+            (block_rows, sentence_rows, quote_rows),
+        )
+        if article.kind != "news":
+            continue
+        for n, (lo, hi, source) in enumerate(_official_runs(blocks), 1):
+            derived_id = f"{article.article_id}/official-{n}"
+            derived_rows.append(
+                {
+                    "article_id": derived_id,
+                    "kind": "official",
+                    "outlet": source,
+                    "published": article.published,
+                    "url": article.url,
+                    "title": "",
+                    "path": article.path,
+                    "sha256": hashlib.sha256(article.text[lo:hi].encode("utf-8")).hexdigest(),
+                    "text": article.text[lo:hi],
+                    "pairs_with": "",
+                    "derived_from": article.article_id,
+                    "derived_start": lo,
+                    "derived_end": hi,
+                    "words": count_words(article.text[lo:hi]),
+                    "notes": f"official text embedded in {article.article_id} at characters {lo}-{hi}",
+                }
+            )
+            pair_rows.append(
+                {"news_id": article.article_id, "official_id": derived_id, "link": "embedded"}
+            )
+    for row in derived_rows:
+        _segment_one(
+            row["article_id"],
+            row["text"],
+            "official",
+            "",
+            row["outlet"],
+            None,
+            (block_rows, sentence_rows, quote_rows),
+        )
+    if derived_rows:
+        articles = pd.concat([articles, pd.DataFrame(derived_rows)], ignore_index=True)
+    articles["derived_start"] = articles["derived_start"].astype("Int64")
+    articles["derived_end"] = articles["derived_end"].astype("Int64")
+    return Corpus(
+        articles=articles,
+        blocks=_frame(block_rows, BLOCK_COLUMNS),
+        sentences=_frame(sentence_rows, SENTENCE_COLUMNS),
+        quotes=_frame(quote_rows, QUOTE_COLUMNS),
+        pairs=_frame(pair_rows, ("news_id", "official_id", "link")),
+        skipped=pd.DataFrame(columns=["path", "place", "reason"]),
+        root=root,
+    )
+
+
+def _segment_one(article_id, text, kind, title, outlet, reuse, out):
+    """Segment one document, appending its rows to the (blocks, sentences, quotes) lists."""
+    block_rows, sentence_rows, quote_rows = out
+    spans = paragraph_spans(text)
+    found = quotes_mod.find_quotations(text, spans)
+    sentences = []
+    for lo, hi in spans:
+        sentences.extend(sentence_spans(text, lo, hi))
+    quotes_mod.attribute_speakers(text, found, sentences)
+    share = [0.0] * len(spans)
+    cued = [False] * len(spans)
+    for q in found:
+        lo, hi = spans[q.block_no]
+        visible = len("".join(text[lo:hi].split())) or 1
+        inside = len("".join(text[q.open_mark : (q.close_mark or q.end - 1) + 1].split()))
+        share[q.block_no] += inside / visible
+        cued[q.block_no] = cued[q.block_no] or bool(q.cue)
+    blocks = classify_blocks(
+        text,
+        spans,
+        kind=kind,
+        quote_share=share,
+        quoted_with_cue=cued,
+        reuse=reuse,
+        title=title,
+        source=outlet if kind == "official" else "",
+    )
+    for block_no, block in enumerate(blocks):
+        block_rows.append(
+            {
+                "article_id": article_id,
+                "block_no": block_no,
+                "start": block.start,
+                "end": block.end,
+                "text": text[block.start : block.end],
+                "role": block.role,
+                "source": block.source,
+                "evidence": block.evidence,
+            }
+        )
+    for sent_no, (block_no, lo, hi, role, source) in enumerate(sentence_roles(text, blocks, reuse)):
+        sentence_rows.append(
+            {
+                "article_id": article_id,
+                "block_no": block_no,
+                "sent_no": sent_no,
+                "start": lo,
+                "end": hi,
+                "text": text[lo:hi],
+                "role": role,
+                "source": source,
+            }
+        )
+    for quote_no, q in enumerate(found):
+        quote_rows.append(
+            {
+                "article_id": article_id,
+                "quote_no": quote_no,
+                "block_no": q.block_no,
+                "start": q.start,
+                "end": q.end,
+                "text": text[q.start : q.end],
+                "speaker": q.speaker,
+                "cue": q.cue,
+                "speaker_evidence": q.speaker_evidence,
+            }
+        )
+    return blocks
+
+
+def _official_runs(blocks) -> list[tuple[int, int, str]]:
+    """Maximal runs of consecutive official blocks found by layout (not by reuse)."""
+    runs: list[tuple[int, int, str]] = []
+    current: list = []
+    for block in [*blocks, None]:
+        if block is not None and block.role == "official" and "word 5-grams" not in block.evidence:
+            current.append(block)
+            continue
+        if current:
+            source = next(
+                (b.source for b in current if b.source and b.source != "official document"), ""
+            )
+            runs.append((current[0].start, current[-1].end, source))
+        current = []
+    return runs
+
+
+def _frame(rows: list[dict], columns) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=list(columns))
+    for col in ("block_no", "sent_no", "quote_no", "start", "end"):
+        if col in frame:
+            frame[col] = frame[col].astype("int64")
+    return frame

@@ -1,0 +1,557 @@
+"""Blocks and their roles, each decision with its evidence.
+
+A block is a paragraph: a run of non-blank lines. A line break inside a run
+ends a block too, unless the run is hard-wrapped prose (lines of similar
+width) or the break falls mid-sentence. Blocks never overlap and, with the
+whitespace between them, cover the whole article.
+
+Roles come from general rules, tried in a fixed order and recorded in
+``evidence``: text reuse against a paired official document first, then site
+furniture (boilerplate, embeds, credits, bylines), the headline, official
+text (a document title, an attribution line such as "From The White House:",
+a readout's opening formula, a readout inside quotation marks) and its
+continuation, quotations, and finally the journalist's own prose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from analysis.text import OPEN_QUOTES, is_blank, normalise, sentence_spans, word_spans
+
+__all__ = [
+    "ROLES",
+    "Block",
+    "paragraph_spans",
+    "classify_blocks",
+    "ReuseIndex",
+]
+
+ROLES = (
+    "headline",
+    "byline",
+    "credit",
+    "journalist",
+    "official",
+    "quote",
+    "embed",
+    "boilerplate",
+)
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_TERMINAL = tuple('.!?:;"”’)…')
+
+
+@dataclass
+class Block:
+    """One paragraph of an article with its role; offsets are into the article text."""
+
+    start: int
+    end: int
+    role: str = "journalist"
+    source: str = ""
+    evidence: str = ""
+    quote_share: float = 0.0
+    extras: dict = field(default_factory=dict)
+
+
+# --- paragraphs -----------------------------------------------------------------
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    r"""Split an article into blocks.
+
+    Args:
+        text: The article text, any line endings (``\n``, ``\r\n``, ``\r``).
+
+    Returns:
+        ``(start, end)`` of each block, trimmed of surrounding whitespace.
+
+    >>> t = "Headline\n\nFirst para.\nSecond para.\n"
+    >>> [t[s:e] for s, e in paragraph_spans(t)]
+    ['Headline', 'First para.', 'Second para.']
+    """
+    lines: list[tuple[int, int]] = []
+    for match in _LINE.finditer(text):
+        if match.start() == match.end():
+            break
+        content = match.group().rstrip("\r\n")
+        lines.append((match.start(), match.start() + len(content)))
+    spans: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    for lo, hi in lines:
+        if is_blank(text[lo:hi]):
+            _flush(text, run, spans)
+            run = []
+        else:
+            run.append((lo, hi))
+    _flush(text, run, spans)
+    return spans
+
+
+def _flush(text: str, run: list[tuple[int, int]], spans: list[tuple[int, int]]) -> None:
+    """Turn a run of non-blank lines into one or more blocks."""
+    if not run:
+        return
+    stripped = [text[lo:hi].strip() for lo, hi in run]
+    widths = [len(s) for s in stripped]
+    wrapped = len(run) >= 2 and all(40 <= w <= 100 for w in widths[:-1]) and widths[-1] <= 100
+    group_start = 0
+    for i in range(len(run) - 1):
+        line, nxt = stripped[i], stripped[i + 1]
+        if wrapped:
+            soft = not (line.endswith(_TERMINAL) and widths[i] < 0.6 * max(widths))
+        else:
+            soft = not line.endswith(_TERMINAL) and nxt[:1].islower()
+        if not soft:
+            _emit(text, run[group_start][0], run[i][1], spans)
+            group_start = i + 1
+    _emit(text, run[group_start][0], run[-1][1], spans)
+
+
+def _emit(text: str, lo: int, hi: int, spans: list[tuple[int, int]]) -> None:
+    piece = text[lo:hi]
+    lead = len(piece) - len(piece.lstrip())
+    trail = len(piece) - len(piece.rstrip())
+    if hi - trail > lo + lead:
+        spans.append((lo + lead, hi - trail))
+
+
+# --- text reuse -----------------------------------------------------------------
+
+REUSE_N = 5  # word n-gram length for "word for word"
+REUSE_SHARE = 0.6  # share of a block's or sentence's words covered by shared n-grams
+
+
+class ReuseIndex:
+    """Word n-grams of official documents, to spot text reproduced word for word.
+
+    Args:
+        documents: ``{official_id: text}``.
+        n: The n-gram length in words.
+    """
+
+    def __init__(self, documents: dict[str, str], n: int = REUSE_N):
+        self.n = n
+        self.grams: dict[tuple[str, ...], str] = {}
+        for doc_id, text in documents.items():
+            tokens = [normalise(text[s:e]) for s, e in word_spans(text)]
+            for i in range(len(tokens) - n + 1):
+                self.grams.setdefault(tuple(tokens[i : i + n]), doc_id)
+
+    def coverage(self, text: str, start: int, end: int) -> tuple[float, str]:
+        """Share of the words in ``text[start:end]`` inside an n-gram shared with a document.
+
+        Returns:
+            ``(share, official_id)``: the share, and the document most n-grams came from.
+        """
+        spans = word_spans(text, start, end)
+        if len(spans) < self.n or not self.grams:
+            return 0.0, ""
+        tokens = [normalise(text[s:e]) for s, e in spans]
+        covered = [False] * len(tokens)
+        votes: dict[str, int] = {}
+        for i in range(len(tokens) - self.n + 1):
+            doc_id = self.grams.get(tuple(tokens[i : i + self.n]))
+            if doc_id is not None:
+                votes[doc_id] = votes.get(doc_id, 0) + 1
+                covered[i : i + self.n] = [True] * self.n
+        if not votes:
+            return 0.0, ""
+        return sum(covered) / len(tokens), max(votes, key=votes.__getitem__)
+
+
+# --- role rules -------------------------------------------------------------------
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})"
+_AGENCY = r"(?:Reuters|AP|AFP|Xinhua|TASS|Kyodo|Yonhap|Bloomberg|dpa|ANI|PTI|IANS|UPI|EFE|Interfax|RIA|CNN|Al Jazeera|NHK)"
+_DATELINE = re.compile(
+    rf"^[A-Z][A-Z .'’-]{{1,40}}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:,\s*{_DATE})?\s*"
+    rf"(?:\((?:{_AGENCY}|[A-Z][\w ]{{1,30}})\))?\s*[-–—]+\s"
+)
+
+_BOILERPLATE = re.compile(
+    r"""^(?:tags?|topics?|filed\ under|categories|keywords|related(?:\ articles?|\ stories|\ coverage)?
+        |read\ more|more|see\ also|also\ read|recommended|trending|most\ read|watch|listen)\s*:
+      |^(?:sign\ up|subscribe|share\ (?:this|on|the\ article)|follow\ (?:us|@)|click\ here
+        |advertisement|sponsored|our\ standards|copyright|all\ rights\ reserved|skip\ to
+        |listen\ to\ this\ article|image\ \d+\ of\ \d+|comments?\b|join\ the\ conversation
+        |for\ immediate\ release|\#\#\#)
+      |^(?:©|\(c\)\s*\d{4})
+      |^(?:\(END\)|END|==\s*\w+|-{2,}|\*{3,}|\(\w{2,12}\))$
+      |all\ rights\ reserved\.?$
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_BIO = re.compile(
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was|has been|covers|writes|reports)\s+"
+    r"(?:a|an|the|on|for|about)\b"
+)
+_EMBED = re.compile(
+    r"pic\.twitter\.com/|(?:twitter|x)\.com/\w+/status|[—–-]\s*[^()\n]{1,60}\(@\w{1,15}\)"
+    r"|View this post on Instagram|instagram\.com/(?:p|reel)/|A post shared by"
+    r"|facebook\.com/\S+/(?:posts|videos)|youtube\.com/watch|youtu\.be/|t\.me/\w+/\d+",
+    re.IGNORECASE,
+)
+_TWEET_SIGNATURE = re.compile(rf"^[—–-]\s*[^()\n]{{1,60}}\(@\w{{1,15}}\)\s*(?:{_DATE})?\s*$")
+_CREDIT = re.compile(
+    r"Getty\s+Images|\bAP\s+Photo\b|\(AP\)$|\bvia\s+AP\b|\bAFP\s+via\b|\bREUTERS/|\bEPA-EFE\b|"
+    r"(?<=\w)/(?:AP|AFP|Reuters|EPA|TASS|Sputnik|Kremlin|Bloomberg|Pool|dpa|ANI|Xinhua)\b|"
+    r"\w-Pool/|\bPool/\w|Shutterstock|picture\s+alliance|"
+    r"\([A-Z][\w.’' -]{1,40}/[A-Z][\w.’' -]{1,40}\)$|"
+    r"^(?:photo|photograph|image|picture|video|caption|credit|illustration)s?\s*(?:by\b|:)|"
+    r"^FILE\s+PHOTO\b|^\(?Photo\b|Courtesy\s+of\b|\bvia\s+Getty\b|\bFile\s+Photo$|"
+    r"^In\s+this\s+(?:photo|image|file\s+photo|handout|pool\s+photo|video)\b",
+    re.IGNORECASE,
+)
+_CAPTION = re.compile(
+    r"\b(?:center|centre|left|right|second\s+(?:from\s+)?(?:left|right)|foreground|background)\s*[,)]|"
+    r"\((?:L|R|C)\)|\b(?:speaks|gestures|attends|arrives|listens|looks\s+on|waves|poses|"
+    r"shakes\s+hands|is\s+seen|are\s+seen|walks|delivers)\b"
+)
+_BYLINE = re.compile(
+    r"^(?:by|written\ by|words\ by|reporting\ by|report\ by)\s+[A-Z]"
+    r"|^(?:published|updated|posted|last\ updated|first\ published|modified)\b"
+    r"|\breporting\ by\b.*\b(?:editing|writing)\ by\b"
+    r"|\bcontributed\ (?:to\ )?(?:this\ )?(?:report|reporting|story)\b"
+    r"|^[a-z]{2,3}(?:/[a-z]{2,3})+\s*(?:\(|$)",
+    re.IGNORECASE | re.VERBOSE,
+)
+_DATE_ANY = re.compile(_DATE, re.IGNORECASE)
+_DATE_LINE_FILLER = re.compile(
+    rf"{_DATE}|{_WEEKDAY}|\b\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?|\b(?:[ap]\.?m\.?|ET|EST|EDT|GMT|"
+    r"UTC|BST|CET|CEST|MSK|JST|IST|PT|PST|PDT|at|on|published|updated|posted|last|first|modified)\b"
+    r"|[\s,.|•·:;()/–—-]+",
+    re.IGNORECASE,
+)
+_OFFICIAL_TITLE = re.compile(
+    r"^(?:Readout|Joint\s+Readout|Statement|Joint\s+Statement|Remarks|Press\s+Release|"
+    r"Fact\s+Sheet|FACT\s+SHEET|Transcript|Communiqu[eé]|Joint\s+Communiqu[eé]|"
+    r"(?:Joint\s+)?Declaration|Press\s+Statement|Background\s+Press\s+Call|"
+    r"Telephone\s+(?:conversation|call)\s+with|Meeting\s+with|Call\s+with|"
+    r"Secretary\s+\w+['’]s\s+(?:Call|Meeting)|Prime\s+Minister['’]s\s+(?:call|meeting))\b",
+)
+_SOURCE_WORDS = re.compile(
+    r"\b(?:from|via|per|read|here\s+is|here['’]s|below|full\s+text|full\s+statement|"
+    r"statement|readout|release|transcript|communiqu[eé]|declaration|said|says|reads|"
+    r"White\s+House|Kremlin|Ministry|Department|Office|Government|Embassy|Downing\s+Street|"
+    r"Élysée|Chancellery|Commission|Council)\b",
+    re.IGNORECASE,
+)
+_INSTITUTION = re.compile(
+    r"(?:the\s+)?(?:White\s+House|Kremlin|State\s+Department|Pentagon|Downing\s+Street|"
+    r"Élysée(?:\s+Palace)?|[A-Z][\w’']+(?:\s+[A-Z][\w’']+)*\s+(?:Ministry|Department|Office|"
+    r"Government|Embassy|Commission|Council)(?:\s+of\s+[A-Z][\w’']+(?:\s+[A-Z][\w’']+)*)?|"
+    r"Ministry\s+of\s+[A-Z][\w’']+(?:\s+[A-Z][\w’']+)*|Prime\s+Minister['’]s\s+Office)",
+)
+_TITLE_OPENER = (
+    r"(?:The\s+|U\.S\.\s+|US\s+)?(?:President|Vice\s+President|Prime\s+Minister|Secretary|"
+    r"Chancellor|Minister|Foreign\s+Minister|Premier|Leaders?|two\s+leaders|Ministers|"
+    r"His\s+Majesty|Her\s+Majesty|Crown\s+Prince|King|Queen|Emir|Sheikh|General\s+Secretary)"
+)
+_OPENING_FORMULA = re.compile(
+    rf"^[“\"]?(?:(?:[A-Z][\w’'.-]+\s+){{0,2}}{_TITLE_OPENER}\b[^.]{{0,80}}?"
+    r"|[A-Z][\w’'-]+\s+[A-Z][\w’'-]+\s+)"
+    r"(?:spoke|met|talked|held\s+(?:talks|a\s+(?:telephone|phone|video)\s+(?:call|conversation))|"
+    r"had\s+a\s+(?:telephone|phone|video)\s+(?:call|conversation)|hosted|received)\b"
+    r"[^.]{0,120}?\bwith\b"
+)
+_ACTOR_OPENING = re.compile(
+    rf"^[“\"]?(?:(?:[A-Z][\w’'.-]+\s+){{0,2}}{_TITLE_OPENER}\b|(?:They|Both|The\s+two|We|He|She|"
+    r"The\s+leaders|The\s+ministers|The\s+sides|Both\s+sides|The\s+(?:President|Prime\s+Minister)))"
+)
+_TODAYISH = re.compile(r"\b(?:today|this\s+(?:morning|afternoon|evening)|earlier\s+today)\b")
+_JOURNALIST_MARKERS = re.compile(
+    rf"\b{_WEEKDAY}\b|\blast\s+(?:week|month|year)\b|\baccording\s+to\b|\btold\s+(?:reporters|journalists|"
+    rf"the\s+\w+|[A-Z]\w+)|\breported\b|\bnews\s+agency\b|\bthe\s+(?:readout|statement)\s+(?:said|says|added)\b|"
+    rf"\b(?:he|she|they|officials|spokesman|spokeswoman|spokesperson)\s+said\b|"
+    rf"\bsaid\s+(?:on|in\s+a|at\s+a|{_WEEKDAY})\b|\b(?:Reuters|Associated\s+Press|CNN|AFP|Bloomberg|"
+    rf"analysts?|critics|experts)\b|\b(?:readout|statement)\s+(?:of|from)\s+the\b"
+)
+
+
+def _date_line(text: str) -> bool:
+    """A line that holds a date and nothing else but times, weekdays and separators."""
+    return len(text) <= 120 and bool(_DATE_ANY.search(text)) and not _DATE_LINE_FILLER.sub("", text)
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _headline_like(text: str) -> bool:
+    """Short, one line, not ending like a sentence: how headlines and titles look."""
+    words = _words(text)
+    if not 2 <= len(words) <= 30 or len(text) > 250 or text.count("\n") > 1:
+        return False
+    return not text.rstrip().endswith((".", ",", ";", ":", "”", '"'))
+
+
+def _title_case_share(text: str) -> float:
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) > 3]
+    if not words:
+        return 0.0
+    return sum(w[0].isupper() for w in words) / len(words)
+
+
+def _institution(text: str) -> str:
+    match = _INSTITUTION.search(text)
+    if not match:
+        return ""
+    name = match.group().strip()
+    return name[4:] if name.lower().startswith("the ") else name
+
+
+def classify_blocks(
+    text: str,
+    spans: list[tuple[int, int]],
+    *,
+    kind: str = "news",
+    quote_share: list[float] | None = None,
+    quoted_with_cue: list[bool] | None = None,
+    reuse: ReuseIndex | None = None,
+    title: str = "",
+    source: str = "",
+) -> list[Block]:
+    """Give every block a role, a source and the evidence for the decision.
+
+    Args:
+        text: The article text.
+        spans: The blocks' ``(start, end)``, from :func:`paragraph_spans`.
+        kind: ``news`` or ``official``; an official document's blocks are
+            ``official`` unless they are site furniture.
+        quote_share: For each block, the share of its characters inside quotation marks.
+        quoted_with_cue: For each block, whether it holds a quotation with a speech cue.
+        reuse: Word n-grams of the paired official documents, if any.
+        title: The article's title from its metadata, if any.
+        source: Who speaks in an official document (its outlet), for ``source``.
+
+    Returns:
+        One :class:`Block` per span.
+    """
+    quote_share = quote_share or [0.0] * len(spans)
+    quoted_with_cue = quoted_with_cue or [False] * len(spans)
+    blocks = [Block(lo, hi, quote_share=quote_share[i]) for i, (lo, hi) in enumerate(spans)]
+    seen_prose = False  # a journalist or official block has appeared
+    official_run = ""  # the source of the official text being reproduced, if inside one
+    after_attribution = False
+    unintroduced = False  # the official run began with no attribution line or title
+    last = len(blocks) - 1
+    for i, block in enumerate(blocks):
+        body = text[block.start : block.end]
+        first_line = body.splitlines()[0] if body else ""
+        n_words = len(_words(body))
+
+        def decide(role: str, evidence: str, source: str = "", *, block: Block = block) -> None:
+            block.role, block.evidence, block.source = role, evidence, source
+
+        if reuse is not None:
+            share, official_id = reuse.coverage(text, block.start, block.end)
+            if share >= REUSE_SHARE:
+                decide(
+                    "official",
+                    f"{share:.0%} of its words are in word {reuse.n}-grams shared with "
+                    f"official document {official_id}",
+                    official_id,
+                )
+                seen_prose = True
+                continue
+        if _BOILERPLATE.search(first_line) and n_words <= 60:
+            decide("boilerplate", f"site furniture: starts {_snippet(first_line)}")
+            continue
+        if kind == "news" and i >= last - 2 and n_words <= 60 and _BIO.match(body):
+            decide("boilerplate", "author bio near the end ('<Name> is a ...')")
+            continue
+        if _EMBED.search(body) and n_words <= 120:
+            decide("embed", f"social-media post: {_snippet(_EMBED.search(body).group())}")
+            if (
+                _TWEET_SIGNATURE.match(body)
+                and i > 0
+                and blocks[i - 1].role in ("journalist", "quote")
+            ):
+                prev = blocks[i - 1]
+                if len(_words(text[prev.start : prev.end])) <= 60:
+                    prev.role, prev.source = "embed", ""
+                    prev.evidence = "tweet text directly above its signature line"
+            continue
+        credit = _CREDIT.search(body)
+        if credit and (n_words <= 40 or (n_words <= 80 and _CAPTION.search(body))):
+            decide("credit", f"photo/video credit or caption: {_snippet(credit.group())}")
+            if i > 0 and _is_caption(text, blocks[i - 1]):
+                prev = blocks[i - 1]
+                prev.role, prev.source = "credit", ""
+                prev.evidence = "caption directly above a photo credit"
+            continue
+        if n_words <= 25 and (_BYLINE.search(first_line) or _date_line(body)):
+            decide("byline", "author or date line")
+            continue
+        if _BYLINE.search(body) and "reporting by" in body.lower() and n_words <= 40:
+            decide("byline", "wire credit line ('Reporting by ...')")
+            continue
+        if kind == "official":
+            decide("official", "part of an official document (kind 'official')", source)
+            seen_prose = True
+            continue
+        if not seen_prose and _headline_like(body):
+            if title and normalise(body) == normalise(title):
+                decide("headline", "same as the title in the metadata")
+            else:
+                decide("headline", "first short line without final punctuation")
+            seen_prose = True
+            continue
+        if _headline_like(body) and _OFFICIAL_TITLE.match(body):
+            official_run = _institution(body) or official_run or "official document"
+            unintroduced = False
+            decide("official", f"official document title: {_snippet(body)}", official_run)
+            after_attribution, seen_prose = False, True
+            continue
+        attribution = _attribution(body)
+        if attribution is not None:
+            decide("journalist", "attribution line introducing official text", "")
+            official_run, after_attribution = attribution or "official document", True
+            unintroduced = False
+            seen_prose = True
+            continue
+        if official_run:
+            marker = _JOURNALIST_MARKERS.search(body)
+            if after_attribution and _headline_like(body):
+                decide("official", "title right after an attribution line", official_run)
+                after_attribution = False
+                continue
+            # A readout pasted in without an introduction ends where its paragraphs
+            # stop opening on the actors (a title, "They", "The leaders").
+            in_voice = not unintroduced or _ACTOR_OPENING.match(body) is not None
+            if marker is None and not quoted_with_cue[i] and not _headline_like(body) and in_voice:
+                decide("official", _continuation_evidence(after_attribution), official_run)
+                after_attribution = False
+                continue
+            if marker is None and body.lstrip()[:1] in OPEN_QUOTES + '"':
+                decide(
+                    "official",
+                    "continues a readout reproduced inside quotation marks",
+                    official_run,
+                )
+                continue
+            official_run, after_attribution, unintroduced = "", False, False
+        formula = _OPENING_FORMULA.match(body)
+        if (
+            formula
+            and not _JOURNALIST_MARKERS.search(body)
+            and _TODAYISH.search(body)
+            or (formula and body.lstrip()[:1] in OPEN_QUOTES + '"')
+        ):
+            official_run = _institution(body) or "official document"
+            decide("official", f"readout opening formula: {_snippet(formula.group())}", "")
+            seen_prose, unintroduced = True, True
+            continue
+        quoted_readout = _quoted_readout(body)
+        if quoted_readout is not None:
+            official_run = quoted_readout or "official document"
+            decide("official", "official text reproduced inside quotation marks", quoted_readout)
+            seen_prose = True
+            continue
+        if seen_prose and _headline_like(body) and _title_case_share(body) >= 0.7 and n_words >= 3:
+            decide("boilerplate", "title-case headline inside the body (a related-article link)")
+            continue
+        opens_with_quote = body.lstrip()[:1] in OPEN_QUOTES + '"'
+        if block.quote_share >= 0.7 or (opens_with_quote and block.quote_share >= 0.5):
+            decide("quote", f"{block.quote_share:.0%} of its characters are inside quotation marks")
+            seen_prose = True
+            continue
+        dateline = _DATELINE.match(body)
+        if dateline:
+            decide("journalist", f"wire dateline: {_snippet(dateline.group())}")
+        else:
+            decide("journalist", "reporter's prose (no other rule applies)")
+        seen_prose = True
+    return blocks
+
+
+def _is_caption(text: str, block: Block) -> bool:
+    """A short present-tense picture description, the kind that sits above a credit."""
+    body = text[block.start : block.end]
+    return (
+        block.role in ("journalist", "headline", "boilerplate")
+        and block.evidence != "first short line without final punctuation"
+        and len(_words(body)) <= 60
+        and _CAPTION.search(body) is not None
+    )
+
+
+def _attribution(body: str) -> str | None:
+    """The source named by a short line introducing official text, or ``None``.
+
+    "From The White House:" gives "White House"; a line naming no institution gives "".
+    """
+    stripped = body.strip()
+    if not stripped.endswith(":") or len(_words(stripped)) > 25:
+        return None
+    if not _SOURCE_WORDS.search(stripped):
+        return None
+    return _institution(stripped)
+
+
+_QUOTED_INTRO = re.compile(
+    r"^(?P<intro>[^“\"]{0,200}?(?:statement|readout|release|communiqu[eé]|said|says|reads|read)"
+    r"[^“\"]{0,60}?:)\s*[“\"]"
+)
+
+
+def _quoted_readout(body: str) -> str | None:
+    """The source of an official text quoted after an introduction, or ``None``.
+
+    'The Kremlin said in a statement: "..."' gives "Kremlin".
+    """
+    match = _QUOTED_INTRO.match(body)
+    if not match:
+        return None
+    intro = match.group("intro")
+    source = _institution(intro)
+    rest = body[match.end() :]
+    if not source and not re.search(r"statement|readout|communiqu|release", intro, re.IGNORECASE):
+        return None
+    if len(_words(rest)) < 12:
+        return None
+    return source
+
+
+def _continuation_evidence(after_attribution: bool) -> str:
+    if after_attribution:
+        return "first paragraph after an attribution line"
+    return "continues the official text (no reporting cue, weekday or outlet named)"
+
+
+def _snippet(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def sentence_roles(
+    text: str,
+    blocks: list[Block],
+    reuse: ReuseIndex | None = None,
+) -> list[tuple[int, int, int, str, str]]:
+    """Split blocks into sentences and give each a role.
+
+    A sentence takes its block's role, except that a sentence reproducing a
+    paired official document word for word is ``official`` wherever it stands.
+
+    Returns:
+        ``(block_no, start, end, role, source)`` for every sentence.
+    """
+    rows = []
+    for block_no, block in enumerate(blocks):
+        for start, end in sentence_spans(text, block.start, block.end):
+            role, source = block.role, block.source
+            if reuse is not None and role != "official":
+                share, official_id = reuse.coverage(text, start, end)
+                if share >= REUSE_SHARE:
+                    role, source = "official", official_id
+            rows.append((block_no, start, end, role, source))
+    return rows

@@ -1,0 +1,213 @@
+import hashlib
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis import CorpusError, load_corpus
+from analysis.corpus import ARTICLE_COLUMNS, BLOCK_COLUMNS, QUOTE_COLUMNS, SENTENCE_COLUMNS
+
+REPO = Path(__file__).parents[1]
+SEED = REPO / "seeds" / "000_aeb9b40009e01b77.txt"
+ARTICLE = "Leaders Talk\n\nThe two leaders spoke on Tuesday about trade.\n"
+
+
+def write(folder, name, data):
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data, encoding="utf-8", newline="")
+    return path
+
+
+def test_seed_is_byte_identical_to_the_shared_copy():
+    # Pinned here, so a clone without ../shared still checks the bytes.
+    assert hashlib.sha256(SEED.read_bytes()).hexdigest() == (
+        "a1c2fc282db4446277a9641b1011ea1a5c5f4d76e40e168052c2193713890021"
+    )
+    shared = REPO.parent / "shared" / "seeds" / SEED.name
+    if shared.exists():
+        assert SEED.read_bytes() == shared.read_bytes()
+
+
+def test_seed_frames_have_the_documented_columns():
+    corpus = load_corpus(REPO / "seeds")
+    assert list(corpus.articles.columns[: len(ARTICLE_COLUMNS)]) == list(ARTICLE_COLUMNS)
+    assert list(corpus.blocks.columns) == list(BLOCK_COLUMNS)
+    assert list(corpus.sentences.columns) == list(SENTENCE_COLUMNS)
+    assert list(corpus.quotes.columns) == list(QUOTE_COLUMNS)
+    news = corpus.article("000_aeb9b40009e01b77")
+    assert news["text"] == SEED.read_text("utf-8")
+    assert news["kind"] == "news"
+    assert news["outlet"] == "" and pd.isna(news["published"])  # unknown: left empty
+    assert set(corpus.blocks["role"]) <= set(analysis.ROLES)
+
+
+def test_front_matter_and_manifest_metadata(tmp_path):
+    write(
+        tmp_path,
+        "a.md",
+        "---\noutlet: Example Times\npublished: 2021-04-13\n---\n" + ARTICLE,
+    )
+    write(tmp_path, "b.txt", "Readout\n\nThe President spoke today with the Prime Minister.\n")
+    corpus = load_corpus(tmp_path)
+    a = corpus.article("a")
+    assert a["outlet"] == "Example Times"
+    assert a["published"] == pd.Timestamp("2021-04-13", tz="UTC")
+    assert a["text"] == ARTICLE
+    assert "front matter" in a["notes"]
+
+
+def test_jsonl_and_csv_records(tmp_path):
+    lines = [
+        json.dumps({"id": "r1", "text": ARTICLE, "outlet": "Wire", "kind": "news"}),
+        "",
+        json.dumps({"text": ARTICLE, "pairs_with": ["r1"], "section": "world"}),
+    ]
+    write(tmp_path, "batch.jsonl", "\n".join(lines) + "\n")
+    write(tmp_path, "more.csv", 'article_id,text,outlet\nc1,"Head\n\nBody, with comma.",Paper\n')
+    corpus = load_corpus(tmp_path)
+    ids = corpus.articles["article_id"].tolist()
+    assert ids == ["r1", "batch-3", "c1"]
+    assert corpus.article("batch-3")["pairs_with"] == "r1"
+    assert corpus.article("batch-3")["section"] == "world"  # extra fields are kept
+    assert corpus.article("c1")["text"] == "Head\n\nBody, with comma."
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.txt", b"", "empty or whitespace only"),
+        ("blank.txt", "  \n\u00a0\n\t\n".encode(), "empty or whitespace only"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary data"),
+        (
+            "latin.txt",
+            b"Caf\xe9 talks\n\nThe leaders met.",
+            "byte 3 (line 1): byte 0xe9 is not UTF-8",
+        ),
+        ("smart.txt", b"He said \x93no\x94.", 'encoding="cp1252"'),
+        ("utf16.txt", "hello".encode("utf-16"), 'encoding="utf-16"'),
+        ("control.txt", b"Head\n\nBody \x07 bell.", "control character U+0007"),
+        ("long.txt", ("word " * 30_000).encode(), "a line of 150,000 characters"),
+        ("page.html", b"<html></html>", "unknown extension '.html'"),
+        ("bad.jsonl", b'{"text": "ok"}\n{"text": broken}\n', "line 2, column 10: not valid JSON"),
+        ("notext.jsonl", b'{"title": "x"}\n', "line 1: the record has no 'text' field"),
+        ("nottext.jsonl", b'{"text": 5}\n', "'text' is int, not a string"),
+        ("nocol.csv", b"title,body\nx,y\n", "the header has no 'text' column"),
+        (
+            "ragged.csv",
+            b"article_id,text\na,b,c\n",
+            "row 1 (line 2): 3 fields where the header has 2",
+        ),
+    ],
+)
+def test_bad_files_raise_a_clear_error(tmp_path, name, data, message):
+    write(tmp_path, name, data)
+    with pytest.raises(CorpusError) as info:
+        load_corpus(tmp_path)
+    text = str(info.value)
+    assert text.startswith(name), text
+    assert message in text
+    assert ";" in text  # problem; fix
+
+
+def test_error_names_the_file_the_byte_and_the_fix(tmp_path):
+    write(tmp_path, "x.txt", b"Headline\n\nThe minister\x92s visit.")
+    with pytest.raises(CorpusError) as info:
+        load_corpus(tmp_path)
+    assert str(info.value) == (
+        'x.txt: byte 22 (line 3): byte 0x92 is not UTF-8; re-save as UTF-8 or pass encoding="cp1252"'
+    )
+    corpus = load_corpus(tmp_path, encoding="cp1252")
+    assert "minister’s" in corpus.article("x")["text"]
+
+
+def test_bom_crlf_and_lone_cr_are_kept_and_noted(tmp_path):
+    write(tmp_path, "bom.txt", b"\xef\xbb\xbfHead\r\n\r\nBody one.\r\n")
+    write(tmp_path, "cr.txt", b"Head\r\rBody one.\r")
+    corpus = load_corpus(tmp_path)
+    bom = corpus.article("bom")
+    assert bom["text"] == "Head\r\n\r\nBody one.\r\n"
+    assert "byte-order mark" in bom["notes"] and "CRLF" in bom["notes"]
+    assert "lone-CR" in corpus.article("cr")["notes"]
+    assert corpus.blocks.groupby("article_id").size().to_dict() == {"bom": 2, "cr": 2}
+
+
+def test_duplicate_ids(tmp_path):
+    write(tmp_path, "a.txt", ARTICLE)
+    write(tmp_path, "recs.jsonl", json.dumps({"id": "a", "text": ARTICLE}) + "\n")
+    with pytest.raises(
+        CorpusError, match=r"recs.jsonl: line 1: duplicate article_id 'a' \(also in a.txt\)"
+    ):
+        load_corpus(tmp_path)
+
+
+def test_manifest_problems(tmp_path):
+    write(tmp_path, "a.txt", ARTICLE)
+    write(tmp_path, "manifest.csv", "article_id,path,kind\na,a.txt,news\nb,missing.txt,news\n")
+    with pytest.raises(
+        CorpusError, match=r"manifest.csv: line 3: file 'missing.txt' does not exist"
+    ):
+        load_corpus(tmp_path)
+    write(tmp_path, "manifest.csv", "article_id,path,kind\na,../outside.txt,news\n")
+    with pytest.raises(CorpusError, match="leaves the corpus folder"):
+        load_corpus(tmp_path)
+    write(tmp_path, "manifest.csv", "article_id,path,kind\na,a.txt,editorial\n")
+    with pytest.raises(CorpusError, match="kind 'editorial' is not news or official"):
+        load_corpus(tmp_path)
+    write(tmp_path, "manifest.csv", "article_id,path,pairs_with\na,a.txt,nowhere\n")
+    with pytest.raises(CorpusError, match="pairs_with names 'nowhere'"):
+        load_corpus(tmp_path)
+    write(tmp_path, "manifest.csv", "article_id,path,published\na,a.txt,last Tuesday\n")
+    with pytest.raises(CorpusError, match="is not a date"):
+        load_corpus(tmp_path)
+
+
+def test_manifest_lists_the_corpus_and_reports_other_files(tmp_path):
+    write(tmp_path, "a.txt", ARTICLE)
+    write(tmp_path, "notes.docx", b"PK\x03\x04")
+    write(
+        tmp_path,
+        "manifest.toml",
+        '[[article]]\narticle_id = "a"\npath = "a.txt"\noutlet = "Paper"\n',
+    )
+    corpus = load_corpus(tmp_path)
+    assert corpus.article("a")["outlet"] == "Paper"
+    assert corpus.skipped.values.tolist() == [["notes.docx", "", "not listed in manifest.toml"]]
+
+
+def test_collect_loads_what_it_can_and_lists_the_rest(tmp_path):
+    write(tmp_path, "good.txt", ARTICLE)
+    write(tmp_path, "empty.txt", "")
+    write(tmp_path, "latin.txt", b"\xe9")
+    write(tmp_path, "recs.jsonl", '{"text": "A\\n\\nB."}\nnot json\n')
+    corpus = load_corpus(tmp_path, errors="collect")
+    assert sorted(corpus.articles["article_id"]) == ["good", "recs-1"]
+    skipped = corpus.skipped.sort_values("path")
+    assert skipped["path"].tolist() == ["empty.txt", "latin.txt", "recs.jsonl"]
+    assert skipped["place"].tolist() == ["", "byte 0 (line 1)", "line 2, column 1"]
+    assert skipped["reason"].str.contains(";").all()
+
+
+def test_path_errors(tmp_path):
+    with pytest.raises(CorpusError, match="no such file or folder"):
+        load_corpus(tmp_path / "nope")
+    with pytest.raises(CorpusError, match="no articles found"):
+        load_corpus(tmp_path)
+    with pytest.raises(ValueError, match="errors must be"):
+        load_corpus(tmp_path, errors="ignore")
+
+
+def test_corpus_error_renders_without_a_traceback_in_ipython():
+    error = CorpusError("x.txt", "line 3", "a problem", "the fix")
+    assert error._render_traceback_() == ["CorpusError: x.txt: line 3: a problem; the fix"]
+
+
+def test_script_text_is_kept_verbatim(tmp_path):
+    write(tmp_path, "x.txt", "Head <b>\n\nBody <script>alert(1)</script> here.\n")
+    corpus = load_corpus(tmp_path)
+    assert "<script>alert(1)</script>" in corpus.article("x")["text"]

@@ -1,0 +1,59 @@
+import pytest
+
+from analysis.text import count_words, normalise, sentence_spans, word_spans
+
+
+def split(text):
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "President Joseph R. Biden, Jr. spoke today with President Vladimir Putin of Russia. "
+            "They discussed a number of issues.",
+            [
+                "President Joseph R. Biden, Jr. spoke today with President Vladimir Putin of Russia.",
+                "They discussed a number of issues.",
+            ],
+        ),
+        ("A relationship consistent with U.S. interests, and more.", None),
+        ("Mr. Biden spoke. Mrs. Smith left.", ["Mr. Biden spoke.", "Mrs. Smith left."]),
+        (
+            "Dr. J. K. Rowling wrote it. Then she left.",
+            ["Dr. J. K. Rowling wrote it.", "Then she left."],
+        ),
+        (
+            "Psaki said “we are watching.” “We will respond,” she said.",
+            ["Psaki said “we are watching.”", "“We will respond,” she said."],
+        ),
+        ('He said "no." Then he left.', ['He said "no."', "Then he left."]),
+        (
+            "They met in the U.S. The talks were long.",
+            ["They met in the U.S.", "The talks were long."],
+        ),
+        ("Really? Yes! Fine.", ["Really?", "Yes!", "Fine."]),
+        ("The meeting ended at 5 p.m. He left.", ["The meeting ended at 5 p.m.", "He left."]),
+        ("Sen. Smith and Gen. Milley met on Jan. 5 in Washington.", None),
+        ("It grew 3.5 percent. Prices fell.", ["It grew 3.5 percent.", "Prices fell."]),
+    ],
+)
+def test_sentence_split(text, expected):
+    assert split(text) == (expected if expected is not None else [text])
+
+
+def test_sentence_offsets_are_into_the_whole_text():
+    text = "Intro.\n\nFirst one. Second one."
+    start = text.index("First")
+    spans = sentence_spans(text, start, len(text))
+    assert [text[s:e] for s, e in spans] == ["First one.", "Second one."]
+    assert spans[0][0] == start
+
+
+def test_words_and_normalise():
+    text = "Ukraine’s build-up: U.S. interests"
+    assert [text[s:e] for s, e in word_spans(text)] == ["Ukraine’s", "build-up", "U.S", "interests"]
+    assert normalise("Ukraine’s") == "ukraine's"
+    assert normalise("Élysée") == "elysee"
+    assert count_words(text) == 4
