@@ -54,15 +54,15 @@ def find_quotations(text: str, blocks: list[tuple[int, int]]) -> list[Quotation]
     for block_no, (lo, hi) in enumerate(blocks):
         opened: int | None = None
         opened_straight = False
-        for pos in range(lo, hi):
-            ch = text[pos]
+        for mark in _QUOTE_MARK.finditer(text, lo, hi):
+            pos, ch = mark.start(), mark.group()
             if ch in OPEN_QUOTES:
                 opened, opened_straight = pos, False
             elif ch in CLOSE_QUOTES or (ch == '"' and opened is not None):
                 if opened is not None:
                     found.append(Quotation(opened + 1, pos, block_no, opened, pos))
                     opened = None
-            elif ch == '"' and _opens(text, pos, lo):
+            elif _opens(text, pos, lo):
                 opened, opened_straight = pos, True
         if opened is not None:
             nxt = blocks[block_no + 1][0] if block_no + 1 < len(blocks) else None
@@ -71,6 +71,9 @@ def find_quotations(text: str, blocks: list[tuple[int, int]]) -> list[Quotation]
                 # Multi-paragraph convention, or an unclosed curly mark: quote to block end.
                 found.append(Quotation(opened + 1, hi, block_no, opened, None))
     return [q for q in found if text[q.start : q.end].strip()]
+
+
+_QUOTE_MARK = re.compile(f'[{OPEN_QUOTES}{CLOSE_QUOTES}"]')
 
 
 def _opens(text: str, pos: int, block_start: int) -> bool:
@@ -117,6 +120,7 @@ _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
 _SPEAKER = rf"(?P<speaker>(?:[Tt]he\s+)?{_NAME}|{_DESCRIPTION}|{_PRONOUN})"
 _ADVERB = r"(?:\s+(?:also|later|then|further|again|previously|separately))?"
 
+_CUE_WORD = re.compile(rf"\b(?:{_CUE_VERBS}|according\s+to)\b")
 _AFTER_CUE_FIRST = re.compile(rf"^[\s,.!?—–-]*{_CUE}\s+{_SPEAKER}")
 _AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,.!?—–-]*{_SPEAKER},?{_ADVERB}\s+{_CUE}")
 _BEFORE = re.compile(rf"{_SPEAKER},?{_ADVERB}\s+{_CUE}\b")
@@ -134,6 +138,7 @@ TITLE_WORDS = frozenset(
 _INSTITUTION_HINTS = frozenset(
     "house kremlin department ministry office government embassy commission council party".split()
 )
+_VISIBLE = re.compile(r"\S")
 _NOT_NAMES = frozenset("but and so as when while if this that it there in on at".split())
 
 
@@ -148,6 +153,7 @@ def attribute_speakers(
         sentences: ``(start, end)`` of every sentence of the text, in order.
     """
     masked = _mask_quotes(text, quotes)
+    cue_subjects: list[tuple[int, str]] | None = None  # found once per article, when needed
     named_at, named = -1, ""  # the last named speaker of a quotation, and where
     for i, quote in enumerate(quotes):
         close = quote.close_mark + 1 if quote.close_mark is not None else quote.end
@@ -165,7 +171,9 @@ def attribute_speakers(
             speaker, cue = prev.speaker, ""
             how = "no cue in its sentence: continues the previous quotation" if speaker else ""
         if speaker.lower() in {"he", "she"}:
-            cued_at, cued = _last_named(masked, quote.open_mark)
+            if cue_subjects is None:
+                cue_subjects = _cue_subjects(masked)
+            cued_at, cued = _last_named(cue_subjects, masked, quote.open_mark)
             last = cued if cued_at > named_at else named
             if last:
                 how = f"pronoun '{speaker}' resolved to the last named speaker; {how}"
@@ -216,17 +224,35 @@ def _introducing_sentence(masked: str, sentences: list[tuple[int, int]], lo: int
     return ""
 
 
-def _last_named(masked: str, before: int) -> tuple[int, str]:
+def _cue_subjects(masked: str) -> list[tuple[int, str]]:
+    """Every named person who is the subject of a speech cue, with where the cue is.
+
+    Cue verbs are rare, so the speaker pattern runs only in a window before each one.
+    """
+    subjects = []
+    for cue in _CUE_WORD.finditer(masked):
+        window = max(0, cue.start() - 150)
+        for match in _BEFORE.finditer(masked, window, cue.end() + 40):
+            if match.start("cue") != cue.start():
+                continue
+            speaker = clean_speaker(match.group("speaker"))
+            if (
+                speaker
+                and speaker.lower() not in {"he", "she", "they"}
+                and not _is_description(speaker)
+            ):
+                subjects.append((match.start(), speaker))
+            break
+    return subjects
+
+
+def _last_named(subjects: list[tuple[int, str]], masked: str, before: int) -> tuple[int, str]:
     """Where and who: the last person named as the subject of a speech cue before ``before``."""
-    for match in reversed(list(_BEFORE.finditer(masked, 0, before))):
-        speaker = clean_speaker(match.group("speaker"))
-        if (
-            speaker
-            and speaker.lower() not in {"he", "she", "they"}
-            and not _is_description(speaker)
-        ):
-            return match.start(), _full_name(masked, speaker, match.start())
-    return -1, ""
+    earlier = [(at, speaker) for at, speaker in subjects if at < before]
+    if not earlier:
+        return -1, ""
+    at, speaker = earlier[-1]
+    return at, _full_name(masked, speaker, at)
 
 
 def _full_name(text: str, surname: str, before: int) -> str:
@@ -285,12 +311,13 @@ def _clean_cue(raw: str) -> str:
 
 def _mask_quotes(text: str, quotes: list[Quotation]) -> str:
     """Blank out quoted words (keep length) so cue patterns never match inside a quotation."""
-    chars = list(text)
+    pieces, cursor = [], 0
     for q in quotes:
-        for pos in range(q.start, q.end):
-            if not chars[pos].isspace():
-                chars[pos] = "x"
-    return "".join(chars)
+        pieces.append(text[cursor : q.start])
+        pieces.append(_VISIBLE.sub("x", text[q.start : q.end]))
+        cursor = q.end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
 
 
 def _sentence_around(sentences: list[tuple[int, int]], lo: int, hi: int) -> tuple[int, int]:

@@ -200,15 +200,41 @@ _EMBED = re.compile(
     re.IGNORECASE,
 )
 _TWEET_SIGNATURE = re.compile(rf"^[—–-]\s*[^()\n]{{1,60}}\(@\w{{1,15}}\)\s*(?:{_DATE})?\s*$")
+# Credits: agency and photographer marks anywhere (proper nouns, so case-sensitive),
+# or a caption/credit label at the start of the block.
 _CREDIT = re.compile(
     r"Getty\s+Images|\bAP\s+Photo\b|\(AP\)$|\bvia\s+AP\b|\bAFP\s+via\b|\bREUTERS/|\bEPA-EFE\b|"
-    r"(?<=\w)/(?:AP|AFP|Reuters|EPA|TASS|Sputnik|Kremlin|Bloomberg|Pool|dpa|ANI|Xinhua)\b|"
+    r"\w/(?:AP|AFP|Reuters|REUTERS|EPA|TASS|Sputnik|Kremlin|Bloomberg|Pool|dpa|ANI|Xinhua)\b|"
     r"\w-Pool/|\bPool/\w|Shutterstock|picture\s+alliance|"
     r"\([A-Z][\w.’' -]{1,40}/[A-Z][\w.’' -]{1,40}\)$|"
-    r"^(?:photo|photograph|image|picture|video|caption|credit|illustration)s?\s*(?:by\b|:)|"
-    r"^FILE\s+PHOTO\b|^\(?Photo\b|Courtesy\s+of\b|\bvia\s+Getty\b|\bFile\s+Photo$|"
-    r"^In\s+this\s+(?:photo|image|file\s+photo|handout|pool\s+photo|video)\b",
+    r"Courtesy\s+of\b|\bvia\s+Getty\b|\bFile\s+Photo$"
+)
+_CREDIT_START = re.compile(
+    r"(?:photo|photograph|image|picture|video|caption|credit|illustration)s?\s*(?:by\b|:)|"
+    r"FILE\s+PHOTO\b|\(?Photo\b|In\s+this\s+(?:photo|image|file\s+photo|handout|pool\s+photo|video)\b",
     re.IGNORECASE,
+)
+# Every _CREDIT alternative contains one of these; a cheap test before the regex.
+_CREDIT_HINTS = (
+    "/",
+    "Getty",
+    "Shutterstock",
+    "picture alliance",
+    "Courtesy",
+    "via ",
+    "(AP)",
+    "File Photo",
+    "EPA-EFE",
+)
+_EMBED_HINTS = (
+    "twitter.com",
+    "x.com/",
+    "(@",
+    "instagram",
+    "Instagram",
+    "facebook.com",
+    "youtu",
+    "t.me/",
 )
 _CAPTION = re.compile(
     r"\b(?:center|centre|left|right|second\s+(?:from\s+)?(?:left|right)|foreground|background)\s*[,)]|"
@@ -362,13 +388,13 @@ def classify_blocks(
                 )
                 seen_prose = True
                 continue
-        if _BOILERPLATE.search(first_line) and n_words <= 60:
+        if n_words <= 60 and _BOILERPLATE.search(first_line):
             decide("boilerplate", f"site furniture: starts {_snippet(first_line)}")
             continue
         if kind == "news" and i >= last - 2 and n_words <= 60 and _BIO.match(body):
             decide("boilerplate", "author bio near the end ('<Name> is a ...')")
             continue
-        if _EMBED.search(body) and n_words <= 120:
+        if n_words <= 120 and any(h in body for h in _EMBED_HINTS) and _EMBED.search(body):
             decide("embed", f"social-media post: {_snippet(_EMBED.search(body).group())}")
             if (
                 _TWEET_SIGNATURE.match(body)
@@ -380,7 +406,11 @@ def classify_blocks(
                     prev.role, prev.source = "embed", ""
                     prev.evidence = "tweet text directly above its signature line"
             continue
-        credit = _CREDIT.search(body)
+        credit = None
+        if n_words <= 80:
+            credit = _CREDIT_START.match(body) or (
+                _CREDIT.search(body) if any(h in body for h in _CREDIT_HINTS) else None
+            )
         if credit and (n_words <= 40 or (n_words <= 80 and _CAPTION.search(body))):
             decide("credit", f"photo/video credit or caption: {_snippet(credit.group())}")
             if i > 0 and _is_caption(text, blocks[i - 1]):
@@ -391,7 +421,7 @@ def classify_blocks(
         if n_words <= 25 and (_BYLINE.search(first_line) or _date_line(body)):
             decide("byline", "author or date line")
             continue
-        if _BYLINE.search(body) and "reporting by" in body.lower() and n_words <= 40:
+        if n_words <= 40 and "reporting by" in body.lower() and _BYLINE.search(body):
             decide("byline", "wire credit line ('Reporting by ...')")
             continue
         if kind == "official":
