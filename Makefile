@@ -100,9 +100,10 @@ lock: ## Regenerate requirements.lock from .venv and check every pin is on PyPI
 	} > requirements.lock.tmp
 	! grep -n -E '^(-e |[^#].*(\+| @ ))' requirements.lock.tmp \
 		|| { echo "lock: the lines above are local builds or direct references, not PyPI pins" >&2; exit 1; }
+	# With the machine's pip configuration switched off, pip's default index is PyPI.
 	env -u PIP_FIND_LINKS -u PIP_CONSTRAINT -u PIP_INDEX_URL -u PIP_EXTRA_INDEX_URL \
 		PIP_CONFIG_FILE=/dev/null $(PIP) install --quiet --dry-run --ignore-installed --no-deps \
-		--index-url https://pypi.org/simple --requirement requirements.lock.tmp
+		--requirement requirements.lock.tmp
 	mv requirements.lock.tmp requirements.lock
 
 clean: ## Remove build output and caches (keeps .venv; rm -rf .venv for a full reset)
