@@ -25,7 +25,7 @@ REPORT_DIR ?= build/report
 CELL_TIMEOUT ?= 600
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
-.PHONY: help install test lint pytest-unit pytest-nbval format notebooks report lab lock clean
+.PHONY: help install test lint pytest-unit pytest-nbval format notebooks report lab lock bench clean
 
 help: ## Show this list of targets (the default goal)
 	@echo "Usage: make TARGET [CORPUS=path]"
@@ -105,6 +105,9 @@ lock: ## Regenerate requirements.lock from .venv and check every pin is on PyPI
 		PIP_CONFIG_FILE=/dev/null $(PIP) install --quiet --dry-run --ignore-installed --no-deps \
 		--requirement requirements.lock.tmp
 	mv requirements.lock.tmp requirements.lock
+
+bench: install ## Time the analysis on the generated 10,000-article benchmark corpus; writes build/bench.json
+	$(PYTHON) -m analysis bench --corpus build/bench/corpus --out build/bench.json
 
 clean: ## Remove build output and caches (keeps .venv; rm -rf .venv for a full reset)
 	rm -rf build requirements.lock.tmp .pytest_cache .ruff_cache .hypothesis

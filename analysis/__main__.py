@@ -2,6 +2,7 @@
 
 Commands:
     report: run every notebook on a corpus and write an offline HTML report.
+    bench: time the analysis on the benchmark corpus and write build/bench.json.
 """
 
 from __future__ import annotations
@@ -44,6 +45,17 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="article for the notebooks to focus on (default: each notebook's own)",
     )
+    bench = commands.add_parser(
+        "bench",
+        help="time the analysis on the benchmark corpus and write build/bench.json",
+        description=(
+            "Generate the benchmark corpus if it is missing (seeded, reproducible), "
+            "run the benchmarks and merge their figures into OUT."
+        ),
+    )
+    bench.add_argument("--corpus", type=Path, default=Path("build/bench/corpus"))
+    bench.add_argument("--out", type=Path, default=Path("build/bench.json"))
+    bench.add_argument("--only", default=None, help="comma-separated keys to run (default: all)")
     return parser
 
 
@@ -60,6 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "report":
         return _report(args)
+    if args.command == "bench":
+        return _bench(args)
     raise AssertionError(f"unhandled command {args.command!r}")  # argparse rejects others
 
 
@@ -84,6 +98,18 @@ def _report(args: argparse.Namespace) -> int:
         print(f"ReportError: {error}", file=sys.stderr)
         return 2
     print(f"report written: {index}")
+    return 0
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from analysis import bench, benchdata
+
+    if not args.corpus.exists():
+        print(f"generating the benchmark corpus in {args.corpus} ...", flush=True)
+        benchdata.write_benchmark_corpus(args.corpus)
+    only = [key.strip() for key in args.only.split(",")] if args.only else None
+    bench.run(args.corpus, args.out, only)
+    print(f"benchmarks written: {args.out}")
     return 0
 
 
