@@ -853,13 +853,20 @@ def _segment_one(article_id, text, kind, title, outlet, reuse, out):
 
 
 def _official_runs(blocks) -> list[tuple[int, int, str]]:
-    """Maximal runs of consecutive official blocks found by layout (not by reuse)."""
+    """Runs of official blocks found by layout (not by reuse).
+
+    Site furniture inside a run (an "Advertisement" slot, a photo credit) does not
+    end it, so a readout interrupted by an ad stays one document; it is not part
+    of the run's ends.
+    """
     runs: list[tuple[int, int, str]] = []
     current: list = []
     for block in [*blocks, None]:
         if block is not None and block.role == "official" and "word 5-grams" not in block.evidence:
             current.append(block)
             continue
+        if block is not None and current and block.role in ("boilerplate", "credit", "embed"):
+            continue  # furniture inside a run: look at the next block
         if current:
             source = next(
                 (b.source for b in current if b.source and b.source != "official document"), ""

@@ -22,6 +22,7 @@ __all__ = [
     "CLOSE_QUOTES",
     "count_words",
     "is_blank",
+    "light_stem",
     "normalise",
     "sentence_spans",
     "word_spans",
@@ -180,3 +181,27 @@ def normalise(token: str) -> str:
         return folded
     decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+_SUFFIXES = (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+
+
+def light_stem(word: str) -> str:
+    """Strip a common inflection so that "discussed" and "discusses" compare equal.
+
+    Deliberately light: an ending goes only when four letters remain, and a final
+    "e" goes too, so "issue"/"issues" and "propose"/"proposed" meet.
+
+    >>> [light_stem(w) for w in ["discussed", "issues", "issue", "proposed", "talks"]]
+    ['discuss', 'issu', 'issu', 'propos', 'talk']
+    """
+    word = word.replace("'", "").replace("’", "")
+    for suffix, replacement in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                break
+            word = word[: len(word) - len(suffix)] + replacement
+            break
+    if word.endswith("e") and len(word) >= 5:
+        word = word[:-1]
+    return word

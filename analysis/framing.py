@@ -1,0 +1,980 @@
+"""Framing: how the journalist rewrote the official text.
+
+For every news article and each official text it reports on (found embedded in
+the article, or loaded from its own file and named in ``pairs_with``), this
+module measures:
+
+* **reuse**: word 3-gram containment in both directions (as in the METER
+  project, Clough et al. 2002), coverage by shared character runs of 15 or more
+  (as Churnalism did), the longest shared runs, and a derivation class;
+* **alignment**: each journalist sentence against its best official
+  sentence(s), labelled verbatim, close paraphrase, loose paraphrase or added;
+  and each official sentence by where the article used it: headline, lede,
+  body, or omitted;
+* **verbs**: the reporting verbs of each aligned pair, graded by the lexicon in
+  ``data/verbs.toml``, and the shift from the official verb to the journalist's;
+* **quote fidelity**: each quotation checked against the official texts;
+* **distinctive words**: log-odds ratios with an informative Dirichlet prior
+  (Monroe, Colaresi & Quinn 2008) taken from a background English frequency list.
+
+"Journalist text" is the article's headline and journalist blocks, plus any
+sentence it copies word for word from a paired document without attribution;
+"official text" is the official document's sentences. Every row keeps ids and character
+offsets into ``articles.text``.
+
+Thresholds: the 3-level derivation scheme is METER's (wholly, partially,
+non-derived; Clough, Gaizauskas, Piao & Wilks 2002, "METER: MEasuring TExt
+Reuse", ACL). METER learned its cut-offs from its annotated corpus and does not
+publish one pair of values, so the values below are ours, chosen on the
+hand-made pairs in ``tests/fixtures/framing`` and stated here so that an analyst
+can change them: an article is *wholly derived* when at least
+``WHOLLY_DERIVED`` (0.6) of its journalist-text 3-grams occur in the official
+text, *partially derived* from ``PARTIALLY_DERIVED`` (0.15), otherwise
+*non-derived*. Sentence labels use the thresholds in ``SENTENCE_LABELS``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import math
+import re
+import time
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from analysis.corpus import Corpus
+from analysis.text import light_stem, normalise
+
+__all__ = [
+    "Framing",
+    "VerbLexicon",
+    "analyse",
+    "align",
+    "benchmark",
+    "distinctive_words",
+    "load_verbs",
+    "quote_fidelity",
+    "reuse",
+    "side_by_side",
+]
+
+NGRAM = 3
+MIN_RUN_CHARS = 15
+WHOLLY_DERIVED = 0.6
+PARTIALLY_DERIVED = 0.15
+# Sentence labels (thresholds ours, calibrated on the seed and tests/fixtures; see the
+# module docstring): verbatim when this share of the sentence's word 3-grams are in
+# one official sentence; close paraphrase at this TF-IDF cosine or 3-gram share;
+# loose paraphrase when the official sentences it draws on (each covering at least
+# SOURCE_MIN of its weighted content words) together cover LOOSE_UNION; else added.
+VERBATIM = 0.75
+CLOSE_COSINE = 0.5
+CLOSE_CONTAINMENT = 0.35
+LOOSE_UNION = 0.2
+SOURCE_MIN = 0.06
+MAX_SOURCES = 3  # official sentences kept per journalist sentence
+MIN_UNIT_WORDS = 3  # sentences with fewer words are not compared
+NAME_SHARE = 0.8  # a word capitalised in this share of its non-initial uses is a name
+NAME_WEIGHT = 0.3  # names' weight in the TF-IDF vectors
+JOURNALIST_ROLES = ("headline", "journalist")
+LOCATIONS = ("headline", "lede", "body")
+# U+001E (record separator) joins texts: the loader refuses control characters in
+# text, and numpy would strip a NUL compared as a scalar.
+_SEPARATOR = "\x1e"
+_TOKEN = re.compile(r"\x1e|\w+")
+# A hyphen before a letter joins words: "build-up" and "buildup" are one word. (No
+# look-behind: it would be tried at every character; a hyphen is not a word character.)
+_INNER_HYPHEN = re.compile(r"[-‐‑](?=[^\W\d_])")
+_FOLD = str.maketrans({"’": "'", "‘": "'"})
+_STOP = frozenset(ENGLISH_STOP_WORDS) | {"s", "t", "jr", "mr", "mrs", "ms"}
+
+
+@dataclass
+class Framing:
+    """The framing analysis of a corpus; every frame keeps ids and offsets.
+
+    Attributes:
+        units: Journalist and official sentences compared, one row each.
+        alignment: One row per journalist sentence: its best official sentence and label.
+        sources: One row per (journalist sentence, official sentence it draws on).
+        usage: One row per (news article, official sentence): where the article used it.
+        reuse: One row per (news article, official document): containment, runs, class.
+        verbs: One row per aligned pair: official and journalist verbs, grades, shift.
+        quotes: One row per quotation in a news article: fidelity to the official texts.
+    """
+
+    units: pd.DataFrame
+    alignment: pd.DataFrame
+    sources: pd.DataFrame
+    usage: pd.DataFrame
+    reuse: pd.DataFrame
+    verbs: pd.DataFrame
+    quotes: pd.DataFrame
+
+    def verb_shift(self) -> pd.DataFrame:
+        """Mean verb shift per news article, over aligned pairs where both sides have a verb."""
+        scored = self.verbs.dropna(subset=["shift"])
+        return (
+            scored.groupby("news_id")
+            .agg(pairs=("shift", "size"), mean_shift=("shift", "mean"), max_shift=("shift", "max"))
+            .reset_index()
+        )
+
+    def sources_followed(self) -> pd.DataFrame:
+        """Per news article and official document: how many journalist sentences follow it."""
+        followed = self.alignment[self.alignment["label"] != "added"]
+        table = (
+            followed.groupby(["news_id", "official_id"]).size().rename("sentences").reset_index()
+        )
+        table["share"] = table["sentences"] / table.groupby("news_id")["sentences"].transform("sum")
+        return table
+
+
+# --- units --------------------------------------------------------------------------
+
+
+def units(corpus: Corpus) -> pd.DataFrame:
+    """The sentences to compare: journalist text of paired news articles, official sentences.
+
+    Returns:
+        One row per sentence with ``side`` (``journalist``/``official``), ``doc_id``,
+        ``sent_no``, ``block_no``, ``start``, ``end``, ``text``, ``location``
+        (headline/lede/body for journalist sentences).
+    """
+    pairs = corpus.pairs
+    sentences = corpus.sentences
+    news_ids = pairs["news_id"].unique()
+    official_ids = pairs["official_id"].unique()
+    # Sentences an article copies from a paired document without attribution are the
+    # journalist's choices too (marked official by reuse, with that document as source).
+    copied_from = set(pairs.loc[pairs["link"] == "manifest", "official_id"])
+    journalist = sentences[
+        sentences["article_id"].isin(news_ids)
+        & (
+            sentences["role"].isin(JOURNALIST_ROLES)
+            | ((sentences["role"] == "official") & sentences["source"].isin(copied_from))
+        )
+    ].copy()
+    blocks = corpus.blocks[corpus.blocks["article_id"].isin(news_ids)]
+    lede = (
+        blocks[blocks["role"] == "journalist"]
+        .groupby("article_id")["block_no"]
+        .min()
+        .rename("lede_block")
+    )
+    journalist = journalist.join(lede, on="article_id")
+    journalist = journalist.join(
+        blocks.set_index(["article_id", "block_no"])["role"].rename("block_role"),
+        on=["article_id", "block_no"],
+    )
+    journalist["location"] = np.where(
+        journalist["block_role"] == "headline",
+        "headline",
+        np.where(journalist["block_no"] == journalist["lede_block"], "lede", "body"),
+    )
+    journalist["side"] = "journalist"
+    official = sentences[
+        sentences["article_id"].isin(official_ids) & (sentences["role"] == "official")
+    ].copy()
+    official["location"] = ""
+    official["side"] = "official"
+    columns = ["side", "article_id", "sent_no", "block_no", "start", "end", "text", "location"]
+    frame = pd.concat([journalist[columns], official[columns]], ignore_index=True)
+    # Fragments such as a paragraph number ("1.") or a bare dateline carry nothing to compare.
+    frame = frame[frame["text"].str.count(r"[^\W\d_]{2,}") >= MIN_UNIT_WORDS].reset_index(drop=True)
+    return frame.rename(columns={"article_id": "doc_id"})
+
+
+# --- vectors ------------------------------------------------------------------------
+
+
+def _tokenize(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Tokens of every text in one regex pass over their join.
+
+    Returns:
+        ``(row, codes, vocabulary, name_share)``: the row each token belongs to, its
+        code, the code's word (lower-cased, apostrophes folded), and per word the
+        share of its non-initial occurrences that are capitalised (names, titles).
+    """
+    joined = _SEPARATOR.join(texts).replace("’", "'").replace("‘", "'")
+    joined = _INNER_HYPHEN.sub("", joined)
+    tokens = np.array(_TOKEN.findall(joined), dtype=object)
+    separator = tokens == _SEPARATOR
+    row = np.cumsum(separator)[~separator]
+    # Factorise the tokens as written, then fold case on the (few) distinct forms.
+    cased_codes, cased = pd.factorize(tokens[~separator])
+    codes_of_cased, vocabulary = pd.factorize(pd.Index(cased).str.lower())
+    codes = codes_of_cased[cased_codes]
+    capital = np.array([w[:1].isupper() for w in cased], dtype=float)[cased_codes]
+    initial = np.r_[True, row[1:] != row[:-1]] if len(row) else np.zeros(0, dtype=bool)
+    seen = np.bincount(codes[~initial], minlength=len(vocabulary)).astype(float)
+    capitalised = np.bincount(codes[~initial], weights=capital[~initial], minlength=len(vocabulary))
+    name_share = np.divide(capitalised, seen, out=np.zeros(len(vocabulary)), where=seen > 0)
+    return row, codes, np.asarray(vocabulary, dtype=object), name_share
+
+
+@dataclass
+class _Vectors:
+    """Sentence vectors: TF-IDF (unit rows), IDF-weighted coverage rows, binary features, 3-grams."""
+
+    tfidf: sp.csr_matrix
+    weighted: sp.csr_matrix
+    present: sp.csr_matrix
+    grams: sp.csr_matrix
+
+
+def _matrices(texts: pd.Series) -> _Vectors:
+    """Vectors of every text: features are stemmed content words and content-word bigrams."""
+    n = len(texts)
+    row, codes, vocabulary, name_share = _tokenize(texts)
+    # Content words, stemmed: vocabulary entries that share a stem become one feature.
+    keep = np.array([w not in _STOP and not w.isdigit() for w in vocabulary], dtype=bool)
+    stems, stem_codes = np.unique([light_stem(w) for w in vocabulary], return_inverse=True)
+    # Names and titles recur in every sentence about an event; they say who, not what.
+    is_name = np.zeros(len(stems), dtype=bool)
+    is_name[stem_codes[name_share >= NAME_SHARE]] = True
+    content = keep[codes]
+    c_rows, c_stems = row[content], stem_codes[codes[content]].astype(np.int64)
+    # Bigrams of consecutive content words in the same text ("election interference").
+    same = c_rows[1:] == c_rows[:-1]
+    pair_keys = c_stems[:-1][same] * len(stems) + c_stems[1:][same]
+    _, pair_codes = np.unique(pair_keys, return_inverse=True)
+    feature_rows = np.concatenate([c_rows, c_rows[1:][same]])
+    features = np.concatenate([c_stems, len(stems) + pair_codes])
+    width = len(stems) + (int(pair_codes.max()) + 1 if len(pair_codes) else 0)
+    counts = sp.csr_matrix((np.ones(len(features)), (feature_rows, features)), shape=(n, width))
+    counts.sum_duplicates()
+    present = counts.copy()
+    present.data[:] = 1.0
+    df = np.bincount(present.indices, minlength=width)
+    idf = np.log((1 + n) / (1 + df)) + 1.0
+    pair_first, pair_second = (
+        np.divmod(np.unique(pair_keys), len(stems)) if len(pair_keys) else ([], [])
+    )
+    feature_is_name = np.concatenate([is_name, is_name[pair_first] & is_name[pair_second]])
+    idf = np.where(feature_is_name, NAME_WEIGHT * idf, idf)
+    counts.data = 1.0 + np.log(counts.data)  # sublinear term frequency
+    tfidf = _normalise_rows(counts @ sp.diags(idf), squared=True)
+    weighted = _normalise_rows(present @ sp.diags(idf), squared=False)
+    # Word 3-grams within a text (stop words kept), one integer key each.
+    same = row[2:] == row[:-2]
+    v = np.int64(len(vocabulary) + 1)
+    keys = (codes[:-2].astype(np.int64) * v + codes[1:-1]) * v + codes[2:]
+    gram_rows, gram_keys = row[:-2][same], keys[same]
+    _, gram_codes = np.unique(gram_keys, return_inverse=True)
+    grams = sp.csr_matrix(
+        (np.ones(len(gram_rows)), (gram_rows, gram_codes)),
+        shape=(n, int(gram_codes.max()) + 1 if len(gram_codes) else 0),
+    )
+    grams.sum_duplicates()
+    grams.data[:] = 1.0
+    return _Vectors(sp.csr_matrix(tfidf), sp.csr_matrix(weighted), sp.csr_matrix(present), grams)
+
+
+def _normalise_rows(matrix: sp.spmatrix, squared: bool) -> sp.csr_matrix:
+    """Rows scaled to unit length (``squared``) or to sum to one."""
+    matrix = sp.csr_matrix(matrix)
+    if squared:
+        norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    else:
+        norms = np.asarray(matrix.sum(axis=1)).ravel()
+    norms[norms == 0] = 1.0
+    return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
+
+
+# --- alignment ----------------------------------------------------------------------
+
+
+def align(
+    corpus: Corpus, frame: pd.DataFrame | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Align journalist sentences with official sentences, for every paired article.
+
+    Scores are the cosine of TF-IDF vectors (stemmed content words and bigrams),
+    the IDF-weighted share of the journalist sentence's content found in the
+    official one (coverage), and the share of its word 3-grams found there
+    (containment). All pairs of the corpus are scored in one sparse product per
+    measure: every feature is tagged with the official document it is compared
+    within, so a journalist sentence meets only the sentences of the documents its
+    article pairs with. No Python loop runs over documents or sentence pairs.
+
+    Args:
+        corpus: The loaded corpus.
+        frame: The sentences from :func:`units` (computed if not given).
+
+    Returns:
+        ``(alignment, sources, usage)``: one row per journalist sentence with its
+        best official sentence and label; one row per (journalist sentence,
+        official sentence it draws on); one row per (news article, official
+        sentence) saying where the article used it.
+    """
+    frame = units(corpus) if frame is None else frame
+    vectors = _matrices(frame["text"])
+    side = frame["side"].to_numpy()
+    journalist = np.flatnonzero(side == "journalist")
+    official = np.flatnonzero(side == "official")
+    # One row per (journalist sentence, official document its article pairs with).
+    expanded = (
+        pd.DataFrame({"j_row": journalist, "news_id": frame["doc_id"].to_numpy()[journalist]})
+        .merge(corpus.pairs[["news_id", "official_id"]], on="news_id")
+        .sort_values(["j_row", "official_id"], kind="stable")
+    )
+    off = pd.DataFrame({"o_row": official, "official_id": frame["doc_id"].to_numpy()[official]})
+    groups = pd.Index(off["official_id"].unique())
+    expanded = expanded[expanded["official_id"].isin(groups)]
+    e_rows = expanded["j_row"].to_numpy()
+    e_group = groups.get_indexer(expanded["official_id"])
+    o_rows = off["o_row"].to_numpy()
+    o_group = groups.get_indexer(off["official_id"])
+
+    def tagged(matrix: sp.csr_matrix, rows: np.ndarray, group: np.ndarray) -> sp.csr_matrix:
+        """Rows of ``matrix`` with every feature moved into its row's group block."""
+        sub = matrix[rows]
+        width = matrix.shape[1]
+        sub.indices = sub.indices.astype(np.int64) + np.repeat(
+            group.astype(np.int64) * width, np.diff(sub.indptr)
+        )
+        return sp.csr_matrix(
+            (sub.data, sub.indices, sub.indptr), shape=(len(rows), width * max(1, len(groups)))
+        )
+
+    cosine = tagged(vectors.tfidf, e_rows, e_group) @ tagged(vectors.tfidf, o_rows, o_group).T
+    coverage = (
+        tagged(vectors.weighted, e_rows, e_group) @ tagged(vectors.present, o_rows, o_group).T
+    )
+    shared = tagged(vectors.grams, e_rows, e_group) @ tagged(vectors.grams, o_rows, o_group).T
+    gram_totals = np.asarray(vectors.grams.sum(axis=1)).ravel()[e_rows]
+    contain = sp.csr_matrix(sp.diags(1.0 / np.maximum(gram_totals, 1)) @ shared)
+    score = sp.coo_matrix(cosine.maximum(coverage).maximum(contain))
+
+    # The best MAX_SOURCES official sentences of each expanded row.
+    cand = pd.DataFrame({"e": score.row, "o": score.col, "score": score.data})
+    cand = cand.sort_values(["e", "score", "o"], ascending=[True, False, True], kind="stable")
+    cand = cand[cand.groupby("e").cumcount() < MAX_SOURCES]
+    e_idx, o_idx = cand["e"].to_numpy(), cand["o"].to_numpy()
+    cand["cosine"] = np.asarray(cosine[e_idx, o_idx]).ravel()
+    cand["coverage"] = np.asarray(coverage[e_idx, o_idx]).ravel()
+    cand["containment"] = np.asarray(contain[e_idx, o_idx]).ravel()
+    cand["is_source"] = (cand["coverage"] >= SOURCE_MIN) | (cand["containment"] >= SOURCE_MIN)
+    # Union coverage: the share of the sentence's weighted content found in any source.
+    chosen = cand[cand["is_source"]]
+    pick = sp.csr_matrix(
+        (np.ones(len(chosen)), (chosen["e"], chosen["o"])), shape=(len(e_rows), len(o_rows))
+    )
+    found = (pick @ vectors.present[o_rows]) > 0
+    union = np.asarray(vectors.weighted[e_rows].multiply(found).sum(axis=1)).ravel()
+    cand["j_row"] = e_rows[e_idx]
+    cand["o_row"] = o_rows[o_idx]
+
+    best = (
+        cand.sort_values(["j_row", "score", "o_row"], ascending=[True, False, True], kind="stable")
+        .drop_duplicates("j_row")
+        .set_index("j_row")
+        .reindex(journalist)
+    )
+    union_share = (
+        pd.Series(union).groupby(e_rows).max().reindex(journalist).fillna(0.0).to_numpy(float)
+    )
+    units_j = frame.iloc[journalist]
+    cos_best = best["cosine"].fillna(0.0).to_numpy(float)
+    contain_best = best["containment"].fillna(0.0).to_numpy(float)
+    label = np.select(
+        [
+            contain_best >= VERBATIM,
+            (cos_best >= CLOSE_COSINE) | (contain_best >= CLOSE_CONTAINMENT),
+            union_share >= LOOSE_UNION,
+        ],
+        ["verbatim", "close paraphrase", "loose paraphrase"],
+        default="added",
+    ).astype(object)
+    best_o = best["o_row"].fillna(-1).astype(int).to_numpy()
+    matched = (label != "added") & (best_o >= 0)
+    official_units = frame.iloc[np.where(matched, best_o, 0)]
+    alignment = pd.DataFrame(
+        {
+            "news_id": units_j["doc_id"].to_numpy(),
+            "sent_no": units_j["sent_no"].to_numpy(),
+            "location": units_j["location"].to_numpy(),
+            "start": units_j["start"].to_numpy(),
+            "end": units_j["end"].to_numpy(),
+            "text": units_j["text"].to_numpy(),
+            "label": label,
+            "cosine": np.round(cos_best, 3),
+            "containment": np.round(contain_best, 3),
+            "covered": np.round(union_share, 3),
+            "official_id": np.where(matched, official_units["doc_id"].to_numpy(), ""),
+            "official_sent_no": np.where(matched, official_units["sent_no"].to_numpy(), -1),
+            "official_text": np.where(matched, official_units["text"].to_numpy(), ""),
+        }
+    )
+
+    # Sources: the official sentences a matched journalist sentence draws on.
+    chosen = cand[cand["is_source"] & cand["j_row"].isin(journalist[matched])]
+    doc_of = frame["doc_id"].to_numpy()
+    sent_of = frame["sent_no"].to_numpy()
+    sources = pd.DataFrame(
+        {
+            "news_id": doc_of[chosen["j_row"]],
+            "sent_no": sent_of[chosen["j_row"]],
+            "location": frame["location"].to_numpy()[chosen["j_row"]],
+            "official_id": doc_of[chosen["o_row"]],
+            "official_sent_no": sent_of[chosen["o_row"]],
+            "cosine": np.round(chosen["cosine"].to_numpy(float), 3),
+            "coverage": np.round(chosen["coverage"].to_numpy(float), 3),
+            "containment": np.round(chosen["containment"].to_numpy(float), 3),
+        }
+    )
+    return alignment, sources, _usage(corpus, frame, sources, alignment)
+
+
+def _usage(
+    corpus: Corpus, frame: pd.DataFrame, sources: pd.DataFrame, alignment: pd.DataFrame
+) -> pd.DataFrame:
+    """Where each paired article used each official sentence (the most prominent place)."""
+    official = frame[frame["side"] == "official"].rename(
+        columns={"doc_id": "official_id", "sent_no": "official_sent_no"}
+    )
+    grid = corpus.pairs[["news_id", "official_id"]].merge(official, on="official_id")
+    rank = {"headline": 0, "lede": 1, "body": 2}
+    placed = sources.assign(rank=sources["location"].map(rank)).sort_values(
+        ["news_id", "official_id", "official_sent_no", "rank", "sent_no"]
+    )
+    placed = placed.drop_duplicates(["news_id", "official_id", "official_sent_no"])
+    placed = placed.merge(
+        alignment[["news_id", "sent_no", "label"]], on=["news_id", "sent_no"], how="left"
+    )
+    usage = grid.merge(
+        placed[
+            ["news_id", "official_id", "official_sent_no", "location", "sent_no", "label"]
+        ].rename(columns={"location": "used_in", "sent_no": "news_sent_no"}),
+        on=["news_id", "official_id", "official_sent_no"],
+        how="left",
+    )
+    usage["used_in"] = usage["used_in"].fillna("omitted")
+    usage["news_sent_no"] = usage["news_sent_no"].fillna(-1).astype("int64")
+    usage["label"] = usage["label"].fillna("")
+    return usage[
+        [
+            "news_id",
+            "official_id",
+            "official_sent_no",
+            "start",
+            "end",
+            "text",
+            "used_in",
+            "news_sent_no",
+            "label",
+        ]
+    ].reset_index(drop=True)
+
+
+# --- reuse ----------------------------------------------------------------------------
+
+
+def _gram_set(text: str) -> set[tuple[str, ...]]:
+    tokens = [normalise(t) for t in re.findall(r"\w+", text.translate(_FOLD))]
+    return {tuple(tokens[i : i + NGRAM]) for i in range(len(tokens) - NGRAM + 1)}
+
+
+def shared_runs(
+    text: str, spans: list[tuple[int, int]], source: str, min_chars: int = MIN_RUN_CHARS
+):
+    """Maximal runs of words shared with ``source``, at least ``min_chars`` long.
+
+    Args:
+        text: The article text.
+        spans: ``(start, end)`` of the parts of ``text`` to search (journalist sentences).
+        source: The official text.
+        min_chars: Shortest run kept, in characters of ``text``.
+
+    Returns:
+        ``(start, end)`` runs in ``text``, in order, not overlapping.
+    """
+    source_words = [normalise(m.group()) for m in re.finditer(r"\w+", source.translate(_FOLD))]
+    where: dict[str, list[int]] = {}
+    for i, word in enumerate(source_words):
+        where.setdefault(word, []).append(i)
+    runs = []
+    for lo, hi in spans:
+        matches = list(re.finditer(r"\w+", text[lo:hi].translate(_FOLD)))
+        words = [normalise(m.group()) for m in matches]
+        i = 0
+        while i < len(words):
+            longest = 0
+            for j in where.get(words[i], ()):
+                k = 0
+                while (
+                    i + k < len(words)
+                    and j + k < len(source_words)
+                    and words[i + k] == source_words[j + k]
+                ):
+                    k += 1
+                longest = max(longest, k)
+            if longest:
+                start, end = lo + matches[i].start(), lo + matches[i + longest - 1].end()
+                if end - start >= min_chars:
+                    runs.append((start, end))
+                i += longest
+            else:
+                i += 1
+    return runs
+
+
+def reuse(corpus: Corpus, frame: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Text reuse per (news article, official document) pair.
+
+    Returns:
+        One row per pair: ``containment_news`` (share of the journalist text's
+        3-grams found in the official text), ``containment_official`` (the
+        reverse), ``run_coverage`` (share of the journalist text's characters in
+        shared runs of 15+ characters), ``official_run_coverage`` (share of the
+        official text's characters found in the article's runs),
+        ``longest_run`` (its text) with ``longest_start``/``longest_end``
+        offsets into the article, ``runs`` (how many), and ``derivation``.
+    """
+    frame = units(corpus) if frame is None else frame
+    texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"], strict=True))
+    records = []
+    for pair in corpus.pairs.itertuples():
+        journalist = frame[(frame["side"] == "journalist") & (frame["doc_id"] == pair.news_id)]
+        official = frame[(frame["side"] == "official") & (frame["doc_id"] == pair.official_id)]
+        news_text = " ".join(journalist["text"])
+        official_text = " ".join(official["text"])
+        news_grams, official_grams = _gram_set(news_text), _gram_set(official_text)
+        shared = news_grams & official_grams
+        spans = list(zip(journalist["start"], journalist["end"], strict=True))
+        runs = shared_runs(texts[pair.news_id], spans, official_text)
+        covered = sum(e - s for s, e in runs)
+        total = sum(e - s for s, e in spans) or 1
+        longest = max(runs, key=lambda r: r[1] - r[0], default=(0, 0))
+        run_text = texts[pair.news_id][longest[0] : longest[1]]
+        containment = len(shared) / len(news_grams) if news_grams else 0.0
+        records.append(
+            {
+                "news_id": pair.news_id,
+                "official_id": pair.official_id,
+                "link": pair.link,
+                "news_words": len(news_text.split()),
+                "official_words": len(official_text.split()),
+                "containment_news": round(containment, 3),
+                "containment_official": round(len(shared) / len(official_grams), 3)
+                if official_grams
+                else 0.0,
+                "run_coverage": round(covered / total, 3),
+                "official_run_coverage": round(min(1.0, covered / max(1, len(official_text))), 3),
+                "runs": len(runs),
+                "longest_run": run_text,
+                "longest_start": longest[0],
+                "longest_end": longest[1],
+                "derivation": derivation_class(containment),
+            }
+        )
+    return pd.DataFrame(records)
+
+
+def derivation_class(containment: float) -> str:
+    """METER's three classes from the journalist text's 3-gram containment (thresholds above)."""
+    if containment >= WHOLLY_DERIVED:
+        return "wholly derived"
+    if containment >= PARTIALLY_DERIVED:
+        return "partially derived"
+    return "non-derived"
+
+
+# --- verbs ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VerbLexicon:
+    """Graded reporting verbs: every surface form mapped to its lemma, grade and score."""
+
+    forms: dict[str, tuple[str, str, int]]
+    grades: pd.DataFrame
+    pattern: re.Pattern
+
+    def find(self, text: str) -> list[tuple[str, str, int, int]]:
+        """Verbs in ``text``: ``(lemma, grade, score, offset)`` in order."""
+        folded = text.lower().translate(_FOLD)
+        return [(*self.forms[m.group(1)], m.start(1)) for m in self.pattern.finditer(folded)]
+
+
+def _inflect(lemma: str) -> list[str]:
+    """Regular forms of a verb: base, -s, -ed, -ing."""
+    if " " in lemma:
+        return [lemma]
+    if lemma.endswith("e"):
+        return [lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"]
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return [lemma, lemma + "es", lemma + "ed", lemma + "ing"]
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return [lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
+    return [lemma, lemma + "s", lemma + "ed", lemma + "ing"]
+
+
+def load_verbs(path: str | Path | None = None) -> VerbLexicon:
+    """Read a graded verb lexicon (TOML); the shipped one by default.
+
+    Raises:
+        ValueError: naming the file, the grade and the entry, for a malformed lexicon.
+    """
+    name = str(path) if path else "analysis/data/verbs.toml"
+    raw = Path(path).read_text("utf-8") if path else _shipped("verbs.toml")
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{name}: not valid TOML ({exc}); fix the syntax") from None
+    forms: dict[str, tuple[str, str, int]] = {}
+    rows = []
+    for n, grade in enumerate(data.get("grade", []), 1):
+        gname = grade.get("name")
+        score = grade.get("score")
+        if not gname or not isinstance(score, int) or not grade.get("verbs"):
+            raise ValueError(f"{name}: grade {n} needs name, an integer score and verbs; add them")
+        for entry in grade["verbs"]:
+            lemma, _, extra = entry.partition(":")
+            lemma = lemma.strip().lower()
+            if not lemma:
+                raise ValueError(f"{name}: grade {gname!r}: empty verb entry {entry!r}; remove it")
+            listed = [f.strip().lower() for f in extra.split(",") if f.strip()]
+            variants = listed or _inflect(lemma)
+            for form in variants:
+                if form in forms and forms[form] != (lemma, gname, score):
+                    raise ValueError(
+                        f"{name}: grade {gname!r}: {form!r} is already a form of "
+                        f"{forms[form][0]!r} in grade {forms[form][1]!r}; keep each form in one entry"
+                    )
+                forms[form] = (lemma, gname, score)
+            rows.append(
+                {"grade": gname, "score": score, "lemma": lemma, "source": grade.get("source", "")}
+            )
+    if not forms:
+        raise ValueError(f"{name}: no [[grade]] tables; add at least one")
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    pattern = re.compile(rf"\b({alternatives})\b")
+    return VerbLexicon(forms, pd.DataFrame(rows), pattern)
+
+
+@cache
+def _shipped(name: str) -> str:
+    return resources.files("analysis").joinpath("data", name).read_text("utf-8")
+
+
+def verb_pairs(alignment: pd.DataFrame, lexicon: VerbLexicon | None = None) -> pd.DataFrame:
+    """The reporting verbs of each aligned pair and the shift between them.
+
+    The shift is the journalist sentence's strongest grade minus the official
+    sentence's strongest grade (the scale of ``data/verbs.toml``); it is empty
+    when either side has no graded verb.
+    """
+    lexicon = lexicon or load_verbs()
+    records = []
+    for row in alignment[alignment["label"] != "added"].itertuples():
+        mine = lexicon.find(row.text)
+        theirs = lexicon.find(row.official_text)
+        shift = max(v[2] for v in mine) - max(v[2] for v in theirs) if mine and theirs else math.nan
+        records.append(
+            {
+                "news_id": row.news_id,
+                "sent_no": row.sent_no,
+                "location": row.location,
+                "official_id": row.official_id,
+                "official_sent_no": row.official_sent_no,
+                "official_verbs": ", ".join(dict.fromkeys(v[0] for v in theirs)),
+                "journalist_verbs": ", ".join(dict.fromkeys(v[0] for v in mine)),
+                "official_grade": max((v[2] for v in theirs), default=math.nan),
+                "journalist_grade": max((v[2] for v in mine), default=math.nan),
+                "shift": shift,
+            }
+        )
+    columns = [
+        "news_id", "sent_no", "location", "official_id", "official_sent_no", "official_verbs",
+        "journalist_verbs", "official_grade", "journalist_grade", "shift",
+    ]  # fmt: skip
+    return pd.DataFrame(records, columns=columns)
+
+
+# --- quotations ---------------------------------------------------------------------------
+
+_ELLIPSIS = re.compile(r"\s*(?:…|\.\s?\.\s?\.|\[\s*…?\s*\])\s*")
+
+
+def _plain(text: str) -> str:
+    folded = normalise(text)
+    folded = re.sub(r"[“”\"«»]", "", folded)
+    return " ".join(re.findall(r"[\w'.-]+|…", folded)).strip(" .,;:")
+
+
+def quote_fidelity(corpus: Corpus) -> pd.DataFrame:
+    """Check every quotation of a paired news article against its official texts.
+
+    Returns:
+        One row per quotation: ``fidelity`` is ``exact`` (a whole official
+        sentence or more, word for word), ``trimmed`` (a word-for-word fragment,
+        or fragments joined by an ellipsis, in order), ``altered`` (close to an
+        official passage but changed; ``diff`` shows how), or ``not in official
+        text``; with the official document and sentence it matched.
+    """
+    texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"], strict=True))
+    officials = corpus.pairs.groupby("news_id")["official_id"].apply(list).to_dict()
+    sentences = corpus.sentences
+    records = []
+    for quote in corpus.quotes[corpus.quotes["article_id"].isin(officials)].itertuples():
+        result = ("not in official text", "", -1, "", "")
+        for official_id in officials[quote.article_id]:
+            found = _match_quote(
+                quote.text, texts[official_id], sentences[sentences["article_id"] == official_id]
+            )
+            if found and (
+                result[0] == "not in official text" or _rank(found[0]) < _rank(result[0])
+            ):
+                result = (found[0], official_id, found[1], found[2], found[3])
+        records.append(
+            {
+                "news_id": quote.article_id,
+                "quote_no": quote.quote_no,
+                "start": quote.start,
+                "end": quote.end,
+                "speaker": quote.speaker,
+                "text": quote.text,
+                "fidelity": result[0],
+                "official_id": result[1],
+                "official_sent_no": result[2],
+                "official_text": result[3],
+                "diff": result[4],
+            }
+        )
+    columns = [
+        "news_id", "quote_no", "start", "end", "speaker", "text", "fidelity", "official_id",
+        "official_sent_no", "official_text", "diff",
+    ]  # fmt: skip
+    return pd.DataFrame(records, columns=columns)
+
+
+def _rank(fidelity: str) -> int:
+    return ("exact", "trimmed", "altered", "not in official text").index(fidelity)
+
+
+def _match_quote(quote: str, official: str, sentences: pd.DataFrame):
+    """``(fidelity, sent_no, sentence text, diff)`` or ``None``."""
+    plain_official = _plain(official)
+    fragments = [_plain(f) for f in _ELLIPSIS.split(quote) if _plain(f)]
+    if not fragments:
+        return None
+    plain_quote = " ".join(fragments)
+    sentence_plain = [
+        (_plain(t), n, t) for n, t in zip(sentences["sent_no"], sentences["text"], strict=True)
+    ]
+    if len(fragments) == 1 and plain_quote in plain_official:
+        holder = next(((n, t) for p, n, t in sentence_plain if plain_quote in p), None)
+        if holder is None or _plain(holder[1]) == plain_quote:
+            # A whole sentence, or a passage running over sentences: word for word.
+            return ("exact", holder[0] if holder else -1, holder[1] if holder else "", "")
+        return ("trimmed", holder[0], holder[1], "")
+    if len(fragments) > 1:
+        cursor = 0
+        for fragment in fragments:
+            at = plain_official.find(fragment, cursor)
+            if at < 0:
+                break
+            cursor = at + len(fragment)
+        else:
+            holder = next(((n, t) for p, n, t in sentence_plain if fragments[0] in p), (-1, ""))
+            return ("trimmed", holder[0], holder[1], "")
+    best = max(
+        (
+            (difflib.SequenceMatcher(None, plain_quote.split(), p.split(), autojunk=False), n, t)
+            for p, n, t in sentence_plain
+        ),
+        key=lambda item: _containment_ratio(item[0], len(plain_quote.split())),
+        default=None,
+    )
+    if best and _containment_ratio(best[0], len(plain_quote.split())) >= 0.6:
+        return ("altered", best[1], best[2], _word_diff_text(plain_quote, _plain(best[2])))
+    return None
+
+
+def _containment_ratio(matcher: difflib.SequenceMatcher, quote_words: int) -> float:
+    """Share of the quotation's words matched, in order, in the official sentence."""
+    return sum(block.size for block in matcher.get_matching_blocks()) / max(1, quote_words)
+
+
+def _word_diff_text(mine: str, theirs: str) -> str:
+    """A compact word diff: ``[-official-]`` dropped, ``{+quotation+}`` added."""
+    a, b = theirs.split(), mine.split()
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        if i2 > i1:
+            out.append("[-" + " ".join(a[i1:i2]) + "-]")
+        if j2 > j1:
+            out.append("{+" + " ".join(b[j1:j2]) + "+}")
+    return " ".join(out)
+
+
+# --- distinctive words ---------------------------------------------------------------------
+
+
+def distinctive_words(
+    corpus: Corpus,
+    news_id: str | None = None,
+    prior_weight: float = 1000.0,
+    frame: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Words that set the journalist's text apart from the official text, and back.
+
+    The log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi &
+    Quinn 2008, "Fightin' Words", Political Analysis 16(4)), the prior taken from
+    a background English frequency list (the wordfreq package) scaled to
+    ``prior_weight`` pseudo-words, so the two short texts alone do not set it.
+
+    Args:
+        corpus: The loaded corpus.
+        news_id: One article and its official texts, or ``None`` for all pairs.
+        prior_weight: Total pseudo-counts of the prior (alpha_0).
+        frame: The sentences from :func:`units` (computed if not given).
+
+    Returns:
+        One row per word: counts in each voice, ``log_odds`` (positive: the
+        journalist's), its ``z`` score, ``reliable`` (False where |z| < 1.96:
+        shown, not hidden), and ``sentences`` (doc#sent_no where the word occurs).
+    """
+    from wordfreq import word_frequency
+
+    frame = units(corpus) if frame is None else frame
+    if news_id is not None:
+        officials = corpus.pairs.loc[corpus.pairs["news_id"] == news_id, "official_id"]
+        frame = frame[(frame["doc_id"] == news_id) | frame["doc_id"].isin(officials)]
+    tokens = []
+    for unit in frame.itertuples():
+        for word in re.findall(r"[a-z][a-z'’-]*", unit.text.lower()):
+            tokens.append((normalise(word).strip("'-"), unit.side, f"{unit.doc_id}#{unit.sent_no}"))
+    if not tokens:
+        return pd.DataFrame(
+            columns=["word", "journalist", "official", "log_odds", "z", "reliable", "sentences"]
+        )
+    table = pd.DataFrame(tokens, columns=["word", "side", "ref"])
+    counts = table.pivot_table(
+        index="word", columns="side", values="ref", aggfunc="size", fill_value=0
+    )
+    for side in ("journalist", "official"):
+        if side not in counts:
+            counts[side] = 0
+    refs = table.groupby("word")["ref"].agg(lambda r: ";".join(dict.fromkeys(r)))
+    background = np.array([max(word_frequency(w, "en"), 1e-8) for w in counts.index])
+    alpha = prior_weight * background / background.sum()
+    y_j, y_o = counts["journalist"].to_numpy(float), counts["official"].to_numpy(float)
+    n_j, n_o = y_j.sum(), y_o.sum()
+    a0 = alpha.sum()
+    delta = np.log((y_j + alpha) / (n_j + a0 - y_j - alpha)) - np.log(
+        (y_o + alpha) / (n_o + a0 - y_o - alpha)
+    )
+    variance = 1.0 / (y_j + alpha) + 1.0 / (y_o + alpha)
+    z = delta / np.sqrt(variance)
+    result = pd.DataFrame(
+        {
+            "word": counts.index,
+            "journalist": y_j.astype(int),
+            "official": y_o.astype(int),
+            "log_odds": np.round(delta, 3),
+            "z": np.round(z, 2),
+        }
+    )
+    result["reliable"] = result["z"].abs() >= 1.96
+    result["sentences"] = refs.reindex(result["word"]).to_numpy()
+    return result.sort_values(["z", "word"], ascending=[False, True]).reset_index(drop=True)
+
+
+# --- views ---------------------------------------------------------------------------------
+
+
+def side_by_side(alignment: pd.DataFrame, news_id: str | None = None) -> str:
+    """HTML table of aligned pairs with word-level differences marked.
+
+    Words only in the journalist's sentence are green and underlined; words only
+    in the official sentence are red and struck through. Text is HTML-escaped.
+    """
+    rows = alignment if news_id is None else alignment[alignment["news_id"] == news_id]
+    out = [
+        '<table style="border-collapse:collapse;font-size:0.9em">',
+        "<thead><tr><th>where</th><th>label</th><th>journalist</th><th>official</th></tr></thead><tbody>",
+    ]
+    for row in rows.itertuples():
+        if row.label == "added":
+            mine, theirs = html.escape(row.text), '<em style="color:#777">no official source</em>'
+        else:
+            mine, theirs = _diff_html(row.text, row.official_text)
+        out.append(
+            '<tr style="border-top:1px solid #ccc;vertical-align:top">'
+            f"<td>{html.escape(row.location)} #{row.sent_no}</td><td>{html.escape(row.label)}</td>"
+            f'<td style="max-width:30em">{mine}</td><td style="max-width:30em">{theirs}</td></tr>'
+        )
+    out.append("</tbody></table>")
+    return "\n".join(out)
+
+
+def _diff_html(mine: str, theirs: str) -> tuple[str, str]:
+    a = re.findall(r"\S+", theirs)
+    b = re.findall(r"\S+", mine)
+    keys_a = [normalise(w).strip(".,;:“”\"'()") for w in a]
+    keys_b = [normalise(w).strip(".,;:“”\"'()") for w in b]
+    left, right = [], []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(
+        None, keys_a, keys_b, autojunk=False
+    ).get_opcodes():
+        theirs_part = html.escape(" ".join(a[i1:i2]))
+        mine_part = html.escape(" ".join(b[j1:j2]))
+        if op == "equal":
+            left.append(mine_part)
+            right.append(theirs_part)
+            continue
+        if mine_part:
+            left.append(
+                f'<ins style="background:#d4efd4;text-decoration:underline">{mine_part}</ins>'
+            )
+        if theirs_part:
+            right.append(f'<del style="background:#f7d4d4">{theirs_part}</del>')
+    return " ".join(left), " ".join(right)
+
+
+# --- everything ------------------------------------------------------------------------------
+
+
+def analyse(corpus: Corpus) -> Framing:
+    """Run the whole framing analysis on every paired article of a corpus."""
+    frame = units(corpus)
+    alignment, sources, usage = align(corpus, frame)
+    return Framing(
+        units=frame,
+        alignment=alignment,
+        sources=sources,
+        usage=usage,
+        reuse=reuse(corpus, frame),
+        verbs=verb_pairs(alignment),
+        quotes=quote_fidelity(corpus),
+    )
+
+
+def benchmark(corpus: Corpus) -> dict:
+    """Time sentence alignment over every paired article of the benchmark corpus."""
+    from analysis.bench import peak_rss_mb
+
+    frame = units(corpus)
+    started = time.perf_counter()
+    alignment, _sources, _usage_frame = align(corpus, frame)
+    seconds = time.perf_counter() - started
+    return {
+        "align_s": round(seconds, 3),
+        "articles": int(alignment["news_id"].nunique()),
+        "sentences": int(len(frame)),
+        "peak_rss_mb": peak_rss_mb(),
+    }

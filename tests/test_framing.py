@@ -1,0 +1,240 @@
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import analysis
+from analysis import framing
+
+FIXTURES = Path(__file__).parent / "fixtures" / "framing"
+SEED = "000_aeb9b40009e01b77"
+READOUT = f"{SEED}/official-1"
+
+
+@pytest.fixture(scope="module")
+def seed():
+    corpus = analysis.load_corpus(Path(__file__).parents[1] / "seeds")
+    return corpus, framing.analyse(corpus)
+
+
+@pytest.fixture(scope="module")
+def fixture():
+    corpus = analysis.load_corpus(FIXTURES)
+    return corpus, framing.analyse(corpus)
+
+
+def test_every_readout_sentence_has_a_usage_label(seed):
+    corpus, result = seed
+    usage = result.usage
+    readout = corpus.sentences[corpus.sentences["article_id"] == READOUT]
+    assert sorted(usage["official_sent_no"]) == sorted(readout["sent_no"])
+    assert set(usage["used_in"]) <= {"headline", "lede", "body", "omitted"}
+
+    def used(start):
+        return usage.loc[usage["text"].str.startswith(start), "used_in"].item()
+
+    assert used("President Biden also made clear") == "headline"
+    # Strategic stability, arms control and New START: in the readout, not in the prose.
+    assert used("They discussed a number of regional") == "omitted"
+
+
+def test_made_clear_sentence_is_aligned_to_the_pressed_lede(seed):
+    _, result = seed
+    lede = result.alignment[result.alignment["location"] == "lede"].iloc[0]
+    assert lede["text"].startswith("President Joe Biden pressed")
+    assert lede["label"] != "added"
+    sources = result.sources[(result.sources["sent_no"] == lede["sent_no"])]
+    made_clear = result.units[
+        (result.units["doc_id"] == READOUT) & result.units["text"].str.contains("made clear")
+    ]["sent_no"].iloc[0]
+    assert made_clear in set(sources["official_sent_no"])
+
+
+def test_walked_the_line_is_added_and_quotes_are_not_in_the_readout(seed):
+    _, result = seed
+    walked = result.alignment[result.alignment["text"].str.contains("walked the line")].iloc[0]
+    assert walked["label"] == "added"
+    assert walked["official_id"] == ""
+    assert result.quotes["fidelity"].tolist() == ["not in official text"] * 2
+    assert set(result.quotes["speaker"]) == {"Jen Psaki"}
+
+
+def test_pressed_against_the_readout_verbs(seed):
+    _, result = seed
+    lede = result.verbs[result.verbs["location"] == "lede"].iloc[0]
+    assert "press" in lede["journalist_verbs"]
+    assert lede["shift"] > 0
+    shift = result.verb_shift()
+    assert shift.loc[0, "mean_shift"] > 0
+
+
+def test_offsets_trace_back(seed, fixture):
+    for corpus, result in (seed, fixture):
+        texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"], strict=True))
+        for row in result.alignment.itertuples():
+            assert texts[row.news_id][row.start : row.end] == row.text
+        for row in result.usage.itertuples():
+            assert texts[row.official_id][row.start : row.end] == row.text
+        for row in result.quotes.itertuples():
+            assert texts[row.news_id][row.start : row.end] == row.text
+        for row in result.reuse.itertuples():
+            assert texts[row.news_id][row.longest_start : row.longest_end] == row.longest_run
+
+
+def test_derivation_classes(fixture):
+    _, result = fixture
+    classes = result.reuse.set_index(["news_id", "official_id"])["derivation"].to_dict()
+    assert classes[("wholly", "readout_a")] == "wholly derived"
+    assert classes[("partial", "readout_a")] == "partially derived"
+    assert classes[("own", "readout_a")] == "non-derived"
+    reuse = result.reuse.set_index(["news_id", "official_id"])
+    assert reuse.loc[("wholly", "readout_a"), "run_coverage"] > 0.8
+    assert reuse.loc[("own", "readout_a"), "runs"] == 0
+
+
+@pytest.mark.parametrize(
+    ("containment", "expected"),
+    [
+        (0.0, "non-derived"),
+        (0.149, "non-derived"),
+        (0.15, "partially derived"),
+        (0.6, "wholly derived"),
+    ],
+)
+def test_derivation_thresholds(containment, expected):
+    assert framing.derivation_class(containment) == expected
+
+
+def test_sentence_labels(fixture):
+    _, result = fixture
+    labels = result.alignment.set_index(["news_id", "sent_no"])["label"]
+    wholly = result.alignment[result.alignment["news_id"] == "wholly"]
+    assert (wholly[wholly["location"] == "body"]["label"] == "verbatim").all()
+    assert set(result.alignment[result.alignment["news_id"] == "own"]["label"]) == {"added"}
+    both = result.alignment[result.alignment["news_id"] == "both"]
+    assert (
+        both[both["text"].str.startswith("According to Lind")]["label"].item() == "close paraphrase"
+    )
+    assert both[both["text"].str.contains("businesslike")]["label"].item() == "added"
+    assert len(labels) == len(result.alignment)
+
+
+def test_more_than_one_official_source(fixture):
+    _, result = fixture
+    both = result.alignment[result.alignment["news_id"] == "both"].set_index("sent_no")
+    spring = both[both["text"].str.contains("spring")]
+    assert spring["official_id"].item() == "readout_b"
+    council = both[both["text"].str.contains("energy council")]
+    assert council["official_id"].item() == "readout_a"
+    followed = result.sources_followed()
+    shares = followed[followed["news_id"] == "both"].set_index("official_id")["share"]
+    assert set(shares.index) == {"readout_a", "readout_b"}
+    assert shares.sum() == pytest.approx(1.0)
+
+
+def test_quote_fidelity(fixture):
+    _, result = fixture
+    quotes = result.quotes[result.quotes["news_id"] == "both"].set_index("text")
+    fidelity = quotes["fidelity"].to_dict()
+    assert (
+        fidelity["underscored her commitment to a rules-based order in the Baltic region."]
+        == "trimmed"
+    )
+    assert fidelity["were unfounded … called for calm."] == "trimmed"
+    altered = quotes.loc["raised serious concerns about recent airspace violations."]
+    assert altered["fidelity"] == "altered"
+    assert "{+serious+}" in altered["diff"]
+    assert fidelity["businesslike."] == "not in official text"
+
+
+def test_exact_quote(tmp_path):
+    (tmp_path / "r.txt").write_text("Statement\n\nWe will act firmly. The talks were useful.\n")
+    (tmp_path / "n.txt").write_text(
+        'Head line here\n\nThe minister said: "We will act firmly." Then he left.\n'
+    )
+    (tmp_path / "manifest.csv").write_text(
+        "article_id,path,kind,pairs_with\nr,r.txt,official,\nn,n.txt,news,r\n"
+    )
+    corpus = analysis.load_corpus(tmp_path)
+    quotes = framing.quote_fidelity(corpus)
+    assert quotes["fidelity"].tolist() == ["exact"]
+
+
+def test_side_by_side_marks_differences_and_escapes():
+    alignment = pd.DataFrame(
+        [
+            {
+                "news_id": "n",
+                "sent_no": 1,
+                "location": "lede",
+                "label": "close paraphrase",
+                "text": "Biden pressed <Putin> on election interference.",
+                "official_text": "President Biden made clear election interference matters.",
+            },
+            {
+                "news_id": "n",
+                "sent_no": 2,
+                "location": "body",
+                "label": "added",
+                "text": "He walked the line.",
+                "official_text": "",
+            },
+        ]
+    )
+    view = framing.side_by_side(alignment)
+    assert "&lt;Putin&gt;" in view and "<Putin>" not in view
+    assert "<ins" in view and ">pressed" in view
+    assert "<del" in view and "made clear" in view
+    assert "no official source" in view
+
+
+def test_verb_lexicon_forms_and_errors(tmp_path):
+    lexicon = framing.load_verbs()
+    found = [
+        (lemma, grade)
+        for lemma, grade, _score, _at in lexicon.find(
+            "Biden pressed Putin and made clear, the White House Press Secretary said; the United States urged."
+        )
+    ]
+    assert found == [
+        ("press", "assertive"),
+        ("make clear", "emphatic"),
+        ("say", "neutral"),
+        ("urge", "assertive"),
+    ]
+    grades = lexicon.grades.drop_duplicates("grade").set_index("grade")
+    assert grades["source"].str.len().min() > 10  # every grade cites its source
+    bad = tmp_path / "verbs.toml"
+    bad.write_text('[[grade]]\nname = "x"\nscore = "high"\nverbs = ["say"]\n')
+    with pytest.raises(ValueError, match="verbs.toml: grade 1 needs name, an integer score"):
+        framing.load_verbs(bad)
+    bad.write_text(
+        '[[grade]]\nname = "a"\nscore = 0\nverbs = ["say"]\n[[grade]]\nname = "b"\nscore = 1\nverbs = ["say: say, said"]\n'
+    )
+    with pytest.raises(ValueError, match="'say' is already a form of 'say' in grade 'a'"):
+        framing.load_verbs(bad)
+
+
+def test_distinctive_words(seed):
+    corpus, _ = seed
+    words = framing.distinctive_words(corpus, SEED).set_index("word")
+    # The readout's strategic-stability vocabulary never appears in the journalist's prose.
+    for word in ("strategic", "stability", "treaty"):
+        assert words.loc[word, "journalist"] == 0 and words.loc[word, "official"] >= 1
+        assert words.loc[word, "z"] < 0
+    assert words.loc["pressed", "journalist"] >= 1 and words.loc["pressed", "z"] > 0
+    # Small counts are flagged, not hidden.
+    assert (~words["reliable"]).any() and (words["z"].abs() < 1.96).sum() == (
+        ~words["reliable"]
+    ).sum()
+    sentences = words.loc["strategic", "sentences"].split(";")
+    assert all(ref.startswith(f"{SEED}/official-1#") for ref in sentences)
+
+
+def test_tfidf_vectors_are_unit_length():
+    vectors = framing._matrices(
+        pd.Series(["Biden pressed Putin on election interference.", "", "Talks."])
+    )
+    norms = np.sqrt(np.asarray(vectors.tfidf.multiply(vectors.tfidf).sum(axis=1)).ravel())
+    assert norms[0] == pytest.approx(1.0) and norms[1] == 0.0
