@@ -20,6 +20,7 @@ __all__ = [
     "Html",
     "annotated_article",
     "default_article_id",
+    "markdown",
     "overview",
     "role_finding",
     "setup_notebook",
@@ -47,6 +48,13 @@ class Html(str):
 
     def __repr__(self) -> str:
         return f"<HTML view, {len(self):,} characters>"
+
+
+def markdown(text: str):
+    """Render Markdown computed by the package (findings with their numbers)."""
+    from IPython.display import Markdown
+
+    return Markdown(text)
 
 
 def setup_notebook() -> None:

@@ -39,10 +39,11 @@ import difflib
 import html
 import math
 import re
+import textwrap
 import time
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from pathlib import Path
 
@@ -914,7 +915,7 @@ def side_by_side(alignment: pd.DataFrame, news_id: str | None = None) -> str:
         else:
             mine, theirs = _diff_html(row.text, row.official_text)
         out.append(
-            '<tr style="border-top:1px solid #ccc;vertical-align:top">'
+            '<tr style="border-top:1px solid #ccc;vertical-align:top;text-align:left">'
             f"<td>{html.escape(row.location)} #{row.sent_no}</td><td>{html.escape(row.label)}</td>"
             f'<td style="max-width:30em">{mine}</td><td style="max-width:30em">{theirs}</td></tr>'
         )
@@ -978,3 +979,183 @@ def benchmark(corpus: Corpus) -> dict:
         "sentences": int(len(frame)),
         "peak_rss_mb": peak_rss_mb(),
     }
+
+
+# --- findings --------------------------------------------------------------------------------
+
+
+def unmentioned_words(result: Framing, news_id: str, official_id: str) -> list[str]:
+    """Content words of the official sentences an article omitted that its journalist text never uses.
+
+    Words are compared by their light stem and shown as first written, those of the
+    omitted sentence with the most such words first.
+    """
+    usage = result.usage[
+        (result.usage["news_id"] == news_id) & (result.usage["official_id"] == official_id)
+    ]
+    omitted = usage.loc[usage["used_in"] == "omitted", "text"]
+    journalist = result.units[
+        (result.units["side"] == "journalist") & (result.units["doc_id"] == news_id)
+    ]
+    used = {
+        light_stem(normalise(w)) for w in re.findall(r"[^\W\d_]+", " ".join(journalist["text"]))
+    }
+    per_sentence = [_new_words(text, used) for text in omitted]
+    words: dict[str, str] = {}
+    # The omitted sentence with the most new words first: the substance, not the title.
+    for found in sorted(per_sentence, key=len, reverse=True):
+        for key, word in found.items():
+            words.setdefault(key, word)
+    return list(words.values())
+
+
+def _count_in(words: list[str], text: str) -> int:
+    """How many of ``words`` occur in ``text``."""
+    return sum(word in text for word in words)
+
+
+def _new_words(text: str, used: set[str]) -> dict[str, str]:
+    """Content words of ``text`` (stem -> word as written) whose stem is not in ``used``."""
+    found: dict[str, str] = {}
+    for word in re.findall(r"[^\W\d_]+", text):
+        key = light_stem(normalise(word))
+        if len(word) >= 4 and normalise(word) not in _STOP and key not in used:
+            found.setdefault(key, word)
+    return found
+
+
+def findings(corpus: Corpus, result: Framing, news_id: str) -> str:
+    """The framing of one article in a few sentences with numbers, as Markdown.
+
+    Every number comes from the frames of ``result``; nothing is written for the seed.
+    """
+    pairs = corpus.pairs[corpus.pairs["news_id"] == news_id]
+    if pairs.empty:
+        return (
+            f"Article `{news_id}` is paired with no official text (no embedded readout was found "
+            "and the manifest names none in `pairs_with`), so there is nothing to compare."
+        )
+    lines = []
+    alignment = result.alignment[result.alignment["news_id"] == news_id]
+    for pair in pairs.itertuples():
+        reuse_row = result.reuse[
+            (result.reuse["news_id"] == news_id) & (result.reuse["official_id"] == pair.official_id)
+        ].iloc[0]
+        how = "embedded in the article" if pair.link == "embedded" else "named in the manifest"
+        lines.append(
+            f"**Reuse.** Compared with `{pair.official_id}` ({how}), the journalist's own text "
+            f"shares {reuse_row.containment_news:.0%} of its word 3-grams with the official text "
+            f"and {reuse_row.run_coverage:.0%} of its characters lie in shared runs of "
+            f"{MIN_RUN_CHARS}+ characters: **{reuse_row.derivation}** (METER's classes). The longest "
+            f"shared run is “{reuse_row.longest_run}”."
+        )
+        usage = result.usage[
+            (result.usage["news_id"] == news_id) & (result.usage["official_id"] == pair.official_id)
+        ]
+        used = usage[usage["used_in"] != "omitted"]
+        front = used[used["used_in"].isin(["headline", "lede"])]
+        if len(front):
+            listed = "; ".join(
+                f"#{row.official_sent_no} in the {row.used_in} (“{textwrap.shorten(row.text, 90, placeholder='…')}”)"
+                for row in front.itertuples()
+            )
+            lines.append(
+                f"**Up front.** The headline and lede draw on official sentences {listed}."
+            )
+        omitted = usage[usage["used_in"] == "omitted"]
+        if len(omitted):
+            words = unmentioned_words(result, news_id, pair.official_id)
+            # Name the omitted sentence that carries the most of those words.
+            carried = omitted["text"].map(partial(_count_in, words))
+            first = omitted.loc[carried.idxmax()]
+            lines.append(
+                f"**Omitted.** {len(omitted)} of the official text's {len(usage)} sentences have no "
+                f"counterpart in the journalist's text, among them #{first.official_sent_no} "
+                f"(“{textwrap.shorten(first.text, 110, placeholder='…')}”). Words of the omitted "
+                f"sentences that the journalist's text never uses: {', '.join(words[:25]) or 'none'}."
+            )
+    counts = alignment["label"].value_counts()
+    summary = ", ".join(
+        f"{counts.get(label, 0)} {label}"
+        for label in ("verbatim", "close paraphrase", "loose paraphrase", "added")
+    )
+    lines.append(f"**Sentences.** Of the {len(alignment)} journalist sentences: {summary}.")
+    added = alignment[alignment["label"] == "added"]
+    if len(added):
+        longest = added.loc[added["text"].str.len().idxmax()]
+        lines.append(
+            f"**Added.** The longest sentence with no official source is #{longest.sent_no} "
+            f"({longest.location}): “{longest.text}”"
+        )
+    verbs = result.verbs[(result.verbs["news_id"] == news_id)].dropna(subset=["shift"])
+    if len(verbs):
+        stronger = verbs[verbs["shift"] > 0]
+        examples = "; ".join(
+            f"“{row.official_verbs}” → “{row.journalist_verbs}” ({row.shift:+.0f}, {row.location})"
+            for row in stronger.itertuples()
+        )
+        lines.append(
+            f"**Verbs.** In {len(stronger)} of {len(verbs)} aligned pairs with a graded verb on both "
+            f"sides the journalist's verb is stronger than the official one"
+            + (f": {examples}." if examples else ".")
+            + f" Mean shift {verbs['shift'].mean():+.2f} on the lexicon's scale."
+        )
+    quotes = result.quotes[result.quotes["news_id"] == news_id]
+    if len(quotes):
+        fidelity = quotes["fidelity"].value_counts()
+        speakers = ", ".join(sorted({s for s in quotes["speaker"] if s})) or "unknown speakers"
+        lines.append(
+            f"**Quotations.** {len(quotes)} quotation(s) ({speakers}): "
+            + ", ".join(f"{n} {kind}" for kind, n in fidelity.items())
+            + "."
+        )
+    return "\n\n".join(lines)
+
+
+def label_finding(labels: pd.Series) -> str:
+    """A chart title from label counts: how much of the journalist's text has an official source."""
+    total = int(labels.sum())
+    if not total:
+        return "No journalist sentences to align"
+    sourced = total - int(labels.get("added", 0))
+    return (
+        f"{sourced} of {total} journalist sentences draw on the official text; "
+        f"{int(labels.get('added', 0))} have no official source"
+    )
+
+
+def usage_finding(usage: pd.DataFrame) -> str:
+    """A chart title from usage rows: how many official sentences were used, and where."""
+    if usage.empty:
+        return "No official sentences to place"
+    used = usage[usage["used_in"] != "omitted"]
+    front = used["used_in"].isin(["headline", "lede"]).sum()
+    return (
+        f"The article used {len(used)} of {len(usage)} official sentences, {front} of them in the "
+        f"headline or lede; {len(usage) - len(used)} were omitted"
+    )
+
+
+def verb_finding(verbs: pd.DataFrame) -> str:
+    """A chart title from verb pairs: how often the journalist's verb was stronger."""
+    scored = verbs.dropna(subset=["shift"])
+    if scored.empty:
+        return "No aligned pair has a graded verb on both sides"
+    stronger = int((scored["shift"] > 0).sum())
+    return (
+        f"The journalist's verb is stronger in {stronger} of {len(scored)} aligned pairs "
+        f"(mean shift {scored['shift'].mean():+.2f} grades)"
+    )
+
+
+def words_finding(words: pd.DataFrame) -> str:
+    """A chart title from distinctive words: each voice's most distinctive word, and reliability."""
+    if words.empty:
+        return "No words to compare"
+    top, bottom = words.iloc[0], words.iloc[-1]
+    reliable = int(words["reliable"].sum())
+    return (
+        f"Most distinctive: “{top['word']}” for the journalist (z={top['z']:+.2f}), "
+        f"“{bottom['word']}” for the official text (z={bottom['z']:+.2f}); "
+        f"{reliable} of {len(words)} words reach |z| ≥ 1.96"
+    )

@@ -238,3 +238,20 @@ def test_tfidf_vectors_are_unit_length():
     )
     norms = np.sqrt(np.asarray(vectors.tfidf.multiply(vectors.tfidf).sum(axis=1)).ravel())
     assert norms[0] == pytest.approx(1.0) and norms[1] == 0.0
+
+
+def test_findings_state_the_numbers_of_the_tables(seed, fixture):
+    corpus, result = seed
+    text = framing.findings(corpus, result, SEED)
+    usage = result.usage
+    omitted = (usage["used_in"] == "omitted").sum()
+    assert f"{omitted} of the official text's {len(usage)} sentences" in text
+    assert "strategic" in text and "START" in text
+    assert "walked the line" in text
+    assert "2 not in official text" in text
+    fixture_corpus, fixture_result = fixture
+    assert "nothing to compare" in framing.findings(fixture_corpus, fixture_result, "readout_a")
+    assert framing.label_finding(result.alignment["label"].value_counts()).startswith("2 of 5")
+    assert framing.usage_finding(usage).startswith(
+        f"The article used {len(usage) - omitted} of {len(usage)}"
+    )
