@@ -198,21 +198,53 @@ def units(corpus: Corpus) -> pd.DataFrame:
 # --- vectors ------------------------------------------------------------------------
 
 
-def _tokenize(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Tokens of every text in one regex pass over their join.
+PARALLEL_MIN_TEXTS = 50_000  # below this, one process is faster than starting two
+
+
+def _scan(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Tokens of some texts in one regex pass over their join.
 
     Returns:
-        ``(row, codes, vocabulary, name_share)``: the row each token belongs to, its
-        code, the code's word (lower-cased, apostrophes folded), and per word the
-        share of its non-initial occurrences that are capitalised (names, titles).
+        ``(row, codes, forms)``: each token's text (0-based within ``texts``) and its
+        code among ``forms``, the distinct tokens as written.
     """
     joined = _SEPARATOR.join(texts).replace("’", "'").replace("‘", "'")
     joined = _INNER_HYPHEN.sub("", joined)
     tokens = np.array(_TOKEN.findall(joined), dtype=object)
     separator = tokens == _SEPARATOR
     row = np.cumsum(separator)[~separator]
-    # Factorise the tokens as written, then fold case on the (few) distinct forms.
-    cased_codes, cased = pd.factorize(tokens[~separator])
+    codes, forms = pd.factorize(tokens[~separator])
+    return row, codes.astype(np.int64), np.asarray(forms, dtype=object)
+
+
+def _tokenize(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Tokens of every text; a large corpus is scanned in two processes.
+
+    Returns:
+        ``(row, codes, vocabulary, name_share)``: the row each token belongs to, its
+        code, the code's word (lower-cased, apostrophes folded), and per word the
+        share of its non-initial occurrences that are capitalised (names, titles).
+    """
+    values = texts.tolist()
+    if len(values) >= PARALLEL_MIN_TEXTS:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        half = len(values) // 2
+        with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
+            parts = list(pool.map(_scan, [values[:half], values[half:]]))
+        offsets = [0, half]
+    else:
+        parts, offsets = [_scan(values)], [0]
+    # Merge the parts: rows shifted, each part's forms renumbered in one vocabulary.
+    merged_codes, cased = pd.factorize(np.concatenate([forms for _, _, forms in parts]))
+    row_parts, code_parts, start = [], [], 0
+    for (row, codes, forms), offset in zip(parts, offsets, strict=True):
+        row_parts.append(row + offset)
+        code_parts.append(merged_codes[start : start + len(forms)][codes])
+        start += len(forms)
+    row, cased_codes = np.concatenate(row_parts), np.concatenate(code_parts)
+    # Fold case on the (few) distinct forms, not on every token.
     codes_of_cased, vocabulary = pd.factorize(pd.Index(cased).str.lower())
     codes = codes_of_cased[cased_codes]
     capital = np.array([w[:1].isupper() for w in cased], dtype=float)[cased_codes]
@@ -248,7 +280,7 @@ def _matrices(texts: pd.Series) -> _Vectors:
     # Bigrams of consecutive content words in the same text ("election interference").
     same = c_rows[1:] == c_rows[:-1]
     pair_keys = c_stems[:-1][same] * len(stems) + c_stems[1:][same]
-    _, pair_codes = np.unique(pair_keys, return_inverse=True)
+    pair_codes, pair_uniques = pd.factorize(pair_keys)  # hashing: faster than sorting
     feature_rows = np.concatenate([c_rows, c_rows[1:][same]])
     features = np.concatenate([c_stems, len(stems) + pair_codes])
     width = len(stems) + (int(pair_codes.max()) + 1 if len(pair_codes) else 0)
@@ -258,9 +290,7 @@ def _matrices(texts: pd.Series) -> _Vectors:
     present.data[:] = 1.0
     df = np.bincount(present.indices, minlength=width)
     idf = np.log((1 + n) / (1 + df)) + 1.0
-    pair_first, pair_second = (
-        np.divmod(np.unique(pair_keys), len(stems)) if len(pair_keys) else ([], [])
-    )
+    pair_first, pair_second = np.divmod(pair_uniques, len(stems)) if len(pair_keys) else ([], [])
     feature_is_name = np.concatenate([is_name, is_name[pair_first] & is_name[pair_second]])
     idf = np.where(feature_is_name, NAME_WEIGHT * idf, idf)
     counts.data = 1.0 + np.log(counts.data)  # sublinear term frequency
@@ -271,7 +301,7 @@ def _matrices(texts: pd.Series) -> _Vectors:
     v = np.int64(len(vocabulary) + 1)
     keys = (codes[:-2].astype(np.int64) * v + codes[1:-1]) * v + codes[2:]
     gram_rows, gram_keys = row[:-2][same], keys[same]
-    _, gram_codes = np.unique(gram_keys, return_inverse=True)
+    gram_codes, _ = pd.factorize(gram_keys)
     grams = sp.csr_matrix(
         (np.ones(len(gram_rows)), (gram_rows, gram_codes)),
         shape=(n, int(gram_codes.max()) + 1 if len(gram_codes) else 0),
@@ -337,30 +367,46 @@ def align(
     o_rows = off["o_row"].to_numpy()
     o_group = groups.get_indexer(off["official_id"])
 
-    def tagged(matrix: sp.csr_matrix, rows: np.ndarray, group: np.ndarray) -> sp.csr_matrix:
-        """Rows of ``matrix`` with every feature moved into its row's group block."""
-        sub = matrix[rows]
-        width = matrix.shape[1]
-        sub.indices = sub.indices.astype(np.int64) + np.repeat(
-            group.astype(np.int64) * width, np.diff(sub.indptr)
-        )
-        return sp.csr_matrix(
-            (sub.data, sub.indices, sub.indptr), shape=(len(rows), width * max(1, len(groups)))
-        )
+    def products(journalist_m: sp.csr_matrix, official_m: sp.csr_matrix) -> sp.csr_matrix:
+        """Journalist rows times official rows, only within the same official document.
 
-    cosine = tagged(vectors.tfidf, e_rows, e_group) @ tagged(vectors.tfidf, o_rows, o_group).T
-    coverage = (
-        tagged(vectors.weighted, e_rows, e_group) @ tagged(vectors.present, o_rows, o_group).T
-    )
-    shared = tagged(vectors.grams, e_rows, e_group) @ tagged(vectors.grams, o_rows, o_group).T
+        Each feature is tagged with its row's document, ``(group, feature)``, and the
+        tags are numbered over those the official rows hold, so the product has the
+        width of the official side's non-zeros, not groups x features.
+        """
+        width = np.int64(journalist_m.shape[1])
+        off = official_m[o_rows]
+        off_keys = np.repeat(o_group.astype(np.int64), np.diff(off.indptr)) * width + off.indices
+        off_ids, vocabulary = pd.factorize(off_keys)
+        jour = journalist_m[e_rows]
+        jour_rows = np.repeat(np.arange(len(e_rows)), np.diff(jour.indptr))
+        # Most journalist features occur in no official sentence: drop them with a mask
+        # before the (slower) lookup of (document, feature) tags.
+        in_official = np.zeros(journalist_m.shape[1], dtype=bool)
+        in_official[off.indices] = True
+        useful = in_official[jour.indices]
+        jour_keys = e_group.astype(np.int64)[jour_rows[useful]] * width + jour.indices[useful]
+        at = np.full(len(jour.indices), -1, dtype=np.int64)
+        at[useful] = pd.Index(vocabulary).get_indexer(jour_keys)
+        known = at >= 0
+        left = sp.csr_matrix(
+            (jour.data[known], (jour_rows[known], at[known])), shape=(len(e_rows), len(vocabulary))
+        )
+        off_rows_of = np.repeat(np.arange(len(o_rows)), np.diff(off.indptr))
+        right = sp.csc_matrix(
+            (off.data, (off_ids, off_rows_of)), shape=(len(vocabulary), len(o_rows))
+        )
+        return sp.csr_matrix(left @ right)
+
+    cosine = products(vectors.tfidf, vectors.tfidf)
+    coverage = products(vectors.weighted, vectors.present)
+    shared = products(vectors.grams, vectors.grams)
     gram_totals = np.asarray(vectors.grams.sum(axis=1)).ravel()[e_rows]
     contain = sp.csr_matrix(sp.diags(1.0 / np.maximum(gram_totals, 1)) @ shared)
-    score = sp.coo_matrix(cosine.maximum(coverage).maximum(contain))
 
     # The best MAX_SOURCES official sentences of each expanded row.
-    cand = pd.DataFrame({"e": score.row, "o": score.col, "score": score.data})
-    cand = cand.sort_values(["e", "score", "o"], ascending=[True, False, True], kind="stable")
-    cand = cand[cand.groupby("e").cumcount() < MAX_SOURCES]
+    rows, cols, values = _top_per_row(cosine.maximum(coverage).maximum(contain), MAX_SOURCES)
+    cand = pd.DataFrame({"e": rows, "o": cols, "score": values})
     e_idx, o_idx = cand["e"].to_numpy(), cand["o"].to_numpy()
     cand["cosine"] = np.asarray(cosine[e_idx, o_idx]).ravel()
     cand["coverage"] = np.asarray(coverage[e_idx, o_idx]).ravel()
@@ -435,6 +481,38 @@ def align(
         }
     )
     return alignment, sources, _usage(corpus, frame, sources, alignment)
+
+
+def _top_per_row(matrix: sp.spmatrix, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The ``k`` largest positive entries of every row of a sparse matrix.
+
+    Vectorised: each round takes every row's maximum with ``np.maximum.reduceat``
+    over the CSR data and removes it; ties go to the lower column.
+
+    Returns:
+        ``(rows, cols, values)`` ordered by row, then by value (largest first).
+    """
+    matrix = sp.csr_matrix(matrix)
+    matrix.sort_indices()
+    data = matrix.data.astype(float)
+    counts = np.diff(matrix.indptr)
+    row_of = np.repeat(np.arange(matrix.shape[0]), counts)
+    starts = matrix.indptr[:-1][counts > 0]
+    found = []
+    for rank in range(k):
+        if not len(starts):
+            break
+        best = np.full(matrix.shape[0], -np.inf)
+        best[counts > 0] = np.maximum.reduceat(data, starts)
+        hits = np.flatnonzero((data == best[row_of]) & (data > 0))
+        first = hits[np.r_[True, row_of[hits][1:] != row_of[hits][:-1]]] if len(hits) else hits
+        found.append((row_of[first], matrix.indices[first], data[first], np.full(len(first), rank)))
+        data[first] = -np.inf
+    if not found:
+        return np.zeros(0, int), np.zeros(0, int), np.zeros(0)
+    rows, cols, values, ranks = (np.concatenate(parts) for parts in zip(*found, strict=True))
+    order = np.lexsort((ranks, rows))
+    return rows[order], cols[order], values[order]
 
 
 def _usage(
