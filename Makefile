@@ -55,11 +55,12 @@ pytest-unit: install ## Run the unit tests in tests/ (no tests collected is a fa
 # With no notebooks there is nothing for it to compare, and pytest would exit 5: that case
 # is skipped here because tests/test_notebook_structure.py already fails on it; with
 # notebooks present, exit 5 (nbval collected nothing) stays a failure.
-pytest-nbval: install ## Re-run notebooks/*.ipynb with nbval and compare outputs to the committed ones
+pytest-nbval: install ## Re-run notebooks/ and tests/notebooks/ with nbval; outputs must match the committed ones
 ifeq ($(NOTEBOOKS),)
 	@echo "pytest-nbval: no notebooks/*.ipynb, nothing to compare"
 else
-	$(PYTEST) --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks/
+	$(PYTEST) --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
+		notebooks/ tests/notebooks/
 endif
 
 format: install ## Fix lint findings that ruff can fix, then format code and notebooks
@@ -74,6 +75,11 @@ else
 		--ExecutePreprocessor.kernel_name=python3 \
 		--ExecutePreprocessor.timeout=$(CELL_TIMEOUT) \
 		$(NOTEBOOKS)
+	# The corpus notebook again, on the multi-article fixture corpus, for nbval.
+	$(PYTHON) -m papermill --no-progress-bar --kernel python3 --cwd tests/notebooks \
+		notebooks/05_corpus.ipynb tests/notebooks/05_corpus_fixture.ipynb \
+		-p corpus_path ../fixtures/corpus
+	$(RUFF) format --quiet tests/notebooks/  # papermill's injected cell, as ruff lays it out
 endif
 
 report: install ## Run every notebook on CORPUS (default: seeds) and write HTML to build/report

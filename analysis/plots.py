@@ -16,6 +16,7 @@ import matplotlib
 matplotlib.use("Agg")  # no display here; notebooks get PNGs through show()
 
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 __all__ = ["use_style", "show", "words_by_role_chart"]
@@ -455,5 +456,40 @@ def distinctive_words_chart(words: pd.DataFrame, title: str, top: int = 12) -> p
     for edge in (-1.96, 1.96):
         ax.axvline(edge, color="#999", lw=0.8, ls="--")
     ax.set_xlabel("z-score (left: official text, right: journalist; pale: |z| < 1.96)")
+    ax.set_title(textwrap.fill(title, 80), loc="left")
+    return fig
+
+
+def omission_heatmap(matrix: pd.DataFrame, title: str) -> plt.Figure:
+    """Official sentences × articles, each cell coloured by where the article used the sentence."""
+    from matplotlib.colors import ListedColormap
+
+    places = list(USAGE_COLOURS)
+    codes = matrix.apply(lambda column: column.map(places.index)).to_numpy(dtype=float)
+    fig, ax = plt.subplots(
+        figsize=(max(6, 0.7 * matrix.shape[1] + 4), 0.45 * matrix.shape[0] + 1.8)
+    )
+    ax.imshow(
+        codes, cmap=ListedColormap(list(USAGE_COLOURS.values())), vmin=0, vmax=3, aspect="auto"
+    )
+    for (y, x), value in np.ndenumerate(matrix.to_numpy()):
+        ax.text(x, y, value, ha="center", va="center", fontsize=7)
+    ax.set_xticks(range(matrix.shape[1]), matrix.columns, rotation=30, ha="right")
+    ax.set_yticks(range(matrix.shape[0]), matrix.index)
+    ax.set_title(textwrap.fill(title, 90), loc="left")
+    return fig
+
+
+def outlet_bars(table: pd.DataFrame, column: str, title: str, xlabel: str) -> plt.Figure:
+    """One bar per outlet for a column of :func:`analysis.framing.outlet_summary`."""
+    if len(table) < 2:
+        return message_figure("Outlets: not enough outlets in this corpus", title)
+    data = table.sort_values(column)
+    fig, ax = plt.subplots(figsize=(7.5, 0.45 * len(data) + 1.4))
+    ax.barh(data["outlet"], data[column], color="#0072b2", edgecolor="#555")
+    for y, value in enumerate(data[column]):
+        ax.text(value, y, f" {value:.2f}", va="center", fontsize=9)
+    ax.set_xlabel(xlabel)
+    ax.margins(x=0.15)
     ax.set_title(textwrap.fill(title, 80), loc="left")
     return fig

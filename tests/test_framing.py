@@ -255,3 +255,51 @@ def test_findings_state_the_numbers_of_the_tables(seed, fixture):
     assert framing.usage_finding(usage).startswith(
         f"The article used {len(usage) - omitted} of {len(usage)}"
     )
+
+
+CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def many():
+    corpus = analysis.load_corpus(CORPUS)
+    return corpus, framing.analyse(corpus)
+
+
+def test_outlet_summary(many, seed):
+    corpus, result = many
+    table = framing.outlet_summary(corpus, result).set_index("outlet")
+    assert table["articles"].to_dict() == {
+        "Fixture Post": 2,
+        "Fixture Times": 2,
+        "Fixture Weekly": 1,
+        "Fixture Wire": 2,
+    }
+    classes = table[["wholly derived", "partially derived", "non-derived"]].sum(axis=1)
+    assert (classes == table["articles"]).all()
+    assert table.loc["Fixture Wire", "containment"] == table["containment"].max()
+    assert framing.outlet_finding(table.reset_index()).startswith("Fixture Wire reuses")
+    one = framing.outlet_summary(*seed)
+    assert "needs paired articles from two or more outlets" in framing.outlet_finding(one)
+
+
+def test_omission_matrix(many, seed):
+    _, result = many
+    matrix = framing.omission_matrix(result)
+    assert matrix.columns.name == "readout_a"  # paired with the most articles
+    assert set(matrix.columns) == {
+        "analysis_piece",
+        "both",
+        "partial",
+        "weekly",
+        "wholly",
+        "wire_brief",
+    }
+    assert set(matrix.to_numpy().ravel()) <= {"headline", "lede", "body", "omitted"}
+    assert (matrix["wholly"] != "omitted").sum() >= 5
+    usage = result.usage[
+        (result.usage["official_id"] == "readout_a") & (result.usage["news_id"] == "partial")
+    ]
+    assert list(matrix["partial"]) == list(usage.sort_values("official_sent_no")["used_in"])
+    assert framing.omission_finding(matrix).startswith("Of 6 articles")
+    assert framing.omission_finding(framing.omission_matrix(seed[1])).startswith("Only one article")
