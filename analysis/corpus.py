@@ -37,7 +37,14 @@ from analysis import quotes as quotes_mod
 from analysis.segment import ReuseIndex, classify_blocks, paragraph_spans, sentence_roles
 from analysis.text import count_words, sentence_spans
 
-__all__ = ["Corpus", "CorpusError", "load_corpus", "ARTICLE_COLUMNS", "METADATA_FIELDS"]
+__all__ = [
+    "ARTICLE_COLUMNS",
+    "METADATA_FIELDS",
+    "Corpus",
+    "CorpusError",
+    "analyse_articles",
+    "load_corpus",
+]
 
 METADATA_FIELDS = ("article_id", "kind", "outlet", "published", "url", "title", "pairs_with")
 ARTICLE_COLUMNS = (
@@ -75,6 +82,20 @@ RECORD_EXTENSIONS = (".jsonl", ".csv")
 MANIFEST_NAMES = ("manifest.csv", "manifest.toml")
 KINDS = ("news", "official")
 MAX_LINE_CHARS = 100_000
+PROGRESS_MIN_DOCUMENTS = 1_000
+
+
+def progress_bar(items, total: int, desc: str, show: bool):
+    """Wrap ``items`` in a tqdm progress bar when ``show``; plain text in any front end.
+
+    The text bar is used in notebooks too: the widget bar needs ipywidgets, which the
+    workbook does not install, and text renders the same in the HTML report.
+    """
+    if not show:
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, total=total, desc=desc, unit="doc", mininterval=1.0)
 
 
 class CorpusError(ValueError):
@@ -155,6 +176,7 @@ def load_corpus(
     encoding: str = "utf-8",
     errors: str = "raise",
     max_line_chars: int = MAX_LINE_CHARS,
+    progress: bool | None = None,
 ) -> Corpus:
     """Load a folder or a file of articles into a :class:`Corpus`.
 
@@ -167,6 +189,9 @@ def load_corpus(
             can and lists the rest in ``Corpus.skipped``.
         max_line_chars: Longest line accepted; longer lines are usually not article
             text (minified HTML or JSON).
+        progress: Show a progress bar while segmenting; by default only for corpora
+            of ``PROGRESS_MIN_DOCUMENTS`` documents or more, so small corpora, tests
+            and notebook checks stay quiet.
 
     Returns:
         The corpus, with every frame filled.
@@ -199,7 +224,8 @@ def load_corpus(
             str(path), "", "no articles found", "add .txt, .md, .jsonl or .csv files to the folder"
         )
     articles = _articles_frame(docs, problem)
-    corpus = _analyse(articles, root)
+    show = len(articles) >= PROGRESS_MIN_DOCUMENTS if progress is None else progress
+    corpus = _analyse(articles, root, show)
     corpus.skipped = pd.DataFrame(skipped, columns=["path", "place", "reason"])
     return corpus
 
@@ -713,11 +739,41 @@ def _articles_frame(docs: list[_Doc], problem) -> pd.DataFrame:
 # --- analysis ---------------------------------------------------------------------
 
 
-def _analyse(articles: pd.DataFrame, root: Path) -> Corpus:
-    """Segment every document, derive embedded official texts, find sentences and quotes."""
+FRAMES = ("articles", "blocks", "sentences", "quotes", "pairs")
+
+
+def _analyse(articles: pd.DataFrame, root: Path, progress: bool = False) -> Corpus:
+    """Segment every document of a loaded corpus into a :class:`Corpus`."""
+    frames = analyse_articles(articles, progress=progress)
+    return Corpus(**frames, skipped=pd.DataFrame(columns=["path", "place", "reason"]), root=root)
+
+
+def analyse_articles(
+    articles: pd.DataFrame,
+    officials: dict[str, str] | None = None,
+    progress: bool = False,
+) -> dict[str, pd.DataFrame]:
+    """Segment documents, derive embedded official texts, find sentences and quotes.
+
+    A function of its rows alone (plus the official texts they pair with), so it
+    runs the same on a whole corpus or on each partition of a Dask DataFrame
+    (see :mod:`analysis.scale`).
+
+    Args:
+        articles: Rows of the ``articles`` frame (documents loaded from files).
+        officials: ``{official_id: text}`` for ``pairs_with`` ids not in ``articles``
+            (another partition's documents); by default the texts in ``articles``.
+        progress: Show a progress bar.
+
+    Returns:
+        ``{"articles", "blocks", "sentences", "quotes", "pairs"}``: the rows of those
+        frames for these documents, derived official documents included.
+    """
     texts = dict(zip(articles["article_id"], articles["text"], strict=True))
+    texts.update(officials or {})
     block_rows, sentence_rows, quote_rows, pair_rows, derived_rows = [], [], [], [], []
-    for article in articles.itertuples(index=False):
+    rows = articles.itertuples(index=False)
+    for article in progress_bar(rows, total=len(articles), desc="segmenting", show=progress):
         paired = [p for p in article.pairs_with.split(";") if p]
         reuse = ReuseIndex({p: texts[p] for p in paired}) if paired else None
         for p in paired:
@@ -768,18 +824,20 @@ def _analyse(articles: pd.DataFrame, root: Path) -> Corpus:
             (block_rows, sentence_rows, quote_rows),
         )
     if derived_rows:
-        articles = pd.concat([articles, pd.DataFrame(derived_rows)], ignore_index=True)
+        derived = pd.DataFrame(derived_rows)
+        derived["published"] = pd.to_datetime(derived["published"], utc=True)
+        articles = pd.concat([articles, derived], ignore_index=True)
+    else:
+        articles = articles.reset_index(drop=True)
     articles["derived_start"] = articles["derived_start"].astype("Int64")
     articles["derived_end"] = articles["derived_end"].astype("Int64")
-    return Corpus(
-        articles=articles,
-        blocks=_frame(block_rows, BLOCK_COLUMNS),
-        sentences=_frame(sentence_rows, SENTENCE_COLUMNS),
-        quotes=_frame(quote_rows, QUOTE_COLUMNS),
-        pairs=_frame(pair_rows, ("news_id", "official_id", "link")),
-        skipped=pd.DataFrame(columns=["path", "place", "reason"]),
-        root=root,
-    )
+    return {
+        "articles": articles,
+        "blocks": _frame(block_rows, BLOCK_COLUMNS),
+        "sentences": _frame(sentence_rows, SENTENCE_COLUMNS),
+        "quotes": _frame(quote_rows, QUOTE_COLUMNS),
+        "pairs": _frame(pair_rows, ("news_id", "official_id", "link")),
+    }
 
 
 def _segment_one(article_id, text, kind, title, outlet, reuse, out):

@@ -211,3 +211,11 @@ def test_script_text_is_kept_verbatim(tmp_path):
     write(tmp_path, "x.txt", "Head <b>\n\nBody <script>alert(1)</script> here.\n")
     corpus = load_corpus(tmp_path)
     assert "<script>alert(1)</script>" in corpus.article("x")["text"]
+
+
+def test_progress_bar_only_for_large_corpora_or_on_request(tmp_path, capsys):
+    write(tmp_path, "a.txt", ARTICLE)
+    load_corpus(tmp_path)
+    assert "segmenting" not in capsys.readouterr().err
+    load_corpus(tmp_path, progress=True)
+    assert "segmenting" in capsys.readouterr().err
