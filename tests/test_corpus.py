@@ -219,3 +219,14 @@ def test_progress_bar_only_for_large_corpora_or_on_request(tmp_path, capsys):
     assert "segmenting" not in capsys.readouterr().err
     load_corpus(tmp_path, progress=True)
     assert "segmenting" in capsys.readouterr().err
+
+
+def test_two_process_segmentation_equals_one_process(monkeypatch):
+    from analysis import corpus as corpus_module
+
+    folder = REPO / "tests" / "fixtures" / "layouts"
+    single = load_corpus(folder)
+    monkeypatch.setattr(corpus_module, "PARALLEL_MIN_DOCUMENTS", 4)
+    double = load_corpus(folder)
+    for name in ("articles", "blocks", "sentences", "quotes", "pairs"):
+        pd.testing.assert_frame_equal(getattr(double, name), getattr(single, name))
