@@ -25,7 +25,7 @@ REPORT_DIR ?= build/report
 CELL_TIMEOUT ?= 600
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
-.PHONY: help install test lint pytest-unit pytest-nbval format notebooks report lab lock bench clean
+.PHONY: help install test lint pytest-unit pytest-nbval format notebooks report check-browser lab lock bench clean
 
 help: ## Show this list of targets (the default goal)
 	@echo "Usage: make TARGET [CORPUS=path]"
@@ -84,6 +84,15 @@ endif
 
 report: install ## Run every notebook on CORPUS (default: seeds) and write HTML to build/report
 	$(PYTHON) -m analysis report --corpus $(CORPUS) --out $(REPORT_DIR)
+
+# Debian's chromium, installed with apt-get when missing (needs root). The report is
+# built first if build/report has no index.html; `make report` rebuilds it on demand.
+CHROMIUM ?= /usr/bin/chromium
+check-browser: install ## Open every report page in headless Chromium; fail on broken images, missing alt text, console errors
+	@test -x $(CHROMIUM) || { echo "check-browser: $(CHROMIUM) missing; installing Debian's chromium" >&2; \
+		apt-get update && apt-get install --yes --no-install-recommends chromium; }
+	@test -f $(REPORT_DIR)/index.html || $(MAKE) report
+	CHROMIUM=$(CHROMIUM) $(PYTHON) -m analysis check-browser --report $(REPORT_DIR) --out build/check-browser
 
 lab: install ## Start JupyterLab on this repo
 	$(JUPYTER) lab

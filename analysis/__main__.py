@@ -3,6 +3,8 @@
 Commands:
     report: run every notebook on a corpus and write an offline HTML report.
     bench: time the analysis on the benchmark corpus and write build/bench.json.
+    check-browser: open every report page in headless Chromium; fail on broken
+        images, missing alt text or console errors; save a screenshot of each.
 """
 
 from __future__ import annotations
@@ -56,6 +58,21 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--corpus", type=Path, default=Path("build/bench/corpus"))
     bench.add_argument("--out", type=Path, default=Path("build/bench.json"))
     bench.add_argument("--only", default=None, help="comma-separated keys to run (default: all)")
+    check_browser = commands.add_parser(
+        "check-browser",
+        help="open every report page in headless Chromium and check it; save screenshots",
+        description=(
+            "Open REPORT/index.html, REPORT/<notebook>.html and REPORT/reviewer/<notebook>.html "
+            "in headless Chromium; fail on a broken image, an image without alt text, a "
+            "console error or a request to the network; save a PNG screenshot of each page "
+            "into OUT."
+        ),
+    )
+    check_browser.add_argument("--report", type=Path, default=Path("build/report"))
+    check_browser.add_argument("--out", type=Path, default=Path("build/check-browser"))
+    check_browser.add_argument(
+        "--chromium", default=None, help="Chromium executable (default: $CHROMIUM or chromium)"
+    )
     return parser
 
 
@@ -67,13 +84,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Returns:
         The exit status: 0 on success, 2 for a corpus or input that cannot be
-        used (as for a usage error), 1 when a notebook fails.
+        used (as for a usage error, or no Chromium), 1 when a notebook fails or
+        a report page fails the browser check.
     """
     args = _parser().parse_args(argv)
     if args.command == "report":
         return _report(args)
     if args.command == "bench":
         return _bench(args)
+    if args.command == "check-browser":
+        return _check_browser(args)
     raise AssertionError(f"unhandled command {args.command!r}")  # argparse rejects others
 
 
@@ -110,6 +130,31 @@ def _bench(args: argparse.Namespace) -> int:
     only = [key.strip() for key in args.only.split(",")] if args.only else None
     bench.run(args.corpus, args.out, only)
     print(f"benchmarks written: {args.out}")
+    return 0
+
+
+def _check_browser(args: argparse.Namespace) -> int:
+    from analysis.browser_check import BrowserCheckError, check_report
+
+    try:
+        results = check_report(args.report, args.out, chromium=args.chromium)
+    except BrowserCheckError as error:
+        print(f"BrowserCheckError: {error}", file=sys.stderr)
+        return 2
+    failed = [result for result in results if result.problems]
+    for result in results:
+        status = "FAIL" if result.problems else "ok"
+        print(f"{status:4} {result.page} ({result.images} images)")
+        for problem in result.problems:
+            print(f"check-browser: {args.report / result.page}: {problem}", file=sys.stderr)
+    if failed:
+        print(
+            f"check-browser: {len(failed)} of {len(results)} pages have problems "
+            f"(screenshots in {args.out})",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"check-browser: all {len(results)} pages passed; screenshots in {args.out}")
     return 0
 
 

@@ -13,7 +13,15 @@ network: nbconvert's stock HTML template pulls require.js, MathJax and
 mermaid.js from a CDN, and this module's template drops those scripts. The
 stock template also ignores the alt text a notebook gives its images
 (``output.metadata["image/png"]["alt"]``); this module's template puts it on
-the ``<img>``.
+the ``<img>`` and shows it as the figure's caption underneath, and its style
+sheet makes tables readable (text left-aligned, numbers right-aligned, long
+text wrapped in a column of bounded width).
+
+The index opens with each notebook's key findings. By convention a notebook
+states them in one code cell tagged ``findings`` (cell metadata tags) whose
+output is Markdown (e.g. ``display.markdown(framing.findings(...))``), HTML or
+plain text; the index shows the first sentence or two of that output, taken
+from the executed notebook, under the notebook's link.
 """
 
 from __future__ import annotations
@@ -36,31 +44,91 @@ CELL_TIMEOUT_SECONDS = 600
 
 _OFFLINE_TEMPLATE_NAME = "analysis_offline.html.j2"
 
+FINDINGS_TAG = "findings"
+"""Cell tag of the code cell whose output states a notebook's key findings."""
+
+FINDINGS_CHARS = 400
+"""The index quotes a notebook's findings up to about this many characters."""
+
+# Added after JupyterLab's styles. Those right-align every table cell (a wall of
+# right-aligned text) and lay tables out fixed (equal columns); here text reads
+# left-aligned, numbers (cells marked by _mark_numeric_cells) right-aligned, and
+# long text wraps in a column of bounded width. A wide table scrolls on its own.
+_REPORT_CSS = """\
+.jp-OutputArea-output.jp-RenderedHTMLCommon { overflow-x: auto; }
+.jp-Notebook .jp-RenderedHTMLCommon table { table-layout: auto; }
+.jp-Notebook .jp-RenderedHTMLCommon td,
+.jp-Notebook .jp-RenderedHTMLCommon th {
+  text-align: left;
+  vertical-align: top;
+  max-width: 36em;
+  overflow-wrap: break-word;
+}
+.jp-Notebook .jp-RenderedHTMLCommon thead th { vertical-align: bottom; }
+.jp-Notebook .jp-RenderedHTMLCommon td.analysis-number {
+  text-align: right;
+  font-variant-numeric: tabular-nums;
+  white-space: nowrap;
+}
+figure.analysis-figure { margin: 0 0 1em 0; }
+figure.analysis-figure figcaption {
+  max-width: 48em;
+  margin-top: 0.4em;
+  font-family: var(--jp-content-font-family, system-ui, sans-serif);
+  font-size: var(--jp-content-font-size1, 14px);
+  line-height: 1.45;
+  color: #3a3a3a;
+}
+"""
+
+# The image blocks wrap the stock <img> in a <figure>, with the alt text on the
+# <img> and again, visible, as the <figcaption>.
+_FIGURE = """\
+{%- set alt = output | get_metadata('alt', 'MIME') -%}
+{%- if alt is not none -%}
+{{ super()
+   | replace('<img ', '<figure class="analysis-figure"><img alt="' ~ (alt | escape_html) ~ '" ', 1)
+   | replace('</div>', '<figcaption>' ~ (alt | escape_html) ~ '</figcaption></figure></div>', 1) }}
+{%- else -%}
+{{ super() }}
+{%- endif -%}
+"""
+
 # Extends nbconvert's "lab" template. Blocks emptied here are the ones that load
-# scripts from a CDN; the image blocks add the notebook's alt text to the <img>.
-_OFFLINE_TEMPLATE = """\
+# scripts from a CDN; html_head_css adds the report's styles; the image blocks
+# give each figure its alt text and caption.
+_OFFLINE_TEMPLATE = (
+    """\
 {%- extends 'index.html.j2' -%}
 {% block html_head_js_requirejs %}{% endblock html_head_js_requirejs %}
 {% block jupyter_widgets %}{% endblock jupyter_widgets %}
 {% block html_head_js_mathjax %}{% endblock html_head_js_mathjax %}
 {% block html_head_js_mermaidjs %}{% endblock html_head_js_mermaidjs %}
+{% block html_head_css %}
+<style type="text/css">
+"""
+    + _REPORT_CSS
+    + """\
+</style>
+{% endblock html_head_css %}
 {% block data_png scoped %}
-{%- set alt = output | get_metadata('alt', 'image/png') -%}
-{%- if alt is not none -%}
-{{ super() | replace('<img ', '<img alt="' ~ (alt | escape_html) ~ '" ', 1) }}
-{%- else -%}
-{{ super() }}
-{%- endif -%}
+"""
+    + _FIGURE.replace("MIME", "image/png")
+    + """\
 {% endblock data_png %}
 {% block data_jpg scoped %}
-{%- set alt = output | get_metadata('alt', 'image/jpeg') -%}
-{%- if alt is not none -%}
-{{ super() | replace('<img ', '<img alt="' ~ (alt | escape_html) ~ '" ', 1) }}
-{%- else -%}
-{{ super() }}
-{%- endif -%}
+"""
+    + _FIGURE.replace("MIME", "image/jpeg")
+    + """\
 {% endblock data_jpg %}
 """
+)
+
+# A table cell holding one number as pandas prints it: 12, -0.5, 1,234, 4%, 1e-05.
+_NUMERIC_CELL = re.compile(r"<td>(\s*[-+−]?(?=\.?\d)\d*(?:[.,]\d+)*(?:e[-+]?\d+)?%?\s*)</td>")
+
+NBCONVERT_PLACEHOLDER_ALT = "No description has been provided for this image"
+"""The alt text nbconvert puts on an image the notebook gave none; it counts as missing."""
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<title>.+?)\s*#*\s*$")
 
@@ -83,6 +151,8 @@ class Page:
         full: Path of the full HTML page, relative to the report directory.
         reviewer: Path of the reviewer page (no code), relative to the report directory.
         notebook: Path of the executed notebook, relative to the report directory.
+        findings: The output of the notebook's ``findings`` cell, as Markdown
+            (see :func:`notebook_findings`); ``None`` when it has no such cell.
     """
 
     name: str
@@ -90,6 +160,7 @@ class Page:
     full: str
     reviewer: str
     notebook: str
+    findings: str | None = None
 
 
 def validate_corpus(corpus_path: Path) -> None:
@@ -205,10 +276,16 @@ def render_html(notebook: dict[str, Any], reviewer: bool = False) -> str:
 
     node = nbformat.from_dict(notebook)
     body, _ = _exporter(reviewer).from_notebook_node(node)
+    body = _mark_numeric_cells(body)
     remote = network_resources(body)
     if remote:
         raise ReportError(f"rendered HTML would load from the network: {', '.join(remote)}")
     return body
+
+
+def _mark_numeric_cells(page: str) -> str:
+    """Give table cells that hold a single number the class the style sheet right-aligns."""
+    return _NUMERIC_CELL.sub(r'<td class="analysis-number">\1</td>', page)
 
 
 class _ResourceFinder(HTMLParser):
@@ -278,11 +355,16 @@ def images_without_alt(page: str) -> int:
         page: HTML text.
 
     Returns:
-        How many images have a missing or empty ``alt`` attribute.
+        How many images have a missing or empty ``alt`` attribute, or only
+        nbconvert's placeholder (:data:`NBCONVERT_PLACEHOLDER_ALT`).
     """
     finder = _ResourceFinder()
     finder.feed(page)
-    return sum(1 for image in finder.images if not (image.get("alt") or "").strip())
+    return sum(
+        1
+        for image in finder.images
+        if (image.get("alt") or "").strip() in ("", NBCONVERT_PLACEHOLDER_ALT)
+    )
 
 
 def notebook_title(notebook: dict[str, Any], default: str) -> str:
@@ -307,6 +389,202 @@ def notebook_title(notebook: dict[str, Any], default: str) -> str:
     return default
 
 
+class _TextExtractor(HTMLParser):
+    """The text of an HTML fragment, a blank line between blocks, scripts and styles left out."""
+
+    _BLOCKS = {"p", "div", "li", "tr", "br", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        elif tag in self._BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip = max(self._skip - 1, 0)
+        elif tag in self._BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]])")
+
+
+def _plain_as_markdown(text: str) -> str:
+    """Plain text as Markdown that renders back to the same text."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def _output_text(output: dict[str, Any]) -> str:
+    """One output's text as Markdown: Markdown as it is, HTML and plain text converted."""
+    data = output.get("data", {})
+
+    def joined(value: Any) -> str:
+        return "".join(value) if isinstance(value, list) else str(value)
+
+    if "text/markdown" in data:
+        return joined(data["text/markdown"])
+    if "text/html" in data:
+        extractor = _TextExtractor()
+        extractor.feed(joined(data["text/html"]))
+        extractor.close()
+        text = re.sub(r"[ \t]*\n\s*\n\s*", "\n\n", "".join(extractor.parts))
+        return _plain_as_markdown(html.unescape(text).strip())
+    if "text/plain" in data:
+        return _plain_as_markdown(joined(data["text/plain"]))
+    if output.get("output_type") == "stream" and output.get("name") == "stdout":
+        return _plain_as_markdown(joined(output.get("text", "")))
+    return ""
+
+
+def notebook_findings(notebook: dict[str, Any]) -> str | None:
+    r"""The key findings an executed notebook states in its ``findings`` cell.
+
+    The cell is the first code cell tagged ``findings`` in its metadata. Its
+    outputs are read in order, each as Markdown (``text/markdown``), else as
+    the text of its HTML (``text/html``), else as plain text (``text/plain`` or
+    printed output), and joined by blank lines.
+
+    Args:
+        notebook: The executed notebook (an ``nbformat.NotebookNode`` or plain dict).
+
+    Returns:
+        The findings as Markdown (plain and HTML text escaped so it renders as
+        it reads); an empty string if the cell has no output; ``None`` if no
+        cell is tagged ``findings``.
+
+    Examples:
+        >>> cell = {"cell_type": "code", "metadata": {"tags": ["findings"]}, "outputs": [
+        ...     {"output_type": "stream", "name": "stdout", "text": "Most words are *quoted*.\n"}]}
+        >>> notebook_findings({"cells": [cell]})
+        'Most words are \\*quoted\\*.'
+        >>> notebook_findings({"cells": []}) is None
+        True
+    """
+    for cell in notebook.get("cells", []):
+        if cell.get("cell_type") != "code":
+            continue
+        if FINDINGS_TAG not in cell.get("metadata", {}).get("tags", []):
+            continue
+        texts = (_output_text(output).strip() for output in cell.get("outputs", []))
+        return "\n\n".join(text for text in texts if text)
+    return None
+
+
+# A sentence: up to a full stop, question or exclamation mark (and any closing
+# quotes, brackets or emphasis marks) followed by a space or the end.
+_SENTENCE = re.compile(r".+?(?:[.!?][*_\"”’)\]]*(?=\s|$)|$)", re.DOTALL)
+
+
+def short_findings(findings: str, limit: int = FINDINGS_CHARS) -> str:
+    r"""The first sentence or two of a notebook's findings, for the index.
+
+    Takes the first paragraph, then as many of its sentences as fit in
+    ``limit`` characters (always the first one, cut at a word with "…" if
+    it alone is longer).
+
+    Args:
+        findings: Markdown, as :func:`notebook_findings` returns it.
+        limit: Roughly the most characters to keep.
+
+    Returns:
+        The short version, Markdown, on one line.
+
+    Examples:
+        >>> short_findings("Official text is the largest voice.\n\nMore detail.")
+        'Official text is the largest voice.'
+        >>> short_findings("One. Two. Three.", limit=9)
+        'One. Two.'
+    """
+    paragraphs = [p for p in re.split(r"\n\s*\n", findings.strip()) if p.strip()]
+    if not paragraphs:
+        return ""
+    paragraph = " ".join(paragraphs[0].split())
+    kept = ""
+    for match in _SENTENCE.finditer(paragraph):
+        sentence = match.group().strip()
+        candidate = f"{kept} {sentence}".strip()
+        if kept and len(candidate) > limit:
+            break
+        kept = candidate
+    if len(kept) > limit * 1.5:
+        kept = kept[:limit].rsplit(" ", 1)[0] + "…"
+    return kept
+
+
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
+_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.DOTALL)
+_EMPHASIS = re.compile(r"\*(?=\S)(.+?)(?<=\S)\*", re.DOTALL)
+_LINK = re.compile(r"\[([^\]]+)\]\([^)\s]*\)")
+
+
+def markdown_inline_html(text: str) -> str:
+    """Render the inline Markdown of a findings line as safe HTML.
+
+    Supports what findings use: ``**strong**``, ``*emphasis*``, ```code```,
+    backslash escapes; a link keeps its text only. Everything else is text:
+    HTML in the input is escaped, never passed through.
+
+    Args:
+        text: One line of Markdown.
+
+    Returns:
+        An HTML fragment.
+
+    Examples:
+        >>> markdown_inline_html("**Reuse.** Shares 4% with `official-1` <script>")
+        '<strong>Reuse.</strong> Shares 4% with <code>official-1</code> &lt;script&gt;'
+    """
+    held: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        held.append(match.group(1))
+        return f"\x00{len(held) - 1}\x00"
+
+    def restore(fragment: str, escape: bool) -> str:
+        def put(match: re.Match[str]) -> str:
+            character = held[int(match.group(1))]
+            return html.escape(character) if escape else "\\" + character
+
+        return re.sub(r"\x00(\d+)\x00", put, fragment)
+
+    text = _ESCAPED.sub(hold, text.replace("\x00", ""))
+    parts = []
+    position = 0
+    for match in _CODE_SPAN.finditer(text):
+        parts.append(_inline_text(text[position : match.start()]))
+        code = restore(match.group(2).strip(), escape=False)
+        parts.append(f"<code>{html.escape(code)}</code>")
+        position = match.end()
+    parts.append(_inline_text(text[position:]))
+    return restore("".join(parts), escape=True)
+
+
+def _inline_text(text: str) -> str:
+    text = html.escape(_LINK.sub(r"\1", text))
+    text = _STRONG.sub(r"<strong>\1</strong>", text)
+    return _EMPHASIS.sub(r"<em>\1</em>", text)
+
+
+def _findings_html(findings: str | None) -> str:
+    if findings is None:
+        return '<p class="findings missing">(no findings cell)</p>'
+    short = short_findings(findings)
+    if not short:
+        return '<p class="findings missing">(the findings cell has no output)</p>'
+    return f'<p class="findings">{markdown_inline_html(short)}</p>'
+
+
 def index_page(pages: Sequence[Page], corpus_path: Path) -> str:
     """Write the report's front page: one entry per notebook.
 
@@ -315,12 +593,18 @@ def index_page(pages: Sequence[Page], corpus_path: Path) -> str:
         corpus_path: The corpus the notebooks ran on, shown on the page.
 
     Returns:
-        The HTML text of ``index.html``.
+        The HTML text of ``index.html``: for each notebook its title linking to
+        the full page, the first sentence or two of its findings (or "(no
+        findings cell)"), and links to the reviewer page and executed notebook.
     """
-    items = "\n".join(
-        f'    <li><a href="{html.escape(page.full)}">{html.escape(page.title)}</a>'
-        f' (<a href="{html.escape(page.reviewer)}">reviewer version, no code</a>;'
-        f' <a href="{html.escape(page.notebook)}">executed notebook</a>)</li>'
+    sections = "\n".join(
+        f"""  <section>
+    <h2><a href="{html.escape(page.full)}">{html.escape(page.title)}</a></h2>
+    {_findings_html(page.findings)}
+    <p class="links"><a href="{html.escape(page.reviewer)}">reviewer version, no code</a>
+      · <a href="{html.escape(page.full)}">full page, with code</a>
+      · <a href="{html.escape(page.notebook)}">executed notebook</a></p>
+  </section>"""
         for page in pages
     )
     return f"""<!DOCTYPE html>
@@ -331,20 +615,22 @@ def index_page(pages: Sequence[Page], corpus_path: Path) -> str:
 <title>Media-framing workbook report</title>
 <style>
   body {{ font-family: system-ui, sans-serif; max-width: 48rem; margin: 2rem auto;
-         padding: 0 1rem; line-height: 1.5; }}
-  li {{ margin: 0.4rem 0; }}
-  code {{ font-size: 0.95em; }}
+         padding: 0 1rem; line-height: 1.5; color: #1a1a1a; }}
+  h2 {{ font-size: 1.2rem; margin: 1.8rem 0 0.3rem; }}
+  .findings {{ margin: 0.3rem 0; }}
+  .findings.missing {{ color: #666; font-style: italic; }}
+  .links {{ margin: 0.2rem 0; font-size: 0.9rem; }}
+  code {{ font-size: 0.95em; background: #f2f2f2; padding: 0 0.2em; }}
 </style>
 </head>
 <body>
 <main>
   <h1>Media-framing workbook report</h1>
   <p>Corpus: <code>{html.escape(str(corpus_path))}</code></p>
-  <p>Each notebook has a full page (narrative, code and outputs) and a reviewer
-     page (narrative, tables and charts without the code).</p>
-  <ul>
-{items}
-  </ul>
+  <p>The key findings of each notebook, in its own words. Each notebook has a
+     reviewer page (narrative, tables and charts without the code) and a full
+     page (with the code).</p>
+{sections}
 </main>
 </body>
 </html>
@@ -377,6 +663,13 @@ def render_pages(executed: Sequence[Path], out_dir: Path) -> list[Page]:
                 'alt text in output.metadata["image/png"]["alt"]',
                 file=sys.stderr,
             )
+        findings = notebook_findings(notebook)
+        if findings is None:
+            print(
+                f"warning: {path}: no code cell tagged `{FINDINGS_TAG}`; the index shows "
+                "(no findings cell). Tag the cell whose output states the key findings.",
+                file=sys.stderr,
+            )
         (out_dir / f"{name}.html").write_text(full_html, encoding="utf-8")
         (out_dir / "reviewer" / f"{name}.html").write_text(
             render_html(notebook, reviewer=True), encoding="utf-8"
@@ -388,6 +681,7 @@ def render_pages(executed: Sequence[Path], out_dir: Path) -> list[Page]:
                 full=f"{name}.html",
                 reviewer=f"reviewer/{name}.html",
                 notebook=Path(os.path.relpath(path, out_dir)).as_posix(),
+                findings=findings,
             )
         )
     return pages

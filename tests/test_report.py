@@ -138,8 +138,26 @@ def test_render_pages_and_index_link_every_page(tmp_path):
     assert report.network_resources(index) == []
 
 
+FINDINGS = (
+    "**Reuse.** The journalist copies *little*: 4% of 3-grams <b>shared</b>. "
+    "The longest shared run is “President Vladimir Putin”. A third sentence.\n\n"
+    "**Omitted.** 4 of 7 official sentences."
+)
+FINDINGS_HTML = (
+    "<strong>Reuse.</strong> The journalist copies <em>little</em>: 4% of 3-grams "
+    "&lt;b&gt;shared&lt;/b&gt;. The longest shared run is “President Vladimir Putin”. "
+    "A third sentence."
+)
+
+
+def findings_cell(source: str, outputs: list | None = None, count: int | None = None):
+    cell = new_code_cell(source, outputs=outputs or [], execution_count=count)
+    cell.metadata["tags"] = ["findings"]
+    return cell
+
+
 def tiny_notebook_source() -> nbformat.NotebookNode:
-    parameters = new_code_cell('corpus_path = "unset"\narticle_id = None')
+    parameters = new_code_cell(f'corpus_path = "unset"\narticle_id = None\nFINDINGS = {FINDINGS!r}')
     parameters.metadata["tags"] = ["parameters"]
     return new_notebook(
         cells=[
@@ -153,6 +171,7 @@ def tiny_notebook_source() -> nbformat.NotebookNode:
                 f"display({{'image/png': '{PIXEL_PNG}'}}, raw=True,\n"
                 "        metadata={'image/png': {'alt': 'A single red pixel'}})"
             ),
+            findings_cell("from IPython.display import Markdown\nMarkdown(FINDINGS)"),
         ],
         metadata={
             "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
@@ -184,7 +203,10 @@ def test_build_report_runs_notebooks_without_touching_them(tmp_path, monkeypatch
     page = (tmp_path / "out" / "reviewer" / "01_tiny.html").read_text(encoding="utf-8")
     assert 'alt="A single red pixel"' in page
     assert "print(" not in page
-    assert '<a href="01_tiny.html">Tiny check</a>' in index.read_text(encoding="utf-8")
+    index_html = index.read_text(encoding="utf-8")
+    assert '<a href="01_tiny.html">Tiny check</a>' in index_html
+    assert f'<p class="findings">{FINDINGS_HTML}</p>' in index_html
+    assert "Omitted" not in index_html
 
 
 def test_cli_bad_corpus_exits_2_with_one_line_error(tmp_path):
@@ -233,3 +255,172 @@ def test_build_report_refuses_to_write_over_the_notebooks(tmp_path, monkeypatch)
 
     with pytest.raises(report.ReportError, match="would write executed notebooks over"):
         report.build_report(tmp_path, tmp_path, notebooks_dir)
+
+
+# --- findings on the index, captions, readable tables ---------------------------------
+
+
+def notebook_with_findings(title: str, findings: list | None) -> nbformat.NotebookNode:
+    """An executed notebook whose `findings` cell has the given outputs (no cell if None)."""
+    notebook = executed_notebook(title)
+    if findings is not None:
+        notebook.cells.insert(2, findings_cell("display.markdown(findings(...))", findings, 2))
+        notebook.cells[3].execution_count = 3
+    return notebook
+
+
+def test_index_carries_findings_and_pages_caption_each_figure(tmp_path):
+    executed_dir = tmp_path / "notebooks"
+    executed_dir.mkdir()
+    markdown = new_output(
+        "execute_result",
+        data={"text/markdown": FINDINGS, "text/plain": "<IPython.core.display.Markdown object>"},
+        execution_count=2,
+    )
+    notebooks = {
+        "01_with": notebook_with_findings("With findings", [markdown]),
+        "02_without": notebook_with_findings("Without findings", None),
+        "03_empty": notebook_with_findings("Empty findings", []),
+    }
+    paths = []
+    for name, notebook in notebooks.items():
+        paths.append(executed_dir / f"{name}.ipynb")
+        nbformat.write(notebook, paths[-1])
+
+    pages = report.render_pages(paths, tmp_path)
+    index = report.index_page(pages, tmp_path / "seeds")
+
+    sections = index.split("<section>")[1:]
+    assert len(sections) == 3
+    assert '<a href="01_with.html">With findings</a>' in sections[0]
+    assert f'<p class="findings">{FINDINGS_HTML}</p>' in sections[0]
+    assert "(no findings cell)" in sections[1]
+    assert "(the findings cell has no output)" in sections[2]
+    assert report.network_resources(index) == []
+
+    for page in [tmp_path / "01_with.html", tmp_path / "reviewer" / "01_with.html"]:
+        text = page.read_text(encoding="utf-8")
+        figure = re.search(r"<figure\b.*?</figure>", text, re.DOTALL)
+        assert figure is not None
+        image = re.search(r"<img\b[^>]*>", figure.group())
+        caption = re.search(r"<figcaption>(.*?)</figcaption>", figure.group(), re.DOTALL)
+        assert image is not None and caption is not None
+        assert figure.group().index("<img") < figure.group().index("<figcaption>")
+        alt = re.search(r"""\balt=(["'])(.*?)\1""", image.group())
+        assert html.unescape(alt.group(2)) == ALT
+        assert html.unescape(caption.group(1)) == ALT
+
+
+def test_caption_escapes_markup_in_alt_text():
+    notebook = executed_notebook()
+    hostile = 'Chart <script>alert("x")</script> & "quotes"'
+    notebook.cells[2].outputs[0].metadata["image/png"]["alt"] = hostile
+    page = report.render_html(notebook, reviewer=True)
+
+    assert "<script>alert" not in page
+    caption = re.search(r"<figcaption>(.*?)</figcaption>", page, re.DOTALL).group(1)
+    assert html.unescape(caption) == hostile
+    assert report.images_without_alt(page) == 0
+
+
+def test_image_without_alt_gets_no_empty_caption():
+    notebook = executed_notebook()
+    notebook.cells[2].outputs[0].metadata = {}
+    page = report.render_html(notebook)
+    assert "<figcaption>" not in page
+    assert report.images_without_alt(page) == 1
+
+
+def test_tables_left_align_text_and_right_align_numbers():
+    table = new_output(
+        "execute_result",
+        data={
+            "text/html": "<table><tr><th>0</th><td>loose paraphrase</td><td>0.107</td>"
+            "<td>1,833</td><td>-1</td><td>4%</td><td>12 words</td></tr></table>",
+            "text/plain": "table",
+        },
+        execution_count=3,
+    )
+    notebook = executed_notebook()
+    notebook.cells.append(new_code_cell("alignment", execution_count=3, outputs=[table]))
+    page = report.render_html(notebook, reviewer=True)
+
+    numbers = re.findall(r'<td class="analysis-number">([^<]*)</td>', page)
+    assert numbers == ["0.107", "1,833", "-1", "4%"]
+    assert "<td>loose paraphrase</td>" in page and "<td>12 words</td>" in page
+    assert "text-align: left" in page and "table-layout: auto" in page
+
+
+@pytest.mark.parametrize(
+    ("output", "expected"),
+    [
+        (
+            new_output("stream", name="stdout", text="Most words are *official*.\n"),
+            "Most words are \\*official\\*.",
+        ),
+        (
+            new_output(
+                "execute_result",
+                data={"text/html": "<p>Official <b>58%</b></p><script>x()</script><p>Next</p>"},
+                execution_count=1,
+            ),
+            "Official 58%\n\nNext",
+        ),
+        (
+            new_output("execute_result", data={"text/plain": "'a_b' <x>"}, execution_count=1),
+            "'a\\_b' <x>",
+        ),
+    ],
+)
+def test_notebook_findings_reads_markdown_html_and_plain_outputs(output, expected):
+    notebook = new_notebook(cells=[findings_cell("x", [output], 1)])
+    assert report.notebook_findings(notebook) == expected
+
+
+def test_plain_findings_render_as_they_read():
+    text = report.notebook_findings(
+        new_notebook(
+            cells=[
+                findings_cell(
+                    "print(x)",
+                    [new_output("stream", name="stdout", text="a_b *c* `d` <e> [f](g)\n")],
+                    1,
+                )
+            ]
+        )
+    )
+    assert report.markdown_inline_html(text) == "a_b *c* `d` &lt;e&gt; [f](g)"
+
+
+@pytest.mark.parametrize(
+    ("findings", "expected"),
+    [
+        ("One sentence only.", "One sentence only."),
+        (
+            "First. Second (+3.3; 95% interval -1.6 to +18.4). Third.",
+            "First. Second (+3.3; 95% interval -1.6 to +18.4). Third.",
+        ),
+        ("Para one.\n\nPara two.", "Para one."),
+        ("x" * 10 + ". " + "y" * 500 + ".", "x" * 10 + "."),
+    ],
+)
+def test_short_findings(findings, expected):
+    assert report.short_findings(findings) == expected
+
+
+def test_short_findings_cuts_one_long_sentence_at_a_word():
+    short = report.short_findings("word " * 300)
+    assert short.endswith("word…") and len(short) <= report.FINDINGS_CHARS + 1
+
+
+NOTEBOOK_PATHS = sorted((REPO / "notebooks").glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=[path.name for path in NOTEBOOK_PATHS])
+def test_every_notebook_states_its_findings(path):
+    findings = report.notebook_findings(nbformat.read(path, as_version=4))
+    assert findings is not None, (
+        f"{path.name}: no code cell tagged `findings`; add a cell whose output is the key "
+        "findings (e.g. display.markdown(module.some_finding(...))) and tag it `findings`"
+    )
+    assert report.short_findings(findings), f"{path.name}: the `findings` cell has no output"
