@@ -84,6 +84,7 @@ LOOSE_UNION = 0.2
 SOURCE_MIN = 0.06
 MAX_SOURCES = 3  # official sentences kept per journalist sentence
 MIN_UNIT_WORDS = 3  # sentences with fewer words are not compared
+GRAM_MIN = 0.15  # 3-gram containment is computed where cosine or coverage reaches this
 NAME_SHARE = 0.8  # a word capitalised in this share of its non-initial uses is a name
 NAME_WEIGHT = 0.3  # names' weight in the TF-IDF vectors
 JOURNALIST_ROLES = ("headline", "journalist")
@@ -217,6 +218,14 @@ def _scan(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return row, codes.astype(np.int64), np.asarray(forms, dtype=object)
 
 
+_SCAN_TEXTS: list[str] = []  # set only while a forked worker scans part of it
+
+
+def _scan_slice(start: int, stop: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_scan` of ``_SCAN_TEXTS[start:stop]``, in a forked worker."""
+    return _scan(_SCAN_TEXTS[start:stop])
+
+
 def _tokenize(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Tokens of every text; a large corpus is scanned in two processes.
 
@@ -231,8 +240,16 @@ def _tokenize(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.
         from concurrent.futures import ProcessPoolExecutor
 
         half = len(values) // 2
-        with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
-            parts = list(pool.map(_scan, [values[:half], values[half:]]))
+        # The forked worker inherits the texts; only the half's bounds are sent to it
+        # (pickling half a corpus of strings through a pipe would cost more than the scan).
+        global _SCAN_TEXTS
+        _SCAN_TEXTS = values
+        try:
+            with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+                second = pool.submit(_scan_slice, half, len(values))
+                parts = [_scan(values[:half]), second.result()]
+        finally:
+            _SCAN_TEXTS = []
         offsets = [0, half]
     else:
         parts, offsets = [_scan(values)], [0]
@@ -257,12 +274,18 @@ def _tokenize(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.
 
 @dataclass
 class _Vectors:
-    """Sentence vectors: TF-IDF (unit rows), IDF-weighted coverage rows, binary features, 3-grams."""
+    """Sentence vectors and the token stream they came from.
+
+    TF-IDF (unit rows), IDF-weighted coverage rows, binary features, and each
+    token's row and word code (for 3-grams, built only where needed).
+    """
 
     tfidf: sp.csr_matrix
     weighted: sp.csr_matrix
     present: sp.csr_matrix
-    grams: sp.csr_matrix
+    row: np.ndarray
+    codes: np.ndarray
+    words: int
 
 
 def _matrices(texts: pd.Series) -> _Vectors:
@@ -296,19 +319,34 @@ def _matrices(texts: pd.Series) -> _Vectors:
     counts.data = 1.0 + np.log(counts.data)  # sublinear term frequency
     tfidf = _normalise_rows(counts @ sp.diags(idf), squared=True)
     weighted = _normalise_rows(present @ sp.diags(idf), squared=False)
-    # Word 3-grams within a text (stop words kept), one integer key each.
-    same = row[2:] == row[:-2]
-    v = np.int64(len(vocabulary) + 1)
-    keys = (codes[:-2].astype(np.int64) * v + codes[1:-1]) * v + codes[2:]
-    gram_rows, gram_keys = row[:-2][same], keys[same]
-    gram_codes, _ = pd.factorize(gram_keys)
+    return _Vectors(
+        sp.csr_matrix(tfidf),
+        sp.csr_matrix(weighted),
+        sp.csr_matrix(present),
+        row,
+        codes,
+        len(vocabulary),
+    )
+
+
+def _grams(vectors: _Vectors, n: int, wanted: np.ndarray) -> sp.csr_matrix:
+    """Binary word 3-grams (stop words kept) of the texts where ``wanted`` is true.
+
+    Other rows stay empty: 3-gram containment is only needed for sentences that
+    share content with an official sentence, a small part of a large corpus.
+    """
+    row, codes = vectors.row, vectors.codes
+    same = (row[2:] == row[:-2]) & wanted[row[2:]]
+    v = np.int64(vectors.words + 1)
+    first, middle, last = codes[:-2][same], codes[1:-1][same], codes[2:][same]
+    keys = (first.astype(np.int64) * v + middle) * v + last
+    gram_codes, _ = pd.factorize(keys)
     grams = sp.csr_matrix(
-        (np.ones(len(gram_rows)), (gram_rows, gram_codes)),
+        (np.ones(len(keys)), (row[2:][same], gram_codes)),
         shape=(n, int(gram_codes.max()) + 1 if len(gram_codes) else 0),
     )
-    grams.sum_duplicates()
-    grams.data[:] = 1.0
-    return _Vectors(sp.csr_matrix(tfidf), sp.csr_matrix(weighted), sp.csr_matrix(present), grams)
+    grams.data[:] = 1.0  # a 3-gram repeated in a sentence counts once
+    return grams
 
 
 def _normalise_rows(matrix: sp.spmatrix, squared: bool) -> sp.csr_matrix:
@@ -400,8 +438,14 @@ def align(
 
     cosine = products(vectors.tfidf, vectors.tfidf)
     coverage = products(vectors.weighted, vectors.present)
-    shared = products(vectors.grams, vectors.grams)
-    gram_totals = np.asarray(vectors.grams.sum(axis=1)).ravel()[e_rows]
+    # 3-grams only where a pair shares content: containment needs shared words.
+    near = cosine.maximum(coverage).tocoo()
+    wanted = np.zeros(len(frame), dtype=bool)
+    wanted[o_rows] = True
+    wanted[e_rows[near.row[near.data >= GRAM_MIN]]] = True
+    grams = _grams(vectors, len(frame), wanted)
+    shared = products(grams, grams)
+    gram_totals = np.asarray(grams.sum(axis=1)).ravel()[e_rows]
     contain = sp.csr_matrix(sp.diags(1.0 / np.maximum(gram_totals, 1)) @ shared)
 
     # The best MAX_SOURCES official sentences of each expanded row.
@@ -1113,14 +1157,14 @@ def findings(corpus: Corpus, result: Framing, news_id: str) -> str:
             f"Article `{news_id}` is paired with no official text (no embedded readout was found "
             "and the manifest names none in `pairs_with`), so there is nothing to compare."
         )
-    lines = []
+    lines, reuse_lines = [], []  # the story first; the reuse figures close it
     alignment = result.alignment[result.alignment["news_id"] == news_id]
     for pair in pairs.itertuples():
         reuse_row = result.reuse[
             (result.reuse["news_id"] == news_id) & (result.reuse["official_id"] == pair.official_id)
         ].iloc[0]
         how = "embedded in the article" if pair.link == "embedded" else "named in the manifest"
-        lines.append(
+        reuse_lines.append(
             f"**Reuse.** Compared with `{pair.official_id}` ({how}), the journalist's own text "
             f"shares {reuse_row.containment_news:.0%} of its word 3-grams with the official text "
             f"and {reuse_row.run_coverage:.0%} of its characters lie in shared runs of "
@@ -1187,7 +1231,7 @@ def findings(corpus: Corpus, result: Framing, news_id: str) -> str:
             + ", ".join(f"{n} {kind}" for kind, n in fidelity.items())
             + "."
         )
-    return "\n\n".join(lines)
+    return "\n\n".join(lines + reuse_lines)
 
 
 def label_finding(labels: pd.Series) -> str:
