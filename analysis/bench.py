@@ -124,10 +124,18 @@ def run(corpus_path: Path, out: Path, only: list[str] | None = None) -> dict:
 
 
 def _in_fresh_process(corpus_path: Path) -> dict:
-    import multiprocessing
+    """:func:`_pipeline` in a new interpreter (not a pool worker: it starts processes itself)."""
+    import subprocess
+    import sys
 
-    with multiprocessing.get_context("spawn").Pool(1) as pool:
-        return pool.apply(_pipeline, (corpus_path,))
+    code = (
+        "import json, sys; from pathlib import Path; from analysis.bench import _pipeline; "
+        "print(json.dumps(_pipeline(Path(sys.argv[1]))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(corpus_path)], capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def _cpus() -> int:

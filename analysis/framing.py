@@ -666,13 +666,23 @@ def reuse(corpus: Corpus, frame: pd.DataFrame | None = None) -> pd.DataFrame:
     """
     frame = units(corpus) if frame is None else frame
     texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"], strict=True))
+    # Each document's sentences, grouped once (not filtered again for every pair).
+    sides = {
+        side: {doc: rows for doc, rows in part.groupby("doc_id", sort=False)}
+        for side, part in frame.groupby("side", sort=False)
+    }
+    empty = frame.iloc[:0]
+    official_grams_of: dict[str, set] = {}
     records = []
     for pair in corpus.pairs.itertuples():
-        journalist = frame[(frame["side"] == "journalist") & (frame["doc_id"] == pair.news_id)]
-        official = frame[(frame["side"] == "official") & (frame["doc_id"] == pair.official_id)]
+        journalist = sides.get("journalist", {}).get(pair.news_id, empty)
+        official = sides.get("official", {}).get(pair.official_id, empty)
         news_text = " ".join(journalist["text"])
         official_text = " ".join(official["text"])
-        news_grams, official_grams = _gram_set(news_text), _gram_set(official_text)
+        news_grams = _gram_set(news_text)
+        if pair.official_id not in official_grams_of:
+            official_grams_of[pair.official_id] = _gram_set(official_text)
+        official_grams = official_grams_of[pair.official_id]
         shared = news_grams & official_grams
         spans = list(zip(journalist["start"], journalist["end"], strict=True))
         runs = shared_runs(texts[pair.news_id], spans, official_text)
@@ -827,6 +837,7 @@ def verb_pairs(alignment: pd.DataFrame, lexicon: VerbLexicon | None = None) -> p
 
 # --- quotations ---------------------------------------------------------------------------
 
+ALTERED_SHARE = 0.6  # share of a quotation's words, in order, in an official sentence
 _ELLIPSIS = re.compile(r"\s*(?:…|\.\s?\.\s?\.|\[\s*…?\s*\])\s*")
 
 
@@ -848,13 +859,16 @@ def quote_fidelity(corpus: Corpus) -> pd.DataFrame:
     """
     texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"], strict=True))
     officials = corpus.pairs.groupby("news_id")["official_id"].apply(list).to_dict()
-    sentences = corpus.sentences
+    wanted = {o for ids in officials.values() for o in ids}
+    sentences = corpus.sentences[corpus.sentences["article_id"].isin(wanted)]
+    # Each official document's sentences, grouped once (not filtered again per quotation).
+    by_document = {doc: rows for doc, rows in sentences.groupby("article_id", sort=False)}
     records = []
     for quote in corpus.quotes[corpus.quotes["article_id"].isin(officials)].itertuples():
         result = ("not in official text", "", -1, "", "")
         for official_id in officials[quote.article_id]:
             found = _match_quote(
-                quote.text, texts[official_id], sentences[sentences["article_id"] == official_id]
+                quote.text, texts[official_id], by_document.get(official_id, sentences.iloc[:0])
             )
             if found and (
                 result[0] == "not in official text" or _rank(found[0]) < _rank(result[0])
@@ -886,15 +900,21 @@ def _rank(fidelity: str) -> int:
     return ("exact", "trimmed", "altered", "not in official text").index(fidelity)
 
 
+@cache
+def _plain_cached(text: str) -> str:
+    return _plain(text)
+
+
 def _match_quote(quote: str, official: str, sentences: pd.DataFrame):
     """``(fidelity, sent_no, sentence text, diff)`` or ``None``."""
-    plain_official = _plain(official)
+    plain_official = _plain_cached(official)
     fragments = [_plain(f) for f in _ELLIPSIS.split(quote) if _plain(f)]
     if not fragments:
         return None
     plain_quote = " ".join(fragments)
     sentence_plain = [
-        (_plain(t), n, t) for n, t in zip(sentences["sent_no"], sentences["text"], strict=True)
+        (_plain_cached(t), n, t)
+        for n, t in zip(sentences["sent_no"], sentences["text"], strict=True)
     ]
     if len(fragments) == 1 and plain_quote in plain_official:
         holder = next(((n, t) for p, n, t in sentence_plain if plain_quote in p), None)
@@ -912,15 +932,20 @@ def _match_quote(quote: str, official: str, sentences: pd.DataFrame):
         else:
             holder = next(((n, t) for p, n, t in sentence_plain if fragments[0] in p), (-1, ""))
             return ("trimmed", holder[0], holder[1], "")
+    words = plain_quote.split()
+    # An altered quotation keeps at least ALTERED_SHARE of its words: sentences that
+    # share fewer distinct words cannot qualify, and need no alignment.
+    needed = ALTERED_SHARE * len(set(words))
+    close = [(p, n, t) for p, n, t in sentence_plain if len(set(words) & set(p.split())) >= needed]
     best = max(
         (
-            (difflib.SequenceMatcher(None, plain_quote.split(), p.split(), autojunk=False), n, t)
-            for p, n, t in sentence_plain
+            (difflib.SequenceMatcher(None, words, p.split(), autojunk=False), n, t)
+            for p, n, t in close
         ),
-        key=lambda item: _containment_ratio(item[0], len(plain_quote.split())),
+        key=lambda item: _containment_ratio(item[0], len(words)),
         default=None,
     )
-    if best and _containment_ratio(best[0], len(plain_quote.split())) >= 0.6:
+    if best and _containment_ratio(best[0], len(words)) >= ALTERED_SHARE:
         return ("altered", best[1], best[2], _word_diff_text(plain_quote, _plain(best[2])))
     return None
 
