@@ -30,7 +30,8 @@ hand-made pairs in ``tests/fixtures/framing`` and stated here so that an analyst
 can change them: an article is *wholly derived* when at least
 ``WHOLLY_DERIVED`` (0.6) of its journalist-text 3-grams occur in the official
 text, *partially derived* from ``PARTIALLY_DERIVED`` (0.15), otherwise
-*non-derived*. Sentence labels use the thresholds in ``SENTENCE_LABELS``.
+*non-derived*. Sentence labels use ``VERBATIM``, ``CLOSE_COSINE``,
+``CLOSE_CONTAINMENT`` and ``LOOSE_UNION`` below.
 """
 
 from __future__ import annotations

@@ -19,7 +19,25 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-__all__ = ["use_style", "show", "words_by_role_chart"]
+__all__ = [
+    "attention_chart",
+    "distinctive_words_chart",
+    "label_chart",
+    "message_figure",
+    "nmf_stability_chart",
+    "omission_heatmap",
+    "outlet_bars",
+    "readability_interval_chart",
+    "sentence_lengths_chart",
+    "show",
+    "topic_gap_chart",
+    "topic_heatmap",
+    "topic_slope_chart",
+    "usage_chart",
+    "use_style",
+    "verb_shift_chart",
+    "words_by_role_chart",
+]
 
 STYLE = {
     "figure.figsize": (7.5, 3.6),
