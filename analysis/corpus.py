@@ -28,7 +28,7 @@ import json
 import re
 import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -139,7 +139,6 @@ class Corpus:
     pairs: pd.DataFrame
     skipped: pd.DataFrame
     root: Path
-    _by_id: dict = field(default_factory=dict, repr=False)
 
     def article(self, article_id: str) -> pd.Series:
         """The ``articles`` row of one document."""
@@ -947,7 +946,7 @@ def _official_runs(blocks) -> list[tuple[int, int, str]]:
     runs: list[tuple[int, int, str]] = []
     current: list = []
     for block in [*blocks, None]:
-        if block is not None and block.role == "official" and "word 5-grams" not in block.evidence:
+        if block is not None and block.role == "official" and not block.reused:
             current.append(block)
             continue
         if block is not None and current and block.role in ("boilerplate", "credit", "embed"):

@@ -605,7 +605,8 @@ def _usage(
 
 
 def _gram_set(text: str) -> set[tuple[str, ...]]:
-    tokens = [normalise(t) for t in re.findall(r"\w+", text.translate(_FOLD))]
+    # normalise() folds curly apostrophes; either kind splits \w+ the same way.
+    tokens = [normalise(t) for t in re.findall(r"\w+", text)]
     return {tuple(tokens[i : i + NGRAM]) for i in range(len(tokens) - NGRAM + 1)}
 
 
@@ -623,13 +624,13 @@ def shared_runs(
     Returns:
         ``(start, end)`` runs in ``text``, in order, not overlapping.
     """
-    source_words = [normalise(m.group()) for m in re.finditer(r"\w+", source.translate(_FOLD))]
+    source_words = [normalise(m.group()) for m in re.finditer(r"\w+", source)]
     where: dict[str, list[int]] = {}
     for i, word in enumerate(source_words):
         where.setdefault(word, []).append(i)
     runs = []
     for lo, hi in spans:
-        matches = list(re.finditer(r"\w+", text[lo:hi].translate(_FOLD)))
+        matches = list(re.finditer(r"\w+", text[lo:hi]))
         words = [normalise(m.group()) for m in matches]
         i = 0
         while i < len(words):

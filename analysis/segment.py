@@ -16,7 +16,7 @@ continuation, quotations, and finally the journalist's own prose.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from analysis.text import OPEN_QUOTES, is_blank, normalise, sentence_spans, word_spans
 
@@ -53,7 +53,7 @@ class Block:
     source: str = ""
     evidence: str = ""
     quote_share: float = 0.0
-    extras: dict = field(default_factory=dict)
+    reused: bool = False  # official because it reproduces a paired document word for word
 
 
 # --- paragraphs -----------------------------------------------------------------
@@ -386,7 +386,7 @@ def classify_blocks(
                     f"official document {official_id}",
                     official_id,
                 )
-                seen_prose = True
+                block.reused, seen_prose = True, True
                 continue
         if n_words <= 60 and _BOILERPLATE.search(first_line):
             decide("boilerplate", f"site furniture: starts {_snippet(first_line)}")
