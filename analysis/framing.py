@@ -50,6 +50,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -84,19 +86,13 @@ CLOSE_CONTAINMENT = 0.35
 LOOSE_UNION = 0.2
 SOURCE_MIN = 0.06
 MAX_SOURCES = 3  # official sentences kept per journalist sentence
+RANK_COSINE = 1e-7  # cosine's weight in ranking candidates: decides ties of the best score
 MIN_UNIT_WORDS = 3  # sentences with fewer words are not compared
 GRAM_MIN = 0.15  # 3-gram containment is computed where cosine or coverage reaches this
 NAME_SHARE = 0.8  # a word capitalised in this share of its non-initial uses is a name
 NAME_WEIGHT = 0.3  # names' weight in the TF-IDF vectors
 JOURNALIST_ROLES = ("headline", "journalist")
 LOCATIONS = ("headline", "lede", "body")
-# U+001E (record separator) joins texts: the loader refuses control characters in
-# text, and numpy would strip a NUL compared as a scalar.
-_SEPARATOR = "\x1e"
-_TOKEN = re.compile(r"\x1e|\w+")
-# A hyphen before a letter joins words: "build-up" and "buildup" are one word. (No
-# look-behind: it would be tried at every character; a hyphen is not a word character.)
-_INNER_HYPHEN = re.compile(r"[-‐‑](?=[^\W\d_])")
 _FOLD = str.maketrans({"’": "'", "‘": "'"})
 _STOP = frozenset(ENGLISH_STOP_WORDS) | {"s", "t", "jr", "mr", "mrs", "ms"}
 
@@ -200,68 +196,56 @@ def units(corpus: Corpus) -> pd.DataFrame:
 # --- vectors ------------------------------------------------------------------------
 
 
-PARALLEL_MIN_TEXTS = 50_000  # below this, one process is faster than starting two
+THREADED_MIN_TEXTS = 20_000  # below this, one thread is faster than two
+
+# Word tokens as ``re``'s ``\w+`` finds them (letters, digits, underscore), in RE2
+# syntax for Arrow's C++ kernels. A hyphen before a letter joins words: "build-up"
+# and "buildup" are one word.
+_NON_WORD = r"[^\pL\pN_]+"
+_INNER_HYPHEN = r"[-‐‑]([\pL\p{Nl}\p{No}])"
 
 
-def _scan(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Tokens of some texts in one regex pass over their join.
+def _scan(texts: pa.Array) -> tuple[np.ndarray, pa.Array]:
+    """Tokens of some texts, split by Arrow's C++ regex kernels (which release the GIL).
 
     Returns:
-        ``(row, codes, forms)``: each token's text (0-based within ``texts``) and its
-        code among ``forms``, the distinct tokens as written.
+        ``(row, tokens)``: each token's text (0-based within ``texts``) and the token.
     """
-    joined = _SEPARATOR.join(texts).replace("’", "'").replace("‘", "'")
-    joined = _INNER_HYPHEN.sub("", joined)
-    tokens = np.array(_TOKEN.findall(joined), dtype=object)
-    separator = tokens == _SEPARATOR
-    row = np.cumsum(separator)[~separator]
-    codes, forms = pd.factorize(tokens[~separator])
-    return row, codes.astype(np.int64), np.asarray(forms, dtype=object)
-
-
-_SCAN_TEXTS: list[str] = []  # set only while a forked worker scans part of it
-
-
-def _scan_slice(start: int, stop: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """:func:`_scan` of ``_SCAN_TEXTS[start:stop]``, in a forked worker."""
-    return _scan(_SCAN_TEXTS[start:stop])
+    joined = pc.replace_substring_regex(texts, _INNER_HYPHEN, r"\1")
+    pieces = pc.split_pattern_regex(joined, _NON_WORD)
+    tokens, row = pc.list_flatten(pieces), pc.list_parent_indices(pieces)
+    # Splitting leaves an empty piece where a text starts or ends with a separator.
+    kept = pc.not_equal(tokens, "")
+    return row.filter(kept).to_numpy().astype(np.int64), tokens.filter(kept)
 
 
 def _tokenize(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Tokens of every text; a large corpus is scanned in two processes.
+    """Tokens of every text; a large corpus is split in two threads.
 
     Returns:
         ``(row, codes, vocabulary, name_share)``: the row each token belongs to, its
-        code, the code's word (lower-cased, apostrophes folded), and per word the
-        share of its non-initial occurrences that are capitalised (names, titles).
+        code, the code's word (lower-cased), and per word the share of its
+        non-initial occurrences that are capitalised (names, titles).
     """
-    values = texts.tolist()
-    if len(values) >= PARALLEL_MIN_TEXTS:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+    values = pa.array(texts, type=pa.large_string())
+    if isinstance(values, pa.ChunkedArray):  # a Series backed by Arrow may come in chunks
+        values = values.combine_chunks()
+    half = len(values) // 2 if len(values) >= THREADED_MIN_TEXTS else len(values)
+    slices = [(values.slice(0, half), 0), (values.slice(half), half)] if half < len(values) else []
+    if slices:
+        from concurrent.futures import ThreadPoolExecutor
 
-        half = len(values) // 2
-        # The forked worker inherits the texts; only the half's bounds are sent to it
-        # (pickling half a corpus of strings through a pipe would cost more than the scan).
-        global _SCAN_TEXTS
-        _SCAN_TEXTS = values
-        try:
-            with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-                second = pool.submit(_scan_slice, half, len(values))
-                parts = [_scan(values[:half]), second.result()]
-        finally:
-            _SCAN_TEXTS = []
-        offsets = [0, half]
+        with ThreadPoolExecutor(2) as pool:
+            parts = list(pool.map(lambda part: _scan(part[0]), slices))
+        row = np.concatenate(
+            [r + offset for (r, _), (_, offset) in zip(parts, slices, strict=True)]
+        )
+        tokens = pa.chunked_array([t for _, t in parts], type=pa.large_string()).combine_chunks()
     else:
-        parts, offsets = [_scan(values)], [0]
-    # Merge the parts: rows shifted, each part's forms renumbered in one vocabulary.
-    merged_codes, cased = pd.factorize(np.concatenate([forms for _, _, forms in parts]))
-    row_parts, code_parts, start = [], [], 0
-    for (row, codes, forms), offset in zip(parts, offsets, strict=True):
-        row_parts.append(row + offset)
-        code_parts.append(merged_codes[start : start + len(forms)][codes])
-        start += len(forms)
-    row, cased_codes = np.concatenate(row_parts), np.concatenate(code_parts)
+        row, tokens = _scan(values)
+    encoded = pc.dictionary_encode(tokens)
+    cased_codes = encoded.indices.to_numpy().astype(np.int64)
+    cased = encoded.dictionary.to_pylist()
     # Fold case on the (few) distinct forms, not on every token.
     codes_of_cased, vocabulary = pd.factorize(pd.Index(cased).str.lower())
     codes = codes_of_cased[cased_codes]
@@ -318,8 +302,8 @@ def _matrices(texts: pd.Series) -> _Vectors:
     feature_is_name = np.concatenate([is_name, is_name[pair_first] & is_name[pair_second]])
     idf = np.where(feature_is_name, NAME_WEIGHT * idf, idf)
     counts.data = 1.0 + np.log(counts.data)  # sublinear term frequency
-    tfidf = _normalise_rows(counts @ sp.diags(idf), squared=True)
-    weighted = _normalise_rows(present @ sp.diags(idf), squared=False)
+    tfidf = _weighted_rows(counts, idf, squared=True)
+    weighted = _weighted_rows(present, idf, squared=False)
     return _Vectors(
         sp.csr_matrix(tfidf),
         sp.csr_matrix(weighted),
@@ -350,15 +334,18 @@ def _grams(vectors: _Vectors, n: int, wanted: np.ndarray) -> sp.csr_matrix:
     return grams
 
 
-def _normalise_rows(matrix: sp.spmatrix, squared: bool) -> sp.csr_matrix:
-    """Rows scaled to unit length (``squared``) or to sum to one."""
-    matrix = sp.csr_matrix(matrix)
-    if squared:
-        norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    else:
-        norms = np.asarray(matrix.sum(axis=1)).ravel()
+def _weighted_rows(matrix: sp.csr_matrix, weights: np.ndarray, squared: bool) -> sp.csr_matrix:
+    """Columns multiplied by ``weights``, then rows scaled to unit length (``squared``) or sum one.
+
+    Works on the CSR arrays directly: a product with a diagonal matrix and a row-sum
+    would each copy the matrix.
+    """
+    data = matrix.data * weights[matrix.indices]
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    norms = np.bincount(rows, weights=data * data if squared else data, minlength=matrix.shape[0])
+    norms = np.sqrt(norms) if squared else norms
     norms[norms == 0] = 1.0
-    return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
+    return sp.csr_matrix((data / norms[rows], matrix.indices, matrix.indptr), shape=matrix.shape)
 
 
 # --- alignment ----------------------------------------------------------------------
@@ -449,8 +436,14 @@ def align(
     gram_totals = np.asarray(grams.sum(axis=1)).ravel()[e_rows]
     contain = sp.csr_matrix(sp.diags(1.0 / np.maximum(gram_totals, 1)) @ shared)
 
-    # The best MAX_SOURCES official sentences of each expanded row.
-    rows, cols, values = _top_per_row(cosine.maximum(coverage).maximum(contain), MAX_SOURCES)
+    # The best MAX_SOURCES official sentences of each expanded row, by their best
+    # score. Scores equal to 6 decimals are ties (float rounding must not decide), and
+    # a tie goes to the higher cosine: a short sentence such as "My lord, I will not."
+    # is fully covered by every sentence naming a lord, but copied from one of them.
+    rank = cosine.maximum(coverage).maximum(contain)
+    rank.data = np.round(rank.data, 6)
+    rank = rank + RANK_COSINE * cosine
+    rows, cols, values = _top_per_row(rank, MAX_SOURCES)
     cand = pd.DataFrame({"e": rows, "o": cols, "score": values})
     e_idx, o_idx = cand["e"].to_numpy(), cand["o"].to_numpy()
     cand["cosine"] = np.asarray(cosine[e_idx, o_idx]).ravel()
@@ -476,7 +469,6 @@ def align(
     union_share = (
         pd.Series(union).groupby(e_rows).max().reindex(journalist).fillna(0.0).to_numpy(float)
     )
-    units_j = frame.iloc[journalist]
     cos_best = best["cosine"].fillna(0.0).to_numpy(float)
     contain_best = best["containment"].fillna(0.0).to_numpy(float)
     label = np.select(
@@ -490,36 +482,44 @@ def align(
     ).astype(object)
     best_o = best["o_row"].fillna(-1).astype(int).to_numpy()
     matched = (label != "added") & (best_o >= 0)
-    official_units = frame.iloc[np.where(matched, best_o, 0)]
+    # Columns are taken from the frame's own arrays, so strings are never converted.
+    official_row = np.where(matched, best_o, -1)
+
+    def column(name: str, at: np.ndarray, fill=None):
+        if fill is None:
+            return frame[name].array.take(at)
+        return frame[name].array.take(at, allow_fill=True).fillna(fill)
+
     alignment = pd.DataFrame(
         {
-            "news_id": units_j["doc_id"].to_numpy(),
-            "sent_no": units_j["sent_no"].to_numpy(),
-            "location": units_j["location"].to_numpy(),
-            "start": units_j["start"].to_numpy(),
-            "end": units_j["end"].to_numpy(),
-            "text": units_j["text"].to_numpy(),
+            "news_id": column("doc_id", journalist),
+            "sent_no": column("sent_no", journalist),
+            "location": column("location", journalist),
+            "start": column("start", journalist),
+            "end": column("end", journalist),
+            "text": column("text", journalist),
             "label": label,
             "cosine": np.round(cos_best, 3),
             "containment": np.round(contain_best, 3),
             "covered": np.round(union_share, 3),
-            "official_id": np.where(matched, official_units["doc_id"].to_numpy(), ""),
-            "official_sent_no": np.where(matched, official_units["sent_no"].to_numpy(), -1),
-            "official_text": np.where(matched, official_units["text"].to_numpy(), ""),
+            "official_id": column("doc_id", official_row, ""),
+            "official_sent_no": np.where(
+                matched, frame["sent_no"].to_numpy()[np.maximum(official_row, 0)], -1
+            ),
+            "official_text": column("text", official_row, ""),
         }
     )
 
     # Sources: the official sentences a matched journalist sentence draws on.
     chosen = cand[cand["is_source"] & cand["j_row"].isin(journalist[matched])]
-    doc_of = frame["doc_id"].to_numpy()
-    sent_of = frame["sent_no"].to_numpy()
+    j_at, o_at = chosen["j_row"].to_numpy(), chosen["o_row"].to_numpy()
     sources = pd.DataFrame(
         {
-            "news_id": doc_of[chosen["j_row"]],
-            "sent_no": sent_of[chosen["j_row"]],
-            "location": frame["location"].to_numpy()[chosen["j_row"]],
-            "official_id": doc_of[chosen["o_row"]],
-            "official_sent_no": sent_of[chosen["o_row"]],
+            "news_id": column("doc_id", j_at),
+            "sent_no": column("sent_no", j_at),
+            "location": column("location", j_at),
+            "official_id": column("doc_id", o_at),
+            "official_sent_no": column("sent_no", o_at),
             "cosine": np.round(chosen["cosine"].to_numpy(float), 3),
             "coverage": np.round(chosen["coverage"].to_numpy(float), 3),
             "containment": np.round(chosen["containment"].to_numpy(float), 3),

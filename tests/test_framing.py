@@ -1,8 +1,11 @@
+import unicodedata
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import analysis
 from analysis import framing
@@ -303,3 +306,42 @@ def test_omission_matrix(many, seed):
     assert list(matrix["partial"]) == list(usage.sort_values("official_sent_no")["used_in"])
     assert framing.omission_finding(matrix).startswith("Of 6 articles")
     assert framing.omission_finding(framing.omission_matrix(seed[1])).startswith("Only one article")
+
+
+def _python_tokens(text: str) -> list[str]:
+    """The definition Arrow's tokenizer must match: ``re``'s ``\\w+`` after joining hyphens."""
+    import re
+
+    return re.findall(r"\w+", re.sub(r"[-‐‑](?=[^\W\d_])", "", text))
+
+
+@given(
+    st.lists(
+        st.text(
+            alphabet=st.one_of(
+                # Characters Python's Unicode database (14.0 in 3.11) has assigned: RE2's
+                # newer tables know letters added since, which no text here will hold.
+                st.characters(codec="utf-8").filter(lambda c: unicodedata.category(c) != "Cn"),
+                st.sampled_from("aZé_9²Ⅻ-‐‑'’ ñ\u0301中"),
+            ),
+            max_size=30,
+        ),
+        max_size=6,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_arrow_tokens_equal_python_word_tokens(texts):
+    row, codes, vocabulary, _ = framing._tokenize(pd.Series(texts, dtype="str"))
+    got = [[] for _ in texts]
+    for r, c in zip(row, codes, strict=True):
+        got[r].append(vocabulary[c])
+    assert got == [[t.lower() for t in _python_tokens(text)] for text in texts]
+
+
+def test_threaded_tokenizing_equals_one_thread(monkeypatch):
+    texts = pd.Series([f"Row {i}: the build-up near Kyiv’s border, {i * 7}." for i in range(50)])
+    one = framing._tokenize(texts)
+    monkeypatch.setattr(framing, "THREADED_MIN_TEXTS", 10)
+    two = framing._tokenize(texts)
+    for a, b in zip(one, two, strict=True):
+        assert np.array_equal(a, b)
