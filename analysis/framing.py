@@ -203,6 +203,7 @@ THREADED_MIN_TEXTS = 20_000  # below this, one thread is faster than two
 # and "buildup" are one word.
 _NON_WORD = r"[^\pL\pN_]+"
 _INNER_HYPHEN = r"[-‐‑]([\pL\p{Nl}\p{No}])"
+_WORD_CHARS = r"[\pL\pN_]+"
 
 
 def _scan(texts: pa.Array) -> tuple[np.ndarray, pa.Array]:
@@ -604,58 +605,153 @@ def _usage(
 # --- reuse ----------------------------------------------------------------------------
 
 
-def _gram_set(text: str) -> set[tuple[str, ...]]:
-    # normalise() folds curly apostrophes; either kind splits \w+ the same way.
-    tokens = [normalise(t) for t in re.findall(r"\w+", text)]
-    return {tuple(tokens[i : i + NGRAM]) for i in range(len(tokens) - NGRAM + 1)}
+def _word_tokens(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    r"""Word tokens (``re``'s ``\w+``) of every text, with offsets, normalised.
 
-
-def shared_runs(
-    text: str, spans: list[tuple[int, int]], source: str, min_chars: int = MIN_RUN_CHARS
-):
-    """Maximal runs of words shared with ``source``, at least ``min_chars`` long.
-
-    Args:
-        text: The article text.
-        spans: ``(start, end)`` of the parts of ``text`` to search (journalist sentences).
-        source: The official text.
-        min_chars: Shortest run kept, in characters of ``text``.
+    Arrow's C++ kernels split the texts twice, in two threads: on non-word
+    characters (the words) and on word characters (the separators). A text of
+    k words has k + 1 separators, the first and last possibly empty, alternating
+    with its words, so the lengths of both give each word's offsets.
 
     Returns:
-        ``(start, end)`` runs in ``text``, in order, not overlapping.
+        ``(row, start, end, codes)``: the text each token is in, its offsets within
+        that text, and the code of its :func:`~analysis.text.normalise` form.
     """
-    source_words = [normalise(m.group()) for m in re.finditer(r"\w+", source)]
-    where: dict[str, list[int]] = {}
-    for i, word in enumerate(source_words):
-        where.setdefault(word, []).append(i)
-    runs = []
-    for lo, hi in spans:
-        matches = list(re.finditer(r"\w+", text[lo:hi]))
-        words = [normalise(m.group()) for m in matches]
-        i = 0
-        while i < len(words):
-            longest = 0
-            for j in where.get(words[i], ()):
-                k = 0
-                while (
-                    i + k < len(words)
-                    and j + k < len(source_words)
-                    and words[i + k] == source_words[j + k]
-                ):
-                    k += 1
-                longest = max(longest, k)
-            if longest:
-                start, end = lo + matches[i].start(), lo + matches[i + longest - 1].end()
-                if end - start >= min_chars:
-                    runs.append((start, end))
-                i += longest
-            else:
-                i += 1
-    return runs
+    values = pa.array(texts, type=pa.large_string())
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+
+    def split(pattern: str) -> tuple[np.ndarray, np.ndarray, pa.Array]:
+        pieces = pc.split_pattern_regex(values, pattern)
+        flat = pc.list_flatten(pieces)
+        parent = pc.list_parent_indices(pieces).to_numpy().astype(np.int64)
+        return parent, pc.utf8_length(flat).to_numpy().astype(np.int64), flat
+
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(2) as pool:
+        (row, word_length, forms), (sep_row, sep_length, _) = pool.map(
+            split, [_NON_WORD, _WORD_CHARS]
+        )
+    # Numbering the pieces before dropping the empty ones: filtering strings costs more.
+    encoded = pc.dictionary_encode(forms)
+    kept = word_length > 0
+    row, word_length = row[kept], word_length[kept]
+    form_codes = encoded.indices.to_numpy().astype(np.int64)[kept]
+    # The j-th separator of a text comes just before its j-th word; its last has no word.
+    last = np.r_[sep_row[1:] != sep_row[:-1], True] if len(sep_row) else sep_row.astype(bool)
+    sep_length = sep_length[~last]
+    end = np.cumsum(sep_length + word_length)
+    if len(row):
+        first = np.flatnonzero(np.r_[True, row[1:] != row[:-1]])
+        text_base = (end - sep_length - word_length)[first]
+        end = end - np.repeat(text_base, np.diff(np.r_[first, len(row)]))
+    normal = [normalise(form) for form in encoded.dictionary.to_pylist()]
+    codes_of_form, _ = pd.factorize(np.asarray(normal, dtype=object))
+    codes = codes_of_form[form_codes].astype(np.int64)
+    return row, end - word_length, end, codes
+
+
+def _ranges(lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every ``i`` in every ``range(lo[k], hi[k])``, with its ``k``."""
+    lengths = np.maximum(hi - lo, 0)
+    owner = np.repeat(np.arange(len(lo)), lengths)
+    offsets = np.cumsum(lengths) - lengths
+    return owner, np.arange(int(lengths.sum())) - np.repeat(offsets - lo, lengths)
+
+
+def _run_lengths(
+    codes: np.ndarray,
+    news_at: np.ndarray,
+    against: np.ndarray,
+    token_row: np.ndarray,
+    official_at: np.ndarray,
+    stream: np.ndarray,
+) -> np.ndarray:
+    """For each news position, the longest run of words from it found in an official stream.
+
+    A run stays within its news sentence but may cross the official document's
+    sentences, as in the joined official text. Runs grow a word per round: the
+    n words from every position still matching get exact ids, shared by both
+    sides, by numbering (id of the first n - 1 words, next word) pairs. The rounds
+    last as long as the longest run; each handles only positions still matching.
+
+    Args:
+        codes: Word codes of the whole token stream.
+        news_at: The token each news position starts at (a token compared with two
+            official documents appears twice).
+        against: The official stream each news position is compared with.
+        token_row: Each token's sentence.
+        official_at: The tokens of the official streams.
+        stream: Each token's stream.
+
+    Returns:
+        The run length in words at each news position (0: its word is not there).
+    """
+    length = np.zeros(len(news_at), dtype=np.int64)
+    v = np.int64(codes.max() + 1 if len(codes) else 1)
+    alive = np.arange(len(news_at))
+    news_key = against * v + codes[news_at]
+    official_key = stream[official_at] * v + codes[official_at]
+    k = 0
+    while len(alive):
+        ids, uniques = pd.factorize(np.concatenate([news_key, official_key]))
+        news_ids, official_ids = ids[: len(news_key)], ids[len(news_key) :]
+        in_official = np.zeros(len(uniques), dtype=bool)
+        in_official[official_ids] = True
+        matched = in_official[news_ids]
+        alive, news_ids = alive[matched], news_ids[matched]
+        if not len(alive):
+            break
+        k += 1
+        length[alive] = k
+        in_news = np.zeros(len(uniques), dtype=bool)
+        in_news[news_ids] = True
+        kept = in_news[official_ids]
+        official_at, official_ids = official_at[kept], official_ids[kept]
+        # The next word: within the news sentence, within the official document.
+        nxt = news_at[alive] + k
+        ok = nxt < len(codes)
+        ok[ok] = token_row[nxt[ok]] == token_row[news_at[alive[ok]]]
+        alive, news_key = alive[ok], news_ids[ok] * v + codes[nxt[ok]]
+        nxt = official_at + k
+        ok = nxt < len(codes)
+        ok[ok] = stream[nxt[ok]] == stream[official_at[ok]]
+        official_at, official_key = official_at[ok], official_ids[ok] * v + codes[nxt[ok]]
+    return length
+
+
+def _greedy_starts(run: np.ndarray, segment_start: np.ndarray) -> np.ndarray:
+    """Positions a left-to-right walk visits, jumping over each run it takes.
+
+    Every segment (a news sentence within a pair) is walked at once, from its
+    first position: the walk moves ``max(run, 1)`` positions at a time.
+
+    Returns:
+        A mask of the positions visited.
+    """
+    if not len(run):
+        return np.zeros(0, dtype=bool)
+    firsts = np.flatnonzero(segment_start)
+    segment_end = np.repeat(np.r_[firsts[1:], len(run)], np.diff(np.r_[firsts, len(run)]))
+    visited = np.zeros(len(run), dtype=bool)
+    current = firsts
+    while len(current):
+        visited[current] = True
+        nxt = current + np.maximum(run[current], 1)
+        current = nxt[nxt < segment_end[current]]
+    return visited
 
 
 def reuse(corpus: Corpus, frame: pd.DataFrame | None = None) -> pd.DataFrame:
     """Text reuse per (news article, official document) pair.
+
+    Each side's text is its document's ``units`` sentences, in order. All pairs are
+    measured together on one token stream, with no loop over pairs or words: 3-gram
+    sets are compared by exact ids, and shared runs grow a word per round for every
+    position still matching (:func:`_run_lengths`). Runs are taken greedily, as
+    Churnalism did: at each word, the longest run found in the official text, and
+    the search goes on after it.
 
     Returns:
         One row per pair: ``containment_news`` (share of the journalist text's
@@ -667,49 +763,112 @@ def reuse(corpus: Corpus, frame: pd.DataFrame | None = None) -> pd.DataFrame:
         offsets into the article, ``runs`` (how many), and ``derivation``.
     """
     frame = units(corpus) if frame is None else frame
-    texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"], strict=True))
-    # Each document's sentences, grouped once (not filtered again for every pair).
-    sides = {
-        side: {doc: rows for doc, rows in part.groupby("doc_id", sort=False)}
-        for side, part in frame.groupby("side", sort=False)
-    }
-    empty = frame.iloc[:0]
-    official_grams_of: dict[str, set] = {}
+    pairs = corpus.pairs.reset_index(drop=True)
+    docs = pd.Index(pd.unique(frame["doc_id"]))
+    # A stream per (side, document): news 0..d-1, official d..2d-1; 2d is empty, for
+    # a document with no sentences on that side.
+    d = len(docs)
+    row_stream = docs.get_indexer(frame["doc_id"]) + np.where(frame["side"] == "official", d, 0)
+    order = np.argsort(row_stream, kind="stable")  # streams together, sentences in order
+    rows = frame.iloc[order].reset_index(drop=True)
+    row_stream = row_stream[order]
+    token_row, start, end, codes = _word_tokens(rows["text"])
+    stream = row_stream[token_row]
+    token_lo = np.searchsorted(stream, np.arange(2 * d + 2))
+    news_of = docs.get_indexer(pairs["news_id"])
+    news_of = np.where(news_of >= 0, news_of, 2 * d)
+    official_of = docs.get_indexer(pairs["official_id"])
+    official_of = np.where(official_of >= 0, d + official_of, 2 * d)
+
+    # 3-gram containment, from each stream's set of exact 3-gram ids.
+    position = np.arange(max(len(codes) - NGRAM + 1, 0))
+    position = position[stream[position] == stream[position + NGRAM - 1]]
+    gram, v = codes[position], np.int64(codes.max() + 1 if len(codes) else 1)
+    for k in range(1, NGRAM):
+        gram, _ = pd.factorize(gram * v + codes[position + k])
+    width = np.int64(gram.max() + 1 if len(gram) else 1)
+    # Sorted by stream, then 3-gram. (Sorting and dropping repeats: np.unique is ~80x
+    # slower on millions of int64 in NumPy 2.4.)
+    keys = np.sort(stream[position] * width + gram)
+    keys = keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
+    key_lo = np.searchsorted(keys, np.arange(2 * d + 2) * width)
+    grams_in = np.diff(key_lo)
+    key_pair, key_at = _ranges(key_lo[news_of], key_lo[news_of + 1])
+    wanted = official_of[key_pair] * width + keys[key_at] % width
+    found = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
+    shared = np.bincount(
+        key_pair[keys[found] == wanted] if len(keys) else key_pair, minlength=len(pairs)
+    )
+
+    # The longest run at every news word of every pair, then the greedy walk.
+    word_pair, news_at = _ranges(token_lo[news_of], token_lo[news_of + 1])
+    official_at = np.arange(token_lo[d], token_lo[2 * d])
+    run = _run_lengths(codes, news_at, official_of[word_pair], token_row, official_at, stream)
+    sentence = token_row[news_at]
+    segment_start = np.r_[True, (word_pair[1:] != word_pair[:-1]) | (sentence[1:] != sentence[:-1])]
+    taken = np.flatnonzero(_greedy_starts(run, segment_start[: len(run)]) & (run > 0))
+    first, last = news_at[taken], news_at[taken] + run[taken] - 1
+    base = rows["start"].to_numpy()[token_row[first]]
+    run_start, run_end = base + start[first], base + end[last]
+    long_enough = run_end - run_start >= MIN_RUN_CHARS
+    run_pair = word_pair[taken][long_enough]
+    run_start, run_end = run_start[long_enough], run_end[long_enough]
+    run_length = run_end - run_start
+    covered = np.bincount(run_pair, weights=run_length, minlength=len(pairs)).astype(np.int64)
+    runs = np.bincount(run_pair, minlength=len(pairs))
+    # The longest run of each pair; of equal ones, the first.
+    by_length = np.lexsort((np.arange(len(run_pair)), -run_length, run_pair))
+    firsts = (
+        by_length[np.r_[True, run_pair[by_length][1:] != run_pair[by_length][:-1]]]
+        if len(run_pair)
+        else by_length
+    )
+    longest_start = np.zeros(len(pairs), dtype=np.int64)
+    longest_end = np.zeros(len(pairs), dtype=np.int64)
+    longest_start[run_pair[firsts]] = run_start[firsts]
+    longest_end[run_pair[firsts]] = run_end[firsts]
+
+    # Per stream: characters, characters of the joined text, whitespace words.
+    texts = rows["text"]
+    spans = np.bincount(
+        row_stream, weights=(rows["end"] - rows["start"]).to_numpy(), minlength=2 * d + 1
+    )
+    sentences = np.bincount(row_stream, minlength=2 * d + 1)
+    joined = np.bincount(row_stream, weights=texts.str.len().to_numpy(), minlength=2 * d + 1)
+    joined = joined + np.maximum(sentences - 1, 0)
+    split_words = np.bincount(
+        row_stream, weights=[len(t.split()) for t in texts], minlength=2 * d + 1
+    )
+
+    article_text = dict(zip(corpus.articles["article_id"], corpus.articles["text"], strict=True))
+    # Python numbers from here: round() of a NumPy float is not Python's exact rounding.
+    shared, grams_in, covered, runs = (
+        shared.tolist(),
+        grams_in.tolist(),
+        covered.tolist(),
+        runs.tolist(),
+    )
+    spans, joined, split_words = spans.tolist(), joined.tolist(), split_words.tolist()
+    longest_start, longest_end = longest_start.tolist(), longest_end.tolist()
     records = []
-    for pair in corpus.pairs.itertuples():
-        journalist = sides.get("journalist", {}).get(pair.news_id, empty)
-        official = sides.get("official", {}).get(pair.official_id, empty)
-        news_text = " ".join(journalist["text"])
-        official_text = " ".join(official["text"])
-        news_grams = _gram_set(news_text)
-        if pair.official_id not in official_grams_of:
-            official_grams_of[pair.official_id] = _gram_set(official_text)
-        official_grams = official_grams_of[pair.official_id]
-        shared = news_grams & official_grams
-        spans = list(zip(journalist["start"], journalist["end"], strict=True))
-        runs = shared_runs(texts[pair.news_id], spans, official_text)
-        covered = sum(e - s for s, e in runs)
-        total = sum(e - s for s, e in spans) or 1
-        longest = max(runs, key=lambda r: r[1] - r[0], default=(0, 0))
-        run_text = texts[pair.news_id][longest[0] : longest[1]]
-        containment = len(shared) / len(news_grams) if news_grams else 0.0
+    for p, pair in enumerate(pairs.itertuples()):
+        n, o = int(news_of[p]), int(official_of[p])
+        containment = shared[p] / grams_in[n] if grams_in[n] else 0.0
         records.append(
             {
                 "news_id": pair.news_id,
                 "official_id": pair.official_id,
                 "link": pair.link,
-                "news_words": len(news_text.split()),
-                "official_words": len(official_text.split()),
+                "news_words": int(split_words[n]),
+                "official_words": int(split_words[o]),
                 "containment_news": round(containment, 3),
-                "containment_official": round(len(shared) / len(official_grams), 3)
-                if official_grams
-                else 0.0,
-                "run_coverage": round(covered / total, 3),
-                "official_run_coverage": round(min(1.0, covered / max(1, len(official_text))), 3),
-                "runs": len(runs),
-                "longest_run": run_text,
-                "longest_start": longest[0],
-                "longest_end": longest[1],
+                "containment_official": round(shared[p] / grams_in[o], 3) if grams_in[o] else 0.0,
+                "run_coverage": round(covered[p] / (spans[n] or 1), 3),
+                "official_run_coverage": round(min(1.0, covered[p] / max(1, joined[o])), 3),
+                "runs": int(runs[p]),
+                "longest_run": article_text[pair.news_id][longest_start[p] : longest_end[p]],
+                "longest_start": int(longest_start[p]),
+                "longest_end": int(longest_end[p]),
                 "derivation": derivation_class(containment),
             }
         )

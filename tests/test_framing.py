@@ -1,5 +1,7 @@
+import re
 import unicodedata
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
@@ -9,6 +11,7 @@ from hypothesis import strategies as st
 
 import analysis
 from analysis import framing
+from analysis.text import normalise
 
 FIXTURES = Path(__file__).parent / "fixtures" / "framing"
 SEED = "000_aeb9b40009e01b77"
@@ -345,3 +348,116 @@ def test_threaded_tokenizing_equals_one_thread(monkeypatch):
     two = framing._tokenize(texts)
     for a, b in zip(one, two, strict=True):
         assert np.array_equal(a, b)
+
+
+# --- reuse against a per-pair reference ------------------------------------------
+
+
+def _reference_runs(text, spans, source):
+    """Churnalism's greedy runs, word by word: the definition ``reuse`` vectorises."""
+    source_words = [normalise(w) for w in re.findall(r"\w+", source)]
+    runs = []
+    for lo, hi in spans:
+        matches = list(re.finditer(r"\w+", text[lo:hi]))
+        words = [normalise(m.group()) for m in matches]
+        i = 0
+        while i < len(words):
+            longest = 0
+            for j in range(len(source_words)):
+                k = 0
+                while (
+                    i + k < len(words)
+                    and j + k < len(source_words)
+                    and words[i + k] == source_words[j + k]
+                ):
+                    k += 1
+                longest = max(longest, k)
+            if longest:
+                start, end = lo + matches[i].start(), lo + matches[i + longest - 1].end()
+                if end - start >= framing.MIN_RUN_CHARS:
+                    runs.append((start, end))
+            i += max(longest, 1)
+    return runs
+
+
+def _reference_reuse(corpus, frame):
+    def grams(text):
+        tokens = [normalise(t) for t in re.findall(r"\w+", text)]
+        return {tuple(tokens[i : i + framing.NGRAM]) for i in range(len(tokens) - 2)}
+
+    texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"], strict=True))
+    records = []
+    for pair in corpus.pairs.itertuples():
+        journalist = frame[(frame["side"] == "journalist") & (frame["doc_id"] == pair.news_id)]
+        official = frame[(frame["side"] == "official") & (frame["doc_id"] == pair.official_id)]
+        news_text, official_text = " ".join(journalist["text"]), " ".join(official["text"])
+        news_grams, official_grams = grams(news_text), grams(official_text)
+        shared = len(news_grams & official_grams)
+        spans = list(zip(journalist["start"], journalist["end"], strict=True))
+        runs = _reference_runs(texts[pair.news_id], spans, official_text)
+        longest = max(runs, key=lambda r: r[1] - r[0], default=(0, 0))
+        records.append(
+            {
+                "containment_news": round(shared / len(news_grams), 3) if news_grams else 0.0,
+                "containment_official": round(shared / len(official_grams), 3)
+                if official_grams
+                else 0.0,
+                "run_coverage": round(
+                    sum(e - s for s, e in runs) / (sum(e - s for s, e in spans) or 1), 3
+                ),
+                "runs": len(runs),
+                "longest_start": longest[0],
+                "longest_end": longest[1],
+                "news_words": len(news_text.split()),
+                "official_words": len(official_text.split()),
+            }
+        )
+    return pd.DataFrame(records)
+
+
+def _compare_reuse(corpus, frame):
+    expected = _reference_reuse(corpus, frame)
+    got = framing.reuse(corpus, frame)[expected.columns]
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+
+
+def test_reuse_equals_the_per_pair_reference_on_fixtures(seed, fixture):
+    for corpus, result in (seed, fixture):
+        _compare_reuse(corpus, result.units)
+
+
+_SENTENCE = st.lists(
+    st.sampled_from(["the", "talks", "Ukraine’s", "build-up", "N.A.T.O", "é", "1"]),
+    min_size=0,
+    max_size=9,
+).map(" ".join)
+
+
+@given(
+    news=st.lists(st.lists(_SENTENCE, max_size=4), min_size=1, max_size=3),
+    official=st.lists(st.lists(_SENTENCE, max_size=4), min_size=1, max_size=2),
+    links=st.lists(st.tuples(st.integers(0, 2), st.integers(0, 1)), max_size=4),
+)
+@settings(max_examples=150, deadline=None)
+def test_reuse_equals_the_per_pair_reference(news, official, links):
+    rows, articles = [], []
+    for side, prefix, docs in (("journalist", "n", news), ("official", "o", official)):
+        for d, sentences in enumerate(docs):
+            text, doc_id = "", f"{prefix}{d}"
+            for sentence in sentences:
+                text += ". " if text else ""
+                rows.append((side, doc_id, len(text), len(text) + len(sentence), sentence))
+                text += sentence
+            articles.append((doc_id, text))
+    frame = pd.DataFrame(rows, columns=["side", "doc_id", "start", "end", "text"])
+    pairs = pd.DataFrame(
+        [
+            (f"n{n}", f"o{o}", "manifest")
+            for n, o in dict.fromkeys((n % len(news), o % len(official)) for n, o in links)
+        ],
+        columns=["news_id", "official_id", "link"],
+    )
+    corpus = SimpleNamespace(
+        pairs=pairs, articles=pd.DataFrame(articles, columns=["article_id", "text"])
+    )
+    _compare_reuse(corpus, frame)
