@@ -189,7 +189,8 @@ def units(corpus: Corpus) -> pd.DataFrame:
     columns = ["side", "article_id", "sent_no", "block_no", "start", "end", "text", "location"]
     frame = pd.concat([journalist[columns], official[columns]], ignore_index=True)
     # Fragments such as a paragraph number ("1.") or a bare dateline carry nothing to compare.
-    frame = frame[frame["text"].str.count(r"[^\W\d_]{2,}") >= MIN_UNIT_WORDS].reset_index(drop=True)
+    words = pc.count_substring_regex(pa.array(frame["text"], pa.large_string()), _LETTER_RUN)
+    frame = frame[np.asarray(words) >= MIN_UNIT_WORDS].reset_index(drop=True)
     return frame.rename(columns={"article_id": "doc_id"})
 
 
@@ -204,6 +205,7 @@ THREADED_MIN_TEXTS = 20_000  # below this, one thread is faster than two
 _NON_WORD = r"[^\pL\pN_]+"
 _INNER_HYPHEN = r"[-‐‑]([\pL\p{Nl}\p{No}])"
 _WORD_CHARS = r"[\pL\pN_]+"
+_LETTER_RUN = r"[\pL\p{Nl}\p{No}]{2,}"  # re's [^\W\d_]{2,}: a word of two letters or more
 
 
 def _scan(texts: pa.Array) -> tuple[np.ndarray, pa.Array]:
@@ -900,6 +902,17 @@ class VerbLexicon:
         folded = text.lower().translate(_FOLD)
         return [(*self.forms[m.group(1)], m.start(1)) for m in self.pattern.finditer(folded)]
 
+    def may_hold(self, texts: list[str]) -> np.ndarray:
+        r"""Which texts may hold a verb: a superset of those :meth:`find` finds one in.
+
+        One pass of Arrow's RE2 kernel over all the folded texts, so that :meth:`find`
+        runs only where it can match: RE2's ``\b`` is an ASCII word boundary, which
+        holds wherever ``re``'s Unicode one does.
+        """
+        folded = pa.array([text.lower().translate(_FOLD) for text in texts], pa.large_string())
+        matched = pc.match_substring_regex(folded, self.pattern.pattern)
+        return matched.to_numpy(zero_copy_only=False)
+
 
 def _inflect(lemma: str) -> list[str]:
     """Regular forms of a verb: base, -s, -ed, -ing."""
@@ -970,29 +983,33 @@ def verb_pairs(alignment: pd.DataFrame, lexicon: VerbLexicon | None = None) -> p
     when either side has no graded verb.
     """
     lexicon = lexicon or load_verbs()
-    records = []
-    for row in alignment[alignment["label"] != "added"].itertuples():
-        mine = lexicon.find(row.text)
-        theirs = lexicon.find(row.official_text)
-        shift = max(v[2] for v in mine) - max(v[2] for v in theirs) if mine and theirs else math.nan
-        records.append(
-            {
-                "news_id": row.news_id,
-                "sent_no": row.sent_no,
-                "location": row.location,
-                "official_id": row.official_id,
-                "official_sent_no": row.official_sent_no,
-                "official_verbs": ", ".join(dict.fromkeys(v[0] for v in theirs)),
-                "journalist_verbs": ", ".join(dict.fromkeys(v[0] for v in mine)),
-                "official_grade": max((v[2] for v in theirs), default=math.nan),
-                "journalist_grade": max((v[2] for v in mine), default=math.nan),
-                "shift": shift,
-            }
-        )
+    aligned = alignment[alignment["label"] != "added"]
     columns = [
         "news_id", "sent_no", "location", "official_id", "official_sent_no", "official_verbs",
         "journalist_verbs", "official_grade", "journalist_grade", "shift",
     ]  # fmt: skip
+    records = []
+    for row in zip(
+        *(aligned[c].tolist() for c in columns[:5]),
+        aligned["text"].tolist(),
+        lexicon.may_hold(aligned["text"].tolist()),
+        aligned["official_text"].tolist(),
+        lexicon.may_hold(aligned["official_text"].tolist()),
+        strict=True,
+    ):
+        mine = lexicon.find(row[5]) if row[6] else []
+        theirs = lexicon.find(row[7]) if row[8] else []
+        shift = max(v[2] for v in mine) - max(v[2] for v in theirs) if mine and theirs else math.nan
+        records.append(
+            (
+                *row[:5],
+                ", ".join(dict.fromkeys(v[0] for v in theirs)),
+                ", ".join(dict.fromkeys(v[0] for v in mine)),
+                max((v[2] for v in theirs), default=math.nan),
+                max((v[2] for v in mine), default=math.nan),
+                shift,
+            )
+        )
     return pd.DataFrame(records, columns=columns)
 
 
@@ -1002,10 +1019,13 @@ ALTERED_SHARE = 0.6  # share of a quotation's words, in order, in an official se
 _ELLIPSIS = re.compile(r"\s*(?:…|\.\s?\.\s?\.|\[\s*…?\s*\])\s*")
 
 
+_QUOTE_MARKS = re.compile(r"[“”\"«»]")
+_PLAIN_WORD = re.compile(r"[\w'.-]+|…")
+
+
 def _plain(text: str) -> str:
-    folded = normalise(text)
-    folded = re.sub(r"[“”\"«»]", "", folded)
-    return " ".join(re.findall(r"[\w'.-]+|…", folded)).strip(" .,;:")
+    folded = _QUOTE_MARKS.sub("", normalise(text))
+    return " ".join(_PLAIN_WORD.findall(folded)).strip(" .,;:")
 
 
 def quote_fidelity(corpus: Corpus) -> pd.DataFrame:
@@ -1022,38 +1042,32 @@ def quote_fidelity(corpus: Corpus) -> pd.DataFrame:
     officials = corpus.pairs.groupby("news_id")["official_id"].apply(list).to_dict()
     wanted = {o for ids in officials.values() for o in ids}
     sentences = corpus.sentences[corpus.sentences["article_id"].isin(wanted)]
-    # Each official document's sentences, grouped once (not filtered again per quotation).
-    by_document = {doc: rows for doc, rows in sentences.groupby("article_id", sort=False)}
-    records = []
-    for quote in corpus.quotes[corpus.quotes["article_id"].isin(officials)].itertuples():
-        result = ("not in official text", "", -1, "", "")
-        for official_id in officials[quote.article_id]:
-            found = _match_quote(
-                quote.text, texts[official_id], by_document.get(official_id, sentences.iloc[:0])
-            )
-            if found and (
-                result[0] == "not in official text" or _rank(found[0]) < _rank(result[0])
-            ):
-                result = (found[0], official_id, found[1], found[2], found[3])
-        records.append(
-            {
-                "news_id": quote.article_id,
-                "quote_no": quote.quote_no,
-                "start": quote.start,
-                "end": quote.end,
-                "speaker": quote.speaker,
-                "text": quote.text,
-                "fidelity": result[0],
-                "official_id": result[1],
-                "official_sent_no": result[2],
-                "official_text": result[3],
-                "diff": result[4],
-            }
-        )
+    # Each official document prepared once, in plain Python: quotations are many.
+    grouped: dict[str, list[tuple[int, str]]] = {doc: [] for doc in wanted}
+    for doc, sent_no, text in zip(
+        sentences["article_id"].tolist(),
+        sentences["sent_no"].tolist(),
+        sentences["text"].tolist(),
+        strict=True,
+    ):
+        grouped[doc].append((sent_no, text))
+    documents = {doc: _OfficialText.of(texts[doc], rows) for doc, rows in grouped.items()}
+    quotes = corpus.quotes[corpus.quotes["article_id"].isin(officials)]
     columns = [
         "news_id", "quote_no", "start", "end", "speaker", "text", "fidelity", "official_id",
         "official_sent_no", "official_text", "diff",
     ]  # fmt: skip
+    records = []
+    fields = ["article_id", "quote_no", "start", "end", "speaker", "text"]
+    for row in zip(*(quotes[field].tolist() for field in fields), strict=True):
+        result = ("not in official text", "", -1, "", "")
+        for official_id in officials[row[0]]:
+            found = _match_quote(row[5], documents[official_id])
+            if found and (
+                result[0] == "not in official text" or _rank(found[0]) < _rank(result[0])
+            ):
+                result = (found[0], official_id, found[1], found[2], found[3])
+        records.append((*row, *result))
     return pd.DataFrame(records, columns=columns)
 
 
@@ -1061,23 +1075,35 @@ def _rank(fidelity: str) -> int:
     return ("exact", "trimmed", "altered", "not in official text").index(fidelity)
 
 
-@cache
-def _plain_cached(text: str) -> str:
-    return _plain(text)
+@dataclass
+class _OfficialText:
+    """An official document as quotations are matched against it.
+
+    Its plain text, its sentences, and for each word the sentences holding it.
+    """
+
+    plain: str
+    sentences: list[tuple[str, int, str]]  # (plain text, sent_no, text)
+    holding: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, text: str, sentences: list[tuple[int, str]]) -> _OfficialText:
+        plain = [(_plain(t), n, t) for n, t in sentences]
+        holding: dict[str, list[int]] = {}
+        for i, (p, _, _) in enumerate(plain):
+            for word in set(p.split()):
+                holding.setdefault(word, []).append(i)
+        return cls(_plain(text), plain, holding)
 
 
-def _match_quote(quote: str, official: str, sentences: pd.DataFrame):
+def _match_quote(quote: str, official: _OfficialText):
     """``(fidelity, sent_no, sentence text, diff)`` or ``None``."""
-    plain_official = _plain_cached(official)
-    fragments = [_plain(f) for f in _ELLIPSIS.split(quote) if _plain(f)]
+    fragments = [plain for plain in map(_plain, _ELLIPSIS.split(quote)) if plain]
     if not fragments:
         return None
     plain_quote = " ".join(fragments)
-    sentence_plain = [
-        (_plain_cached(t), n, t)
-        for n, t in zip(sentences["sent_no"], sentences["text"], strict=True)
-    ]
-    if len(fragments) == 1 and plain_quote in plain_official:
+    sentence_plain = official.sentences
+    if len(fragments) == 1 and plain_quote in official.plain:
         holder = next(((n, t) for p, n, t in sentence_plain if plain_quote in p), None)
         if holder is None or _plain(holder[1]) == plain_quote:
             # A whole sentence, or a passage running over sentences: word for word.
@@ -1086,7 +1112,7 @@ def _match_quote(quote: str, official: str, sentences: pd.DataFrame):
     if len(fragments) > 1:
         cursor = 0
         for fragment in fragments:
-            at = plain_official.find(fragment, cursor)
+            at = official.plain.find(fragment, cursor)
             if at < 0:
                 break
             cursor = at + len(fragment)
@@ -1097,7 +1123,11 @@ def _match_quote(quote: str, official: str, sentences: pd.DataFrame):
     # An altered quotation keeps at least ALTERED_SHARE of its words: sentences that
     # share fewer distinct words cannot qualify, and need no alignment.
     needed = ALTERED_SHARE * len(set(words))
-    close = [(p, n, t) for p, n, t in sentence_plain if len(set(words) & set(p.split())) >= needed]
+    shared: dict[int, int] = {}
+    for word in set(words):
+        for i in official.holding.get(word, ()):
+            shared[i] = shared.get(i, 0) + 1
+    close = [sentence_plain[i] for i in sorted(i for i, k in shared.items() if k >= needed)]
     best = max(
         (
             (difflib.SequenceMatcher(None, words, p.split(), autojunk=False), n, t)

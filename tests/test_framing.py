@@ -461,3 +461,22 @@ def test_reuse_equals_the_per_pair_reference(news, official, links):
         pairs=pairs, articles=pd.DataFrame(articles, columns=["article_id", "text"])
     )
     _compare_reuse(corpus, frame)
+
+
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(
+                ["said", "pressed", "made clear", "é", "K", "İ", "_", "’", " ", "SAID"]
+            ),
+            max_size=8,
+        ).map("".join),
+        max_size=5,
+    )
+)
+@settings(max_examples=200, deadline=None)
+def test_verb_prefilter_keeps_every_text_with_a_verb(texts):
+    lexicon = framing.load_verbs()
+    flagged = lexicon.may_hold(texts)
+    for text, may in zip(texts, flagged, strict=True):
+        assert may or not lexicon.find(text)
