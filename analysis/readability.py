@@ -37,6 +37,8 @@ from importlib import metadata
 import numpy as np
 import pandas as pd
 
+from analysis.parallel import balanced_parts, fork_map, process_count
+
 __all__ = [
     "GRADE_METRICS",
     "METHOD",
@@ -85,6 +87,7 @@ GRADE_METRICS = (
 # Coleman & Liau (1975) letters and sentences per 100 words; Linsear Write
 # scores a 100-word sample. Below it one sentence more or less moves the grade.
 MIN_WORDS = 100
+PARALLEL_MIN_TEXTS = 2_000  # from here, suite() runs in two processes
 # McLaughlin (1969) defined SMOG on 30 sentences (10 each from start, middle, end).
 MIN_SENTENCES_SMOG = 30
 VOICES = ("journalist", "official", "quotation")
@@ -258,7 +261,20 @@ def suite(texts: Iterable[str] | pd.Series) -> pd.DataFrame:
                 f"text at position {position} (index {series.index[position]!r}) is "
                 f"{type(text).__name__}, not str; fill or drop missing texts first"
             )
-    lexicon = _lexicon()
+    lexicon = _lexicon()  # loaded before any fork, so a worker inherits it
+    processes = process_count(len(values), PARALLEL_MIN_TEXTS)
+    if processes > 1:
+        parts = balanced_parts(np.fromiter(map(len, values), np.int64, len(values)), processes)
+        tables = fork_map(lambda k: _suite(values[slice(*parts[k])], lexicon), len(parts))
+        table = pd.concat(tables, ignore_index=True)
+    else:
+        table = _suite(values, lexicon)
+    table.index = series.index
+    return table
+
+
+def _suite(values: list[str], lexicon: _Lexicon) -> pd.DataFrame:
+    """:func:`suite` of some texts, in this process."""
     word_id = lexicon.ids.__getitem__
     ids: list[int] = []
     lengths = np.empty(len(values), dtype=np.int64)
@@ -294,7 +310,7 @@ def suite(texts: Iterable[str] | pd.Series) -> pd.DataFrame:
             "tokens": raw_tokens,
         }
         out.append(_formulas(counts, linsear_words, linsear_text, lexicon) | counts)
-    table = pd.DataFrame(out, index=series.index)
+    table = pd.DataFrame(out)
     return table[[*METRICS, "words", "sentences", "syllables", "polysyllables",
                   "difficult_words", "letters", "characters"]]  # fmt: skip
 

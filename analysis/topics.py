@@ -43,6 +43,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.corpus import Corpus
+from analysis.parallel import balanced_parts, fork_map, process_count
 from analysis.text import count_words
 
 __all__ = [
@@ -630,7 +631,6 @@ def find_mentions(corpus: Corpus, lexicon: Lexicon | None = None) -> pd.DataFram
 
 # Below this many characters one process is quicker than starting a second.
 PARALLEL_MIN_CHARS = 4_000_000
-_SCAN_WORK: dict = {}
 
 
 def _scan_documents(articles: pd.DataFrame, texts: list[str], lexicon: Lexicon):
@@ -645,9 +645,10 @@ def _scan_documents(articles: pd.DataFrame, texts: list[str], lexicon: Lexicon):
     derived_from = articles["derived_from"].to_numpy(dtype=object)
     files = np.flatnonzero(derived_from == "")
     lengths = np.fromiter((len(texts[i]) for i in files), dtype=np.int64, count=len(files))
-    chunks = _chunks(lengths, _workers(int(lengths.sum())))
+    chunks = balanced_parts(lengths, process_count(int(lengths.sum()), PARALLEL_MIN_CHARS))
     jobs = [[texts[i] for i in files[lo:hi]] for lo, hi in chunks]
-    results = _run_scans(lexicon, jobs)
+    # Forked workers inherit the texts and the compiled lexicon: nothing large is pickled.
+    results = fork_map(lambda k: lexicon._scan(_SEPARATOR.join(jobs[k])), len(jobs))
     parts = []
     for (lo, hi), (starts, ends, groups) in zip(chunks, results, strict=True):
         bases = np.concatenate([[0], np.cumsum(lengths[lo:hi] + len(_SEPARATOR))[:-1]])
@@ -685,44 +686,6 @@ def _scan_documents(articles: pd.DataFrame, texts: list[str], lexicon: Lexicon):
             groups[order],
         )
     return doc, local_start, local_end, groups
-
-
-def _workers(chars: int) -> int:
-    import multiprocessing
-    import os
-
-    if chars < PARALLEL_MIN_CHARS or "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    return min(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
-
-
-def _chunks(lengths: np.ndarray, parts: int) -> list[tuple[int, int]]:
-    """Split documents into ``parts`` runs of about equal length (in order)."""
-    if parts <= 1 or len(lengths) < parts:
-        return [(0, len(lengths))]
-    cuts = np.searchsorted(np.cumsum(lengths), lengths.sum() * np.arange(1, parts) / parts)
-    edges = [0, *[int(c) + 1 for c in cuts], len(lengths)]
-    return [(a, b) for a, b in zip(edges[:-1], edges[1:], strict=True) if b > a]
-
-
-def _scan_job(number: int):
-    lexicon, jobs = _SCAN_WORK["lexicon"], _SCAN_WORK["jobs"]
-    return lexicon._scan(_SEPARATOR.join(jobs[number]))
-
-
-def _run_scans(lexicon: Lexicon, jobs: list[list[str]]) -> list:
-    """Scan each job's joined texts; with two jobs, in two forked processes."""
-    if len(jobs) == 1:
-        return [lexicon._scan(_SEPARATOR.join(jobs[0]))]
-    import multiprocessing
-
-    # Forked workers inherit the texts and the compiled lexicon: nothing large is pickled.
-    _SCAN_WORK.update(lexicon=lexicon, jobs=jobs)
-    try:
-        with multiprocessing.get_context("fork").Pool(len(jobs)) as pool:
-            return pool.map(_scan_job, range(len(jobs)))
-    finally:
-        _SCAN_WORK.clear()
 
 
 def _inside(

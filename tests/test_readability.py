@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import analysis
-from analysis import benchdata, readability
+from analysis import benchdata, parallel, readability
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 TOLERANCE = 1e-9
@@ -234,3 +234,17 @@ def test_sentence_table_and_method() -> None:
     method = readability.method_table()
     assert "textstat 0.7.8" in method.loc["metrics", "method"]
     assert "cmudict" in method.loc["syllables", "method"]
+
+
+def test_two_process_suite_equals_one_process(monkeypatch):
+    texts = pd.Series(
+        [
+            f"The talks went on. Officials said {i} things, plainly." * (1 + i % 4)
+            for i in range(40)
+        ],
+        index=[f"doc-{i}" for i in range(40)],
+    )
+    one = readability.suite(texts)
+    monkeypatch.setattr(readability, "PARALLEL_MIN_TEXTS", 10)
+    monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)
+    pd.testing.assert_frame_equal(readability.suite(texts), one)

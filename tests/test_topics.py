@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import plots, topics
+from analysis import parallel, plots, topics
 
 SEED_ID = "000_aeb9b40009e01b77"
 LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
@@ -455,7 +455,7 @@ def test_nmf_topics_are_seeded_and_report_stability(many):
 def test_two_process_scan_gives_the_same_mentions(many, monkeypatch):
     corpus, mentions = many
     monkeypatch.setattr(topics, "PARALLEL_MIN_CHARS", 0)
-    monkeypatch.setattr(topics, "_workers", lambda chars: 2)
+    monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)
     pd.testing.assert_frame_equal(topics.find_mentions(corpus), mentions)
 
 
