@@ -34,7 +34,13 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import quotes as quotes_mod
-from analysis.segment import ReuseIndex, classify_blocks, paragraph_spans, sentence_roles
+from analysis.segment import (
+    ReuseCache,
+    ReuseIndex,
+    classify_blocks,
+    paragraph_spans,
+    sentence_roles,
+)
 from analysis.text import count_words, sentence_spans
 
 __all__ = [
@@ -798,10 +804,12 @@ def analyse_articles(
     texts = dict(zip(articles["article_id"], articles["text"], strict=True))
     texts.update(officials or {})
     block_rows, sentence_rows, quote_rows, pair_rows, derived_rows = [], [], [], [], []
+    # Official texts pair with many articles: tokenise each once for this call.
+    reuse_cache = ReuseCache()
     rows = articles.itertuples(index=False)
     for article in progress_bar(rows, total=len(articles), desc="segmenting", show=progress):
         paired = [p for p in article.pairs_with.split(";") if p]
-        reuse = ReuseIndex({p: texts[p] for p in paired}) if paired else None
+        reuse = ReuseIndex({p: texts[p] for p in paired}, cache=reuse_cache) if paired else None
         for p in paired:
             pair_rows.append({"news_id": article.article_id, "official_id": p, "link": "manifest"})
         blocks = _segment_one(

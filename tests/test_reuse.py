@@ -1,0 +1,73 @@
+"""ReuseIndex's shortcuts (a shared cache, one scan per article) give the plain definition."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.segment import REUSE_N, ReuseCache, ReuseIndex, paragraph_spans
+from analysis.text import Normalised, normalise, sentence_spans, word_spans
+
+
+def simple_coverage(documents, text, start, end, n=REUSE_N):
+    """The definition: the region's words, each n-gram looked up, first document wins."""
+    grams = {}
+    for doc_id, doc in documents.items():
+        tokens = [normalise(doc[s:e]) for s, e in word_spans(doc)]
+        for i in range(len(tokens) - n + 1):
+            grams.setdefault(tuple(tokens[i : i + n]), doc_id)
+    tokens = [normalise(text[s:e]) for s, e in word_spans(text, start, end)]
+    covered = [False] * len(tokens)
+    votes = {}
+    for i in range(len(tokens) - n + 1):
+        doc_id = grams.get(tuple(tokens[i : i + n]))
+        if doc_id is not None:
+            votes[doc_id] = votes.get(doc_id, 0) + 1
+            covered[i : i + n] = [True] * n
+    if not votes:
+        return 0.0, ""
+    return sum(covered) / len(tokens), max(votes, key=votes.__getitem__)
+
+
+# A small vocabulary, so that documents and articles share n-grams; typographic
+# variants that normalise alike; separators that join words into one token.
+WORDS = st.sampled_from(
+    ["the", "The", "talks", "Ukraine’s", "Ukraine's", "U.S.", "build-up", "Café", "cafe", "2024"]
+)
+GLUE = st.sampled_from([" ", " ", " ", "\n", "\n\n", ". ", ", ", "-", "’", "“", "” "])
+TEXTS = st.lists(st.tuples(WORDS, GLUE), max_size=60).map(
+    lambda parts: "".join(w + g for w, g in parts)
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, TEXTS, TEXTS, st.data())
+def test_coverage_equals_the_definition(doc_a, doc_b, text, data):
+    documents = {"a": doc_a, "b": doc_b}
+    cache = ReuseCache()
+    index = ReuseIndex(documents, cache=cache)
+    regions = [(0, len(text))]
+    for lo, hi in paragraph_spans(text):
+        regions.append((lo, hi))
+        regions.extend(sentence_spans(text, lo, hi))
+    # Arbitrary regions too, cutting through words.
+    for _ in range(5):
+        lo = data.draw(st.integers(0, len(text)))
+        regions.append((lo, data.draw(st.integers(lo, len(text)))))
+    for lo, hi in regions:
+        assert index.coverage(text, lo, hi) == simple_coverage(documents, text, lo, hi)
+    # The same cache serves a second index and another text.
+    other = ReuseIndex({"b": doc_b}, cache=cache)
+    assert other.coverage(doc_a, 0, len(doc_a)) == simple_coverage(
+        {"b": doc_b}, doc_a, 0, len(doc_a)
+    )
+
+
+def test_normalised_words_and_spans_match_word_spans():
+    text = "Ukraine’s build-up, U.S. interests — Café “naïve” 3.5% _x_ a'b-c"
+    memo = Normalised()
+    spans = word_spans(text)
+    assert memo(text) == [normalise(text[s:e]) for s, e in spans]
+    tokens, starts, ends = memo.spans(text)
+    assert tokens == memo(text)
+    assert list(zip(starts, ends, strict=True)) == spans
+    assert memo(text, 3, 20) == [normalise(text[s:e]) for s, e in word_spans(text, 3, 20)]
+    assert memo.spans("") == ([], [], [])
