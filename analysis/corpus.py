@@ -879,10 +879,9 @@ def _segment_one(article_id, text, kind, title, outlet, reuse, out):
     block_rows, sentence_rows, quote_rows = out
     spans = paragraph_spans(text)
     found = quotes_mod.find_quotations(text, spans)
-    sentences = []
-    for lo, hi in spans:
-        sentences.extend(sentence_spans(text, lo, hi))
-    quotes_mod.attribute_speakers(text, found, sentences)
+    # Split once: quotes need the sentences, and so do the sentence roles.
+    per_block = [sentence_spans(text, lo, hi) for lo, hi in spans]
+    quotes_mod.attribute_speakers(text, found, [s for block in per_block for s in block])
     share = [0.0] * len(spans)
     cued = [False] * len(spans)
     for q in found:
@@ -914,7 +913,9 @@ def _segment_one(article_id, text, kind, title, outlet, reuse, out):
                 "evidence": block.evidence,
             }
         )
-    for sent_no, (block_no, lo, hi, role, source) in enumerate(sentence_roles(text, blocks, reuse)):
+    for sent_no, (block_no, lo, hi, role, source) in enumerate(
+        sentence_roles(text, blocks, reuse, per_block)
+    ):
         sentence_rows.append(
             {
                 "article_id": article_id,

@@ -631,18 +631,27 @@ def sentence_roles(
     text: str,
     blocks: list[Block],
     reuse: ReuseIndex | None = None,
+    sentences: list[list[tuple[int, int]]] | None = None,
 ) -> list[tuple[int, int, int, str, str]]:
     """Split blocks into sentences and give each a role.
 
     A sentence takes its block's role, except that a sentence reproducing a
     paired official document word for word is ``official`` wherever it stands.
 
+    Args:
+        text: The article text.
+        blocks: Its blocks, from :func:`classify_blocks`.
+        reuse: Word n-grams of the paired official documents, if any.
+        sentences: Each block's ``sentence_spans``, if the caller has them already.
+
     Returns:
         ``(block_no, start, end, role, source)`` for every sentence.
     """
+    if sentences is None:
+        sentences = [sentence_spans(text, block.start, block.end) for block in blocks]
     rows = []
     for block_no, block in enumerate(blocks):
-        for start, end in sentence_spans(text, block.start, block.end):
+        for start, end in sentences[block_no]:
             role, source = block.role, block.source
             if reuse is not None and role != "official":
                 share, official_id = reuse.coverage(text, start, end)
