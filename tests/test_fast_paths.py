@@ -1,8 +1,11 @@
-"""ReuseIndex's shortcuts (a shared cache, one scan per article) give the plain definition."""
+"""Shortcuts taken for speed give the same answers as the plain definitions."""
+
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis.quotes import _full_name, clean_speaker
 from analysis.segment import REUSE_N, ReuseCache, ReuseIndex, paragraph_spans
 from analysis.text import Normalised, normalise, sentence_spans, word_spans
 
@@ -71,3 +74,30 @@ def test_normalised_words_and_spans_match_word_spans():
     assert list(zip(starts, ends, strict=True)) == spans
     assert memo(text, 3, 20) == [normalise(text[s:e]) for s, e in word_spans(text, 3, 20)]
     assert memo.spans("") == ([], [], [])
+
+
+def simple_full_name(text, surname, before):
+    """_full_name as first written: scan the whole text before the quotation."""
+    pattern = re.compile(rf"(?:(?:[A-Z]\.|[A-Z][\w’'-]*)\s+){{1,6}}{re.escape(surname)}\b")
+    for match in pattern.finditer(text, 0, before):
+        full = clean_speaker(match.group(0))
+        if full.endswith(surname) and " " in full:
+            return full
+    match = re.search(rf"\b{re.escape(surname)}\s+[A-Z][a-z]+-[a-z]+\b", text[:before])
+    return match.group(0) if match else surname
+
+
+NAME_WORDS = st.sampled_from(
+    ["Jen", "Psaki", "J.", "Press", "Secretary", "said", "the", "Park", "Jae-won", "O’Neil", "Mr."]
+)
+NAME_GLUE = st.sampled_from([" ", " ", "\n", ", ", ". ", "“", "” ", "-", ": "])
+NAME_TEXTS = st.lists(st.tuples(NAME_WORDS, NAME_GLUE), max_size=40).map(
+    lambda parts: "".join(w + g for w, g in parts)
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(NAME_TEXTS, st.sampled_from(["Psaki", "Park", "O’Neil", "Jen", "J"]), st.data())
+def test_full_name_equals_the_whole_text_scan(text, surname, data):
+    before = data.draw(st.integers(0, len(text)))
+    assert _full_name(text, surname, before) == simple_full_name(text, surname, before)
