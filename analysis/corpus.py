@@ -763,7 +763,10 @@ def _analyse(articles: pd.DataFrame, root: Path, progress: bool = False) -> Corp
         from concurrent.futures import ProcessPoolExecutor
 
         officials = dict(zip(articles["article_id"], articles["text"], strict=True))
-        half = len(articles) // 2
+        # Halves of the text, not of the rows: time goes with the words, and a
+        # corpus's official documents are shorter than its news.
+        length = articles["text"].str.len().cumsum().to_numpy()
+        half = min(max(int(length.searchsorted(length[-1] / 2)), 1), len(articles) - 1)
         parts = [articles.iloc[:half], articles.iloc[half:]]
         with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
             second = pool.submit(analyse_articles, parts[1], officials, False)
