@@ -101,3 +101,16 @@ NAME_TEXTS = st.lists(st.tuples(NAME_WORDS, NAME_GLUE), max_size=40).map(
 def test_full_name_equals_the_whole_text_scan(text, surname, data):
     before = data.draw(st.integers(0, len(text)))
     assert _full_name(text, surname, before) == simple_full_name(text, surname, before)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from("ab1_ é’'.-—\n“”") | st.characters(blacklist_categories=("Cs",))
+    )
+)
+def test_possessive_word_pattern_equals_the_greedy_one(text):
+    from analysis.text import _WORD
+
+    greedy = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*")
+    assert [m.span() for m in _WORD.finditer(text)] == [m.span() for m in greedy.finditer(text)]
