@@ -254,6 +254,8 @@ _BOILERPLATE = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+# The alternatives of _BOILERPLATE not anchored at the start (see _found).
+_BOILERPLATE_ANYWHERE = re.compile(r"all\ rights\ reserved\.?$", re.IGNORECASE | re.VERBOSE)
 _BIO = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was|has been|covers|writes|reports)\s+"
     r"(?:a|an|the|on|for|about)\b"
@@ -314,6 +316,12 @@ _BYLINE = re.compile(
     r"|^[a-z]{2,3}(?:/[a-z]{2,3})+\s*(?:\(|$)",
     re.IGNORECASE | re.VERBOSE,
 )
+# The alternatives of _BYLINE not anchored at the start (see _found).
+_BYLINE_ANYWHERE = re.compile(
+    r"\breporting\ by\b.*\b(?:editing|writing)\ by\b"
+    r"|\bcontributed\ (?:to\ )?(?:this\ )?(?:report|reporting|story)\b",
+    re.IGNORECASE | re.VERBOSE,
+)
 _DATE_ANY = re.compile(_DATE, re.IGNORECASE)
 _DATE_LINE_FILLER = re.compile(
     rf"{_DATE}|{_WEEKDAY}|\b\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?|\b(?:[ap]\.?m\.?|ET|EST|EDT|GMT|"
@@ -365,6 +373,16 @@ _JOURNALIST_MARKERS = re.compile(
     rf"\bsaid\s+(?:on|in\s+a|at\s+a|{_WEEKDAY})\b|\b(?:Reuters|Associated\s+Press|CNN|AFP|Bloomberg|"
     rf"analysts?|critics|experts)\b|\b(?:readout|statement)\s+(?:of|from)\s+the\b"
 )
+
+
+def _found(pattern: re.Pattern, anywhere: re.Pattern, text: str) -> bool:
+    """Whether ``pattern.search(text)`` finds something, found faster.
+
+    ``anywhere`` holds the alternatives of ``pattern`` that are not anchored with
+    ``^``; past the first character only they can match, so the many anchored
+    ones are tried once instead of at every character.
+    """
+    return pattern.match(text) is not None or anywhere.search(text) is not None
 
 
 def _date_line(text: str) -> bool:
@@ -453,7 +471,7 @@ def classify_blocks(
                 )
                 block.reused, seen_prose = True, True
                 continue
-        if n_words <= 60 and _BOILERPLATE.search(first_line):
+        if n_words <= 60 and _found(_BOILERPLATE, _BOILERPLATE_ANYWHERE, first_line):
             decide("boilerplate", f"site furniture: starts {_snippet(first_line)}")
             continue
         if kind == "news" and i >= last - 2 and n_words <= 60 and _BIO.match(body):
@@ -483,10 +501,14 @@ def classify_blocks(
                 prev.role, prev.source = "credit", ""
                 prev.evidence = "caption directly above a photo credit"
             continue
-        if n_words <= 25 and (_BYLINE.search(first_line) or _date_line(body)):
+        if n_words <= 25 and (_found(_BYLINE, _BYLINE_ANYWHERE, first_line) or _date_line(body)):
             decide("byline", "author or date line")
             continue
-        if n_words <= 40 and "reporting by" in body.lower() and _BYLINE.search(body):
+        if (
+            n_words <= 40
+            and "reporting by" in body.lower()
+            and _found(_BYLINE, _BYLINE_ANYWHERE, body)
+        ):
             decide("byline", "wire credit line ('Reporting by ...')")
             continue
         if kind == "official":
@@ -603,6 +625,8 @@ def _quoted_readout(body: str) -> str | None:
 
     'The Kremlin said in a statement: "..."' gives "Kremlin".
     """
+    if ":" not in body or ("“" not in body and '"' not in body):
+        return None  # most blocks: the pattern needs a colon and then a quotation mark
     match = _QUOTED_INTRO.match(body)
     if not match:
         return None

@@ -114,3 +114,51 @@ def test_possessive_word_pattern_equals_the_greedy_one(text):
 
     greedy = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*")
     assert [m.span() for m in _WORD.finditer(text)] == [m.span() for m in greedy.finditer(text)]
+
+
+LINE_PIECES = st.sampled_from(
+    [
+        "All rights reserved.",
+        "all rights reserved",
+        "Tags:",
+        "Read more:",
+        "Subscribe",
+        "© 2024",
+        "END",
+        "By Jane Doe",
+        "Published",
+        "Reporting by Jane Doe; Editing by John Roe",
+        "contributed to this report",
+        "ap/afp (",
+        "ALL RIGHTS RESERVED",
+        "the talks",
+        "said",
+    ]
+)
+LINES = st.lists(
+    st.tuples(LINE_PIECES, st.sampled_from([" ", "", ". ", "\n", ": "])), max_size=6
+).map(lambda parts: "".join(p + g for p, g in parts))
+
+
+@settings(max_examples=500, deadline=None)
+@given(LINES)
+def test_found_equals_search(line):
+    from analysis import segment
+
+    for pattern, anywhere in (
+        (segment._BOILERPLATE, segment._BOILERPLATE_ANYWHERE),
+        (segment._BYLINE, segment._BYLINE_ANYWHERE),
+    ):
+        assert segment._found(pattern, anywhere, line) == (pattern.search(line) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LINES, st.sampled_from(["“", '"', "", "The Kremlin said in a statement: "]), LINES)
+def test_quoted_readout_shortcut(before, mark, after):
+    from analysis import segment
+
+    body = before + mark + after + " word" * 12
+    if ":" not in body or ("“" not in body and '"' not in body):
+        # The shortcut answers None only where the pattern cannot match.
+        assert segment._QUOTED_INTRO.match(body) is None
+        assert segment._quoted_readout(body) is None
