@@ -257,14 +257,25 @@ def _last_named(subjects: list[tuple[int, str]], masked: str, before: int) -> tu
 
 def _full_name(text: str, surname: str, before: int) -> str:
     """Expand a surname to the first full name ending with it earlier in the text."""
+    first = text.find(surname, 0, before)
+    if first < 0:
+        return surname  # most calls: no earlier mention, so neither pattern can match
+    # A full name is name words and spaces up to the surname, so none starts before
+    # the run of such characters leading up to its first mention: scan from there,
+    # not from the top of the article.
+    run = _NAME_RUN.match(text[first - 1 :: -1]).end() if first else 0
     pattern = re.compile(rf"(?:(?:[A-Z]\.|[A-Z][\w’'-]*)\s+){{1,6}}{re.escape(surname)}\b")
-    for match in pattern.finditer(text, 0, before):
+    for match in pattern.finditer(text, first - run, before):
         full = clean_speaker(match.group(0))
         if full.endswith(surname) and " " in full:
             return full
     # Family name first, as in Korean names: "Park Jae-won".
     match = re.search(rf"\b{re.escape(surname)}\s+[A-Z][a-z]+-[a-z]+\b", text[:before])
     return match.group(0) if match else surname
+
+
+# Every character a full name may hold before the surname (see _full_name).
+_NAME_RUN = re.compile(r"[\w\s’'.\-]*")
 
 
 def clean_speaker(raw: str) -> str:

@@ -16,9 +16,11 @@ continuation, quotations, and finally the journalist's own prose.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from analysis.text import OPEN_QUOTES, is_blank, normalise, sentence_spans, word_spans
+from analysis.text import OPEN_QUOTES, Normalised, is_blank, normalise, sentence_spans
 
 __all__ = [
     "ROLES",
@@ -26,6 +28,7 @@ __all__ = [
     "paragraph_spans",
     "classify_blocks",
     "ReuseIndex",
+    "ReuseCache",
 ]
 
 ROLES = (
@@ -130,15 +133,25 @@ class ReuseIndex:
     Args:
         documents: ``{official_id: text}``.
         n: The n-gram length in words.
+        cache: Shared by the indexes of one corpus, so that each official
+            document is tokenised once and each distinct word normalised once,
+            however many articles pair with it; by default the index's own.
     """
 
-    def __init__(self, documents: dict[str, str], n: int = REUSE_N):
+    def __init__(
+        self, documents: dict[str, str], n: int = REUSE_N, *, cache: ReuseCache | None = None
+    ):
         self.n = n
-        self.grams: dict[tuple[str, ...], str] = {}
-        for doc_id, text in documents.items():
-            tokens = [normalise(text[s:e]) for s, e in word_spans(text)]
-            for i in range(len(tokens) - n + 1):
-                self.grams.setdefault(tuple(tokens[i : i + n]), doc_id)
+        self._cache = cache if cache is not None else ReuseCache()
+        per_document = [self._cache.grams_of(doc_id, text, n) for doc_id, text in documents.items()]
+        if len(per_document) == 1:
+            self.grams: dict[tuple[str, ...], str] = per_document[0]  # shared, never written
+        else:
+            # An n-gram in several documents belongs to the first of them.
+            self.grams = {}
+            for grams in reversed(per_document):
+                self.grams.update(grams)
+        self._scanned: tuple[str, list[int], list[int], list[str | None]] | None = None
 
     def coverage(self, text: str, start: int, end: int) -> tuple[float, str]:
         """Share of the words in ``text[start:end]`` inside an n-gram shared with a document.
@@ -146,20 +159,72 @@ class ReuseIndex:
         Returns:
             ``(share, official_id)``: the share, and the document most n-grams came from.
         """
-        spans = word_spans(text, start, end)
-        if len(spans) < self.n or not self.grams:
+        if not self.grams:
             return 0.0, ""
-        tokens = [normalise(text[s:e]) for s, e in spans]
-        covered = [False] * len(tokens)
-        votes: dict[str, int] = {}
-        for i in range(len(tokens) - self.n + 1):
-            doc_id = self.grams.get(tuple(tokens[i : i + self.n]))
+        n = self.n
+        starts, ends, hits = self._scan(text)
+        lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+        if (lo and ends[lo - 1] > start) or (hi and ends[hi - 1] > end):
+            # A word runs over an edge of the region, so the region's own words
+            # differ from the text's; never for blocks and sentences, which are
+            # bounded by whitespace.
+            tokens = self._cache.words(text, start, end)
+            return self._share(list(map(self.grams.get, _ngrams(tokens, n))), len(tokens))
+        # Otherwise the region's words are the text's words ``lo`` to ``hi``.
+        return self._share(hits[lo : hi - n + 1] if hi - lo >= n else [], hi - lo)
+
+    def _scan(self, text: str) -> tuple[list[int], list[int], list[str | None]]:
+        """Where each word of ``text`` starts and ends, and the document of the n-gram it starts.
+
+        Blocks and then their sentences of one article ask about the same words,
+        so the article is tokenised, normalised and looked up once, and each
+        region's coverage is read off by offsets.
+        """
+        if self._scanned is None or self._scanned[0] != text:
+            tokens, starts, ends = self._cache.words.spans(text)
+            hits = list(map(self.grams.get, _ngrams(tokens, self.n)))
+            self._scanned = (text, starts, ends, hits)
+        return self._scanned[1:]
+
+    def _share(self, hits: list[str | None], n_words: int) -> tuple[float, str]:
+        """Coverage from the document of each n-gram of a region's ``n_words`` words."""
+        if n_words < self.n or hits.count(None) == len(hits):
+            return 0.0, ""  # most regions: decided without a Python-level loop
+        votes: dict[str, int] = {}  # insertion order breaks ties, as in text order
+        covered = reach = 0  # words inside shared n-grams; words before ``reach`` are counted
+        for i, doc_id in enumerate(hits):
             if doc_id is not None:
                 votes[doc_id] = votes.get(doc_id, 0) + 1
-                covered[i : i + self.n] = [True] * self.n
-        if not votes:
-            return 0.0, ""
-        return sum(covered) / len(tokens), max(votes, key=votes.__getitem__)
+                covered += i + self.n - max(i, reach)
+                reach = i + self.n
+        return covered / n_words, max(votes, key=votes.__getitem__)
+
+
+def _ngrams(tokens: list[str], n: int) -> Iterator[tuple[str, ...]]:
+    """The n-gram starting at each word, ``tuple(tokens[i : i + n])``, built in C."""
+    return zip(*(tokens[k:] for k in range(n)), strict=False)
+
+
+class ReuseCache:
+    """What :class:`ReuseIndex` works out once per corpus rather than once per article.
+
+    Each official document's n-grams are keyed by its id, text and ``n``, and
+    normalised words by the word, so every entry is a pure function of its key
+    and a cache can never carry one corpus's state into another; it lives as
+    long as its owner (``analysis.corpus.analyse_articles`` keeps one per call).
+    """
+
+    def __init__(self) -> None:
+        self.words = Normalised()
+        self._grams: dict[tuple[str, str, int], dict[tuple[str, ...], str]] = {}
+
+    def grams_of(self, doc_id: str, text: str, n: int) -> dict[tuple[str, ...], str]:
+        """``{n_gram: doc_id}`` for every word n-gram of one document (do not modify)."""
+        key = (doc_id, text, n)
+        if key not in self._grams:
+            tokens = self.words(text)
+            self._grams[key] = dict.fromkeys(_ngrams(tokens, n), doc_id)
+        return self._grams[key]
 
 
 # --- role rules -------------------------------------------------------------------
@@ -189,6 +254,8 @@ _BOILERPLATE = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+# The alternatives of _BOILERPLATE not anchored at the start (see _found).
+_BOILERPLATE_ANYWHERE = re.compile(r"all\ rights\ reserved\.?$", re.IGNORECASE | re.VERBOSE)
 _BIO = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was|has been|covers|writes|reports)\s+"
     r"(?:a|an|the|on|for|about)\b"
@@ -249,6 +316,12 @@ _BYLINE = re.compile(
     r"|^[a-z]{2,3}(?:/[a-z]{2,3})+\s*(?:\(|$)",
     re.IGNORECASE | re.VERBOSE,
 )
+# The alternatives of _BYLINE not anchored at the start (see _found).
+_BYLINE_ANYWHERE = re.compile(
+    r"\breporting\ by\b.*\b(?:editing|writing)\ by\b"
+    r"|\bcontributed\ (?:to\ )?(?:this\ )?(?:report|reporting|story)\b",
+    re.IGNORECASE | re.VERBOSE,
+)
 _DATE_ANY = re.compile(_DATE, re.IGNORECASE)
 _DATE_LINE_FILLER = re.compile(
     rf"{_DATE}|{_WEEKDAY}|\b\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?|\b(?:[ap]\.?m\.?|ET|EST|EDT|GMT|"
@@ -300,6 +373,16 @@ _JOURNALIST_MARKERS = re.compile(
     rf"\bsaid\s+(?:on|in\s+a|at\s+a|{_WEEKDAY})\b|\b(?:Reuters|Associated\s+Press|CNN|AFP|Bloomberg|"
     rf"analysts?|critics|experts)\b|\b(?:readout|statement)\s+(?:of|from)\s+the\b"
 )
+
+
+def _found(pattern: re.Pattern, anywhere: re.Pattern, text: str) -> bool:
+    """Whether ``pattern.search(text)`` finds something, found faster.
+
+    ``anywhere`` holds the alternatives of ``pattern`` that are not anchored with
+    ``^``; past the first character only they can match, so the many anchored
+    ones are tried once instead of at every character.
+    """
+    return pattern.match(text) is not None or anywhere.search(text) is not None
 
 
 def _date_line(text: str) -> bool:
@@ -388,7 +471,7 @@ def classify_blocks(
                 )
                 block.reused, seen_prose = True, True
                 continue
-        if n_words <= 60 and _BOILERPLATE.search(first_line):
+        if n_words <= 60 and _found(_BOILERPLATE, _BOILERPLATE_ANYWHERE, first_line):
             decide("boilerplate", f"site furniture: starts {_snippet(first_line)}")
             continue
         if kind == "news" and i >= last - 2 and n_words <= 60 and _BIO.match(body):
@@ -418,10 +501,14 @@ def classify_blocks(
                 prev.role, prev.source = "credit", ""
                 prev.evidence = "caption directly above a photo credit"
             continue
-        if n_words <= 25 and (_BYLINE.search(first_line) or _date_line(body)):
+        if n_words <= 25 and (_found(_BYLINE, _BYLINE_ANYWHERE, first_line) or _date_line(body)):
             decide("byline", "author or date line")
             continue
-        if n_words <= 40 and "reporting by" in body.lower() and _BYLINE.search(body):
+        if (
+            n_words <= 40
+            and "reporting by" in body.lower()
+            and _found(_BYLINE, _BYLINE_ANYWHERE, body)
+        ):
             decide("byline", "wire credit line ('Reporting by ...')")
             continue
         if kind == "official":
@@ -538,6 +625,8 @@ def _quoted_readout(body: str) -> str | None:
 
     'The Kremlin said in a statement: "..."' gives "Kremlin".
     """
+    if ":" not in body or ("“" not in body and '"' not in body):
+        return None  # most blocks: the pattern needs a colon and then a quotation mark
     match = _QUOTED_INTRO.match(body)
     if not match:
         return None
@@ -566,18 +655,27 @@ def sentence_roles(
     text: str,
     blocks: list[Block],
     reuse: ReuseIndex | None = None,
+    sentences: list[list[tuple[int, int]]] | None = None,
 ) -> list[tuple[int, int, int, str, str]]:
     """Split blocks into sentences and give each a role.
 
     A sentence takes its block's role, except that a sentence reproducing a
     paired official document word for word is ``official`` wherever it stands.
 
+    Args:
+        text: The article text.
+        blocks: Its blocks, from :func:`classify_blocks`.
+        reuse: Word n-grams of the paired official documents, if any.
+        sentences: Each block's ``sentence_spans``, if the caller has them already.
+
     Returns:
         ``(block_no, start, end, role, source)`` for every sentence.
     """
+    if sentences is None:
+        sentences = [sentence_spans(text, block.start, block.end) for block in blocks]
     rows = []
     for block_no, block in enumerate(blocks):
-        for start, end in sentence_spans(text, block.start, block.end):
+        for start, end in sentences[block_no]:
             role, source = block.role, block.source
             if reuse is not None and role != "official":
                 share, official_id = reuse.coverage(text, start, end)
