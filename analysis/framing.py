@@ -56,6 +56,7 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from analysis.corpus import Corpus
+from analysis.parallel import balanced_parts, fork_map, process_count
 from analysis.text import light_stem, normalise
 
 __all__ = [
@@ -73,6 +74,8 @@ __all__ = [
 
 NGRAM = 3
 MIN_RUN_CHARS = 15
+REUSE_BATCH_SENTENCES = 50_000  # journalist sentences per batch of reuse(): bounds its memory
+PARALLEL_MIN_SENTENCES = 100_000  # from here, reuse() shares its batches between two processes
 WHOLLY_DERIVED = 0.6
 PARTIALLY_DERIVED = 0.15
 # Sentence labels (thresholds ours, calibrated on the seed and tests/fixtures; see the
@@ -205,6 +208,11 @@ THREADED_MIN_TEXTS = 20_000  # below this, one thread is faster than two
 _NON_WORD = r"[^\pL\pN_]+"
 _INNER_HYPHEN = r"[-‐‑]([\pL\p{Nl}\p{No}])"
 _WORD_CHARS = r"[\pL\pN_]+"
+# What str.split() splits on: the characters for which str.isspace() is true.
+_NON_SPACE_RUN = (
+    r"[^\t\n\x0b\x0c\r\x1c-\x20\x85\xa0\x{1680}\x{2000}-\x{200a}"
+    r"\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]+"
+)
 _LETTER_RUN = r"[\pL\p{Nl}\p{No}]{2,}"  # re's [^\W\d_]{2,}: a word of two letters or more
 
 
@@ -654,6 +662,16 @@ def _word_tokens(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray, 
     return row, end - word_length, end, codes
 
 
+def _split_counts(texts: pd.Series) -> np.ndarray:
+    """``len(text.split())`` of every text: runs of non-space counted by Arrow's RE2.
+
+    (Arrow's own ``utf8_split_whitespace`` is not used: it miscounted the last text of
+    an array now and then, in pyarrow 26.)
+    """
+    values = pa.array(texts, type=pa.large_string())
+    return np.asarray(pc.count_substring_regex(values, _NON_SPACE_RUN), dtype=np.int64)
+
+
 def _ranges(lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Every ``i`` in every ``range(lo[k], hi[k])``, with its ``k``."""
     lengths = np.maximum(hi - lo, 0)
@@ -766,6 +784,52 @@ def reuse(corpus: Corpus, frame: pd.DataFrame | None = None) -> pd.DataFrame:
     """
     frame = units(corpus) if frame is None else frame
     pairs = corpus.pairs.reset_index(drop=True)
+    article_text = dict(zip(corpus.articles["article_id"], corpus.articles["text"], strict=True))
+    # Pairs in batches of about REUSE_BATCH_SENTENCES journalist sentences: memory
+    # then grows with the batch, not the corpus. Pairs are independent of each other.
+    rows_of = frame.groupby(["side", "doc_id"], sort=False).indices
+    none = np.zeros(0, dtype=np.int64)
+    news_rows = [rows_of.get(("journalist", news_id), none) for news_id in pairs["news_id"]]
+    sizes = np.fromiter(map(len, news_rows), np.int64, len(news_rows))
+    batch = (np.cumsum(sizes) - sizes) // REUSE_BATCH_SENTENCES
+    batches = list(zip(*_runs_of(batch), strict=True))
+
+    def run(part: tuple[int, int]) -> list[dict]:
+        records: list[dict] = []
+        for lo, hi in batches[part[0] : part[1]]:
+            chunk = pairs.iloc[lo:hi]
+            officials = chunk["official_id"].unique()
+            official_rows = [rows_of.get(("official", o), none) for o in officials]
+            wanted = _sorted_unique(np.concatenate([none, *news_rows[lo:hi], *official_rows]))
+            records.extend(_reuse_records(chunk, frame.iloc[wanted], article_text))
+        return records
+
+    # Batches are independent: a large corpus's are shared between two processes.
+    weights = np.array([sizes[lo:hi].sum() for lo, hi in batches], dtype=np.int64)
+    parts = balanced_parts(weights, process_count(int(sizes.sum()), PARALLEL_MIN_SENTENCES))
+    done = fork_map(lambda k: run(parts[k]), len(parts))
+    return pd.DataFrame([row for part in done for row in part], columns=REUSE_COLUMNS)
+
+
+def _sorted_unique(values: np.ndarray) -> np.ndarray:
+    """``np.unique`` by sorting: NumPy 2.4's own is ~80x slower on millions of int64."""
+    values = np.sort(values)
+    return values[np.r_[True, values[1:] != values[:-1]]] if len(values) else values
+
+
+def _runs_of(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Start and stop of each run of equal consecutive values."""
+    if not len(values):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
+    return starts, np.r_[starts[1:], len(values)]
+
+
+def _reuse_records(
+    pairs: pd.DataFrame, frame: pd.DataFrame, article_text: dict[str, str]
+) -> list[dict]:
+    """:func:`reuse`'s rows for some pairs, from the ``units`` rows of their documents."""
+    pairs = pairs.reset_index(drop=True)
     docs = pd.Index(pd.unique(frame["doc_id"]))
     # A stream per (side, document): news 0..d-1, official d..2d-1; 2d is empty, for
     # a document with no sentences on that side.
@@ -789,10 +853,7 @@ def reuse(corpus: Corpus, frame: pd.DataFrame | None = None) -> pd.DataFrame:
     for k in range(1, NGRAM):
         gram, _ = pd.factorize(gram * v + codes[position + k])
     width = np.int64(gram.max() + 1 if len(gram) else 1)
-    # Sorted by stream, then 3-gram. (Sorting and dropping repeats: np.unique is ~80x
-    # slower on millions of int64 in NumPy 2.4.)
-    keys = np.sort(stream[position] * width + gram)
-    keys = keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
+    keys = _sorted_unique(stream[position] * width + gram)  # by stream, then 3-gram
     key_lo = np.searchsorted(keys, np.arange(2 * d + 2) * width)
     grams_in = np.diff(key_lo)
     key_pair, key_at = _ranges(key_lo[news_of], key_lo[news_of + 1])
@@ -838,11 +899,8 @@ def reuse(corpus: Corpus, frame: pd.DataFrame | None = None) -> pd.DataFrame:
     sentences = np.bincount(row_stream, minlength=2 * d + 1)
     joined = np.bincount(row_stream, weights=texts.str.len().to_numpy(), minlength=2 * d + 1)
     joined = joined + np.maximum(sentences - 1, 0)
-    split_words = np.bincount(
-        row_stream, weights=[len(t.split()) for t in texts], minlength=2 * d + 1
-    )
+    split_words = np.bincount(row_stream, weights=_split_counts(texts), minlength=2 * d + 1)
 
-    article_text = dict(zip(corpus.articles["article_id"], corpus.articles["text"], strict=True))
     # Python numbers from here: round() of a NumPy float is not Python's exact rounding.
     shared, grams_in, covered, runs = (
         shared.tolist(),
@@ -874,7 +932,14 @@ def reuse(corpus: Corpus, frame: pd.DataFrame | None = None) -> pd.DataFrame:
                 "derivation": derivation_class(containment),
             }
         )
-    return pd.DataFrame(records)
+    return records
+
+
+REUSE_COLUMNS = [
+    "news_id", "official_id", "link", "news_words", "official_words", "containment_news",
+    "containment_official", "run_coverage", "official_run_coverage", "runs", "longest_run",
+    "longest_start", "longest_end", "derivation",
+]  # fmt: skip
 
 
 def derivation_class(containment: float) -> str:

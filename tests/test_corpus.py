@@ -223,10 +223,12 @@ def test_progress_bar_only_for_large_corpora_or_on_request(tmp_path, capsys):
 
 def test_two_process_segmentation_equals_one_process(monkeypatch):
     from analysis import corpus as corpus_module
+    from analysis import parallel
 
     folder = REPO / "tests" / "fixtures" / "layouts"
     single = load_corpus(folder)
     monkeypatch.setattr(corpus_module, "PARALLEL_MIN_DOCUMENTS", 4)
+    monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)  # even on a one-CPU runner
     double = load_corpus(folder)
     for name in ("articles", "blocks", "sentences", "quotes", "pairs"):
         pd.testing.assert_frame_equal(getattr(double, name), getattr(single, name))

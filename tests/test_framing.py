@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import analysis
-from analysis import framing
+from analysis import framing, parallel
 from analysis.text import normalise
 
 FIXTURES = Path(__file__).parent / "fixtures" / "framing"
@@ -417,7 +417,12 @@ def _reference_reuse(corpus, frame):
 
 def _compare_reuse(corpus, frame):
     expected = _reference_reuse(corpus, frame)
-    got = framing.reuse(corpus, frame)[expected.columns]
+    got = framing.reuse(corpus, frame)
+    assert list(got.columns) == framing.REUSE_COLUMNS
+    if expected.empty:
+        assert got.empty
+        return
+    got = got[expected.columns]
     pd.testing.assert_frame_equal(got, expected, check_dtype=False)
 
 
@@ -480,3 +485,24 @@ def test_verb_prefilter_keeps_every_text_with_a_verb(texts):
     flagged = lexicon.may_hold(texts)
     for text, may in zip(texts, flagged, strict=True):
         assert may or not lexicon.find(text)
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_reuse_in_batches_equals_one_batch(fixture, monkeypatch, processes):
+    corpus, result = fixture
+    monkeypatch.setattr(framing, "REUSE_BATCH_SENTENCES", 2)
+    monkeypatch.setattr(framing, "PARALLEL_MIN_SENTENCES", 0 if processes == 2 else 10**9)
+    monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)
+    pd.testing.assert_frame_equal(framing.reuse(corpus, result.units), result.reuse)
+
+
+@given(
+    st.lists(
+        st.text(alphabet=st.sampled_from("ab \t\n\u3000\u2028\xa0\x85\u200b\x1c"), max_size=12),
+        max_size=6,
+    )
+)
+@settings(max_examples=200, deadline=None)
+def test_split_counts_equal_str_split(texts):
+    got = framing._split_counts(pd.Series(texts, dtype="str"))
+    assert got.tolist() == [len(text.split()) for text in texts]
