@@ -216,18 +216,22 @@ _NON_SPACE_RUN = (
 _LETTER_RUN = r"[\pL\p{Nl}\p{No}]{2,}"  # re's [^\W\d_]{2,}: a word of two letters or more
 
 
-def _scan(texts: pa.Array) -> tuple[np.ndarray, pa.Array]:
+def _scan(texts: pa.Array) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Tokens of some texts, split by Arrow's C++ regex kernels (which release the GIL).
 
     Returns:
-        ``(row, tokens)``: each token's text (0-based within ``texts``) and the token.
+        ``(row, codes, forms)``: each token's text (0-based within ``texts``) and its
+        code among ``forms``, the distinct tokens as written.
     """
     joined = pc.replace_substring_regex(texts, _INNER_HYPHEN, r"\1")
     pieces = pc.split_pattern_regex(joined, _NON_WORD)
-    tokens, row = pc.list_flatten(pieces), pc.list_parent_indices(pieces)
+    encoded = pc.dictionary_encode(pc.list_flatten(pieces))
+    forms = encoded.dictionary.to_pylist()
+    row = pc.list_parent_indices(pieces).to_numpy().astype(np.int64)
+    codes = encoded.indices.to_numpy().astype(np.int64)
     # Splitting leaves an empty piece where a text starts or ends with a separator.
-    kept = pc.not_equal(tokens, "")
-    return row.filter(kept).to_numpy().astype(np.int64), tokens.filter(kept)
+    kept = codes != forms.index("") if "" in forms else slice(None)
+    return row[kept], codes[kept], forms
 
 
 def _tokenize(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -242,21 +246,23 @@ def _tokenize(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.
     if isinstance(values, pa.ChunkedArray):  # a Series backed by Arrow may come in chunks
         values = values.combine_chunks()
     half = len(values) // 2 if len(values) >= THREADED_MIN_TEXTS else len(values)
-    slices = [(values.slice(0, half), 0), (values.slice(half), half)] if half < len(values) else []
-    if slices:
+    if half < len(values):
         from concurrent.futures import ThreadPoolExecutor
 
         with ThreadPoolExecutor(2) as pool:
-            parts = list(pool.map(lambda part: _scan(part[0]), slices))
-        row = np.concatenate(
-            [r + offset for (r, _), (_, offset) in zip(parts, slices, strict=True)]
-        )
-        tokens = pa.chunked_array([t for _, t in parts], type=pa.large_string()).combine_chunks()
+            parts = list(pool.map(_scan, [values.slice(0, half), values.slice(half)]))
+        offsets = [0, half]
     else:
-        row, tokens = _scan(values)
-    encoded = pc.dictionary_encode(tokens)
-    cased_codes = encoded.indices.to_numpy().astype(np.int64)
-    cased = encoded.dictionary.to_pylist()
+        parts, offsets = [_scan(values)], [0]
+    # One numbering of the parts' distinct forms (a few thousand), then of every token.
+    merged, cased = pd.factorize(np.asarray([f for _, _, forms in parts for f in forms], object))
+    row_parts, code_parts, start = [], [], 0
+    for (row, codes, forms), offset in zip(parts, offsets, strict=True):
+        row_parts.append(row + offset)
+        code_parts.append(merged[start : start + len(forms)][codes])
+        start += len(forms)
+    row, cased_codes = np.concatenate(row_parts), np.concatenate(code_parts)
+    cased = list(cased)
     # Fold case on the (few) distinct forms, not on every token.
     codes_of_cased, vocabulary = pd.factorize(pd.Index(cased).str.lower())
     codes = codes_of_cased[cased_codes]
