@@ -25,3 +25,12 @@ def test_run_merges_keys_into_bench_json(tmp_path):
 def test_unknown_key(tmp_path):
     with pytest.raises(ValueError, match="unknown benchmark"):
         bench.run(FIXTURE, tmp_path / "b.json", ["speed"])
+
+
+def test_pipeline_runs_in_a_fresh_process_and_reports_memory(tmp_path):
+    written = bench.run(FIXTURE, tmp_path / "bench.json", ["pipeline"])["pipeline"]
+    assert set(written) == {"words", "seconds", "words_per_s", "peak_rss_mb", "peak_worker_rss_mb"}
+    assert written["words"] > 0
+    # words_per_s comes from the unrounded seconds
+    assert written["words_per_s"] == pytest.approx(written["words"] / written["seconds"], rel=1e-3)
+    assert written["peak_rss_mb"] > 50  # an interpreter with pandas loaded
