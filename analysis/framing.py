@@ -192,7 +192,7 @@ def units(corpus: Corpus) -> pd.DataFrame:
     columns = ["side", "article_id", "sent_no", "block_no", "start", "end", "text", "location"]
     frame = pd.concat([journalist[columns], official[columns]], ignore_index=True)
     # Fragments such as a paragraph number ("1.") or a bare dateline carry nothing to compare.
-    words = pc.count_substring_regex(pa.array(frame["text"], pa.large_string()), _LETTER_RUN)
+    words = pc.count_substring_regex(_arrow_strings(frame["text"]), _LETTER_RUN)
     frame = frame[np.asarray(words) >= MIN_UNIT_WORDS].reset_index(drop=True)
     return frame.rename(columns={"article_id": "doc_id"})
 
@@ -214,6 +214,12 @@ _NON_SPACE_RUN = (
     r"\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]+"
 )
 _LETTER_RUN = r"[\pL\p{Nl}\p{No}]{2,}"  # re's [^\W\d_]{2,}: a word of two letters or more
+
+
+def _arrow_strings(texts) -> pa.Array:
+    """Texts as one Arrow array of strings (a Series backed by Arrow may be in chunks)."""
+    values = pa.array(texts, type=pa.large_string())
+    return values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
 
 
 def _scan(texts: pa.Array) -> tuple[np.ndarray, np.ndarray, list[str]]:
@@ -242,9 +248,7 @@ def _tokenize(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.
         code, the code's word (lower-cased), and per word the share of its
         non-initial occurrences that are capitalised (names, titles).
     """
-    values = pa.array(texts, type=pa.large_string())
-    if isinstance(values, pa.ChunkedArray):  # a Series backed by Arrow may come in chunks
-        values = values.combine_chunks()
+    values = _arrow_strings(texts)
     half = len(values) // 2 if len(values) >= THREADED_MIN_TEXTS else len(values)
     if half < len(values):
         from concurrent.futures import ThreadPoolExecutor
@@ -633,9 +637,7 @@ def _word_tokens(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray, 
         ``(row, start, end, codes)``: the text each token is in, its offsets within
         that text, and the code of its :func:`~analysis.text.normalise` form.
     """
-    values = pa.array(texts, type=pa.large_string())
-    if isinstance(values, pa.ChunkedArray):
-        values = values.combine_chunks()
+    values = _arrow_strings(texts)
 
     def split(pattern: str) -> tuple[np.ndarray, np.ndarray, pa.Array]:
         pieces = pc.split_pattern_regex(values, pattern)
@@ -674,8 +676,7 @@ def _split_counts(texts: pd.Series) -> np.ndarray:
     (Arrow's own ``utf8_split_whitespace`` is not used: it miscounted the last text of
     an array now and then, in pyarrow 26.)
     """
-    values = pa.array(texts, type=pa.large_string())
-    return np.asarray(pc.count_substring_regex(values, _NON_SPACE_RUN), dtype=np.int64)
+    return np.asarray(pc.count_substring_regex(_arrow_strings(texts), _NON_SPACE_RUN), np.int64)
 
 
 def _ranges(lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -980,7 +981,7 @@ class VerbLexicon:
         runs only where it can match: RE2's ``\b`` is an ASCII word boundary, which
         holds wherever ``re``'s Unicode one does.
         """
-        folded = pa.array([text.lower().translate(_FOLD) for text in texts], pa.large_string())
+        folded = _arrow_strings([text.lower().translate(_FOLD) for text in texts])
         matched = pc.match_substring_regex(folded, self.pattern.pattern)
         return matched.to_numpy(zero_copy_only=False)
 

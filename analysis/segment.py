@@ -241,6 +241,9 @@ _DATELINE = re.compile(
     rf"(?:\((?:{_AGENCY}|[A-Z][\w ]{{1,30}})\))?\s*[-–—]+\s"
 )
 
+# Alternatives not anchored at the start, kept apart so that _found can try the
+# anchored ones once instead of at every character.
+_BOILERPLATE_ANYWHERE_ALTERNATIVES = r"all\ rights\ reserved\.?$"
 _BOILERPLATE = re.compile(
     r"""^(?:tags?|topics?|filed\ under|categories|keywords|related(?:\ articles?|\ stories|\ coverage)?
         |read\ more|more|see\ also|also\ read|recommended|trending|most\ read|watch|listen)\s*:
@@ -250,12 +253,11 @@ _BOILERPLATE = re.compile(
         |for\ immediate\ release|\#\#\#)
       |^(?:©|\(c\)\s*\d{4})
       |^(?:\(END\)|END|==\s*\w+|-{2,}|\*{3,}|\(\w{2,12}\))$
-      |all\ rights\ reserved\.?$
-    """,
+      |"""
+    + _BOILERPLATE_ANYWHERE_ALTERNATIVES,
     re.IGNORECASE | re.VERBOSE,
 )
-# The alternatives of _BOILERPLATE not anchored at the start (see _found).
-_BOILERPLATE_ANYWHERE = re.compile(r"all\ rights\ reserved\.?$", re.IGNORECASE | re.VERBOSE)
+_BOILERPLATE_ANYWHERE = re.compile(_BOILERPLATE_ANYWHERE_ALTERNATIVES, re.IGNORECASE | re.VERBOSE)
 _BIO = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was|has been|covers|writes|reports)\s+"
     r"(?:a|an|the|on|for|about)\b"
@@ -308,20 +310,18 @@ _CAPTION = re.compile(
     r"\((?:L|R|C)\)|\b(?:speaks|gestures|attends|arrives|listens|looks\s+on|waves|poses|"
     r"shakes\s+hands|is\s+seen|are\s+seen|walks|delivers)\b"
 )
+_BYLINE_ANYWHERE_ALTERNATIVES = (  # not anchored at the start (see _found)
+    r"\breporting\ by\b.*\b(?:editing|writing)\ by\b"
+    r"|\bcontributed\ (?:to\ )?(?:this\ )?(?:report|reporting|story)\b"
+)
 _BYLINE = re.compile(
     r"^(?:by|written\ by|words\ by|reporting\ by|report\ by)\s+[A-Z]"
     r"|^(?:published|updated|posted|last\ updated|first\ published|modified)\b"
-    r"|\breporting\ by\b.*\b(?:editing|writing)\ by\b"
-    r"|\bcontributed\ (?:to\ )?(?:this\ )?(?:report|reporting|story)\b"
-    r"|^[a-z]{2,3}(?:/[a-z]{2,3})+\s*(?:\(|$)",
+    r"|^[a-z]{2,3}(?:/[a-z]{2,3})+\s*(?:\(|$)"
+    r"|" + _BYLINE_ANYWHERE_ALTERNATIVES,
     re.IGNORECASE | re.VERBOSE,
 )
-# The alternatives of _BYLINE not anchored at the start (see _found).
-_BYLINE_ANYWHERE = re.compile(
-    r"\breporting\ by\b.*\b(?:editing|writing)\ by\b"
-    r"|\bcontributed\ (?:to\ )?(?:this\ )?(?:report|reporting|story)\b",
-    re.IGNORECASE | re.VERBOSE,
-)
+_BYLINE_ANYWHERE = re.compile(_BYLINE_ANYWHERE_ALTERNATIVES, re.IGNORECASE | re.VERBOSE)
 _DATE_ANY = re.compile(_DATE, re.IGNORECASE)
 _DATE_LINE_FILLER = re.compile(
     rf"{_DATE}|{_WEEKDAY}|\b\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?|\b(?:[ap]\.?m\.?|ET|EST|EDT|GMT|"
