@@ -31,6 +31,6 @@ def test_pipeline_runs_in_a_fresh_process_and_reports_memory(tmp_path):
     written = bench.run(FIXTURE, tmp_path / "bench.json", ["pipeline"])["pipeline"]
     assert set(written) == {"words", "seconds", "words_per_s", "peak_rss_mb", "peak_worker_rss_mb"}
     assert written["words"] > 0
-    # words_per_s comes from the unrounded seconds
-    assert written["words_per_s"] == pytest.approx(written["words"] / written["seconds"], rel=1e-3)
+    # A whole number, from the unrounded seconds: within one of the rounded figures' ratio.
+    assert abs(written["words_per_s"] - written["words"] / written["seconds"]) <= 1
     assert written["peak_rss_mb"] > 50  # an interpreter with pandas loaded
