@@ -4,9 +4,11 @@ The numbers are textstat 0.7.8's (pinned: 0.7.9+ downloads the CMU dictionary
 at run time). :func:`suite` computes the whole suite for many texts at once and
 returns, for every text, what calling textstat on that text returns (tested to
 within 1e-9, and timed against textstat by :func:`benchmark`). It is fast
-because textstat's per-word work (syllables, the Dale–Chall easy-word test) is
-done once per distinct word instead of once per occurrence, and the counting
-is done with a few regular expressions per text.
+because nothing loops over words in Python: the texts' code points are
+classified with tables built from Python's own ``re`` (see
+:mod:`analysis.textarrays`) and counted with NumPy, the words are numbered by
+Arrow, and textstat's per-word work (syllables, the Dale–Chall easy-word test)
+is done once per distinct word.
 
 textstat's rules, reproduced exactly (see :data:`METHOD`):
 
@@ -27,17 +29,20 @@ cannot support, and seeded bootstrap intervals over sentences.
 
 from __future__ import annotations
 
-import math
+import functools
 import re
 import time
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from importlib import metadata
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from analysis.parallel import balanced_parts, fork_map, process_count
+from analysis.textarrays import code_points, python_table
 
 __all__ = [
     "GRADE_METRICS",
@@ -87,7 +92,6 @@ GRADE_METRICS = (
 # Coleman & Liau (1975) letters and sentences per 100 words; Linsear Write
 # scores a 100-word sample. Below it one sentence more or less moves the grade.
 MIN_WORDS = 100
-PARALLEL_MIN_TEXTS = 2_000  # from here, suite() runs in two processes
 # McLaughlin (1969) defined SMOG on 30 sentences (10 each from start, middle, end).
 MIN_SENTENCES_SMOG = 30
 VOICES = ("journalist", "official", "quotation")
@@ -99,16 +103,6 @@ TEXTSTAT_VERSION = metadata.version("textstat")
 _CONTRACTION_ENDINGS = r"[tsd]|ve|ll|re"
 _NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?!" + _CONTRACTION_ENDINGS + ")")
 _PUNCTUATION_KEEP_APOSTROPHE = re.compile(r"[^\w\s\']")
-_SENTENCE_PIECE = re.compile(r"\b[^.!?]+[.!?]*")
-_WORD_CHAR = re.compile(r"\w")
-# A whitespace-separated token survives textstat's punctuation removal (and so
-# counts as a word) exactly when it holds a word character: every other
-# character of it is punctuation, or an apostrophe not followed by a letter.
-_TOKEN_WITH_WORD_CHAR = re.compile(r"[^\s\w]*\w\S*")
-# Whether a piece holds three such words: skip tokens without a word character,
-# match two words each followed by space, then the start of a third. Matching
-# stops after the third word, so long pieces cost no more than short ones.
-_THREE_WORDS = re.compile(r"\s*(?:[^\s\w]+\s+)*(?:[^\s\w]*\w\S*\s+(?:[^\s\w]+\s+)*){2}[^\s\w]*\w")
 
 
 METHOD = {
@@ -181,7 +175,12 @@ class _Lexicon:
         # textstat's is_difficult_word counts the syllables of the lower-cased
         # word after removing punctuation again, which can differ from
         # ``syllables`` (a capital with a dot above lower-cases to i + U+0307).
-        fog_difficult = not_easy and self.text_syllables(lower) >= 3
+        if not not_easy:
+            fog_difficult = False
+        elif lower == word or (word.isascii() and "'" not in word):
+            fog_difficult = syllables >= 3  # the same count: nothing to fold or remove
+        else:
+            fog_difficult = self.text_syllables(lower) >= 3
         self.facts.append((syllables, int(syllables >= 3), int(not_easy), int(fog_difficult)))
         return len(self.facts) - 1
 
@@ -216,23 +215,6 @@ def _remove_punctuation(text: str) -> str:
     return _PUNCTUATION_KEEP_APOSTROPHE.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text))
 
 
-def _count_words(text: str) -> int:
-    """Textstat's ``count_words`` (words left after removing punctuation)."""
-    return len(_TOKEN_WITH_WORD_CHAR.findall(text))
-
-
-def _count_sentences(text: str) -> int:
-    """Textstat's ``count_sentences``: pieces, less those of two words or fewer."""
-    if not text:
-        return 0
-    counted = 0
-    # Matching within each piece's bounds avoids copying the piece out of the text.
-    for piece in _SENTENCE_PIECE.finditer(text):
-        if _THREE_WORDS.match(text, piece.start(), piece.end()):
-            counted += 1
-    return max(1, counted)
-
-
 # ---------------------------------------------------------------------------
 # The suite.
 
@@ -252,6 +234,8 @@ def suite(texts: Iterable[str] | pd.Series) -> pd.DataFrame:
 
     Raises:
         TypeError: If a text is not a string (e.g. a missing value).
+        ValueError: If a text holds a lone surrogate (text decoded with
+            ``errors="surrogateescape"``), which no UTF-8 kernel can read.
     """
     series = texts if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype=object)
     values = series.tolist()
@@ -262,124 +246,335 @@ def suite(texts: Iterable[str] | pd.Series) -> pd.DataFrame:
                 f"{type(text).__name__}, not str; fill or drop missing texts first"
             )
     lexicon = _lexicon()  # loaded before any fork, so a worker inherits it
-    processes = process_count(len(values), PARALLEL_MIN_TEXTS)
-    if processes > 1:
-        parts = balanced_parts(np.fromiter(map(len, values), np.int64, len(values)), processes)
+    parts = balanced_parts(
+        np.fromiter(map(len, values), np.int64, len(values)),
+        process_count(len(values), PARALLEL_MIN_TEXTS),
+    )
+    try:
         tables = fork_map(lambda k: _suite(values[slice(*parts[k])], lexicon), len(parts))
-        table = pd.concat(tables, ignore_index=True)
-    else:
-        table = _suite(values, lexicon)
+    except UnicodeEncodeError:
+        position = next(k for k, text in enumerate(values) if _SURROGATE.search(text))
+        at = _SURROGATE.search(values[position]).start()
+        raise ValueError(
+            f"text at position {position} (index {series.index[position]!r}) holds a lone "
+            f"surrogate at character {at}; decode its file strictly, or replace the "
+            f"character, before scoring"
+        ) from None
+    table = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
     table.index = series.index
     return table
 
 
 def _suite(values: list[str], lexicon: _Lexicon) -> pd.DataFrame:
-    """:func:`suite` of some texts, in this process."""
-    word_id = lexicon.ids.__getitem__
-    ids: list[int] = []
-    lengths = np.empty(len(values), dtype=np.int64)
-    rows = []
-    for position, text in enumerate(values):
-        stripped = _remove_punctuation(text)
-        words = stripped.split()
-        lengths[position] = len(words)
-        ids.extend(map(word_id, words))
-        rows.append(_text_counts(text, stripped, words))
-    facts = np.asarray(lexicon.facts, dtype=np.int64).reshape(-1, 4)
-    owner = np.repeat(np.arange(len(values)), lengths)
-    per_word = facts[np.asarray(ids, dtype=np.int64)] if ids else np.zeros((0, 4), np.int64)
-    sums = [np.bincount(owner, weights=per_word[:, k], minlength=len(values)) for k in range(4)]
-    out = []
-    for position, (
-        sentences,
-        letters,
-        characters,
-        raw_tokens,
-        linsear_words,
-        linsear_text,
-    ) in enumerate(rows):
-        counts = {
-            "words": int(lengths[position]),
-            "sentences": sentences,
-            "syllables": int(sums[0][position]),
-            "polysyllables": int(sums[1][position]),
-            "difficult_words": int(sums[2][position]),
-            "fog_difficult_words": int(sums[3][position]),
-            "letters": letters,
-            "characters": characters,
-            "tokens": raw_tokens,
+    """:func:`suite` of some texts, in this process, a chunk of texts at a time."""
+    scanned = [_scan(*code_points(values[slice(*chunk)])) for chunk in _chunks(values)]
+    return _scores(_Scanned.concat(scanned), lexicon)
+
+
+PARALLEL_MIN_TEXTS = 2_000  # from here, suite() runs in two processes
+CHUNK_CHARACTERS = 4_000_000  # texts are scanned in chunks of about this many characters
+
+# Character classes, by code point, as textstat's regular expressions see them.
+_WORD = 1  # \w
+_SPACE = 2  # \s (what str.split() splits on)
+_MARK = 4  # . ! ? (sentence marks)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@functools.cache
+def _classes() -> np.ndarray:
+    """The class bits of every code point."""
+    table = python_table(r"\w").astype(np.uint8) * _WORD
+    table |= python_table(r"\s").astype(np.uint8) * _SPACE
+    table[[ord("."), ord("!"), ord("?")]] |= _MARK
+    return table
+
+
+def _chunks(values: list[str]) -> list[tuple[int, int]]:
+    """Runs of texts of about :data:`CHUNK_CHARACTERS` each (bounding the scan's memory)."""
+    lengths = np.fromiter(map(len, values), np.int64, len(values))
+    parts = -(-int(lengths.sum()) // CHUNK_CHARACTERS)
+    return balanced_parts(lengths, max(parts, 1)) if values else [(0, 0)]
+
+
+class _Scanned(NamedTuple):
+    """What the scan found in some texts: per text, and per word (stripped, in order)."""
+
+    texts: int
+    words: np.ndarray  # per text: textstat's word count
+    sentences: np.ndarray  # textstat's sentence count
+    characters: np.ndarray  # characters other than whitespace
+    tokens: np.ndarray  # whitespace-separated tokens
+    apostrophes: np.ndarray  # apostrophes kept in the words
+    linsear_sentences: np.ndarray  # sentences of the first 100 words' tokens
+    word_owner: np.ndarray  # per word: its text
+    word_length: np.ndarray  # its length in characters
+    word_forms: pa.Array | pa.ChunkedArray  # the word itself
+
+    @staticmethod
+    def concat(parts: list[_Scanned]) -> _Scanned:
+        """One scan of the parts' texts, in order."""
+        offsets = np.cumsum([0] + [part.texts for part in parts])
+        per_text = {
+            name: np.concatenate([getattr(part, name) for part in parts])
+            for name in _Scanned._fields[1:7]
         }
-        out.append(_formulas(counts, linsear_words, linsear_text, lexicon) | counts)
-    table = pd.DataFrame(out)
+        return _Scanned(
+            texts=int(offsets[-1]),
+            **per_text,
+            word_owner=np.concatenate(
+                [part.word_owner + offset for part, offset in zip(parts, offsets, strict=False)]
+            ),
+            word_length=np.concatenate([part.word_length for part in parts]),
+            word_forms=pa.chunked_array([part.word_forms for part in parts], pa.large_string()),
+        )
+
+
+def _per_text(positions: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """How many of the (sorted) ``positions`` fall in each text."""
+    return np.diff(np.searchsorted(positions, starts))
+
+
+def _scan(points: np.ndarray, starts: np.ndarray) -> _Scanned:
+    """Count what textstat counts in each text, over all code points at once."""
+    n = len(starts) - 1
+    size = len(points)
+    classes = _classes()[points]
+    word_char = (classes & _WORD).astype(bool)
+    space = (classes & _SPACE).astype(bool)
+    text_start = np.zeros(size, dtype=bool)
+    text_start[starts[:-1][starts[:-1] < size]] = True
+
+    def owner(positions: np.ndarray) -> np.ndarray:
+        return np.searchsorted(starts, positions, side="right") - 1
+
+    def run_starts(inside: np.ndarray) -> np.ndarray:
+        """Where each run of ``inside`` positions begins; a text's start begins one."""
+        begins = inside.copy()
+        begins[1:] &= ~inside[:-1] | text_start[1:]
+        return np.flatnonzero(begins)
+
+    # Tokens: runs of non-space (str.split()).
+    token_starts = run_starts(~space)
+    tokens = _per_text(token_starts, starts)
+
+    # Words: each token's characters left by remove_punctuation (word characters,
+    # and an apostrophe that starts a contraction ending: 't 's 'd 've 'll 're).
+    apostrophes = np.flatnonzero(points == ord("'"))
+    kept_apostrophes = apostrophes[_starts_contraction(points, starts, apostrophes)]
+    kept = word_char.copy()
+    kept[kept_apostrophes] = True
+    kept_at = np.flatnonzero(kept)
+    # Two kept characters are in one word unless a space or a text's start is between.
+    broken = np.cumsum(space | text_start, dtype=np.int32)[kept_at]
+    first_of_word = np.ones(len(kept_at), dtype=bool)
+    first_of_word[1:] = broken[1:] != broken[:-1]
+    word_at = kept_at[first_of_word]
+    # The words as an Arrow array built on their UTF-8 bytes: each word's
+    # characters are consecutive among the kept ones.
+    kept_points = points[kept_at]
+    data = kept_points.tobytes().decode("utf-32-le").encode("utf-8")
+    utf8_length = np.ones(len(kept_points), dtype=np.int64)
+    wide = np.flatnonzero(kept_points >= 0x80)  # few in English text
+    utf8_length[wide] += (
+        1 + (kept_points[wide] >= 0x800).astype(np.int64) + (kept_points[wide] >= 0x10000)
+    )
+    ends = np.cumsum(utf8_length)
+    offsets = np.append(0, ends[np.flatnonzero(first_of_word)[1:] - 1]) if len(kept_at) else [0]
+    offsets = np.append(offsets, len(data)) if len(kept_at) else np.zeros(1, np.int64)
+    forms = pa.LargeStringArray.from_buffers(
+        len(word_at), pa.py_buffer(np.asarray(offsets, np.int64)), pa.py_buffer(data)
+    )
+    word_length = np.diff(np.append(np.flatnonzero(first_of_word), len(kept_at)))
+    word_owner = owner(word_at)
+    words = np.bincount(word_owner, minlength=n)
+
+    # Sentences: textstat's pieces are the runs between sentence marks that hold a
+    # word character; one counts if it holds three words, i.e. three segments (runs
+    # of neither space nor mark) that hold a word character.
+    mark = (classes & _MARK).astype(bool)
+    segment_starts = run_starts(~(space | mark))
+    # What follows a segment up to the next one is space or marks, which hold no
+    # word character: OR over each span is the segment's.
+    segment_has_word = (
+        np.logical_or.reduceat(word_char, segment_starts) if len(segment_starts) else word_char[:0]
+    )
+    wordy = segment_starts[segment_has_word]
+    run_of = np.cumsum(mark | text_start, dtype=np.int32)[wordy]  # a text's start begins a run too
+
+    def sentences(segments: np.ndarray, non_empty: np.ndarray) -> np.ndarray:
+        runs = run_of[segments]  # in order: a run's segments are consecutive
+        first = np.flatnonzero(np.append(True, runs[1:] != runs[:-1]))
+        count = np.diff(np.append(first, len(runs)))
+        # A run lies in one text: the text of its first segment.
+        counted = np.bincount(owner(wordy[segments][first[count >= 3]]), minlength=n)
+        return np.where(non_empty, np.maximum(counted, 1), 0)
+
+    # Linsear Write counts the sentences of the tokens up to the 100th word: the
+    # segments before the token of a text's 101st word (the tokens between hold no
+    # word character, so no segment that counts).
+    first_word = np.searchsorted(word_owner, np.arange(n))
+    has_101 = first_word + LINSEAR_WORDS < np.append(first_word[1:], len(word_at))
+    beyond = word_at[first_word[has_101] + LINSEAR_WORDS]
+    limit = np.full(n, np.iinfo(np.int64).max)
+    limit[owner(beyond)] = token_starts[np.searchsorted(token_starts, beyond, side="right") - 1]
+    in_sample = np.flatnonzero(wordy < limit[owner(wordy)])
+    return _Scanned(
+        texts=n,
+        words=words,
+        sentences=sentences(np.arange(len(wordy)), starts[1:] > starts[:-1]),
+        characters=np.diff(starts) - _per_text(np.flatnonzero(space), starts),
+        tokens=tokens,
+        apostrophes=_per_text(kept_apostrophes, starts),
+        linsear_sentences=sentences(in_sample, tokens > 0),
+        word_owner=word_owner,
+        word_length=word_length,
+        word_forms=forms,
+    )
+
+
+def _starts_contraction(points: np.ndarray, starts: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """Whether the apostrophe at each of ``at`` is followed, in its text, by t, s, d, ve, ll or re."""
+    end = starts[np.searchsorted(starts, at, side="right")]  # where each one's text ends
+    padded = np.append(points, [0, 0])
+
+    def following(k: int) -> np.ndarray:
+        return np.where(at + k < end, padded[np.minimum(at + k, len(points))], 0)
+
+    one, two = following(1), following(2)
+    return (
+        (one == ord("t"))
+        | (one == ord("s"))
+        | (one == ord("d"))
+        | ((one == ord("v")) & (two == ord("e")))
+        | ((one == ord("l")) & (two == ord("l")))
+        | ((one == ord("r")) & (two == ord("e")))
+    )
+
+
+def _numbers(array) -> np.ndarray:
+    return np.asarray(array.to_numpy(zero_copy_only=False), dtype=np.int64)
+
+
+LINSEAR_WORDS = 100  # Linsear Write scores the first 100 words
+
+
+def _scores(scanned: _Scanned, lexicon: _Lexicon) -> pd.DataFrame:
+    """Every metric of every text from its counts, as textstat computes them."""
+    # Chunks encoded together share one dictionary.
+    encoded = pc.dictionary_encode(scanned.word_forms)
+    chunks = encoded.chunks if isinstance(encoded, pa.ChunkedArray) else [encoded]
+    forms = chunks[0].dictionary.to_pylist() if chunks else []
+    rows = np.fromiter(map(lexicon.ids.__getitem__, forms), np.int64, len(forms))
+    # Each form's facts in one number, so each word's are gathered in one pass.
+    facts = np.asarray(lexicon.facts, dtype=np.int64).reshape(-1, 4)[rows]
+    packed = (
+        (facts[:, 0] << 4)
+        | (facts[:, 1] << _POLYSYLLABLE)
+        | (facts[:, 2] << _NOT_EASY)
+        | (facts[:, 3] << _FOG_DIFFICULT)
+        | ((facts[:, 0] > 0) << _SOUNDED)
+    )
+    codes = [_numbers(chunk.indices) for chunk in chunks]
+    per_word = packed[np.concatenate(codes)] if codes else np.zeros(0, np.int64)
+    owner, n = scanned.word_owner, scanned.texts
+    bounds = np.searchsorted(owner, np.arange(n + 1))  # each text's words (owner is sorted)
+    # Linsear Write's sample: each text's first 100 words.
+    edges = np.zeros(len(owner) + 1, dtype=np.int8)
+    np.add.at(edges, bounds[:-1], 1)
+    np.add.at(edges, np.minimum(bounds[:-1] + LINSEAR_WORDS, bounds[1:]), -1)
+    sample = np.cumsum(edges[:-1], dtype=np.int8).astype(bool)
+
+    def per_text(values) -> np.ndarray:
+        running = np.zeros(len(values) + 1, dtype=np.int64)
+        np.cumsum(values, out=running[1:])
+        return running[bounds[1:]] - running[bounds[:-1]]
+
+    def bit(k: int) -> np.ndarray:
+        return (per_word >> k) & 1
+
+    polysyllable = bit(_POLYSYLLABLE)
+    counts = {
+        "words": scanned.words,
+        "sentences": scanned.sentences,
+        "syllables": per_text(per_word >> 4),
+        "polysyllables": per_text(polysyllable),
+        "difficult_words": per_text(bit(_NOT_EASY)),
+        "fog_difficult_words": per_text(bit(_FOG_DIFFICULT)),
+        # textstat's letters are the word characters: the words less their apostrophes.
+        "letters": per_text(scanned.word_length) - scanned.apostrophes,
+        "characters": scanned.characters,
+        "tokens": scanned.tokens,
+        # Linsear Write: easy words have one or two syllables, hard ones three or more.
+        "linsear_easy": per_text(sample & (bit(_SOUNDED) - polysyllable).astype(bool)),
+        "linsear_difficult": per_text(sample & polysyllable.astype(bool)),
+        "linsear_sentences": scanned.linsear_sentences,
+    }
+    scores = _formulas(counts)
+    table = pd.DataFrame(scores | counts)
     return table[[*METRICS, "words", "sentences", "syllables", "polysyllables",
                   "difficult_words", "letters", "characters"]]  # fmt: skip
 
 
-def _text_counts(text: str, stripped: str, words: list[str]) -> tuple:
-    """The per-text counts that are not sums over words.
+# Bits of a word's packed facts (its syllables are the bits from 4 up).
+_POLYSYLLABLE, _NOT_EASY, _FOG_DIFFICULT, _SOUNDED = 0, 1, 2, 3
 
-    ``stripped`` is the text without punctuation and ``words`` its words.
+
+def _ratio(top: np.ndarray, bottom: np.ndarray) -> np.ndarray:
+    """``top / bottom``, 0.0 where ``bottom`` is 0 (textstat's guard)."""
+    out = np.zeros(len(top), dtype=np.float64)
+    np.divide(top, bottom, out=out, where=bottom != 0)
+    return out
+
+
+def _formulas(counts: dict) -> dict:
+    """Every metric from the counts, with textstat's operations in textstat's order.
+
+    Each line is elementwise float64 arithmetic in the order textstat writes it,
+    so every value is the one textstat's Python floats give.
     """
-    sentences = _count_sentences(text)
-    tokens = text.split()
-    # textstat counts characters without whitespace, and letters as word
-    # characters (\w): what the stripped words hold besides apostrophes.
-    characters = sum(map(len, tokens))
-    letters = sum(map(len, words)) - stripped.count("'")
-    # Linsear Write: textstat scores the first 100 words, and counts the
-    # sentences of the tokens up to the 100th word, re-joined with spaces.
-    if len(tokens) > 100:
-        kept = 0
-        end = 0
-        while end < len(tokens) and kept < 100:
-            if _WORD_CHAR.search(tokens[end]):
-                kept += 1
-            end += 1
-        linsear_words = words[:kept]
-        linsear_text = " ".join(tokens[:end])
-    else:
-        linsear_words = words
-        linsear_text = " ".join(tokens)
-    return sentences, letters, characters, len(tokens), linsear_words, linsear_text
-
-
-def _formulas(counts: dict, linsear_words: list[str], linsear_text: str, lexicon: _Lexicon) -> dict:
-    """Every metric from the counts, with textstat's operations in textstat's order."""
     words, sentences = counts["words"], counts["sentences"]
-    words_per_sentence = words / sentences if sentences else 0.0
-    syllables_per_word = counts["syllables"] / words if words else 0.0
-    letters_per_word = counts["letters"] / words if words else 0.0
-    sentences_per_word = sentences / words if words else 0.0
-    chars_per_word = counts["characters"] / counts["tokens"] if counts["tokens"] else 0.0
+    words_per_sentence = _ratio(words, sentences)
+    syllables_per_word = _ratio(counts["syllables"], words)
+    letters_per_word = _ratio(counts["letters"], words)
+    sentences_per_word = _ratio(sentences, words)
+    chars_per_word = _ratio(counts["characters"], counts["tokens"])
+    zero = np.zeros(len(words))
 
-    if words_per_sentence == 0 or syllables_per_word == 0:
-        reading_ease = 0.0
-        kincaid = 0.0
-    else:
-        reading_ease = 206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word
-        kincaid = (0.39 * words_per_sentence) + (11.8 * syllables_per_word) - 15.59
-    if words:
-        fog = 0.4 * (words_per_sentence + 100 * counts["fog_difficult_words"] / words)
-        percent_difficult = 100 * counts["difficult_words"] / words
-        dale_chall = (0.1579 * percent_difficult) + (0.0496 * words_per_sentence)
-        if percent_difficult > 5:
-            dale_chall += 3.6365
-    else:
-        fog = 0.0
-        dale_chall = 0.0
-    smog = (
-        (1.043 * (30 * (counts["polysyllables"] / sentences)) ** 0.5) + 3.1291 if sentences else 0.0
+    flat = (words_per_sentence == 0) | (syllables_per_word == 0)
+    reading_ease = np.where(
+        flat, zero, 206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word
     )
+    kincaid = np.where(
+        flat, zero, (0.39 * words_per_sentence) + (11.8 * syllables_per_word) - 15.59
+    )
+    fog = np.where(
+        words != 0,
+        0.4 * (words_per_sentence + _ratio(100 * counts["fog_difficult_words"], words)),
+        zero,
+    )
+    percent_difficult = _ratio(100 * counts["difficult_words"], words)
+    dale_chall = (0.1579 * percent_difficult) + (0.0496 * words_per_sentence)
+    dale_chall = np.where(percent_difficult > 5, dale_chall + 3.6365, dale_chall)
+    dale_chall = np.where(words != 0, dale_chall, zero)
+    # Python's ``** 0.5`` per value: NumPy's vectorised power may round differently.
+    root = np.array([value**0.5 for value in (30 * _ratio(counts["polysyllables"], sentences))])
+    smog = np.where(sentences != 0, (1.043 * root) + 3.1291, zero)
     letters_100, sentences_100 = letters_per_word * 100, sentences_per_word * 100
-    if letters_100 == 0 or sentences_100 == 0:
-        coleman_liau = 0.0
-    else:
-        coleman_liau = (0.058 * letters_100) - (0.296 * sentences_100) - 15.8
-    if chars_per_word == 0 or words_per_sentence == 0:
-        ari = 0.0
-    else:
-        ari = (4.71 * chars_per_word) + (0.5 * words_per_sentence) - 21.43
-    linsear = _linsear_write(linsear_words, linsear_text, lexicon)
+    coleman_liau = np.where(
+        (letters_100 == 0) | (sentences_100 == 0),
+        zero,
+        (0.058 * letters_100) - (0.296 * sentences_100) - 15.8,
+    )
+    ari = np.where(
+        (chars_per_word == 0) | (words_per_sentence == 0),
+        zero,
+        (4.71 * chars_per_word) + (0.5 * words_per_sentence) - 21.43,
+    )
+    linsear = _ratio(counts["linsear_easy"] * 1 + counts["linsear_difficult"] * 3,
+                     counts["linsear_sentences"])  # fmt: skip
+    linsear = np.where(linsear <= 20, linsear - 2, linsear) / 2
+    linsear = np.where(counts["linsear_sentences"] != 0, linsear, zero)
     scores = {
         "flesch_reading_ease": reading_ease,
         "flesch_kincaid_grade": kincaid,
@@ -396,58 +591,47 @@ def _formulas(counts: dict, linsear_words: list[str], linsear_text: str, lexicon
     return scores
 
 
-def _linsear_write(words: list[str], text: str, lexicon: _Lexicon) -> float:
-    """Textstat's ``linsear_write_formula(strict_lower=False, strict_upper=True)``."""
-    easy = difficult = 0
-    facts, word_id = lexicon.facts, lexicon.ids.__getitem__
-    for word in words:
-        syllables = facts[word_id(word)][0]
-        if syllables >= 3:
-            difficult += 1
-        elif syllables > 0:
-            easy += 1
-    sentences = _count_sentences(text)
-    if not sentences:
-        return 0.0
-    number = float((easy * 1 + difficult * 3) / sentences)
-    if number <= 20:
-        number -= 2
-    return number / 2
+def _text_standard(scores: dict) -> np.ndarray:
+    """Textstat's consensus grade: the most common of the formulas' grades.
 
+    Per text, the grades in textstat's order: floor, ceiling and rounding of the
+    Flesch–Kincaid grade, the one or two grades of the reading-ease band, then
+    floor, ceiling and rounding of six more formulas. The most common wins; a tie
+    goes to the grade seen first (``Counter.most_common``).
+    """
 
-def _text_standard(scores: dict) -> float:
-    """Textstat's consensus grade: the most common of the formulas' grades."""
-    grades: list[int] = []
+    def near(metric: str) -> list[np.ndarray]:
+        score = scores[metric]
+        return [np.floor(score), np.ceil(score), np.round(score)]  # round: half to even
 
-    def near(score: float) -> None:
-        grades.extend([math.floor(score), math.ceil(score), round(score)])
-
-    near(scores["flesch_kincaid_grade"])
     ease = scores["flesch_reading_ease"]
-    for floor, grade in (
-        (90, [5]),
-        (80, [6]),
-        (70, [7]),
-        (60, [8, 9]),
-        (50, [10]),
-        (40, [11]),
-        (30, [12]),
-    ):
-        if floor <= ease < floor + 10:
-            grades.extend(grade)
-            break
-    else:
-        grades.append(13)
-    for metric in (
-        "smog_index",
-        "coleman_liau_index",
-        "automated_readability_index",
-        "dale_chall_readability_score",
-        "linsear_write_formula",
-        "gunning_fog",
-    ):
-        near(scores[metric])
-    return float(Counter(grades).most_common(1)[0][0])
+    # Bands of ten from 30 to 100; anything else (100 and over too) is grade 13.
+    band = np.select(
+        [(ease >= floor) & (ease < floor + 10) for floor in (90, 80, 70, 60, 50, 40, 30)],
+        [5, 6, 7, 8, 10, 11, 12],
+        13,
+    ).astype(np.float64)
+    second = np.where((ease >= 60) & (ease < 70), 9.0, np.nan)  # NaN equals nothing
+    grades = np.column_stack(
+        near("flesch_kincaid_grade")
+        + [band, second]
+        + [
+            column
+            for metric in (
+                "smog_index",
+                "coleman_liau_index",
+                "automated_readability_index",
+                "dale_chall_readability_score",
+                "linsear_write_formula",
+                "gunning_fog",
+            )
+            for column in near(metric)
+        ]
+    )
+    # How often each text's grade in each column occurs among that text's grades.
+    seen = (grades[:, :, None] == grades[:, None, :]).sum(axis=2)
+    first_most = np.argmax(seen == seen.max(axis=1, keepdims=True), axis=1)
+    return grades[np.arange(len(grades)), first_most] + 0.0  # -0.0 (a ceiling) as 0.0
 
 
 def textstat_suite(text: str) -> dict[str, float]:

