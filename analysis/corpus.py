@@ -42,7 +42,7 @@ from analysis.segment import (
     paragraph_spans,
     sentence_roles,
 )
-from analysis.text import count_words, sentence_spans
+from analysis.text import count_words, count_words_each, sentence_spans
 
 __all__ = [
     "ARTICLE_COLUMNS",
@@ -713,7 +713,7 @@ def _articles_frame(docs: list[_Doc], problem) -> pd.DataFrame:
             derived_from="",
             derived_start=pd.NA,
             derived_end=pd.NA,
-            words=count_words(doc.text),
+            words=0,  # counted below, for all documents at once
             notes="; ".join(doc.notes),
             _place=doc.place,
         )
@@ -733,6 +733,8 @@ def _articles_frame(docs: list[_Doc], problem) -> pd.DataFrame:
             )
             row["pairs_with"] = ";".join(p for p in row["pairs_with"].split(";") if p in ids)
     frame = pd.DataFrame(rows)
+    if rows:
+        frame["words"] = count_words_each(frame["text"].tolist())
     if frame.empty:
         frame = pd.DataFrame(columns=list(ARTICLE_COLUMNS))
     frame = frame.drop(columns=["_place"], errors="ignore")

@@ -50,7 +50,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 import pyarrow.compute as pc
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -58,6 +57,17 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from analysis.corpus import Corpus
 from analysis.parallel import balanced_parts, fork_map, process_count
 from analysis.text import light_stem, normalise
+from analysis.textarrays import (
+    chunks,
+    code_points,
+    count_runs,
+    number,
+    owners,
+    python_table,
+    runs,
+    strings,
+    substrings,
+)
 
 __all__ = [
     "Framing",
@@ -192,83 +202,59 @@ def units(corpus: Corpus) -> pd.DataFrame:
     columns = ["side", "article_id", "sent_no", "block_no", "start", "end", "text", "location"]
     frame = pd.concat([journalist[columns], official[columns]], ignore_index=True)
     # Fragments such as a paragraph number ("1.") or a bare dateline carry nothing to compare.
-    words = pc.count_substring_regex(_arrow_strings(frame["text"]), _LETTER_RUN)
-    frame = frame[np.asarray(words) >= MIN_UNIT_WORDS].reset_index(drop=True)
+    # Words of two letters or more (re's [^\W\d_]{2,}).
+    words = count_runs(frame["text"].tolist(), r"[^\W\d_]", min_length=2)
+    frame = frame[words >= MIN_UNIT_WORDS].reset_index(drop=True)
     return frame.rename(columns={"article_id": "doc_id"})
 
 
 # --- vectors ------------------------------------------------------------------------
 
 
-THREADED_MIN_TEXTS = 20_000  # below this, one thread is faster than two
-
-# Word tokens as ``re``'s ``\w+`` finds them (letters, digits, underscore), in RE2
-# syntax for Arrow's C++ kernels. A hyphen before a letter joins words: "build-up"
-# and "buildup" are one word.
-_NON_WORD = r"[^\pL\pN_]+"
-_INNER_HYPHEN = r"[-‐‑]([\pL\p{Nl}\p{No}])"
-_WORD_CHARS = r"[\pL\pN_]+"
-# What str.split() splits on: the characters for which str.isspace() is true.
-_NON_SPACE_RUN = (
-    r"[^\t\n\x0b\x0c\r\x1c-\x20\x85\xa0\x{1680}\x{2000}-\x{200a}"
-    r"\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]+"
-)
-_LETTER_RUN = r"[\pL\p{Nl}\p{No}]{2,}"  # re's [^\W\d_]{2,}: a word of two letters or more
+# Word tokens are ``re``'s ``\w+``; a hyphen before a letter (``[^\W\d_]``) joins
+# words, so "build-up" and "buildup" are one word.
+_HYPHENS = (ord("-"), 0x2010, 0x2011)  # hyphen-minus, hyphen, non-breaking hyphen
 
 
-def _arrow_strings(texts) -> pa.Array:
-    """Texts as one Arrow array of strings (a Series backed by Arrow may be in chunks)."""
-    values = pa.array(texts, type=pa.large_string())
-    return values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
-
-
-def _scan(texts: pa.Array) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """Tokens of some texts, split by Arrow's C++ regex kernels (which release the GIL).
+def _tokens_as_written(texts: list[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Word tokens of every text, hyphens before a letter removed, over code points.
 
     Returns:
-        ``(row, codes, forms)``: each token's text (0-based within ``texts``) and its
-        code among ``forms``, the distinct tokens as written.
+        ``(row, codes, forms)``: each token's text and its code among ``forms``, the
+        distinct tokens as written.
     """
-    joined = pc.replace_substring_regex(texts, _INNER_HYPHEN, r"\1")
-    pieces = pc.split_pattern_regex(joined, _NON_WORD)
-    encoded = pc.dictionary_encode(pc.list_flatten(pieces))
-    forms = encoded.dictionary.to_pylist()
-    row = pc.list_parent_indices(pieces).to_numpy().astype(np.int64)
-    codes = encoded.indices.to_numpy().astype(np.int64)
-    # Splitting leaves an empty piece where a text starts or ends with a separator.
-    kept = codes != forms.index("") if "" in forms else slice(None)
-    return row[kept], codes[kept], forms
+    word, letter = python_table(r"\w"), python_table(r"[^\W\d_]")
+    rows, arrays = [], []
+    for first, stop in chunks(texts):
+        points, starts = code_points(texts[first:stop])
+        hyphen = np.flatnonzero(
+            (points == _HYPHENS[0]) | (points == _HYPHENS[1]) | (points == _HYPHENS[2])
+        )
+        after = np.minimum(hyphen + 1, max(len(points) - 1, 0))
+        text_end = starts[owners(hyphen, starts) + 1]
+        joining = hyphen[(hyphen + 1 < text_end) & letter[points[after]]]
+        kept = np.ones(len(points), dtype=bool)
+        kept[joining] = False
+        joined, joined_starts = points[kept], starts - np.searchsorted(joining, starts)
+        inside = word[joined]
+        begin, end = runs(inside, joined_starts)
+        rows.append(owners(begin, joined_starts) + first)
+        arrays.append(substrings(joined, begin, end, inside))
+    codes, forms = number(arrays)
+    return np.concatenate(rows), codes, forms
 
 
 def _tokenize(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Tokens of every text; a large corpus is split in two threads.
+    """Tokens of every text.
 
     Returns:
         ``(row, codes, vocabulary, name_share)``: the row each token belongs to, its
         code, the code's word (lower-cased), and per word the share of its
         non-initial occurrences that are capitalised (names, titles).
     """
-    values = _arrow_strings(texts)
-    half = len(values) // 2 if len(values) >= THREADED_MIN_TEXTS else len(values)
-    if half < len(values):
-        from concurrent.futures import ThreadPoolExecutor
-
-        with ThreadPoolExecutor(2) as pool:
-            parts = list(pool.map(_scan, [values.slice(0, half), values.slice(half)]))
-        offsets = [0, half]
-    else:
-        parts, offsets = [_scan(values)], [0]
-    # One numbering of the parts' distinct forms (a few thousand), then of every token.
-    merged, cased = pd.factorize(np.asarray([f for _, _, forms in parts for f in forms], object))
-    row_parts, code_parts, start = [], [], 0
-    for (row, codes, forms), offset in zip(parts, offsets, strict=True):
-        row_parts.append(row + offset)
-        code_parts.append(merged[start : start + len(forms)][codes])
-        start += len(forms)
-    row, cased_codes = np.concatenate(row_parts), np.concatenate(code_parts)
-    cased = list(cased)
+    row, cased_codes, cased = _tokens_as_written(texts.tolist())
     # Fold case on the (few) distinct forms, not on every token.
-    codes_of_cased, vocabulary = pd.factorize(pd.Index(cased).str.lower())
+    codes_of_cased, vocabulary = pd.factorize(pd.Index(cased, dtype=object).str.lower())
     codes = codes_of_cased[cased_codes]
     capital = np.array([w[:1].isupper() for w in cased], dtype=float)[cased_codes]
     initial = np.r_[True, row[1:] != row[:-1]] if len(row) else np.zeros(0, dtype=bool)
@@ -628,55 +614,36 @@ def _usage(
 def _word_tokens(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     r"""Word tokens (``re``'s ``\w+``) of every text, with offsets, normalised.
 
-    Arrow's C++ kernels split the texts twice, in two threads: on non-word
-    characters (the words) and on word characters (the separators). A text of
-    k words has k + 1 separators, the first and last possibly empty, alternating
-    with its words, so the lengths of both give each word's offsets.
-
     Returns:
         ``(row, start, end, codes)``: the text each token is in, its offsets within
         that text, and the code of its :func:`~analysis.text.normalise` form.
     """
-    values = _arrow_strings(texts)
-
-    def split(pattern: str) -> tuple[np.ndarray, np.ndarray, pa.Array]:
-        pieces = pc.split_pattern_regex(values, pattern)
-        flat = pc.list_flatten(pieces)
-        parent = pc.list_parent_indices(pieces).to_numpy().astype(np.int64)
-        return parent, pc.utf8_length(flat).to_numpy().astype(np.int64), flat
-
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(2) as pool:
-        (row, word_length, forms), (sep_row, sep_length, _) = pool.map(
-            split, [_NON_WORD, _WORD_CHARS]
-        )
-    # Numbering the pieces before dropping the empty ones: filtering strings costs more.
-    encoded = pc.dictionary_encode(forms)
-    kept = word_length > 0
-    row, word_length = row[kept], word_length[kept]
-    form_codes = encoded.indices.to_numpy().astype(np.int64)[kept]
-    # The j-th separator of a text comes just before its j-th word; its last has no word.
-    last = np.r_[sep_row[1:] != sep_row[:-1], True] if len(sep_row) else sep_row.astype(bool)
-    sep_length = sep_length[~last]
-    end = np.cumsum(sep_length + word_length)
-    if len(row):
-        first = np.flatnonzero(np.r_[True, row[1:] != row[:-1]])
-        text_base = (end - sep_length - word_length)[first]
-        end = end - np.repeat(text_base, np.diff(np.r_[first, len(row)]))
-    normal = [normalise(form) for form in encoded.dictionary.to_pylist()]
-    codes_of_form, _ = pd.factorize(np.asarray(normal, dtype=object))
+    values = texts.tolist()
+    word = python_table(r"\w")
+    rows, starts_in_text, ends_in_text, arrays = [], [], [], []
+    for first, stop in chunks(values):
+        points, starts = code_points(values[first:stop])
+        inside = word[points]
+        begin, end = runs(inside, starts)
+        owner = owners(begin, starts)
+        rows.append(owner + first)
+        starts_in_text.append(begin - starts[owner])
+        ends_in_text.append(end - starts[owner])
+        arrays.append(substrings(points, begin, end, inside))
+    form_codes, forms = number(arrays)
+    codes_of_form, _ = pd.factorize(np.asarray([normalise(f) for f in forms], dtype=object))
     codes = codes_of_form[form_codes].astype(np.int64)
-    return row, end - word_length, end, codes
+    return (
+        np.concatenate(rows),
+        np.concatenate(starts_in_text),
+        np.concatenate(ends_in_text),
+        codes,
+    )
 
 
 def _split_counts(texts: pd.Series) -> np.ndarray:
-    """``len(text.split())`` of every text: runs of non-space counted by Arrow's RE2.
-
-    (Arrow's own ``utf8_split_whitespace`` is not used: it miscounted the last text of
-    an array now and then, in pyarrow 26.)
-    """
-    return np.asarray(pc.count_substring_regex(_arrow_strings(texts), _NON_SPACE_RUN), np.int64)
+    """``len(text.split())`` of every text: runs of non-space, counted over code points."""
+    return count_runs(texts.tolist(), r"\S")
 
 
 def _ranges(lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -981,7 +948,7 @@ class VerbLexicon:
         runs only where it can match: RE2's ``\b`` is an ASCII word boundary, which
         holds wherever ``re``'s Unicode one does.
         """
-        folded = _arrow_strings([text.lower().translate(_FOLD) for text in texts])
+        folded = strings([text.lower().translate(_FOLD) for text in texts])
         matched = pc.match_substring_regex(folded, self.pattern.pattern)
         return matched.to_numpy(zero_copy_only=False)
 

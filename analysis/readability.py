@@ -480,10 +480,11 @@ def _scores(scanned: _Scanned, lexicon: _Lexicon) -> pd.DataFrame:
     owner, n = scanned.word_owner, scanned.texts
     bounds = np.searchsorted(owner, np.arange(n + 1))  # each text's words (owner is sorted)
     # Linsear Write's sample: each text's first 100 words.
-    edges = np.zeros(len(owner) + 1, dtype=np.int8)
-    np.add.at(edges, bounds[:-1], 1)
-    np.add.at(edges, np.minimum(bounds[:-1] + LINSEAR_WORDS, bounds[1:]), -1)
-    sample = np.cumsum(edges[:-1], dtype=np.int8).astype(bool)
+    size = len(owner) + 1
+    edges = np.bincount(bounds[:-1], minlength=size) - np.bincount(
+        np.minimum(bounds[:-1] + LINSEAR_WORDS, bounds[1:]), minlength=size
+    )
+    sample = np.cumsum(edges[:-1]).astype(bool)
 
     def per_text(values) -> np.ndarray:
         running = np.zeros(len(values) + 1, dtype=np.int64)

@@ -15,8 +15,22 @@ import re
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
-__all__ = ["code_points", "python_table", "strings"]
+__all__ = [
+    "CHUNK_CHARACTERS",
+    "chunks",
+    "code_points",
+    "count_runs",
+    "number",
+    "owners",
+    "python_table",
+    "runs",
+    "strings",
+    "substrings",
+]
+
+CHUNK_CHARACTERS = 4_000_000  # texts are taken in chunks of about this many characters
 
 
 def strings(texts) -> pa.Array:
@@ -68,3 +82,102 @@ def python_table(pattern: str) -> np.ndarray:
             table[first + match.start() : first + match.end()] = True
     table.flags.writeable = False
     return table
+
+
+def chunks(texts: list[str], size: int | None = None) -> list[tuple[int, int]]:
+    """``(start, stop)`` runs of texts of about ``size`` characters each, in order.
+
+    Working a chunk at a time bounds the memory of the per-character arrays.
+    """
+    from analysis.parallel import balanced_parts
+
+    size = size or CHUNK_CHARACTERS
+    lengths = np.fromiter(map(len, texts), np.int64, len(texts))
+    parts = -(-int(lengths.sum()) // size)
+    return balanced_parts(lengths, max(parts, 1)) if texts else [(0, 0)]
+
+
+def owners(positions: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """The text each of ``positions`` (into the joined code points) belongs to."""
+    return np.searchsorted(starts, positions, side="right") - 1
+
+
+def runs(inside: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each maximal run of true positions begins and ends; a text's start cuts one.
+
+    Returns:
+        ``(begin, end)``: positions into the joined code points, ``end`` exclusive.
+    """
+    size = len(inside)
+    if not size:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    text_start = np.zeros(size, dtype=bool)
+    text_start[starts[starts < size]] = True
+    before = np.zeros(size, dtype=bool)  # the previous position is in the same run
+    before[1:] = inside[:-1]
+    before &= ~text_start
+    after = np.zeros(size, dtype=bool)  # the next position is in the same run
+    after[:-1] = before[1:] & inside[1:]
+    return np.flatnonzero(inside & ~before), np.flatnonzero(inside & ~after) + 1
+
+
+def substrings(
+    points: np.ndarray, begin: np.ndarray, end: np.ndarray, inside: np.ndarray | None = None
+) -> pa.Array:
+    """The code points from each ``begin`` to ``end`` as an Arrow array of strings.
+
+    The spans must be in order and must not overlap. The strings are built on one
+    UTF-8 buffer, with no Python string per span.
+
+    Args:
+        points: Code points (see :func:`code_points`).
+        begin: Where each span begins.
+        end: Where each ends (exclusive).
+        inside: Whether each position is in a span, if known (the spans of
+            :func:`runs` are the runs of its ``inside``).
+    """
+    if inside is None:
+        size = len(points)
+        # +1 where a span begins, -1 where one ends (one may end where the next begins).
+        step = np.bincount(begin, minlength=size + 1) - np.bincount(end, minlength=size + 1)
+        inside = np.cumsum(step[:-1]).astype(bool)
+    taken = points[inside]
+    data = taken.tobytes().decode("utf-32-le").encode("utf-8")
+    width = np.ones(len(taken), dtype=np.int64)
+    wide = np.flatnonzero(taken >= 0x80)  # few in English text
+    width[wide] += 1 + (taken[wide] >= 0x800).astype(np.int64) + (taken[wide] >= 0x10000)
+    byte_end = np.zeros(len(taken) + 1, dtype=np.int64)
+    np.cumsum(width, out=byte_end[1:])
+    offsets = byte_end[np.append(0, np.cumsum(end - begin))]
+    return pa.LargeStringArray.from_buffers(len(begin), pa.py_buffer(offsets), pa.py_buffer(data))
+
+
+def number(arrays: list[pa.Array]) -> tuple[np.ndarray, list[str]]:
+    """Number the strings of several arrays together.
+
+    Returns:
+        ``(codes, forms)``: each string's position among ``forms``, the distinct
+        strings in order of first appearance.
+    """
+    encoded = pc.dictionary_encode(pa.chunked_array(arrays, pa.large_string()))
+    if not encoded.num_chunks:
+        return np.zeros(0, np.int64), []
+    # Chunks encoded in one call share one dictionary.
+    codes = [chunk.indices.to_numpy(zero_copy_only=False) for chunk in encoded.chunks]
+    return np.concatenate(codes).astype(np.int64), encoded.chunk(0).dictionary.to_pylist()
+
+
+def count_runs(texts: list[str], pattern: str, min_length: int = 1) -> np.ndarray:
+    r"""How many runs of ``pattern``'s characters of ``min_length`` or more each text holds.
+
+    ``count_runs(texts, r"\S")`` is ``len(text.split())`` of each text, and
+    ``count_runs(texts, r"\w")`` is ``len(re.findall(r"\w+", text))``.
+    """
+    table = python_table(pattern)
+    counts = []
+    for first, stop in chunks(texts):
+        points, starts = code_points(texts[first:stop])
+        begin, end = runs(table[points], starts)
+        begin = begin[end - begin >= min_length]
+        counts.append(np.diff(np.searchsorted(begin, starts)))
+    return np.concatenate(counts)

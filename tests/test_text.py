@@ -1,6 +1,8 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from analysis.text import count_words, normalise, sentence_spans, word_spans
+from analysis.text import count_words, count_words_each, normalise, sentence_spans, word_spans
 
 
 def split(text):
@@ -57,3 +59,17 @@ def test_words_and_normalise():
     assert normalise("Ukraine’s") == "ukraine's"
     assert normalise("Élysée") == "elysee"
     assert count_words(text) == 4
+
+
+@given(
+    st.lists(
+        st.text(
+            alphabet=st.one_of(st.sampled_from("ab9_ .'’-‐,\n"), st.characters(codec="utf-8")),
+            max_size=30,
+        ),
+        max_size=6,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_count_words_each_equals_count_words(texts):
+    assert count_words_each(texts).tolist() == [count_words(text) for text in texts]
