@@ -38,6 +38,73 @@ def peak_worker_rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
 
 
+class _MemorySampler:
+    """Peak memory of this process and every process it started, sampled while it runs.
+
+    Each sample sums the proportional set size (Linux ``/proc/PID/smaps_rollup``)
+    of the process tree: a page shared by a forked worker and its parent counts
+    once in all. Samples are 0.1 s apart, so a shorter spike can be missed.
+    """
+
+    def __init__(self, every: float = 0.1) -> None:
+        import threading
+
+        self.every = every
+        self.peak_kib = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> _MemorySampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    @property
+    def peak_mb(self) -> float | None:
+        """The peak in MiB, or ``None`` where ``/proc`` cannot tell (not Linux)."""
+        return round(self.peak_kib / 1024, 1) if self.peak_kib else None
+
+    def _run(self) -> None:
+        import os
+
+        while not self._stop.is_set():
+            total = sum(_pss_kib(pid) for pid in _process_tree(os.getpid()))
+            self.peak_kib = max(self.peak_kib, total)
+            self._stop.wait(self.every)
+
+
+def _process_tree(pid: int) -> list[int]:
+    """``pid`` and its descendants (Linux ``/proc/PID/task/TID/children``)."""
+    import os
+
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        try:
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children", encoding="ascii") as file:
+                    todo.extend(int(child) for child in file.read().split())
+        except OSError:  # gone meanwhile, or no /proc
+            continue
+    return found
+
+
+def _pss_kib(pid: int) -> int:
+    """Proportional set size of one process in KiB (0 if it is gone or unreadable)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as file:
+            for line in file:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
 def _loading(corpus_path: Path) -> dict:
     started = time.perf_counter()
     corpus = load_corpus(corpus_path)
@@ -56,21 +123,21 @@ def _loading(corpus_path: Path) -> dict:
 
 
 def _pipeline(corpus_path: Path) -> dict:
-    """The whole workbook end to end: load, segment, framing, readability, topics.
+    """The whole workbook end to end: load and segment, then :func:`analysis.pipeline.analyse`.
 
     ``peak_rss_mb`` is this process's peak; ``peak_worker_rss_mb`` that of the
-    largest process it forked (segmentation, reuse and readability each use one
-    on a corpus this size).
+    largest process it forked (segmentation, the analyses run beside alignment,
+    and reuse each use one on a corpus this size); ``peak_total_mb`` that of all
+    of them at once (see :class:`_MemorySampler`), the figure to hold to 2 GB.
     """
-    from analysis import framing, readability, topics
+    from analysis import pipeline
 
-    started = time.perf_counter()
-    corpus = load_corpus(corpus_path)
-    framing.analyse(corpus)
+    with _MemorySampler() as memory:
+        started = time.perf_counter()
+        corpus = load_corpus(corpus_path)
+        pipeline.analyse(corpus)
+        seconds = time.perf_counter() - started
     files = corpus.articles[corpus.articles["derived_from"] == ""]
-    readability.suite(files["text"])
-    topics.find_mentions(corpus)
-    seconds = time.perf_counter() - started
     words = int(files["words"].sum())
     return {
         "words": words,
@@ -78,6 +145,7 @@ def _pipeline(corpus_path: Path) -> dict:
         "words_per_s": round(words / seconds),
         "peak_rss_mb": peak_rss_mb(),
         "peak_worker_rss_mb": peak_worker_rss_mb(),
+        "peak_total_mb": memory.peak_mb,
     }
 
 

@@ -43,9 +43,11 @@ import re
 import textwrap
 import time
 import tomllib
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache, partial
 from importlib import resources
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -1078,7 +1080,12 @@ def quote_fidelity(corpus: Corpus) -> pd.DataFrame:
         text``; with the official document and sentence it matched.
     """
     texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"], strict=True))
-    officials = corpus.pairs.groupby("news_id")["official_id"].apply(list).to_dict()
+    officials: dict[str, list[str]] = {}
+    pairs = corpus.pairs
+    for news_id, official_id in zip(
+        pairs["news_id"].tolist(), pairs["official_id"].tolist(), strict=True
+    ):
+        officials.setdefault(news_id, []).append(official_id)
     wanted = {o for ids in officials.values() for o in ids}
     sentences = corpus.sentences[corpus.sentences["article_id"].isin(wanted)]
     # Each official document prepared once, in plain Python: quotations are many.
@@ -1143,11 +1150,11 @@ def _match_quote(quote: str, official: _OfficialText):
     plain_quote = " ".join(fragments)
     sentence_plain = official.sentences
     if len(fragments) == 1 and plain_quote in official.plain:
-        holder = next(((n, t) for p, n, t in sentence_plain if plain_quote in p), None)
-        if holder is None or _plain(holder[1]) == plain_quote:
+        holder = next((s for s in sentence_plain if plain_quote in s[0]), None)
+        if holder is None or holder[0] == plain_quote:
             # A whole sentence, or a passage running over sentences: word for word.
-            return ("exact", holder[0] if holder else -1, holder[1] if holder else "", "")
-        return ("trimmed", holder[0], holder[1], "")
+            return ("exact", holder[1] if holder else -1, holder[2] if holder else "", "")
+        return ("trimmed", holder[1], holder[2], "")
     if len(fragments) > 1:
         cursor = 0
         for fragment in fragments:
@@ -1162,21 +1169,19 @@ def _match_quote(quote: str, official: _OfficialText):
     # An altered quotation keeps at least ALTERED_SHARE of its words: sentences that
     # share fewer distinct words cannot qualify, and need no alignment.
     needed = ALTERED_SHARE * len(set(words))
-    shared: dict[int, int] = {}
-    for word in set(words):
-        for i in official.holding.get(word, ()):
-            shared[i] = shared.get(i, 0) + 1
+    holding = official.holding
+    shared = Counter(chain.from_iterable([holding.get(word, ()) for word in set(words)]))
     close = [sentence_plain[i] for i in sorted(i for i, k in shared.items() if k >= needed)]
     best = max(
         (
-            (difflib.SequenceMatcher(None, words, p.split(), autojunk=False), n, t)
+            (difflib.SequenceMatcher(None, words, p.split(), autojunk=False), n, t, p)
             for p, n, t in close
         ),
         key=lambda item: _containment_ratio(item[0], len(words)),
         default=None,
     )
     if best and _containment_ratio(best[0], len(words)) >= ALTERED_SHARE:
-        return ("altered", best[1], best[2], _word_diff_text(plain_quote, _plain(best[2])))
+        return ("altered", best[1], best[2], _word_diff_text(plain_quote, best[3]))
     return None
 
 

@@ -15,11 +15,13 @@ from typing import TypeVar
 
 import numpy as np
 
-__all__ = ["balanced_parts", "fork_map", "process_count", "usable_cpus"]
+__all__ = ["balanced_parts", "fork_map", "process_count", "side_by_side", "usable_cpus"]
 
 T = TypeVar("T")
+U = TypeVar("U")
 
 _FORKED: list[Callable] = []  # the function a forked worker runs, set only during fork_map
+_SIDE_BY_SIDE: list[bool] = []  # set while side_by_side runs two jobs, one per core
 
 
 def _call(part: int):
@@ -77,6 +79,23 @@ def process_count(size: int, minimum: int) -> int:
     One where ``fork`` is missing (Windows, macOS defaults aside) or only one CPU
     is usable: a second process would then cost more than it saves.
     """
-    if size < minimum or "fork" not in multiprocessing.get_all_start_methods():
+    if _SIDE_BY_SIDE or size < minimum or "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return min(2, usable_cpus())
+
+
+def side_by_side(first: Callable[[], T], second: Callable[[], U], two: bool) -> tuple[T, U]:
+    """``(first(), second())``; with ``two``, ``second`` runs in a forked worker meanwhile.
+
+    For independent jobs that each run in one process: while both run, neither
+    splits its own work (``process_count`` gives 1), so two processes share the
+    two cores. ``two`` is usually ``process_count(size, minimum) > 1``.
+    """
+    if not two:
+        return first(), second()
+    _SIDE_BY_SIDE.append(True)
+    try:
+        one, other = fork_map(lambda part: second() if part else first(), 2)
+    finally:
+        _SIDE_BY_SIDE.pop()
+    return one, other

@@ -266,9 +266,15 @@ def suite(texts: Iterable[str] | pd.Series) -> pd.DataFrame:
 
 
 def _suite(values: list[str], lexicon: _Lexicon) -> pd.DataFrame:
-    """:func:`suite` of some texts, in this process, a chunk of texts at a time."""
-    scanned = [_scan(*code_points(values[slice(*chunk)])) for chunk in _chunks(values)]
-    return _scores(_Scanned.concat(scanned), lexicon)
+    """:func:`suite` of some texts, in this process, a chunk of texts at a time.
+
+    Each chunk is scored before the next is scanned, so the per-character and
+    per-word arrays of only one chunk are held at a time.
+    """
+    tables = [
+        _scores(_scan(*code_points(values[slice(*chunk)])), lexicon) for chunk in _chunks(values)
+    ]
+    return pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
 
 
 PARALLEL_MIN_TEXTS = 2_000  # from here, suite() runs in two processes
@@ -309,25 +315,7 @@ class _Scanned(NamedTuple):
     linsear_sentences: np.ndarray  # sentences of the first 100 words' tokens
     word_owner: np.ndarray  # per word: its text
     word_length: np.ndarray  # its length in characters
-    word_forms: pa.Array | pa.ChunkedArray  # the word itself
-
-    @staticmethod
-    def concat(parts: list[_Scanned]) -> _Scanned:
-        """One scan of the parts' texts, in order."""
-        offsets = np.cumsum([0] + [part.texts for part in parts])
-        per_text = {
-            name: np.concatenate([getattr(part, name) for part in parts])
-            for name in _Scanned._fields[1:7]
-        }
-        return _Scanned(
-            texts=int(offsets[-1]),
-            **per_text,
-            word_owner=np.concatenate(
-                [part.word_owner + offset for part, offset in zip(parts, offsets, strict=False)]
-            ),
-            word_length=np.concatenate([part.word_length for part in parts]),
-            word_forms=pa.chunked_array([part.word_forms for part in parts], pa.large_string()),
-        )
+    word_forms: pa.Array  # the word itself
 
 
 def _per_text(positions: np.ndarray, starts: np.ndarray) -> np.ndarray:
@@ -461,10 +449,8 @@ LINSEAR_WORDS = 100  # Linsear Write scores the first 100 words
 
 def _scores(scanned: _Scanned, lexicon: _Lexicon) -> pd.DataFrame:
     """Every metric of every text from its counts, as textstat computes them."""
-    # Chunks encoded together share one dictionary.
     encoded = pc.dictionary_encode(scanned.word_forms)
-    chunks = encoded.chunks if isinstance(encoded, pa.ChunkedArray) else [encoded]
-    forms = chunks[0].dictionary.to_pylist() if chunks else []
+    forms = encoded.dictionary.to_pylist()
     rows = np.fromiter(map(lexicon.ids.__getitem__, forms), np.int64, len(forms))
     # Each form's facts in one number, so each word's are gathered in one pass.
     facts = np.asarray(lexicon.facts, dtype=np.int64).reshape(-1, 4)[rows]
@@ -475,8 +461,7 @@ def _scores(scanned: _Scanned, lexicon: _Lexicon) -> pd.DataFrame:
         | (facts[:, 3] << _FOG_DIFFICULT)
         | ((facts[:, 0] > 0) << _SOUNDED)
     )
-    codes = [_numbers(chunk.indices) for chunk in chunks]
-    per_word = packed[np.concatenate(codes)] if codes else np.zeros(0, np.int64)
+    per_word = packed[_numbers(encoded.indices)]
     owner, n = scanned.word_owner, scanned.texts
     bounds = np.searchsorted(owner, np.arange(n + 1))  # each text's words (owner is sorted)
     # Linsear Write's sample: each text's first 100 words.

@@ -29,8 +29,36 @@ def test_unknown_key(tmp_path):
 
 def test_pipeline_runs_in_a_fresh_process_and_reports_memory(tmp_path):
     written = bench.run(FIXTURE, tmp_path / "bench.json", ["pipeline"])["pipeline"]
-    assert set(written) == {"words", "seconds", "words_per_s", "peak_rss_mb", "peak_worker_rss_mb"}
+    assert set(written) == {
+        "words",
+        "seconds",
+        "words_per_s",
+        "peak_rss_mb",
+        "peak_worker_rss_mb",
+        "peak_total_mb",
+    }
     assert written["words"] > 0
     # A whole number, from the unrounded seconds: within one of the rounded figures' ratio.
     assert abs(written["words_per_s"] - written["words"] / written["seconds"]) <= 1
     assert written["peak_rss_mb"] > 50  # an interpreter with pandas loaded
+    # All processes together hold at least what the main one does, less its pages
+    # that are shared with others (counted in proportion).
+    assert written["peak_total_mb"] > 50
+
+
+def test_memory_sampler_counts_a_forked_worker():
+    import os
+    import time
+
+    import numpy as np
+
+    with bench._MemorySampler(every=0.02) as alone:
+        time.sleep(0.2)
+    with bench._MemorySampler(every=0.02) as both:
+        pid = os.fork()
+        if pid == 0:  # the worker: 200 MiB of its own, held for a while
+            block = np.ones(200 * 2**20, dtype=np.uint8)
+            time.sleep(0.5)
+            os._exit(int(block[0]) - 1)
+        os.waitpid(pid, 0)
+    assert both.peak_mb - alone.peak_mb > 150
