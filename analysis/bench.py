@@ -43,10 +43,11 @@ class _MemorySampler:
 
     Each sample sums the proportional set size (Linux ``/proc/PID/smaps_rollup``)
     of the process tree: a page shared by a forked worker and its parent counts
-    once in all. Samples are 0.1 s apart, so a shorter spike can be missed.
+    once in all. Samples are 0.5 s apart (a read costs a few milliseconds per GB
+    of the process), so a shorter spike can be missed.
     """
 
-    def __init__(self, every: float = 0.1) -> None:
+    def __init__(self, every: float = 0.5) -> None:
         import threading
 
         self.every = every
