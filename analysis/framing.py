@@ -1030,16 +1030,18 @@ def verb_pairs(alignment: pd.DataFrame, lexicon: VerbLexicon | None = None) -> p
         "journalist_verbs", "official_grade", "journalist_grade", "shift",
     ]  # fmt: skip
     records = []
+    # An official sentence is aligned with many journalist sentences: find the
+    # verbs of each distinct text once.
+    mine_texts, theirs_texts = aligned["text"].tolist(), aligned["official_text"].tolist()
+    distinct = list(dict.fromkeys(mine_texts + theirs_texts))
+    verbs = {
+        text: lexicon.find(text) if may else []
+        for text, may in zip(distinct, lexicon.may_hold(distinct), strict=True)
+    }
     for row in zip(
-        *(aligned[c].tolist() for c in columns[:5]),
-        aligned["text"].tolist(),
-        lexicon.may_hold(aligned["text"].tolist()),
-        aligned["official_text"].tolist(),
-        lexicon.may_hold(aligned["official_text"].tolist()),
-        strict=True,
+        *(aligned[c].tolist() for c in columns[:5]), mine_texts, theirs_texts, strict=True
     ):
-        mine = lexicon.find(row[5]) if row[6] else []
-        theirs = lexicon.find(row[7]) if row[8] else []
+        mine, theirs = verbs[row[5]], verbs[row[6]]
         shift = max(v[2] for v in mine) - max(v[2] for v in theirs) if mine and theirs else math.nan
         records.append(
             (

