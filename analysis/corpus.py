@@ -488,6 +488,8 @@ def _check_text(text: str, rel: str, place: str, max_line: int) -> None:
             f"control character U+{ord(bad.group()):04X} in the text (binary data or a broken export)",
             "export the article again as plain text",
         )
+    if len(text) <= max_line:
+        return  # no line can be longer than the whole text
     longest = max((len(line) for line in text.splitlines()), default=0)
     if longest > max_line:
         number = next(i for i, line in enumerate(text.splitlines(), 1) if len(line) == longest)

@@ -77,7 +77,8 @@ def process_count(size: int, minimum: int) -> int:
     """Two processes for work of at least ``minimum`` (same unit as ``size``), else one.
 
     One where ``fork`` is missing (Windows, macOS defaults aside) or only one CPU
-    is usable: a second process would then cost more than it saves.
+    is usable: a second process would then cost more than it saves; and one
+    while :func:`side_by_side` already runs two jobs.
     """
     if _SIDE_BY_SIDE or size < minimum or "fork" not in multiprocessing.get_all_start_methods():
         return 1

@@ -232,3 +232,11 @@ def test_two_process_segmentation_equals_one_process(monkeypatch):
     double = load_corpus(folder)
     for name in ("articles", "blocks", "sentences", "quotes", "pairs"):
         pd.testing.assert_frame_equal(getattr(double, name), getattr(single, name))
+
+
+def test_a_line_over_the_limit_is_named_and_one_at_it_loads(tmp_path):
+    long_line = "word " * 12  # 60 characters
+    write(tmp_path, "a.txt", f"Title\n\n{long_line}\nshort\n")
+    with pytest.raises(CorpusError, match=r"a.txt: line 3: a line of 60 characters.*limit is 50"):
+        load_corpus(tmp_path, max_line_chars=50)
+    assert len(load_corpus(tmp_path, max_line_chars=60).articles) == 1
