@@ -42,7 +42,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analysis.parallel import balanced_parts, fork_map, process_count
-from analysis.textarrays import code_points, python_table
+from analysis.textarrays import chunks, code_points, owners, python_table, runs
 
 __all__ = [
     "GRADE_METRICS",
@@ -299,13 +299,12 @@ def _suite(values: list[str], lexicon: _Lexicon) -> pd.DataFrame:
     per-word arrays of only one chunk are held at a time.
     """
     tables = [
-        _scores(_scan(*code_points(values[slice(*chunk)])), lexicon) for chunk in _chunks(values)
+        _scores(_scan(*code_points(values[slice(*chunk)])), lexicon) for chunk in chunks(values)
     ]
     return pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
 
 
 PARALLEL_MIN_TEXTS = 2_000  # from here, suite() runs in two processes
-CHUNK_CHARACTERS = 4_000_000  # texts are scanned in chunks of about this many characters
 
 # Character classes, by code point, as textstat's regular expressions see them.
 _WORD = 1  # \w
@@ -321,13 +320,6 @@ def _classes() -> np.ndarray:
     table |= python_table(r"\s").astype(np.uint8) * _SPACE
     table[[ord("."), ord("!"), ord("?")]] |= _MARK
     return table
-
-
-def _chunks(values: list[str]) -> list[tuple[int, int]]:
-    """Runs of texts of about :data:`CHUNK_CHARACTERS` each (bounding the scan's memory)."""
-    lengths = np.fromiter(map(len, values), np.int64, len(values))
-    parts = -(-int(lengths.sum()) // CHUNK_CHARACTERS)
-    return balanced_parts(lengths, max(parts, 1)) if values else [(0, 0)]
 
 
 class _Scanned(NamedTuple):
@@ -361,16 +353,10 @@ def _scan(points: np.ndarray, starts: np.ndarray) -> _Scanned:
     text_start[starts[:-1][starts[:-1] < size]] = True
 
     def owner(positions: np.ndarray) -> np.ndarray:
-        return np.searchsorted(starts, positions, side="right") - 1
-
-    def run_starts(inside: np.ndarray) -> np.ndarray:
-        """Where each run of ``inside`` positions begins; a text's start begins one."""
-        begins = inside.copy()
-        begins[1:] &= ~inside[:-1] | text_start[1:]
-        return np.flatnonzero(begins)
+        return owners(positions, starts)
 
     # Tokens: runs of non-space (str.split()).
-    token_starts = run_starts(~space)
+    token_starts, _ = runs(~space, starts)
     tokens = _per_text(token_starts, starts)
 
     # Words: each token's characters left by remove_punctuation (word characters,
@@ -408,7 +394,7 @@ def _scan(points: np.ndarray, starts: np.ndarray) -> _Scanned:
     # word character; one counts if it holds three words, i.e. three segments (runs
     # of neither space nor mark) that hold a word character.
     mark = (classes & _MARK).astype(bool)
-    segment_starts = run_starts(~(space | mark))
+    segment_starts, _ = runs(~(space | mark), starts)
     # What follows a segment up to the next one is space or marks, which hold no
     # word character: OR over each span is the segment's.
     segment_has_word = (

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import analysis
-from analysis import benchdata, parallel, readability
+from analysis import benchdata, parallel, readability, textarrays
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 TOLERANCE = 1e-9
@@ -261,6 +261,6 @@ def test_two_process_suite_equals_one_process(monkeypatch):
     )
     one = readability.suite(texts)
     monkeypatch.setattr(readability, "PARALLEL_MIN_TEXTS", 10)
-    monkeypatch.setattr(readability, "CHUNK_CHARACTERS", 500)  # several chunks per process
+    monkeypatch.setattr(textarrays, "CHUNK_CHARACTERS", 500)  # several chunks per process
     monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)
     pd.testing.assert_frame_equal(readability.suite(texts), one)
