@@ -17,6 +17,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from analysis.parallel import balanced_parts
+
 __all__ = [
     "CHUNK_CHARACTERS",
     "chunks",
@@ -89,8 +91,6 @@ def chunks(texts: list[str], size: int | None = None) -> list[tuple[int, int]]:
 
     Working a chunk at a time bounds the memory of the per-character arrays.
     """
-    from analysis.parallel import balanced_parts
-
     size = size or CHUNK_CHARACTERS
     lengths = np.fromiter(map(len, texts), np.int64, len(texts))
     parts = -(-int(lengths.sum()) // size)
