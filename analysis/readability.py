@@ -47,6 +47,7 @@ from analysis.textarrays import chunks, code_points, owners, python_table, runs
 __all__ = [
     "GRADE_METRICS",
     "METHOD",
+    "METRIC_NAMES",
     "METRICS",
     "MIN_SENTENCES_SMOG",
     "MIN_WORDS",
@@ -1064,15 +1065,29 @@ def side_by_side(scores: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+# How the metrics are named in prose (their authors' names and capitals).
+METRIC_NAMES = {
+    "flesch_reading_ease": "Flesch reading ease",
+    "flesch_kincaid_grade": "Flesch–Kincaid grade",
+    "gunning_fog": "Gunning fog index",
+    "smog_index": "SMOG index",
+    "coleman_liau_index": "Coleman–Liau index",
+    "automated_readability_index": "automated readability index",
+    "dale_chall_readability_score": "Dale–Chall score",
+    "linsear_write_formula": "Linsear Write score",
+    "text_standard": "consensus grade (text_standard)",
+    "words_per_sentence": "words per sentence",
+    "syllables_per_word": "syllables per word",
+}
+
+
 def interval_finding(intervals: pd.DataFrame, metric: str = "flesch_kincaid_grade") -> str:
     """One sentence stating what the journalist-minus-official interval shows."""
     row = intervals[(intervals["metric"] == metric) & intervals["voice"].str.contains("−")]
+    name = METRIC_NAMES.get(metric, metric.replace("_", " "))
     if row.empty or row["low"].isna().all():
-        return (
-            f"Too few sentences to give an interval for the {metric.replace('_', ' ')} difference"
-        )
+        return f"Too few sentences to give an interval for the {name} difference"
     low, high, estimate = (float(row[c].iloc[0]) for c in ("low", "high", "estimate"))
-    name = metric.replace("_", " ")
     if low > 0 or high < 0:
         direction = "higher" if estimate > 0 else "lower"
         return (

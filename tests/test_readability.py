@@ -264,3 +264,27 @@ def test_two_process_suite_equals_one_process(monkeypatch):
     monkeypatch.setattr(textarrays, "CHUNK_CHARACTERS", 500)  # several chunks per process
     monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)
     pd.testing.assert_frame_equal(readability.suite(texts), one)
+
+
+def test_interval_finding_names_the_metric_and_reads_the_interval() -> None:
+    assert set(readability.METRIC_NAMES) == set(readability.METRICS)
+    intervals = pd.DataFrame(
+        {
+            "metric": ["flesch_kincaid_grade"] * 2,
+            "voice": ["journalist", "journalist − official"],
+            "estimate": [10.0, 3.3],
+            "low": [8.0, -1.6],
+            "high": [12.0, 18.4],
+        }
+    )
+    assert readability.interval_finding(intervals) == (
+        "The journalist's and the official Flesch–Kincaid grade cannot be told apart "
+        "(+3.3; 95% interval -1.6 to +18.4 includes 0)"
+    )
+    higher = intervals.assign(low=[8.0, 1.2])
+    assert readability.interval_finding(higher).startswith(
+        "The journalist's Flesch–Kincaid grade is higher than the official text's (+3.3"
+    )
+    assert readability.interval_finding(intervals.iloc[:1], "smog_index") == (
+        "Too few sentences to give an interval for the SMOG index difference"
+    )
