@@ -59,17 +59,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from analysis.corpus import Corpus
 from analysis.parallel import balanced_parts, fork_map, process_count
 from analysis.text import light_stem, normalise
-from analysis.textarrays import (
-    chunks,
-    code_points,
-    count_runs,
-    number,
-    owners,
-    python_table,
-    runs,
-    strings,
-    substrings,
-)
+from analysis.textarrays import count_runs, number, owners, python_table, strings, tokens
 
 __all__ = [
     "Framing",
@@ -218,32 +208,17 @@ def units(corpus: Corpus) -> pd.DataFrame:
 _HYPHENS = (ord("-"), 0x2010, 0x2011)  # hyphen-minus, hyphen, non-breaking hyphen
 
 
-def _tokens_as_written(texts: list[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """Word tokens of every text, hyphens before a letter removed, over code points.
-
-    Returns:
-        ``(row, codes, forms)``: each token's text and its code among ``forms``, the
-        distinct tokens as written.
-    """
-    word, letter = python_table(r"\w"), python_table(r"[^\W\d_]")
-    rows, arrays = [], []
-    for first, stop in chunks(texts):
-        points, starts = code_points(texts[first:stop])
-        hyphen = np.flatnonzero(
-            (points == _HYPHENS[0]) | (points == _HYPHENS[1]) | (points == _HYPHENS[2])
-        )
-        after = np.minimum(hyphen + 1, max(len(points) - 1, 0))
-        text_end = starts[owners(hyphen, starts) + 1]
-        joining = hyphen[(hyphen + 1 < text_end) & letter[points[after]]]
-        kept = np.ones(len(points), dtype=bool)
-        kept[joining] = False
-        joined, joined_starts = points[kept], starts - np.searchsorted(joining, starts)
-        inside = word[joined]
-        begin, end = runs(inside, joined_starts)
-        rows.append(owners(begin, joined_starts) + first)
-        arrays.append(substrings(joined, begin, end, inside))
-    codes, forms = number(arrays)
-    return np.concatenate(rows), codes, forms
+def _joining_hyphens(points: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Hyphens followed, in the same text, by a letter: they join two words into one."""
+    letter = python_table(r"[^\W\d_]")
+    hyphen = np.flatnonzero(
+        (points == _HYPHENS[0]) | (points == _HYPHENS[1]) | (points == _HYPHENS[2])
+    )
+    after = np.minimum(hyphen + 1, max(len(points) - 1, 0))
+    text_end = starts[owners(hyphen, starts) + 1]
+    joining = np.zeros(len(points), dtype=bool)
+    joining[hyphen[(hyphen + 1 < text_end) & letter[points[after]]]] = True
+    return joining
 
 
 def _tokenize(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -254,7 +229,8 @@ def _tokenize(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.
         code, the code's word (lower-cased), and per word the share of its
         non-initial occurrences that are capitalised (names, titles).
     """
-    row, cased_codes, cased = _tokens_as_written(texts.tolist())
+    row, _, _, forms = tokens(texts.tolist(), r"\w", joins=_joining_hyphens)
+    cased_codes, cased = number(forms.chunks)
     # Fold case on the (few) distinct forms, not on every token.
     codes_of_cased, vocabulary = pd.factorize(pd.Index(cased, dtype=object).str.lower())
     codes = codes_of_cased[cased_codes]
@@ -620,27 +596,10 @@ def _word_tokens(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray, 
         ``(row, start, end, codes)``: the text each token is in, its offsets within
         that text, and the code of its :func:`~analysis.text.normalise` form.
     """
-    values = texts.tolist()
-    word = python_table(r"\w")
-    rows, starts_in_text, ends_in_text, arrays = [], [], [], []
-    for first, stop in chunks(values):
-        points, starts = code_points(values[first:stop])
-        inside = word[points]
-        begin, end = runs(inside, starts)
-        owner = owners(begin, starts)
-        rows.append(owner + first)
-        starts_in_text.append(begin - starts[owner])
-        ends_in_text.append(end - starts[owner])
-        arrays.append(substrings(points, begin, end, inside))
-    form_codes, forms = number(arrays)
-    codes_of_form, _ = pd.factorize(np.asarray([normalise(f) for f in forms], dtype=object))
-    codes = codes_of_form[form_codes].astype(np.int64)
-    return (
-        np.concatenate(rows),
-        np.concatenate(starts_in_text),
-        np.concatenate(ends_in_text),
-        codes,
-    )
+    row, start, end, forms = tokens(texts.tolist(), r"\w")
+    form_codes, distinct = number(forms.chunks)
+    codes_of_form, _ = pd.factorize(np.asarray([normalise(f) for f in distinct], dtype=object))
+    return row, start, end, codes_of_form[form_codes].astype(np.int64)
 
 
 def _split_counts(texts: pd.Series) -> np.ndarray:

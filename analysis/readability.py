@@ -42,7 +42,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analysis.parallel import balanced_parts, fork_map, process_count
-from analysis.textarrays import chunks, code_points, owners, python_table, runs
+from analysis.textarrays import chunks, code_points, owners, python_table, runs, substrings
 
 __all__ = [
     "GRADE_METRICS",
@@ -357,37 +357,26 @@ def _scan(points: np.ndarray, starts: np.ndarray) -> _Scanned:
         return owners(positions, starts)
 
     # Tokens: runs of non-space (str.split()).
-    token_starts, _ = runs(~space, starts)
+    token_starts, token_ends = runs(~space, starts)
     tokens = _per_text(token_starts, starts)
 
     # Words: each token's characters left by remove_punctuation (word characters,
-    # and an apostrophe that starts a contraction ending: 't 's 'd 've 'll 're).
+    # and an apostrophe that starts a contraction ending: 't 's 'd 've 'll 're);
+    # a token with none left is no word.
     apostrophes = np.flatnonzero(points == ord("'"))
     kept_apostrophes = apostrophes[_starts_contraction(points, starts, apostrophes)]
     kept = word_char.copy()
     kept[kept_apostrophes] = True
-    kept_at = np.flatnonzero(kept)
-    # Two kept characters are in one word unless a space or a text's start is between.
-    broken = np.cumsum(space | text_start, dtype=np.int32)[kept_at]
-    first_of_word = np.ones(len(kept_at), dtype=bool)
-    first_of_word[1:] = broken[1:] != broken[:-1]
-    word_at = kept_at[first_of_word]
-    # The words as an Arrow array built on their UTF-8 bytes: each word's
-    # characters are consecutive among the kept ones.
-    kept_points = points[kept_at]
-    data = kept_points.tobytes().decode("utf-32-le").encode("utf-8")
-    utf8_length = np.ones(len(kept_points), dtype=np.int64)
-    wide = np.flatnonzero(kept_points >= 0x80)  # few in English text
-    utf8_length[wide] += (
-        1 + (kept_points[wide] >= 0x800).astype(np.int64) + (kept_points[wide] >= 0x10000)
+    # What follows a token up to the next one is space, which is never kept.
+    kept_per_token = (
+        np.add.reduceat(kept.view(np.uint8), token_starts, dtype=np.int64)
+        if len(token_starts)
+        else np.zeros(0, np.int64)
     )
-    ends = np.cumsum(utf8_length)
-    offsets = np.append(0, ends[np.flatnonzero(first_of_word)[1:] - 1]) if len(kept_at) else [0]
-    offsets = np.append(offsets, len(data)) if len(kept_at) else np.zeros(1, np.int64)
-    forms = pa.LargeStringArray.from_buffers(
-        len(word_at), pa.py_buffer(np.asarray(offsets, np.int64)), pa.py_buffer(data)
-    )
-    word_length = np.diff(np.append(np.flatnonzero(first_of_word), len(kept_at)))
+    is_word = kept_per_token > 0
+    word_at = token_starts[is_word]
+    forms = substrings(points, word_at, token_ends[is_word], kept)
+    word_length = kept_per_token[is_word]
     word_owner = owner(word_at)
     words = np.bincount(word_owner, minlength=n)
 
@@ -417,9 +406,9 @@ def _scan(points: np.ndarray, starts: np.ndarray) -> _Scanned:
     # word character, so no segment that counts).
     first_word = np.searchsorted(word_owner, np.arange(n))
     has_101 = first_word + LINSEAR_WORDS < np.append(first_word[1:], len(word_at))
-    beyond = word_at[first_word[has_101] + LINSEAR_WORDS]
+    beyond = word_at[first_word[has_101] + LINSEAR_WORDS]  # where a 101st word's token starts
     limit = np.full(n, np.iinfo(np.int64).max)
-    limit[owner(beyond)] = token_starts[np.searchsorted(token_starts, beyond, side="right") - 1]
+    limit[owner(beyond)] = beyond
     in_sample = np.flatnonzero(wordy < limit[owner(wordy)])
     return _Scanned(
         texts=n,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 import numpy as np
 import pyarrow as pa
@@ -30,6 +31,7 @@ __all__ = [
     "runs",
     "strings",
     "substrings",
+    "tokens",
 ]
 
 CHUNK_CHARACTERS = 4_000_000  # texts are taken in chunks of about this many characters
@@ -122,7 +124,7 @@ def runs(inside: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray
 
 
 def substrings(
-    points: np.ndarray, begin: np.ndarray, end: np.ndarray, inside: np.ndarray | None = None
+    points: np.ndarray, begin: np.ndarray, end: np.ndarray, taken: np.ndarray | None = None
 ) -> pa.Array:
     """The code points from each ``begin`` to ``end`` as an Arrow array of strings.
 
@@ -133,23 +135,64 @@ def substrings(
         points: Code points (see :func:`code_points`).
         begin: Where each span begins.
         end: Where each ends (exclusive).
-        inside: Whether each position is in a span, if known (the spans of
-            :func:`runs` are the runs of its ``inside``).
+        taken: Which positions go into the strings: every position of every span
+            by default; a subset of them leaves characters out (a joining hyphen).
     """
-    if inside is None:
-        size = len(points)
+    size = len(points)
+    if taken is None:
         # +1 where a span begins, -1 where one ends (one may end where the next begins).
         step = np.bincount(begin, minlength=size + 1) - np.bincount(end, minlength=size + 1)
-        inside = np.cumsum(step[:-1]).astype(bool)
-    taken = points[inside]
-    data = taken.tobytes().decode("utf-32-le").encode("utf-8")
-    width = np.ones(len(taken), dtype=np.int64)
-    wide = np.flatnonzero(taken >= 0x80)  # few in English text
-    width[wide] += 1 + (taken[wide] >= 0x800).astype(np.int64) + (taken[wide] >= 0x10000)
-    byte_end = np.zeros(len(taken) + 1, dtype=np.int64)
+        taken = np.cumsum(step[:-1]).astype(bool)
+    kept = points[taken]
+    data = kept.tobytes().decode("utf-32-le").encode("utf-8")
+    width = np.ones(len(kept), dtype=np.int64)
+    wide = np.flatnonzero(kept >= 0x80)  # few in English text
+    width[wide] += 1 + (kept[wide] >= 0x800).astype(np.int64) + (kept[wide] >= 0x10000)
+    byte_end = np.zeros(len(kept) + 1, dtype=np.int64)
     np.cumsum(width, out=byte_end[1:])
-    offsets = byte_end[np.append(0, np.cumsum(end - begin))]
+    # Characters taken before each position, so each span's first and last byte.
+    before = np.zeros(size + 1, dtype=np.int64)
+    np.cumsum(taken, out=before[1:])
+    offsets = byte_end[before[np.append(begin[:1], end)]] if len(begin) else byte_end[:1]
     return pa.LargeStringArray.from_buffers(len(begin), pa.py_buffer(offsets), pa.py_buffer(data))
+
+
+def tokens(
+    texts: list[str],
+    pattern: str,
+    joins: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, pa.ChunkedArray]:
+    r"""The runs of ``pattern``'s characters in every text, as ``re.finditer(pattern + "+")``.
+
+    Args:
+        texts: The texts.
+        pattern: A one-character pattern, e.g. ``r"\w"``.
+        joins: Given a chunk's ``(points, starts)``, a mask of characters that
+            belong to a run without being one of ``pattern``'s and are left out
+            of its text (a hyphen joining "build-up" into "buildup").
+
+    Returns:
+        ``(row, start, end, forms)``: each run's text, its offsets within that
+        text, and the runs as written (an Arrow array of strings).
+    """
+    table = python_table(pattern)
+    rows, starts_in_text, ends_in_text, forms = [], [], [], []
+    for first, stop in chunks(texts):
+        points, starts = code_points(texts[first:stop])
+        taken = table[points]
+        joined = joins(points, starts) if joins is not None else None
+        begin, end = runs(taken if joined is None else taken | joined, starts)
+        owner = owners(begin, starts)
+        rows.append(owner + first)
+        starts_in_text.append(begin - starts[owner])
+        ends_in_text.append(end - starts[owner])
+        forms.append(substrings(points, begin, end, taken))
+    return (
+        np.concatenate(rows),
+        np.concatenate(starts_in_text),
+        np.concatenate(ends_in_text),
+        pa.chunked_array(forms, pa.large_string()),
+    )
 
 
 def number(arrays: list[pa.Array]) -> tuple[np.ndarray, list[str]]:

@@ -8,7 +8,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.textarrays import code_points, python_table
+from analysis.textarrays import code_points, python_table, tokens
 
 
 def test_tables_agree_with_re_on_every_code_point() -> None:
@@ -28,3 +28,15 @@ def test_code_points_keep_each_text(texts: list[str]) -> None:
         piece = points[starts[k] : starts[k + 1]]
         assert "".join(map(chr, piece.tolist())) == text
     assert points.dtype == np.dtype("<u4")
+
+
+@given(st.lists(st.text(st.characters(codec="utf-8"), max_size=20), max_size=6))
+def test_tokens_are_res_runs_with_offsets(texts: list[str]) -> None:
+    row, start, end, forms = tokens(texts, r"\w")
+    expected = [
+        (k, m.start(), m.end(), m.group())
+        for k, t in enumerate(texts)
+        for m in re.finditer(r"\w+", t)
+    ]
+    got = zip(row.tolist(), start.tolist(), end.tolist(), forms.to_pylist(), strict=True)
+    assert list(got) == expected
