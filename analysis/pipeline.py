@@ -56,11 +56,10 @@ def analyse(corpus: Corpus) -> Analyses:
         return units, alignment, sources, usage, framing.verb_pairs(alignment)
 
     def other_side() -> tuple:
-        return (
-            framing.quote_fidelity(corpus),
-            readability.suite(files),
-            topics.find_mentions(corpus),
-        )
+        # The lightest in memory last: alignment, beside it, peaks near its end.
+        mentions = topics.find_mentions(corpus)
+        scores = readability.suite(files)
+        return framing.quote_fidelity(corpus), scores, mentions
 
     two = process_count(len(corpus.articles), PARALLEL_MIN_DOCUMENTS) > 1
     (units, alignment, sources, usage, verbs), (quotes, scores, mentions) = side_by_side(
