@@ -42,7 +42,7 @@ from analysis.segment import (
     paragraph_spans,
     sentence_roles,
 )
-from analysis.text import count_words, count_words_each, sentence_spans
+from analysis.text import count_words, count_words_each, normalised_words_each, sentence_spans
 
 __all__ = [
     "ARTICLE_COLUMNS",
@@ -832,10 +832,21 @@ def analyse_articles(
     block_rows, sentence_rows, quote_rows, pair_rows, derived_rows = [], [], [], [], []
     # Official texts pair with many articles: tokenise each once for this call.
     reuse_cache = ReuseCache()
+    # The words of the articles that pair with official texts, found for many at once.
+    with_pairs = articles["pairs_with"].str.contains(r"[^;]", regex=True).to_numpy(bool)
+    article_words = normalised_words_each(
+        articles.loc[with_pairs, "text"].tolist(), reuse_cache.words
+    )
     rows = articles.itertuples(index=False)
     for article in progress_bar(rows, total=len(articles), desc="segmenting", show=progress):
         paired = [p for p in article.pairs_with.split(";") if p]
-        reuse = ReuseIndex({p: texts[p] for p in paired}, cache=reuse_cache) if paired else None
+        reuse = None
+        if paired:
+            reuse = ReuseIndex(
+                {p: texts[p] for p in paired},
+                cache=reuse_cache,
+                words=(article.text, next(article_words)),
+            )
         for p in paired:
             pair_rows.append({"news_id": article.article_id, "official_id": p, "link": "manifest"})
         blocks = _segment_one(

@@ -136,10 +136,18 @@ class ReuseIndex:
         cache: Shared by the indexes of one corpus, so that each official
             document is tokenised once and each distinct word normalised once,
             however many articles pair with it; by default the index's own.
+        words: ``(text, (words, starts, ends))``: the words of the text the index
+            will be asked about, if the caller found them already (as
+            ``analysis.text.normalised_words_each`` does for many texts at once).
     """
 
     def __init__(
-        self, documents: dict[str, str], n: int = REUSE_N, *, cache: ReuseCache | None = None
+        self,
+        documents: dict[str, str],
+        n: int = REUSE_N,
+        *,
+        cache: ReuseCache | None = None,
+        words: tuple[str, tuple[list[str], list[int], list[int]]] | None = None,
     ):
         self.n = n
         self._cache = cache if cache is not None else ReuseCache()
@@ -152,6 +160,8 @@ class ReuseIndex:
             for grams in reversed(per_document):
                 self.grams.update(grams)
         self._scanned: tuple[str, list[int], list[int], list[str | None]] | None = None
+        if words is not None:
+            self._look_up(words[0], *words[1])
 
     def coverage(self, text: str, start: int, end: int) -> tuple[float, str]:
         """Share of the words in ``text[start:end]`` inside an n-gram shared with a document.
@@ -181,10 +191,13 @@ class ReuseIndex:
         region's coverage is read off by offsets.
         """
         if self._scanned is None or self._scanned[0] != text:
-            tokens, starts, ends = self._cache.words.spans(text)
-            hits = list(map(self.grams.get, _ngrams(tokens, self.n)))
-            self._scanned = (text, starts, ends, hits)
+            self._look_up(text, *self._cache.words.spans(text))
         return self._scanned[1:]
+
+    def _look_up(self, text: str, tokens: list[str], starts: list[int], ends: list[int]) -> None:
+        """Keep the words of ``text`` and the document of the n-gram each starts."""
+        hits = list(map(self.grams.get, _ngrams(tokens, self.n)))
+        self._scanned = (text, starts, ends, hits)
 
     def _share(self, hits: list[str | None], n_words: int) -> tuple[float, str]:
         """Coverage from the document of each n-gram of a region's ``n_words`` words."""

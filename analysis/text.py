@@ -14,13 +14,15 @@ second, so a 10,000-article corpus splits in seconds (pysbd manages about
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
+from collections.abc import Iterator
 from itertools import accumulate
 
 import numpy as np
 
-from analysis.textarrays import chunks, code_points, python_table
+from analysis.textarrays import chunks, code_points, number, owners, python_table, tokens
 
 __all__ = [
     "OPEN_QUOTES",
@@ -28,6 +30,7 @@ __all__ = [
     "Normalised",
     "count_words",
     "count_words_each",
+    "normalised_words_each",
     "is_blank",
     "light_stem",
     "normalise",
@@ -212,6 +215,52 @@ def count_words_each(texts: list[str]) -> np.ndarray:
         begins = np.flatnonzero(inside & ~before & ~(joiner & two_before))
         counts.append(np.diff(np.searchsorted(begins, starts)))
     return np.concatenate(counts)
+
+
+def _inner_joiners(points: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Joiners (``’'.-``) between two letters or digits of one text: inside a word."""
+    alnum = python_table(r"[^\W_]")
+    joiner = np.flatnonzero(
+        (points == _JOINERS[0])
+        | (points == _JOINERS[1])
+        | (points == _JOINERS[2])
+        | (points == _JOINERS[3])
+    )
+    owner = owners(joiner, starts)
+    inner = joiner[(joiner > starts[owner]) & (joiner + 1 < starts[owner + 1])]
+    inner = inner[alnum[points[inner - 1]] & alnum[points[inner + 1]]]
+    inside = np.zeros(len(points), dtype=bool)
+    inside[inner] = True
+    return inside
+
+
+def normalised_words_each(
+    texts: list[str], memo: Normalised | None = None
+) -> Iterator[tuple[list[str], list[int], list[int]]]:
+    """``memo.spans(text)`` for every text in turn, found over code points.
+
+    The words and offsets are those of :func:`word_spans`; the texts are taken a
+    chunk at a time, so a corpus's words are never all in memory at once.
+
+    Args:
+        texts: The texts.
+        memo: The memo of normalised words to use (by default a new one).
+
+    Yields:
+        ``(words, starts, ends)`` of each text: its normalised word tokens, and
+        where each starts and ends.
+    """
+    memo = Normalised() if memo is None else memo
+    for first, stop in chunks(texts):
+        row, start, end, forms = tokens(
+            texts[first:stop], r"[^\W_]", joins=_inner_joiners, keep_joins=True
+        )
+        codes, distinct = number(forms.chunks)
+        words = np.array([memo[form] for form in distinct], dtype=object)[codes].tolist()
+        start, end = start.tolist(), end.tolist()
+        bounds = np.searchsorted(row, np.arange(stop - first + 1)).tolist()
+        for lo, hi in itertools.pairwise(bounds):
+            yield words[lo:hi], start[lo:hi], end[lo:hi]
 
 
 _FOLD = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})

@@ -161,6 +161,7 @@ def tokens(
     texts: list[str],
     pattern: str,
     joins: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None,
+    keep_joins: bool = False,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, pa.ChunkedArray]:
     r"""The runs of ``pattern``'s characters in every text, as ``re.finditer(pattern + "+")``.
 
@@ -170,6 +171,7 @@ def tokens(
         joins: Given a chunk's ``(points, starts)``, a mask of characters that
             belong to a run without being one of ``pattern``'s and are left out
             of its text (a hyphen joining "build-up" into "buildup").
+        keep_joins: Keep the joining characters in the runs' text ("build-up").
 
     Returns:
         ``(row, start, end, forms)``: each run's text, its offsets within that
@@ -181,12 +183,14 @@ def tokens(
         points, starts = code_points(texts[first:stop])
         taken = table[points]
         joined = joins(points, starts) if joins is not None else None
-        begin, end = runs(taken if joined is None else taken | joined, starts)
+        if joined is not None:
+            joined |= taken
+        begin, end = runs(taken if joined is None else joined, starts)
         owner = owners(begin, starts)
         rows.append(owner + first)
         starts_in_text.append(begin - starts[owner])
         ends_in_text.append(end - starts[owner])
-        forms.append(substrings(points, begin, end, taken))
+        forms.append(substrings(points, begin, end, joined if keep_joins else taken))
     return (
         np.concatenate(rows),
         np.concatenate(starts_in_text),

@@ -7,7 +7,13 @@ from hypothesis import strategies as st
 
 from analysis.quotes import _full_name, clean_speaker
 from analysis.segment import REUSE_N, ReuseCache, ReuseIndex, paragraph_spans
-from analysis.text import Normalised, normalise, sentence_spans, word_spans
+from analysis.text import (
+    Normalised,
+    normalise,
+    normalised_words_each,
+    sentence_spans,
+    word_spans,
+)
 
 
 def simple_coverage(documents, text, start, end, n=REUSE_N):
@@ -55,8 +61,12 @@ def test_coverage_equals_the_definition(doc_a, doc_b, text, data):
     for _ in range(5):
         lo = data.draw(st.integers(0, len(text)))
         regions.append((lo, data.draw(st.integers(lo, len(text)))))
+    # An index given the text's words, found for many texts at once, answers the same.
+    (words,) = normalised_words_each([text], cache.words)
+    primed = ReuseIndex(documents, cache=cache, words=(text, words))
     for lo, hi in regions:
         assert index.coverage(text, lo, hi) == simple_coverage(documents, text, lo, hi)
+        assert primed.coverage(text, lo, hi) == index.coverage(text, lo, hi)
     # The same cache serves a second index and another text.
     other = ReuseIndex({"b": doc_b}, cache=cache)
     assert other.coverage(doc_a, 0, len(doc_a)) == simple_coverage(
@@ -74,6 +84,28 @@ def test_normalised_words_and_spans_match_word_spans():
     assert list(zip(starts, ends, strict=True)) == spans
     assert memo(text, 3, 20) == [normalise(text[s:e]) for s, e in word_spans(text, 3, 20)]
     assert memo.spans("") == ([], [], [])
+
+
+@given(
+    st.lists(
+        st.text(
+            alphabet=st.one_of(st.sampled_from("ab9_ .'’-‐,\n"), st.characters(codec="utf-8")),
+            max_size=30,
+        ),
+        max_size=6,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_normalised_words_each_equals_spans(texts):
+    memo = Normalised()
+    assert list(normalised_words_each(texts)) == [memo.spans(text) for text in texts]
+
+
+def test_normalised_words_each_across_chunks(monkeypatch):
+    monkeypatch.setattr("analysis.textarrays.CHUNK_CHARACTERS", 40)
+    texts = ["Ukraine’s build-up, U.S. interests", "", "a'b-c 3.5% _x_ Café", "-.x. y-"] * 4
+    memo = Normalised()
+    assert list(normalised_words_each(texts, memo)) == [memo.spans(text) for text in texts]
 
 
 def simple_full_name(text, surname, before):
