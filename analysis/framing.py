@@ -650,9 +650,10 @@ def _run_lengths(
     official_key = stream[official_at] * v + codes[official_at]
     k = 0
     while len(alive):
-        ids, uniques = pd.factorize(np.concatenate([news_key, official_key]))
+        ids = _numbered(np.concatenate([news_key, official_key]))
         news_ids, official_ids = ids[: len(news_key)], ids[len(news_key) :]
-        in_official = np.zeros(len(uniques), dtype=bool)
+        distinct = int(ids.max()) + 1 if len(ids) else 0
+        in_official = np.zeros(distinct, dtype=bool)
         in_official[official_ids] = True
         matched = in_official[news_ids]
         alive, news_ids = alive[matched], news_ids[matched]
@@ -660,7 +661,7 @@ def _run_lengths(
             break
         k += 1
         length[alive] = k
-        in_news = np.zeros(len(uniques), dtype=bool)
+        in_news = np.zeros(distinct, dtype=bool)
         in_news[news_ids] = True
         kept = in_news[official_ids]
         official_at, official_ids = official_at[kept], official_ids[kept]
@@ -752,6 +753,35 @@ def _sorted_unique(values: np.ndarray) -> np.ndarray:
     return values[np.r_[True, values[1:] != values[:-1]]] if len(values) else values
 
 
+def _numbered(values: np.ndarray) -> np.ndarray:
+    """Number equal values alike, 0 to distinct - 1, in order of value.
+
+    Like ``pd.factorize`` but in order of value, and about 4x faster on the millions
+    of keys :func:`_run_lengths` numbers each round: each value is packed with its
+    position into one int64, so one sort (NumPy's vectorised sort of plain numbers)
+    gives both the order and the values; an argsort would take 10x as long.
+    """
+    size = len(values)
+    if not size:
+        return np.zeros(0, dtype=np.int64)
+    low = values.min()
+    shift = max(size - 1, 1).bit_length()
+    if (int(values.max()) - int(low)).bit_length() + shift > 63:  # no room for the position
+        codes, distinct = pd.factorize(values)
+        rank = np.empty(len(distinct), dtype=np.int64)
+        rank[np.argsort(distinct)] = np.arange(len(distinct))
+        return rank[codes]
+    packed = ((values - low) << shift) | np.arange(size, dtype=np.int64)
+    packed.sort()
+    value = packed >> shift
+    first = np.empty(size, dtype=bool)
+    first[0] = True
+    np.not_equal(value[1:], value[:-1], out=first[1:])
+    numbered = np.empty(size, dtype=np.int64)
+    numbered[packed & ((1 << shift) - 1)] = np.cumsum(first) - 1
+    return numbered
+
+
 def _runs_of(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Start and stop of each run of equal consecutive values."""
     if not len(values):
@@ -786,7 +816,7 @@ def _reuse_records(
     position = position[stream[position] == stream[position + NGRAM - 1]]
     gram, v = codes[position], np.int64(codes.max() + 1 if len(codes) else 1)
     for k in range(1, NGRAM):
-        gram, _ = pd.factorize(gram * v + codes[position + k])
+        gram = _numbered(gram * v + codes[position + k])
     width = np.int64(gram.max() + 1 if len(gram) else 1)
     keys = _sorted_unique(stream[position] * width + gram)  # by stream, then 3-gram
     key_lo = np.searchsorted(keys, np.arange(2 * d + 2) * width)

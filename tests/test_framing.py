@@ -356,6 +356,20 @@ def test_reuse_word_tokens_and_offsets_equal_re(texts):
     assert len({c for c, _ in pairs}) == len({w for _, w in pairs}) == len(pairs)
 
 
+@given(
+    st.lists(
+        st.one_of(st.integers(-(2**40), 2**40), st.integers(-5, 5), st.integers(-(2**62), 2**62)),
+        max_size=40,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_numbered_numbers_values_in_order(values):
+    values = np.array(values, dtype=np.int64)
+    distinct = sorted(set(values.tolist()))
+    expected = [distinct.index(v) for v in values.tolist()]
+    assert framing._numbered(values).tolist() == expected
+
+
 def test_tokenizing_in_chunks_equals_one_chunk(monkeypatch):
     texts = pd.Series([f"Row {i}: the build-up near Kyiv’s border, {i * 7}." for i in range(50)])
     one = framing._tokenize(texts)
