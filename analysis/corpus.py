@@ -27,6 +27,7 @@ import io
 import json
 import re
 import tomllib
+from collections import namedtuple
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -827,17 +828,24 @@ def analyse_articles(
         ``{"articles", "blocks", "sentences", "quotes", "pairs"}``: the rows of those
         frames for these documents, derived official documents included.
     """
-    texts = dict(zip(articles["article_id"], articles["text"], strict=True))
+    # Columns as lists: one conversion each, where itertuples converts cell by cell.
+    columns = {name: articles[name].tolist() for name in articles.columns}
+    texts = dict(zip(columns["article_id"], columns["text"], strict=True))
     texts.update(officials or {})
     block_rows, sentence_rows, quote_rows, pair_rows, derived_rows = [], [], [], [], []
     # Official texts pair with many articles: tokenise each once for this call.
     reuse_cache = ReuseCache()
     # The words of the articles that pair with official texts, found for many at once.
-    with_pairs = articles["pairs_with"].str.contains(r"[^;]", regex=True).to_numpy(bool)
     article_words = normalised_words_each(
-        articles.loc[with_pairs, "text"].tolist(), reuse_cache.words
+        [
+            text
+            for text, pairs in zip(columns["text"], columns["pairs_with"], strict=True)
+            if pairs.strip(";")
+        ],
+        reuse_cache.words,
     )
-    rows = articles.itertuples(index=False)
+    row_type = namedtuple("Article", columns, rename=True)  # as itertuples names them
+    rows = map(row_type._make, zip(*columns.values(), strict=True))
     for article in progress_bar(rows, total=len(articles), desc="segmenting", show=progress):
         paired = [p for p in article.pairs_with.split(";") if p]
         reuse = None
