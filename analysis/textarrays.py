@@ -128,7 +128,7 @@ def substrings(
 ) -> pa.Array:
     """The code points from each ``begin`` to ``end`` as an Arrow array of strings.
 
-    The spans must be in order and must not overlap. The strings are built on one
+    The spans must be in order, non-empty and not overlapping. The strings are built on one
     UTF-8 buffer, with no Python string per span.
 
     Args:
@@ -137,23 +137,34 @@ def substrings(
         end: Where each ends (exclusive).
         taken: Which positions go into the strings: every position of every span
             by default; a subset of them leaves characters out (a joining hyphen).
+            It must hold no position outside the spans.
     """
     size = len(points)
     if taken is None:
         # +1 where a span begins, -1 where one ends (one may end where the next begins).
         step = np.bincount(begin, minlength=size + 1) - np.bincount(end, minlength=size + 1)
         taken = np.cumsum(step[:-1]).astype(bool)
+        kept_per_span = end - begin
+    elif len(begin):
+        # Positions taken from each span's start to the next one's: its own, as no
+        # position between spans is taken.
+        kept_per_span = np.add.reduceat(taken.view(np.uint8), begin, dtype=np.int64)
+    else:
+        kept_per_span = np.zeros(0, dtype=np.int64)
     kept = points[taken]
-    data = kept.tobytes().decode("utf-32-le").encode("utf-8")
-    width = np.ones(len(kept), dtype=np.int64)
+    # Each span's first and last character among those kept, then in bytes: one
+    # byte per character, and one to three more for each character past ASCII.
+    kept_bounds = np.zeros(len(begin) + 1, dtype=np.int64)
+    np.cumsum(kept_per_span, out=kept_bounds[1:])
     wide = np.flatnonzero(kept >= 0x80)  # few in English text
-    width[wide] += 1 + (kept[wide] >= 0x800).astype(np.int64) + (kept[wide] >= 0x10000)
-    byte_end = np.zeros(len(kept) + 1, dtype=np.int64)
-    np.cumsum(width, out=byte_end[1:])
-    # Characters taken before each position, so each span's first and last byte.
-    before = np.zeros(size + 1, dtype=np.int64)
-    np.cumsum(taken, out=before[1:])
-    offsets = byte_end[before[np.append(begin[:1], end)]] if len(begin) else byte_end[:1]
+    if len(wide):
+        data = kept.tobytes().decode("utf-32-le").encode("utf-8")
+        extra = np.zeros(len(wide) + 1, dtype=np.int64)
+        np.cumsum(1 + (kept[wide] >= 0x800) + (kept[wide] >= 0x10000), out=extra[1:])
+        offsets = kept_bounds + extra[np.searchsorted(wide, kept_bounds)]
+    else:
+        data = kept.astype(np.uint8).tobytes()
+        offsets = kept_bounds
     return pa.LargeStringArray.from_buffers(len(begin), pa.py_buffer(offsets), pa.py_buffer(data))
 
 
