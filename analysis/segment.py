@@ -398,19 +398,30 @@ def _found(pattern: re.Pattern, anywhere: re.Pattern, text: str) -> bool:
     return pattern.match(text) is not None or anywhere.search(text) is not None
 
 
+_DIGIT = re.compile(r"\d")  # every date has one: a cheap test before the date pattern
+
+
 def _date_line(text: str) -> bool:
     """A line that holds a date and nothing else but times, weekdays and separators."""
-    return len(text) <= 120 and bool(_DATE_ANY.search(text)) and not _DATE_LINE_FILLER.sub("", text)
+    return (
+        len(text) <= 120
+        and _DIGIT.search(text) is not None
+        and bool(_DATE_ANY.search(text))
+        and not _DATE_LINE_FILLER.sub("", text)
+    )
 
 
 def _words(text: str) -> list[str]:
     return text.split()
 
 
-def _headline_like(text: str) -> bool:
-    """Short, one line, not ending like a sentence: how headlines and titles look."""
-    words = _words(text)
-    if not 2 <= len(words) <= 30 or len(text) > 250 or text.count("\n") > 1:
+def _headline_like(text: str, n_words: int | None = None) -> bool:
+    """Short, one line, not ending like a sentence: how headlines and titles look.
+
+    ``n_words`` is ``len(text.split())``, if the caller has counted it already.
+    """
+    n_words = len(_words(text)) if n_words is None else n_words
+    if not 2 <= n_words <= 30 or len(text) > 250 or text.count("\n") > 1:
         return False
     return not text.rstrip().endswith((".", ",", ";", ":", "”", '"'))
 
@@ -469,6 +480,7 @@ def classify_blocks(
         body = text[block.start : block.end]
         first_line = body.splitlines()[0] if body else ""
         n_words = len(_words(body))
+        headline_like = _headline_like(body, n_words)  # asked up to four times below
 
         def decide(role: str, evidence: str, source: str = "", *, block: Block = block) -> None:
             block.role, block.evidence, block.source = role, evidence, source
@@ -528,14 +540,14 @@ def classify_blocks(
             decide("official", "part of an official document (kind 'official')", source)
             seen_prose = True
             continue
-        if not seen_prose and _headline_like(body):
+        if not seen_prose and headline_like:
             if title and normalise(body) == normalise(title):
                 decide("headline", "same as the title in the metadata")
             else:
                 decide("headline", "first short line without final punctuation")
             seen_prose = True
             continue
-        if _headline_like(body) and _OFFICIAL_TITLE.match(body):
+        if headline_like and _OFFICIAL_TITLE.match(body):
             official_run = _institution(body) or official_run or "official document"
             unintroduced = False
             decide("official", f"official document title: {_snippet(body)}", official_run)
@@ -550,14 +562,14 @@ def classify_blocks(
             continue
         if official_run:
             marker = _JOURNALIST_MARKERS.search(body)
-            if after_attribution and _headline_like(body):
+            if after_attribution and headline_like:
                 decide("official", "title right after an attribution line", official_run)
                 after_attribution = False
                 continue
             # A readout pasted in without an introduction ends where its paragraphs
             # stop opening on the actors (a title, "They", "The leaders").
             in_voice = not unintroduced or _ACTOR_OPENING.match(body) is not None
-            if marker is None and not quoted_with_cue[i] and not _headline_like(body) and in_voice:
+            if marker is None and not quoted_with_cue[i] and not headline_like and in_voice:
                 decide("official", _continuation_evidence(after_attribution), official_run)
                 after_attribution = False
                 continue
@@ -586,7 +598,7 @@ def classify_blocks(
             decide("official", "official text reproduced inside quotation marks", quoted_readout)
             seen_prose = True
             continue
-        if seen_prose and _headline_like(body) and _title_case_share(body) >= 0.7 and n_words >= 3:
+        if seen_prose and headline_like and _title_case_share(body) >= 0.7 and n_words >= 3:
             decide("boilerplate", "title-case headline inside the body (a related-article link)")
             continue
         opens_with_quote = body.lstrip()[:1] in OPEN_QUOTES + '"'

@@ -5,6 +5,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis import segment
 from analysis.quotes import _full_name, clean_speaker
 from analysis.segment import REUSE_N, ReuseCache, ReuseIndex, paragraph_spans
 from analysis.text import (
@@ -194,3 +195,42 @@ def test_quoted_readout_shortcut(before, mark, after):
         # The shortcut answers None only where the pattern cannot match.
         assert segment._QUOTED_INTRO.match(body) is None
         assert segment._quoted_readout(body) is None
+
+
+DATE_PARTS = st.sampled_from(
+    [
+        "Jan",
+        "March",
+        "Sept.",
+        "May",
+        " ",
+        ", ",
+        "1",
+        "12",
+        "2021",
+        "-",
+        "04",
+        "th",
+        "Monday",
+        "٣",
+        "²",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(DATE_PARTS, max_size=8).map("".join))
+def test_date_line_prefilter_keeps_every_date(text):
+    """A date needs a digit, so texts without one can skip the date pattern."""
+    if segment._DATE_ANY.search(text):
+        assert segment._DIGIT.search(text)
+    assert segment._date_line(text) == (
+        len(text) <= 120
+        and bool(segment._DATE_ANY.search(text))
+        and not segment._DATE_LINE_FILLER.sub("", text)
+    )
+
+
+@given(st.text(st.sampled_from("ab .\n\u00a0\u2028”"), max_size=40))
+def test_headline_like_with_a_word_count_equals_without(text):
+    assert segment._headline_like(text, len(text.split())) == segment._headline_like(text)
