@@ -87,28 +87,6 @@ def test_normalised_words_and_spans_match_word_spans():
     assert memo.spans("") == ([], [], [])
 
 
-@given(
-    st.lists(
-        st.text(
-            alphabet=st.one_of(st.sampled_from("ab9_ .'’-‐,\n"), st.characters(codec="utf-8")),
-            max_size=30,
-        ),
-        max_size=6,
-    )
-)
-@settings(max_examples=300, deadline=None)
-def test_normalised_words_each_equals_spans(texts):
-    memo = Normalised()
-    assert list(normalised_words_each(texts)) == [memo.spans(text) for text in texts]
-
-
-def test_normalised_words_each_across_chunks(monkeypatch):
-    monkeypatch.setattr("analysis.textarrays.CHUNK_CHARACTERS", 40)
-    texts = ["Ukraine’s build-up, U.S. interests", "", "a'b-c 3.5% _x_ Café", "-.x. y-"] * 4
-    memo = Normalised()
-    assert list(normalised_words_each(texts, memo)) == [memo.spans(text) for text in texts]
-
-
 def simple_full_name(text, surname, before):
     """_full_name as first written: scan the whole text before the quotation."""
     pattern = re.compile(rf"(?:(?:[A-Z]\.|[A-Z][\w’'-]*)\s+){{1,6}}{re.escape(surname)}\b")

@@ -2,7 +2,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.text import count_words, count_words_each, normalise, sentence_spans, word_spans
+from analysis.text import (
+    Normalised,
+    count_words,
+    count_words_each,
+    normalise,
+    normalised_words_each,
+    sentence_spans,
+    word_spans,
+)
 
 
 def split(text):
@@ -61,15 +69,31 @@ def test_words_and_normalise():
     assert count_words(text) == 4
 
 
-@given(
-    st.lists(
-        st.text(
-            alphabet=st.one_of(st.sampled_from("ab9_ .'’-‐,\n"), st.characters(codec="utf-8")),
-            max_size=30,
-        ),
-        max_size=6,
-    )
+# Lists of short texts: word characters, joiners, spaces, and any character at all.
+TEXT_LISTS = st.lists(
+    st.text(
+        alphabet=st.one_of(st.sampled_from("ab9_ .'’-‐,\n"), st.characters(codec="utf-8")),
+        max_size=30,
+    ),
+    max_size=6,
 )
+
+
+@given(TEXT_LISTS)
 @settings(max_examples=300, deadline=None)
 def test_count_words_each_equals_count_words(texts):
     assert count_words_each(texts).tolist() == [count_words(text) for text in texts]
+
+
+@given(TEXT_LISTS)
+@settings(max_examples=300, deadline=None)
+def test_normalised_words_each_equals_spans(texts):
+    memo = Normalised()
+    assert list(normalised_words_each(texts)) == [memo.spans(text) for text in texts]
+
+
+def test_normalised_words_each_across_chunks(monkeypatch):
+    monkeypatch.setattr("analysis.textarrays.CHUNK_CHARACTERS", 40)
+    texts = ["Ukraine’s build-up, U.S. interests", "", "a'b-c 3.5% _x_ Café", "-.x. y-"] * 4
+    memo = Normalised()
+    assert list(normalised_words_each(texts, memo)) == [memo.spans(text) for text in texts]
