@@ -14,11 +14,10 @@ second, so a 10,000-article corpus splits in seconds (pysbd manages about
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 import numpy as np
 
@@ -184,6 +183,16 @@ def count_words(text: str) -> int:
 _JOINERS = tuple(map(ord, "’'.-"))  # join two runs of letters and digits into one word
 
 
+def _is_joiner(points: np.ndarray) -> np.ndarray:
+    """Which code points are one of the joiners ``’'.-``."""
+    return (
+        (points == _JOINERS[0])
+        | (points == _JOINERS[1])
+        | (points == _JOINERS[2])
+        | (points == _JOINERS[3])
+    )
+
+
 def count_words_each(texts: list[str]) -> np.ndarray:
     """:func:`count_words` of every text, counted over code points (no Python loop).
 
@@ -203,13 +212,7 @@ def count_words_each(texts: list[str]) -> np.ndarray:
         before = np.zeros(size, dtype=bool)
         before[1:] = inside[:-1] & ~text_start[1:size]
         joiner = np.zeros(size, dtype=bool)
-        previous = points[:-1]
-        joiner[1:] = (
-            (previous == _JOINERS[0])
-            | (previous == _JOINERS[1])
-            | (previous == _JOINERS[2])
-            | (previous == _JOINERS[3])
-        ) & ~text_start[1:size]
+        joiner[1:] = _is_joiner(points[:-1]) & ~text_start[1:size]
         two_before = np.zeros(size, dtype=bool)
         two_before[2:] = inside[:-2] & ~text_start[1 : size - 1] & ~text_start[2:size]
         begins = np.flatnonzero(inside & ~before & ~(joiner & two_before))
@@ -220,12 +223,7 @@ def count_words_each(texts: list[str]) -> np.ndarray:
 def _inner_joiners(points: np.ndarray, starts: np.ndarray) -> np.ndarray:
     """Joiners (``’'.-``) between two letters or digits of one text: inside a word."""
     alnum = python_table(r"[^\W_]")
-    joiner = np.flatnonzero(
-        (points == _JOINERS[0])
-        | (points == _JOINERS[1])
-        | (points == _JOINERS[2])
-        | (points == _JOINERS[3])
-    )
+    joiner = np.flatnonzero(_is_joiner(points))
     owner = owners(joiner, starts)
     inner = joiner[(joiner > starts[owner]) & (joiner + 1 < starts[owner + 1])]
     inner = inner[alnum[points[inner - 1]] & alnum[points[inner + 1]]]
@@ -259,7 +257,7 @@ def normalised_words_each(
         words = np.array([memo[form] for form in distinct], dtype=object)[codes].tolist()
         start, end = start.tolist(), end.tolist()
         bounds = np.searchsorted(row, np.arange(stop - first + 1)).tolist()
-        for lo, hi in itertools.pairwise(bounds):
+        for lo, hi in pairwise(bounds):
             yield words[lo:hi], start[lo:hi], end[lo:hi]
 
 
