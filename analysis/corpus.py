@@ -835,19 +835,17 @@ def analyse_articles(
     block_rows, sentence_rows, quote_rows, pair_rows, derived_rows = [], [], [], [], []
     # Official texts pair with many articles: tokenise each once for this call.
     reuse_cache = ReuseCache()
+    paired_with = [[p for p in pairs.split(";") if p] for pairs in columns["pairs_with"]]
     # The words of the articles that pair with official texts, found for many at once.
     article_words = normalised_words_each(
-        [
-            text
-            for text, pairs in zip(columns["text"], columns["pairs_with"], strict=True)
-            if pairs.strip(";")
-        ],
+        [text for text, paired in zip(columns["text"], paired_with, strict=True) if paired],
         reuse_cache.words,
     )
     row_type = namedtuple("Article", columns, rename=True)  # as itertuples names them
-    rows = map(row_type._make, zip(*columns.values(), strict=True))
-    for article in progress_bar(rows, total=len(articles), desc="segmenting", show=progress):
-        paired = [p for p in article.pairs_with.split(";") if p]
+    rows = zip(map(row_type._make, zip(*columns.values(), strict=True)), paired_with, strict=True)
+    for article, paired in progress_bar(
+        rows, total=len(articles), desc="segmenting", show=progress
+    ):
         reuse = None
         if paired:
             reuse = ReuseIndex(
