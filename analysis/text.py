@@ -21,7 +21,7 @@ from itertools import accumulate, pairwise
 
 import numpy as np
 
-from analysis.textarrays import chunks, code_points, number, owners, python_table, tokens
+from analysis.textarrays import chunks, code_points, number, owners, python_table, runs, tokens
 
 __all__ = [
     "OPEN_QUOTES",
@@ -183,39 +183,17 @@ def count_words(text: str) -> int:
 _JOINERS = tuple(map(ord, "’'.-"))  # join two runs of letters and digits into one word
 
 
-def _is_joiner(points: np.ndarray) -> np.ndarray:
-    """Which code points are one of the joiners ``’'.-``."""
-    return (
-        (points == _JOINERS[0])
-        | (points == _JOINERS[1])
-        | (points == _JOINERS[2])
-        | (points == _JOINERS[3])
-    )
-
-
 def count_words_each(texts: list[str]) -> np.ndarray:
     """:func:`count_words` of every text, counted over code points (no Python loop).
 
-    A word is a run of letters and digits, and the runs joined to it by one of
-    ``’'.-``: so a word begins at a letter or digit that follows neither another
-    nor a joiner that itself follows one.
+    A word is a run of letters and digits, and of the joiners ``’'.-`` between two
+    of them (:func:`_inner_joiners`), so each such run starts one word.
     """
     alnum = python_table(r"[^\W_]")
     counts = []
     for first, stop in chunks(texts):
         points, starts = code_points(texts[first:stop])
-        size = len(points)
-        inside = alnum[points]
-        text_start = np.zeros(size + 1, dtype=bool)
-        text_start[starts] = True
-        # Within a text: the character before, and the one before that.
-        before = np.zeros(size, dtype=bool)
-        before[1:] = inside[:-1] & ~text_start[1:size]
-        joiner = np.zeros(size, dtype=bool)
-        joiner[1:] = _is_joiner(points[:-1]) & ~text_start[1:size]
-        two_before = np.zeros(size, dtype=bool)
-        two_before[2:] = inside[:-2] & ~text_start[1 : size - 1] & ~text_start[2:size]
-        begins = np.flatnonzero(inside & ~before & ~(joiner & two_before))
+        begins, _ = runs(alnum[points] | _inner_joiners(points, starts), starts)
         counts.append(np.diff(np.searchsorted(begins, starts)))
     return np.concatenate(counts)
 
@@ -223,7 +201,12 @@ def count_words_each(texts: list[str]) -> np.ndarray:
 def _inner_joiners(points: np.ndarray, starts: np.ndarray) -> np.ndarray:
     """Joiners (``’'.-``) between two letters or digits of one text: inside a word."""
     alnum = python_table(r"[^\W_]")
-    joiner = np.flatnonzero(_is_joiner(points))
+    joiner = np.flatnonzero(
+        (points == _JOINERS[0])
+        | (points == _JOINERS[1])
+        | (points == _JOINERS[2])
+        | (points == _JOINERS[3])
+    )
     owner = owners(joiner, starts)
     inner = joiner[(joiner > starts[owner]) & (joiner + 1 < starts[owner + 1])]
     inner = inner[alnum[points[inner - 1]] & alnum[points[inner + 1]]]

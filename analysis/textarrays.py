@@ -124,7 +124,7 @@ def runs(inside: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray
 
 
 def substrings(
-    points: np.ndarray, begin: np.ndarray, end: np.ndarray, taken: np.ndarray | None = None
+    points: np.ndarray, begin: np.ndarray, end: np.ndarray, taken: np.ndarray
 ) -> pa.Array:
     """The code points from each ``begin`` to ``end`` as an Arrow array of strings.
 
@@ -135,17 +135,11 @@ def substrings(
         points: Code points (see :func:`code_points`).
         begin: Where each span begins.
         end: Where each ends (exclusive).
-        taken: Which positions go into the strings: every position of every span
-            by default; a subset of them leaves characters out (a joining hyphen).
-            It must hold no position outside the spans.
+        taken: Which positions go into the strings: every position of the spans,
+            or some of them to leave characters out (a joining hyphen); none
+            outside the spans.
     """
-    size = len(points)
-    if taken is None:
-        # +1 where a span begins, -1 where one ends (one may end where the next begins).
-        step = np.bincount(begin, minlength=size + 1) - np.bincount(end, minlength=size + 1)
-        taken = np.cumsum(step[:-1]).astype(bool)
-        kept_per_span = end - begin
-    elif len(begin):
+    if len(begin):
         # Positions taken from each span's start to the next one's: its own, as no
         # position between spans is taken.
         kept_per_span = np.add.reduceat(taken.view(np.uint8), begin, dtype=np.int64)
@@ -193,15 +187,13 @@ def tokens(
     for first, stop in chunks(texts):
         points, starts = code_points(texts[first:stop])
         taken = table[points]
-        joined = joins(points, starts) if joins is not None else None
-        if joined is not None:
-            joined |= taken
-        begin, end = runs(taken if joined is None else joined, starts)
+        inside = taken if joins is None else taken | joins(points, starts)
+        begin, end = runs(inside, starts)
         owner = owners(begin, starts)
         rows.append(owner + first)
         starts_in_text.append(begin - starts[owner])
         ends_in_text.append(end - starts[owner])
-        forms.append(substrings(points, begin, end, joined if keep_joins else taken))
+        forms.append(substrings(points, begin, end, inside if keep_joins else taken))
     return (
         np.concatenate(rows),
         np.concatenate(starts_in_text),
