@@ -40,10 +40,10 @@ from analysis.segment import (
     ReuseCache,
     ReuseIndex,
     classify_blocks,
-    paragraph_spans,
+    layout_each,
     sentence_roles,
 )
-from analysis.text import count_words, count_words_each, normalised_words_each, sentence_spans
+from analysis.text import count_words, count_words_each, normalised_words_each
 
 __all__ = [
     "ARTICLE_COLUMNS",
@@ -842,8 +842,13 @@ def analyse_articles(
         reuse_cache.words,
     )
     row_type = namedtuple("Article", columns, rename=True)  # as itertuples names them
-    rows = zip(map(row_type._make, zip(*columns.values(), strict=True)), paired_with, strict=True)
-    for article, paired in progress_bar(
+    rows = zip(
+        map(row_type._make, zip(*columns.values(), strict=True)),
+        paired_with,
+        layout_each(columns["text"]),
+        strict=True,
+    )
+    for article, paired, layout in progress_bar(
         rows, total=len(articles), desc="segmenting", show=progress
     ):
         reuse = None
@@ -862,6 +867,7 @@ def analyse_articles(
             article.title,
             article.outlet,
             reuse,
+            layout,
             (block_rows, sentence_rows, quote_rows),
         )
         if article.kind != "news":
@@ -890,7 +896,8 @@ def analyse_articles(
             pair_rows.append(
                 {"news_id": article.article_id, "official_id": derived_id, "link": "embedded"}
             )
-    for row in derived_rows:
+    derived_layouts = layout_each([row["text"] for row in derived_rows])
+    for row, layout in zip(derived_rows, derived_layouts, strict=True):
         _segment_one(
             row["article_id"],
             row["text"],
@@ -898,6 +905,7 @@ def analyse_articles(
             "",
             row["outlet"],
             None,
+            layout,
             (block_rows, sentence_rows, quote_rows),
         )
     if derived_rows:
@@ -917,13 +925,16 @@ def analyse_articles(
     }
 
 
-def _segment_one(article_id, text, kind, title, outlet, reuse, out):
-    """Segment one document, appending its rows to the (blocks, sentences, quotes) lists."""
+def _segment_one(article_id, text, kind, title, outlet, reuse, layout, out):
+    """Segment one document, appending its rows to the (blocks, sentences, quotes) lists.
+
+    ``layout`` is the document's blocks and each block's sentences, from
+    :func:`analysis.segment.layout_each`; quotes need the sentences, and so do
+    the sentence roles.
+    """
     block_rows, sentence_rows, quote_rows = out
-    spans = paragraph_spans(text)
+    spans, per_block = layout
     found = quotes_mod.find_quotations(text, spans)
-    # Split once: quotes need the sentences, and so do the sentence roles.
-    per_block = [sentence_spans(text, lo, hi) for lo, hi in spans]
     quotes_mod.attribute_speakers(text, found, [s for block in per_block for s in block])
     share = [0.0] * len(spans)
     cued = [False] * len(spans)

@@ -19,13 +19,19 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
-from analysis.text import OPEN_QUOTES, Normalised, is_blank, normalise, sentence_spans
+import numpy as np
+
+from analysis.text import OPEN_QUOTES, Normalised, normalise, sentence_bounds, sentence_spans
+from analysis.textarrays import chunks, code_points, owners, python_table, string_table
 
 __all__ = [
     "ROLES",
     "Block",
     "paragraph_spans",
+    "paragraph_bounds",
+    "layout_each",
     "classify_blocks",
     "ReuseIndex",
     "ReuseCache",
@@ -42,8 +48,7 @@ ROLES = (
     "boilerplate",
 )
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_TERMINAL = tuple('.!?:;"”’)…')
+_TERMINAL = r"""[.!?:;"”’)…]"""  # a line that ends with one of these ends like a sentence
 
 
 @dataclass
@@ -75,50 +80,118 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in paragraph_spans(t)]
     ['Headline', 'First para.', 'Second para.']
     """
-    lines: list[tuple[int, int]] = []
-    for match in _LINE.finditer(text):
-        if match.start() == match.end():
-            break
-        content = match.group().rstrip("\r\n")
-        lines.append((match.start(), match.start() + len(content)))
-    spans: list[tuple[int, int]] = []
-    run: list[tuple[int, int]] = []
-    for lo, hi in lines:
-        if is_blank(text[lo:hi]):
-            _flush(text, run, spans)
-            run = []
-        else:
-            run.append((lo, hi))
-    _flush(text, run, spans)
-    return spans
+    points, starts = code_points([text])
+    lo, hi, _ = paragraph_bounds(points, starts)
+    return list(zip(lo.tolist(), hi.tolist(), strict=True))
 
 
-def _flush(text: str, run: list[tuple[int, int]], spans: list[tuple[int, int]]) -> None:
-    """Turn a run of non-blank lines into one or more blocks."""
-    if not run:
-        return
-    stripped = [text[lo:hi].strip() for lo, hi in run]
-    widths = [len(s) for s in stripped]
-    wrapped = len(run) >= 2 and all(40 <= w <= 100 for w in widths[:-1]) and widths[-1] <= 100
-    group_start = 0
-    for i in range(len(run) - 1):
-        line, nxt = stripped[i], stripped[i + 1]
-        if wrapped:
-            soft = not (line.endswith(_TERMINAL) and widths[i] < 0.6 * max(widths))
-        else:
-            soft = not line.endswith(_TERMINAL) and nxt[:1].islower()
-        if not soft:
-            _emit(text, run[group_start][0], run[i][1], spans)
-            group_start = i + 1
-    _emit(text, run[group_start][0], run[-1][1], spans)
+def layout_each(
+    texts: list[str],
+) -> Iterator[tuple[list[tuple[int, int]], list[list[tuple[int, int]]]]]:
+    """The blocks of every text and the sentences of every block, found over code points.
+
+    Yields:
+        For each text in turn, ``(blocks, sentences)``: its :func:`paragraph_spans`,
+        and each block's ``sentence_spans``, all offsets into the text.
+    """
+    for first, stop in chunks(texts):
+        points, starts = code_points(texts[first:stop])
+        lo, hi, owner = paragraph_bounds(points, starts)
+        sentence_lo, sentence_hi, block = sentence_bounds(points, lo, hi)
+        base = starts[owner]
+        blocks = list(zip((lo - base).tolist(), (hi - base).tolist(), strict=True))
+        base = base[block]
+        sentences = list(
+            zip((sentence_lo - base).tolist(), (sentence_hi - base).tolist(), strict=True)
+        )
+        by_block = np.searchsorted(block, np.arange(len(lo) + 1)).tolist()
+        per_block = [sentences[a:b] for a, b in pairwise(by_block)]
+        for a, b in pairwise(np.searchsorted(owner, np.arange(stop - first + 1)).tolist()):
+            yield blocks[a:b], per_block[a:b]
 
 
-def _emit(text: str, lo: int, hi: int, spans: list[tuple[int, int]]) -> None:
-    piece = text[lo:hi]
-    lead = len(piece) - len(piece.lstrip())
-    trail = len(piece) - len(piece.rstrip())
-    if hi - trail > lo + lead:
-        spans.append((lo + lead, hi - trail))
+def paragraph_bounds(
+    points: np.ndarray, starts: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    r"""The blocks of many texts at once, as :func:`paragraph_spans` finds them.
+
+    A block is a run of non-blank lines (lines end at ``\n``, ``\r\n`` or ``\r``).
+    A line break inside a hard-wrapped run (lines of 40 to 100 characters) ends a
+    block after a line that ends like a sentence and is short for the run; in
+    other runs, unless the line goes on mid-sentence (no final punctuation, and
+    the next line begins in lower case).
+
+    Args:
+        points: The texts' code points; text ``k`` is ``points[starts[k]:starts[k + 1]]``
+            (see :func:`analysis.textarrays.code_points`).
+        starts: Where each text starts, and where the last ends.
+
+    Returns:
+        ``(lo, hi, owner)``: each block's bounds in ``points``, trimmed of
+        whitespace, and its text, in order.
+    """
+    size = len(points)
+    # Line breaks: every "\r" and "\n", but "\r\n" counts once (unless a text
+    # ends between the two).
+    text_start = np.zeros(size + 1, dtype=bool)
+    text_start[starts] = True
+    cr, lf = points == ord("\r"), points == ord("\n")
+    crlf = np.zeros(size, dtype=bool)
+    crlf[:-1] = cr[:-1] & lf[1:] & ~text_start[1:size]
+    line_break = cr | lf
+    line_break[1:] &= ~crlf[:-1]
+    break_at = np.flatnonzero(line_break)
+    break_end = break_at + 1 + crlf[break_at]
+    # A line starts each non-empty text and after each break but one at a text's end.
+    line_start = np.concatenate(
+        [
+            starts[:-1][np.diff(starts) > 0],
+            break_end[break_end < starts[owners(break_at, starts) + 1]],
+        ]
+    )
+    line_start.sort()
+    line_owner = owners(line_start, starts)
+    next_break = np.append(break_at, size)[np.searchsorted(break_at, line_start)]
+    line_end = np.minimum(next_break, starts[line_owner + 1])
+    # Each non-blank line's first and last visible character.
+    visible = np.flatnonzero(~np.take(python_table(r"\s"), points))
+    after_start, before_end = (
+        np.searchsorted(visible, line_start),
+        np.searchsorted(visible, line_end),
+    )
+    new_text = np.ones(len(line_start), dtype=bool)
+    new_text[1:] = line_owner[1:] != line_owner[:-1]
+    after_blank = np.ones(len(line_start), dtype=bool)
+    after_blank[1:] = before_end[:-1] == after_start[:-1]
+    line = np.flatnonzero(before_end > after_start)
+    first, last = visible[after_start[line]], visible[before_end[line] - 1] + 1
+    width = last - first
+    # Runs of non-blank lines, and whether each is hard-wrapped.
+    run_start = (new_text | after_blank)[line]
+    run_first = np.flatnonzero(run_start)
+    run = np.cumsum(run_start) - 1
+    run_last = np.ones(len(line), dtype=bool)
+    run_last[:-1] = run_start[1:]
+    if len(line):
+        fits = np.where(run_last, width <= 100, (width >= 40) & (width <= 100))
+        misfits = np.add.reduceat((~fits).astype(np.int64), run_first)
+        wrapped = (np.diff(np.append(run_first, len(line))) >= 2) & (misfits == 0)
+        widest = np.maximum.reduceat(width, run_first)
+    else:
+        wrapped = widest = np.zeros(0, dtype=np.int64)
+    ends_like_sentence = np.take(python_table(_TERMINAL), points[last - 1])
+    next_lower = np.zeros(len(line), dtype=bool)
+    next_lower[:-1] = np.take(string_table(str.islower), points[first[1:]])
+    cut_after = np.where(
+        wrapped[run],
+        ends_like_sentence & (width < 0.6 * widest[run]),
+        ends_like_sentence | ~next_lower,
+    )
+    opens = run_start.copy()
+    opens[1:] |= cut_after[:-1] & ~run_last[:-1]
+    block_first = np.flatnonzero(opens)
+    block_last = np.append(block_first[1:] - 1, len(line) - 1)[: len(block_first)]
+    return first[block_first], last[block_last], line_owner[line[block_first]]
 
 
 # --- text reuse -----------------------------------------------------------------

@@ -29,6 +29,7 @@ __all__ = [
     "owners",
     "python_table",
     "runs",
+    "string_table",
     "strings",
     "substrings",
     "tokens",
@@ -84,6 +85,21 @@ def python_table(pattern: str) -> np.ndarray:
         every = np.arange(first, stop, dtype="<u4").tobytes().decode("utf-32-le")
         for match in runs.finditer(every):
             table[first + match.start() : first + match.end()] = True
+    table.flags.writeable = False
+    return table
+
+
+@functools.cache
+def string_table(test: Callable[[str], bool]) -> np.ndarray:
+    """Which code points a test of one character holds for, such as ``str.islower``.
+
+    Returns:
+        A read-only ``bool`` array indexed by code point (0 to 0x10FFFF).
+    """
+    table = np.zeros(0x110000, dtype=bool)
+    for first, stop in _VALID:
+        every = np.arange(first, stop, dtype="<u4").tobytes().decode("utf-32-le")
+        table[first:stop] = np.fromiter(map(test, every), bool, stop - first)
     table.flags.writeable = False
     return table
 

@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import segment
+from analysis import text as text_module
 from analysis.quotes import _full_name, clean_speaker
 from analysis.segment import REUSE_N, ReuseCache, ReuseIndex, paragraph_spans
 from analysis.text import (
@@ -212,3 +213,145 @@ def test_date_line_prefilter_keeps_every_date(text):
 @given(st.text(st.sampled_from("ab .\n\u00a0\u2028”"), max_size=40))
 def test_headline_like_with_a_word_count_equals_without(text):
     assert segment._headline_like(text, len(text.split())) == segment._headline_like(text)
+
+
+# --- blocks and sentences over code points ------------------------------------------
+
+
+def simple_paragraph_spans(text):
+    """The definition: lines, runs of non-blank lines, and the breaks inside a run."""
+    lines = []
+    for match in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text):
+        if match.start() == match.end():
+            break
+        lines.append((match.start(), match.start() + len(match.group().rstrip("\r\n"))))
+    spans, run = [], []
+    for lo, hi in [*lines, (None, None)]:
+        if lo is not None and text[lo:hi].strip():
+            run.append((lo, hi))
+            continue
+        if run:
+            stripped = [text[a:b].strip() for a, b in run]
+            widths = [len(line) for line in stripped]
+            wrapped = (
+                len(run) >= 2 and all(40 <= w <= 100 for w in widths[:-1]) and widths[-1] <= 100
+            )
+            first = 0
+            for i in range(len(run)):
+                terminal = stripped[i].endswith(tuple('.!?:;"”’)…'))
+                if i + 1 == len(run):
+                    cut = True
+                elif wrapped:
+                    cut = terminal and widths[i] < 0.6 * max(widths)
+                else:
+                    cut = terminal or not stripped[i + 1][:1].islower()
+                if cut:
+                    piece = text[run[first][0] : run[i][1]]
+                    lead = len(piece) - len(piece.lstrip())
+                    spans.append((run[first][0] + lead, run[first][0] + lead + len(piece.strip())))
+                    first = i + 1
+        run = []
+    return spans
+
+
+_CANDIDATE = re.compile(r"""([.!?…]+["'”’»)\]]*)(?=\s+["'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])""")
+
+
+def simple_sentence_spans(text, start, end):
+    """The definition: each candidate boundary in the region, decided by the word around it."""
+    region = text[start:end]
+    cuts = [0]
+    for match in _CANDIDATE.finditer(region):
+        mark, cut = match.span(1)
+        if region[mark] == "." and not region[mark:cut].startswith(".."):
+            before = re.search(r"([\w.’'-]+)$", region[max(0, mark - 40) : mark])
+            following = re.match(r"\s+[\"'“‘«(\[]?([\w’'-]+)", region[cut:]).group(1)
+            if before and not text_module._period_ends_sentence(before.group(1), following):
+                continue
+        cuts.append(cut)
+    cuts.append(len(region))
+    spans = []
+    for lo, hi in zip(cuts, cuts[1:], strict=False):
+        piece = region[lo:hi]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            spans.append((start + lo + lead, start + lo + lead + len(piece.strip())))
+    return spans
+
+
+# Line breaks of every kind, blank-looking lines, widths near the wrapping rule's
+# limits, and the words the sentence rules look at.
+LAYOUT_PIECES = st.sampled_from(
+    [
+        "\n",
+        "\r\n",
+        "\r",
+        "\n\n",
+        " \u00a0\n",
+        "\u2028",
+        "\x1c",
+        " ",
+        "  ",
+        "x" * 39,
+        "y" * 45 + ".",
+        "z" * 99,
+        "w" * 101,
+        "Mr. Smith",
+        "U.S. The",
+        "U.S. Talks",
+        "No. 5",
+        "No. Five",
+        "Jr. He",
+        "e.g. This",
+        "J. Biden",
+        "’Tis. A",
+        "-St. Louis",
+        "Ünïcode. Next",
+        "İ. K",
+        "said.",
+        "“Yes.” They",
+        "(Done.) Then",
+        "Wait... What",
+        "Why?! Because",
+        "end.’ ‘Open",
+        "talks",
+        "and",
+        "lower",
+        "Capital",
+        ":",
+        ";",
+        "…",
+        "9",
+    ]
+)
+# Hard-wrapped runs: lines of 30 to 110 characters, some ending like a sentence.
+WRAPPED_LINES = st.lists(
+    st.tuples(st.integers(30, 110), st.sampled_from(["", ".", ",", "”"]), st.booleans()),
+    min_size=2,
+    max_size=6,
+).map(
+    lambda lines: "\n".join(
+        ("Some" if upper else "some") + " words" * (width // 6) + end for width, end, upper in lines
+    )
+)
+LAYOUT_TEXTS = (st.lists(LAYOUT_PIECES | WRAPPED_LINES, max_size=40).map("".join)) | st.text(
+    st.characters(blacklist_categories=("Cs",)) | st.sampled_from(".!?\r\n “”\"'’(A"),
+    max_size=200,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(LAYOUT_TEXTS, min_size=1, max_size=4))
+def test_layout_equals_the_definitions(texts):
+    # Several texts at once: a text's edge must stop every run and rule.
+    for text, (blocks, sentences) in zip(texts, segment.layout_each(texts), strict=True):
+        assert blocks == simple_paragraph_spans(text) == paragraph_spans(text)
+        assert sentences == [simple_sentence_spans(text, lo, hi) for lo, hi in blocks]
+
+
+@settings(max_examples=500, deadline=None)
+@given(LAYOUT_TEXTS, st.data())
+def test_sentence_spans_of_any_region_equal_the_definition(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert sentence_spans(text, start, end) == simple_sentence_spans(text, start, end)
