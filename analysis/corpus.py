@@ -38,12 +38,11 @@ from analysis import quotes as quotes_mod
 from analysis.parallel import fork_map, process_count
 from analysis.segment import (
     ReuseCache,
-    ReuseIndex,
     classify_blocks,
     layout_each,
     sentence_roles,
 )
-from analysis.text import count_words, count_words_each, normalised_words_each
+from analysis.text import count_words, count_words_each
 
 __all__ = [
     "ARTICLE_COLUMNS",
@@ -833,31 +832,23 @@ def analyse_articles(
     texts = dict(zip(columns["article_id"], columns["text"], strict=True))
     texts.update(officials or {})
     block_rows, sentence_rows, quote_rows, pair_rows, derived_rows = [], [], [], [], []
-    # Official texts pair with many articles: tokenise each once for this call.
-    reuse_cache = ReuseCache()
     paired_with = [[p for p in pairs.split(";") if p] for pairs in columns["pairs_with"]]
-    # The words of the articles that pair with official texts, found for many at once.
-    article_words = normalised_words_each(
-        [text for text, paired in zip(columns["text"], paired_with, strict=True) if paired],
-        reuse_cache.words,
+    # Official texts pair with many articles: the cache tokenises each once for this call.
+    layouts = layout_each(
+        columns["text"],
+        [{p: texts[p] for p in paired} for paired in paired_with],
+        ReuseCache(),
     )
     row_type = namedtuple("Article", columns, rename=True)  # as itertuples names them
     rows = zip(
         map(row_type._make, zip(*columns.values(), strict=True)),
         paired_with,
-        layout_each(columns["text"]),
+        layouts,
         strict=True,
     )
     for article, paired, layout in progress_bar(
         rows, total=len(articles), desc="segmenting", show=progress
     ):
-        reuse = None
-        if paired:
-            reuse = ReuseIndex(
-                {p: texts[p] for p in paired},
-                cache=reuse_cache,
-                words=(article.text, next(article_words)),
-            )
         for p in paired:
             pair_rows.append({"news_id": article.article_id, "official_id": p, "link": "manifest"})
         blocks = _segment_one(
@@ -866,7 +857,6 @@ def analyse_articles(
             article.kind,
             article.title,
             article.outlet,
-            reuse,
             layout,
             (block_rows, sentence_rows, quote_rows),
         )
@@ -904,7 +894,6 @@ def analyse_articles(
             "official",
             "",
             row["outlet"],
-            None,
             layout,
             (block_rows, sentence_rows, quote_rows),
         )
@@ -925,15 +914,15 @@ def analyse_articles(
     }
 
 
-def _segment_one(article_id, text, kind, title, outlet, reuse, layout, out):
+def _segment_one(article_id, text, kind, title, outlet, layout, out):
     """Segment one document, appending its rows to the (blocks, sentences, quotes) lists.
 
-    ``layout`` is the document's blocks and each block's sentences, from
-    :func:`analysis.segment.layout_each`; quotes need the sentences, and so do
-    the sentence roles.
+    ``layout`` is the document's blocks, each block's sentences and what they
+    reuse, from :func:`analysis.segment.layout_each`; quotes need the sentences,
+    and so do the sentence roles.
     """
     block_rows, sentence_rows, quote_rows = out
-    spans, per_block = layout
+    spans, per_block = layout.blocks, layout.sentences
     found = quotes_mod.find_quotations(text, spans)
     quotes_mod.attribute_speakers(text, found, [s for block in per_block for s in block])
     share = [0.0] * len(spans)
@@ -950,7 +939,7 @@ def _segment_one(article_id, text, kind, title, outlet, reuse, layout, out):
         kind=kind,
         quote_share=share,
         quoted_with_cue=cued,
-        reuse=reuse,
+        reuse=layout.block_reuse,
         title=title,
         source=outlet if kind == "official" else "",
     )
@@ -970,7 +959,7 @@ def _segment_one(article_id, text, kind, title, outlet, reuse, layout, out):
             )
         )
     for sent_no, (block_no, lo, hi, role, source) in enumerate(
-        sentence_roles(text, blocks, reuse, per_block)
+        sentence_roles(text, blocks, layout.sentence_reuse, per_block)
     ):
         sentence_rows.append((article_id, block_no, sent_no, lo, hi, text[lo:hi], role, source))
     for quote_no, q in enumerate(found):

@@ -16,14 +16,20 @@ continuation, quotations, and finally the journalist's own prose.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
 import numpy as np
 
-from analysis.text import OPEN_QUOTES, Normalised, normalise, sentence_bounds, sentence_spans
+from analysis.text import (
+    OPEN_QUOTES,
+    Normalised,
+    normalise,
+    normalised_words_each,
+    sentence_bounds,
+    sentence_spans,
+)
 from analysis.textarrays import chunks, code_points, owners, python_table, string_table
 
 __all__ = [
@@ -33,8 +39,9 @@ __all__ = [
     "paragraph_bounds",
     "layout_each",
     "classify_blocks",
-    "ReuseIndex",
+    "Layout",
     "ReuseCache",
+    "reused_shares",
 ]
 
 ROLES = (
@@ -87,27 +94,93 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 def layout_each(
     texts: list[str],
-) -> Iterator[tuple[list[tuple[int, int]], list[list[tuple[int, int]]]]]:
-    """The blocks of every text and the sentences of every block, found over code points.
+    documents: list[dict[str, str]] | None = None,
+    cache: ReuseCache | None = None,
+) -> Iterator[Layout]:
+    """The blocks of every text, the sentences of every block, and what they reuse.
+
+    Everything is found over code points, a chunk of texts at a time.
+
+    Args:
+        texts: The texts.
+        documents: For each text, the official documents it pairs with,
+            ``{official_id: text}`` (none by default).
+        cache: Shared by the calls of one corpus (see :class:`ReuseCache`).
 
     Yields:
-        For each text in turn, ``(blocks, sentences)``: its :func:`paragraph_spans`,
-        and each block's ``sentence_spans``, all offsets into the text.
+        A :class:`Layout` for each text in turn, offsets into the text.
     """
+    documents = documents or [{}] * len(texts)
+    cache = cache if cache is not None else ReuseCache()
     for first, stop in chunks(texts):
         points, starts = code_points(texts[first:stop])
         lo, hi, owner = paragraph_bounds(points, starts)
         sentence_lo, sentence_hi, block = sentence_bounds(points, lo, hi)
         base = starts[owner]
         blocks = list(zip((lo - base).tolist(), (hi - base).tolist(), strict=True))
-        base = base[block]
         sentences = list(
-            zip((sentence_lo - base).tolist(), (sentence_hi - base).tolist(), strict=True)
+            zip(
+                (sentence_lo - base[block]).tolist(),
+                (sentence_hi - base[block]).tolist(),
+                strict=True,
+            )
         )
+        paired = [k for k in range(first, stop) if documents[k]]
+        if paired:
+            hits, word_starts, names = _hits(texts, documents, paired, starts, first, cache)
+            block_reuse = _named(*reused_shares(hits, word_starts, lo, hi), names)
+            sentence_reuse = _named(
+                *reused_shares(hits, word_starts, sentence_lo, sentence_hi), names
+            )
         by_block = np.searchsorted(block, np.arange(len(lo) + 1)).tolist()
-        per_block = [sentences[a:b] for a, b in pairwise(by_block)]
-        for a, b in pairwise(np.searchsorted(owner, np.arange(stop - first + 1)).tolist()):
-            yield blocks[a:b], per_block[a:b]
+        by_text = np.searchsorted(owner, np.arange(stop - first + 1)).tolist()
+        for k, (a, b) in enumerate(pairwise(by_text), first):
+            per_block = [sentences[by_block[i] : by_block[i + 1]] for i in range(a, b)]
+            layout = Layout(blocks[a:b], per_block)
+            if documents[k]:
+                layout.block_reuse = block_reuse[a:b]
+                layout.sentence_reuse = sentence_reuse[by_block[a] : by_block[b]]
+            yield layout
+
+
+@dataclass
+class Layout:
+    """One text's blocks and sentences, and how much of each reproduces a paired document.
+
+    Attributes:
+        blocks: ``(start, end)`` of each block (:func:`paragraph_spans`).
+        sentences: Each block's ``(start, end)`` of its sentences.
+        block_reuse: ``(share, official_id)`` of each block (:func:`reused_shares`),
+            or ``None`` if the text pairs with no document.
+        sentence_reuse: The same for each sentence, in order.
+    """
+
+    blocks: list[tuple[int, int]]
+    sentences: list[list[tuple[int, int]]]
+    block_reuse: list[tuple[float, str]] | None = None
+    sentence_reuse: list[tuple[float, str]] | None = None
+
+
+def _hits(texts, documents, paired, starts, first, cache) -> tuple[np.ndarray, np.ndarray, list]:
+    """The words of the paired texts of a chunk, and the document of the n-gram each starts."""
+    names: dict[str | None, int] = {None: -1}
+    hits, word_starts = [], []
+    words_each = normalised_words_each([texts[k] for k in paired], cache.words)
+    for k, (words, word_start, _) in zip(paired, words_each, strict=True):
+        looked_up = map(cache.grams(documents[k]).get, _ngrams(words, REUSE_N))
+        for name in documents[k]:
+            names.setdefault(name, len(names) - 1)
+        numbered = np.full(len(words), -1, dtype=np.int64)
+        numbered[: max(len(words) - REUSE_N + 1, 0)] = list(map(names.__getitem__, looked_up))
+        hits.append(numbered)
+        word_starts.append(np.asarray(word_start, dtype=np.int64) + starts[k - first])
+    return np.concatenate(hits), np.concatenate(word_starts), list(names)[1:]
+
+
+def _named(share: np.ndarray, winner: np.ndarray, names: list[str]) -> list[tuple[float, str]]:
+    """``(share, official_id)`` pairs, with ``""`` where no document is shared."""
+    names = [*names, ""]  # -1 picks the last
+    return list(zip(share.tolist(), map(names.__getitem__, winner.tolist()), strict=True))
 
 
 def paragraph_bounds(
@@ -200,90 +273,56 @@ REUSE_N = 5  # word n-gram length for "word for word"
 REUSE_SHARE = 0.6  # share of a block's or sentence's words covered by shared n-grams
 
 
-class ReuseIndex:
-    """Word n-grams of official documents, to spot text reproduced word for word.
+def reused_shares(
+    hits: np.ndarray, word_starts: np.ndarray, lo: np.ndarray, hi: np.ndarray, n: int = REUSE_N
+) -> tuple[np.ndarray, np.ndarray]:
+    """How much of each region reproduces a paired official document word for word.
 
     Args:
-        documents: ``{official_id: text}``.
+        hits: For each word of the texts, end to end, the number of the document
+            that shares the word n-gram starting there, or -1 (none does, or fewer
+            than ``n`` words of its text are left).
+        word_starts: Where each word starts, in the same positions as the regions.
+        lo: Where each region begins, in order; regions do not overlap, and
+            none cuts through a word or runs over a text's end (blocks, sentences).
+        hi: Where each region ends.
         n: The n-gram length in words.
-        cache: Shared by the indexes of one corpus, so that each official
-            document is tokenised once and each distinct word normalised once,
-            however many articles pair with it; by default the index's own.
-        words: ``(text, (words, starts, ends))``: the words of the text the index
-            will be asked about, if the caller found them already (as
-            ``analysis.text.normalised_words_each`` does for many texts at once).
+
+    Returns:
+        ``(share, document)``: for each region, the share of its words inside an
+        n-gram (all of it in the region) shared with a document; and the document
+        most of those n-grams came from, the first in text order on a tie (-1
+        where the share is 0).
     """
-
-    def __init__(
-        self,
-        documents: dict[str, str],
-        n: int = REUSE_N,
-        *,
-        cache: ReuseCache | None = None,
-        words: tuple[str, tuple[list[str], list[int], list[int]]] | None = None,
-    ):
-        self.n = n
-        self._cache = cache if cache is not None else ReuseCache()
-        per_document = [self._cache.grams_of(doc_id, text, n) for doc_id, text in documents.items()]
-        if len(per_document) == 1:
-            self.grams: dict[tuple[str, ...], str] = per_document[0]  # shared, never written
-        else:
-            # An n-gram in several documents belongs to the first of them.
-            self.grams = {}
-            for grams in reversed(per_document):
-                self.grams.update(grams)
-        self._scanned: tuple[str, list[int], list[int], list[str | None]] | None = None
-        if words is not None:
-            self._look_up(words[0], *words[1])
-
-    def coverage(self, text: str, start: int, end: int) -> tuple[float, str]:
-        """Share of the words in ``text[start:end]`` inside an n-gram shared with a document.
-
-        Returns:
-            ``(share, official_id)``: the share, and the document most n-grams came from.
-        """
-        if not self.grams:
-            return 0.0, ""
-        n = self.n
-        starts, ends, hits = self._scan(text)
-        lo, hi = bisect_left(starts, start), bisect_left(starts, end)
-        if (lo and ends[lo - 1] > start) or (hi and ends[hi - 1] > end):
-            # A word runs over an edge of the region, so the region's own words
-            # differ from the text's; never for blocks and sentences, which are
-            # bounded by whitespace.
-            tokens = self._cache.words(text, start, end)
-            return self._share(list(map(self.grams.get, _ngrams(tokens, n))), len(tokens))
-        # Otherwise the region's words are the text's words ``lo`` to ``hi``.
-        return self._share(hits[lo : hi - n + 1] if hi - lo >= n else [], hi - lo)
-
-    def _scan(self, text: str) -> tuple[list[int], list[int], list[str | None]]:
-        """Where each word of ``text`` starts and ends, and the document of the n-gram it starts.
-
-        Blocks and then their sentences of one article ask about the same words,
-        so the article is tokenised, normalised and looked up once, and each
-        region's coverage is read off by offsets.
-        """
-        if self._scanned is None or self._scanned[0] != text:
-            self._look_up(text, *self._cache.words.spans(text))
-        return self._scanned[1:]
-
-    def _look_up(self, text: str, tokens: list[str], starts: list[int], ends: list[int]) -> None:
-        """Keep the words of ``text`` and the document of the n-gram each starts."""
-        hits = list(map(self.grams.get, _ngrams(tokens, self.n)))
-        self._scanned = (text, starts, ends, hits)
-
-    def _share(self, hits: list[str | None], n_words: int) -> tuple[float, str]:
-        """Coverage from the document of each n-gram of a region's ``n_words`` words."""
-        if n_words < self.n or hits.count(None) == len(hits):
-            return 0.0, ""  # most regions: decided without a Python-level loop
-        votes: dict[str, int] = {}  # insertion order breaks ties, as in text order
-        covered = reach = 0  # words inside shared n-grams; words before ``reach`` are counted
-        for i, doc_id in enumerate(hits):
-            if doc_id is not None:
-                votes[doc_id] = votes.get(doc_id, 0) + 1
-                covered += i + self.n - max(i, reach)
-                reach = i + self.n
-        return covered / n_words, max(votes, key=votes.__getitem__)
+    first_word, end_word = np.searchsorted(word_starts, lo), np.searchsorted(word_starts, hi)
+    n_words = end_word - first_word
+    at = np.flatnonzero(hits >= 0)
+    # Words covered: each shared n-gram adds its words up to the next one's start;
+    # a region's last one adds all n.
+    reach = np.minimum(np.diff(at, append=np.iinfo(np.int64).max), n)
+    reached = np.concatenate([[0], np.cumsum(reach)])
+    first_hit = np.searchsorted(at, first_word)
+    end_hit = np.searchsorted(at, end_word - n, side="right")
+    shared = np.flatnonzero((n_words >= n) & (end_hit > first_hit))
+    share = np.zeros(len(lo))
+    covered = reached[end_hit[shared] - 1] - reached[first_hit[shared]] + n
+    share[shared] = covered / n_words[shared]
+    # Votes: each region's n-grams by document, the most first, then the earliest.
+    counts = end_hit[shared] - first_hit[shared]
+    region = np.repeat(shared, counts)
+    hit = np.arange(len(region)) - np.repeat(np.cumsum(counts) - counts, counts)
+    hit += np.repeat(first_hit[shared], counts)
+    documents = int(hits.max()) + 1 if len(hits) else 1
+    keys, earliest, votes = np.unique(
+        region * documents + hits[at[hit]], return_index=True, return_counts=True
+    )
+    keys = keys[np.lexsort((earliest, -votes, keys // documents))]
+    region = keys // documents
+    first = np.ones(len(keys), dtype=bool)
+    first[1:] = region[1:] != region[:-1]
+    winner = np.full(len(lo), -1, dtype=np.int64)
+    winner[region[first]] = keys[first] % documents
+    return share, winner
 
 
 def _ngrams(tokens: list[str], n: int) -> Iterator[tuple[str, ...]]:
@@ -292,24 +331,32 @@ def _ngrams(tokens: list[str], n: int) -> Iterator[tuple[str, ...]]:
 
 
 class ReuseCache:
-    """What :class:`ReuseIndex` works out once per corpus rather than once per article.
+    """The word n-grams of official documents, worked out once per corpus, not per article.
 
-    Each official document's n-grams are keyed by its id, text and ``n``, and
-    normalised words by the word, so every entry is a pure function of its key
-    and a cache can never carry one corpus's state into another; it lives as
-    long as its owner (``analysis.corpus.analyse_articles`` keeps one per call).
+    Entries are keyed by the documents' ids and texts and ``n``, and normalised
+    words by the word, so every entry is a pure function of its key and a cache
+    can never carry one corpus's state into another; it lives as long as its
+    owner (``analysis.corpus.analyse_articles`` keeps one per call).
     """
 
     def __init__(self) -> None:
         self.words = Normalised()
-        self._grams: dict[tuple[str, str, int], dict[tuple[str, ...], str]] = {}
+        self._grams: dict[tuple, dict[tuple[str, ...], str]] = {}
 
-    def grams_of(self, doc_id: str, text: str, n: int) -> dict[tuple[str, ...], str]:
-        """``{n_gram: doc_id}`` for every word n-gram of one document (do not modify)."""
-        key = (doc_id, text, n)
+    def grams(self, documents: dict[str, str], n: int = REUSE_N) -> dict[tuple[str, ...], str]:
+        """``{n_gram: official_id}`` for the n-grams of ``{official_id: text}`` (do not modify).
+
+        An n-gram in several documents belongs to the first of them.
+        """
+        key = (tuple(documents.items()), n)
         if key not in self._grams:
-            tokens = self.words(text)
-            self._grams[key] = dict.fromkeys(_ngrams(tokens, n), doc_id)
+            if len(documents) == 1:
+                ((doc_id, text),) = documents.items()
+                self._grams[key] = dict.fromkeys(_ngrams(self.words(text), n), doc_id)
+            else:
+                self._grams[key] = merged = {}
+                for doc_id, text in reversed(documents.items()):
+                    merged.update(self.grams({doc_id: text}, n))
         return self._grams[key]
 
 
@@ -521,7 +568,7 @@ def classify_blocks(
     kind: str = "news",
     quote_share: list[float] | None = None,
     quoted_with_cue: list[bool] | None = None,
-    reuse: ReuseIndex | None = None,
+    reuse: list[tuple[float, str]] | None = None,
     title: str = "",
     source: str = "",
 ) -> list[Block]:
@@ -534,7 +581,8 @@ def classify_blocks(
             ``official`` unless they are site furniture.
         quote_share: For each block, the share of its characters inside quotation marks.
         quoted_with_cue: For each block, whether it holds a quotation with a speech cue.
-        reuse: Word n-grams of the paired official documents, if any.
+        reuse: For each block, ``(share, official_id)`` of its words in n-grams
+            shared with a paired official document (:func:`reused_shares`), if any.
         title: The article's title from its metadata, if any.
         source: Who speaks in an official document (its outlet), for ``source``.
 
@@ -559,11 +607,11 @@ def classify_blocks(
             block.role, block.evidence, block.source = role, evidence, source
 
         if reuse is not None:
-            share, official_id = reuse.coverage(text, block.start, block.end)
+            share, official_id = reuse[i]
             if share >= REUSE_SHARE:
                 decide(
                     "official",
-                    f"{share:.0%} of its words are in word {reuse.n}-grams shared with "
+                    f"{share:.0%} of its words are in word {REUSE_N}-grams shared with "
                     f"official document {official_id}",
                     official_id,
                 )
@@ -752,7 +800,7 @@ def _snippet(text: str, limit: int = 40) -> str:
 def sentence_roles(
     text: str,
     blocks: list[Block],
-    reuse: ReuseIndex | None = None,
+    reuse: list[tuple[float, str]] | None = None,
     sentences: list[list[tuple[int, int]]] | None = None,
 ) -> list[tuple[int, int, int, str, str]]:
     """Split blocks into sentences and give each a role.
@@ -763,7 +811,8 @@ def sentence_roles(
     Args:
         text: The article text.
         blocks: Its blocks, from :func:`classify_blocks`.
-        reuse: Word n-grams of the paired official documents, if any.
+        reuse: For each sentence in order, ``(share, official_id)`` of its words in
+            n-grams shared with a paired official document (see :class:`Layout`), if any.
         sentences: Each block's ``sentence_spans``, if the caller has them already.
 
     Returns:
@@ -771,13 +820,14 @@ def sentence_roles(
     """
     if sentences is None:
         sentences = [sentence_spans(text, block.start, block.end) for block in blocks]
+    shares = iter(reuse or ())
     rows = []
     for block_no, block in enumerate(blocks):
         for start, end in sentences[block_no]:
             role, source = block.role, block.source
-            if reuse is not None and role != "official":
-                share, official_id = reuse.coverage(text, start, end)
-                if share >= REUSE_SHARE:
+            if reuse is not None:
+                share, official_id = next(shares)
+                if role != "official" and share >= REUSE_SHARE:
                     role, source = "official", official_id
             rows.append((block_no, start, end, role, source))
     return rows

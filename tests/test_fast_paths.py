@@ -8,11 +8,10 @@ from hypothesis import strategies as st
 from analysis import segment
 from analysis import text as text_module
 from analysis.quotes import _full_name, clean_speaker
-from analysis.segment import REUSE_N, ReuseCache, ReuseIndex, paragraph_spans
+from analysis.segment import REUSE_N, ReuseCache, paragraph_spans
 from analysis.text import (
     Normalised,
     normalise,
-    normalised_words_each,
     sentence_spans,
     word_spans,
 )
@@ -49,31 +48,48 @@ TEXTS = st.lists(st.tuples(WORDS, GLUE), max_size=60).map(
 )
 
 
-@settings(max_examples=300, deadline=None)
-@given(TEXTS, TEXTS, TEXTS, st.data())
-def test_coverage_equals_the_definition(doc_a, doc_b, text, data):
-    documents = {"a": doc_a, "b": doc_b}
+DOCUMENT_WORDS = st.lists(st.tuples(WORDS, GLUE), min_size=8, max_size=40)
+
+
+@st.composite
+def borrowing(draw, doc_a, doc_b):
+    """A text of runs of words copied from the documents and words of its own."""
+    pieces = []
+    for _ in range(draw(st.integers(0, 6))):
+        source = draw(st.sampled_from([doc_a, doc_b, draw(DOCUMENT_WORDS)]))
+        lo = draw(st.integers(0, len(source)))
+        pieces.extend(w + g for w, g in source[lo : draw(st.integers(lo, len(source)))])
+        pieces.append(draw(st.sampled_from([" ", " ", "\n\n", ". "])))
+    return "".join(pieces)
+
+
+def _joined(parts):
+    return "".join(w + g for w, g in parts)
+
+
+@settings(max_examples=200, deadline=None)
+@given(DOCUMENT_WORDS, DOCUMENT_WORDS, st.data())
+def test_reuse_of_blocks_and_sentences_equals_the_definition(words_a, words_b, data):
+    texts = data.draw(st.lists(borrowing(words_a, words_b), min_size=1, max_size=5))
+    doc_a, doc_b = _joined(words_a), _joined(words_b)
+    # Texts paired with both documents (in either order: the first wins an n-gram
+    # both hold), with one, or with none, side by side in one call.
+    pairings = [{"a": doc_a, "b": doc_b}, {"b": doc_b, "a": doc_a}, {"b": doc_b}, {}]
+    documents = [pairings[k % len(pairings)] for k in range(len(texts))]
     cache = ReuseCache()
-    index = ReuseIndex(documents, cache=cache)
-    regions = [(0, len(text))]
-    for lo, hi in paragraph_spans(text):
-        regions.append((lo, hi))
-        regions.extend(sentence_spans(text, lo, hi))
-    # Arbitrary regions too, cutting through words.
-    for _ in range(5):
-        lo = data.draw(st.integers(0, len(text)))
-        regions.append((lo, data.draw(st.integers(lo, len(text)))))
-    # An index given the text's words, found for many texts at once, answers the same.
-    (words,) = normalised_words_each([text], cache.words)
-    primed = ReuseIndex(documents, cache=cache, words=(text, words))
-    for lo, hi in regions:
-        assert index.coverage(text, lo, hi) == simple_coverage(documents, text, lo, hi)
-        assert primed.coverage(text, lo, hi) == index.coverage(text, lo, hi)
-    # The same cache serves a second index and another text.
-    other = ReuseIndex({"b": doc_b}, cache=cache)
-    assert other.coverage(doc_a, 0, len(doc_a)) == simple_coverage(
-        {"b": doc_b}, doc_a, 0, len(doc_a)
-    )
+    for text, paired, layout in zip(
+        texts, documents, segment.layout_each(texts, documents, cache), strict=True
+    ):
+        if not paired:
+            assert layout.block_reuse is layout.sentence_reuse is None
+            continue
+        assert layout.block_reuse == [simple_coverage(paired, text, *b) for b in layout.blocks]
+        assert layout.sentence_reuse == [
+            simple_coverage(paired, text, *s) for block in layout.sentences for s in block
+        ]
+    # The cache keeps each document's n-grams, and serves a second call the same.
+    (again,) = segment.layout_each(texts[:1], documents[:1], cache)
+    assert again.block_reuse == next(segment.layout_each(texts[:1], documents[:1])).block_reuse
 
 
 def test_normalised_words_and_spans_match_word_spans():
@@ -344,9 +360,9 @@ LAYOUT_TEXTS = (st.lists(LAYOUT_PIECES | WRAPPED_LINES, max_size=40).map("".join
 @given(st.lists(LAYOUT_TEXTS, min_size=1, max_size=4))
 def test_layout_equals_the_definitions(texts):
     # Several texts at once: a text's edge must stop every run and rule.
-    for text, (blocks, sentences) in zip(texts, segment.layout_each(texts), strict=True):
-        assert blocks == simple_paragraph_spans(text) == paragraph_spans(text)
-        assert sentences == [simple_sentence_spans(text, lo, hi) for lo, hi in blocks]
+    for text, layout in zip(texts, segment.layout_each(texts), strict=True):
+        assert layout.blocks == simple_paragraph_spans(text) == paragraph_spans(text)
+        assert layout.sentences == [simple_sentence_spans(text, *block) for block in layout.blocks]
 
 
 @settings(max_examples=500, deadline=None)
