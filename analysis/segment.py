@@ -166,14 +166,14 @@ def _hits(texts, documents, paired, starts, first, cache) -> tuple[np.ndarray, n
     names: dict[str | None, int] = {None: -1}
     hits, word_starts = [], []
     words_each = normalised_words_each([texts[k] for k in paired], cache.words)
-    for k, (words, word_start, _) in zip(paired, words_each, strict=True):
+    for k, (words, word_start) in zip(paired, words_each, strict=True):
         looked_up = map(cache.grams(documents[k]).get, _ngrams(words, REUSE_N))
         for name in documents[k]:
             names.setdefault(name, len(names) - 1)
         numbered = np.full(len(words), -1, dtype=np.int64)
         numbered[: max(len(words) - REUSE_N + 1, 0)] = list(map(names.__getitem__, looked_up))
         hits.append(numbered)
-        word_starts.append(np.asarray(word_start, dtype=np.int64) + starts[k - first])
+        word_starts.append(word_start + starts[k - first])
     return np.concatenate(hits), np.concatenate(word_starts), list(names)[1:]
 
 

@@ -18,7 +18,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator
-from itertools import accumulate, pairwise
+from itertools import pairwise
 
 import numpy as np
 
@@ -75,7 +75,6 @@ _LONGEST_RULED = 6  # no word in the lists above is longer, nor is a dotted abbr
 # it in the pattern), so the matches are those of the plain greedy pattern, and
 # the engine keeps no backtracking state (about 12% faster).
 _WORD = re.compile(r"[^\W_]++(?:[’'.\-][^\W_]++)*+", re.UNICODE)
-_WORD_SPLIT = re.compile(f"({_WORD.pattern})")  # split keeps the words, between the gaps
 
 
 def is_blank(line: str) -> bool:
@@ -329,10 +328,10 @@ def _inner_joiners(points: np.ndarray, starts: np.ndarray) -> np.ndarray:
 
 def normalised_words_each(
     texts: list[str], memo: Normalised | None = None
-) -> Iterator[tuple[list[str], list[int], list[int]]]:
-    """``memo.spans(text)`` for every text in turn, found over code points.
+) -> Iterator[tuple[list[str], np.ndarray]]:
+    """The normalised words of every text in turn, and where each starts, found over code points.
 
-    The words and offsets are those of :func:`word_spans`; the texts are taken a
+    The words are those of :func:`word_spans`, normalised; the texts are taken a
     chunk at a time, so a corpus's words are never all in memory at once.
 
     Args:
@@ -340,20 +339,19 @@ def normalised_words_each(
         memo: The memo of normalised words to use (by default a new one).
 
     Yields:
-        ``(words, starts, ends)`` of each text: its normalised word tokens, and
-        where each starts and ends.
+        ``(words, starts)`` of each text: its normalised word tokens, and where
+        each starts (an array).
     """
     memo = Normalised() if memo is None else memo
     for first, stop in chunks(texts):
-        row, start, end, forms = tokens(
+        row, start, _, forms = tokens(
             texts[first:stop], r"[^\W_]", joins=_inner_joiners, keep_joins=True
         )
         codes, distinct = number(forms.chunks)
         words = np.array([memo[form] for form in distinct], dtype=object)[codes].tolist()
-        start, end = start.tolist(), end.tolist()
         bounds = np.searchsorted(row, np.arange(stop - first + 1)).tolist()
         for lo, hi in pairwise(bounds):
-            yield words[lo:hi], start[lo:hi], end[lo:hi]
+            yield words[lo:hi], start[lo:hi]
 
 
 _FOLD = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
@@ -394,20 +392,6 @@ class Normalised(dict):
         end = len(text) if end is None else end
         # findall and map loop in C; the memo's lookups are dictionary hits.
         return list(map(self.__getitem__, _WORD.findall(text, start, end)))
-
-    def spans(self, text: str) -> tuple[list[str], list[int], list[int]]:
-        """The normalised word tokens of ``text``, with where each starts and ends.
-
-        The same words and offsets as :func:`word_spans`, from one split whose
-        pieces alternate between gaps and words, with offsets summed in C.
-
-        >>> Normalised().spans("Ukraine’s build-up")
-        (["ukraine's", 'build-up'], [0, 10], [9, 18])
-        """
-        pieces = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
-        offsets = list(accumulate(map(len, pieces), initial=0))
-        tokens = list(map(self.__getitem__, pieces[1::2]))
-        return tokens, offsets[1::2][: len(tokens)], offsets[2::2][: len(tokens)]
 
 
 _SUFFIXES = (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))

@@ -85,15 +85,25 @@ def test_count_words_each_equals_count_words(texts):
     assert count_words_each(texts).tolist() == [count_words(text) for text in texts]
 
 
+def _words_and_starts(found):
+    return [(words, starts.tolist()) for words, starts in found]
+
+
+def _definition(text):
+    spans = word_spans(text)
+    return [normalise(text[s:e]) for s, e in spans], [s for s, _ in spans]
+
+
 @given(TEXT_LISTS)
 @settings(max_examples=300, deadline=None)
-def test_normalised_words_each_equals_spans(texts):
-    memo = Normalised()
-    assert list(normalised_words_each(texts)) == [memo.spans(text) for text in texts]
+def test_normalised_words_each_equals_word_spans(texts):
+    assert _words_and_starts(normalised_words_each(texts)) == list(map(_definition, texts))
 
 
 def test_normalised_words_each_across_chunks(monkeypatch):
     monkeypatch.setattr("analysis.textarrays.CHUNK_CHARACTERS", 40)
     texts = ["Ukraine’s build-up, U.S. interests", "", "a'b-c 3.5% _x_ Café", "-.x. y-"] * 4
     memo = Normalised()
-    assert list(normalised_words_each(texts, memo)) == [memo.spans(text) for text in texts]
+    found = _words_and_starts(normalised_words_each(texts, memo))
+    assert found == list(map(_definition, texts))
+    assert memo["Café"] == "cafe"  # the memo given is the one filled
