@@ -959,7 +959,7 @@ def _segment_one(article_id, text, kind, title, outlet, layout, out):
             )
         )
     for sent_no, (block_no, lo, hi, role, source) in enumerate(
-        sentence_roles(text, blocks, layout.sentence_reuse, per_block)
+        sentence_roles(blocks, per_block, layout.sentence_reuse)
     ):
         sentence_rows.append((article_id, block_no, sent_no, lo, hi, text[lo:hi], role, source))
     for quote_no, q in enumerate(found):

@@ -28,7 +28,6 @@ from analysis.text import (
     normalise,
     normalised_words_each,
     sentence_bounds,
-    sentence_spans,
 )
 from analysis.textarrays import chunks, code_points, owners, python_table, string_table
 
@@ -798,28 +797,24 @@ def _snippet(text: str, limit: int = 40) -> str:
 
 
 def sentence_roles(
-    text: str,
     blocks: list[Block],
+    sentences: list[list[tuple[int, int]]],
     reuse: list[tuple[float, str]] | None = None,
-    sentences: list[list[tuple[int, int]]] | None = None,
 ) -> list[tuple[int, int, int, str, str]]:
-    """Split blocks into sentences and give each a role.
+    """Give each sentence of the blocks a role.
 
     A sentence takes its block's role, except that a sentence reproducing a
     paired official document word for word is ``official`` wherever it stands.
 
     Args:
-        text: The article text.
-        blocks: Its blocks, from :func:`classify_blocks`.
+        blocks: An article's blocks, from :func:`classify_blocks`.
+        sentences: Each block's sentences, ``(start, end)`` (see :class:`Layout`).
         reuse: For each sentence in order, ``(share, official_id)`` of its words in
             n-grams shared with a paired official document (see :class:`Layout`), if any.
-        sentences: Each block's ``sentence_spans``, if the caller has them already.
 
     Returns:
         ``(block_no, start, end, role, source)`` for every sentence.
     """
-    if sentences is None:
-        sentences = [sentence_spans(text, block.start, block.end) for block in blocks]
     shares = iter(reuse or ())
     rows = []
     for block_no, block in enumerate(blocks):
