@@ -48,8 +48,9 @@ lint: install ## Check code and notebooks with ruff (lint rules and formatting)
 	$(RUFF) check .
 	$(RUFF) format --check .
 
-pytest-unit: install ## Run the unit tests in tests/ (no tests collected is a failure)
-	$(PYTEST) tests
+# The examples in the package's docstrings run too, so the documentation cannot drift.
+pytest-unit: install ## Run the unit tests in tests/ and the docstring examples (no tests collected is a failure)
+	$(PYTEST) tests --doctest-modules analysis
 
 # nbval reruns each committed notebook and compares every output with the saved one.
 # With no notebooks there is nothing for it to compare, and pytest would exit 5: that case
