@@ -58,7 +58,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from analysis.corpus import Corpus
 from analysis.parallel import balanced_parts, fork_map, process_count
-from analysis.text import light_stem, normalise
+from analysis.text import Normalised, light_stem, normalise
 from analysis.textarrays import count_runs, number, owners, python_table, strings, tokens
 
 __all__ = [
@@ -589,8 +589,12 @@ def _usage(
 # --- reuse ----------------------------------------------------------------------------
 
 
-def _word_tokens(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _word_tokens(
+    texts: pd.Series, memo: Normalised | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     r"""Word tokens (``re``'s ``\w+``) of every text, with offsets, normalised.
+
+    ``memo`` normalises each distinct word once for all of reuse's batches.
 
     Returns:
         ``(row, start, end, codes)``: the text each token is in, its offsets within
@@ -598,7 +602,8 @@ def _word_tokens(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray, 
     """
     row, start, end, forms = tokens(texts.tolist(), r"\w")
     form_codes, distinct = number(forms.chunks)
-    codes_of_form, _ = pd.factorize(np.asarray([normalise(f) for f in distinct], dtype=object))
+    memo = Normalised() if memo is None else memo
+    codes_of_form, _ = pd.factorize(np.asarray([memo[f] for f in distinct], dtype=object))
     return row, start, end, codes_of_form[form_codes].astype(np.int64)
 
 
@@ -732,12 +737,13 @@ def reuse(corpus: Corpus, frame: pd.DataFrame | None = None) -> pd.DataFrame:
 
     def run(part: tuple[int, int]) -> list[dict]:
         records: list[dict] = []
+        memo = Normalised()
         for lo, hi in batches[part[0] : part[1]]:
             chunk = pairs.iloc[lo:hi]
             officials = chunk["official_id"].unique()
             official_rows = [rows_of.get(("official", o), none) for o in officials]
             wanted = _sorted_unique(np.concatenate([none, *news_rows[lo:hi], *official_rows]))
-            records.extend(_reuse_records(chunk, frame.iloc[wanted], article_text))
+            records.extend(_reuse_records(chunk, frame.iloc[wanted], article_text, memo))
         return records
 
     # Batches are independent: a large corpus's are shared between two processes.
@@ -791,7 +797,7 @@ def _runs_of(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _reuse_records(
-    pairs: pd.DataFrame, frame: pd.DataFrame, article_text: dict[str, str]
+    pairs: pd.DataFrame, frame: pd.DataFrame, article_text: dict[str, str], memo: Normalised
 ) -> list[dict]:
     """:func:`reuse`'s rows for some pairs, from the ``units`` rows of their documents."""
     pairs = pairs.reset_index(drop=True)
@@ -803,7 +809,7 @@ def _reuse_records(
     order = np.argsort(row_stream, kind="stable")  # streams together, sentences in order
     rows = frame.iloc[order].reset_index(drop=True)
     row_stream = row_stream[order]
-    token_row, start, end, codes = _word_tokens(rows["text"])
+    token_row, start, end, codes = _word_tokens(rows["text"], memo)
     stream = row_stream[token_row]
     token_lo = np.searchsorted(stream, np.arange(2 * d + 2))
     news_of = docs.get_indexer(pairs["news_id"])
