@@ -59,7 +59,15 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from analysis.corpus import Corpus
 from analysis.parallel import balanced_parts, fork_map, process_count
 from analysis.text import Normalised, light_stem, normalise
-from analysis.textarrays import count_runs, number, owners, python_table, strings, tokens
+from analysis.textarrays import (
+    count_runs,
+    number,
+    owners,
+    python_table,
+    ranges,
+    strings,
+    tokens,
+)
 
 __all__ = [
     "Framing",
@@ -612,14 +620,6 @@ def _split_counts(texts: pd.Series) -> np.ndarray:
     return count_runs(texts.tolist(), r"\S")
 
 
-def _ranges(lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Every ``i`` in every ``range(lo[k], hi[k])``, with its ``k``."""
-    lengths = np.maximum(hi - lo, 0)
-    owner = np.repeat(np.arange(len(lo)), lengths)
-    offsets = np.cumsum(lengths) - lengths
-    return owner, np.arange(int(lengths.sum())) - np.repeat(offsets - lo, lengths)
-
-
 def _run_lengths(
     codes: np.ndarray,
     news_at: np.ndarray,
@@ -827,7 +827,7 @@ def _reuse_records(
     keys = _sorted_unique(stream[position] * width + gram)  # by stream, then 3-gram
     key_lo = np.searchsorted(keys, np.arange(2 * d + 2) * width)
     grams_in = np.diff(key_lo)
-    key_pair, key_at = _ranges(key_lo[news_of], key_lo[news_of + 1])
+    key_pair, key_at = ranges(key_lo[news_of], key_lo[news_of + 1])
     wanted = official_of[key_pair] * width + keys[key_at] % width
     found = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
     shared = np.bincount(
@@ -835,7 +835,7 @@ def _reuse_records(
     )
 
     # The longest run at every news word of every pair, then the greedy walk.
-    word_pair, news_at = _ranges(token_lo[news_of], token_lo[news_of + 1])
+    word_pair, news_at = ranges(token_lo[news_of], token_lo[news_of + 1])
     official_at = np.arange(token_lo[d], token_lo[2 * d])
     run = _run_lengths(codes, news_at, official_of[word_pair], token_row, official_at, stream)
     sentence = token_row[news_at]

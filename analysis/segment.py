@@ -29,7 +29,14 @@ from analysis.text import (
     normalised_words_each,
     sentence_bounds,
 )
-from analysis.textarrays import chunks, code_points, owners, python_table, string_table
+from analysis.textarrays import (
+    chunks,
+    code_points,
+    owners,
+    python_table,
+    ranges,
+    string_table,
+)
 
 __all__ = [
     "ROLES",
@@ -307,10 +314,8 @@ def reused_shares(
     covered = reached[end_hit[shared] - 1] - reached[first_hit[shared]] + n
     share[shared] = covered / n_words[shared]
     # Votes: each region's n-grams by document, the most first, then the earliest.
-    counts = end_hit[shared] - first_hit[shared]
-    region = np.repeat(shared, counts)
-    hit = np.arange(len(region)) - np.repeat(np.cumsum(counts) - counts, counts)
-    hit += np.repeat(first_hit[shared], counts)
+    k, hit = ranges(first_hit[shared], end_hit[shared])
+    region = shared[k]
     documents = int(hits.max()) + 1 if len(hits) else 1
     keys, earliest, votes = np.unique(
         region * documents + hits[at[hit]], return_index=True, return_counts=True

@@ -28,6 +28,7 @@ __all__ = [
     "number",
     "owners",
     "python_table",
+    "ranges",
     "runs",
     "string_table",
     "strings",
@@ -118,6 +119,18 @@ def chunks(texts: list[str], size: int | None = None) -> list[tuple[int, int]]:
 def owners(positions: np.ndarray, starts: np.ndarray) -> np.ndarray:
     """The text each of ``positions`` (into the joined code points) belongs to."""
     return np.searchsorted(starts, positions, side="right") - 1
+
+
+def ranges(lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every ``i`` in every ``range(lo[k], hi[k])``, with its ``k``.
+
+    >>> ranges(np.array([2, 7]), np.array([4, 8]))
+    (array([0, 0, 1]), array([2, 3, 7]))
+    """
+    lengths = np.maximum(hi - lo, 0)
+    owner = np.repeat(np.arange(len(lo)), lengths)
+    offsets = np.cumsum(lengths) - lengths
+    return owner, np.arange(int(lengths.sum())) - np.repeat(offsets - lo, lengths)
 
 
 def runs(inside: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
