@@ -130,15 +130,11 @@ def sentence_bounds(
         ``(begin, end, region)``: each sentence's bounds in ``points``, trimmed of
         whitespace, and the region it belongs to, in order.
     """
-    size = len(points)
     lo, hi = np.asarray(lo, dtype=np.int64), np.asarray(hi, dtype=np.int64)
     edges = np.column_stack([lo, hi]).ravel()  # runs of a kind of character stop at every edge
 
     def kind(pattern: str) -> np.ndarray:
         return np.take(python_table(pattern), points)
-
-    def at(where: np.ndarray) -> np.ndarray:
-        return points[np.minimum(where, size - 1)] if size else np.zeros(len(where), "<u4")
 
     mark_begin, mark_end = runs(kind(_MARK), edges)
     closer_begin, closer_end = runs(kind(_CLOSER), edges)
@@ -151,8 +147,12 @@ def sentence_bounds(
     cut = _run_end(closer_begin, closer_end, mark_end)
     resume = _run_end(space_begin, space_end, cut)  # where the next sentence would begin
     capital = python_table(_CAPITAL)
-    quoted = python_table(_OPENER)[at(resume)] & capital[at(resume + 1)] & (resume + 1 < hi[region])
-    boundary = (resume > cut) & (resume < hi[region]) & (capital[at(resume)] | quoted)
+    quoted = (
+        python_table(_OPENER)[_at(points, resume)]
+        & capital[_at(points, resume + 1)]
+        & (resume + 1 < hi[region])
+    )
+    boundary = (resume > cut) & (resume < hi[region]) & (capital[_at(points, resume)] | quoted)
     mark, cut, resume, region = (a[boundary] for a in (mark_begin, cut, resume, region))
     capital_at = np.where(quoted[boundary], resume + 1, resume)
     ends = _ends_sentence(points, mark, cut, capital_at, lo[region], hi[region], kind)
@@ -173,6 +173,13 @@ def sentence_bounds(
     return begin[begin_order], end[end_order], owner
 
 
+def _at(points: np.ndarray, where: np.ndarray) -> np.ndarray:
+    """The code point at each of ``where``; past the end, the last one (callers mask those)."""
+    return (
+        points[np.minimum(where, len(points) - 1)] if len(points) else np.zeros(len(where), "<u4")
+    )
+
+
 def _run_end(begin: np.ndarray, end: np.ndarray, where: np.ndarray) -> np.ndarray:
     """The end of the run that begins at each of ``where``, or ``where`` if none does."""
     k = np.searchsorted(begin, where)
@@ -189,10 +196,8 @@ def _ends_sentence(points, mark, cut, capital_at, lo, hi, kind) -> np.ndarray:
     "!", "?", "…" and an ellipsis always do; a period as :func:`_period_ends_sentence`
     says. Short ASCII words are looked up over arrays; Python decides the rest.
     """
-    size = len(points)
     ends = np.ones(len(mark), dtype=bool)
-    second = points[np.minimum(mark + 1, size - 1)] if size else points[:0]
-    ellipsis = (mark + 1 < cut) & (second == ord("."))
+    ellipsis = (mark + 1 < cut) & (_at(points, mark + 1) == ord("."))
     check = np.flatnonzero((points[mark] == ord(".")) & ~ellipsis)
     q, next_at, region_end = mark[check], capital_at[check], hi[check]
     # The word before the period: the run of word characters ending there, at
@@ -202,7 +207,7 @@ def _ends_sentence(points, mark, cut, capital_at, lo, hi, kind) -> np.ndarray:
     start = np.where(k > 0, breaks[np.maximum(k - 1, 0)] + 1, 0)
     start = np.maximum(np.maximum(start, q - 40), lo[check])
     length = q - start
-    chars = [points[np.minimum(start + i, size - 1)] for i in range(_LONGEST_RULED)]
+    chars = [_at(points, start + i) for i in range(_LONGEST_RULED)]
     stripped = np.isin(chars[0], [ord("'"), ord("’"), ord("-")])  # may be short once stripped
     short = (length > 0) & (length <= _LONGEST_RULED) & ~stripped
     key = length.astype(np.uint64) << np.uint64(56)
