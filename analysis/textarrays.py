@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import numpy as np
 import pyarrow as pa
@@ -62,8 +62,14 @@ def code_points(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return points, starts
 
 
-# Every code point a Python string can hold in valid UTF-8 (no surrogates).
-_VALID = (0, 0xD800), (0xE000, 0x110000)
+def _every_code_point() -> Iterator[tuple[int, str]]:
+    """Every code point a Python string can hold in valid UTF-8 (no surrogates).
+
+    Yields:
+        ``(first, text)`` runs: ``text[i]`` is code point ``first + i``.
+    """
+    for first, stop in ((0, 0xD800), (0xE000, 0x110000)):
+        yield first, np.arange(first, stop, dtype="<u4").tobytes().decode("utf-32-le")
 
 
 @functools.cache
@@ -82,8 +88,7 @@ def python_table(pattern: str) -> np.ndarray:
     """
     runs = re.compile(f"(?:{pattern})+")
     table = np.zeros(0x110000, dtype=bool)
-    for first, stop in _VALID:
-        every = np.arange(first, stop, dtype="<u4").tobytes().decode("utf-32-le")
+    for first, every in _every_code_point():
         for match in runs.finditer(every):
             table[first + match.start() : first + match.end()] = True
     table.flags.writeable = False
@@ -98,9 +103,8 @@ def string_table(test: Callable[[str], bool]) -> np.ndarray:
         A read-only ``bool`` array indexed by code point (0 to 0x10FFFF).
     """
     table = np.zeros(0x110000, dtype=bool)
-    for first, stop in _VALID:
-        every = np.arange(first, stop, dtype="<u4").tobytes().decode("utf-32-le")
-        table[first:stop] = np.fromiter(map(test, every), bool, stop - first)
+    for first, every in _every_code_point():
+        table[first : first + len(every)] = np.fromiter(map(test, every), bool, len(every))
     table.flags.writeable = False
     return table
 
