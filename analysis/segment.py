@@ -120,8 +120,9 @@ def layout_each(
     cache = cache if cache is not None else ReuseCache()
     for first, stop in chunks(texts):
         points, starts = code_points(texts[first:stop])
-        lo, hi, owner = paragraph_bounds(points, starts)
-        sentence_lo, sentence_hi, block = sentence_bounds(points, lo, hi)
+        space = np.take(python_table(r"\s"), points)  # for blocks and sentences alike
+        lo, hi, owner = paragraph_bounds(points, starts, space)
+        sentence_lo, sentence_hi, block = sentence_bounds(points, lo, hi, space)
         base = starts[owner]
         blocks = list(zip((lo - base).tolist(), (hi - base).tolist(), strict=True))
         sentences = list(
@@ -190,7 +191,7 @@ def _named(share: np.ndarray, winner: np.ndarray, names: list[str]) -> list[tupl
 
 
 def paragraph_bounds(
-    points: np.ndarray, starts: np.ndarray
+    points: np.ndarray, starts: np.ndarray, space: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     r"""The blocks of many texts at once, as :func:`paragraph_spans` finds them.
 
@@ -204,6 +205,7 @@ def paragraph_bounds(
         points: The texts' code points; text ``k`` is ``points[starts[k]:starts[k + 1]]``
             (see :func:`analysis.textarrays.code_points`).
         starts: Where each text starts, and where the last ends.
+        space: Which code points are whitespace (``\s``), if the caller knows already.
 
     Returns:
         ``(lo, hi, owner)``: each block's bounds in ``points``, trimmed of
@@ -233,7 +235,8 @@ def paragraph_bounds(
     next_break = np.append(break_at, size)[np.searchsorted(break_at, line_start)]
     line_end = np.minimum(next_break, starts[line_owner + 1])
     # Each non-blank line's first and last visible character.
-    visible = np.flatnonzero(~np.take(python_table(r"\s"), points))
+    space = np.take(python_table(r"\s"), points) if space is None else space
+    visible = np.flatnonzero(~space)
     after_start, before_end = (
         np.searchsorted(visible, line_start),
         np.searchsorted(visible, line_end),

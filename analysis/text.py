@@ -114,9 +114,9 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
 
 
 def sentence_bounds(
-    points: np.ndarray, lo: np.ndarray, hi: np.ndarray
+    points: np.ndarray, lo: np.ndarray, hi: np.ndarray, space: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The sentences of many regions of code points at once.
+    r"""The sentences of many regions of code points at once.
 
     Each region ``points[lo[k]:hi[k]]`` is split as if it were a text of its own
     (as :func:`sentence_spans` splits ``text[start:end]``).
@@ -125,6 +125,7 @@ def sentence_bounds(
         points: Code points (see :func:`analysis.textarrays.code_points`).
         lo: Where each region begins, in order; regions do not overlap.
         hi: Where each ends (exclusive).
+        space: Which code points are whitespace (``\s``), if the caller knows already.
 
     Returns:
         ``(begin, end, region)``: each sentence's bounds in ``points``, trimmed of
@@ -138,7 +139,7 @@ def sentence_bounds(
 
     mark_begin, mark_end = runs(kind(_MARK), edges)
     closer_begin, closer_end = runs(kind(_CLOSER), edges)
-    space = kind(r"\s")
+    space = kind(r"\s") if space is None else space
     space_begin, space_end = runs(space, edges)
     region = np.searchsorted(lo, mark_begin, side="right") - 1
     keep = region >= 0
@@ -210,12 +211,10 @@ def _ends_sentence(points, mark, cut, capital_at, lo, hi, kind) -> np.ndarray:
     chars = [_at(points, start + i) for i in range(_LONGEST_RULED)]
     stripped = np.isin(chars[0], [ord("'"), ord("’"), ord("-")])  # may be short once stripped
     short = (length > 0) & (length <= _LONGEST_RULED) & ~stripped
-    key = length.astype(np.uint64) << np.uint64(56)
+    key = _packed(chars, length)
     dotted = np.zeros(len(q), dtype=bool)
     for i, ch in enumerate(chars):
-        short &= (i >= length) | (ch < 128)
-        lower = np.where((ch >= ord("A")) & (ch <= ord("Z")), ch + 32, ch).astype(np.uint64)
-        key |= np.where(i < length, lower, 0).astype(np.uint64) << np.uint64(8 * i)
+        short &= (i >= length) | (ch < 128)  # ASCII: lower-cased by _packed
         dotted |= (i < length) & (ch == ord("."))
     letter = ((chars[0] | 32) >= ord("a")) & ((chars[0] | 32) <= ord("z"))
     never = ((length == 1) & letter) | np.isin(key, _ruled_keys(_NEVER_FINAL))
@@ -260,11 +259,26 @@ def _period_ends_sentence(before: str, next_word: str) -> bool:
     return True
 
 
+def _packed(chars: list[np.ndarray], length: np.ndarray) -> np.ndarray:
+    """Words of at most six ASCII characters as one integer each, lower-cased, with their length.
+
+    Args:
+        chars: The words' first, second, ... character (past a word's end, anything).
+        length: Each word's length.
+    """
+    key = length.astype(np.uint64) << np.uint64(56)
+    for i, ch in enumerate(chars):
+        lower = np.where((ch >= ord("A")) & (ch <= ord("Z")), ch + 32, ch).astype(np.uint64)
+        key |= np.where(i < length, lower, 0).astype(np.uint64) << np.uint64(8 * i)
+    return key
+
+
 @functools.cache
 def _ruled_keys(words: frozenset[str]) -> np.ndarray:
-    """The words as :func:`_ends_sentence` packs them: characters and length in one integer."""
-    keys = [sum(ord(c) << (8 * i) for i, c in enumerate(w)) | len(w) << 56 for w in words]
-    return np.array(sorted(keys), dtype=np.uint64)
+    """The words packed as :func:`_ends_sentence` packs the word before a period, sorted."""
+    points, starts = code_points(sorted(words))
+    chars = [_at(points, starts[:-1] + i) for i in range(_LONGEST_RULED)]
+    return np.sort(_packed(chars, np.diff(starts)))
 
 
 def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
