@@ -125,6 +125,12 @@ _AFTER_CUE_FIRST = re.compile(rf"^[\s,.!?—–-]*{_CUE}\s+{_SPEAKER}")
 _AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,.!?—–-]*{_SPEAKER},?{_ADVERB}\s+{_CUE}")
 _BEFORE = re.compile(rf"{_SPEAKER},?{_ADVERB}\s+{_CUE}\b")
 _ACCORDING = re.compile(rf"(?P<cue>according\s+to)\s+{_SPEAKER}")
+# "Kishida, who is on a tour ahead of the summit he will host in Hiroshima, said": the
+# subject is the name before the relative clause, not the last name inside it. The
+# clause runs to the first comma followed by a cue, and holds no quotation mark.
+_RELATIVE = re.compile(
+    rf"{_SPEAKER},\s+(?:who|whose)\s[^\"“”«»]*?,{_ADVERB}\s+(?=(?P<cue>{_CUE_VERBS}|told|tells)\b)"
+)
 
 TITLE_WORDS = frozenset(
     """white house press secretary president vice prime minister foreign deputy national
@@ -205,15 +211,33 @@ def _match_speaker(before: str, after: str) -> tuple[str, str, str]:
     candidates = [m for m in _BEFORE.finditer(before) if clean_speaker(m.group("speaker"))]
     if candidates:
         match = candidates[-1]
+        subject = _relative_subject(before, match.start("cue"))
         return (
-            clean_speaker(match.group("speaker")),
+            subject or clean_speaker(match.group("speaker")),
             _clean_cue(match.group("cue")),
-            "speaker and cue before the quotation in the same sentence",
+            "speaker, a 'who' clause, then cue before the quotation in the same sentence"
+            if subject
+            else "speaker and cue before the quotation in the same sentence",
         )
     match = _BEFORE.search(after)
     if match and (speaker := clean_speaker(match.group("speaker"))):
         return speaker, _clean_cue(match.group("cue")), "speaker and cue later in the sentence"
     return "", "", ""
+
+
+def _relative_subject(text: str, cue_at: int, lo: int = 0) -> str:
+    """The name a 'who' clause describes, when that clause ends at the cue at ``cue_at``.
+
+    Empty when no relative clause from ``lo`` on leads up to that cue.
+    """
+    if ", who" not in text[lo:cue_at]:  # most sentences: no relative clause at all
+        return ""
+    for relative in _RELATIVE.finditer(text, lo):
+        if relative.start("cue") == cue_at:
+            return clean_speaker(relative.group("speaker"))
+        if relative.start("cue") > cue_at:
+            break
+    return ""
 
 
 def _introducing_sentence(masked: str, sentences: list[tuple[int, int]], lo: int) -> str:
@@ -235,7 +259,9 @@ def _cue_subjects(masked: str) -> list[tuple[int, str]]:
         for match in _BEFORE.finditer(masked, window, cue.end() + 40):
             if match.start("cue") != cue.start():
                 continue
-            speaker = clean_speaker(match.group("speaker"))
+            speaker = _relative_subject(masked, cue.start(), window) or clean_speaker(
+                match.group("speaker")
+            )
             if (
                 speaker
                 and speaker.lower() not in {"he", "she", "they"}

@@ -1011,7 +1011,8 @@ def order_finding(table: pd.DataFrame) -> str:
     first = official.iloc[0]
     opens = (
         f"the official text opens with {first['label']} "
-        f"({first['official_mentions']} mentions: {_quoted(first['official_words'])})"
+        f"({first['official_mentions']} mention{'' if first['official_mentions'] == 1 else 's'}: "
+        f"{_quoted(first['official_words'])})"
     )
     if first["journalist_mentions"] == 0:
         opens += ", a topic the journalist's own words never mention"

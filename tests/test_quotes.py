@@ -60,3 +60,22 @@ def test_clean_speaker():
     assert clean_speaker("the White House") == "White House"
     assert clean_speaker("Russian Foreign Minister Sergei Lavrov") == "Sergei Lavrov"
     assert clean_speaker("She") == "she"
+
+
+def test_speaker_described_by_a_who_clause_is_the_name_before_it():
+    text = (
+        "Kishida, who is on a five-nation tour ahead of the summit he will host in "
+        "Hiroshima, said the allies faced “the most severe security environment.”\n\n"
+        "“We are ready,” he said.\n\n"
+        "Biden said the talks were “excellent.”"
+    )
+    assert quotes_of(text) == [
+        ("the most severe security environment.", "Kishida", "said"),
+        ("We are ready,", "Kishida", "said"),
+        ("excellent.", "Biden", "said"),
+    ]
+
+
+def test_a_who_clause_elsewhere_leaves_the_speaker_alone():
+    text = "Putin told Scholz, who had called him, that the strikes were “inevitable.”"
+    assert quotes_of(text) == [("inevitable.", "Putin", "told Scholz")]

@@ -308,6 +308,10 @@ def test_seed_headline_leads_with_interference_buildup_summit_readout_with_arms_
     finding = topics.order_finding(table)
     assert finding.startswith("The headline leads with Elections and interference")
     assert "never mention" in finding and "“New START”" in finding
+    assert "(3 mentions: " in finding
+    one = table.copy()
+    one.loc["arms_control", ["official_mentions", "official_words"]] = [1, "New START"]
+    assert "(1 mention: “New START”)" in topics.order_finding(one)
     assert "dropped Arms control" in topics.gap_finding(table)
 
 
