@@ -9,11 +9,12 @@ not read as quotations: in English news copy they mostly mark headlines,
 nested quotes and apostrophes.
 
 Speakers are found by surface patterns around the quotation in its sentence
-("…,” Psaki said.", "Psaki told reporters that “…”", "…,” said Psaki."),
-titles dropped ("White House Press Secretary Jen Psaki" → "Jen Psaki"); a
-quotation without a cue continues the previous quotation's speaker, and "he"
-or "she" resolves to the last named speaker. Every decision is stated in
-``speaker_evidence``.
+("…,” Psaki said.", "Psaki told reporters that “…”", "…,” said Psaki.",
+"Blinken, speaking in Brussels, said: “…”", "Lavrov accused the West of
+“…,” saying …"), titles dropped ("White House Press Secretary Jen Psaki" →
+"Jen Psaki"); a quotation without a cue continues the previous quotation's
+speaker, and "he" or "she" resolves to the last named speaker. Every decision
+is stated in ``speaker_evidence``.
 """
 
 from __future__ import annotations
@@ -111,8 +112,10 @@ _NAME = (
     rf"(?:(?:[a-z]+\s+){{0,2}}(?:{_ROLE_NOUNS})\s+)?"
     rf"{_CAP}(?:\s+(?:(?:of|de|von|van|al-|bin)\s+|(?:{_ROLE_NOUNS})\s+)?{_CAP}){{0,7}}"
 )
+# An article or a possessive leads a description: "a Kremlin spokesman", "The
+# ministry" (opening a sentence), "China's foreign ministry".
 _DESCRIPTION = (
-    r"(?:(?:an?|the|one|another)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[A-Z][\w-]*[’']s)\s+(?:[\w-]+\s+){0,3}"
     r"(?:spokesman|spokeswoman|spokesperson|official|officials|statement|readout|"
     r"ministry|minister|source|sources|aide|diplomat|diplomats|adviser|advisor))"
 )
@@ -120,17 +123,26 @@ _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
 _SPEAKER = rf"(?P<speaker>(?:[Tt]he\s+)?{_NAME}|{_DESCRIPTION}|{_PRONOUN})"
 _ADVERB = r"(?:\s+(?:also|later|then|further|again|previously|separately))?"
 
+_CUE_AT = re.compile(_CUE)
 _CUE_WORD = re.compile(rf"\b(?:{_CUE_VERBS}|according\s+to)\b")
 _AFTER_CUE_FIRST = re.compile(rf"^[\s,.!?—–-]*{_CUE}\s+{_SPEAKER}")
 _AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,.!?—–-]*{_SPEAKER},?{_ADVERB}\s+{_CUE}")
 _BEFORE = re.compile(rf"{_SPEAKER},?{_ADVERB}\s+{_CUE}\b")
-_ACCORDING = re.compile(rf"(?P<cue>according\s+to)\s+{_SPEAKER}")
-# "Kishida, who is on a tour ahead of the summit he will host in Hiroshima, said": the
-# subject is the name before the relative clause, not the last name inside it. The
-# clause runs to the first comma followed by a cue, and holds no quotation mark.
-_RELATIVE = re.compile(
-    rf"{_SPEAKER},\s+(?:who|whose)\s[^\"“”«»]*?,{_ADVERB}\s+(?=(?P<cue>{_CUE_VERBS}|told|tells)\b)"
+_ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording\s+to)\s+{_SPEAKER}")
+# A clause between the speaker and the cue: "Kishida, who is on a tour ahead of the
+# summit he will host in Hiroshima, said", "Blinken, speaking in Brussels, said",
+# "Scholz, 64, said". The subject is the name before the clause, not the last name
+# inside it. The clause opens with who/whose, a participle or an age, runs to the
+# first comma followed by a cue, and holds no quotation mark.
+_APPOSITION = re.compile(
+    rf"{_SPEAKER},\s+(?:who|whose|[a-z]+ing|\d{{1,3}})\b[^\"“”«»]*?,{_ADVERB}\s+"
+    rf"(?=(?P<cue>{_CUE_VERBS})\b)"
 )
+_CLAUSE_OPENS = re.compile(r",\s+(?:who|whose|[a-z]+ing|\d{1,3})\b")
+# "Lavrov accused the West of “hysteria,” saying Moscow had no plans": the cue is a
+# participle, and the speaker is the subject that opens the sentence, before its verb.
+_PARTICIPLE = re.compile(r"(?:,|^)\s+(?P<cue>saying|adding|insisting|warning|noting|telling)\b")
+_SUBJECT = re.compile(rf"\s*{_SPEAKER}\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+s)\b")
 
 TITLE_WORDS = frozenset(
     """white house press secretary president vice prime minister foreign deputy national
@@ -209,35 +221,41 @@ def _match_speaker(before: str, after: str) -> tuple[str, str, str]:
     if match and (speaker := clean_speaker(match.group("speaker"))):
         return speaker, "according to", "'according to' in the same sentence"
     candidates = [m for m in _BEFORE.finditer(before) if clean_speaker(m.group("speaker"))]
+    apposed = _apposition(before)
+    if apposed and (not candidates or apposed.start("cue") >= candidates[-1].start("cue")):
+        return (
+            clean_speaker(apposed.group("speaker")),
+            _clean_cue(_CUE_AT.match(before, apposed.start("cue")).group("cue")),
+            "speaker, a clause about them, then cue before the quotation in the same sentence",
+        )
     if candidates:
         match = candidates[-1]
-        subject = _relative_subject(before, match.start("cue"))
         return (
-            subject or clean_speaker(match.group("speaker")),
+            clean_speaker(match.group("speaker")),
             _clean_cue(match.group("cue")),
-            "speaker, a 'who' clause, then cue before the quotation in the same sentence"
-            if subject
-            else "speaker and cue before the quotation in the same sentence",
+            "speaker and cue before the quotation in the same sentence",
         )
     match = _BEFORE.search(after)
     if match and (speaker := clean_speaker(match.group("speaker"))):
         return speaker, _clean_cue(match.group("cue")), "speaker and cue later in the sentence"
+    participle = _PARTICIPLE.search(before) or _PARTICIPLE.search(after)
+    subject = _SUBJECT.match(before) if participle else None
+    if subject and (speaker := clean_speaker(subject.group("speaker"))):
+        return speaker, participle.group("cue"), "the sentence's subject, with a participle cue"
     return "", "", ""
 
 
-def _relative_subject(text: str, cue_at: int, lo: int = 0) -> str:
-    """The name a 'who' clause describes, when that clause ends at the cue at ``cue_at``.
-
-    Empty when no relative clause from ``lo`` on leads up to that cue.
-    """
-    if ", who" not in text[lo:cue_at]:  # most sentences: no relative clause at all
-        return ""
-    for relative in _RELATIVE.finditer(text, lo):
-        if relative.start("cue") == cue_at:
-            return clean_speaker(relative.group("speaker"))
-        if relative.start("cue") > cue_at:
+def _apposition(text: str, lo: int = 0, cue_at: int | None = None) -> re.Match | None:
+    """The last :data:`_APPOSITION` match in ``text`` from ``lo`` (with its cue at ``cue_at``)."""
+    if not _CLAUSE_OPENS.search(text, lo, len(text) if cue_at is None else cue_at):
+        return None  # most sentences: no such clause, and the full pattern is slower
+    found = None
+    for match in _APPOSITION.finditer(text, lo):
+        if cue_at is None or match.start("cue") == cue_at:
+            found = match
+        if cue_at is not None and match.start("cue") >= cue_at:
             break
-    return ""
+    return found
 
 
 def _introducing_sentence(masked: str, sentences: list[tuple[int, int]], lo: int) -> str:
@@ -259,9 +277,8 @@ def _cue_subjects(masked: str) -> list[tuple[int, str]]:
         for match in _BEFORE.finditer(masked, window, cue.end() + 40):
             if match.start("cue") != cue.start():
                 continue
-            speaker = _relative_subject(masked, cue.start(), window) or clean_speaker(
-                match.group("speaker")
-            )
+            apposed = _apposition(masked, window, cue.start())
+            speaker = clean_speaker((apposed or match).group("speaker"))
             if (
                 speaker
                 and speaker.lower() not in {"he", "she", "they"}
@@ -316,7 +333,9 @@ def clean_speaker(raw: str) -> str:
     if re.fullmatch(_PRONOUN, raw):
         return raw.lower()
     if _is_description(raw):
-        return raw
+        # "The ministry" opening a sentence is the ministry named anywhere else.
+        first, _, rest = raw.partition(" ")
+        return f"{first.lower()} {rest}" if first in ("The", "A", "An", "One", "Another") else raw
     tokens = raw.split()
     if tokens and tokens[0].lower() == "the":
         tokens = tokens[1:]

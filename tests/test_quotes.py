@@ -1,3 +1,5 @@
+import pytest
+
 from analysis.quotes import attribute_speakers, clean_speaker, find_quotations
 from analysis.segment import paragraph_spans
 from analysis.text import sentence_spans
@@ -79,3 +81,32 @@ def test_speaker_described_by_a_who_clause_is_the_name_before_it():
 def test_a_who_clause_elsewhere_leaves_the_speaker_alone():
     text = "Putin told Scholz, who had called him, that the strikes were “inevitable.”"
     assert quotes_of(text) == [("inevitable.", "Putin", "told Scholz")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A participle clause or an age between the speaker and the cue.
+        ("Blinken, speaking in Brussels, said: “NATO is united.”", ("Blinken", "said")),
+        ("Scholz, 64, said the decision was “long overdue.”", ("Scholz", "said")),
+        # A description opening the sentence, and a possessive one.
+        ("The ministry said the talks were “constructive”.", ("the ministry", "said")),
+        (
+            "China’s foreign ministry criticised the plan, saying Japan was “hyping up” tensions.",
+            ("China’s foreign ministry", "saying"),
+        ),
+        # A participle cue after the quotation: the subject opening the sentence speaks.
+        (
+            "Lavrov accused the West of “hysteria,” saying Moscow had no plans to invade.",
+            ("Lavrov", "saying"),
+        ),
+        ("According to Peskov, “the dialogue will continue.”", ("Peskov", "according to")),
+    ],
+)
+def test_speaker_patterns_of_wire_copy(text, expected):
+    [(_, speaker, cue)] = quotes_of(text)
+    assert (speaker, cue) == expected
+
+
+def test_a_participle_without_a_subject_names_no_one():
+    assert quotes_of("Shortly after, saying “enough,” the crowd left.") == [("enough,", "", "")]
