@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.text import CLOSE_QUOTES, OPEN_QUOTES
+from analysis.text import CLOSE_QUOTES, DATELINE, OPEN_QUOTES, WEEKDAY
 
 __all__ = ["Quotation", "find_quotations", "attribute_speakers", "TITLE_WORDS"]
 
@@ -121,7 +121,11 @@ _DESCRIPTION = (
 )
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
 _SPEAKER = rf"(?P<speaker>(?:[Tt]he\s+)?{_NAME}|{_DESCRIPTION}|{_PRONOUN})"
-_ADVERB = r"(?:\s+(?:also|later|then|further|again|previously|separately))?"
+# Between speaker and cue: an adverb, or the day in wire style ("Harlan on Friday said").
+_ADVERB = (
+    r"(?:\s+(?:also|later|then|further|again|previously|separately))?"
+    rf"(?:\s+on\s+{WEEKDAY})?"
+)
 
 _CUE_AT = re.compile(_CUE)
 _CUE_WORD = re.compile(rf"\b(?:{_CUE_VERBS}|according\s+to)\b")
@@ -142,7 +146,10 @@ _CLAUSE_OPENS = re.compile(r",\s+(?:who|whose|[a-z]+ing|\d{1,3})\b")
 # "Lavrov accused the West of “hysteria,” saying Moscow had no plans": the cue is a
 # participle, and the speaker is the subject that opens the sentence, before its verb.
 _PARTICIPLE = re.compile(r"(?:,|^)\s+(?P<cue>saying|adding|insisting|warning|noting|telling)\b")
-_SUBJECT = re.compile(rf"\s*{_SPEAKER}\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+s)\b")
+# An initialism may lead the subject: "U.S. President Daniel Harlan on Thursday praised".
+_SUBJECT = re.compile(
+    rf"\s*(?:(?:[A-Z]\.){{2,}}\s+)?{_SPEAKER}{_ADVERB}\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+s)\b"
+)
 
 TITLE_WORDS = frozenset(
     """white house press secretary president vice prime minister foreign deputy national
@@ -239,7 +246,9 @@ def _match_speaker(before: str, after: str) -> tuple[str, str, str]:
     if match and (speaker := clean_speaker(match.group("speaker"))):
         return speaker, _clean_cue(match.group("cue")), "speaker and cue later in the sentence"
     participle = _PARTICIPLE.search(before) or _PARTICIPLE.search(after)
-    subject = _SUBJECT.match(before) if participle else None
+    # The subject opens the sentence, after a wire dateline if there is one.
+    dateline = DATELINE.match(before)
+    subject = _SUBJECT.match(before, dateline.end() if dateline else 0) if participle else None
     if subject and (speaker := clean_speaker(subject.group("speaker"))):
         return speaker, participle.group("cue"), "the sentence's subject, with a participle cue"
     return "", "", ""

@@ -23,7 +23,10 @@ from itertools import pairwise
 import numpy as np
 
 from analysis.text import (
+    DATE,
+    DATELINE,
     OPEN_QUOTES,
+    WEEKDAY,
     Normalised,
     normalise,
     normalised_words_each,
@@ -369,18 +372,6 @@ class ReuseCache:
 
 # --- role rules -------------------------------------------------------------------
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})"
-_AGENCY = r"(?:Reuters|AP|AFP|Xinhua|TASS|Kyodo|Yonhap|Bloomberg|dpa|ANI|PTI|IANS|UPI|EFE|Interfax|RIA|CNN|Al Jazeera|NHK)"
-_DATELINE = re.compile(
-    rf"^[A-Z][A-Z .'’-]{{1,40}}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:,\s*{_DATE})?\s*"
-    rf"(?:\((?:{_AGENCY}|[A-Z][\w ]{{1,30}})\))?\s*[-–—]+\s"
-)
-
 # Alternatives not anchored at the start, kept apart so that _found can try the
 # anchored ones once instead of at every character.
 _BOILERPLATE_ANYWHERE_ALTERNATIVES = r"all\ rights\ reserved\.?$"
@@ -408,7 +399,7 @@ _EMBED = re.compile(
     r"|facebook\.com/\S+/(?:posts|videos)|youtube\.com/watch|youtu\.be/|t\.me/\w+/\d+",
     re.IGNORECASE,
 )
-_TWEET_SIGNATURE = re.compile(rf"^[—–-]\s*[^()\n]{{1,60}}\(@\w{{1,15}}\)\s*(?:{_DATE})?\s*$")
+_TWEET_SIGNATURE = re.compile(rf"^[—–-]\s*[^()\n]{{1,60}}\(@\w{{1,15}}\)\s*(?:{DATE})?\s*$")
 # Credits: agency and photographer marks anywhere (proper nouns, so case-sensitive),
 # or a caption/credit label at the start of the block.
 _CREDIT = re.compile(
@@ -462,9 +453,9 @@ _BYLINE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _BYLINE_ANYWHERE = re.compile(_BYLINE_ANYWHERE_ALTERNATIVES, re.IGNORECASE | re.VERBOSE)
-_DATE_ANY = re.compile(_DATE, re.IGNORECASE)
+_DATE_ANY = re.compile(DATE, re.IGNORECASE)
 _DATE_LINE_FILLER = re.compile(
-    rf"{_DATE}|{_WEEKDAY}|\b\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?|\b(?:[ap]\.?m\.?|ET|EST|EDT|GMT|"
+    rf"{DATE}|{WEEKDAY}|\b\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?|\b(?:[ap]\.?m\.?|ET|EST|EDT|GMT|"
     r"UTC|BST|CET|CEST|MSK|JST|IST|PT|PST|PDT|at|on|published|updated|posted|last|first|modified)\b"
     r"|[\s,.|•·:;()/–—-]+",
     re.IGNORECASE,
@@ -507,10 +498,10 @@ _ACTOR_OPENING = re.compile(
 )
 _TODAYISH = re.compile(r"\b(?:today|this\s+(?:morning|afternoon|evening)|earlier\s+today)\b")
 _JOURNALIST_MARKERS = re.compile(
-    rf"\b{_WEEKDAY}\b|\blast\s+(?:week|month|year)\b|\baccording\s+to\b|\btold\s+(?:reporters|journalists|"
+    rf"\b{WEEKDAY}\b|\blast\s+(?:week|month|year)\b|\baccording\s+to\b|\btold\s+(?:reporters|journalists|"
     rf"the\s+\w+|[A-Z]\w+)|\breported\b|\bnews\s+agency\b|\bthe\s+(?:readout|statement)\s+(?:said|says|added)\b|"
     rf"\b(?:he|she|they|officials|spokesman|spokeswoman|spokesperson)\s+said\b|"
-    rf"\bsaid\s+(?:on|in\s+a|at\s+a|{_WEEKDAY})\b|\b(?:Reuters|Associated\s+Press|CNN|AFP|Bloomberg|"
+    rf"\bsaid\s+(?:on|in\s+a|at\s+a|{WEEKDAY})\b|\b(?:Reuters|Associated\s+Press|CNN|AFP|Bloomberg|"
     rf"analysts?|critics|experts)\b|\b(?:readout|statement)\s+(?:of|from)\s+the\b"
 )
 
@@ -734,7 +725,7 @@ def classify_blocks(
             decide("quote", f"{block.quote_share:.0%} of its characters are inside quotation marks")
             seen_prose = True
             continue
-        dateline = _DATELINE.match(body)
+        dateline = DATELINE.match(body)
         if dateline:
             decide("journalist", f"wire dateline: {_snippet(dateline.group())}")
         else:

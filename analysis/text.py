@@ -25,6 +25,9 @@ import numpy as np
 from analysis.textarrays import chunks, code_points, number, owners, python_table, runs, tokens
 
 __all__ = [
+    "DATE",
+    "DATELINE",
+    "WEEKDAY",
     "OPEN_QUOTES",
     "CLOSE_QUOTES",
     "Normalised",
@@ -41,6 +44,20 @@ __all__ = [
 
 OPEN_QUOTES = "“«„‟"
 CLOSE_QUOTES = "”»"
+
+# Dates and wire datelines ("WASHINGTON, April 13 (Reuters) - "): block roles and
+# quotation speakers both read them.
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})"
+_AGENCY = r"(?:Reuters|AP|AFP|Xinhua|TASS|Kyodo|Yonhap|Bloomberg|dpa|ANI|PTI|IANS|UPI|EFE|Interfax|RIA|CNN|Al Jazeera|NHK)"
+DATELINE = re.compile(
+    rf"^[A-Z][A-Z .'’-]{{1,40}}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:,\s*{DATE})?\s*"
+    rf"(?:\((?:{_AGENCY}|[A-Z][\w ]{{1,30}})\))?\s*[-–—]+\s"
+)
 
 # Titles and abbreviations after which a period almost never ends a sentence.
 _NEVER_FINAL = frozenset(

@@ -101,6 +101,13 @@ def test_a_who_clause_elsewhere_leaves_the_speaker_alone():
             ("Lavrov", "saying"),
         ),
         ("According to Peskov, “the dialogue will continue.”", ("Peskov", "according to")),
+        # The day between speaker and cue, in wire style; a dateline before the subject.
+        ("Biden on Friday said the talks were “good.”", ("Biden", "said")),
+        (
+            "WASHINGTON, Feb 9 (Reuters) - U.S. President Daniel Harlan on Thursday praised "
+            "the plan, telling Sakamoto that the alliance had “never been stronger.”",
+            ("Daniel Harlan", "telling"),
+        ),
     ],
 )
 def test_speaker_patterns_of_wire_copy(text, expected):
