@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import functools
 import re
+import tomllib
 import unicodedata
 from collections.abc import Iterator
+from importlib import resources
 from itertools import pairwise
 
 import numpy as np
@@ -35,6 +37,7 @@ __all__ = [
     "count_words_each",
     "normalised_words_each",
     "is_blank",
+    "american_spelling",
     "light_stem",
     "normalise",
     "sentence_spans",
@@ -433,16 +436,63 @@ class Normalised(dict):
 _SUFFIXES = (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
 
 
+# Each spelling class of data/spelling.toml: the base's ending, then each British
+# ending and its American replacement (see that file).
+_SPELLING_CLASSES = {
+    "ise": ("ise", [("ise", "ize"), ("ised", "ized"), ("ises", "izes"), ("ising", "izing"),
+                    ("isation", "ization"), ("isations", "izations"), ("iser", "izer"),
+                    ("isers", "izers")]),
+    "our": ("our", [("our", "or"), ("ours", "ors"), ("oured", "ored"), ("ouring", "oring"),
+                    ("ourer", "orer"), ("ourers", "orers"), ("ourable", "orable"),
+                    ("ourite", "orite"), ("ourites", "orites"), ("ourful", "orful"),
+                    ("ourhood", "orhood"), ("ourhoods", "orhoods")]),
+    "re": ("re", [("re", "er"), ("res", "ers"), ("red", "ered"), ("ring", "ering")]),
+    "ence": ("ence", [("ence", "ense"), ("ences", "enses")]),
+    "ll": ("", [("led", "ed"), ("ling", "ing"), ("ler", "er"), ("lers", "ers"),
+                ("lor", "or"), ("lors", "ors")]),
+}  # fmt: skip
+
+
+@functools.cache
+def _american_forms() -> dict[str, str]:
+    """Every British form of data/spelling.toml and its American one."""
+    data = tomllib.loads(
+        resources.files("analysis").joinpath("data", "spelling.toml").read_text("utf-8")
+    )
+    forms = dict(data.get("words", {}))
+    for name, (ending, endings) in _SPELLING_CLASSES.items():
+        for base in data.get(name, []):
+            stem = base[: len(base) - len(ending)]
+            # A doubled l: "travel" + "led" is "travelled", and "traveled" in American.
+            forms.update((stem + british, stem + american) for british, american in endings)
+    return forms
+
+
+def american_spelling(word: str) -> str:
+    """The American spelling of a lower-case British one listed in data/spelling.toml.
+
+    Other words come back unchanged, so "hour" stays "hour".
+
+    >>> [american_spelling(w) for w in ["defence", "criticised", "travelled", "hour"]]
+    ['defense', 'criticized', 'traveled', 'hour']
+    """
+    return _american_forms().get(word, word)
+
+
 def light_stem(word: str) -> str:
     """Strip a common inflection so that "discussed" and "discusses" compare equal.
 
     Deliberately light: an ending goes only when four letters remain, and a final
-    "e" goes too, so "issue"/"issues" and "propose"/"proposed" meet.
+    "e" goes too, so "issue"/"issues" and "propose"/"proposed" meet. A British
+    spelling becomes American first (:func:`american_spelling`), so "defence" and
+    "defense" meet too.
 
     >>> [light_stem(w) for w in ["discussed", "issues", "issue", "proposed", "talks"]]
     ['discuss', 'issu', 'issu', 'propos', 'talk']
+    >>> light_stem("criticised") == light_stem("criticized")
+    True
     """
-    word = word.replace("'", "").replace("’", "")
+    word = american_spelling(word.replace("'", "").replace("’", ""))
     for suffix, replacement in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             if suffix == "s" and word.endswith(("ss", "us", "is")):

@@ -535,3 +535,27 @@ def test_reuse_in_batches_equals_one_batch(fixture, monkeypatch, processes):
 def test_split_counts_equal_str_split(texts):
     got = framing._split_counts(pd.Series(texts, dtype="str"))
     assert got.tolist() == [len(text.split()) for text in texts]
+
+
+def test_british_spelling_of_an_official_sentence_is_the_same_content(tmp_path):
+    official = (
+        "The leaders discussed defense cooperation, the modernization of the alliance's "
+        "program and the center they will organize for the labor of their neighbors."
+    )
+    british = (
+        "The leaders discussed defence cooperation, the modernisation of the alliance's "
+        "programme and the centre they will organise for the labour of their neighbours."
+    )
+    (tmp_path / "readout.txt").write_text(f"Readout of the call\n\n{official}\n", "utf-8")
+    (tmp_path / "news.txt").write_text(f"Leaders talk\n\n{british}\n", "utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "article_id,path,kind,pairs_with\n"
+        "readout,readout.txt,official,\nnews,news.txt,news,readout\n",
+        "utf-8",
+    )
+    corpus = analysis.load_corpus(tmp_path)
+    alignment, _, _ = framing.align(corpus)
+    row = alignment[alignment["text"] == british].iloc[0]
+    # Every content word and bigram meets its American spelling: the vectors are equal.
+    assert row["cosine"] == pytest.approx(1.0)
+    assert row["label"] == "close paraphrase"

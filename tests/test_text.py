@@ -107,3 +107,16 @@ def test_normalised_words_each_across_chunks(monkeypatch):
     found = _words_and_starts(normalised_words_each(texts, memo))
     assert found == list(map(_definition, texts))
     assert memo["Café"] == "cafe"  # the memo given is the one filled
+
+
+def test_american_spelling_table_is_one_step_and_leaves_other_words_alone():
+    from analysis.text import _american_forms, american_spelling
+
+    forms = _american_forms()
+    assert forms["organisations"] == "organizations" and forms["counsellor"] == "counselor"
+    assert forms["neighbouring"] == "neighboring" and forms["centred"] == "centered"
+    # No British form is its own American form, and no American form is folded again.
+    assert all(british != american for british, american in forms.items())
+    assert not set(forms.values()) & set(forms)
+    for word in ["hour", "four", "advise", "promise", "defense", "program", "fire"]:
+        assert american_spelling(word) == word
