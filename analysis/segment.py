@@ -453,9 +453,19 @@ _BYLINE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _BYLINE_ANYWHERE = re.compile(_BYLINE_ANYWHERE_ALTERNATIVES, re.IGNORECASE | re.VERBOSE)
+# A byline without "By", as broadsheets print it: "Lena Ortiz in Tokyo and Mark Hale
+# in Washington". Only above the article's first paragraph, where no prose line is
+# a run of capitalised names with places.
+_NAME_WORDS = r"(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]+"
+_PLACE = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)?"
+_NAMED_IN_PLACE = re.compile(
+    rf"^{_NAME_WORDS}(?:\s+in\s+{_PLACE})?(?:(?:,|\s+and)\s+{_NAME_WORDS}(?:\s+in\s+{_PLACE})?)*"
+    rf"\s+in\s+{_PLACE}\s*$"
+)
 _DATE_ANY = re.compile(DATE, re.IGNORECASE)
 _DATE_LINE_FILLER = re.compile(
-    rf"{DATE}|{WEEKDAY}|\b\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?|\b(?:[ap]\.?m\.?|ET|EST|EDT|GMT|"
+    rf"{DATE}|{WEEKDAY}|\b(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b"
+    rf"|\b\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?|\b(?:[ap]\.?m\.?|ET|EST|EDT|GMT|"
     r"UTC|BST|CET|CEST|MSK|JST|IST|PT|PST|PDT|at|on|published|updated|posted|last|first|modified)\b"
     r"|[\s,.|•·:;()/–—-]+",
     re.IGNORECASE,
@@ -649,6 +659,14 @@ def classify_blocks(
             decide("byline", "author or date line")
             continue
         if (
+            n_words <= 20
+            and " in " in body
+            and _NAMED_IN_PLACE.match(body)
+            and _above_the_story(blocks[:i])
+        ):
+            decide("byline", "names and places above the story ('<Name> in <Place>')")
+            continue
+        if (
             n_words <= 40
             and "reporting by" in body.lower()
             and _found(_BYLINE, _BYLINE_ANYWHERE, body)
@@ -665,6 +683,18 @@ def classify_blocks(
             else:
                 decide("headline", "first short line without final punctuation")
             seen_prose = True
+            continue
+        if (
+            headline_like
+            and i > 0
+            and blocks[i - 1].role == "headline"
+            and blocks[i - 1].evidence != STANDFIRST
+            and not _OFFICIAL_TITLE.match(body)
+            and _title_case_share(body) < 0.7
+        ):
+            # A sentence-case line under the headline is its standfirst (dek): display
+            # copy like the headline, not the lede.
+            decide("headline", STANDFIRST)
             continue
         if headline_like and _OFFICIAL_TITLE.match(body):
             official_run = _institution(body) or official_run or "official document"
@@ -732,6 +762,14 @@ def classify_blocks(
             decide("journalist", "reporter's prose (no other rule applies)")
         seen_prose = True
     return blocks
+
+
+def _above_the_story(blocks: list[Block]) -> bool:
+    """Whether no block of the article's own text comes before: only display copy."""
+    return all(b.role in ("headline", "byline", "credit", "boilerplate") for b in blocks)
+
+
+STANDFIRST = "standfirst: a short sentence-case line without final punctuation under the headline"
 
 
 def _is_caption(text: str, block: Block) -> bool:

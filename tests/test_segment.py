@@ -190,3 +190,29 @@ def test_single_block_rules(text, role):
     )
     spans = paragraph_spans(article)
     assert classify_blocks(article, spans)[-1].role == role
+
+
+def _roles(text):
+    from analysis.segment import classify_blocks
+
+    blocks = classify_blocks(text, paragraph_spans(text))
+    return [(b.role, text[b.start : b.end][:20]) for b in blocks]
+
+
+def test_a_standfirst_is_one_sentence_case_line_under_the_headline():
+    lede = "The two leaders met on Friday to discuss the summit and the talks that follow it."
+    roles = _roles(f"Leaders meet in Osaka\n\nA summit that both sides hoped for\n\n{lede}")
+    assert [r for r, _ in roles] == ["headline", "headline", "journalist"]
+    # A second line is not a standfirst too, nor is a Title Case line.
+    roles = _roles(f"Leaders meet\n\nA summit hoped for\n\nand a second line here\n\n{lede}")
+    assert [r for r, _ in roles] == ["headline", "headline", "journalist", "journalist"]
+    roles = _roles(f"Leaders meet in Osaka\n\nLive Updates From The Summit Floor\n\n{lede}")
+    assert roles[1][0] != "headline"
+
+
+def test_names_with_places_are_a_byline_only_above_the_story():
+    lede = "The two leaders met on Friday to discuss the summit and the talks that follow it."
+    top = f"Leaders meet in Osaka\n\nLena Ortiz in Tokyo and Mark Hale in Washington\n\n{lede}"
+    assert [r for r, _ in _roles(top)] == ["headline", "byline", "journalist"]
+    below = f"Leaders meet in Osaka\n\n{lede}\n\nRescue Teams in Kyiv\n\n{lede}"
+    assert _roles(below)[2][0] != "byline"
