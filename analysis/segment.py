@@ -372,6 +372,9 @@ class ReuseCache:
 
 # --- role rules -------------------------------------------------------------------
 
+HEADLINE = "first short line without final punctuation"
+STANDFIRST = "standfirst: a short sentence-case line without final punctuation under the headline"
+
 # Alternatives not anchored at the start, kept apart so that _found can try the
 # anchored ones once instead of at every character.
 _BOILERPLATE_ANYWHERE_ALTERNATIVES = r"all\ rights\ reserved\.?$"
@@ -681,7 +684,7 @@ def classify_blocks(
             if title and normalise(body) == normalise(title):
                 decide("headline", "same as the title in the metadata")
             else:
-                decide("headline", "first short line without final punctuation")
+                decide("headline", HEADLINE)
             seen_prose = True
             continue
         if (
@@ -769,15 +772,12 @@ def _above_the_story(blocks: list[Block]) -> bool:
     return all(b.role in ("headline", "byline", "credit", "boilerplate") for b in blocks)
 
 
-STANDFIRST = "standfirst: a short sentence-case line without final punctuation under the headline"
-
-
 def _is_caption(text: str, block: Block) -> bool:
     """A short present-tense picture description, the kind that sits above a credit."""
     body = text[block.start : block.end]
     return (
         block.role in ("journalist", "headline", "boilerplate")
-        and block.evidence != "first short line without final punctuation"
+        and block.evidence not in (HEADLINE, STANDFIRST)
         and len(_words(body)) <= 60
         and _CAPTION.search(body) is not None
     )
