@@ -208,6 +208,14 @@ def test_verb_lexicon_forms_and_errors(tmp_path):
         ("say", "neutral"),
         ("urge", "assertive"),
     ]
+    # News's commonest hostile verbs, in either spelling.
+    found = lexicon.find("Tokyo criticised the plan; Beijing criticizes it, denied and rejected it.")
+    assert [(lemma, grade) for lemma, grade, _, _ in found] == [
+        ("criticise", "hostile"),
+        ("criticize", "hostile"),
+        ("deny", "hostile"),
+        ("reject", "hostile"),
+    ]
     grades = lexicon.grades.drop_duplicates("grade").set_index("grade")
     assert grades["source"].str.len().min() > 10  # every grade cites its source
     bad = tmp_path / "verbs.toml"
