@@ -287,8 +287,10 @@ def _matrices(texts: pd.Series) -> _Vectors:
     width = len(stems) + (int(pair_codes.max()) + 1 if len(pair_codes) else 0)
     counts = sp.csr_matrix((np.ones(len(features)), (feature_rows, features)), shape=(n, width))
     counts.sum_duplicates()
-    present = counts.copy()
-    present.data[:] = 1.0
+    # The three matrices share one index structure; only their values differ.
+    present = sp.csr_matrix(
+        (np.ones(len(counts.data)), counts.indices, counts.indptr), shape=counts.shape
+    )
     df = np.bincount(present.indices, minlength=width)
     idf = np.log((1 + n) / (1 + df)) + 1.0
     pair_first, pair_second = np.divmod(pair_uniques, len(stems)) if len(pair_keys) else ([], [])
@@ -296,6 +298,7 @@ def _matrices(texts: pd.Series) -> _Vectors:
     idf = np.where(feature_is_name, NAME_WEIGHT * idf, idf)
     counts.data = 1.0 + np.log(counts.data)  # sublinear term frequency
     tfidf = _weighted_rows(counts, idf, squared=True)
+    del counts  # its values, not its index structure, which tfidf shares
     weighted = _weighted_rows(present, idf, squared=False)
     return _Vectors(
         sp.csr_matrix(tfidf),
@@ -338,7 +341,10 @@ def _weighted_rows(matrix: sp.csr_matrix, weights: np.ndarray, squared: bool) ->
     norms = np.bincount(rows, weights=data * data if squared else data, minlength=matrix.shape[0])
     norms = np.sqrt(norms) if squared else norms
     norms[norms == 0] = 1.0
-    return sp.csr_matrix((data / norms[rows], matrix.indices, matrix.indptr), shape=matrix.shape)
+    scale = norms[rows]
+    del rows  # one array the size of the matrix's values at a time, besides them
+    data /= scale
+    return sp.csr_matrix((data, matrix.indices, matrix.indptr), shape=matrix.shape)
 
 
 # --- alignment ----------------------------------------------------------------------
@@ -417,6 +423,8 @@ def align(
         )
         return sp.csr_matrix(left @ right)
 
+    # Each matrix below is dropped once it has served: on a large corpus they are
+    # hundreds of MB each, and alignment's peak sets the pipeline's.
     cosine = products(vectors.tfidf, vectors.tfidf)
     coverage = products(vectors.weighted, vectors.present)
     # 3-grams only where a pair shares content: containment needs shared words.
@@ -424,10 +432,14 @@ def align(
     wanted = np.zeros(len(frame), dtype=bool)
     wanted[o_rows] = True
     wanted[e_rows[near.row[near.data >= GRAM_MIN]]] = True
+    del near
     grams = _grams(vectors, len(frame), wanted)
+    vectors.row = vectors.codes = None  # the token stream: needed for the 3-grams only
     shared = products(grams, grams)
     gram_totals = np.asarray(grams.sum(axis=1)).ravel()[e_rows]
+    del grams
     contain = sp.csr_matrix(sp.diags(1.0 / np.maximum(gram_totals, 1)) @ shared)
+    del shared
 
     # The best MAX_SOURCES official sentences of each expanded row, by their best
     # score. Scores equal to 6 decimals are ties (float rounding must not decide), and
@@ -437,19 +449,20 @@ def align(
     rank.data = np.round(rank.data, 6)
     rank = rank + RANK_COSINE * cosine
     rows, cols, values = _top_per_row(rank, MAX_SOURCES)
+    del rank
     cand = pd.DataFrame({"e": rows, "o": cols, "score": values})
     e_idx, o_idx = cand["e"].to_numpy(), cand["o"].to_numpy()
     cand["cosine"] = np.asarray(cosine[e_idx, o_idx]).ravel()
     cand["coverage"] = np.asarray(coverage[e_idx, o_idx]).ravel()
     cand["containment"] = np.asarray(contain[e_idx, o_idx]).ravel()
+    del cosine, coverage, contain
     cand["is_source"] = (cand["coverage"] >= SOURCE_MIN) | (cand["containment"] >= SOURCE_MIN)
     # Union coverage: the share of the sentence's weighted content found in any source.
     chosen = cand[cand["is_source"]]
     pick = sp.csr_matrix(
         (np.ones(len(chosen)), (chosen["e"], chosen["o"])), shape=(len(e_rows), len(o_rows))
     )
-    found = (pick @ vectors.present[o_rows]) > 0
-    union = np.asarray(vectors.weighted[e_rows].multiply(found).sum(axis=1)).ravel()
+    union = _union_coverage(pick, vectors, e_rows, o_rows)
     cand["j_row"] = e_rows[e_idx]
     cand["o_row"] = o_rows[o_idx]
 
@@ -519,6 +532,29 @@ def align(
         }
     )
     return alignment, sources, _usage(corpus, frame, sources, alignment)
+
+
+UNION_BATCH_ROWS = 100_000  # expanded rows per batch of _union_coverage: bounds its memory
+
+
+def _union_coverage(
+    pick: sp.csr_matrix, vectors: _Vectors, e_rows: np.ndarray, o_rows: np.ndarray
+) -> np.ndarray:
+    """Per expanded row, the weighted share of its content found in any official sentence picked.
+
+    ``pick`` marks, per expanded row, the official sentences it draws on. Taken a
+    batch of rows at a time: the product's features and a copy of the weighted
+    rows, for every row at once, were alignment's largest allocation.
+    """
+    official_present = vectors.present[o_rows]
+    union = np.zeros(len(e_rows))
+    for lo in range(0, len(e_rows), UNION_BATCH_ROWS):
+        hi = min(lo + UNION_BATCH_ROWS, len(e_rows))
+        found = (pick[lo:hi] @ official_present) > 0
+        union[lo:hi] = np.asarray(
+            vectors.weighted[e_rows[lo:hi]].multiply(found).sum(axis=1)
+        ).ravel()
+    return union
 
 
 def _top_per_row(matrix: sp.spmatrix, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -567,3 +567,13 @@ def test_british_spelling_of_an_official_sentence_is_the_same_content(tmp_path):
     # Every content word and bigram meets its American spelling: the vectors are equal.
     assert row["cosine"] == pytest.approx(1.0)
     assert row["label"] == "close paraphrase"
+
+
+def test_union_coverage_in_batches_equals_one_batch(fixture, monkeypatch):
+    corpus, result = fixture
+    monkeypatch.setattr(framing, "UNION_BATCH_ROWS", 3)
+    alignment, sources, usage = framing.align(corpus)
+    pd.testing.assert_frame_equal(alignment, result.alignment)
+    pd.testing.assert_frame_equal(sources, result.sources)
+    pd.testing.assert_frame_equal(usage, result.usage)
+    assert (result.alignment["label"] == "loose paraphrase").any()  # union decides these
