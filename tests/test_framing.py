@@ -209,7 +209,9 @@ def test_verb_lexicon_forms_and_errors(tmp_path):
         ("urge", "assertive"),
     ]
     # News's commonest hostile verbs, in either spelling.
-    found = lexicon.find("Tokyo criticised the plan; Beijing criticizes it, denied and rejected it.")
+    found = lexicon.find(
+        "Tokyo criticised the plan; Beijing criticizes it, denied and rejected it."
+    )
     assert [(lemma, grade) for lemma, grade, _, _ in found] == [
         ("criticise", "hostile"),
         ("criticize", "hostile"),
