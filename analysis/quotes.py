@@ -138,11 +138,9 @@ _ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording\s+to)\s+{_SPEAKER}")
 # "Scholz, 64, said". The subject is the name before the clause, not the last name
 # inside it. The clause opens with who/whose, a participle or an age, runs to the
 # first comma followed by a cue, and holds no quotation mark.
-_APPOSITION = re.compile(
-    rf"{_SPEAKER},\s+(?:who|whose|[a-z]+ing|\d{{1,3}})\b[^\"“”«»]*?,{_ADVERB}\s+"
-    rf"(?=(?P<cue>{_CUE_VERBS})\b)"
-)
-_CLAUSE_OPENS = re.compile(r",\s+(?:who|whose|[a-z]+ing|\d{1,3})\b")
+_CLAUSE = r",\s+(?:who|whose|[a-z]+ing|\d{1,3})\b"
+_APPOSITION = re.compile(rf"{_SPEAKER}{_CLAUSE}[^\"“”«»]*?,{_ADVERB}\s+(?=(?P<cue>{_CUE_VERBS})\b)")
+_CLAUSE_OPENS = re.compile(_CLAUSE)
 # "Lavrov accused the West of “hysteria,” saying Moscow had no plans": the cue is a
 # participle, and the speaker is the subject that opens the sentence, before its verb.
 _PARTICIPLE = re.compile(r"(?:,|^)\s+(?P<cue>saying|adding|insisting|warning|noting|telling)\b")
