@@ -45,8 +45,7 @@ import time
 import tomllib
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache, partial
-from importlib import resources
+from functools import partial
 from itertools import chain
 from pathlib import Path
 
@@ -58,7 +57,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from analysis.corpus import Corpus
 from analysis.parallel import balanced_parts, fork_map, process_count
-from analysis.text import Normalised, light_stem, normalise
+from analysis.text import Normalised, light_stem, normalise, shipped_data
 from analysis.textarrays import (
     count_runs,
     number,
@@ -1006,7 +1005,7 @@ def load_verbs(path: str | Path | None = None) -> VerbLexicon:
         ValueError: naming the file, the grade and the entry, for a malformed lexicon.
     """
     name = str(path) if path else "analysis/data/verbs.toml"
-    raw = Path(path).read_text("utf-8") if path else _shipped("verbs.toml")
+    raw = Path(path).read_text("utf-8") if path else shipped_data("verbs.toml")
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
@@ -1040,11 +1039,6 @@ def load_verbs(path: str | Path | None = None) -> VerbLexicon:
     alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     pattern = re.compile(rf"\b({alternatives})\b")
     return VerbLexicon(forms, pd.DataFrame(rows), pattern)
-
-
-@cache
-def _shipped(name: str) -> str:
-    return resources.files("analysis").joinpath("data", name).read_text("utf-8")
 
 
 def verb_pairs(alignment: pd.DataFrame, lexicon: VerbLexicon | None = None) -> pd.DataFrame:

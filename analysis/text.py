@@ -41,6 +41,7 @@ __all__ = [
     "light_stem",
     "normalise",
     "sentence_spans",
+    "shipped_data",
     "word_spans",
     "words",
 ]
@@ -454,11 +455,15 @@ _SPELLING_CLASSES = {
 
 
 @functools.cache
+def shipped_data(name: str) -> str:
+    """The text of a data file shipped with the package (``analysis/data/<name>``)."""
+    return resources.files("analysis").joinpath("data", name).read_text("utf-8")
+
+
+@functools.cache
 def _american_forms() -> dict[str, str]:
     """Every British form of data/spelling.toml and its American one."""
-    data = tomllib.loads(
-        resources.files("analysis").joinpath("data", "spelling.toml").read_text("utf-8")
-    )
+    data = tomllib.loads(shipped_data("spelling.toml"))
     forms = dict(data.get("words", {}))
     for name, (ending, endings) in _SPELLING_CLASSES.items():
         for base in data.get(name, []):
