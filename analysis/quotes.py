@@ -127,7 +127,6 @@ _ADVERB = (
     rf"(?:\s+on\s+{WEEKDAY})?"
 )
 
-_CUE_AT = re.compile(_CUE)
 _CUE_WORD = re.compile(rf"\b(?:{_CUE_VERBS}|according\s+to)\b")
 _AFTER_CUE_FIRST = re.compile(rf"^[\s,.!?—–-]*{_CUE}\s+{_SPEAKER}")
 _AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,.!?—–-]*{_SPEAKER},?{_ADVERB}\s+{_CUE}")
@@ -139,7 +138,7 @@ _ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording\s+to)\s+{_SPEAKER}")
 # inside it. The clause opens with who/whose, a participle or an age, runs to the
 # first comma followed by a cue, and holds no quotation mark.
 _CLAUSE = r",\s+(?:who|whose|[a-z]+ing|\d{1,3})\b"
-_APPOSITION = re.compile(rf"{_SPEAKER}{_CLAUSE}[^\"“”«»]*?,{_ADVERB}\s+(?=(?P<cue>{_CUE_VERBS})\b)")
+_APPOSITION = re.compile(rf"{_SPEAKER}{_CLAUSE}[^\"“”«»]*?,{_ADVERB}\s+(?={_CUE}\b)")
 _CLAUSE_OPENS = re.compile(_CLAUSE)
 # "Lavrov accused the West of “hysteria,” saying Moscow had no plans": the cue is a
 # participle, and the speaker is the subject that opens the sentence, before its verb.
@@ -230,7 +229,7 @@ def _match_speaker(before: str, after: str) -> tuple[str, str, str]:
     if apposed and (not candidates or apposed.start("cue") >= candidates[-1].start("cue")):
         return (
             clean_speaker(apposed.group("speaker")),
-            _clean_cue(_CUE_AT.match(before, apposed.start("cue")).group("cue")),
+            _clean_cue(apposed.group("cue")),
             "speaker, a clause about them, then cue before the quotation in the same sentence",
         )
     if candidates:
