@@ -5,6 +5,8 @@ Commands:
     bench: time the analysis on the benchmark corpus and write build/bench.json.
     check-browser: open every report page in headless Chromium; fail on broken
         images, missing alt text or console errors; save a screenshot of each.
+    validate: measure roles, quotations, speakers and usage against hand labels.
+    labelling-sheet: write every block and quotation to a CSV sheet to label by hand.
 """
 
 from __future__ import annotations
@@ -73,6 +75,46 @@ def _parser() -> argparse.ArgumentParser:
     check_browser.add_argument(
         "--chromium", default=None, help="Chromium executable (default: $CHROMIUM or chromium)"
     )
+    validate = commands.add_parser(
+        "validate",
+        help="measure roles, quotations, speakers and usage against hand labels",
+        description=(
+            "Load the corpus, place every labelled paragraph, quotation and official "
+            "sentence by its first five words, and report agreement: role accuracy, "
+            "per-role precision/recall/F1, Cohen's kappa and the confusion matrix; "
+            "quotation precision/recall/F1 and speaker accuracy; usage F1, verbatim "
+            "precision/recall and placement accuracy. Every disagreement is listed; "
+            "the summary is printed last."
+        ),
+    )
+    validate.add_argument("--corpus", required=True, type=Path, help="corpus folder or file")
+    validate.add_argument(
+        "--labels",
+        required=True,
+        type=Path,
+        help="labels.csv (article_id,para_no,first_words,label,note) or a filled-in sheet",
+    )
+    validate.add_argument("--quotes", type=Path, default=None, help="quotes.csv, if any")
+    validate.add_argument("--usage", type=Path, default=None, help="usage.csv, if any")
+    validate.add_argument(
+        "--bodies-only",
+        action="store_true",
+        help="load the texts without their metadata (no kinds, pairs, titles)",
+    )
+    validate.add_argument(
+        "--out", type=Path, default=None, help="folder for the tables as CSV files (optional)"
+    )
+    sheet = commands.add_parser(
+        "labelling-sheet",
+        help="write every block and quotation with the workbook's role and speaker to a CSV",
+        description=(
+            "One row per block and per quotation, with the workbook's role, speaker and "
+            "evidence and empty gold columns (label, speaker, referent, note). Fill them "
+            "in and pass the sheet to `validate --labels`."
+        ),
+    )
+    sheet.add_argument("--corpus", required=True, type=Path, help="corpus folder or file")
+    sheet.add_argument("--out", required=True, type=Path, help="the CSV file to write")
     return parser
 
 
@@ -94,6 +136,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _bench(args)
     if args.command == "check-browser":
         return _check_browser(args)
+    if args.command == "validate":
+        return _validate(args)
+    if args.command == "labelling-sheet":
+        return _labelling_sheet(args)
     raise AssertionError(f"unhandled command {args.command!r}")  # argparse rejects others
 
 
@@ -155,6 +201,48 @@ def _check_browser(args: argparse.Namespace) -> int:
         )
         return 1
     print(f"check-browser: all {len(results)} pages passed; screenshots in {args.out}")
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from analysis.corpus import CorpusError
+    from analysis.validate import report_lines, summary_lines, validate
+
+    try:
+        result = validate(
+            args.corpus, args.labels, args.quotes, args.usage, bodies_only=args.bodies_only
+        )
+    except CorpusError as error:
+        print(f"CorpusError: {error}", file=sys.stderr)
+        return 2
+    for line in report_lines(result):
+        print(line)
+    if args.out is not None:
+        args.out.mkdir(parents=True, exist_ok=True)
+        result.roles.to_csv(args.out / "roles.csv", index=False)
+        result.quotes.to_csv(args.out / "quotes.csv", index=False)
+        result.usage.to_csv(args.out / "usage.csv", index=False)
+        result.confusion().to_csv(args.out / "confusion.csv")
+        print(f"tables written to {args.out}")
+    print("\n".join(summary_lines(result.summary)))
+    return 0
+
+
+def _labelling_sheet(args: argparse.Namespace) -> int:
+    from analysis.corpus import CorpusError, load_corpus
+    from analysis.validate import labelling_sheet
+
+    try:
+        sheet = labelling_sheet(load_corpus(args.corpus))
+    except CorpusError as error:
+        print(f"CorpusError: {error}", file=sys.stderr)
+        return 2
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    sheet.to_csv(args.out, index=False)
+    blocks = int((sheet["unit"] == "block").sum())
+    print(
+        f"labelling sheet written: {args.out} ({blocks} blocks, {len(sheet) - blocks} quotations)"
+    )
     return 0
 
 

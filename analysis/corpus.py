@@ -237,6 +237,10 @@ def load_corpus(
     return corpus
 
 
+# A corpus's hand labels live beside it (seeds/labels/); analysis.validate reads them.
+LABELS_FOLDER = "labels"
+
+
 def _read_documents(root: Path, encoding: str, max_line: int, problem, unlisted) -> Iterator[_Doc]:
     """Yield every document under ``root`` in a stable order.
 
@@ -260,6 +264,9 @@ def _read_documents(root: Path, encoding: str, max_line: int, problem, unlisted)
             continue  # hidden files and folders (.git, .ipynb_checkpoints) are not articles
         rel = file.relative_to(root).as_posix()
         if file.name in MANIFEST_NAMES:
+            continue
+        if file.relative_to(root).parts[0] == LABELS_FOLDER and file.resolve() not in listed:
+            unlisted(rel, f"hand labels ({LABELS_FOLDER}/, read by validate), not an article")
             continue
         if manifest_name:
             # The manifest lists the corpus; other files are reported, not read.

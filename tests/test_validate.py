@@ -1,0 +1,218 @@
+"""Agreement with hand labels: analysis.validate and its command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import load_corpus
+from analysis.__main__ import main
+from analysis.corpus import CorpusError
+from analysis.validate import (
+    cohen_kappa,
+    labelling_sheet,
+    read_labels,
+    speaker_matches,
+    validate,
+)
+
+FIXTURE = Path(__file__).parent / "fixtures" / "validation"
+SEEDS = Path(__file__).parent.parent / "seeds"
+
+
+def _fixture(**kwargs):
+    return validate(
+        FIXTURE,
+        FIXTURE / "labels.csv",
+        FIXTURE / "quotes.csv",
+        FIXTURE / "usage.csv",
+        **kwargs,
+    )
+
+
+def test_seed_labels_agree_with_the_workbook():
+    labels = SEEDS / "labels"
+    result = validate(SEEDS, labels / "labels.csv", labels / "quotes.csv", labels / "usage.csv")
+    assert result.summary["paragraphs"] == 9
+    assert result.summary["role_accuracy"] == 1.0
+    assert result.summary["quote_f1"] == 1.0
+    assert result.summary["speaker_accuracy"] == 1.0
+    assert result.problems.empty
+
+
+def test_roles_mixed_rows_and_disagreements():
+    result = _fixture()
+    roles = result.roles
+    assert len(roles) == 10 and roles["mixed"].sum() == 1
+    # The fixture's readout title is a headline by its labels; the disagreement
+    # (if any) is listed with the block's evidence and text.
+    wrong = result.disagreements()
+    assert set(wrong.columns) >= {"gold", "predicted", "evidence", "text"}
+    expected = (~roles.loc[~roles["mixed"], "agree"]).sum()
+    assert result.summary["role_accuracy"] == pytest.approx(1 - expected / 9)
+    table = result.role_table().set_index("role")
+    assert table.loc["byline", "f1"] == 1.0 and table.loc["quote", "support"] == 1
+    confusion = result.confusion()
+    assert confusion.to_numpy().sum() == 9
+    assert confusion.loc["byline", "byline"] == 1
+
+
+def test_quotations_and_speakers_a_pronoun_names_no_one():
+    result = _fixture()
+    found = result.quotes[result.quotes["status"] == "found"]
+    assert len(found) == 2
+    she = found[found["gold_speaker"] == "she"].iloc[0]
+    # The workbook resolves "she" to the last named speaker; right only through the referent.
+    assert she["speaker_ok"] == speaker_matches(she["speaker"], "she", "Marta Ilves")
+    assert result.summary["quote_f1"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold", "referent", "right"),
+    [
+        ("Jen Psaki", "White House Press Secretary Jen Psaki", "", True),
+        ("Psaki", "Jen Psaki", "", True),
+        ("Downing Street", "A Downing Street spokesperson", "Downing Street (No 10 readout)", True),
+        ("Kremlin", "it", "Kremlin", True),
+        ("he", "He", "Starmer", False),
+        ("", "Trump", "", False),
+        ("Minister", "Foreign Minister Sergey Lavrov", "", False),
+        ("Sergey Lavrov", "Marco Rubio", "", False),
+        ("the statement", "the statement", "Downing Street (No 10 readout)", True),
+    ],
+)
+def test_speaker_matches(predicted, gold, referent, right):
+    assert speaker_matches(predicted, gold, referent) is right
+
+
+def test_usage_rows_are_scored():
+    result = _fixture()
+    assert len(result.usage) == 4
+    summary = result.summary
+    assert 0 <= summary["usage_f1"] <= 1
+    assert summary["usage_rows"] == 4
+
+
+def test_bodies_only_drops_kinds_and_pairs():
+    result = _fixture(bodies_only=True)
+    assert result.mode == "bodies only"
+    assert "usage_f1" not in result.summary  # no pairs without the metadata
+    assert len(result.roles) == 10
+
+
+def test_kappa():
+    gold = pd.Series(["a", "a", "b", "b"])
+    assert cohen_kappa(gold, gold) == 1.0
+    assert cohen_kappa(gold, pd.Series(["b", "b", "a", "a"])) == -1.0
+
+
+def test_repeated_openings_find_their_own_paragraphs(tmp_path):
+    (tmp_path / "doc.txt").write_text(
+        "Call with the Premier\n\nThe Premier spoke to the King.\n\nThe Premier spoke to the King.\n",
+        encoding="utf-8",
+    )
+    labels = pd.DataFrame(
+        {
+            "article_id": ["doc"] * 3,
+            "para_no": ["0", "1", "2"],
+            "first_words": ["Call with the Premier", "The Premier spoke to the"] * 1
+            + ["The Premier spoke to the"],
+            "label": ["headline", "headline", "journalist"],
+            "note": ["", "", ""],
+        }
+    )
+    result = validate(tmp_path, labels)
+    starts = result.roles["text"].tolist()
+    assert starts == ["Call with the Premier", *["The Premier spoke to the King."] * 2]
+    assert result.problems.empty
+
+
+def test_unplaced_rows_are_reported_not_dropped(tmp_path):
+    (tmp_path / "doc.txt").write_text("A short headline\n\nSome prose here.\n", encoding="utf-8")
+    labels = pd.DataFrame(
+        {
+            "article_id": ["doc", "doc"],
+            "para_no": ["0", "1"],
+            "first_words": ["A short headline", "Words that are nowhere"],
+            "label": ["headline", "journalist"],
+        }
+    )
+    result = validate(tmp_path, labels)
+    assert len(result.problems) == 1
+    assert "Words that are nowhere" in result.problems["problem"].iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("article_id,para_no,label\nx,0,headline\n", "missing column(s) first_words"),
+        (
+            "article_id,para_no,first_words,label\n000_aeb9b40009e01b77,0,JUST IN:,headlines\n",
+            "label 'headlines' is not a role",
+        ),
+        ("article_id,para_no,first_words,label\nnope,0,JUST IN:,headline\n", "'nope' is not"),
+        (
+            "article_id,para_no,first_words,label\n000_aeb9b40009e01b77,x,JUST,headline\n",
+            "para_no 'x' is not a whole number",
+        ),
+    ],
+)
+def test_bad_label_files_name_file_row_and_fix(tmp_path, content, message):
+    path = tmp_path / "labels.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(CorpusError) as error:
+        validate(SEEDS, path)
+    assert message in str(error.value)
+    assert str(path) in str(error.value)
+
+
+def test_labelling_sheet_round_trip(tmp_path):
+    corpus = load_corpus(SEEDS)
+    sheet = labelling_sheet(corpus)
+    assert set(sheet["unit"]) == {"block", "quote"}
+    assert (sheet["label"] == "").all()
+    # Unlabelled rows are not scored.
+    assert read_labels(sheet)[0].empty
+    filled = sheet.copy()
+    filled["label"] = filled["workbook_role"].where(filled["unit"] == "block", "quote")
+    filled["speaker"] = filled["workbook_speaker"]
+    result = validate(corpus, filled)
+    assert result.summary["role_accuracy"] == 1.0
+    assert result.summary["speaker_accuracy"] == 1.0
+    # One changed label is one disagreement, listed.
+    lede = filled.index[(filled["unit"] == "block") & (filled["workbook_role"] == "journalist")][0]
+    filled.loc[lede, "label"] = "quote"
+    path = tmp_path / "sheet.csv"
+    filled.to_csv(path, index=False)
+    again = validate(SEEDS, path)
+    assert len(again.disagreements()) == 1
+    assert again.disagreements()["gold"].iloc[0] == "quote"
+
+
+def test_command_line(tmp_path, capsys):
+    labels = SEEDS / "labels"
+    status = main(
+        [
+            "validate",
+            "--corpus",
+            str(SEEDS),
+            "--labels",
+            str(labels / "labels.csv"),
+            "--quotes",
+            str(labels / "quotes.csv"),
+            "--out",
+            str(tmp_path / "tables"),
+        ]
+    )
+    out = capsys.readouterr().out.splitlines()
+    assert status == 0
+    assert out[-4].startswith("roles: accuracy 1.00")
+    assert (tmp_path / "tables" / "confusion.csv").is_file()
+    status = main(["labelling-sheet", "--corpus", str(SEEDS), "--out", str(tmp_path / "s.csv")])
+    assert status == 0
+    assert pd.read_csv(tmp_path / "s.csv")["unit"].tolist().count("block") == 9
+    status = main(["validate", "--corpus", str(SEEDS), "--labels", str(tmp_path / "none.csv")])
+    assert status == 2
+    assert "no such label file" in capsys.readouterr().err
