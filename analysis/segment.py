@@ -16,7 +16,7 @@ continuation, quotations, and finally the journalist's own prose.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -48,6 +48,9 @@ __all__ = [
     "paragraph_bounds",
     "layout_each",
     "classify_blocks",
+    "ROLE_RULES",
+    "RoleState",
+    "BlockView",
     "Layout",
     "ReuseCache",
     "reused_shares",
@@ -78,6 +81,7 @@ class Block:
     evidence: str = ""
     quote_share: float = 0.0
     reused: bool = False  # official because it reproduces a paired document word for word
+    rule: str = ""  # the name of the rule in ROLE_RULES that decided the role
 
 
 # --- paragraphs -----------------------------------------------------------------
@@ -384,9 +388,9 @@ _BOILERPLATE = re.compile(
       |^(?:sign\ up|subscribe|share\ (?:this|on|the\ article)|follow\ (?:us|@)|click\ here
         |advertisement|sponsored|our\ standards|copyright|all\ rights\ reserved|skip\ to
         |listen\ to\ this\ article|image\ \d+\ of\ \d+|comments?\b|join\ the\ conversation
-        |for\ immediate\ release|\#\#\#)
+        |for\ immediate\ release|\#\#\#|opt\ in\b)
       |^(?:©|\(c\)\s*\d{4})
-      |^(?:\(END\)|END|==\s*\w+|-{2,}|\*{3,}|\(\w{2,12}\))$
+      |^(?:\(END\)|END|==\s*\w+|-{2,}|\*{3,}|\((?![A-Z]{2,4}\))\w{2,12}\))$
       |"""
     + _BOILERPLATE_ANYWHERE_ALTERNATIVES,
     re.IGNORECASE | re.VERBOSE,
@@ -414,7 +418,7 @@ _CREDIT = re.compile(
 )
 _CREDIT_START = re.compile(
     r"(?:photo|photograph|image|picture|video|caption|credit|illustration)s?\s*(?:by\b|:)|"
-    r"FILE\s+PHOTO\b|\(?Photo\b|In\s+this\s+(?:photo|image|file\s+photo|handout|pool\s+photo|video)\b",
+    r"FILE\s+PHOTO\b|\(?Photo\b|(?:An?\s+)?(?:file\s+)?(?:photo|picture|image)\s+(?:shows|taken)\b|In\s+this\s+(?:photo|image|file\s+photo|handout|pool\s+photo|video)\b",
     re.IGNORECASE,
 )
 # Every _CREDIT alternative contains one of these; a cheap test before the regex.
@@ -498,8 +502,10 @@ _TITLE_OPENER = (
     r"Chancellor|Minister|Foreign\s+Minister|Premier|Leaders?|two\s+leaders|Ministers|"
     r"His\s+Majesty|Her\s+Majesty|Crown\s+Prince|King|Queen|Emir|Sheikh|General\s+Secretary)"
 )
+# A name may hold the periods of initials and suffixes ("Joseph R. Biden, Jr.").
+_NO_SENTENCE_END = r"(?:[^.]|(?<=\b[A-Z])\.|(?<=\bJr)\.|(?<=\bSr)\.)"
 _OPENING_FORMULA = re.compile(
-    rf"^[“\"]?(?:(?:[A-Z][\w’'.-]+\s+){{0,2}}{_TITLE_OPENER}\b[^.]{{0,80}}?"
+    rf"^[“\"]?(?:(?:[A-Z][\w’'.-]+\s+){{0,2}}{_TITLE_OPENER}\b{_NO_SENTENCE_END}{{0,80}}?"
     r"|[A-Z][\w’'-]+\s+[A-Z][\w’'-]+\s+)"
     r"(?:spoke|met|talked|held\s+(?:talks|a\s+(?:telephone|phone|video)\s+(?:call|conversation))|"
     r"had\s+a\s+(?:telephone|phone|video)\s+(?:call|conversation)|hosted|received)\b"
@@ -516,6 +522,88 @@ _JOURNALIST_MARKERS = re.compile(
     rf"\b(?:he|she|they|officials|spokesman|spokeswoman|spokesperson)\s+said\b|"
     rf"\bsaid\s+(?:on|in\s+a|at\s+a|{WEEKDAY})\b|\b(?:Reuters|Associated\s+Press|CNN|AFP|Bloomberg|"
     rf"analysts?|critics|experts)\b|\b(?:readout|statement)\s+(?:of|from)\s+the\b"
+)
+
+
+# Whole-line furniture: reading times, view counters, section labels and kickers.
+_FURNITURE_LINE = re.compile(
+    r"""^\W{0,4}\d{1,3}\s*(?:min(?:ute)?s?|m)\.?\s+read\b.*$
+      |^[\d\s,.]{1,9}(?:\s*(?:views?|reads?|comments?))?$
+      |^(?:press\s+releases?|media\s+cent(?:er|re)|statements?\s*(?:&|and)\s*releases?|news
+        |world(?:\s+news)?|politics|business|breaking(?:\s+news)?|exclusive|opinion|analysis
+        |live|live\s+updates|live\s+blog|just\s+in|latest(?:\s+news)?|top\s+stories|video|photos
+        |read\s+(?:also|more)|also\s+read|see\s+also|related(?:\s+(?:posts|articles|stories
+        |news|content|coverage|links))?|more\s+(?:stories|news|on\s+this(?:\s+story)?)
+        |recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|stay\s+connected
+        |updates\s+to\s+this\s+page|share(?:\s+this)?|print|email)\s*:?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A label under which a list of related links follows.
+_RELATED_LABEL = re.compile(
+    r"^(?:read\s+(?:also|more)|also\s+read|see\s+also|related(?:\s+\w+)?|more\s+(?:stories|news)"
+    r"|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_LABEL_ALONE = re.compile(r"^(?=.*[a-z])[A-Z][\w’' ]{0,30}:$")  # "Background:" with nothing after it
+_LABEL_START = re.compile(r"^[A-Z][\w’']*(?:\s+[\w’']+)?\s*:\s")  # "Source: ...", "Details: ..."
+# Prompts that speak to the reader: donations, newsletters, sign-ups.
+_PROMPT = re.compile(
+    r"\b(?:your\s+(?:support|donation|contribution|subscription)|donat(?:e|ion|ions|ing)"
+    r"|sign\s+up|subscribe|newsletter|opt\s+in|we['’]ll\s+be\s+in\s+touch|paywalls?"
+    r"|support\s+(?:us|our\s+\w+|independent\s+journalism)|become\s+a\s+(?:member|subscriber"
+    r"|supporter|patron))\b",
+    re.IGNORECASE,
+)
+_READER = re.compile(r"\b(?:you|your|us|we|our)\b", re.IGNORECASE)
+_REPORTS = re.compile(rf"[{OPEN_QUOTES}\"]|\b(?:said|says|told|according\s+to)\b")
+_OUTLET_VOICE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+_SERVICE_NOTICE = re.compile(r"\bhelpline\s+numbers?\b|\btoll[- ]free\s+(?:number|line)\b", re.I)
+_BULLET = re.compile(r"^\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s")
+_AGENCIES = (
+    r"(?:Reuters|REUTERS|AP|AFP|EPA(?:-EFE)?|Getty\s+Images|TASS|Sputnik|Xinhua|ANI|PTI|IANS"
+    r"|UNIAN|Ukrinform|Kyodo|Yonhap|dpa|Anadolu(?:\s+Agency)?|Bloomberg|Shutterstock|Pool"
+    r"|Kremlin(?:\.ru)?|RIA\s+Novosti|Interfax|AAP|Associated\s+Press|Agence\s+France-Presse)"
+)
+# A photographer and an agency: "Ana Ruiz | Reuters", "Ana Ruiz. TASS", "Ana Ruiz/AFP".
+_NAME_AND_AGENCY = re.compile(
+    rf"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}}\s*(?:\||/|\.|,|–|—)\s*{_AGENCIES}"
+    rf"(?:\s*(?:/|via)\s*{_AGENCIES})?\.?$"
+)
+_AGENCY_LINE = re.compile(
+    rf"^(?:[—–-]\s*)?\(?{_AGENCIES}\)?\.?$|^\([A-Z]{{2,4}}(?:/[A-Z]{{2,4}})*\)$"
+)
+_DATELINE_ALONE = re.compile(r"^[A-Z][A-Z .’'-]{2,30}:$")  # "BEIJING:"
+_NUMERIC_DATE = re.compile(
+    r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$"
+    r"|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s+\d{1,2}[:.]\d{2})?$"
+)
+_TIME_LINE = re.compile(
+    r"^\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,5}(?:\s*[+-]\s*\d{1,2}(?::\d{2})?)?)?$"
+)
+_ROLE_LABEL = re.compile(
+    r"^(?:journalist|reporter|author|correspondent|editor|columnist|staff\s+writer|written\s+by)"
+    r"\s*:?$",
+    re.IGNORECASE,
+)
+_AUTHOR_LABEL = re.compile(r"^(?:author|written\s+by|about\s+the\s+author)\s*:", re.IGNORECASE)
+_ATTRIBUTABLE = re.compile(r"^(?:The\s+)?(?:below|following)\s+(?:is|are)\s+attributable\s+to\b")
+_PERSON = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}"
+_BARE_NAME = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}$")
+# "Ana Ruiz, Political Correspondent", "Ana Ruiz and Li Wei, Example Times".
+_NAMES_WITH_ROLE = re.compile(
+    rf"^{_PERSON}(?:\s*(?:,|and|&)\s*{_PERSON})*\s*,\s+(?:[A-Z][\w-]*\s+){{0,3}}"
+    r"(?:Correspondent|Editor|Reporter|Writer|Journalist|Columnist|Producer|Contributor"
+    r"|Bureau\s+Chief|Staff)s?\b[\w ,]*$"
+    rf"|^{_PERSON}\s+and\s+{_PERSON},\s+(?:The\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}}$"
+)
+# Titles an official document gives itself (not a news headline's wording).
+_DOCUMENT_TITLE = re.compile(
+    r"^(?:Readout\s+of|Joint\s+Readout|(?:Joint\s+)?Statement\s+(?:by|from|of|on)\b"
+    r"|Telephone\s+(?:conversation|call)\s+(?:with|between)|Phone\s+(?:call|conversation)\s+"
+    r"(?:with|between)|(?:PM|Prime\s+Minister|President|Chancellor)['’]?s?\s+(?:phone\s+)?"
+    r"(?:call|conversation|meeting)\s+with|Secretary\s+\w+['’]s\s+(?:Phone\s+)?(?:Call|Meeting)"
+    r"\s+[Ww]ith|Press\s+Release\b|Remarks\s+by)",
+    re.IGNORECASE,
 )
 
 
@@ -572,6 +660,402 @@ def _institution(text: str) -> str:
     return name[4:] if name.lower().startswith("the ") else name
 
 
+# --- the role rules, a table --------------------------------------------------------
+
+
+@dataclass
+class RoleState:
+    """What the role rules remember from one block to the next.
+
+    Attributes:
+        seen_prose: The story itself (a journalist or official block) has begun.
+        official_run: The source of the official text being reproduced, if inside one.
+        after_attribution: The block before introduced official text ("From The White House:").
+        unintroduced: The official run began with no attribution line or title.
+        official_document: The document is an official text: its kind says so, or
+            its title is an official document's ("Readout of ...", "Telephone
+            conversation with ...").
+        standfirst: A standfirst has been found (a story has one at most).
+        related_list: Inside a list of related links under a label ("Read also").
+        author_box: Inside an author box after the story ("Author: ...", a bio).
+        prompt_run: Inside a prompt to the reader (a donation appeal over paragraphs).
+    """
+
+    seen_prose: bool = False
+    official_run: str = ""
+    after_attribution: bool = False
+    unintroduced: bool = False
+    official_document: bool = False
+    standfirst: bool = False
+    related_list: bool = False
+    author_box: bool = False
+    prompt_run: bool = False
+
+
+@dataclass
+class BlockView:
+    """One block as the role rules see it: its words, its neighbours, the article's facts."""
+
+    text: str
+    blocks: list[Block]
+    i: int
+    body: str
+    first_line: str
+    n_words: int
+    headline_like: bool
+    kind: str
+    title: str
+    source: str
+    quoted_with_cue: bool
+    reuse: tuple[float, str] | None
+    state: RoleState
+
+    @property
+    def block(self) -> Block:
+        """The block being decided."""
+        return self.blocks[self.i]
+
+    @property
+    def last(self) -> int:
+        """The number of the article's last block."""
+        return len(self.blocks) - 1
+
+    def body_of(self, k: int) -> str:
+        """The text of block ``k``, or "" past either end."""
+        if not 0 <= k < len(self.blocks):
+            return ""
+        return self.text[self.blocks[k].start : self.blocks[k].end]
+
+    def decide(self, role: str, evidence: str, source: str = "") -> bool:
+        """Set the block's role, evidence and source; True, so a rule can return it."""
+        block = self.block
+        block.role, block.evidence, block.source = role, evidence, source
+        return True
+
+    def prose(self, role: str, evidence: str, source: str = "") -> bool:
+        """Decide a block of the story itself: the story has begun."""
+        self.state.seen_prose = True
+        self.state.related_list = self.state.prompt_run = False
+        return self.decide(role, evidence, source)
+
+
+def _reused(b: BlockView) -> bool:
+    if b.reuse is None or b.reuse[0] < REUSE_SHARE:
+        return False
+    share, official_id = b.reuse
+    b.block.reused = True
+    return b.prose(
+        "official",
+        f"{share:.0%} of its words are in word {REUSE_N}-grams shared with "
+        f"official document {official_id}",
+        official_id,
+    )
+
+
+def _furniture(b: BlockView) -> bool:
+    if b.n_words <= 60 and _found(_BOILERPLATE, _BOILERPLATE_ANYWHERE, b.first_line):
+        b.state.related_list = _RELATED_LABEL.match(b.first_line) is not None
+        return b.decide("boilerplate", f"site furniture: starts {_snippet(b.first_line)}")
+    if b.n_words <= 6 and _FURNITURE_LINE.match(b.body.strip()):
+        b.state.related_list = _RELATED_LABEL.match(b.body.strip()) is not None
+        return b.decide("boilerplate", f"site furniture line: {_snippet(b.body)}")
+    if b.n_words <= 3 and _LABEL_ALONE.match(b.body.strip()) and not _SOURCE_WORDS.search(b.body):
+        return b.decide("boilerplate", f"a template label on its own: {_snippet(b.body)}")
+    # A prompt speaks to the reader and reports nothing: no quotation, no speech cue.
+    reports = _REPORTS.search(b.body) is not None
+    if b.n_words <= 90 and not reports and _PROMPT.search(b.body) and _READER.search(b.body):
+        b.state.prompt_run = True
+        prompt = _snippet(_PROMPT.search(b.body).group())
+        return b.decide("boilerplate", f"a prompt to the reader: {prompt}")
+    if b.state.prompt_run and b.n_words <= 90 and not reports and _OUTLET_VOICE.search(b.body):
+        return b.decide("boilerplate", "continues a prompt to the reader (the outlet as 'we')")
+    if b.n_words <= 40 and _SERVICE_NOTICE.search(b.body):
+        return b.decide("boilerplate", "a service notice (helpline numbers)")
+    return False
+
+
+def _related_list(b: BlockView) -> bool:
+    """Links listed under a "Read also" label: short lines, bulleted or headline-like."""
+    if not b.state.related_list:
+        return False
+    if b.n_words <= 30 and (_BULLET.match(b.body) or b.headline_like):
+        return b.decide("boilerplate", "a related link in the list under a 'Read also' label")
+    b.state.related_list = False
+    return False
+
+
+def _author_box(b: BlockView) -> bool:
+    """After the story, an author line opens a box of bio lines ("Graduated from ...")."""
+    if not b.state.author_box:
+        return False
+    if b.n_words <= 60:
+        return b.decide("boilerplate", "author box after the story (bio under an author line)")
+    b.state.author_box = False
+    return False
+
+
+def _bio(b: BlockView) -> bool:
+    if b.kind == "news" and b.i >= b.last - 2 and b.n_words <= 60 and _BIO.match(b.body):
+        return b.decide("boilerplate", "author bio near the end ('<Name> is a ...')")
+    return False
+
+
+def _embed(b: BlockView) -> bool:
+    if b.n_words > 120 or not any(h in b.body for h in _EMBED_HINTS):
+        return False
+    found = _EMBED.search(b.body)
+    if not found:
+        return False
+    b.decide("embed", f"social-media post: {_snippet(found.group())}")
+    if _TWEET_SIGNATURE.match(b.body) and b.i > 0:
+        prev = b.blocks[b.i - 1]
+        if prev.role in ("journalist", "quote") and len(_words(b.body_of(b.i - 1))) <= 60:
+            prev.role, prev.source = "embed", ""
+            prev.evidence = "tweet text directly above its signature line"
+    return True
+
+
+def _credit(b: BlockView) -> bool:
+    if b.n_words > 80:
+        return False
+    body = b.body
+    credit = _CREDIT_START.match(body) or (
+        _CREDIT.search(body) if any(h in body for h in _CREDIT_HINTS) else None
+    )
+    if credit and (b.n_words <= 40 or _CAPTION.search(body)):
+        b.decide("credit", f"photo/video credit or caption: {_snippet(credit.group())}")
+        if b.i > 0 and _is_caption(b.text, b.blocks[b.i - 1]):
+            prev = b.blocks[b.i - 1]
+            prev.role, prev.source = "credit", ""
+            prev.evidence = "caption directly above a photo credit"
+        return True
+    if b.n_words <= 10 and _NAME_AND_AGENCY.match(body.strip()):
+        return b.decide("credit", f"photographer and agency: {_snippet(body)}")
+    return False
+
+
+def _byline(b: BlockView) -> bool:
+    body, first_line, n_words = b.body.strip(), b.first_line, b.n_words
+    if n_words > 25:
+        return False
+    if _found(_BYLINE, _BYLINE_ANYWHERE, first_line) or _date_line(body):
+        return _author_line(b, "author or date line")
+    if n_words <= 8 and _AUTHOR_LABEL.match(body):
+        return _author_line(b, "author line ('Author: ...')")
+    if n_words <= 20 and _NAMES_WITH_ROLE.match(body):
+        return _author_line(b, "author line: names with their role or outlet")
+    if n_words <= 20 and _names_and_date(body):
+        return _author_line(b, "author line: names and a date")
+    if n_words <= 6 and (_NUMERIC_DATE.match(body) or _TIME_LINE.match(body)):
+        return b.decide("byline", "date or time line")
+    if n_words <= 4 and (_AGENCY_LINE.match(body) or _DATELINE_ALONE.match(body)):
+        return b.decide("byline", "agency or dateline on a line of its own")
+    if n_words <= 3 and _ROLE_LABEL.match(body):
+        return b.decide("byline", f"author label: {_snippet(body)}")
+    if n_words <= 25 and _ATTRIBUTABLE.match(body):
+        return b.decide("byline", "names the spokesperson the statement is attributable to")
+    if (
+        n_words <= 4
+        and _BARE_NAME.match(body)
+        and b.i > 0
+        and _above_the_story(b.blocks[: b.i])
+        and b.blocks[b.i - 1].role in ("headline", "byline")
+    ):
+        return b.decide("byline", "a name alone above the story (the author)")
+    if (
+        b.state.official_document
+        and b.state.seen_prose
+        and n_words <= 3
+        and _BARE_NAME.match(body)
+        and all(len(_words(b.body_of(k))) <= 12 for k in range(b.i + 1, b.last + 1))
+    ):
+        return b.decide("byline", "place line at the foot of an official document")
+    if (
+        n_words <= 20
+        and " in " in body
+        and _NAMED_IN_PLACE.match(body)
+        and _above_the_story(b.blocks[: b.i])
+    ):
+        return b.decide("byline", "names and places above the story ('<Name> in <Place>')")
+    if "reporting by" in body.lower() and _found(_BYLINE, _BYLINE_ANYWHERE, body):
+        return b.decide("byline", "wire credit line ('Reporting by ...')")
+    return False
+
+
+def _author_line(b: BlockView, evidence: str) -> bool:
+    """A byline; one after the story opens an author box ("Author: ..." then a bio)."""
+    if b.state.seen_prose and _AUTHOR_LABEL.match(b.body):
+        b.state.author_box = True
+    return b.decide("byline", evidence)
+
+
+def _official_document(b: BlockView) -> bool:
+    """An official document's own text: its title and highlights, then its body."""
+    if not b.state.official_document:
+        return False
+    if not b.state.seen_prose:
+        if b.headline_like:
+            return b.decide("headline", "title or highlight of an official document")
+        if _repeated_by_next(b):
+            return b.decide("headline", "summary repeated as the document's first paragraph")
+    evidence = "part of an official document"
+    evidence += " (kind 'official')" if b.kind == "official" else " (its title says so)"
+    return b.prose("official", evidence, b.source)
+
+
+def _headline(b: BlockView) -> bool:
+    if b.state.seen_prose:
+        return False
+    if not (b.headline_like or _short_first_line(b)):
+        return False
+    if _DOCUMENT_TITLE.match(b.body) and b.kind == "news":
+        # A readout or statement in a file of its own, its kind not given.
+        b.state.official_document = True
+        b.state.seen_prose = False
+        return b.decide("headline", f"title of an official document: {_snippet(b.body)}")
+    if b.title and normalise(b.body) == normalise(b.title):
+        evidence = "same as the title in the metadata"
+    elif b.headline_like:
+        evidence = HEADLINE
+    else:
+        evidence = "first short line, above the story's bylines and dates"
+    b.state.seen_prose = True
+    return b.decide("headline", evidence)
+
+
+def _standfirst(b: BlockView) -> bool:
+    """A sentence-case line under the headline is its standfirst (dek): display copy."""
+    if b.state.standfirst or not b.headline_like or b.i == 0:
+        return False
+    above = [k for k in range(b.i) if b.blocks[k].role not in ("byline", "credit", "boilerplate")]
+    if not above or [b.blocks[k].role for k in above] != ["headline"] * len(above):
+        return False
+    if _OFFICIAL_TITLE.match(b.body) or _title_case_share(b.body) >= 0.7:
+        return False
+    b.state.standfirst = True
+    return b.decide("headline", STANDFIRST)
+
+
+def _official_title(b: BlockView) -> bool:
+    if not (b.headline_like and _OFFICIAL_TITLE.match(b.body)):
+        return False
+    state = b.state
+    state.official_run = _institution(b.body) or state.official_run or "official document"
+    state.unintroduced = state.after_attribution = False
+    return b.prose("official", f"official document title: {_snippet(b.body)}", state.official_run)
+
+
+def _attribution_line(b: BlockView) -> bool:
+    attribution = _attribution(b.body)
+    if attribution is None:
+        return False
+    state = b.state
+    state.official_run, state.after_attribution = attribution or "official document", True
+    state.unintroduced = False
+    return b.prose("journalist", "attribution line introducing official text")
+
+
+def _official_run(b: BlockView) -> bool:
+    """Inside official text reproduced in the article: does this block go on with it?"""
+    state = b.state
+    if not state.official_run:
+        return False
+    marker = _JOURNALIST_MARKERS.search(b.body)
+    if state.after_attribution and b.headline_like:
+        state.after_attribution = False
+        return b.decide("official", "title right after an attribution line", state.official_run)
+    # A readout pasted in without an introduction ends where its paragraphs
+    # stop opening on the actors (a title, "They", "The leaders").
+    in_voice = not state.unintroduced or _ACTOR_OPENING.match(b.body) is not None
+    if marker is None and not b.quoted_with_cue and not b.headline_like and in_voice:
+        evidence = _continuation_evidence(state.after_attribution)
+        state.after_attribution = False
+        return b.decide("official", evidence, state.official_run)
+    if marker is None and b.body.lstrip()[:1] in OPEN_QUOTES + '"':
+        return b.decide(
+            "official", "continues a readout reproduced inside quotation marks", state.official_run
+        )
+    state.official_run, state.after_attribution, state.unintroduced = "", False, False
+    return False
+
+
+def _opening_formula(b: BlockView) -> bool:
+    body = b.body
+    formula = _OPENING_FORMULA.match(body)
+    if not formula:
+        return False
+    quoted = body.lstrip()[:1] in OPEN_QUOTES + '"'
+    if not quoted and (_JOURNALIST_MARKERS.search(body) or not _TODAYISH.search(body)):
+        return False
+    b.state.official_run = _institution(body) or "official document"
+    b.state.unintroduced = True
+    if _above_the_story(b.blocks[: b.i]) and b.kind == "news":
+        # The document opens on the formula, with no headline: a readout in its own file.
+        b.state.official_document = True
+    return b.prose("official", f"readout opening formula: {_snippet(formula.group())}")
+
+
+def _quoted_official(b: BlockView) -> bool:
+    quoted_readout = _quoted_readout(b.body)
+    if quoted_readout is None:
+        return False
+    b.state.official_run = quoted_readout or "official document"
+    return b.prose("official", "official text reproduced inside quotation marks", quoted_readout)
+
+
+def _related_link(b: BlockView) -> bool:
+    if not (b.state.seen_prose and b.headline_like and b.n_words >= 3):
+        return False
+    if _title_case_share(b.body) < 0.7 or _LABEL_START.match(b.body):
+        return False
+    return b.decide("boilerplate", "title-case headline inside the body (a related-article link)")
+
+
+def _quote(b: BlockView) -> bool:
+    share = b.block.quote_share
+    opens_with_quote = b.body.lstrip()[:1] in OPEN_QUOTES + '"'
+    if share >= 0.7 or (opens_with_quote and share >= 0.5):
+        return b.prose("quote", f"{share:.0%} of its characters are inside quotation marks")
+    return False
+
+
+def _journalist(b: BlockView) -> bool:
+    dateline = DATELINE.match(b.body)
+    if dateline:
+        return b.prose("journalist", f"wire dateline: {_snippet(dateline.group())}")
+    return b.prose("journalist", "reporter's prose (no other rule applies)")
+
+
+ROLE_RULES: tuple[tuple[str, Callable[[BlockView], bool]], ...] = (
+    ("reused from a paired document", _reused),
+    ("site furniture", _furniture),
+    ("author box", _author_box),
+    ("author bio", _bio),
+    ("social-media embed", _embed),
+    ("photo credit or caption", _credit),
+    ("byline", _byline),
+    ("related-links list", _related_list),
+    ("official document", _official_document),
+    ("headline", _headline),
+    ("standfirst", _standfirst),
+    ("official document title", _official_title),
+    ("attribution line", _attribution_line),
+    ("continues official text", _official_run),
+    ("readout opening formula", _opening_formula),
+    ("official text in quotation marks", _quoted_official),
+    ("related-article link", _related_link),
+    ("quotation block", _quote),
+    ("journalist", _journalist),
+)
+"""The role rules in the order they are tried: the first that decides a block wins.
+
+Each takes a :class:`BlockView`, and when it applies, sets the block's role,
+evidence and source (and what the rules after it need to remember, in the
+view's :class:`RoleState`) and returns True. To add a rule, write one such
+function and put it in its place here.
+"""
+
+
 def classify_blocks(
     text: str,
     spans: list[tuple[int, int]],
@@ -582,189 +1066,79 @@ def classify_blocks(
     reuse: list[tuple[float, str]] | None = None,
     title: str = "",
     source: str = "",
+    rules: tuple[tuple[str, Callable[[BlockView], bool]], ...] = ROLE_RULES,
 ) -> list[Block]:
     """Give every block a role, a source and the evidence for the decision.
 
     Args:
         text: The article text.
         spans: The blocks' ``(start, end)``, from :func:`paragraph_spans`.
-        kind: ``news`` or ``official``; an official document's blocks are
-            ``official`` unless they are site furniture.
+        kind: ``news`` or ``official``; an official document's title and
+            highlights are ``headline``, its body ``official``, its furniture
+            (date and author lines, sign-up prompts, end marks) byline or boilerplate.
         quote_share: For each block, the share of its characters inside quotation marks.
         quoted_with_cue: For each block, whether it holds a quotation with a speech cue.
         reuse: For each block, ``(share, official_id)`` of its words in n-grams
             shared with a paired official document (:func:`reused_shares`), if any.
         title: The article's title from its metadata, if any.
         source: Who speaks in an official document (its outlet), for ``source``.
+        rules: The rule table (:data:`ROLE_RULES`).
 
     Returns:
-        One :class:`Block` per span.
+        One :class:`Block` per span; its ``rule`` names the rule that decided it.
     """
     quote_share = quote_share or [0.0] * len(spans)
     quoted_with_cue = quoted_with_cue or [False] * len(spans)
     blocks = [Block(lo, hi, quote_share=quote_share[i]) for i, (lo, hi) in enumerate(spans)]
-    seen_prose = False  # a journalist or official block has appeared
-    official_run = ""  # the source of the official text being reproduced, if inside one
-    after_attribution = False
-    unintroduced = False  # the official run began with no attribution line or title
-    last = len(blocks) - 1
+    state = RoleState(official_document=kind == "official")
     for i, block in enumerate(blocks):
         body = text[block.start : block.end]
-        first_line = body.splitlines()[0] if body else ""
         n_words = len(_words(body))
-        headline_like = _headline_like(body, n_words)  # asked up to four times below
-
-        def decide(role: str, evidence: str, source: str = "", *, block: Block = block) -> None:
-            block.role, block.evidence, block.source = role, evidence, source
-
-        if reuse is not None:
-            share, official_id = reuse[i]
-            if share >= REUSE_SHARE:
-                decide(
-                    "official",
-                    f"{share:.0%} of its words are in word {REUSE_N}-grams shared with "
-                    f"official document {official_id}",
-                    official_id,
-                )
-                block.reused, seen_prose = True, True
-                continue
-        if n_words <= 60 and _found(_BOILERPLATE, _BOILERPLATE_ANYWHERE, first_line):
-            decide("boilerplate", f"site furniture: starts {_snippet(first_line)}")
-            continue
-        if kind == "news" and i >= last - 2 and n_words <= 60 and _BIO.match(body):
-            decide("boilerplate", "author bio near the end ('<Name> is a ...')")
-            continue
-        if n_words <= 120 and any(h in body for h in _EMBED_HINTS) and _EMBED.search(body):
-            decide("embed", f"social-media post: {_snippet(_EMBED.search(body).group())}")
-            if (
-                _TWEET_SIGNATURE.match(body)
-                and i > 0
-                and blocks[i - 1].role in ("journalist", "quote")
-            ):
-                prev = blocks[i - 1]
-                if len(_words(text[prev.start : prev.end])) <= 60:
-                    prev.role, prev.source = "embed", ""
-                    prev.evidence = "tweet text directly above its signature line"
-            continue
-        credit = None
-        if n_words <= 80:
-            credit = _CREDIT_START.match(body) or (
-                _CREDIT.search(body) if any(h in body for h in _CREDIT_HINTS) else None
-            )
-        if credit and (n_words <= 40 or (n_words <= 80 and _CAPTION.search(body))):
-            decide("credit", f"photo/video credit or caption: {_snippet(credit.group())}")
-            if i > 0 and _is_caption(text, blocks[i - 1]):
-                prev = blocks[i - 1]
-                prev.role, prev.source = "credit", ""
-                prev.evidence = "caption directly above a photo credit"
-            continue
-        if n_words <= 25 and (_found(_BYLINE, _BYLINE_ANYWHERE, first_line) or _date_line(body)):
-            decide("byline", "author or date line")
-            continue
-        if (
-            n_words <= 20
-            and " in " in body
-            and _NAMED_IN_PLACE.match(body)
-            and _above_the_story(blocks[:i])
-        ):
-            decide("byline", "names and places above the story ('<Name> in <Place>')")
-            continue
-        if (
-            n_words <= 40
-            and "reporting by" in body.lower()
-            and _found(_BYLINE, _BYLINE_ANYWHERE, body)
-        ):
-            decide("byline", "wire credit line ('Reporting by ...')")
-            continue
-        if kind == "official":
-            decide("official", "part of an official document (kind 'official')", source)
-            seen_prose = True
-            continue
-        if not seen_prose and headline_like:
-            if title and normalise(body) == normalise(title):
-                decide("headline", "same as the title in the metadata")
-            else:
-                decide("headline", HEADLINE)
-            seen_prose = True
-            continue
-        if (
-            headline_like
-            and i > 0
-            and blocks[i - 1].role == "headline"
-            and blocks[i - 1].evidence != STANDFIRST
-            and not _OFFICIAL_TITLE.match(body)
-            and _title_case_share(body) < 0.7
-        ):
-            # A sentence-case line under the headline is its standfirst (dek): display
-            # copy like the headline, not the lede.
-            decide("headline", STANDFIRST)
-            continue
-        if headline_like and _OFFICIAL_TITLE.match(body):
-            official_run = _institution(body) or official_run or "official document"
-            unintroduced = False
-            decide("official", f"official document title: {_snippet(body)}", official_run)
-            after_attribution, seen_prose = False, True
-            continue
-        attribution = _attribution(body)
-        if attribution is not None:
-            decide("journalist", "attribution line introducing official text", "")
-            official_run, after_attribution = attribution or "official document", True
-            unintroduced = False
-            seen_prose = True
-            continue
-        if official_run:
-            marker = _JOURNALIST_MARKERS.search(body)
-            if after_attribution and headline_like:
-                decide("official", "title right after an attribution line", official_run)
-                after_attribution = False
-                continue
-            # A readout pasted in without an introduction ends where its paragraphs
-            # stop opening on the actors (a title, "They", "The leaders").
-            in_voice = not unintroduced or _ACTOR_OPENING.match(body) is not None
-            if marker is None and not quoted_with_cue[i] and not headline_like and in_voice:
-                decide("official", _continuation_evidence(after_attribution), official_run)
-                after_attribution = False
-                continue
-            if marker is None and body.lstrip()[:1] in OPEN_QUOTES + '"':
-                decide(
-                    "official",
-                    "continues a readout reproduced inside quotation marks",
-                    official_run,
-                )
-                continue
-            official_run, after_attribution, unintroduced = "", False, False
-        formula = _OPENING_FORMULA.match(body)
-        if (
-            formula
-            and not _JOURNALIST_MARKERS.search(body)
-            and _TODAYISH.search(body)
-            or (formula and body.lstrip()[:1] in OPEN_QUOTES + '"')
-        ):
-            official_run = _institution(body) or "official document"
-            decide("official", f"readout opening formula: {_snippet(formula.group())}", "")
-            seen_prose, unintroduced = True, True
-            continue
-        quoted_readout = _quoted_readout(body)
-        if quoted_readout is not None:
-            official_run = quoted_readout or "official document"
-            decide("official", "official text reproduced inside quotation marks", quoted_readout)
-            seen_prose = True
-            continue
-        if seen_prose and headline_like and _title_case_share(body) >= 0.7 and n_words >= 3:
-            decide("boilerplate", "title-case headline inside the body (a related-article link)")
-            continue
-        opens_with_quote = body.lstrip()[:1] in OPEN_QUOTES + '"'
-        if block.quote_share >= 0.7 or (opens_with_quote and block.quote_share >= 0.5):
-            decide("quote", f"{block.quote_share:.0%} of its characters are inside quotation marks")
-            seen_prose = True
-            continue
-        dateline = DATELINE.match(body)
-        if dateline:
-            decide("journalist", f"wire dateline: {_snippet(dateline.group())}")
-        else:
-            decide("journalist", "reporter's prose (no other rule applies)")
-        seen_prose = True
+        view = BlockView(
+            text=text,
+            blocks=blocks,
+            i=i,
+            body=body,
+            first_line=body.splitlines()[0] if body else "",
+            n_words=n_words,
+            headline_like=_headline_like(body, n_words),
+            kind=kind,
+            title=title,
+            source=source,
+            quoted_with_cue=quoted_with_cue[i],
+            reuse=reuse[i] if reuse is not None else None,
+            state=state,
+        )
+        for name, rule in rules:
+            if rule(view):
+                block.rule = name
+                break
     return blocks
+
+
+def _short_first_line(b: BlockView) -> bool:
+    """A one-sentence first line that ends with a period, with bylines or dates under it."""
+    if b.n_words > 25 or "\n" in b.body or b.body.count(". ") > 0:
+        return False
+    below = b.body_of(b.i + 1).strip()
+    return (
+        bool(below)
+        and len(below.split()) <= 6
+        and (_date_line(below) or bool(_NUMERIC_DATE.match(below)) or bool(_BYLINE.match(below)))
+    )
+
+
+def _repeated_by_next(b: BlockView) -> bool:
+    below = b.body_of(b.i + 1)
+    return bool(below) and normalise(below).startswith(normalise(b.body))
+
+
+def _names_and_date(text: str) -> bool:
+    """Names and a date, nothing else: "Ana Ruiz, Li Wei • 31 December 2021 14:05"."""
+    if not _DIGIT.search(text) or not _DATE_ANY.search(text):
+        return False
+    rest = _DATE_LINE_FILLER.sub(" ", text).split()
+    return 0 < len(rest) <= 6 and all(w[:1].isupper() for w in rest)
 
 
 def _above_the_story(blocks: list[Block]) -> bool:

@@ -180,6 +180,27 @@ def test_paragraph_spans_line_layouts():
         ("Updated 6:02 PM ET, Tue April 13, 2021", "byline"),
         ("(AP Photo/Evan Vucci)", "credit"),
         ("— Jen Psaki (@PressSec) April 13, 2021", "embed"),
+        ("(WAH)", "byline"),  # an editor's initials
+        ("(END)", "boilerplate"),
+        ("Reuters", "byline"),
+        ("BEIJING:", "byline"),
+        ("Reuters October 31, 2022", "byline"),
+        ("Ana Ruiz • 31 December 2021 14:05", "byline"),
+        ("Ana Ruiz, Li Wei Saturday, 17 May 2025, 18:47", "byline"),
+        ("Ana Ruiz and Li Wei, Example Times", "byline"),
+        ("Ana Ruiz, Diplomatic Correspondent", "byline"),
+        ("10:03 AM GMT+8", "byline"),
+        ("2024-03-05 02:00:40", "byline"),
+        ("The following is attributable to Spokesperson Ana Ruiz:", "byline"),
+        ("Live updates", "boilerplate"),
+        ("Related Posts", "boilerplate"),
+        ("2 min read", "boilerplate"),
+        ("Evan Vucci | AP", "credit"),
+        ("Anna Kovalenko. TASS", "credit"),
+        ("A file photo shows the two leaders shaking hands in Geneva in 2021.", "credit"),
+        ("Sign up to our morning newsletter and get the news before you wake", "boilerplate"),
+        ("The helpline numbers for every region are listed below.", "boilerplate"),
+        ("Source: the foreign ministry in a statement, as reported by a news agency", "journalist"),
     ],
 )
 def test_single_block_rules(text, role):
@@ -216,3 +237,46 @@ def test_names_with_places_are_a_byline_only_above_the_story():
     assert [r for r, _ in _roles(top)] == ["headline", "byline", "journalist"]
     below = f"Leaders meet in Osaka\n\n{lede}\n\nRescue Teams in Kyiv\n\n{lede}"
     assert _roles(below)[2][0] != "byline"
+
+
+def test_every_block_names_the_rule_that_decided_it():
+    from analysis.segment import ROLE_RULES, classify_blocks
+
+    text = "Leaders meet in Osaka\n\nBy Ana Ruiz\n\nThe two leaders met on Friday.\n\nTags: Japan"
+    names = {name for name, _ in ROLE_RULES}
+    blocks = classify_blocks(text, paragraph_spans(text))
+    assert [b.rule for b in blocks] == ["headline", "byline", "journalist", "site furniture"]
+    assert {b.rule for b in blocks} <= names
+
+
+def test_an_official_document_is_known_by_its_title_or_formula_without_metadata():
+    body = "They agreed to stay in close touch on the talks and on trade."
+    titled = (
+        "Telephone conversation between the Prime Minister and President Ilves\n\n"
+        "March 5, 2024\n\nThe Prime Minister held a telephone conversation with "
+        f"President Ilves.\n\n{body}"
+    )
+    assert [r for r, _ in _roles(titled)] == ["headline", "byline", "official", "official"]
+    untitled = (
+        "President Daniel R. Harlan, Jr. spoke today with President Marta Ilves of Estonia. "
+        f"{body}\n\n###"
+    )
+    assert [r for r, _ in _roles(untitled)] == ["official", "boilerplate"]
+    # A news story that merely reports the call stays the journalist's.
+    story = (
+        "Leaders talk cables\n\nPresident Harlan spoke with President Ilves on Tuesday, "
+        "officials said.\n\nThe call lasted an hour."
+    )
+    assert [r for r, _ in _roles(story)] == ["headline", "journalist", "journalist"]
+
+
+def test_a_prompt_to_the_reader_ends_where_the_story_reports_again():
+    lede = "The two leaders met on Friday to discuss the summit and the talks that follow it."
+    text = (
+        f"Leaders meet in Osaka\n\n{lede}\n\nYour donation keeps us reporting.\n\n"
+        "We never lock our work behind a paywall.\n\n"
+        "\u201cWe will meet again,\u201d the prime minister said, as we had expected."
+    )
+    roles = [r for r, _ in _roles(text)]
+    assert roles[:4] == ["headline", "journalist", "boilerplate", "boilerplate"]
+    assert roles[4] != "boilerplate"  # it quotes someone: the story again
