@@ -544,7 +544,8 @@ _RELATED_LABEL = re.compile(
     r"|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like)\s*:?\s*$",
     re.IGNORECASE,
 )
-_LABEL_ALONE = re.compile(r"^(?=.*[a-z])[A-Z][\w’' ]{0,30}:$")  # "Background:" with nothing after it
+# "Background:" with nothing after it (not "BEIJING:", a dateline).
+_LABEL_ALONE = re.compile(r"^(?=.*[a-z])[A-Z][\w’' ]{0,30}:$")
 _LABEL_START = re.compile(r"^[A-Z][\w’']*(?:\s+[\w’']+)?\s*:\s")  # "Source: ...", "Details: ..."
 # Prompts that speak to the reader: donations, newsletters, sign-ups.
 _PROMPT = re.compile(
