@@ -388,7 +388,8 @@ _BOILERPLATE = re.compile(
       |^(?:sign\ up|subscribe|share\ (?:this|on|the\ article)|follow\ (?:us|@)|click\ here
         |advertisement|sponsored|our\ standards|copyright|all\ rights\ reserved|skip\ to
         |listen\ to\ this\ article|image\ \d+\ of\ \d+|comments?\b|join\ the\ conversation
-        |for\ immediate\ release|\#\#\#|opt\ in\b)
+        |for\ immediate\ release|\#\#\#|\#\ \#\ \#|opt\ in\b|this\ was\ published\ under\b
+        |page\ history\b)
       |^(?:©|\(c\)\s*\d{4})
       |^(?:\(END\)|END|==\s*\w+|-{2,}|\*{3,}|\((?![A-Z]{2,4}\))\w{2,12}\))$
       |"""
@@ -535,7 +536,9 @@ _FURNITURE_LINE = re.compile(
         |read\s+(?:also|more)|also\s+read|see\s+also|related(?:\s+(?:posts|articles|stories
         |news|content|coverage|links))?|more\s+(?:stories|news|on\s+this(?:\s+story)?)
         |recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|stay\s+connected
-        |updates\s+to\s+this\s+page|share(?:\s+this)?|print|email)\s*:?$""",
+        |updates\s+to\s+this\s+page|share(?:\s+this)?|print|email|news\s+story|speech
+        |policy\s+paper|guidance|filed\s+under|categories|tags|topics|keywords
+        |you\s+might\s+also\s+like)\s*:?$""",
     re.IGNORECASE | re.VERBOSE,
 )
 # A label under which a list of related links follows.
@@ -559,6 +562,20 @@ _READER = re.compile(r"\b(?:you|your|us|we|our)\b", re.IGNORECASE)
 _REPORTS = re.compile(rf"[{OPEN_QUOTES}\"]|\b(?:said|says|told|according\s+to)\b")
 _OUTLET_VOICE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 _SERVICE_NOTICE = re.compile(r"\bhelpline\s+numbers?\b|\btoll[- ]free\s+(?:number|line)\b", re.I)
+_CITATION = re.compile(
+    r"\bOnline\s+by\s+[A-Z][\w.'’ -]+,\s+(?:The\s+)?[A-Z][\w ]*(?:Project|Archive)"
+)
+_PHOTO_LABEL = re.compile(r"^[A-Z][\w.'’ -]{1,40}\s(?:photo|photograph|image|picture)$")
+# The office that issues a document, on a line of its own above the title.
+_ISSUER = re.compile(
+    r"^(?:The\s+)?(?:White\s+House|Kremlin|Downing\s+Street|Élysée(?:\s+Palace)?"
+    r"|Office\s+of\s+the\s+[A-Z][\w ]+|(?:[A-Z][\w’']+\s+){0,4}(?:Ministry|Department|Office"
+    r"|Press\s+Service|Press\s+Office|Secretariat)(?:\s+of\s+[A-Z][\w’' ]+)?)$"
+)
+_SPOKESPERSON_SAID = re.compile(
+    r"^(?:An?|The)\s+(?:[\w’'.-]+\s+){0,4}(?:spokes(?:man|woman|person)|official)"
+    r"\s+(?:said|says)\s*:$"
+)
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s")
 _AGENCIES = (
     r"(?:Reuters|REUTERS|AP|AFP|EPA(?:-EFE)?|Getty\s+Images|TASS|Sputnik|Xinhua|ANI|PTI|IANS"
@@ -770,6 +787,8 @@ def _furniture(b: BlockView) -> bool:
         return b.decide("boilerplate", f"a prompt to the reader: {prompt}")
     if b.state.prompt_run and b.n_words <= 90 and not reports and _OUTLET_VOICE.search(b.body):
         return b.decide("boilerplate", "continues a prompt to the reader (the outlet as 'we')")
+    if b.n_words <= 80 and _CITATION.search(b.body):
+        return b.decide("boilerplate", "citation line of an archive ('... Online by ...')")
     if b.n_words <= 40 and _SERVICE_NOTICE.search(b.body):
         return b.decide("boilerplate", "a service notice (helpline numbers)")
     return False
@@ -830,6 +849,8 @@ def _credit(b: BlockView) -> bool:
             prev.role, prev.source = "credit", ""
             prev.evidence = "caption directly above a photo credit"
         return True
+    if b.n_words <= 6 and _PHOTO_LABEL.match(body.strip()):
+        return b.decide("credit", f"a picture's label: {_snippet(body)}")
     if b.n_words <= 10 and _NAME_AND_AGENCY.match(body.strip()):
         return b.decide("credit", f"photographer and agency: {_snippet(body)}")
     return False
@@ -863,14 +884,14 @@ def _byline(b: BlockView) -> bool:
         and b.blocks[b.i - 1].role in ("headline", "byline")
     ):
         return b.decide("byline", "a name alone above the story (the author)")
-    if (
-        b.state.official_document
-        and b.state.seen_prose
-        and n_words <= 3
-        and _BARE_NAME.match(body)
-        and all(len(_words(b.body_of(k))) <= 12 for k in range(b.i + 1, b.last + 1))
-    ):
-        return b.decide("byline", "place line at the foot of an official document")
+    if n_words <= 3 and _BARE_NAME.match(body) and _date_line(b.body_of(b.i + 1).strip()):
+        return b.decide("byline", "place line above a date line")
+    if n_words <= 8 and _ISSUER.match(body) and _above_the_story(b.blocks[: b.i]):
+        following = (b.body_of(k) for k in range(b.i + 1, min(b.i + 3, b.last + 1)))
+        if b.state.official_document or any(_DOCUMENT_TITLE.match(f) for f in following):
+            return b.decide("byline", "the office that issued the document, above its title")
+    if b.state.official_document and n_words <= 12 and _SPOKESPERSON_SAID.match(body):
+        return b.decide("byline", "names the spokesperson the document is attributable to")
     if (
         n_words <= 20
         and " in " in body
@@ -899,6 +920,9 @@ def _official_document(b: BlockView) -> bool:
             return b.decide("headline", "title or highlight of an official document")
         if _repeated_by_next(b):
             return b.decide("headline", "summary repeated as the document's first paragraph")
+    unpunctuated = not b.body.rstrip().endswith((".", "!", "?", '"', "”", ":"))
+    if b.n_words <= 6 and unpunctuated and _only_short_lines_follow(b):
+        return b.decide("boilerplate", "short lines after the document's body (site furniture)")
     evidence = "part of an official document"
     evidence += " (kind 'official')" if b.kind == "official" else " (its title says so)"
     return b.prose("official", evidence, b.source)
@@ -940,6 +964,10 @@ def _standfirst(b: BlockView) -> bool:
 def _official_title(b: BlockView) -> bool:
     if not (b.headline_like and _OFFICIAL_TITLE.match(b.body)):
         return False
+    if b.kind == "news" and _DOCUMENT_TITLE.match(b.body) and _above_the_story(b.blocks[: b.i]):
+        # Under a kicker or an issuing office, with no story above: a document of its own.
+        b.state.official_document = True
+        return b.decide("headline", f"title of an official document: {_snippet(b.body)}")
     state = b.state
     state.official_run = _institution(b.body) or state.official_run or "official document"
     state.unintroduced = state.after_attribution = False
@@ -1127,6 +1155,11 @@ def _short_first_line(b: BlockView) -> bool:
         and len(below.split()) <= 6
         and (_date_line(below) or bool(_NUMERIC_DATE.match(below)) or bool(_BYLINE.match(below)))
     )
+
+
+def _only_short_lines_follow(b: BlockView, words: int = 6) -> bool:
+    """Whether every block after this one is a line of at most ``words`` words."""
+    return all(len(_words(b.body_of(k))) <= words for k in range(b.i + 1, b.last + 1))
 
 
 def _repeated_by_next(b: BlockView) -> bool:

@@ -280,3 +280,54 @@ def test_a_prompt_to_the_reader_ends_where_the_story_reports_again():
     roles = [r for r, _ in _roles(text)]
     assert roles[:4] == ["headline", "journalist", "boilerplate", "boilerplate"]
     assert roles[4] != "boilerplate"  # it quotes someone: the story again
+
+
+ARCHIVE_PAGE = """Marta Ilves photo
+
+The Prime Minister's Office
+
+Readout of the Prime Minister's call with President Ilves
+
+March 5, 2024
+
+This was published under the 2022 to 2024 government
+
+A government spokesperson said:
+
+The Prime Minister spoke today with President Marta Ilves of Estonia about undersea cables.
+
+They agreed to speak again soon.
+
+Marta Ilves, Readout of the call Online by Ana Ruiz and Li Wei, The Leaders Archive Project
+
+Filed Under
+
+Archive Search"""
+
+
+@pytest.mark.parametrize("kind", ["official", "news"])
+def test_an_official_page_keeps_only_its_body_official(kind):
+    from analysis.segment import classify_blocks
+
+    blocks = classify_blocks(ARCHIVE_PAGE, paragraph_spans(ARCHIVE_PAGE), kind=kind)
+    assert [b.role for b in blocks] == [
+        "credit",  # a picture's label
+        "byline",  # the issuing office
+        "headline",
+        "byline",
+        "boilerplate",  # page-history note
+        "byline",  # who the statement is attributable to
+        "official",
+        "official",
+        "boilerplate",  # archive citation
+        "boilerplate",
+        "boilerplate",  # footer lines after the body
+    ]
+
+
+def test_a_place_line_above_a_date_is_a_byline():
+    text = "Call with the Premier\n\nThey agreed to meet.\n\nNew Delhi\n\nApril 04, 2020"
+    from analysis.segment import classify_blocks
+
+    roles = [b.role for b in classify_blocks(text, paragraph_spans(text), kind="official")]
+    assert roles == ["headline", "official", "byline", "byline"]
