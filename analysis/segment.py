@@ -475,6 +475,9 @@ _DATE_LINE_FILLER = re.compile(
     rf"{DATE}|{WEEKDAY}|\b(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b"
     rf"|\b\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?|\b(?:[ap]\.?m\.?|ET|EST|EDT|GMT|"
     r"UTC|BST|CET|CEST|MSK|JST|IST|PT|PST|PDT|at|on|published|updated|posted|last|first|modified)\b"
+    # "/ in 5 years", "/ 2 hours ago": how old the page is, printed beside its date.
+    r"|\bin\s+\d+\s+(?:years?|months?|days?|hours?)\b"
+    r"|\b\d+\s+(?:years?|months?|days?|hours?|mins?|minutes?)\s+ago\b"
     r"|[\s,.|•·:;()/–—-]+",
     re.IGNORECASE,
 )
@@ -562,6 +565,8 @@ _READER = re.compile(r"\b(?:you|your|us|we|our)\b", re.IGNORECASE)
 _REPORTS = re.compile(rf"[{OPEN_QUOTES}\"]|\b(?:said|says|told|according\s+to)\b")
 _OUTLET_VOICE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 _SERVICE_NOTICE = re.compile(r"\bhelpline\s+numbers?\b|\btoll[- ]free\s+(?:number|line)\b", re.I)
+_WORD3 = re.compile(r"[^\W\d_]{3,}")  # a word of three letters or more
+_HASHTAG_LINE = re.compile(r"^#[^\W\d_][\w ]{0,40}$")  # "#World News": a section tag
 _CITATION = re.compile(
     r"\bOnline\s+by\s+[A-Z][\w.'’ -]+,\s+(?:The\s+)?[A-Z][\w ]*(?:Project|Archive)"
 )
@@ -588,7 +593,8 @@ _NAME_AND_AGENCY = re.compile(
     rf"(?:\s*(?:/|via)\s*{_AGENCIES})?\.?$"
 )
 _AGENCY_LINE = re.compile(
-    rf"^(?:[—–-]\s*)?\(?{_AGENCIES}\)?\.?$|^\([A-Z]{{2,4}}(?:/[A-Z]{{2,4}})*\)$"
+    rf"^(?:[—–-]\s*)?\(?{_AGENCIES}\)?(?:\s+(?:[Ss]taff|[Rr]eporters?|[Cc]orrespondents?))?\.?$"
+    r"|^\([A-Z]{2,4}(?:/[A-Z]{2,4})*\)$"
 )
 _DATELINE_ALONE = re.compile(r"^[A-Z][A-Z .’'-]{2,30}:$")  # "BEIJING:"
 _NUMERIC_DATE = re.compile(
@@ -770,10 +776,19 @@ def _reused(b: BlockView) -> bool:
     )
 
 
+def _no_words(b: BlockView) -> bool:
+    """Symbols and numbers that are not a date or time: page controls, counters."""
+    if b.n_words <= 8 and not _WORD3.search(b.body):
+        return b.decide("boilerplate", "no words, only symbols and numbers (page controls)")
+    return False
+
+
 def _furniture(b: BlockView) -> bool:
     if b.n_words <= 60 and _found(_BOILERPLATE, _BOILERPLATE_ANYWHERE, b.first_line):
         b.state.related_list = _RELATED_LABEL.match(b.first_line) is not None
         return b.decide("boilerplate", f"site furniture: starts {_snippet(b.first_line)}")
+    if b.n_words <= 6 and _HASHTAG_LINE.match(b.body.strip()):
+        return b.decide("boilerplate", f"section tag: {_snippet(b.body)}")
     if b.n_words <= 6 and _FURNITURE_LINE.match(b.body.strip()):
         b.state.related_list = _RELATED_LABEL.match(b.body.strip()) is not None
         return b.decide("boilerplate", f"site furniture line: {_snippet(b.body)}")
@@ -961,6 +976,17 @@ def _standfirst(b: BlockView) -> bool:
     return b.decide("headline", STANDFIRST)
 
 
+def _repeated_headline(b: BlockView) -> bool:
+    """A page that prints its headline twice (above and below a date line)."""
+    if not b.headline_like or b.n_words < 3:
+        return False
+    mine = normalise(b.body)
+    for k in range(b.i):
+        if b.blocks[k].role == "headline" and normalise(b.body_of(k)).startswith(mine):
+            return b.decide("headline", "the headline, printed again")
+    return False
+
+
 def _official_title(b: BlockView) -> bool:
     if not (b.headline_like and _OFFICIAL_TITLE.match(b.body)):
         return False
@@ -1063,10 +1089,12 @@ ROLE_RULES: tuple[tuple[str, Callable[[BlockView], bool]], ...] = (
     ("social-media embed", _embed),
     ("photo credit or caption", _credit),
     ("byline", _byline),
+    ("no words", _no_words),
     ("related-links list", _related_list),
     ("official document", _official_document),
     ("headline", _headline),
     ("standfirst", _standfirst),
+    ("headline repeated", _repeated_headline),
     ("official document title", _official_title),
     ("attribution line", _attribution_line),
     ("continues official text", _official_run),

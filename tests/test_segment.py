@@ -181,6 +181,10 @@ def test_paragraph_spans_line_layouts():
         ("(AP Photo/Evan Vucci)", "credit"),
         ("— Jen Psaki (@PressSec) April 13, 2021", "embed"),
         ("(WAH)", "byline"),  # an editor's initials
+        ("Reuters Staff", "byline"),
+        ("March 3, 2019 / 2:55 AM / in 5 years", "byline"),
+        ("#World News", "boilerplate"),
+        ("+ ↺ − 16 px", "boilerplate"),
         ("(END)", "boilerplate"),
         ("Reuters", "byline"),
         ("BEIJING:", "byline"),
@@ -331,3 +335,9 @@ def test_a_place_line_above_a_date_is_a_byline():
 
     roles = [b.role for b in classify_blocks(text, paragraph_spans(text), kind="official")]
     assert roles == ["headline", "official", "byline", "byline"]
+
+
+def test_a_headline_printed_twice_is_a_headline_both_times():
+    lede = "The two leaders met on Friday to discuss the summit and the talks that follow it."
+    text = f"Leaders meet in Osaka, talk trade\n\nMay 3, 2019\n\nLeaders meet in Osaka, talk trade\n\n{lede}"
+    assert [r for r, _ in _roles(text)] == ["headline", "byline", "headline", "journalist"]
