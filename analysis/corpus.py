@@ -81,6 +81,7 @@ QUOTE_COLUMNS = (
     "end",
     "text",
     "speaker",
+    "speaker_as_written",
     "cue",
     "speaker_evidence",
 )
@@ -979,6 +980,7 @@ def _segment_one(article_id, text, kind, title, outlet, layout, out):
                 q.end,
                 text[q.start : q.end],
                 q.speaker,
+                q.speaker_as_written,
                 q.cue,
                 q.speaker_evidence,
             )

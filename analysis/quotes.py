@@ -8,21 +8,27 @@ per paragraph, so no quotation crosses a block. Single quotation marks are
 not read as quotations: in English news copy they mostly mark headlines,
 nested quotes and apostrophes.
 
-Speakers are found by surface patterns around the quotation in its sentence
-("…,” Psaki said.", "Psaki told reporters that “…”", "…,” said Psaki.",
-"Blinken, speaking in Brussels, said: “…”", "Lavrov accused the West of
-“…,” saying …"), titles dropped ("White House Press Secretary Jen Psaki" →
-"Jen Psaki"); a quotation without a cue continues the previous quotation's
-speaker, and "he" or "she" resolves to the last named speaker. Every decision
-is stated in ``speaker_evidence``.
+Speakers are found by a table of named surface rules, tried in order on the
+quotation's sentence (:data:`_RULES`: "…,” Psaki said.", "Psaki told reporters
+that “…”", "Blinken, speaking in Brussels, said: “…”", "Lavrov accused the West
+of “…,” saying …", "Trump's suggestion that troops “…”", "with Starmer calling
+it an “…”", the sentence's subject), titles dropped ("White House Press
+Secretary Jen Psaki" → "Jen Psaki"). A quotation whose sentence has no cue and
+names no one continues the previous quotation. "He" or "she" resolves to the
+previous sentence's subject or the last person named as a source; "it" and
+"the statement" to the institution or document last named; "the Russian
+President" to the person named with that title. The words of the text are kept
+in ``speaker_as_written``; the rule that fired, in ``speaker_evidence``.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from analysis.text import CLOSE_QUOTES, DATELINE, OPEN_QUOTES, WEEKDAY
+from analysis.text import CLOSE_QUOTES, DATE, DATELINE, OPEN_QUOTES, WEEKDAY
 
 __all__ = ["Quotation", "find_quotations", "attribute_speakers", "TITLE_WORDS"]
 
@@ -39,6 +45,9 @@ class Quotation:
     speaker: str = ""
     cue: str = ""
     speaker_evidence: str = ""
+    # The speaker in the words of the text, when a pronoun or description was resolved
+    # ("the Russian President" for "Vladimir Putin"); else the same as ``speaker``.
+    speaker_as_written: str = ""
 
 
 def find_quotations(text: str, blocks: list[tuple[int, int]]) -> list[Quotation]:
@@ -89,7 +98,7 @@ _CUE_VERBS = (
     r"wrote|writes|tweeted|posted|asked|replied|responded|insisted|declared|announced|"
     r"claimed|continued|stressed|emphasi[sz]ed|urged|acknowledged|remarked|recalled|"
     r"suggested|cautioned|complained|conceded|observed|pointed out|went on|reiterated|"
-    r"reads|concluded|predicted|promised|vowed|admitted|described"
+    r"reads|concluded|predicted|promised|vowed|admitted|described|reported"
 )
 # The cue keeps a statement ("said in a statement"); other circumstances are dropped.
 _CUE_TAIL = (
@@ -112,24 +121,37 @@ _NAME = (
     rf"(?:(?:[a-z]+\s+){{0,2}}(?:{_ROLE_NOUNS})\s+)?"
     rf"{_CAP}(?:\s+(?:(?:of|de|von|van|al-|bin)\s+|(?:{_ROLE_NOUNS})\s+)?{_CAP}){{0,7}}"
 )
+# Words that end an issuer's name: "a statement from the PMO on Saturday said".
+_ISSUER_ENDS = r"on|in|at|during|after|before|which|that|who|and|but|as|to|for|when|while|was"
+_DOCUMENT_NOUNS = r"statement|readout|release|communiqu[eé]|report|post|telegram|message|letter"
 # An article or a possessive leads a description: "a Kremlin spokesman", "The
 # ministry" (opening a sentence), "China's foreign ministry".
 _DESCRIPTION = (
-    r"(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[A-Z][\w-]*[’']s)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[A-Z][\w-]*[’']s)\s+(?:[\w’'-]+\s+){0,3}"
     r"(?:spokesman|spokeswoman|spokesperson|official|officials|statement|readout|"
-    r"ministry|minister|source|sources|aide|diplomat|diplomats|adviser|advisor))"
+    r"ministry|minister|source|sources|aide|diplomat|diplomats|adviser|advisor|service))"
 )
-_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
-_SPEAKER = rf"(?P<speaker>(?:[Tt]he\s+)?{_NAME}|{_DESCRIPTION}|{_PRONOUN})"
-# Between speaker and cue: an adverb, or the day in wire style ("Harlan on Friday said").
+# A document and who issued it: "a statement from the PMO", "a statement issued by
+# the Prime Minister's Office (PMO)", "a statement on the website of the press
+# service of the government of India". The issuer runs to the cue, or to the end.
+_DOCUMENT = (
+    rf"(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?:[\w-]+\s+){{0,2}}(?:{_DOCUMENT_NOUNS})\s+"
+    r"(?:from|issued\s+by|released\s+by|by|of|on\s+the\s+website\s+of)\s+"
+    rf"(?:the\s+)?[\w’'.-]+(?:\s+(?!(?:{_CUE_VERBS}|{_ISSUER_ENDS})\b)[\w’'.-]+){{0,7}}"
+    r"(?:\s*\([A-Z]{2,8}\))?"
+)
+_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
+_SPEAKER = rf"(?P<speaker>{_DOCUMENT}|(?:[Tt]he\s+)?{_NAME}|{_DESCRIPTION}|{_PRONOUN})"
+# Between speaker and cue: an adverb, the day in wire style ("Harlan on Friday
+# said"), a perfect ("has reported").
 _ADVERB = (
-    r"(?:\s+(?:also|later|then|further|again|previously|separately))?"
-    rf"(?:\s+on\s+{WEEKDAY})?"
+    r"(?:\s+(?:also|later|then|further|again|previously|separately|earlier))?"
+    rf"(?:\s+on\s+{WEEKDAY})?(?:\s+(?:has|have|had))?"
 )
 
 _CUE_WORD = re.compile(rf"\b(?:{_CUE_VERBS}|according\s+to)\b")
 _AFTER_CUE_FIRST = re.compile(rf"^[\s,.!?—–-]*{_CUE}\s+{_SPEAKER}")
-_AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,.!?—–-]*{_SPEAKER},?{_ADVERB}\s+{_CUE}")
+_AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,.!?—–-]*{_SPEAKER},?{_ADVERB}\s+{_CUE}\b")
 _BEFORE = re.compile(rf"{_SPEAKER},?{_ADVERB}\s+{_CUE}\b")
 _ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording\s+to)\s+{_SPEAKER}")
 # A clause between the speaker and the cue: "Kishida, who is on a tour ahead of the
@@ -140,13 +162,68 @@ _ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording\s+to)\s+{_SPEAKER}")
 _CLAUSE = r",\s+(?:who|whose|[a-z]+ing|\d{1,3})\b"
 _APPOSITION = re.compile(rf"{_SPEAKER}{_CLAUSE}[^\"“”«»]*?,{_ADVERB}\s+(?={_CUE}\b)")
 _CLAUSE_OPENS = re.compile(_CLAUSE)
+# Words ending in -ing that are not participles of a speaker's action.
+_NOT_PARTICIPLES = (
+    r"(?:including|following|during|according|regarding|concerning|notwithstanding|"
+    r"nothing|something|anything|everything|morning|evening|bring|thing|king|spring|"
+    r"string|ring|sing|being|ceiling|meeting|building|funding|wing|ping)\b"
+)
+_ING = rf"(?!{_NOT_PARTICIPLES})[a-z]+ing\b"
 # "Lavrov accused the West of “hysteria,” saying Moscow had no plans": the cue is a
 # participle, and the speaker is the subject that opens the sentence, before its verb.
-_PARTICIPLE = re.compile(r"(?:,|^)\s+(?P<cue>saying|adding|insisting|warning|noting|telling)\b")
-# An initialism may lead the subject: "U.S. President Daniel Harlan on Thursday praised".
-_SUBJECT = re.compile(
-    rf"\s*(?:(?:[A-Z]\.){{2,}}\s+)?{_SPEAKER}{_ADVERB}\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+s)\b"
+_PARTICIPLE = re.compile(rf"(?:,|^|\band)\s+(?P<cue>{_ING})")
+# Irregular past tenses a sentence's subject often takes.
+_IRREGULAR = (
+    r"said|told|wrote|spoke|held|made|met|gave|took|sent|led|won|saw|went|came|began|"
+    r"brought|thought|felt|kept|left|put|set|struck|sought|became|spent|paid|read|hit|"
+    r"drew|ran|chose|stood|found|got|had|was|is"
 )
+_VERB = rf"(?:[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+s|{_IRREGULAR})\b"
+# An initialism may lead the subject: "U.S. President Daniel Harlan on Thursday praised";
+# an apposition may follow it: "Priya Nair, the opposition leader, welcomed".
+_SUBJECT = re.compile(
+    rf"\s*(?:(?:[A-Z]\.){{2,}}\s+)?{_SPEAKER}(?:,\s+[^,\"“”«»]{{1,60}},)?{_ADVERB}\s+{_VERB}"
+)
+# What may open a sentence before its subject: an agency tag "(MENAFN)", a dateline
+# without a dash "New Delhi, June 5 (IANS)", a live-blog time "7.32 am:", an opening
+# phrase "On Saturday," / "In a telegram sent to the king,".
+_LEAD_IN = re.compile(
+    r"\s*(?:\([A-Z]{2,10}\)\s*"
+    rf"|[A-Z][\w .’'-]{{1,30}},\s+{DATE}\s*(?:\([A-Za-z ]{{2,20}}\))?\s*[-–—:]?\s*"
+    r"|\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*:\s*"
+    r"|(?:[A-Z][\w’'-]*(?:\s+[\w’'“”\"«»-]+){0,8})[,”\"»]{1,2}\s+)"
+)
+# "the Kremlin quoted Putin as saying", "Putin was quoted as saying", "was cited as saying".
+_QUOTED_AS = re.compile(
+    rf"(?P<source>\b(?:[Tt]he\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})?\s*"
+    rf"\b(?:quoted|cited)\s+{_SPEAKER}\s+as\s+(?P<cue>saying|telling|writing)\b"
+)
+_QUOTED_AS_PASSIVE = re.compile(
+    rf"{_SPEAKER}\s+(?:was|were|is|has\s+been|had\s+been)\s+(?:quoted|cited)\s+"
+    r"(?:by\s+[^,\"“”«»]{1,60}?\s+)?as\s+(?P<cue>saying|telling|writing)\b"
+)
+# A quotation right after "the message from X:" is X's.
+_MESSAGE_FROM = re.compile(
+    rf"\b(?P<cue>(?:message|words|letter|telegram|statement|post)\s+(?:from|of|by))\s+"
+    rf"{_SPEAKER}\s*:?\s*$"
+)
+# A speech noun owned by a speaker, then the quotation in its clause: "Trump's earlier
+# suggestion that troops had “…”", "Harlan's Thursday remarks that “…”", "Lenz's
+# words: “…”". A "describing X's remarks as “…”" is not X's: "as" does not qualify.
+_SPEECH_NOUNS = (
+    r"suggestion|suggestions|remarks?|comments?|claims?|words|assertion|statement|"
+    r"warning|pledge|promise|post|message|tweet|description|insistence|view"
+)
+_POSSESSIVE_CUE = re.compile(
+    rf"(?P<speaker>(?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*)[’']s\s+"
+    rf"(?P<cue>(?:(?:[a-z]+|{WEEKDAY})\s+){{0,2}}(?:{_SPEECH_NOUNS}))"
+    r"(?:\s+that\b[^\"“”«»]*|\s+of|\s*:)?\s*$"
+)
+# "with Starmer calling the matter an “…”", "Starmer, reiterating “…”": a named person
+# and a participle of their action, last before the quotation.
+_NAME_PARTICIPLE = re.compile(rf"(?P<speaker>{_CAP}(?:\s+{_CAP}){{0,3}}),?\s+(?P<cue>{_ING})")
+# A headline's "'…': X verb" names the speaker after the colon.
+_AFTER_COLON = re.compile(rf"^\s*:\s*{_SPEAKER}\s+{_VERB}")
 
 TITLE_WORDS = frozenset(
     """white house press secretary president vice prime minister foreign deputy national
@@ -155,19 +232,265 @@ TITLE_WORDS = frozenset(
     chancellor u.s. us u.k. uk mr. mrs. ms. dr. director commissioner leader king queen
     former acting senior top envoy special representative ministry office affairs external
     aide presidential official lawmaker correspondent analyst professor commander diplomat
-    council committee shadow""".split()
+    council committee shadow sir dame lord pm fm premier""".split()
+)
+_HONORIFICS = frozenset("sir dame lord".split())
+# A description names a person by one of these heads: "the Russian President", "the FM".
+_PERSON_HEADS = frozenset(
+    """president minister secretary chancellor premier pm fm leader envoy ambassador king
+    queen diplomat spokesman spokeswoman spokesperson senator governor""".split()
 )
 _INSTITUTION_HINTS = frozenset(
     "house kremlin department ministry office government embassy commission council party".split()
 )
+_DAY_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    january february march april may june july august september october november
+    december""".split()
+)
 _VISIBLE = re.compile(r"\S")
 _NOT_NAMES = frozenset("but and so as when while if this that it there in on at".split())
+# A capitalised word that may name someone (the sentence's first word aside).
+_CAPITALISED = re.compile(r"(?<=\s)[A-Z][a-z][\w’'-]*")
+
+
+# --- the rules ----------------------------------------------------------------
+# Each rule reads the quotation's sentence, masked: ``before`` the opening mark and
+# ``after`` the closing one. It returns the raw speaker phrase and the cue, or None.
+# The first rule that names someone wins; its name goes into ``speaker_evidence``.
+
+
+def _rule_quoted_as(before: str, after: str) -> tuple[str, str] | None:
+    """Quoted as saying: "…,” the Kremlin quoted Putin as saying", "X was cited as saying"."""
+    if "quoted" not in before + after and "cited" not in before + after:
+        return None
+    for part in (after, before):
+        match = _QUOTED_AS.search(part) or _QUOTED_AS_PASSIVE.search(part)
+        if match:
+            return match.group("speaker"), f"quoted as {match.group('cue')}"
+    return None
+
+
+def _rule_after_cue_first(before: str, after: str) -> tuple[str, str] | None:
+    """Cue, then speaker, after the quotation: "…,” said Blinken."""
+    match = _AFTER_CUE_FIRST.match(after)
+    return (match.group("speaker"), match.group("cue")) if match else None
+
+
+def _rule_after_speaker_first(before: str, after: str) -> tuple[str, str] | None:
+    """Speaker, then cue, after the quotation: "…,” Psaki said."""
+    match = _AFTER_SPEAKER_FIRST.match(after)
+    return (match.group("speaker"), match.group("cue")) if match else None
+
+
+def _rule_according(before: str, after: str) -> tuple[str, str] | None:
+    """According to X, anywhere in the sentence."""
+    match = _ACCORDING.search(after) or _ACCORDING.search(before)
+    return (match.group("speaker"), "according to") if match else None
+
+
+def _rule_message_from(before: str, after: str) -> tuple[str, str] | None:
+    """A message of a source just before it: "the message from the President: “…”"."""
+    match = _MESSAGE_FROM.search(before) if "from" in before or "of" in before else None
+    return (match.group("speaker"), match.group("cue")) if match else None
+
+
+def _rule_before(before: str, after: str) -> tuple[str, str] | None:
+    """Speaker and cue before it: "Psaki told reporters that “…”".
+
+    In "X said Y described Z as “…”" the words are X's, the outer source.
+    """
+    candidates = [m for m in _BEFORE.finditer(before) if clean_speaker(m.group("speaker"))]
+    apposed = _apposition(before)
+    if apposed and (not candidates or apposed.start("cue") >= candidates[-1].start("cue")):
+        return apposed.group("speaker"), apposed.group("cue")
+    if not candidates:
+        return None
+    n = len(candidates) - 1
+    # "The White House later said Biden described Australia as “…”": reported speech
+    # inside reported speech; the words are the outer source's.
+    while n and _REPORTED.fullmatch(before, candidates[n - 1].end(), candidates[n].start()):
+        n -= 1
+    return candidates[n].group("speaker"), candidates[n].group("cue")
+
+
+_REPORTED = re.compile(r"\s+(?:that\s+)?")
+
+
+def _rule_possessive_cue(before: str, after: str) -> tuple[str, str] | None:
+    """A speech noun owned by the speaker: "Trump's earlier suggestion that troops had “…”"."""
+    if "’s" not in before and "'s" not in before:
+        return None
+    match = _POSSESSIVE_CUE.search(before)
+    return (match.group("speaker"), match.group("cue")) if match else None
+
+
+def _rule_name_participle(before: str, after: str) -> tuple[str, str] | None:
+    """A name and a participle: "with Starmer calling it an “…”", "Starmer, reiterating “…”"."""
+    found = None
+    for match in _NAME_PARTICIPLE.finditer(before):
+        if clean_speaker(match.group("speaker")) and _is_person(match.group("speaker")):
+            found = match
+    return (found.group("speaker"), found.group("cue")) if found else None
+
+
+def _rule_later(before: str, after: str) -> tuple[str, str] | None:
+    """A speaker and a cue later in the sentence, after the quotation's clause."""
+    match = _BEFORE.search(after)
+    return (match.group("speaker"), match.group("cue")) if match else None
+
+
+def _rule_after_colon(before: str, after: str) -> tuple[str, str] | None:
+    """A headline's "'…': Rubio conveyed a message"."""
+    match = _AFTER_COLON.match(after)
+    return (match.group("speaker"), "(after a colon)") if match else None
+
+
+def _rule_participle_subject(before: str, after: str) -> tuple[str, str] | None:
+    """A participle cue: "Lavrov accused the West of “hysteria,” saying …" is the subject's.
+
+    A participle may open the sentence, its subject after the clause: "Describing
+    the remarks as “…,” the minister said …".
+    """
+    opening = _OPENING_PARTICIPLE.match(before)
+    if opening:
+        # The quotation may close the clause with its own comma: "as “…,” the minister".
+        subject = _SUBJECT.match(after, len(after) - len(after.lstrip(" ,")))
+        if subject and clean_speaker(subject.group("speaker")):
+            return subject.group("speaker"), opening.group("cue")
+    participle = _PARTICIPLE.search(before) or _PARTICIPLE.search(after)
+    subject = _subject(before) if participle else None
+    return (subject.group("speaker"), participle.group("cue")) if subject else None
+
+
+_OPENING_PARTICIPLE = re.compile(rf"\s*(?P<cue>[A-Z][a-z]+ing)\b(?!\s+(?:{_CUE_VERBS})\b)")
+
+
+def _rule_subject(before: str, after: str) -> tuple[str, str] | None:
+    """The sentence's subject, a person, with no speech cue: "Modi praised Ito's “…”".
+
+    A subject followed by the quotation itself ("The top diplomat “acknowledged …”")
+    is what the quotation reports, not who speaks, so it does not count.
+    """
+    subject = _subject(before)
+    if subject and (
+        _is_person(subject.group("speaker"))
+        or clean_speaker(subject.group("speaker")) in {"he", "she"}
+    ):
+        return subject.group("speaker"), ""
+    return None
+
+
+_RULES: tuple[tuple[str, Callable[[str, str], tuple[str, str] | None]], ...] = (
+    ("'quoted as saying'", _rule_quoted_as),
+    ("cue then speaker after the quotation", _rule_after_cue_first),
+    ("speaker then cue after the quotation", _rule_after_speaker_first),
+    ("'according to' in the same sentence", _rule_according),
+    ("the message of a named source just before the quotation", _rule_message_from),
+    ("speaker and cue before the quotation in the same sentence", _rule_before),
+    ("a speech noun owned by the speaker before the quotation", _rule_possessive_cue),
+    ("a named person and a participle before the quotation", _rule_name_participle),
+    ("speaker and cue later in the sentence", _rule_later),
+    ("the speaker after a colon (headline form)", _rule_after_colon),
+    ("the sentence's subject, with a participle cue", _rule_participle_subject),
+    ("the sentence's subject, a person, with no speech cue", _rule_subject),
+)
+
+
+def _match_speaker(before: str, after: str) -> tuple[str, str, str]:
+    """Try the rules of :data:`_RULES` in order; the first that names someone wins."""
+    for name, rule in _RULES:
+        found = rule(before, after)
+        if found and (speaker := clean_speaker(found[0])):
+            return speaker, _clean_cue(found[1]), name
+    return "", "", ""
+
+
+def _subject(sentence: str) -> re.Match | None:
+    """The subject opening a sentence, before its verb (past any lead-in)."""
+    dateline = DATELINE.match(sentence)
+    at = dateline.end() if dateline else 0
+    for _ in range(3):  # a lead-in may follow another: "(IANS) On Monday, …"
+        match = _SUBJECT.match(sentence, at)
+        if match and clean_speaker(match.group("speaker")):
+            return match
+        lead = _LEAD_IN.match(sentence, at)
+        if not lead or lead.end() == at:
+            return None
+        at = lead.end()
+    return None
+
+
+def _kind(speaker: str) -> str:
+    """'pronoun', 'document', 'institution' or 'person' (a description of one included)."""
+    low = speaker.lower()
+    if low in {"he", "she", "they", "it"}:
+        return "pronoun"
+    words = low.replace("’s", "").replace("'s", "").split()
+    if re.search(rf"\b(?:{_DOCUMENT_NOUNS})\b", low):
+        return "document"
+    if any(w in _INSTITUTION_HINTS or w in {"ministry", "service"} for w in words) or (
+        len(words) == 1 and speaker.isupper()
+    ):
+        return "institution"
+    return "person"
+
+
+def _is_person(raw: str) -> bool:
+    speaker = clean_speaker(raw)
+    return bool(speaker) and _kind(speaker) == "person"
+
+
+class _Article:
+    """What speaker rules read once per article, computed when first needed."""
+
+    def __init__(self, text: str, masked: str, sentences: list[tuple[int, int]]):
+        self.text, self.masked, self.sentences = text, masked, sentences
+        self.sentence_ends = [e for _, e in sentences]
+        self._sources: list[tuple[int, str, str]] | None = None
+        self._titled: dict[str, list[tuple[int, str]]] = {}
+
+    def sources(self) -> list[tuple[int, str, str]]:
+        """(where, speaker, kind) of every subject of a speech cue, in text order."""
+        if self._sources is None:
+            self._sources = _cue_subjects(self.masked)
+        return self._sources
+
+    def add_source(self, at: int, speaker: str) -> None:
+        """Record a source named by a quotation's attribution (kept in text order)."""
+        sources = self.sources()
+        sources.append((at, speaker, _kind(speaker)))
+        sources.sort(key=lambda s: s[0])
+
+    def previous_sentence(self, lo: int) -> tuple[int, int] | None:
+        """The sentence ending at or before ``lo``."""
+        n = bisect.bisect_right(self.sentence_ends, lo) - 1
+        return self.sentences[n] if n >= 0 else None
+
+    def titled(self, title: str) -> list[tuple[int, str]]:
+        """(where, name) of each "<title> <Name>" in the text: "Prime Minister Keir Starmer"."""
+        if title not in self._titled:
+            words = r"\s+".join(re.escape(w) for w in title.split())
+            pattern = re.compile(rf"(?i:\b{words})\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}})")
+            found = []
+            for match in pattern.finditer(self.masked):
+                name = clean_speaker(match.group("name"))
+                if name and _kind(name) == "person":
+                    found.append((match.start(), name))
+            self._titled[title] = found
+        return self._titled[title]
 
 
 def attribute_speakers(
     text: str, quotes: list[Quotation], sentences: list[tuple[int, int]]
 ) -> None:
-    """Fill ``speaker``, ``cue`` and ``speaker_evidence`` of each quotation in place.
+    """Fill ``speaker``, ``speaker_as_written``, ``cue`` and ``speaker_evidence`` in place.
+
+    The rules of :data:`_RULES` read the quotation's own sentence; failing them, the
+    line introducing it ("X said:"); failing that, a quotation whose sentence names
+    nobody continues the previous one. A pronoun resolves to the person it stands
+    for, a description ("the Russian President") to the person the text names with
+    that title, "it" to the last institution or document named as a source.
 
     Args:
         text: The article text.
@@ -175,80 +498,151 @@ def attribute_speakers(
         sentences: ``(start, end)`` of every sentence of the text, in order.
     """
     masked = _mask_quotes(text, quotes)
-    cue_subjects: list[tuple[int, str]] | None = None  # found once per article, when needed
-    named_at, named = -1, ""  # the last named speaker of a quotation, and where
+    article = _Article(text, masked, sentences)
     for i, quote in enumerate(quotes):
         close = quote.close_mark + 1 if quote.close_mark is not None else quote.end
         lo, hi = _sentence_around(sentences, quote.open_mark, close - 1)
         after = masked[close : max(hi, close)]
         before = masked[lo : quote.open_mark]
         speaker, cue, how = _match_speaker(before, after)
+        written = speaker
         if not speaker:
             intro = _introducing_sentence(masked, sentences, lo)
             if intro:
                 speaker, cue, how = _match_speaker(intro, "")
+                written = speaker
                 how = f"from the line introducing it ('...:'): {how}" if speaker else ""
-        if not speaker and i > 0 and quotes[i - 1].block_no >= quote.block_no - 1:
-            prev = quotes[i - 1]
-            speaker, cue = prev.speaker, ""
-            how = "no cue in its sentence: continues the previous quotation" if speaker else ""
-        if speaker.lower() in {"he", "she"}:
-            if cue_subjects is None:
-                cue_subjects = _cue_subjects(masked)
-            cued_at, cued = _last_named(cue_subjects, masked, quote.open_mark)
-            last = cued if cued_at > named_at else named
-            if last:
-                how = f"pronoun '{speaker}' resolved to the last named speaker; {how}"
-                speaker = last
-            else:
-                how = f"pronoun '{speaker}' with no named speaker before it; {how}"
-        elif speaker and " " not in speaker and speaker.lower() != "they":
-            full = _full_name(text, speaker, quote.open_mark)
-            if full != speaker:
-                how = f"surname resolved to the full name used earlier; {how}"
-                speaker = full
-        quote.speaker, quote.cue, quote.speaker_evidence = speaker, cue, how or "no speaker found"
-        if speaker and speaker != "they" and not _is_description(speaker):
-            named_at, named = quote.open_mark, speaker
+        if not speaker:
+            speaker, written, cue, how = _without_cue(article, quotes, i, lo, before + after)
+        if speaker:
+            speaker, how = _resolve(article, speaker, lo, quote.open_mark, how)
+        if speaker in {"he", "she", "they", "it"}:
+            speaker = ""  # a pronoun is never the final speaker; the evidence says why
+        quote.speaker, quote.cue = speaker, cue
+        quote.speaker_as_written = written if speaker else ""
+        quote.speaker_evidence = how or "no speaker found"
+        if speaker and cue:
+            article.add_source(quote.open_mark, speaker)
 
 
-def _match_speaker(before: str, after: str) -> tuple[str, str, str]:
-    """Try the attribution patterns in order of reliability."""
-    for pattern, where in (
-        (_AFTER_CUE_FIRST, "cue then speaker after the quotation"),
-        (_AFTER_SPEAKER_FIRST, "speaker then cue after the quotation"),
-    ):
-        match = pattern.match(after)
-        if match and (speaker := clean_speaker(match.group("speaker"))):
-            return speaker, _clean_cue(match.group("cue")), where
-    match = _ACCORDING.search(after) or _ACCORDING.search(before)
-    if match and (speaker := clean_speaker(match.group("speaker"))):
-        return speaker, "according to", "'according to' in the same sentence"
-    candidates = [m for m in _BEFORE.finditer(before) if clean_speaker(m.group("speaker"))]
-    apposed = _apposition(before)
-    if apposed and (not candidates or apposed.start("cue") >= candidates[-1].start("cue")):
-        return (
-            clean_speaker(apposed.group("speaker")),
-            _clean_cue(apposed.group("cue")),
-            "speaker, a clause about them, then cue before the quotation in the same sentence",
-        )
-    if candidates:
-        match = candidates[-1]
-        return (
-            clean_speaker(match.group("speaker")),
-            _clean_cue(match.group("cue")),
-            "speaker and cue before the quotation in the same sentence",
-        )
-    match = _BEFORE.search(after)
-    if match and (speaker := clean_speaker(match.group("speaker"))):
-        return speaker, _clean_cue(match.group("cue")), "speaker and cue later in the sentence"
-    participle = _PARTICIPLE.search(before) or _PARTICIPLE.search(after)
-    # The subject opens the sentence, after a wire dateline if there is one.
-    dateline = DATELINE.match(before)
-    subject = _SUBJECT.match(before, dateline.end() if dateline else 0) if participle else None
-    if subject and (speaker := clean_speaker(subject.group("speaker"))):
-        return speaker, participle.group("cue"), "the sentence's subject, with a participle cue"
-    return "", "", ""
+def _without_cue(article: _Article, quotes: list[Quotation], i: int, lo: int, outside: str):
+    """Speaker of a quotation whose sentence has no cue: (speaker, as written, cue, how)."""
+    quote = quotes[i]
+    if i and quotes[i - 1].open_mark >= lo and quotes[i - 1].speaker:
+        # Two quotations in one sentence, one cue: "X “…” and “…”".
+        prev = quotes[i - 1]
+        how = "no cue of its own: continues the quotation before it in the same sentence"
+        return prev.speaker, prev.speaker_as_written, "", how
+    previous = article.previous_sentence(lo)
+    # "The ministry said earlier that …. The top diplomat “acknowledged …”": the source
+    # of the sentence before, when it is nearer than the previous quotation.
+    prev_at = quotes[i - 1].open_mark if i else -1
+    if previous and previous[0] > prev_at:
+        for at, source, _ in article.sources():
+            if previous[0] <= at < previous[1] and _kind(source) != "pronoun":
+                how = "no cue in its sentence: the source named in the sentence before"
+                return source, source, "", how
+    if _names_someone(outside):
+        return "", "", "", "no cue in its sentence, which names someone: not continued"
+    if i and quotes[i - 1].block_no >= quote.block_no - 1 and quotes[i - 1].speaker:
+        prev = quotes[i - 1]
+        how = "no cue in its sentence, which names no one: continues the previous quotation"
+        return prev.speaker, prev.speaker_as_written, "", how
+    return "", "", "", ""
+
+
+def _names_someone(outside: str) -> bool:
+    """Whether the words outside the quotation hold a capitalised word (not a day)."""
+    return any(m.group().lower() not in _DAY_WORDS for m in _CAPITALISED.finditer(outside))
+
+
+def _resolve(article: _Article, speaker: str, lo: int, at: int, how: str) -> tuple[str, str]:
+    """Resolve a pronoun, a description or a surname to whom it names."""
+    low = speaker.lower()
+    if low in {"he", "she"}:
+        person, where = _resolve_person_pronoun(article, lo, at)
+        if person:
+            return person, f"pronoun '{speaker}' resolved to {where}; {how}"
+        return speaker, f"pronoun '{speaker}' with no person named before it; {how}"
+    if low == "it" or _is_document_reference(speaker):
+        sources = [s for s in article.sources() if s[0] < at and s[2] in _IT_KINDS[low == "it"]]
+        if sources:
+            source = sources[-1][1]
+            return source, f"'{speaker}' resolved to the last {sources[-1][2]} named: {how}"
+        return speaker, f"'{speaker}' with no institution named before it; {how}"
+    if _kind(speaker) == "document":
+        issuer = _issuer(speaker)
+        return speaker, f"a document (issued by {issuer}): {how}" if issuer else how
+    if low.startswith("the ") and low.split()[-1] in _PERSON_HEADS:
+        title = speaker[4:]
+        found = [(w, n) for w, n in article.titled(title) if w < at] or [
+            (w, n) for w, n in article.titled(title.split()[-1]) if w < at
+        ]
+        if found:
+            return found[-1][1], f"'{speaker}' resolved to the person named with that title; {how}"
+        return speaker, how
+    tokens = speaker.split()
+    if len(tokens) == 1 and speaker.lower() != "they":
+        full = _full_name(article.text, speaker, at)
+        if full == speaker:
+            full = _given_name(article.masked, speaker, at)
+        if full != speaker:
+            return full, f"name resolved to the full name used earlier; {how}"
+    return speaker, how
+
+
+# "it" stands for an institution or a document; "the statement" for an institution.
+_IT_KINDS = {True: ("institution", "document"), False: ("institution",)}
+
+
+def _is_document_reference(speaker: str) -> bool:
+    """Whether ``speaker`` is "the statement", "the readout": a document named before."""
+    return re.fullmatch(rf"the\s+(?:{_DOCUMENT_NOUNS})", speaker.lower()) is not None
+
+
+def _issuer(document: str) -> str:
+    """Who issued a document phrase: "a statement from the PMO" → "PMO"."""
+    match = re.search(
+        r"\b(?:from|issued\s+by|released\s+by|by|of|website\s+of)\s+(?:the\s+)?(.+)$", document
+    )
+    return clean_speaker(match.group(1)) if match else ""
+
+
+def _resolve_person_pronoun(article: _Article, lo: int, at: int) -> tuple[str, str]:
+    """The person "he"/"she" stands for, and why.
+
+    The previous sentence's subject, else the last person named as a source (of a
+    cue or a quotation) before it.
+    """
+    previous = article.previous_sentence(lo)
+    if previous:
+        subject = _subject(article.masked[previous[0] : previous[1]])
+        if subject and _is_person(subject.group("speaker")):
+            name = clean_speaker(subject.group("speaker"))
+            return _expand(article, name, previous[0]), "the subject of the sentence before"
+    people = [(w, s) for w, s, k in article.sources() if w < at and k == "person"]
+    people = [(w, s) for w, s in people if not _is_description(s)]
+    if people:
+        where, name = people[-1]
+        return _expand(article, name, where), "the last person named as a source"
+    return "", ""
+
+
+def _expand(article: _Article, name: str, at: int) -> str:
+    if " " in name:
+        return name
+    full = _full_name(article.text, name, at)
+    return full if full != name else _given_name(article.masked, name, at)
+
+
+def _given_name(masked: str, name: str, before: int) -> str:
+    """A given name after an honorific, expanded: "Sir Alan" → "Alan Reeve"."""
+    if "Sir " not in masked and "Dame " not in masked and "Lord " not in masked:
+        return name  # most articles: no honorific, so no regex over the text
+    match = re.search(rf"\b(?:Sir|Dame|Lord)\s+{re.escape(name)}\s+([A-Z][\w’'-]+)", masked)
+    if match and match.start() < before:
+        return f"{name} {match.group(1)}"
+    return name
 
 
 def _apposition(text: str, lo: int = 0, cue_at: int | None = None) -> re.Match | None:
@@ -272,8 +666,8 @@ def _introducing_sentence(masked: str, sentences: list[tuple[int, int]], lo: int
     return ""
 
 
-def _cue_subjects(masked: str) -> list[tuple[int, str]]:
-    """Every named person who is the subject of a speech cue, with where the cue is.
+def _cue_subjects(masked: str) -> list[tuple[int, str, str]]:
+    """Every subject of a speech cue, with where the cue is and its kind.
 
     Cue verbs are rare, so the speaker pattern runs only in a window before each one.
     """
@@ -285,23 +679,19 @@ def _cue_subjects(masked: str) -> list[tuple[int, str]]:
                 continue
             apposed = _apposition(masked, window, cue.start())
             speaker = clean_speaker((apposed or match).group("speaker"))
-            if (
-                speaker
-                and speaker.lower() not in {"he", "she", "they"}
-                and not _is_description(speaker)
-            ):
-                subjects.append((match.start(), speaker))
+            if speaker:
+                subjects.append((match.start(), speaker, _kind(speaker)))
             break
+    # "the Kremlin quoted Putin as saying": the Kremlin is a source too.
+    for word in _QUOTING_WORD.finditer(masked):
+        match = _QUOTED_AS.search(masked, max(0, word.start() - 60), word.end() + 60)
+        if match and match.group("source") and (source := clean_speaker(match.group("source"))):
+            subjects.append((match.start(), source, _kind(source)))
+    subjects.sort(key=lambda s: s[0])
     return subjects
 
 
-def _last_named(subjects: list[tuple[int, str]], masked: str, before: int) -> tuple[int, str]:
-    """Where and who: the last person named as the subject of a speech cue before ``before``."""
-    earlier = [(at, speaker) for at, speaker in subjects if at < before]
-    if not earlier:
-        return -1, ""
-    at, speaker = earlier[-1]
-    return at, _full_name(masked, speaker, at)
+_QUOTING_WORD = re.compile(r"\b(?:quoted|cited)\b")
 
 
 def _full_name(text: str, surname: str, before: int) -> str:
@@ -342,17 +732,38 @@ def clean_speaker(raw: str) -> str:
         # "The ministry" opening a sentence is the ministry named anywhere else.
         first, _, rest = raw.partition(" ")
         return f"{first.lower()} {rest}" if first in ("The", "A", "An", "One", "Another") else raw
+    if re.fullmatch(_DOCUMENT, raw):
+        return raw  # "a statement from the PMO": the document, as the text names it
     tokens = raw.split()
-    if tokens and tokens[0].lower() == "the":
+    article = bool(tokens) and tokens[0].lower() == "the"
+    if article:
         tokens = tokens[1:]
     if not tokens or tokens[0].lower() in _NOT_NAMES:
         return ""
+    if any(t.lower() in _DAY_WORDS for t in tokens):
+        return ""  # "… said on Saturday": a day is never a speaker
+    lowered = [t.lower() for t in tokens]
+    of = next(
+        (
+            n + 1
+            for n in range(min(2, len(tokens) - 1))
+            if lowered[n] in _INSTITUTION_HINTS and lowered[n + 1] == "of"
+        ),
+        0,
+    )
+    named = [t for t in tokens[of + 1 :] if _bare(t) not in TITLE_WORDS and t[0] != "("]
+    if of and len(named) <= 1:
+        # An institution leads: "Ministry of Fisheries (MOF)", "Russian Ministry of
+        # Defence"; not "Department of State Jane Roe", whose name follows.
+        return " ".join(tokens)
     titles = [n for n, t in enumerate(tokens) if _bare(t) in TITLE_WORDS or t.islower()]
     if titles and titles[-1] < len(tokens) - 1:
         # The name is what follows the last title word.
         return " ".join(tokens[titles[-1] + 1 :])
     if any(t.lower() in _INSTITUTION_HINTS for t in tokens):
         return " ".join(tokens)  # an institution: "White House", "Chinese Foreign Ministry"
+    if titles and article and _bare(tokens[-1]) in _PERSON_HEADS:
+        return "the " + " ".join(tokens)  # "the Russian President": resolved later
     if titles:
         return ""  # a bare title with no name
     return " ".join(tokens)

@@ -117,3 +117,190 @@ def test_speaker_patterns_of_wire_copy(text, expected):
 
 def test_a_participle_without_a_subject_names_no_one():
     assert quotes_of("Shortly after, saying “enough,” the crowd left.") == [("enough,", "", "")]
+
+
+def attributed(text):
+    """(quotation, speaker, speaker as written, cue, evidence) of each quotation."""
+    blocks = paragraph_spans(text)
+    found = find_quotations(text, blocks)
+    sentences = [s for lo, hi in blocks for s in sentence_spans(text, lo, hi)]
+    attribute_speakers(text, found, sentences)
+    return [
+        (text[q.start : q.end], q.speaker, q.speaker_as_written, q.cue, q.speaker_evidence)
+        for q in found
+    ]
+
+
+def speakers(text):
+    return [row[1] for row in attributed(text)]
+
+
+def test_a_sentence_naming_its_own_subject_does_not_continue_the_previous_quotation():
+    text = (
+        "“The port stays open,” harbour chief Tomas Reyes said.\n\n"
+        "Senator Ola Brandt, the opposition spokeswoman, welcomed Reyes’s recognition of "
+        "the “quiet courage” of dock workers, describing the earlier closures as “a disgrace.”\n\n"
+        "Beyond the port, the two sides discussed fishing, with Brandt calling quotas an "
+        "“urgent matter.”"
+    )
+    assert speakers(text) == ["Tomas Reyes", "Ola Brandt", "Ola Brandt", "Ola Brandt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A speech noun owned by its speaker, the quotation in its "that" clause.
+        (
+            "The row began after Okoro’s earlier suggestion that crews had “stayed in port.”",
+            ("Okoro", "earlier suggestion"),
+        ),
+        (
+            "The visit followed Okoro’s Tuesday remarks that the fleet was “not fit for sea.”",
+            ("Okoro", "Tuesday remarks"),
+        ),
+        # "describing X's remarks as" is the describer's word, not X's.
+        (
+            "Lena Frost rejected the plan, describing Okoro’s remarks as “reckless.”",
+            ("Lena Frost", "describing"),
+        ),
+        # A participle opening the sentence, its subject after the quotation.
+        (
+            "Calling the vote “a turning point,” Lena Frost left the hall.",
+            ("Lena Frost", "Calling"),
+        ),
+        ("Marsh, reiterating “no retreat,” left the hall.", ("Marsh", "reiterating")),
+        # The subject of a sentence with no speech cue, after an opening phrase.
+        ("On Monday, Lena Frost praised the “steady hands” of the crew.", ("Lena Frost", "")),
+        # The message of a named source, just before the quotation.
+        (
+            "Frost said she had passed on a message from Okoro: “Hold the line.”",
+            ("Okoro", "message from"),
+        ),
+        # Quoted (or cited) as saying.
+        (
+            "“We are ready,” the Foreign Office quoted Ines Marchand as saying.",
+            ("Ines Marchand", "quoted as saying"),
+        ),
+        (
+            "Ines Marchand was cited as saying “the door is open.”",
+            ("Ines Marchand", "quoted as saying"),
+        ),
+        # A headline: the speaker after a colon.
+        ("“We will not back down”: Valdivia rejects offer", ("Valdivia", "(after a colon)")),
+        # A perfect between the source and the cue.
+        (
+            "The Foreign Office has reported that Marchand delivered a “firm message” to Okoro.",
+            ("Foreign Office", "reported"),
+        ),
+    ],
+)
+def test_speaker_rules_without_a_plain_cue(text, expected):
+    [(_, speaker, _, cue, _)] = attributed(text)
+    assert (speaker, cue) == expected
+
+
+def test_reported_speech_inside_reported_speech_is_the_outer_sources():
+    text = "The Foreign Office later said Marchand described the deal as “balanced.”"
+    assert speakers(text) == ["Foreign Office"]
+
+
+def test_a_quotation_only_paragraph_continues_and_a_named_sentence_does_not():
+    text = (
+        "“We are ready,” Marchand said.\n\n"
+        "“The talks will go on.”\n\n"
+        "In Lisbon, dock workers were “cautiously hopeful.”"
+    )
+    rows = attributed(text)
+    assert [r[1] for r in rows] == ["Marchand", "Marchand", ""]
+    assert "names no one: continues" in rows[1][4]
+    assert "names someone: not continued" in rows[2][4]
+
+
+def test_pronoun_resolves_to_the_previous_sentences_subject():
+    text = (
+        "“The offer is final,” Paul Kerr said.\n\n"
+        "Lena Frost met the union after Paul Kerr claimed they had “walked out”. "
+        "She called the claim “plainly false”."
+    )
+    rows = attributed(text)
+    assert [r[1] for r in rows] == ["Paul Kerr", "Paul Kerr", "Lena Frost"]
+    assert rows[2][2] == "She".lower()
+    assert "subject of the sentence before" in rows[2][4]
+
+
+def test_a_pronoun_with_no_one_named_before_is_no_speaker():
+    [(_, speaker, written, cue, how)] = attributed("“Fine,” he said.")
+    assert (speaker, written, cue) == ("", "", "said")
+    assert "pronoun 'he' with no person named before it" in how
+
+
+def test_it_and_the_statement_resolve_to_the_institution_named_before():
+    text = (
+        "“The talks were useful,” the Foreign Office said in a statement. "
+        "“Both sides agreed to meet again,” it added.\n\n"
+        "“Trade was discussed,” the statement noted."
+    )
+    rows = attributed(text)
+    assert [(r[1], r[2]) for r in rows] == [
+        ("Foreign Office", "Foreign Office"),
+        ("Foreign Office", "it"),
+        ("Foreign Office", "the statement"),
+    ]
+
+
+def test_it_after_a_quoting_institution():
+    text = (
+        "“We are ready,” the Foreign Office quoted Ines Marchand as saying. "
+        "“Both sides will meet in May,” it added."
+    )
+    assert speakers(text) == ["Ines Marchand", "Foreign Office"]
+
+
+def test_a_document_and_its_issuer_and_a_day_is_no_speaker():
+    text = (
+        "“The ports reopen on Monday,” a statement issued by the Ministry of Fisheries "
+        "(MOF) on Saturday said."
+    )
+    [(_, speaker, written, cue, how)] = attributed(text)
+    assert speaker == written == "a statement issued by the Ministry of Fisheries (MOF)"
+    assert cue == "said"
+    assert "issued by Ministry of Fisheries" in how
+    assert clean_speaker("Saturday") == ""
+
+
+def test_a_description_resolves_to_the_person_named_with_that_title():
+    text = (
+        "Chilean President Rosa Valdivia called Prime Minister Anton Ilves on Friday.\n\n"
+        "“We agreed on a great deal,” the Chilean President said.\n\n"
+        "“Not on everything,” added the prime minister.\n\n"
+        "“A useful call,” the diplomat said."
+    )
+    rows = attributed(text)
+    assert [(r[1], r[2]) for r in rows] == [
+        ("Rosa Valdivia", "the Chilean President"),
+        ("Anton Ilves", "the prime minister"),
+        ("the diplomat", "the diplomat"),  # no diplomat named: kept as written
+    ]
+
+
+def test_an_honorific_and_a_given_name_resolve_to_the_full_name():
+    text = (
+        "Sir Alan Reeve and Marchand spoke on Sunday.\n\n"
+        "Sir Alan delivered a rebuke after Marchand claimed the deal was “dead”. "
+        "He described the claim as “absurd”."
+    )
+    assert speakers(text) == ["Marchand", "Alan Reeve"]
+
+
+def test_the_line_introducing_a_quotation_paragraph_names_its_speaker():
+    text = "Marchand said:\n\n“We will be back in June.”"
+    assert speakers(text) == ["Marchand"]
+
+
+def test_two_quotations_in_one_sentence_share_the_source_of_the_sentence_before():
+    text = (
+        "“We made progress,” Okoro said.\n\n"
+        "The foreign ministry said earlier that the envoys had met. The envoy “regretted "
+        "the delay” and “hoped for progress.”"
+    )
+    assert speakers(text) == ["Okoro", "the foreign ministry", "the foreign ministry"]
