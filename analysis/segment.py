@@ -473,8 +473,9 @@ _NAMED_IN_PLACE = re.compile(
 _DATE_ANY = re.compile(DATE, re.IGNORECASE)
 _DATE_LINE_FILLER = re.compile(
     rf"{DATE}|{WEEKDAY}|\b(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b"
-    rf"|\b\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?|\b(?:[ap]\.?m\.?|ET|EST|EDT|GMT|"
-    r"UTC|BST|CET|CEST|MSK|JST|IST|PT|PST|PDT|at|on|published|updated|posted|last|first|modified)\b"
+    rf"|\b\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?|\b(?:[ap]\.?m\.?|ET|EST|EDT|GMT|"
+    r"UTC|BST|CET|CEST|MSK|JST|IST|PT|PST|PDT|at|on|published|updated|posted|last|first|modified"
+    r"|source)\b"
     # "/ in 5 years", "/ 2 hours ago": how old the page is, printed beside its date.
     r"|\bin\s+\d+\s+(?:years?|months?|days?|hours?)\b"
     r"|\b\d+\s+(?:years?|months?|days?|hours?|mins?|minutes?)\s+ago\b"
@@ -565,6 +566,14 @@ _READER = re.compile(r"\b(?:you|your|us|we|our)\b", re.IGNORECASE)
 _REPORTS = re.compile(rf"[{OPEN_QUOTES}\"]|\b(?:said|says|told|according\s+to)\b")
 _OUTLET_VOICE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 _SERVICE_NOTICE = re.compile(r"\bhelpline\s+numbers?\b|\btoll[- ]free\s+(?:number|line)\b", re.I)
+# A breadcrumb ("Home > News"), a menu of links set apart by wide gaps or bars,
+# a menu label, or a link on its own.
+_NAVIGATION = re.compile(
+    r"^\s*Home\s*(?:>|›|»|/|\|)|(?:\S+\s*(?:>|›|»)\s*){2,}\S+\s*$"
+    r"|^(?:[A-Z][\w&’'.-]*(?:\s[\w&’'.-]+){0,3}(?:\s{3,}|\s*\|\s*)){4,}"
+    r"|^(?:(?:main|left|right|top|site)\s+)?menu$|^(?:https?://|www\.)\S+$",
+    re.IGNORECASE,
+)
 _WORD3 = re.compile(r"[^\W\d_]{3,}")  # a word of three letters or more
 _HASHTAG_LINE = re.compile(r"^#[^\W\d_][\w ]{0,40}$")  # "#World News": a section tag
 _CITATION = re.compile(
@@ -787,6 +796,8 @@ def _furniture(b: BlockView) -> bool:
     if b.n_words <= 60 and _found(_BOILERPLATE, _BOILERPLATE_ANYWHERE, b.first_line):
         b.state.related_list = _RELATED_LABEL.match(b.first_line) is not None
         return b.decide("boilerplate", f"site furniture: starts {_snippet(b.first_line)}")
+    if b.n_words <= 40 and "\n" not in b.body.strip() and _NAVIGATION.search(b.body):
+        return b.decide("boilerplate", "site navigation (a breadcrumb, a menu or a bare link)")
     if b.n_words <= 6 and _HASHTAG_LINE.match(b.body.strip()):
         return b.decide("boilerplate", f"section tag: {_snippet(b.body)}")
     if b.n_words <= 6 and _FURNITURE_LINE.match(b.body.strip()):
