@@ -21,6 +21,7 @@ import pandas as pd  # noqa: E402
 
 __all__ = [
     "attention_chart",
+    "confusion_heatmap",
     "distinctive_words_chart",
     "label_chart",
     "message_figure",
@@ -510,4 +511,59 @@ def outlet_bars(table: pd.DataFrame, column: str, title: str, xlabel: str) -> pl
     ax.set_xlabel(xlabel)
     ax.margins(x=0.15)
     ax.set_title(textwrap.fill(title, 80), loc="left")
+    return fig
+
+
+# --- validation (analysis.validate) --------------------------------------------------------
+
+
+def confusion_heatmap(table: pd.DataFrame | None, title: str) -> plt.Figure:
+    """Heatmap of gold roles (rows) by the workbook's roles (columns), each cell its count.
+
+    Args:
+        table: From :meth:`analysis.validate.Validation.confusion`; ``None`` when
+            there are no labels.
+        title: A title that states the finding.
+
+    Returns:
+        The figure: agreements on the diagonal in blue, disagreements in orange
+        (darker for more paragraphs), empty cells blank; with no paragraph, a
+        figure that says what the chart would show.
+    """
+    values = np.zeros((0, 0)) if table is None else table.to_numpy(dtype=float)
+    if not values.size or not values.sum():
+        return message_figure(
+            title,
+            "With hand-labelled paragraphs, this grid shows each gold role against the role "
+            "the workbook gave the paragraph: agreements on the diagonal, confusions off it.",
+        )
+    from matplotlib.colors import to_rgb
+
+    top = values.max()
+    colours = np.ones((*values.shape, 3))
+    for (row, col), value in np.ndenumerate(values):
+        if value > 0:
+            hue = np.array(to_rgb("#0072b2" if row == col else "#d55e00"))
+            strength = 0.35 + 0.65 * value / top
+            colours[row, col] = 1 - strength * (1 - hue)
+    fig, ax = plt.subplots(
+        figsize=(max(4.5, 0.8 * table.shape[1] + 2.6), 0.5 * table.shape[0] + 2.0)
+    )
+    ax.imshow(colours, aspect="auto")
+    for (row, col), value in np.ndenumerate(values):
+        if value > 0:
+            colour = "white" if value > 0.5 * top else "#222222"
+            ax.text(col, row, f"{value:.0f}", ha="center", va="center", fontsize=9, color=colour)
+    ax.set_xticks(range(table.shape[1]), [str(c) or "(no block)" for c in table.columns])
+    ax.set_yticks(range(table.shape[0]), [str(r) for r in table.index])
+    plt.setp(ax.get_xticklabels(), rotation=30, ha="right", rotation_mode="anchor")
+    ax.set_xticks(np.arange(-0.5, table.shape[1]), minor=True)
+    ax.set_yticks(np.arange(-0.5, table.shape[0]), minor=True)
+    ax.grid(which="minor", color="#dddddd", lw=0.8)
+    ax.tick_params(which="both", length=0)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_visible(False)
+    ax.set_xlabel("the workbook's role")
+    ax.set_ylabel("gold role (hand label)")
+    ax.set_title(textwrap.fill(title, 70), loc="left")
     return fig

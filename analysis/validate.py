@@ -54,6 +54,15 @@ __all__ = [
     "load_bodies",
     "speaker_matches",
     "cohen_kappa",
+    "LabelFiles",
+    "find_label_files",
+    "write_labelling_sheet",
+    "kappa_band",
+    "figures_table",
+    "validation_finding",
+    "no_labels_finding",
+    "labelling_commands",
+    "confusion_finding",
 ]
 
 FIRST_WORDS = 5  # words that name a paragraph, quotation or official sentence
@@ -858,3 +867,308 @@ def labelling_sheet(corpus: Corpus) -> pd.DataFrame:
     for column in ("label", "speaker", "referent", "note"):
         sheet[column] = ""
     return sheet
+
+
+# --- the notebook's view (06_validation) --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LabelFiles:
+    """The hand-label files a corpus is measured with, as :func:`find_label_files` chose them.
+
+    Attributes:
+        labels: ``labels.csv`` or a filled-in labelling sheet; ``None`` when there is none.
+        quotes: ``quotes.csv``, or ``None``.
+        usage: ``usage.csv``, or ``None``.
+        folder: The corpus's own ``labels/`` folder, where files not given were looked for.
+    """
+
+    labels: Path | None
+    quotes: Path | None
+    usage: Path | None
+    folder: Path
+
+    def table(self) -> pd.DataFrame:
+        """One row per kind of label file: the file used, or that there is none."""
+        files = {kind: getattr(self, kind) for kind in ("labels", "quotes", "usage")}
+        return pd.DataFrame(
+            {
+                "file": [
+                    str(path) if path is not None else f"none (no {kind}.csv given or in labels/)"
+                    for kind, path in files.items()
+                ]
+            },
+            index=pd.Index(list(files), name="labels"),
+        )
+
+
+def find_label_files(
+    corpus_path: str | Path,
+    labels: str | Path | None = "",
+    quotes: str | Path | None = "",
+    usage: str | Path | None = "",
+) -> LabelFiles:
+    """The label files to measure a corpus with: those given, else its ``labels/`` folder.
+
+    A file given is used as it is. With ``labels`` empty, ``labels.csv``, and
+    ``quotes.csv`` and ``usage.csv`` where none is given, come from the corpus's
+    ``labels/`` folder (beside the file, for a one-file corpus) when they are there.
+    With ``labels`` given, only the ``quotes`` and ``usage`` given with it are used.
+
+    Args:
+        corpus_path: The corpus folder (or file).
+        labels: ``labels.csv`` or a filled-in sheet; empty or ``None`` to look in ``labels/``.
+        quotes: ``quotes.csv``; empty or ``None`` for none, or ``labels/``'s as above.
+        usage: ``usage.csv``; as ``quotes``.
+
+    Returns:
+        The :class:`LabelFiles`; its ``labels`` is ``None`` when the corpus has no labels.
+    """
+    from analysis.corpus import LABELS_FOLDER
+
+    root = Path(corpus_path)
+    folder = (root.parent if root.is_file() else root) / LABELS_FOLDER
+    given = {
+        kind: Path(value) if value else None
+        for kind, value in (("labels", labels), ("quotes", quotes), ("usage", usage))
+    }
+    if given["labels"] is None:
+        for kind, path in given.items():
+            if path is None and (folder / f"{kind}.csv").is_file():
+                given[kind] = folder / f"{kind}.csv"
+    if given["labels"] is None:
+        given["quotes"] = given["usage"] = None  # no paragraphs to place them in
+    return LabelFiles(folder=folder, **given)
+
+
+def write_labelling_sheet(corpus: Corpus, path: str | Path) -> pd.DataFrame:
+    """Write :func:`labelling_sheet` to a CSV file, its folder made if missing, and return it."""
+    sheet = labelling_sheet(corpus)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    sheet.to_csv(path, index=False)
+    return sheet
+
+
+def _two(x: float) -> str:
+    """A figure as the validate command prints it: two decimals, ``n/a`` when not measured."""
+    return "n/a" if x != x else f"{x:.2f}"  # NaN is the only value not equal to itself
+
+
+def kappa_band(kappa: float) -> str:
+    """Landis & Koch's (1977) name for a kappa: slight, fair, moderate, substantial, ...
+
+    >>> kappa_band(0.86)
+    'almost perfect'
+    """
+    if kappa != kappa:
+        return "not measured"
+    for top, band in ((0.0, "poor"), (0.2, "slight"), (0.4, "fair"), (0.6, "moderate")):
+        if kappa <= top:
+            return band
+    return "substantial" if kappa <= 0.8 else "almost perfect"
+
+
+def figures_table(summary: dict) -> pd.DataFrame:
+    """The headline figures of :attr:`Validation.summary`, with what each was measured on.
+
+    Values are formatted as the ``validate`` command prints them (two decimals,
+    ``n/a`` when there was nothing to measure); ``bears on`` names the results of
+    the other notebooks that rest on the figure.
+    """
+    n, found, gold = summary["paragraphs"], summary["quotes_found"], summary["quotes_gold"]
+    roles = "01's role shares, 02's journalist/official split, 03's voices, 04's prominence"
+    quoted = "01's quotations, 02's quotation fidelity, 03's quotation voice"
+    rows = [
+        ("role accuracy", summary["role_accuracy"], _count(n, "paragraph"), roles),
+        (
+            "role kappa",
+            summary["role_kappa"],
+            _count(n, "paragraph"),
+            f"agreement beyond chance: {kappa_band(summary['role_kappa'])} (Landis & Koch)",
+        ),
+        (
+            "MIXED paragraphs right",
+            summary["mixed_accuracy"],
+            f"{_count(summary['mixed_paragraphs'], 'paragraph')}, scored apart",
+            "paragraphs no one role fits; part of their words go to another voice",
+        ),
+        (
+            "quotation precision",
+            summary["quote_precision"],
+            "the workbook's, in labelled paragraphs",
+            quoted,
+        ),
+        (
+            "quotation recall",
+            summary["quote_recall"],
+            f"{found} of {_count(gold, 'gold quotation')}",
+            quoted,
+        ),
+        ("quotation F1", summary["quote_f1"], _count(gold, "gold quotation"), quoted),
+        (
+            "speaker accuracy",
+            summary["speaker_accuracy"],
+            _count(found, "found quotation"),
+            "who is quoted in 01's quotation table",
+        ),
+    ]
+    if "usage_f1" in summary:
+        sentences = _count(summary["usage_rows"], "official sentence")
+        used = "02's used and omitted official sentences, 05's omission grid"
+        verbatim = "02's verbatim label"
+        rows += [
+            ("usage precision", summary["usage_precision"], sentences, used),
+            ("usage recall", summary["usage_recall"], sentences, used),
+            ("usage F1", summary["usage_f1"], sentences, used),
+            ("verbatim precision", summary["verbatim_precision"], sentences, verbatim),
+            ("verbatim recall", summary["verbatim_recall"], sentences, verbatim),
+            (
+                "placement accuracy",
+                summary["placement_accuracy"],
+                f"{_count(summary['placement_rows'], 'sentence')} used by labels and workbook",
+                "02's headline, lede and body places",
+            ),
+        ]
+    else:
+        why = "bodies only: no pairs" if summary["mode"] == "bodies only" else "no usage labels"
+        rows.append(("usage", float("nan"), f"not measured ({why})", "02's usage, 05's grid"))
+    table = pd.DataFrame(rows, columns=["figure", "value", "measured on", "bears on"])
+    table["value"] = table["value"].map(_two)
+    return table.set_index("figure")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _of(count: float, total: int) -> int:
+    """How many of ``total`` a share stands for (shares here are counts over totals)."""
+    return round(count * total)
+
+
+def validation_finding(summary: dict) -> str:
+    """The key finding of a validation, as Markdown, from :attr:`Validation.summary`.
+
+    The first paragraph says how far the roles, quotations and speakers agree with
+    the hand labels; the next ones give the MIXED paragraphs, the sample's size,
+    unplaced label rows and the usage figures. Every number is one of
+    :func:`figures_table`'s, formatted the same way.
+    """
+    n = summary["paragraphs"]
+    if n:
+        kappa = summary["role_kappa"]
+        band = "" if kappa != kappa else f": {kappa_band(kappa)} agreement"
+        first = (
+            f"The workbook's roles agree with the hand labels on "
+            f"{_of(summary['role_accuracy'], n)} of {_count(n, 'paragraph')} (accuracy "
+            f"{_two(summary['role_accuracy'])}, kappa {_two(kappa)}{band})"
+        )
+    else:
+        first = "No hand-labelled paragraph could be scored for its role"
+    found, gold = summary["quotes_found"], summary["quotes_gold"]
+    if gold:
+        first += (
+            f"; it finds {found} of {_count(gold, 'gold quotation')} (precision "
+            f"{_two(summary['quote_precision'])}, recall {_two(summary['quote_recall'])}, "
+            f"F1 {_two(summary['quote_f1'])})"
+        )
+        if found:
+            first += (
+                f" and names the right speaker for {_of(summary['speaker_accuracy'], found)} "
+                f"of {found} (speaker accuracy {_two(summary['speaker_accuracy'])})"
+            )
+    else:
+        first += "; no quotation is labelled, so quotations and speakers are not measured"
+    paragraphs = [first + "."]
+    more = []
+    mixed = summary["mixed_paragraphs"]
+    if mixed:
+        more.append(
+            f"{_of(summary['mixed_accuracy'], mixed)} of {_count(mixed, 'MIXED paragraph')}, "
+            f"scored apart, get the role they are labelled with (accuracy "
+            f"{_two(summary['mixed_accuracy'])})."
+        )
+    if 0 < n < 100:
+        more.append(
+            f"On {n} paragraphs one error more or less moves role accuracy by "
+            f"{_two(1 / n)}: these figures describe the labelled articles; label more "
+            "before citing them for a corpus."
+        )
+    if summary["unplaced_rows"]:
+        more.append(
+            f"{summary['unplaced_rows']} label rows could not be placed in the texts and "
+            "are left out (see the table of problems)."
+        )
+    if more:
+        paragraphs.append(" ".join(more))
+    if "usage_f1" in summary:
+        paragraphs.append(
+            f"**Usage.** On {summary['usage_rows']} official sentences, used or omitted: "
+            f"precision {_two(summary['usage_precision'])}, recall "
+            f"{_two(summary['usage_recall'])}, F1 {_two(summary['usage_f1'])}; verbatim "
+            f"precision {_two(summary['verbatim_precision'])}, recall "
+            f"{_two(summary['verbatim_recall'])}; placement accuracy "
+            f"{_two(summary['placement_accuracy'])} on the "
+            f"{_count(summary['placement_rows'], 'sentence')} both the labels and the workbook "
+            "count as used."
+        )
+    return "\n\n".join(paragraphs)
+
+
+def no_labels_finding(folder: str | Path, sheet: str | Path | None = None) -> str:
+    """The finding of a corpus with no hand labels: nothing is measured, and how to start.
+
+    Args:
+        folder: The corpus's ``labels/`` folder (:attr:`LabelFiles.folder`).
+        sheet: Where a labelling sheet for the corpus was written, if it was.
+    """
+    written = f" (written to `{sheet}`)" if sheet is not None else ""
+    return (
+        "This corpus has no hand labels, so how far to trust its roles and speakers is "
+        "not measured. No label file was given and there is no "
+        f"`{Path(folder) / 'labels.csv'}`: fill in the labelling sheet below{written}, a "
+        "role for each paragraph and the speaker of each quotation, save it as that file, "
+        "and this notebook measures the workbook against it."
+    )
+
+
+def labelling_commands(corpus_path: str | Path | None = None) -> str:
+    """The command lines that make, check and use hand labels for a corpus, as Markdown.
+
+    Args:
+        corpus_path: The corpus, shown as an absolute path; ``None`` shows ``CORPUS``.
+    """
+    corpus = "CORPUS" if corpus_path is None else str(Path(corpus_path).resolve())
+    labels = f"{corpus}/labels/labels.csv"
+    return (
+        "From the repository's folder:\n\n"
+        "```sh\n"
+        f"# 1. every block and quotation with the workbook's role and speaker\n"
+        f".venv/bin/python -m analysis labelling-sheet --corpus {corpus} --out {labels}\n"
+        "# 2. fill in `label` (a role for a block; quote or no for a quotation),\n"
+        "#    and `speaker` and `referent` for each quotation; leave rows unlabelled if you wish\n"
+        f".venv/bin/python -m analysis validate --corpus {corpus} --labels {labels}\n"
+        "# 3. the report, with this notebook measuring against the labels\n"
+        f"make report CORPUS={corpus}  # finds labels/labels.csv by itself\n"
+        f"make report CORPUS={corpus} LABELS=elsewhere/labels.csv QUOTES=... USAGE=...\n"
+        "```"
+    )
+
+
+def confusion_finding(table: pd.DataFrame) -> str:
+    """One sentence on a confusion matrix (:meth:`Validation.confusion`): its commonest error."""
+    values = table.to_numpy()
+    total, right = int(values.sum()), int(np.trace(values))
+    if not total:
+        return "No labelled paragraph to compare"
+    if right == total:
+        return f"All {total} labelled paragraphs get their gold role"
+    errors = values.copy()
+    np.fill_diagonal(errors, 0)
+    row, column = np.unravel_index(int(np.argmax(errors)), errors.shape)
+    gold, predicted, count = table.index[row], table.columns[column], int(errors[row, column])
+    return (
+        f"{right} of {total} labelled paragraphs get their gold role; the commonest error: "
+        f"{count} {gold} paragraph{'s' if count > 1 else ''} taken for {predicted or 'no role'}"
+    )

@@ -57,3 +57,28 @@ def test_show_attaches_alt_text_and_refuses_none():
     fig, _ = plt.subplots()
     with pytest.raises(ValueError, match="alt text"):
         plots.show(fig, alt=" ")
+
+
+def test_confusion_heatmap_labels_every_count_and_says_when_there_is_none():
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    roles = ["headline", "journalist", ""]
+    table = pd.DataFrame(
+        [[2, 1, 0], [0, 3, 1], [0, 0, 0]],
+        index=pd.Index(roles, name="gold"),
+        columns=pd.Index(roles, name="predicted"),
+    )
+    fig = plots.confusion_heatmap(table, "5 of 7 labelled paragraphs get their gold role")
+    ax = fig.axes[0]
+    assert sorted(t.get_text() for t in ax.texts) == ["1", "1", "2", "3"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["headline", "journalist", "(no block)"]
+    assert ax.get_ylabel() == "gold role (hand label)"
+    assert "5 of 7" in ax.get_title(loc="left")
+    image = plots.show(fig, alt="Heatmap of roles. 5 of 7 labelled paragraphs get their gold role.")
+    assert image._repr_png_()[1]["alt"].startswith("Heatmap of roles")
+    assert fig.number not in plt.get_fignums()  # show() closed it
+    empty = plots.confusion_heatmap(None, "No hand labels, so no confusion matrix")
+    assert "No hand labels" in empty.axes[0].get_title(loc="left")
+    assert "hand-labelled paragraphs" in empty.axes[0].texts[0].get_text()
+    plt.close(empty)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -12,10 +13,19 @@ from analysis.__main__ import main
 from analysis.corpus import CorpusError
 from analysis.validate import (
     cohen_kappa,
+    confusion_finding,
+    figures_table,
+    find_label_files,
+    kappa_band,
+    labelling_commands,
     labelling_sheet,
+    no_labels_finding,
     read_labels,
     speaker_matches,
+    summary_lines,
     validate,
+    validation_finding,
+    write_labelling_sheet,
 )
 
 FIXTURE = Path(__file__).parent / "fixtures" / "validation"
@@ -216,3 +226,150 @@ def test_command_line(tmp_path, capsys):
     status = main(["validate", "--corpus", str(SEEDS), "--labels", str(tmp_path / "none.csv")])
     assert status == 2
     assert "no such label file" in capsys.readouterr().err
+
+
+# --- the notebook's view: label files, figures and findings ----------------------------------
+
+
+def _figure(text: str, pattern: str) -> str:
+    match = re.search(pattern, text)
+    assert match, f"{pattern!r} not in {text!r}"
+    return match.group(1)
+
+
+def _two(x: float) -> str:
+    return "n/a" if x != x else f"{x:.2f}"
+
+
+@pytest.mark.parametrize("corpus", ["seed", "fixture", "bodies"])
+def test_validation_finding_states_the_summary_figures(corpus):
+    if corpus == "seed":
+        labels = SEEDS / "labels"
+        summary = validate(
+            SEEDS, labels / "labels.csv", labels / "quotes.csv", labels / "usage.csv"
+        ).summary
+    else:
+        summary = _fixture(bodies_only=corpus == "bodies").summary
+    text = validation_finding(summary)
+    n = summary["paragraphs"]
+    assert _figure(text, r"on (\d+) of \d+ paragraphs") == str(round(summary["role_accuracy"] * n))
+    assert _figure(text, r"of (\d+) paragraphs") == str(n)
+    assert _figure(text, r"\(accuracy (\S+),") == _two(summary["role_accuracy"])
+    assert _figure(text, r"kappa ([\d.]+|n/a)") == _two(summary["role_kappa"])
+    found, gold = summary["quotes_found"], summary["quotes_gold"]
+    assert _figure(text, r"finds (\d+) of") == str(found)
+    assert _figure(text, r"of (\d+) gold quotation") == str(gold)
+    quoted = _figure(text, r"gold quotations? \((precision .*?)\)")
+    assert quoted == (
+        f"precision {_two(summary['quote_precision'])}, recall {_two(summary['quote_recall'])}, "
+        f"F1 {_two(summary['quote_f1'])}"
+    )
+    assert _figure(text, r"speaker accuracy (\S+)\)") == _two(summary["speaker_accuracy"])
+    if summary["mixed_paragraphs"]:
+        mixed = summary["mixed_paragraphs"]
+        assert _figure(text, r"(\d+) of \d+ MIXED") == str(round(summary["mixed_accuracy"] * mixed))
+        assert _figure(text, r"of (\d+) MIXED paragraph") == str(mixed)
+    assert _figure(text, r"moves role accuracy by (\S+):") == _two(1 / n)
+    if "usage_f1" in summary:
+        usage = text.split("**Usage.**")[1]
+        assert _figure(usage, r"On (\d+) official") == str(summary["usage_rows"])
+        for label, key in (
+            ("precision", "usage_precision"),
+            ("recall", "usage_recall"),
+            ("F1", "usage_f1"),
+            ("verbatim precision", "verbatim_precision"),
+            ("placement accuracy", "placement_accuracy"),
+        ):
+            assert _figure(usage, rf"(?<![a-z]){label} (\S+?)[,;]? ") == _two(summary[key]), label
+        assert _figure(usage, r"verbatim precision \S+, recall (\S+);") == _two(
+            summary["verbatim_recall"]
+        )
+        assert _figure(usage, r"on the (\d+) sentence") == str(summary["placement_rows"])
+    else:
+        assert "**Usage.**" not in text
+
+
+def test_validation_finding_says_what_was_not_measured():
+    summary = {
+        **_fixture().summary,
+        "quotes_gold": 0,
+        "quotes_found": 0,
+        "role_kappa": float("nan"),
+        "unplaced_rows": 3,
+    }
+    text = validation_finding(summary)
+    assert "no quotation is labelled, so quotations and speakers are not measured" in text
+    assert "kappa n/a)" in text and "agreement)" not in text
+    assert "3 label rows could not be placed" in text
+    none = validation_finding({**summary, "paragraphs": 0, "mixed_paragraphs": 0})
+    assert none.startswith("No hand-labelled paragraph could be scored")
+
+
+def test_figures_table_formats_as_the_command_prints():
+    summary = _fixture().summary
+    table = figures_table(summary)
+    printed = "\n".join(summary_lines(summary))
+    assert table.loc["role accuracy", "value"] == _two(summary["role_accuracy"])
+    assert f"accuracy {table.loc['role accuracy', 'value']}" in printed
+    assert f"kappa {table.loc['role kappa', 'value']}" in printed
+    assert f"F1 {table.loc['quotation F1', 'value']}" in printed
+    assert table.loc["usage F1", "value"] == _two(summary["usage_f1"])
+    assert table.loc["verbatim precision", "value"] == _two(summary["verbatim_precision"])
+    assert table.loc["role accuracy", "measured on"] == f"{summary['paragraphs']} paragraphs"
+    bodies = figures_table(_fixture(bodies_only=True).summary)
+    assert bodies.loc["usage", "measured on"] == "not measured (bodies only: no pairs)"
+
+
+def test_find_label_files_falls_back_to_the_corpus_labels_folder(tmp_path):
+    files = find_label_files(SEEDS)
+    assert files.labels == SEEDS / "labels" / "labels.csv"
+    assert files.quotes == SEEDS / "labels" / "quotes.csv"
+    assert files.usage == SEEDS / "labels" / "usage.csv"
+    # A one-file corpus: labels/ beside the file.
+    assert find_label_files(SEEDS / "000_aeb9b40009e01b77.txt").labels == files.labels
+    # Labels given: only the files given with them.
+    given = find_label_files(SEEDS, FIXTURE / "labels.csv", "", FIXTURE / "usage.csv")
+    assert (given.labels, given.quotes, given.usage) == (
+        FIXTURE / "labels.csv",
+        None,
+        FIXTURE / "usage.csv",
+    )
+    # No labels anywhere: nothing, whatever quotes.csv the folder may hold.
+    (tmp_path / "labels").mkdir()
+    (tmp_path / "labels" / "quotes.csv").write_text("article_id\n", encoding="utf-8")
+    none = find_label_files(tmp_path)
+    assert (none.labels, none.quotes, none.usage) == (None, None, None)
+    assert none.folder == tmp_path / "labels"
+    assert none.table()["file"].str.startswith("none").all()
+
+
+def test_no_labels_finding_and_commands_show_where_labels_go(tmp_path):
+    text = no_labels_finding(tmp_path / "labels", tmp_path / "sheet.csv")
+    assert text.startswith("This corpus has no hand labels")
+    assert f"`{tmp_path / 'labels' / 'labels.csv'}`" in text and "sheet.csv" in text
+    commands = labelling_commands(tmp_path)
+    assert f"labelling-sheet --corpus {tmp_path.resolve()} --out" in commands
+    assert f"make report CORPUS={tmp_path.resolve()}" in commands
+    assert "--corpus CORPUS" in labelling_commands()
+
+
+def test_write_labelling_sheet(tmp_path):
+    path = tmp_path / "new" / "sheet.csv"
+    sheet = write_labelling_sheet(load_corpus(SEEDS), path)
+    assert pd.read_csv(path, keep_default_na=False).shape == sheet.shape
+
+
+def test_confusion_finding_names_the_commonest_error():
+    roles = ["headline", "journalist", "official"]
+    table = pd.DataFrame(
+        [[2, 1, 0], [0, 3, 0], [0, 2, 1]],
+        index=pd.Index(roles, name="gold"),
+        columns=pd.Index(roles, name="predicted"),
+    )
+    assert confusion_finding(table) == (
+        "6 of 9 labelled paragraphs get their gold role; the commonest error: "
+        "2 official paragraphs taken for journalist"
+    )
+    diagonal = pd.DataFrame([[2, 0], [0, 1]], index=roles[:2], columns=roles[:2])
+    assert confusion_finding(diagonal) == "All 3 labelled paragraphs get their gold role"
+    assert kappa_band(0.7) == "substantial" and kappa_band(-0.1) == "poor"
