@@ -20,6 +20,11 @@ JUPYTER := $(BIN)/jupyter
 INSTALLED := $(VENV)/.installed
 
 CORPUS ?= seeds
+# Hand labels for notebook 06 (analysis/validate.py gives the formats); by default it
+# reads $(CORPUS)/labels/ if there is one.
+LABELS ?=
+QUOTES ?=
+USAGE ?=
 REPORT_DIR ?= build/report
 # Longest one notebook cell may run under `make notebooks`, in seconds.
 CELL_TIMEOUT ?= 600
@@ -28,7 +33,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 .PHONY: help install test lint pytest-unit pytest-nbval format notebooks report check-browser lab lock bench clean
 
 help: ## Show this list of targets (the default goal)
-	@echo "Usage: make TARGET [CORPUS=path]"
+	@echo "Usage: make TARGET [CORPUS=path] [LABELS=labels.csv [QUOTES=quotes.csv] [USAGE=usage.csv]]"
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) \
 		| awk 'BEGIN {FS = ":.*## "}; {printf "  %-13s %s\n", $$1, $$2}'
 
@@ -83,8 +88,10 @@ else
 	$(RUFF) format --quiet tests/notebooks/  # papermill's injected cell, as ruff lays it out
 endif
 
-report: install ## Run every notebook on CORPUS (default: seeds) and write HTML to build/report
-	$(PYTHON) -m analysis report --corpus $(CORPUS) --out $(REPORT_DIR)
+report: install ## Run every notebook on CORPUS (default: seeds), 06 against LABELS/QUOTES/USAGE; HTML in build/report
+	$(PYTHON) -m analysis report --corpus $(CORPUS) --out $(REPORT_DIR) \
+		$(if $(LABELS),--labels $(LABELS)) $(if $(QUOTES),--quotes $(QUOTES)) \
+		$(if $(USAGE),--usage $(USAGE))
 
 # Debian's chromium, installed with apt-get when missing (needs root). The report is
 # built first if build/report has no index.html; `make report` rebuilds it on demand.

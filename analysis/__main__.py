@@ -49,6 +49,15 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="article for the notebooks to focus on (default: each notebook's own)",
     )
+    report.add_argument(
+        "--labels",
+        type=Path,
+        default=None,
+        help="hand labels for the validation notebook: labels.csv or a filled-in labelling "
+        "sheet (default: the corpus's labels/labels.csv, if any)",
+    )
+    report.add_argument("--quotes", type=Path, default=None, help="quotes.csv, with --labels")
+    report.add_argument("--usage", type=Path, default=None, help="usage.csv, with --labels")
     bench = commands.add_parser(
         "bench",
         help="time the analysis on the benchmark corpus and write build/bench.json",
@@ -153,6 +162,9 @@ def _report(args: argparse.Namespace) -> int:
             out_dir=args.out,
             notebooks_dir=args.notebooks,
             article_id=args.article_id,
+            labels=args.labels,
+            quotes=args.quotes,
+            usage=args.usage,
         )
     except CorpusError as error:
         print(f"CorpusError: {error}", file=sys.stderr)

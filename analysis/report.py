@@ -8,7 +8,11 @@ renders each executed notebook twice:
 * ``DIR/<name>.html``: the full notebook, code included;
 * ``DIR/reviewer/<name>.html``: narrative, tables and charts only, no code;
 
-plus ``DIR/index.html`` linking them all. The pages load nothing from the
+plus ``DIR/index.html`` linking them all. ``--labels``, ``--quotes`` and
+``--usage`` give the validation notebook (06) hand labels, as the
+``labels_path``, ``quotes_path`` and ``usage_path`` parameters; without them it
+reads the corpus's own ``labels/`` folder, and on a corpus without labels
+writes a labelling sheet to ``DIR/labelling_sheet.csv``. The pages load nothing from the
 network: nbconvert's stock HTML template pulls require.js, MathJax and
 mermaid.js from a CDN, and this module's template drops those scripts. The
 stock template also ignores the alt text a notebook gives its images
@@ -199,11 +203,82 @@ def find_notebooks(notebooks_dir: Path) -> list[Path]:
     return notebooks
 
 
+LABEL_PARAMETERS = ("labels_path", "quotes_path", "usage_path")
+"""Parameters that take hand-label files (notebook 06), from ``--labels/--quotes/--usage``."""
+
+SHEET_PARAMETER = "sheet_path"
+"""Parameter naming where a notebook writes a labelling sheet; the report puts it in OUT."""
+
+
+def declared_parameters(source: Path) -> set[str]:
+    """The names a notebook's ``parameters`` cell assigns.
+
+    Args:
+        source: The notebook.
+
+    Returns:
+        The assigned names; empty if no cell is tagged ``parameters``.
+    """
+    import ast
+
+    import nbformat
+
+    for cell in nbformat.read(source, as_version=4).cells:
+        if cell.cell_type == "code" and "parameters" in cell.metadata.get("tags", []):
+            names = set()
+            for node in ast.walk(ast.parse(cell.source)):
+                targets = node.targets if isinstance(node, ast.Assign) else []
+                if isinstance(node, ast.AnnAssign):
+                    targets = [node.target]
+                names.update(t.id for t in targets if isinstance(t, ast.Name))
+            return names
+    return set()
+
+
+def notebook_parameters(
+    source: Path,
+    corpus_path: Path,
+    article_id: str | None = None,
+    labels: dict[str, Path] | None = None,
+    sheet: Path | None = None,
+) -> dict[str, Any]:
+    """The papermill parameters one notebook runs with in the report.
+
+    Every notebook gets ``corpus_path`` (absolute) and, if given, ``article_id``.
+    Label files go only to a notebook whose ``parameters`` cell declares them, so
+    the others run without papermill's warnings about unknown parameters.
+
+    Args:
+        source: The notebook.
+        corpus_path: The corpus.
+        article_id: The article to focus on, or ``None`` for each notebook's own.
+        labels: Parameter name (``labels_path``, ``quotes_path``, ``usage_path``) ->
+            file, for the files given; those not given keep the notebook's default.
+        sheet: Where a notebook that declares ``sheet_path`` writes a labelling sheet.
+
+    Returns:
+        Parameter name -> value; paths absolute, as strings.
+    """
+    parameters: dict[str, Any] = {"corpus_path": str(corpus_path.resolve())}
+    if article_id is not None:
+        parameters["article_id"] = article_id
+    declared = declared_parameters(source) if labels or sheet else set()
+    for name, path in (labels or {}).items():
+        if name not in LABEL_PARAMETERS:
+            raise ValueError(f"{name!r} is not one of {', '.join(LABEL_PARAMETERS)}")
+        if name in declared:
+            parameters[name] = str(path.resolve())
+    if sheet is not None and SHEET_PARAMETER in declared:
+        parameters[SHEET_PARAMETER] = str(sheet.resolve())
+    return parameters
+
+
 def execute_notebook(
     source: Path,
     destination: Path,
     corpus_path: Path,
     article_id: str | None = None,
+    parameters: dict[str, Any] | None = None,
 ) -> None:
     """Run one notebook on a corpus with papermill, writing the executed copy.
 
@@ -216,6 +291,8 @@ def execute_notebook(
         corpus_path: Corpus to run on; injected as the ``corpus_path`` parameter.
         article_id: If given, injected as the ``article_id`` parameter;
             otherwise the notebook's own default stays.
+        parameters: All the parameters to inject, as :func:`notebook_parameters`
+            gives them; if given, ``corpus_path`` and ``article_id`` are not read.
 
     Raises:
         NotebookError: A cell raised; the message names the notebook and the cell.
@@ -223,9 +300,8 @@ def execute_notebook(
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    parameters: dict[str, Any] = {"corpus_path": str(corpus_path.resolve())}
-    if article_id is not None:
-        parameters["article_id"] = article_id
+    if parameters is None:
+        parameters = notebook_parameters(source, corpus_path, article_id)
     destination.parent.mkdir(parents=True, exist_ok=True)
     try:
         papermill.execute_notebook(
@@ -687,11 +763,34 @@ def render_pages(executed: Sequence[Path], out_dir: Path) -> list[Page]:
     return pages
 
 
+def check_label_files(labels: dict[str, Path | None]) -> dict[str, Path]:
+    """The label files given for the report, each checked to exist.
+
+    Args:
+        labels: Parameter name (``labels_path``, ...) -> file, or ``None`` when not given.
+
+    Returns:
+        The given files only.
+
+    Raises:
+        ReportError: A given file does not exist.
+    """
+    option = {"labels_path": "--labels", "quotes_path": "--quotes", "usage_path": "--usage"}
+    given = {name: path for name, path in labels.items() if path is not None}
+    for name, path in given.items():
+        if not path.is_file():
+            raise ReportError(f"{option[name]} {path}: no such label file; check the path")
+    return given
+
+
 def build_report(
     corpus_path: Path,
     out_dir: Path,
     notebooks_dir: Path = Path("notebooks"),
     article_id: str | None = None,
+    labels: Path | None = None,
+    quotes: Path | None = None,
+    usage: Path | None = None,
 ) -> Path:
     """Validate a corpus, run every notebook on it and write the HTML report.
 
@@ -701,6 +800,10 @@ def build_report(
         notebooks_dir: Directory of the committed notebooks (read only).
         article_id: Article to focus on, passed to each notebook; by default
             each notebook keeps its own.
+        labels: Hand labels (``labels.csv`` or a filled-in labelling sheet) for the
+            validation notebook; by default it reads the corpus's ``labels/`` folder.
+        quotes: Quotation labels (``quotes.csv``) to go with ``labels``.
+        usage: Usage labels (``usage.csv``) to go with ``labels``.
 
     Returns:
         The path of the report's ``index.html``.
@@ -708,9 +811,13 @@ def build_report(
     Raises:
         analysis.corpus.CorpusError: The corpus cannot be loaded.
         NotebookError: A notebook cell raised.
-        ReportError: No notebooks, or an output directory that would overwrite them.
+        ReportError: No notebooks, a label file that does not exist, or an output
+            directory that would overwrite the notebooks.
     """
     validate_corpus(corpus_path)
+    label_files = check_label_files(
+        {"labels_path": labels, "quotes_path": quotes, "usage_path": usage}
+    )
     notebooks = find_notebooks(notebooks_dir)
     executed_dir = out_dir / "notebooks"
     if executed_dir.resolve() == notebooks_dir.resolve():
@@ -722,7 +829,10 @@ def build_report(
     for source in notebooks:
         destination = executed_dir / source.name
         print(f"running {source} -> {destination}", file=sys.stderr)
-        execute_notebook(source, destination, corpus_path, article_id)
+        parameters = notebook_parameters(
+            source, corpus_path, article_id, label_files, sheet=out_dir / "labelling_sheet.csv"
+        )
+        execute_notebook(source, destination, corpus_path, article_id, parameters)
         executed.append(destination)
     pages = render_pages(executed, out_dir)
     index = out_dir / "index.html"

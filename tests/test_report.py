@@ -424,3 +424,124 @@ def test_every_notebook_states_its_findings(path):
         "findings (e.g. display.markdown(module.some_finding(...))) and tag it `findings`"
     )
     assert report.short_findings(findings), f"{path.name}: the `findings` cell has no output"
+
+
+# --- hand labels for the validation notebook ------------------------------------------------
+
+
+def notebook_declaring(path: Path, source: str) -> Path:
+    parameters = new_code_cell(source)
+    parameters.metadata["tags"] = ["parameters"]
+    nbformat.write(new_notebook(cells=[new_markdown_cell("# N"), parameters]), path)
+    return path
+
+
+def test_labels_reach_the_validation_notebooks_parameters(tmp_path):
+    labels, quotes = tmp_path / "labels.csv", tmp_path / "quotes.csv"
+    given = {"labels_path": labels, "quotes_path": quotes}
+    sheet = tmp_path / "out" / "labelling_sheet.csv"
+    validation = REPO / "notebooks" / "06_validation.ipynb"
+
+    parameters = report.notebook_parameters(validation, REPO / "seeds", None, given, sheet)
+
+    assert parameters == {
+        "corpus_path": str((REPO / "seeds").resolve()),
+        "labels_path": str(labels.resolve()),
+        "quotes_path": str(quotes.resolve()),
+        "sheet_path": str(sheet.resolve()),
+    }
+    assert report.declared_parameters(validation) >= {
+        "corpus_path",
+        "labels_path",
+        "quotes_path",
+        "usage_path",
+        "sheet_path",
+    }
+    # A notebook that does not declare them gets the corpus and article as before.
+    corpus_notebook = REPO / "notebooks" / "01_corpus.ipynb"
+    assert report.notebook_parameters(corpus_notebook, REPO / "seeds", "a1", given, sheet) == {
+        "corpus_path": str((REPO / "seeds").resolve()),
+        "article_id": "a1",
+    }
+    relative = notebook_declaring(tmp_path / "x.ipynb", 'labels_path: str = ""\nusage_path = ""')
+    assert report.notebook_parameters(
+        relative, Path("seeds"), labels={"usage_path": Path("u.csv")}
+    ) == {"corpus_path": str(Path("seeds").resolve()), "usage_path": str(Path("u.csv").resolve())}
+    with pytest.raises(ValueError, match="not one of"):
+        report.notebook_parameters(relative, Path("seeds"), labels={"label": labels})
+
+
+def test_build_report_passes_labels_to_each_notebook(tmp_path, monkeypatch):
+    notebooks_dir = tmp_path / "notebooks"
+    notebooks_dir.mkdir()
+    notebook_declaring(notebooks_dir / "01_plain.ipynb", 'corpus_path = ""')
+    notebook_declaring(
+        notebooks_dir / "06_validation.ipynb",
+        'corpus_path = ""\nlabels_path = ""\nquotes_path = ""\nusage_path = ""\nsheet_path = ""',
+    )
+    labels = tmp_path / "labels.csv"
+    labels.write_text("article_id,para_no,first_words,label\n", encoding="utf-8")
+    fake_corpus = types.ModuleType("analysis.corpus")
+    fake_corpus.load_corpus = lambda path: None
+    monkeypatch.setitem(sys.modules, "analysis.corpus", fake_corpus)
+    ran = {}
+    monkeypatch.setattr(
+        report,
+        "execute_notebook",
+        lambda source, destination, corpus, article, parameters: ran.update(
+            {source.name: parameters}
+        ),
+    )
+    monkeypatch.setattr(report, "render_pages", lambda executed, out_dir: [])
+    out = tmp_path / "out"
+    out.mkdir()  # render_pages, which would make it, is stubbed
+
+    report.build_report(tmp_path, out, notebooks_dir, labels=labels)
+
+    assert ran["01_plain.ipynb"] == {"corpus_path": str(tmp_path.resolve())}
+    assert ran["06_validation.ipynb"] == {
+        "corpus_path": str(tmp_path.resolve()),
+        "labels_path": str(labels.resolve()),
+        "sheet_path": str((out / "labelling_sheet.csv").resolve()),
+    }
+    with pytest.raises(report.ReportError, match="--usage .*nope.csv: no such label file"):
+        report.build_report(tmp_path, out, notebooks_dir, usage=tmp_path / "nope.csv")
+
+
+def test_cli_passes_label_options_to_build_report(tmp_path, monkeypatch, capsys):
+    from analysis import __main__ as cli
+
+    seen = {}
+    monkeypatch.setattr(
+        "analysis.report.build_report", lambda **kwargs: seen.update(kwargs) or Path("index.html")
+    )
+    status = cli.main(
+        ["report", "--corpus", "c", "--out", "o", "--labels", "l.csv", "--usage", "u.csv"]
+    )
+    assert status == 0
+    assert (seen["labels"], seen["quotes"], seen["usage"]) == (Path("l.csv"), None, Path("u.csv"))
+    monkeypatch.undo()
+    missing = cli.main(
+        ["report", "--corpus", "seeds", "--out", str(tmp_path), "--labels", "no.csv"]
+    )
+    assert missing == 2
+    assert "ReportError: --labels no.csv: no such label file" in capsys.readouterr().err
+
+
+def test_make_report_passes_labels_and_help_lists_them():
+    dry = subprocess.run(
+        ["make", "-n", "report", "LABELS=l.csv", "QUOTES=q.csv", "USAGE=u.csv"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert dry.returncode == 0, dry.stderr
+    command = " ".join(dry.stdout.replace("\\\n", " ").split())
+    assert "--labels l.csv --quotes q.csv --usage u.csv" in command
+    plain = subprocess.run(
+        ["make", "-n", "report"], cwd=REPO, capture_output=True, text=True, timeout=60
+    )
+    assert "--labels" not in plain.stdout
+    usage = subprocess.run(["make", "help"], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert "LABELS=" in usage.stdout.splitlines()[0]
