@@ -448,19 +448,25 @@ class _Article:
         self.text, self.masked, self.sentences = text, masked, sentences
         self.sentence_ends = [e for _, e in sentences]
         self._sources: list[tuple[int, str, str]] | None = None
+        self._added: list[tuple[int, str, str]] = []
         self._titled: dict[str, list[tuple[int, str]]] = {}
 
     def sources(self) -> list[tuple[int, str, str]]:
-        """(where, speaker, kind) of every subject of a speech cue, in text order."""
+        """(where, speaker, kind) of every source named so far, in text order.
+
+        Subjects of speech cues are found once per article, when first asked for;
+        the speakers of quotations attributed so far are merged in.
+        """
         if self._sources is None:
             self._sources = _cue_subjects(self.masked)
+        if self._added:
+            self._sources = sorted(self._sources + self._added, key=lambda s: s[0])
+            self._added = []
         return self._sources
 
     def add_source(self, at: int, speaker: str) -> None:
-        """Record a source named by a quotation's attribution (kept in text order)."""
-        sources = self.sources()
-        sources.append((at, speaker, _kind(speaker)))
-        sources.sort(key=lambda s: s[0])
+        """Record a source named by a quotation's attribution (cheap: merged when read)."""
+        self._added.append((at, speaker, _kind(speaker)))
 
     def previous_sentence(self, lo: int) -> tuple[int, int] | None:
         """The sentence ending at or before ``lo``."""
