@@ -5,8 +5,9 @@ A quotation is the text between a pair of double quotation marks (curly
 the words inside the marks. A quotation that runs over several paragraphs
 (each paragraph opens with a mark, only the last one closes) gives one row
 per paragraph, so no quotation crosses a block. Single quotation marks are
-not read as quotations: in English news copy they mostly mark headlines,
-nested quotes and apostrophes.
+read as quotations only in a text with no double marks at all (some outlets
+print 'like this'), and then only in pairs that cannot be apostrophes; elsewhere
+they mostly mark headlines, nested quotes and apostrophes.
 
 Speakers are found by a table of named surface rules, tried in order on the
 quotation's sentence (:data:`_RULES`: "…,” Psaki said.", "Psaki told reporters
@@ -60,6 +61,8 @@ def find_quotations(text: str, blocks: list[tuple[int, int]]) -> list[Quotation]
     Returns:
         Quotations in text order, each inside one block.
     """
+    if not _QUOTE_MARK.search(text):
+        return _single_quotations(text, blocks)
     found: list[Quotation] = []
     for block_no, (lo, hi) in enumerate(blocks):
         opened: int | None = None
@@ -84,6 +87,26 @@ def find_quotations(text: str, blocks: list[tuple[int, int]]) -> list[Quotation]
 
 
 _QUOTE_MARK = re.compile(f'[{OPEN_QUOTES}{CLOSE_QUOTES}"]')
+# In a text with no double marks at all, single marks are its quotation marks (some
+# outlets print 'like this'). One opens after a space, a bracket or a dash, before a
+# letter or digit, but not an elision ('90s, 'em, 'til); one closes after a visible
+# character, before a space or punctuation, so "don't" and "Rubio's" are apostrophes.
+_SINGLE_OPEN = r"(?:(?<=^)|(?<=[\s(\[—–:-]))['‘](?=[A-Za-z0-9])(?!\d0s\b|em\b|til\b|n\b)"
+_SINGLE_CLOSE = r"(?<=\S)['’](?=$|[\s,.;:!?)\]—–-])"
+_SINGLE = re.compile(
+    rf"{_SINGLE_OPEN}(?P<inner>[^\n'‘’]*?(?:['’][a-z][^\n'‘’]*?)*){_SINGLE_CLOSE}", re.M
+)
+
+
+def _single_quotations(text: str, blocks: list[tuple[int, int]]) -> list[Quotation]:
+    """Paired single marks, block by block (for texts without double marks)."""
+    found = []
+    for block_no, (lo, hi) in enumerate(blocks):
+        for match in _SINGLE.finditer(text, lo, hi):
+            start, end = match.start("inner"), match.end("inner")
+            if text[start:end].strip():
+                found.append(Quotation(start, end, block_no, start - 1, end))
+    return found
 
 
 def _opens(text: str, pos: int, block_start: int) -> bool:

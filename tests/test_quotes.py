@@ -304,3 +304,23 @@ def test_two_quotations_in_one_sentence_share_the_source_of_the_sentence_before(
         "the delay” and “hoped for progress.”"
     )
     assert speakers(text) == ["Okoro", "the foreign ministry", "the foreign ministry"]
+
+
+def test_single_marks_are_quotations_only_in_a_text_without_double_marks():
+    text = (
+        "Lisbon offered a 'fair deal': Marchand wrote to Okoro.\n\n"
+        "'We will not wait. The time is now', Marchand said.\n\n"
+        "Okoro's aide, who doesn't talk to the farmers' union, recalled the '90s."
+    )
+    assert [(q, s) for q, s, _ in quotes_of(text)] == [
+        ("fair deal", "Marchand"),
+        ("We will not wait. The time is now", "Marchand"),
+    ]
+    # Where double marks exist, single ones stay apostrophes and nested marks.
+    mixed = "“It is a 'fair deal',” Marchand said of Okoro's plan."
+    assert [q for q, _, _ in quotes_of(mixed)] == ["It is a 'fair deal',"]
+
+
+def test_apostrophes_alone_make_no_quotation():
+    assert quotes_of("Rubio's aide said they don't expect the '90s rules to return.") == []
+    assert quotes_of("He said 'Rubio's plan' was 'fine'.")[0][0] == "Rubio's plan"
