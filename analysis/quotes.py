@@ -450,7 +450,7 @@ def _kind(speaker: str) -> str:
     if low in {"he", "she", "they", "it"}:
         return "pronoun"
     words = low.replace("’s", "").replace("'s", "").split()
-    if re.search(rf"\b(?:{_DOCUMENT_NOUNS})\b", low):
+    if _DOCUMENT_NOUN.search(low):
         return "document"
     if any(w in _INSTITUTION_HINTS or w in {"ministry", "service"} for w in words) or (
         len(words) == 1 and speaker.isupper()
@@ -462,6 +462,15 @@ def _kind(speaker: str) -> str:
 def _is_person(raw: str) -> bool:
     speaker = clean_speaker(raw)
     return bool(speaker) and _kind(speaker) == "person"
+
+
+# Compiled once: the speaker helpers run per quotation.
+_DOCUMENT_NOUN = re.compile(rf"\b(?:{_DOCUMENT_NOUNS})\b")
+_THE_DOCUMENT = re.compile(rf"the\s+(?:{_DOCUMENT_NOUNS})")
+_PRONOUN_RE = re.compile(_PRONOUN)
+_DOCUMENT_RE = re.compile(_DOCUMENT)
+_DESCRIPTION_RE = re.compile(_DESCRIPTION)
+_POSSESSIVE = re.compile(r"[’']s$")
 
 
 class _Article:
@@ -486,6 +495,13 @@ class _Article:
             self._sources = sorted(self._sources + self._added, key=lambda s: s[0])
             self._added = []
         return self._sources
+
+    def sources_between(self, lo: int, hi: int) -> list[tuple[int, str, str]]:
+        """The sources named in ``[lo, hi)``, found there alone if the article's are not known."""
+        if self._sources is not None:
+            return [s for s in self.sources() if lo <= s[0] < hi]
+        added = [s for s in self._added if lo <= s[0] < hi]
+        return sorted(_cue_subjects(self.masked, lo, hi) + added, key=lambda s: s[0])
 
     def add_source(self, at: int, speaker: str) -> None:
         """Record a source named by a quotation's attribution (cheap: merged when read)."""
@@ -567,8 +583,8 @@ def _without_cue(article: _Article, quotes: list[Quotation], i: int, lo: int, ou
     # of the sentence before, when it is nearer than the previous quotation.
     prev_at = quotes[i - 1].open_mark if i else -1
     if previous and previous[0] > prev_at:
-        for at, source, _ in article.sources():
-            if previous[0] <= at < previous[1] and _kind(source) != "pronoun":
+        for _at, source, _ in article.sources_between(*previous):
+            if _kind(source) != "pronoun":
                 how = "no cue in its sentence: the source named in the sentence before"
                 return source, source, "", how
     if _names_someone(outside):
@@ -626,7 +642,7 @@ _IT_KINDS = {True: ("institution", "document"), False: ("institution",)}
 
 def _is_document_reference(speaker: str) -> bool:
     """Whether ``speaker`` is "the statement", "the readout": a document named before."""
-    return re.fullmatch(rf"the\s+(?:{_DOCUMENT_NOUNS})", speaker.lower()) is not None
+    return _THE_DOCUMENT.fullmatch(speaker.lower()) is not None
 
 
 def _issuer(document: str) -> str:
@@ -666,8 +682,8 @@ def _expand(article: _Article, name: str, at: int) -> str:
 
 def _given_name(masked: str, name: str, before: int) -> str:
     """A given name after an honorific, expanded: "Sir Alan" → "Alan Reeve"."""
-    if "Sir " not in masked and "Dame " not in masked and "Lord " not in masked:
-        return name  # most articles: no honorific, so no regex over the text
+    if not any(f"{honorific} {name}" in masked for honorific in ("Sir", "Dame", "Lord")):
+        return name  # most calls: the name never follows an honorific, so no regex
     match = re.search(rf"\b(?:Sir|Dame|Lord)\s+{re.escape(name)}\s+([A-Z][\w’'-]+)", masked)
     if match and match.start() < before:
         return f"{name} {match.group(1)}"
@@ -695,14 +711,32 @@ def _introducing_sentence(masked: str, sentences: list[tuple[int, int]], lo: int
     return ""
 
 
-def _cue_subjects(masked: str) -> list[tuple[int, str, str]]:
+def _cue_subjects(masked: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, str, str]]:
     """Every subject of a speech cue, with where the cue is and its kind.
 
     Cue verbs are rare, so the speaker pattern runs only in a window before each one.
+    Each cue's subject is found on its own, so with ``lo`` and ``hi`` (a sentence)
+    only the cues there are read: the subjects named in it.
     """
+    if hi is not None:
+        # A subject named in [lo, hi) has its cue there too (a cue does not stand in
+        # the next sentence), and so has a "quoted as" word within 70 characters.
+        found = _cue_subjects_at(masked, lo, hi, max(0, lo - 70), hi + 60)
+        return [s for s in found if lo <= s[0] < hi]
+    return _cue_subjects_at(masked, 0, len(masked), 0, len(masked))
+
+
+# How far a cue can stand after its subject's first character: the window read before it.
+_SUBJECT_REACH = 150
+
+
+def _cue_subjects_at(
+    masked: str, cue_lo: int, cue_hi: int, word_lo: int, word_hi: int
+) -> list[tuple[int, str, str]]:
+    """Subjects of the cues starting in ``[cue_lo, cue_hi)``, and of the "quoted as" words."""
     subjects = []
-    for cue in _CUE_WORD.finditer(masked):
-        window = max(0, cue.start() - 150)
+    for cue in _CUE_WORD.finditer(masked, cue_lo, min(cue_hi, len(masked))):
+        window = max(0, cue.start() - _SUBJECT_REACH)
         for match in _BEFORE.finditer(masked, window, cue.end() + 40):
             if match.start("cue") != cue.start():
                 continue
@@ -712,7 +746,7 @@ def _cue_subjects(masked: str) -> list[tuple[int, str, str]]:
                 subjects.append((match.start(), speaker, _kind(speaker)))
             break
     # "the Kremlin quoted Putin as saying": the Kremlin is a source too.
-    for word in _QUOTING_WORD.finditer(masked):
+    for word in _QUOTING_WORD.finditer(masked, word_lo, min(word_hi, len(masked))):
         match = _QUOTED_AS.search(masked, max(0, word.start() - 60), word.end() + 60)
         if match and match.group("source") and (source := clean_speaker(match.group("source"))):
             subjects.append((match.start(), source, _kind(source)))
@@ -755,13 +789,13 @@ def clean_speaker(raw: str) -> str:
     'Kremlin'
     """
     raw = " ".join(raw.strip(" ,.;:").split())
-    if re.fullmatch(_PRONOUN, raw):
+    if _PRONOUN_RE.fullmatch(raw):
         return raw.lower()
     if _is_description(raw):
         # "The ministry" opening a sentence is the ministry named anywhere else.
         first, _, rest = raw.partition(" ")
         return f"{first.lower()} {rest}" if first in ("The", "A", "An", "One", "Another") else raw
-    if re.fullmatch(_DOCUMENT, raw):
+    if _DOCUMENT_RE.fullmatch(raw):
         return raw  # "a statement from the PMO": the document, as the text names it
     tokens = raw.split()
     article = bool(tokens) and tokens[0].lower() == "the"
@@ -800,11 +834,11 @@ def clean_speaker(raw: str) -> str:
 
 def _bare(token: str) -> str:
     """A token lower-cased, without a possessive "'s"."""
-    return re.sub(r"[’']s$", "", token.lower())
+    return _POSSESSIVE.sub("", token.lower())
 
 
 def _is_description(raw: str) -> bool:
-    return re.fullmatch(_DESCRIPTION, raw.strip()) is not None
+    return _DESCRIPTION_RE.fullmatch(raw.strip()) is not None
 
 
 def _clean_cue(raw: str) -> str:
