@@ -793,31 +793,66 @@ def _no_words(b: BlockView) -> bool:
 
 
 def _furniture(b: BlockView) -> bool:
-    if b.n_words <= 60 and _found(_BOILERPLATE, _BOILERPLATE_ANYWHERE, b.first_line):
+    body, n_words = b.body, b.n_words
+    if n_words <= 60 and _found(_BOILERPLATE, _BOILERPLATE_ANYWHERE, b.first_line):
         b.state.related_list = _RELATED_LABEL.match(b.first_line) is not None
         return b.decide("boilerplate", f"site furniture: starts {_snippet(b.first_line)}")
-    if b.n_words <= 40 and "\n" not in b.body.strip() and _NAVIGATION.search(b.body):
+    if n_words <= 6:
+        line = body.strip()
+        if _HASHTAG_LINE.match(line):
+            return b.decide("boilerplate", f"section tag: {_snippet(body)}")
+        if _FURNITURE_LINE.match(line):
+            b.state.related_list = _RELATED_LABEL.match(line) is not None
+            return b.decide("boilerplate", f"site furniture line: {_snippet(body)}")
+        if n_words <= 3 and _LABEL_ALONE.match(line) and not _SOURCE_WORDS.search(body):
+            return b.decide("boilerplate", f"a template label on its own: {_snippet(body)}")
+    if n_words <= 40 and _may_navigate(body, n_words) and _NAVIGATION.search(body):
         return b.decide("boilerplate", "site navigation (a breadcrumb, a menu or a bare link)")
-    if b.n_words <= 6 and _HASHTAG_LINE.match(b.body.strip()):
-        return b.decide("boilerplate", f"section tag: {_snippet(b.body)}")
-    if b.n_words <= 6 and _FURNITURE_LINE.match(b.body.strip()):
-        b.state.related_list = _RELATED_LABEL.match(b.body.strip()) is not None
-        return b.decide("boilerplate", f"site furniture line: {_snippet(b.body)}")
-    if b.n_words <= 3 and _LABEL_ALONE.match(b.body.strip()) and not _SOURCE_WORDS.search(b.body):
-        return b.decide("boilerplate", f"a template label on its own: {_snippet(b.body)}")
-    # A prompt speaks to the reader and reports nothing: no quotation, no speech cue.
-    reports = _REPORTS.search(b.body) is not None
-    if b.n_words <= 90 and not reports and _PROMPT.search(b.body) and _READER.search(b.body):
-        b.state.prompt_run = True
-        prompt = _snippet(_PROMPT.search(b.body).group())
-        return b.decide("boilerplate", f"a prompt to the reader: {prompt}")
-    if b.state.prompt_run and b.n_words <= 90 and not reports and _OUTLET_VOICE.search(b.body):
-        return b.decide("boilerplate", "continues a prompt to the reader (the outlet as 'we')")
-    if b.n_words <= 80 and _CITATION.search(b.body):
+    if n_words <= 90 and (b.state.prompt_run or _may_prompt(body)):
+        # A prompt speaks to the reader and reports nothing: no quotation, no speech cue.
+        reports = _REPORTS.search(body) is not None
+        prompt = None if reports else _PROMPT.search(body)
+        if prompt and _READER.search(body):
+            b.state.prompt_run = True
+            return b.decide("boilerplate", f"a prompt to the reader: {_snippet(prompt.group())}")
+        if b.state.prompt_run and not reports and _OUTLET_VOICE.search(body):
+            return b.decide("boilerplate", "continues a prompt to the reader (the outlet as 'we')")
+    if n_words <= 80 and "Online" in body and _CITATION.search(body):
         return b.decide("boilerplate", "citation line of an archive ('... Online by ...')")
-    if b.n_words <= 40 and _SERVICE_NOTICE.search(b.body):
+    if n_words <= 40 and ("elpline" in body or "oll" in body) and _SERVICE_NOTICE.search(body):
         return b.decide("boilerplate", "a service notice (helpline numbers)")
     return False
+
+
+def _may_navigate(body: str, n_words: int) -> bool:
+    """A cheap test before :data:`_NAVIGATION`: each of its forms needs one of these."""
+    if "\n" in body.strip():
+        return False
+    return (
+        n_words <= 3
+        or any(mark in body for mark in (">", "›", "»", "|", "/", "   ", "\t"))
+        or body.lstrip()[:4].lower() in ("http", "www.")
+    )
+
+
+# Every _PROMPT alternative holds one of these (lower-cased): a cheap test first.
+_PROMPT_HINTS = (
+    "support",
+    "donat",
+    "contribution",
+    "subscri",
+    "sign",
+    "newsletter",
+    "opt",
+    "touch",
+    "paywall",
+    "become",
+)
+
+
+def _may_prompt(body: str) -> bool:
+    low = body.lower()
+    return any(hint in low for hint in _PROMPT_HINTS)
 
 
 def _related_list(b: BlockView) -> bool:
@@ -1159,24 +1194,16 @@ def classify_blocks(
     quoted_with_cue = quoted_with_cue or [False] * len(spans)
     blocks = [Block(lo, hi, quote_share=quote_share[i]) for i, (lo, hi) in enumerate(spans)]
     state = RoleState(official_document=kind == "official")
+    # One view, moved from block to block: the rules see the block it points at.
+    view = BlockView(text, blocks, 0, "", "", 0, False, kind, title, source, False, None, state)
     for i, block in enumerate(blocks):
         body = text[block.start : block.end]
-        n_words = len(_words(body))
-        view = BlockView(
-            text=text,
-            blocks=blocks,
-            i=i,
-            body=body,
-            first_line=body.splitlines()[0] if body else "",
-            n_words=n_words,
-            headline_like=_headline_like(body, n_words),
-            kind=kind,
-            title=title,
-            source=source,
-            quoted_with_cue=quoted_with_cue[i],
-            reuse=reuse[i] if reuse is not None else None,
-            state=state,
-        )
+        n_words = len(body.split())
+        view.i, view.body, view.n_words = i, body, n_words
+        view.first_line = body.splitlines()[0] if body else ""
+        view.headline_like = _headline_like(body, n_words)
+        view.quoted_with_cue = quoted_with_cue[i]
+        view.reuse = reuse[i] if reuse is not None else None
         for name, rule in rules:
             if rule(view):
                 block.rule = name
