@@ -935,18 +935,28 @@ def _segment_one(article_id, text, kind, title, outlet, layout, out):
     quotes_mod.attribute_speakers(text, found, [s for block in per_block for s in block])
     share = [0.0] * len(spans)
     cued = [False] * len(spans)
+    voiced = [("", 0)] * len(spans)  # the speaker of each block's longest quotation
     for q in found:
         lo, hi = spans[q.block_no]
         visible = len("".join(text[lo:hi].split())) or 1
         inside = len("".join(text[q.open_mark : (q.close_mark or q.end - 1) + 1].split()))
         share[q.block_no] += inside / visible
         cued[q.block_no] = cued[q.block_no] or bool(q.cue)
+        if inside > voiced[q.block_no][1]:
+            voiced[q.block_no] = (q.speaker, inside)
+    # A quotation of an institution or a document ("the White House said in a
+    # statement") is official text, even when the document is not in the corpus.
+    quoted_source = [
+        speaker if quotes_mod.speaker_kind(speaker) in ("institution", "document") else ""
+        for speaker, _ in voiced
+    ]
     blocks = classify_blocks(
         text,
         spans,
         kind=kind,
         quote_share=share,
         quoted_with_cue=cued,
+        quoted_source=quoted_source,
         reuse=layout.block_reuse,
         title=title,
         source=outlet if kind == "official" else "",

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from analysis.text import CLOSE_QUOTES, DATE, DATELINE, OPEN_QUOTES, WEEKDAY
 
-__all__ = ["Quotation", "find_quotations", "attribute_speakers", "TITLE_WORDS"]
+__all__ = ["speaker_kind", "Quotation", "find_quotations", "attribute_speakers", "TITLE_WORDS"]
 
 
 @dataclass
@@ -442,6 +442,15 @@ def _subject(sentence: str) -> re.Match | None:
             return None
         at = lead.end()
     return None
+
+
+def speaker_kind(speaker: str) -> str:
+    """What a speaker is: 'pronoun', 'document', 'institution' or 'person'.
+
+    >>> speaker_kind("Kremlin"), speaker_kind("the statement"), speaker_kind("Jen Psaki")
+    ('institution', 'document', 'person')
+    """
+    return _kind(speaker) if speaker else ""
 
 
 def _kind(speaker: str) -> str:

@@ -742,6 +742,7 @@ class BlockView:
     quoted_with_cue: bool
     reuse: tuple[float, str] | None
     state: RoleState
+    quoted_source: str = ""  # the institution or document its main quotation is from
 
     @property
     def block(self) -> Block:
@@ -1116,6 +1117,13 @@ def _quote(b: BlockView) -> bool:
     share = b.block.quote_share
     opens_with_quote = b.body.lstrip()[:1] in OPEN_QUOTES + '"'
     if share >= 0.7 or (opens_with_quote and share >= 0.5):
+        if b.quoted_source:
+            return b.prose(
+                "official",
+                f"{share:.0%} of it is quoted, from an institution or a document: "
+                f"{_snippet(b.quoted_source)}",
+                b.quoted_source,
+            )
         return b.prose("quote", f"{share:.0%} of its characters are inside quotation marks")
     return False
 
@@ -1169,6 +1177,7 @@ def classify_blocks(
     reuse: list[tuple[float, str]] | None = None,
     title: str = "",
     source: str = "",
+    quoted_source: list[str] | None = None,
     rules: tuple[tuple[str, Callable[[BlockView], bool]], ...] = ROLE_RULES,
 ) -> list[Block]:
     """Give every block a role, a source and the evidence for the decision.
@@ -1185,6 +1194,8 @@ def classify_blocks(
             shared with a paired official document (:func:`reused_shares`), if any.
         title: The article's title from its metadata, if any.
         source: Who speaks in an official document (its outlet), for ``source``.
+        quoted_source: For each block, the institution or document its longest
+            quotation is attributed to ("" for a person, or none).
         rules: The rule table (:data:`ROLE_RULES`).
 
     Returns:
@@ -1204,6 +1215,7 @@ def classify_blocks(
         view.headline_like = _headline_like(body, n_words)
         view.quoted_with_cue = quoted_with_cue[i]
         view.reuse = reuse[i] if reuse is not None else None
+        view.quoted_source = quoted_source[i] if quoted_source is not None else ""
         for name, rule in rules:
             if rule(view):
                 block.rule = name

@@ -345,3 +345,19 @@ def test_a_headline_printed_twice_is_a_headline_both_times():
     lede = "The two leaders met on Friday to discuss the summit and the talks that follow it."
     text = f"Leaders meet in Osaka, talk trade\n\nMay 3, 2019\n\nLeaders meet in Osaka, talk trade\n\n{lede}"
     assert [r for r, _ in _roles(text)] == ["headline", "byline", "headline", "journalist"]
+
+
+def test_a_quotation_of_an_institution_or_document_is_official(tmp_path):
+    (tmp_path / "story.txt").write_text(
+        "Leaders agree to talk again\n\n"
+        "President Harlan spoke with President Ilves on Tuesday, officials said.\n\n"
+        "\u201cThe leaders agreed to meet again before the summer and to keep their "
+        "energy ministers in close touch,\u201d the White House said in a statement.\n\n"
+        "\u201cIt was a good call and we will build on it,\u201d Harlan told reporters.\n",
+        encoding="utf-8",
+    )
+    corpus = analysis.load_corpus(tmp_path)
+    blocks = corpus.blocks[corpus.blocks["article_id"] == "story"]
+    assert blocks["role"].tolist() == ["headline", "journalist", "official", "quote"]
+    assert blocks["source"].iloc[2] == "White House"
+    assert "institution or a document" in blocks["evidence"].iloc[2]
