@@ -530,7 +530,15 @@ def test_cli_passes_label_options_to_build_report(tmp_path, monkeypatch, capsys)
 
 def test_make_report_passes_labels_and_help_lists_them():
     dry = subprocess.run(
-        ["make", "-n", "report", "LABELS=l.csv", "QUOTES=q.csv", "USAGE=u.csv"],
+        [
+            "make",
+            "--no-print-directory",
+            "-n",
+            "report",
+            "LABELS=l.csv",
+            "QUOTES=q.csv",
+            "USAGE=u.csv",
+        ],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -540,8 +548,18 @@ def test_make_report_passes_labels_and_help_lists_them():
     command = " ".join(dry.stdout.replace("\\\n", " ").split())
     assert "--labels l.csv --quotes q.csv --usage u.csv" in command
     plain = subprocess.run(
-        ["make", "-n", "report"], cwd=REPO, capture_output=True, text=True, timeout=60
+        ["make", "--no-print-directory", "-n", "report"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert "--labels" not in plain.stdout
-    usage = subprocess.run(["make", "help"], cwd=REPO, capture_output=True, text=True, timeout=60)
+    usage = subprocess.run(
+        ["make", "--no-print-directory", "help"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert "LABELS=" in usage.stdout.splitlines()[0]
