@@ -154,9 +154,9 @@ _DESCRIPTION = (
     r"(?:spokesman|spokeswoman|spokesperson|official|officials|statement|readout|"
     r"ministry|minister|source|sources|aide|diplomat|diplomats|adviser|advisor|service))"
 )
-# A document and who issued it: "a statement from the PMO", "a statement issued by
-# the Prime Minister's Office (PMO)", "a statement on the website of the press
-# service of the government of India". The issuer runs to the cue, or to the end.
+# A document and who issued it: "a statement from the ministry", "a release issued
+# by the Chancellor's Office (CO)", "a note posted by the cabinet's press office".
+# The issuer runs to the cue, or to the end.
 _DOCUMENT = (
     rf"(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?:[\w-]+\s+){{0,2}}(?:{_DOCUMENT_NOUNS})\s+"
     r"(?:from|issued\s+by|released\s+by|by|of|on\s+the\s+website\s+of)\s+"
@@ -216,7 +216,7 @@ _LEAD_IN = re.compile(
     r"|\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*:\s*"
     r"|(?:[A-Z][\w’'-]*(?:\s+[\w’'“”\"«»-]+){0,8})[,”\"»]{1,2}\s+)"
 )
-# "the Kremlin quoted Putin as saying", "Putin was quoted as saying", "was cited as saying".
+# "the palace quoted the king as saying", "Okafor was quoted as saying", "was cited as saying".
 _QUOTED_AS = re.compile(
     rf"(?P<source>\b(?:[Tt]he\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})?\s*"
     rf"\b(?:quoted|cited)\s+{_SPEAKER}\s+as\s+(?P<cue>saying|telling|writing)\b"
@@ -242,7 +242,7 @@ _POSSESSIVE_CUE = re.compile(
     rf"(?P<cue>(?:(?:[a-z]+|{WEEKDAY})\s+){{0,2}}(?:{_SPEECH_NOUNS}))"
     r"(?:\s+that\b[^\"“”«»]*|\s+of|\s*:)?\s*$"
 )
-# "with Starmer calling the matter an “…”", "Starmer, reiterating “…”": a named person
+# "with Okafor calling the plan a “…”", "Okafor, repeating “…”": a named person
 # and a participle of their action, last before the quotation.
 _NAME_PARTICIPLE = re.compile(rf"(?P<speaker>{_CAP}(?:\s+{_CAP}){{0,3}}),?\s+(?P<cue>{_ING})")
 # A headline's "'…': X verb" names the speaker after the colon.
@@ -284,7 +284,7 @@ _CAPITALISED = re.compile(r"(?<=\s)[A-Z][a-z][\w’'-]*")
 
 
 def _rule_quoted_as(before: str, after: str) -> tuple[str, str] | None:
-    """Quoted as saying: "…,” the Kremlin quoted Putin as saying", "X was cited as saying"."""
+    """Quoted as saying: "…,” the palace quoted the king as saying", "X was cited as saying"."""
     if "quoted" not in before + after and "cited" not in before + after:
         return None
     for part in (after, before):
@@ -330,7 +330,7 @@ def _rule_before(before: str, after: str) -> tuple[str, str] | None:
     if not candidates:
         return None
     n = len(candidates) - 1
-    # "The White House later said Biden described Australia as “…”": reported speech
+    # "The ministry then said Okafor had called the deal “…”": reported speech
     # inside reported speech; the words are the outer source's.
     while n and _REPORTED.fullmatch(before, candidates[n - 1].end(), candidates[n].start()):
         n -= 1
@@ -754,7 +754,7 @@ def _cue_subjects_at(
             if speaker:
                 subjects.append((match.start(), speaker, _kind(speaker)))
             break
-    # "the Kremlin quoted Putin as saying": the Kremlin is a source too.
+    # "the palace quoted the king as saying": the palace is a source too.
     for word in _QUOTING_WORD.finditer(masked, word_lo, min(word_hi, len(masked))):
         match = _QUOTED_AS.search(masked, max(0, word.start() - 60), word.end() + 60)
         if match and match.group("source") and (source := clean_speaker(match.group("source"))):
