@@ -911,6 +911,14 @@ def _credit(b: BlockView) -> bool:
             prev.role, prev.source = "credit", ""
             prev.evidence = "caption directly above a photo credit"
         return True
+    if (
+        not b.state.seen_prose
+        and b.n_words <= 60
+        and _CAPTION.search(body)
+        and _headline_like(b.body_of(b.i + 1))
+    ):
+        # A picture's caption printed above the headline: the headline is the next line.
+        return b.decide("credit", "a picture caption above the headline")
     if b.n_words <= 6 and _PHOTO_LABEL.match(body.strip()):
         return b.decide("credit", f"a picture's label: {_snippet(body)}")
     if b.n_words <= 10 and _NAME_AND_AGENCY.match(body.strip()):

@@ -208,7 +208,7 @@ def test_paragraph_spans_line_layouts():
         ("A file photo shows the two leaders shaking hands in Geneva in 2021.", "credit"),
         ("Sign up to our morning newsletter and get the news before you wake", "boilerplate"),
         ("The helpline numbers for every region are listed below.", "boilerplate"),
-        ("Source: the foreign ministry in a statement, as reported by a news agency", "journalist"),
+        ("Source: the foreign ministry, quoted by a news agency", "journalist"),
     ],
 )
 def test_single_block_rules(text, role):
@@ -361,3 +361,12 @@ def test_a_quotation_of_an_institution_or_document_is_official(tmp_path):
     assert blocks["role"].tolist() == ["headline", "journalist", "official", "quote"]
     assert blocks["source"].iloc[2] == "White House"
     assert "institution or a document" in blocks["evidence"].iloc[2]
+
+
+def test_a_caption_above_the_headline_is_a_credit_and_the_headline_follows():
+    lede = "The two leaders met on Friday to discuss the summit and the talks that follow it."
+    text = (
+        "President Ilves speaks during a news conference in Tallinn, Estonia, March 4, 2024.\n\n"
+        f"Estonia and Britain agree to guard Baltic cables\n\n{lede}"
+    )
+    assert [r for r, _ in _roles(text)] == ["credit", "headline", "journalist"]
