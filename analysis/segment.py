@@ -553,6 +553,8 @@ _RELATED_LABEL = re.compile(
 )
 # "Background:" with nothing after it (not "BEIJING:", a dateline).
 _LABEL_ALONE = re.compile(r"^(?=.*[a-z])[A-Z][\w’' ]{0,30}:$")
+# A news template's labels ("Source: ...", "Details: ..."): the reporter's attribution, not a title.
+_TEMPLATE_LABEL = re.compile(r"^(?:Sources?|Via|Details|Background|Context|Quote)\s*:", re.I)
 _LABEL_START = re.compile(r"^[A-Z][\w’']*(?:\s+[\w’']+)?\s*:\s")  # "Source: ...", "Details: ..."
 # Prompts that speak to the reader: donations, newsletters, sign-ups.
 _PROMPT = re.compile(
@@ -1001,7 +1003,7 @@ def _official_document(b: BlockView) -> bool:
 def _headline(b: BlockView) -> bool:
     if b.state.seen_prose:
         return False
-    if not (b.headline_like or _short_first_line(b)):
+    if not (b.headline_like or _short_first_line(b)) or _TEMPLATE_LABEL.match(b.body):
         return False
     if _DOCUMENT_TITLE.match(b.body) and b.kind == "news":
         # A readout or statement in a file of its own, its kind not given.

@@ -370,3 +370,11 @@ def test_a_caption_above_the_headline_is_a_credit_and_the_headline_follows():
         f"Estonia and Britain agree to guard Baltic cables\n\n{lede}"
     )
     assert [r for r, _ in _roles(text)] == ["credit", "headline", "journalist"]
+
+
+def test_a_source_label_on_the_first_line_is_not_the_headline():
+    text = (
+        "Source: an agency in the capital\n\n"
+        "The two leaders met on Friday to discuss the summit, the ministry said."
+    )
+    assert [r for r, _ in _roles(text)] == ["journalist", "journalist"]
