@@ -455,7 +455,7 @@ _BYLINE_ANYWHERE_ALTERNATIVES = (  # not anchored at the start (see _found)
 )
 _BYLINE = re.compile(
     r"^(?:by|written\ by|words\ by|reporting\ by|report\ by)\s+[A-Z]"
-    r"|^(?:published|updated|posted|last\ updated|first\ published|modified)\b"
+    r"|^(?:(?:story|article|page)\ )?(?:published|updated|posted|last\ updated|first\ published|modified)\b"
     r"|^[a-z]{2,3}(?:/[a-z]{2,3})+\s*(?:\(|$)"
     r"|" + _BYLINE_ANYWHERE_ALTERNATIVES,
     re.IGNORECASE | re.VERBOSE,

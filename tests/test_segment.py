@@ -182,6 +182,7 @@ def test_paragraph_spans_line_layouts():
         ("— Jen Psaki (@PressSec) April 13, 2021", "embed"),
         ("(WAH)", "byline"),  # an editor's initials
         ("Reuters Staff", "byline"),
+        ("Story first published: Monday, March 4, 2024, 9:42 [IST]", "byline"),
         ("March 3, 2019 / 2:55 AM / in 5 years", "byline"),
         ("#World News", "boilerplate"),
         ("Home > World > Asia", "boilerplate"),
