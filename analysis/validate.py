@@ -126,7 +126,7 @@ class Validation:
     def speaker_errors(self) -> pd.DataFrame:
         """Found quotations whose speaker is wrong, and missed or extra quotations."""
         q = self.quotes
-        bad = q[(q["status"] != "found") | ~q["speaker_ok"].astype(bool)]
+        bad = q[(q["status"] != "found") | (q["speaker_scored"] & ~q["speaker_ok"])]
         return bad.reset_index(drop=True)
 
     def figures(self) -> dict:
@@ -472,8 +472,9 @@ def quote_agreement(
         for q_index, q in candidates.iterrows():
             if q_index in used:
                 continue
-            theirs = _token_key(q["text"], len(key) or FIRST_WORDS)
-            if theirs == key or (key and theirs[: len(key)] == key):
+            # As many whitespace-separated words as the label names (at most five).
+            theirs = _token_key(q["text"], len(row["quote_start_words"].split()) or FIRST_WORDS)
+            if theirs == key:
                 match = (q_index, q)
                 break
         gold_speaker, referent = row["speaker"], row.get("referent", "")
@@ -499,6 +500,7 @@ def quote_agreement(
         "gold_speaker",
         "referent",
         "speaker",
+        "speaker_scored",
         "speaker_ok",
         "speaker_evidence",
     ]
@@ -522,6 +524,8 @@ def _quote_row(article_id, para, gold_row, status, found, gold_speaker, referent
         "gold_speaker": gold_speaker,
         "referent": referent,
         "speaker": speaker,
+        # A quotation labelled without a speaker (or referent) is not scored for one.
+        "speaker_scored": status == "found" and bool(f"{gold_speaker}{referent}".strip()),
         "speaker_ok": status == "found" and speaker_matches(speaker, gold_speaker, referent),
         "speaker_evidence": "" if found is None else str(found["speaker_evidence"]),
     }
@@ -682,7 +686,10 @@ def figures(result: Validation, usage_given: bool = True) -> dict:
             "quote_precision": p,
             "quote_recall": r,
             "quote_f1": f,
-            "speaker_accuracy": float(found["speaker_ok"].mean()) if tp else float("nan"),
+            "speakers_scored": int(found["speaker_scored"].sum()),
+            "speaker_accuracy": float(found.loc[found["speaker_scored"], "speaker_ok"].mean())
+            if found["speaker_scored"].any()
+            else float("nan"),
         }
     )
     u = result.usage
@@ -778,7 +785,7 @@ def summary_lines(numbers: dict) -> list[str]:
         f"{f(numbers['quote_recall'])}, F1 {f(numbers['quote_f1'])} "
         f"({numbers['quotes_found']} of {numbers['quotes_gold']} found)",
         f"speakers: accuracy {f(numbers['speaker_accuracy'])} on "
-        f"{numbers['quotes_found']} found quotations",
+        f"{numbers['speakers_scored']} found quotations with a labelled speaker",
     ]
     if "usage_f1" in numbers:
         lines.append(
@@ -1009,7 +1016,7 @@ def figures_table(summary: dict) -> pd.DataFrame:
         (
             "speaker accuracy",
             summary["speaker_accuracy"],
-            _count(found, "found quotation"),
+            _count(summary["speakers_scored"], "found quotation") + " with a labelled speaker",
             "who is quoted in 01's quotation table",
         ),
     ]
@@ -1073,10 +1080,12 @@ def validation_finding(summary: dict) -> str:
             f"{_two(summary['quote_precision'])}, recall {_two(summary['quote_recall'])}, "
             f"F1 {_two(summary['quote_f1'])})"
         )
-        if found:
+        if summary["speakers_scored"]:
             first += (
-                f" and names the right speaker for {_of(summary['speaker_accuracy'], found)} "
-                f"of {found} (speaker accuracy {_two(summary['speaker_accuracy'])})"
+                f" and names the right speaker for "
+                f"{_of(summary['speaker_accuracy'], summary['speakers_scored'])} of "
+                f"{summary['speakers_scored']} (speaker accuracy "
+                f"{_two(summary['speaker_accuracy'])})"
             )
     else:
         first += "; no quotation is labelled, so quotations and speakers are not measured"

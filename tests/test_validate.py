@@ -373,3 +373,19 @@ def test_confusion_finding_names_the_commonest_error():
     diagonal = pd.DataFrame([[2, 0], [0, 1]], index=roles[:2], columns=roles[:2])
     assert confusion_finding(diagonal) == "All 3 labelled paragraphs get their gold role"
     assert kappa_band(0.7) == "substantial" and kappa_band(-0.1) == "poor"
+
+
+def test_a_sheet_round_trip_keeps_quotations_with_ellipses_and_no_speaker(tmp_path):
+    (tmp_path / "doc.txt").write_text(
+        "Leaders talk\n\nThe ministry said the reports \u201cwere unfounded \u2026 called for "
+        "calm.\u201d The talks, it added, were \u201cuseful.\u201d\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus(tmp_path)
+    sheet = labelling_sheet(corpus)
+    sheet["label"] = sheet["workbook_role"].where(sheet["unit"] == "block", "quote")
+    sheet.loc[sheet["unit"] == "quote", "speaker"] = ""  # the analyst names no speaker
+    result = validate(corpus, sheet)
+    assert result.summary["quote_f1"] == 1.0  # "…" is no word, on either side
+    assert result.summary["speakers_scored"] == 0  # quotations without a labelled speaker
+    assert result.speaker_errors().empty
