@@ -40,6 +40,7 @@ from analysis.segment import (
     ReuseCache,
     classify_blocks,
     layout_each,
+    official_source,
     sentence_roles,
 )
 from analysis.text import count_words, count_words_each
@@ -946,10 +947,7 @@ def _segment_one(article_id, text, kind, title, outlet, layout, out):
             voiced[q.block_no] = (q.speaker, inside)
     # A quotation of an institution or a document ("the White House said in a
     # statement") is official text, even when the document is not in the corpus.
-    quoted_source = [
-        speaker if quotes_mod.speaker_kind(speaker) in ("institution", "document") else ""
-        for speaker, _ in voiced
-    ]
+    quoted_source = [speaker if official_source(speaker) else "" for speaker, _ in voiced]
     blocks = classify_blocks(
         text,
         spans,

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from analysis.text import CLOSE_QUOTES, DATE, DATELINE, OPEN_QUOTES, WEEKDAY
 
-__all__ = ["speaker_kind", "Quotation", "find_quotations", "attribute_speakers", "TITLE_WORDS"]
+__all__ = ["Quotation", "find_quotations", "attribute_speakers", "TITLE_WORDS"]
 
 
 @dataclass
@@ -186,12 +186,18 @@ _CLAUSE = r",\s+(?:who|whose|[a-z]+ing|\d{1,3})\b"
 _APPOSITION = re.compile(rf"{_SPEAKER}{_CLAUSE}[^\"“”«»]*?,{_ADVERB}\s+(?={_CUE}\b)")
 _CLAUSE_OPENS = re.compile(_CLAUSE)
 # Words ending in -ing that are not participles of a speaker's action.
-_NOT_PARTICIPLES = (
-    r"(?:including|following|during|according|regarding|concerning|notwithstanding|"
-    r"nothing|something|anything|everything|morning|evening|bring|thing|king|spring|"
-    r"string|ring|sing|being|ceiling|meeting|building|funding|wing|ping)\b"
+# Participles that report or characterise words: a cue ("…, saying", "calling it
+# a “…”"). Other -ing words ("killing three") are actions, and name no speaker.
+_ING = (
+    r"(?:saying|adding|insisting|warning|noting|telling|calling|describing|stressing|"
+    r"arguing|claiming|urging|reiterating|repeating|declaring|explaining|writing|tweeting|"
+    r"posting|praising|dubbing|labell?ing|branding|hailing|terming|recalling|"
+    r"emphasi[sz]ing|underscoring|underlining|highlighting|welcoming|vowing|promising|"
+    r"pledging|asking|demanding|accusing|condemning|denouncing|lamenting|acknowledging|"
+    r"conceding|suggesting|expressing|referring|characteri[sz]ing|thanking|"
+    r"congratulating|announcing|confirming|denying|rejecting|dismissing|critici[sz]ing|"
+    r"replying|responding|answering|voicing)\b"
 )
-_ING = rf"(?!{_NOT_PARTICIPLES})[a-z]+ing\b"
 # "Lavrov accused the West of “hysteria,” saying Moscow had no plans": the cue is a
 # participle, and the speaker is the subject that opens the sentence, before its verb.
 _PARTICIPLE = re.compile(rf"(?:,|^|\band)\s+(?P<cue>{_ING})")
@@ -442,15 +448,6 @@ def _subject(sentence: str) -> re.Match | None:
             return None
         at = lead.end()
     return None
-
-
-def speaker_kind(speaker: str) -> str:
-    """What a speaker is: 'pronoun', 'document', 'institution' or 'person'.
-
-    >>> speaker_kind("Kremlin"), speaker_kind("the statement"), speaker_kind("Jen Psaki")
-    ('institution', 'document', 'person')
-    """
-    return _kind(speaker) if speaker else ""
 
 
 def _kind(speaker: str) -> str:

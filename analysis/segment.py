@@ -48,6 +48,7 @@ __all__ = [
     "paragraph_bounds",
     "layout_each",
     "classify_blocks",
+    "official_source",
     "ROLE_RULES",
     "RoleState",
     "BlockView",
@@ -388,8 +389,8 @@ _BOILERPLATE = re.compile(
       |^(?:sign\ up|subscribe|share\ (?:this|on|the\ article)|follow\ (?:us|@)|click\ here
         |advertisement|sponsored|our\ standards|copyright|all\ rights\ reserved|skip\ to
         |listen\ to\ this\ article|image\ \d+\ of\ \d+|comments?\b|join\ the\ conversation
-        |for\ immediate\ release|\#\#\#|\#\ \#\ \#|opt\ in\b|this\ was\ published\ under\b
-        |page\ history\b)
+        |for\ immediate\ release|\#\#\#|\#\ \#\ \#|opt\ in\ (?:to|here|now)\b|this\ was\ published\ under\b
+        |page\ history$)
       |^(?:©|\(c\)\s*\d{4})
       |^(?:\(END\)|END|==\s*\w+|-{2,}|\*{3,}|\((?![A-Z]{2,4}\))\w{2,12}\))$
       |"""
@@ -419,7 +420,7 @@ _CREDIT = re.compile(
 )
 _CREDIT_START = re.compile(
     r"(?:photo|photograph|image|picture|video|caption|credit|illustration)s?\s*(?:by\b|:)|"
-    r"FILE\s+PHOTO\b|\(?Photo\b|(?:An?\s+)?(?:file\s+)?(?:photo|picture|image)\s+(?:shows|taken)\b|In\s+this\s+(?:photo|image|file\s+photo|handout|pool\s+photo|video)\b",
+    r"FILE\s+PHOTO\b|\(?Photo\b|(?:An?\s+|This\s+)?(?:file|handout|pool)\s+(?:photo|picture|image)\s+(?:shows|taken|of)\b|In\s+this\s+(?:photo|image|file\s+photo|handout|pool\s+photo|video)\b",
     re.IGNORECASE,
 )
 # Every _CREDIT alternative contains one of these; a cheap test before the regex.
@@ -552,7 +553,9 @@ _RELATED_LABEL = re.compile(
     re.IGNORECASE,
 )
 # "Background:" with nothing after it (not "BEIJING:", a dateline).
-_LABEL_ALONE = re.compile(r"^(?=.*[a-z])[A-Z][\w’' ]{0,30}:$")
+_LABEL_ALONE = re.compile(
+    r"^(?=.*[a-z])(?!.*\b(?:said|says|added|told|wrote)\b)[A-Z][\w’' ]{0,30}:$"
+)
 # A news template's labels ("Source: ...", "Details: ..."): the reporter's attribution, not a title.
 _TEMPLATE_LABEL = re.compile(r"^(?:Sources?|Via|Details|Background|Context|Quote)\s*:", re.I)
 _LABEL_START = re.compile(r"^[A-Z][\w’']*(?:\s+[\w’']+)?\s*:\s")  # "Source: ...", "Details: ..."
@@ -564,9 +567,10 @@ _PROMPT = re.compile(
     r"|supporter|patron))\b",
     re.IGNORECASE,
 )
-_READER = re.compile(r"\b(?:you|your|us|we|our)\b", re.IGNORECASE)
+# "us" in lower case only: "US" is the United States.
+_READER = re.compile(r"\b(?i:you|your|we|our)\b|\bus\b")
 _REPORTS = re.compile(rf"[{OPEN_QUOTES}\"]|\b(?:said|says|told|according\s+to)\b")
-_OUTLET_VOICE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+_OUTLET_VOICE = re.compile(r"\b(?i:we|our)\b|\bus\b")
 _SERVICE_NOTICE = re.compile(r"\bhelpline\s+numbers?\b|\btoll[- ]free\s+(?:number|line)\b", re.I)
 # A breadcrumb ("Home > News"), a menu of links set apart by wide gaps or bars,
 # a menu label, or a link on its own.
@@ -581,7 +585,9 @@ _HASHTAG_LINE = re.compile(r"^#[^\W\d_][\w ]{0,40}$")  # "#World News": a sectio
 _CITATION = re.compile(
     r"\bOnline\s+by\s+[A-Z][\w.'’ -]+,\s+(?:The\s+)?[A-Z][\w ]*(?:Project|Archive)"
 )
-_PHOTO_LABEL = re.compile(r"^[A-Z][\w.'’ -]{1,40}\s(?:photo|photograph|image|picture)$")
+_PHOTO_LABEL = re.compile(
+    r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:photo|photograph|image)$"
+)
 # The office that issues a document, on a line of its own above the title.
 _ISSUER = re.compile(
     r"^(?:The\s+)?(?:White\s+House|Kremlin|Downing\s+Street|Élysée(?:\s+Palace)?"
@@ -632,14 +638,18 @@ _NAMES_WITH_ROLE = re.compile(
     rf"|^{_PERSON}\s+and\s+{_PERSON},\s+(?:The\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}}$"
 )
 # Titles an official document gives itself (not a news headline's wording).
+# Titles an official document gives itself, in the issuer's wording and case ("Phone
+# call between Biden and Xi 'candid', White House says" is a news headline).
 _DOCUMENT_TITLE = re.compile(
-    r"^(?:Readout\s+of|Joint\s+Readout|(?:Joint\s+)?Statement\s+(?:by|from|of|on)\b"
-    r"|Telephone\s+(?:conversation|call)\s+(?:with|between)|Phone\s+(?:call|conversation)\s+"
-    r"(?:with|between)|(?:PM|Prime\s+Minister|President|Chancellor)['’]?s?\s+(?:phone\s+)?"
-    r"(?:call|conversation|meeting)\s+with|Secretary\s+\w+['’]s\s+(?:Phone\s+)?(?:Call|Meeting)"
-    r"\s+[Ww]ith|Press\s+Release\b|Remarks\s+by)",
-    re.IGNORECASE,
+    r"^(?:Readout\s+of|READOUT\s+OF|Joint\s+Readout|(?:Joint\s+)?Statement\s+(?:by|from|of)\s+"
+    r"(?:the\s+)?[A-Z]|Statement\s+on\s+(?:the\s+)?(?:PM|Prime\s+Minister)['’]s\s+(?:call|meeting)"
+    r"|[Tt]elephone\s+(?:[Cc]onversation|[Cc]all|[Tt]alks)\s+(?:with|between)\b"
+    r"|(?:PM|Prime\s+Minister)['’]?s?\s+(?:phone\s+)?(?:call|conversation|meeting)\s+with\b"
+    r"|Secretary\s+\w+['’]s\s+(?:Phone\s+)?(?:Call|Meeting)\s+[Ww]ith|Press\s+Release\b"
+    r"|Remarks\s+by\s+(?:the\s+)?(?:President|Prime\s+Minister|Vice\s+President|Secretary))"
 )
+# A headline that reports: a quotation or a speech verb ("..., White House says").
+_REPORTING_TITLE = re.compile(r"[“”\"]|(?:^|\s)[‘'](?=\w)|\b(?:says|said|tells|told|claims)\b")
 
 
 def _found(pattern: re.Pattern, anywhere: re.Pattern, text: str) -> bool:
@@ -820,6 +830,7 @@ def _furniture(b: BlockView) -> bool:
             return b.decide("boilerplate", f"a prompt to the reader: {_snippet(prompt.group())}")
         if b.state.prompt_run and not reports and _OUTLET_VOICE.search(body):
             return b.decide("boilerplate", "continues a prompt to the reader (the outlet as 'we')")
+    b.state.prompt_run = False
     if n_words <= 80 and "Online" in body and _CITATION.search(body):
         return b.decide("boilerplate", "citation line of an archive ('... Online by ...')")
     if n_words <= 40 and ("elpline" in body or "oll" in body) and _SERVICE_NOTICE.search(body):
@@ -916,7 +927,9 @@ def _credit(b: BlockView) -> bool:
     if (
         not b.state.seen_prose
         and b.n_words <= 60
+        and body.rstrip().endswith(".")
         and _CAPTION.search(body)
+        and _DATE_ANY.search(body)
         and _headline_like(b.body_of(b.i + 1))
     ):
         # A picture's caption printed above the headline: the headline is the next line.
@@ -1005,10 +1018,9 @@ def _headline(b: BlockView) -> bool:
         return False
     if not (b.headline_like or _short_first_line(b)) or _TEMPLATE_LABEL.match(b.body):
         return False
-    if _DOCUMENT_TITLE.match(b.body) and b.kind == "news":
+    if b.kind == "news" and _document_title(b.body):
         # A readout or statement in a file of its own, its kind not given.
         b.state.official_document = True
-        b.state.seen_prose = False
         return b.decide("headline", f"title of an official document: {_snippet(b.body)}")
     if b.title and normalise(b.body) == normalise(b.title):
         evidence = "same as the title in the metadata"
@@ -1047,7 +1059,7 @@ def _repeated_headline(b: BlockView) -> bool:
 def _official_title(b: BlockView) -> bool:
     if not (b.headline_like and _OFFICIAL_TITLE.match(b.body)):
         return False
-    if b.kind == "news" and _DOCUMENT_TITLE.match(b.body) and _above_the_story(b.blocks[: b.i]):
+    if b.kind == "news" and _document_title(b.body) and _above_the_story(b.blocks[: b.i]):
         # Under a kicker or an issuing office, with no story above: a document of its own.
         b.state.official_document = True
         return b.decide("headline", f"title of an official document: {_snippet(b.body)}")
@@ -1243,6 +1255,37 @@ def _short_first_line(b: BlockView) -> bool:
         and len(below.split()) <= 6
         and (_date_line(below) or bool(_NUMERIC_DATE.match(below)) or bool(_BYLINE.match(below)))
     )
+
+
+# The government bodies and documents whose quoted words are official text; news
+# agencies, outlets, parties and people are not ("AP", "Washington Post", "House
+# Speaker ...").
+_OFFICIAL_SPEAKER = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:[\w’'.-]+\s+){0,4}(?:statement|readout|release|communiqu[eé]"
+    r"|declaration|press\s+release)\b"
+    r"|^(?:the\s+)?(?:White\s+House|Kremlin|Downing\s+Street|Élysée(?:\s+Palace)?|Pentagon"
+    r"|State\s+Department)$"
+    r"|^(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,4}(?:Ministry|Department|Office|Government|Embassy"
+    r"|Presidency|Cabinet|Secretariat|Press\s+Service|Commission)(?:\s+of\s+[A-Z][\w’' ]+)?$"
+    r"|^(?:the\s+)?(?:Ministry|Department|Office)\s+of\s+[A-Z][\w’' ]+$",
+    re.IGNORECASE,
+)
+
+
+def official_source(speaker: str) -> bool:
+    """Whether a quotation's speaker is a government body or an official document.
+
+    >>> official_source("Kremlin"), official_source("the statement"), official_source("AP")
+    (True, True, False)
+    >>> official_source("Washington Post"), official_source("Foreign Ministry of India")
+    (False, True)
+    """
+    return bool(speaker) and _OFFICIAL_SPEAKER.match(speaker) is not None
+
+
+def _document_title(text: str) -> bool:
+    """An official document's own title: its wording, and no quotation or speech verb."""
+    return _DOCUMENT_TITLE.match(text) is not None and not _REPORTING_TITLE.search(text)
 
 
 def _only_short_lines_follow(b: BlockView, words: int = 6) -> bool:

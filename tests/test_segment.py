@@ -379,3 +379,55 @@ def test_a_source_label_on_the_first_line_is_not_the_headline():
         "The two leaders met on Friday to discuss the summit, the ministry said."
     )
     assert [r for r, _ in _roles(text)] == ["journalist", "journalist"]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Phone call between the two presidents 'candid', ministry says",
+        "President's meeting with the premier ends without a deal",
+        "Statement on the border draws criticism from allies",
+        "Remarks by the senator spark outrage in the capital",
+    ],
+)
+def test_a_news_headline_about_a_call_or_statement_keeps_the_story_the_reporters(headline):
+    lede = "The two leaders spoke on Friday about trade, officials said."
+    text = f"{headline}\n\n{lede}\n\nThe talks will go on next month, the ministry said."
+    assert [r for r, _ in _roles(text)] == ["headline", "journalist", "journalist"]
+
+
+def test_ordinary_prose_is_not_taken_for_furniture():
+    lede = "The two leaders spoke on Friday about trade, officials said."
+    blocks = [
+        "US donations to the fund fell by a third in 2023.",
+        "The US Treasury announced new sanctions on Friday.",
+        "A photo taken by a bystander shows the moment the bridge fell into the river.",
+        "Opt in schemes for organ donation are spreading across the region.",
+    ]
+    text = "Aid falls\n\n" + "\n\n".join([lede, *blocks])
+    assert [r for r, _ in _roles(text)][1:] == ["journalist"] * 5
+
+
+def test_a_headline_with_a_picture_verb_is_still_the_headline():
+    lede = "The two leaders spoke on Friday about trade, officials said."
+    text = f"Premier arrives in the capital for talks\n\nThe visit is his first\n\n{lede}"
+    assert [r for r, _ in _roles(text)] == ["headline", "headline", "journalist"]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "official"),
+    [
+        ("Kremlin", True),
+        ("the statement", True),
+        ("a statement from the ministry", True),
+        ("Ministry of Foreign Affairs", True),
+        ("AP", False),
+        ("Washington Post", False),
+        ("Labour Party", False),
+        ("House Speaker Ana Ruiz", False),
+    ],
+)
+def test_which_quoted_sources_are_official(speaker, official):
+    from analysis.segment import official_source
+
+    assert official_source(speaker) is official
