@@ -242,15 +242,13 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _labelling_sheet(args: argparse.Namespace) -> int:
     from analysis.corpus import CorpusError, load_corpus
-    from analysis.validate import labelling_sheet
+    from analysis.validate import write_labelling_sheet
 
     try:
-        sheet = labelling_sheet(load_corpus(args.corpus))
+        sheet = write_labelling_sheet(load_corpus(args.corpus), args.out)
     except CorpusError as error:
         print(f"CorpusError: {error}", file=sys.stderr)
         return 2
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    sheet.to_csv(args.out, index=False)
     blocks = int((sheet["unit"] == "block").sum())
     print(
         f"labelling sheet written: {args.out} ({blocks} blocks, {len(sheet) - blocks} quotations)"

@@ -66,6 +66,8 @@ __all__ = [
 ]
 
 FIRST_WORDS = 5  # words that name a paragraph, quotation or official sentence
+USED = ("verbatim", "paraphrase", "omitted")  # the values of usage.csv's `used`
+PLACES = ("headline", "lede", "body", "")  # and of its `where` ("" when omitted)
 LABEL_COLUMNS = ("article_id", "para_no", "first_words", "label")
 QUOTE_COLUMNS = ("article_id", "para_no", "quote_start_words", "speaker")
 USAGE_COLUMNS = ("news_id", "official_id", "official_first_words", "used", "where")
@@ -171,8 +173,10 @@ def validate(
     # Bodies alone carry no pairs, so which official sentences an article used is
     # not asked of them.
     gold_usage = _read(usage, USAGE_COLUMNS) if usage is not None and not bodies_only else None
-    _check_ids(loaded, gold_roles, labels, "article_id")
-    _check_ids(loaded, gold_quotes, quotes if quotes is not None else labels, "article_id")
+    _check_ids(loaded, gold_roles, "article_id")
+    _check_ids(loaded, gold_quotes, "article_id")
+    if gold_usage is not None:
+        _check_usage(gold_usage)
     roles, spans, problems = role_agreement(loaded, gold_roles)
     quote_rows = quote_agreement(loaded, gold_quotes, spans, problems)
     usage_rows = usage_agreement(loaded, gold_usage, problems) if gold_usage is not None else None
@@ -191,7 +195,11 @@ def validate(
 
 
 def _read(source: str | Path | pd.DataFrame, required: tuple[str, ...]) -> pd.DataFrame:
-    """A label file as a frame of strings, its required columns checked."""
+    """A label file as a frame of strings, its required columns checked.
+
+    Every row keeps where it came from, ``_file`` and ``_row`` (its line in the file,
+    the header being line 1), so each message can name them.
+    """
     if isinstance(source, pd.DataFrame):
         frame, name = source.copy(), source.attrs.get("file", "<frame>")
     else:
@@ -213,20 +221,27 @@ def _read(source: str | Path | pd.DataFrame, required: tuple[str, ...]) -> pd.Da
             f"missing column(s) {', '.join(missing)}",
             f"the columns are {', '.join(required)} (see analysis.validate)",
         )
-    frame = frame.astype(str).fillna("")
+    if "_row" not in frame:
+        frame["_file"], frame["_row"] = name, np.arange(len(frame)) + 2
+    text = [c for c in frame.columns if c != "_row"]
+    frame[text] = frame[text].astype(str).fillna("")
     frame.attrs["file"] = name
     if "para_no" in frame:
         bad = ~frame["para_no"].str.fullmatch(r"\s*\d+\s*")
         if bad.any():
-            row = int(np.flatnonzero(bad.to_numpy())[0])
             raise CorpusError(
-                name,
-                f"row {row + 2}",
-                f"para_no {frame['para_no'].iloc[row]!r} is not a whole number",
+                *_place(frame, bad),
+                f"para_no {frame.loc[bad, 'para_no'].iloc[0]!r} is not a whole number",
                 "number the paragraphs 0, 1, 2, ... in text order",
             )
-        frame["para_no"] = frame["para_no"].astype(int)
+        frame["para_no"] = frame["para_no"].astype(np.int64)
     return frame
+
+
+def _place(frame: pd.DataFrame, bad: pd.Series) -> tuple[str, str]:
+    """``(file, "row N")`` of the first row where ``bad`` holds."""
+    first = frame.loc[bad].iloc[0]
+    return str(first["_file"]), f"row {int(first['_row'])}"
 
 
 def read_labels(source: str | Path | pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -244,15 +259,15 @@ def read_labels(source: str | Path | pd.DataFrame) -> tuple[pd.DataFrame, pd.Dat
         first = _read(source, ("article_id",))
     if "unit" not in first.columns:
         roles = _read(first, LABEL_COLUMNS)
-        roles.attrs["file"] = first.attrs.get("file", "<labels>")
+        roles["label"] = roles["label"].str.strip()
         _check_roles(roles)
         return roles, _read(pd.DataFrame(columns=list(QUOTE_COLUMNS)), QUOTE_COLUMNS)
     sheet = _read(first, SHEET_COLUMNS)
     sheet.attrs["file"] = first.attrs.get("file", "<sheet>")
     labelled = sheet[sheet["label"].str.strip() != ""]
-    roles = labelled[labelled["unit"] == "block"][["article_id", "para_no", "first_words"]].copy()
-    roles["label"] = labelled.loc[labelled["unit"] == "block", "label"].str.strip()
-    roles["note"] = labelled.loc[labelled["unit"] == "block", "note"]
+    blocks = labelled[labelled["unit"] == "block"]
+    roles = blocks[["article_id", "para_no", "first_words", "note", "_file", "_row"]].copy()
+    roles["label"] = blocks["label"].str.strip()
     roles.attrs["file"] = sheet.attrs["file"]
     _check_roles(roles)
     quoted = labelled[(labelled["unit"] == "quote") & (labelled["label"].str.strip() != "no")]
@@ -264,34 +279,43 @@ def read_labels(source: str | Path | pd.DataFrame) -> tuple[pd.DataFrame, pd.Dat
             "speaker": quoted["speaker"],
             "cue": "",
             "referent": quoted["referent"],
+            "_file": quoted["_file"],
+            "_row": quoted["_row"],
         }
     )
-    return roles.reset_index(drop=True), quotes.reset_index(drop=True)
+    return roles, quotes
 
 
 def _check_roles(roles: pd.DataFrame) -> None:
     unknown = ~roles["label"].isin(ROLES)
     if unknown.any():
-        row = int(np.flatnonzero(unknown.to_numpy())[0])
         raise CorpusError(
-            roles.attrs.get("file", "<labels>"),
-            f"row {row + 2}",
-            f"label {roles['label'].iloc[row]!r} is not a role",
+            *_place(roles, unknown),
+            f"label {roles.loc[unknown, 'label'].iloc[0]!r} is not a role",
             f"use one of {', '.join(ROLES)}",
         )
 
 
-def _check_ids(corpus: Corpus, frame: pd.DataFrame, source, column: str) -> None:
-    known = set(corpus.articles["article_id"])
-    unknown = ~frame[column].isin(known)
+def _check_ids(corpus: Corpus, frame: pd.DataFrame, column: str) -> None:
+    unknown = ~frame[column].isin(set(corpus.articles["article_id"]))
     if unknown.any():
-        row = int(np.flatnonzero(unknown.to_numpy())[0])
         raise CorpusError(
-            frame.attrs.get("file", str(source)),
-            f"row {row + 2}",
-            f"{column} {frame[column].iloc[row]!r} is not in the corpus",
+            *_place(frame, unknown),
+            f"{column} {frame.loc[unknown, column].iloc[0]!r} is not in the corpus",
             "label articles of this corpus, with the ids its manifest or file names give",
         )
+
+
+def _check_usage(usage: pd.DataFrame) -> None:
+    for column, allowed in (("used", USED), ("where", PLACES)):
+        usage[column] = usage[column].str.strip()
+        bad = ~usage[column].isin(allowed)
+        if bad.any():
+            raise CorpusError(
+                *_place(usage, bad),
+                f"{column} {usage.loc[bad, column].iloc[0]!r} is not one of the values",
+                f"write one of {', '.join(repr(v) for v in allowed)}",
+            )
 
 
 # --- placing gold paragraphs in the text --------------------------------------------------
@@ -355,7 +379,6 @@ def role_agreement(
     texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"], strict=True))
     blocks = corpus.blocks
     rows, spans, problems = [], {}, []
-    file = gold.attrs.get("file", "<labels>")
     for article_id, group in gold.groupby("article_id", sort=False):
         group = group.sort_values("para_no", kind="stable")
         text = texts[article_id]
@@ -363,10 +386,15 @@ def role_agreement(
         bounds = mine[["start", "end"]].to_numpy()
         starts = _paragraph_starts(text, group)
         placed = [s for s in starts if s is not None]
-        for (index, row), start in zip(group.iterrows(), starts, strict=True):
+        for (_, row), start in zip(group.iterrows(), starts, strict=True):
             if start is None:
                 problems.append(
-                    (file, article_id, index + 2, f"no paragraph starts {row['first_words']!r}")
+                    (
+                        row["_file"],
+                        article_id,
+                        row["_row"],
+                        f"no paragraph starts {row['first_words']!r}",
+                    )
                 )
                 continue
             later = [s for s in placed if s > start]
@@ -394,7 +422,8 @@ def role_agreement(
                 }
             )
     columns = ["article_id", "para_no", "gold", "predicted", "agree", "mixed", "evidence", "text"]
-    return pd.DataFrame(rows, columns=columns), spans, problems
+    frame = pd.DataFrame(rows, columns=columns).astype({"agree": bool, "mixed": bool})
+    return frame, spans, problems
 
 
 # --- quotations and speakers -------------------------------------------------------------
@@ -451,15 +480,19 @@ def quote_agreement(
     rows or are news articles with labelled paragraphs.
     """
     quotes = corpus.quotes
-    file = gold.attrs.get("file", "<quotes>")
     rows = []
     used: set[int] = set()
-    for index, row in gold.iterrows():
+    for _, row in gold.iterrows():
         article_id, para = row["article_id"], int(row["para_no"])
         span = spans.get((article_id, para))
         if span is None:
             problems.append(
-                (file, article_id, index + 2, f"paragraph {para} of its quotation is not placed")
+                (
+                    row["_file"],
+                    article_id,
+                    row["_row"],
+                    f"paragraph {para} of its quotation is not placed",
+                )
             )
             continue
         key = _token_key(row["quote_start_words"])
@@ -504,7 +537,7 @@ def quote_agreement(
         "speaker_ok",
         "speaker_evidence",
     ]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=columns).astype({"speaker_scored": bool, "speaker_ok": bool})
 
 
 def _para_of(spans, article_id: str, at: int) -> int | None:
@@ -559,9 +592,8 @@ def usage_agreement(corpus: Corpus, gold: pd.DataFrame, problems: list[tuple]) -
     from analysis import framing
 
     usage = framing.analyse(corpus).usage if len(corpus.pairs) else None
-    file = gold.attrs.get("file", "<usage>")
     rows = []
-    for index, row in gold.iterrows():
+    for _, row in gold.iterrows():
         used, where, label = "omitted", "", ""
         if usage is not None:
             mine = usage[
@@ -571,14 +603,19 @@ def usage_agreement(corpus: Corpus, gold: pd.DataFrame, problems: list[tuple]) -
             hit = mine[[_token_key(t, len(key)) == key for t in mine["text"]]]
             if mine.empty:
                 problems.append(
-                    (file, row["news_id"], index + 2, f"not paired with {row['official_id']}")
+                    (
+                        row["_file"],
+                        row["news_id"],
+                        row["_row"],
+                        f"not paired with {row['official_id']}",
+                    )
                 )
             elif hit.empty:
                 problems.append(
                     (
-                        file,
+                        row["_file"],
                         row["news_id"],
-                        index + 2,
+                        row["_row"],
                         f"no official sentence starts {row['official_first_words']!r}",
                     )
                 )
@@ -772,10 +809,7 @@ def report_lines(result: Validation, width: int = 160) -> list[str]:
 
 def summary_lines(numbers: dict) -> list[str]:
     """The headline figures as a few lines of text, the last lines the command prints."""
-
-    def f(x: float) -> str:
-        return "n/a" if x != x else f"{x:.2f}"  # NaN is the only value not equal to itself
-
+    f = _two
     lines = [
         f"validation ({numbers['mode']}): {numbers['paragraphs']} paragraphs, "
         f"{numbers['mixed_paragraphs']} MIXED apart, {numbers['unplaced_rows']} label rows not placed",

@@ -389,3 +389,33 @@ def test_a_sheet_round_trip_keeps_quotations_with_ellipses_and_no_speaker(tmp_pa
     assert result.summary["quote_f1"] == 1.0  # "…" is no word, on either side
     assert result.summary["speakers_scored"] == 0  # quotations without a labelled speaker
     assert result.speaker_errors().empty
+
+
+def test_errors_name_the_line_of_the_file_they_come_from(tmp_path):
+    sheet = labelling_sheet(load_corpus(SEEDS))
+    sheet["label"] = sheet["workbook_role"].where(sheet["unit"] == "block", "quote")
+    sheet.loc[5, "label"] = "lede"  # line 7 of the file
+    path = tmp_path / "sheet.csv"
+    sheet.to_csv(path, index=False)
+    with pytest.raises(CorpusError, match=r"sheet.csv: row 7: label 'lede' is not a role"):
+        validate(SEEDS, path)
+
+
+def test_bad_usage_values_are_refused(tmp_path):
+    usage = pd.read_csv(SEEDS / "labels" / "usage.csv", dtype=str, keep_default_na=False)
+    usage.loc[1, "used"] = "Copied"
+    path = tmp_path / "usage.csv"
+    usage.to_csv(path, index=False)
+    with pytest.raises(CorpusError, match=r"usage.csv: row 3: used 'Copied'"):
+        validate(SEEDS, SEEDS / "labels" / "labels.csv", usage=path)
+
+
+def test_no_placed_paragraph_gives_figures_not_an_exception(tmp_path):
+    (tmp_path / "doc.txt").write_text("A short headline\n\nSome prose here.\n", encoding="utf-8")
+    labels = pd.DataFrame(
+        {"article_id": ["doc"], "para_no": ["0"], "first_words": ["Nowhere"], "label": ["headline"]}
+    )
+    result = validate(tmp_path, labels)
+    assert result.summary["paragraphs"] == 0
+    assert result.summary["role_accuracy"] != result.summary["role_accuracy"]  # NaN
+    assert len(result.problems) == 1
