@@ -385,14 +385,15 @@ STANDFIRST = "standfirst: a short sentence-case line without final punctuation u
 _BOILERPLATE_ANYWHERE_ALTERNATIVES = r"all\ rights\ reserved\.?$"
 _BOILERPLATE = re.compile(
     r"""^(?:tags?|topics?|filed\ under|categories|keywords|related(?:\ articles?|\ stories|\ coverage)?
-        |read\ more|more|see\ also|also\ read|recommended|trending|most\ read|watch|listen)\s*:
+        |read\ more|more|see\ also|also\ read|recommended|trending|most\ read|watch|listen
+        |live(?:\ updates|\ blog)?)\s*:
       |^(?:sign\ up|subscribe|share\ (?:this|on|the\ article)|follow\ (?:us|@)|click\ here
         |advertisement|sponsored|our\ standards|copyright|all\ rights\ reserved|skip\ to
         |listen\ to\ this\ article|image\ \d+\ of\ \d+|comments?\b|join\ the\ conversation
         |for\ immediate\ release|\#\#\#|\#\ \#\ \#|opt\ in\ (?:to|here|now)\b|this\ was\ published\ under\b
         |page\ history$)
       |^(?:©|\(c\)\s*\d{4})
-      |^(?:\(END\)|END|==\s*\w+|-{2,}|\*{3,}|\((?![A-Z]{2,4}\))\w{2,12}\))$
+      |^(?:\(END\)|END|==\s*\w+|-{2,}|(?:\*\s*){3,}|\((?![A-Z]{2,4}\))\w{2,12}\))$
       |"""
     + _BOILERPLATE_ANYWHERE_ALTERNATIVES,
     re.IGNORECASE | re.VERBOSE,
@@ -401,6 +402,9 @@ _BOILERPLATE_ANYWHERE = re.compile(_BOILERPLATE_ANYWHERE_ALTERNATIVES, re.IGNORE
 _BIO = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was|has been|covers|writes|reports)\s+"
     r"(?:a|an|the|on|for|about)\b"
+    # or in the first person: "I was born and raised in ...", "I have covered ..."
+    r"|^I\s+(?:was\s+born|grew\s+up|have\s+(?:been|covered|written|reported|worked)|am\s+an?\s"
+    r"|cover\s|write\s|joined\s)"
 )
 _EMBED = re.compile(
     r"pic\.twitter\.com/|(?:twitter|x)\.com/\w+/status|[—–-]\s*[^()\n]{1,60}\(@\w{1,15}\)"
@@ -891,7 +895,9 @@ def _author_box(b: BlockView) -> bool:
 
 def _bio(b: BlockView) -> bool:
     if b.kind == "news" and b.i >= b.last - 2 and b.n_words <= 60 and _BIO.match(b.body):
-        return b.decide("boilerplate", "author bio near the end ('<Name> is a ...')")
+        return b.decide(
+            "boilerplate", "author bio near the end ('<Name> is a ...', 'I was born ...')"
+        )
     return False
 
 

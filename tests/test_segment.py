@@ -182,6 +182,9 @@ def test_paragraph_spans_line_layouts():
         ("— Jen Psaki (@PressSec) April 13, 2021", "embed"),
         ("(WAH)", "byline"),  # an editor's initials
         ("Reuters Staff", "byline"),
+        ("Live updates: follow our coverage of the summit", "boilerplate"),
+        ("* * *", "boilerplate"),
+        ("I was born and raised in Tartu and have covered the Baltics since 2015.", "boilerplate"),
         ("Story first published: Monday, March 4, 2024, 9:42 [IST]", "byline"),
         ("March 3, 2019 / 2:55 AM / in 5 years", "byline"),
         ("#World News", "boilerplate"),
