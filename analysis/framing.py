@@ -451,9 +451,9 @@ def align(
     del rank
     cand = pd.DataFrame({"e": rows, "o": cols, "score": values})
     e_idx, o_idx = cand["e"].to_numpy(), cand["o"].to_numpy()
-    cand["cosine"] = np.asarray(cosine[e_idx, o_idx]).ravel()
-    cand["coverage"] = np.asarray(coverage[e_idx, o_idx]).ravel()
-    cand["containment"] = np.asarray(contain[e_idx, o_idx]).ravel()
+    cand["cosine"] = _entries(cosine, e_idx, o_idx)
+    cand["coverage"] = _entries(coverage, e_idx, o_idx)
+    cand["containment"] = _entries(contain, e_idx, o_idx)
     del cosine, coverage, contain
     cand["is_source"] = (cand["coverage"] >= SOURCE_MIN) | (cand["containment"] >= SOURCE_MIN)
     # Union coverage: the share of the sentence's weighted content found in any source.
@@ -534,6 +534,17 @@ def align(
 
 
 UNION_BATCH_ROWS = 100_000  # expanded rows per batch of _union_coverage: bounds its memory
+
+
+def _entries(matrix: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """``matrix[rows, cols]`` as a flat array; empty, not a sparse matrix, for no entries.
+
+    (scipy gives a 1 x 0 sparse matrix for empty index arrays: a corpus with no
+    pairs has no candidates at all.)
+    """
+    if not len(rows):
+        return np.zeros(0)
+    return np.asarray(matrix[rows, cols]).ravel()
 
 
 def _union_coverage(
@@ -1439,6 +1450,18 @@ def findings(corpus: Corpus, result: Framing, news_id: str) -> str:
     Every number comes from the frames of ``result``; nothing is written for the seed.
     """
     pairs = corpus.pairs[corpus.pairs["news_id"] == news_id]
+    kind = corpus.articles.loc[corpus.articles["article_id"] == news_id, "kind"]
+    if pairs.empty and len(kind) and kind.iloc[0] == "official":
+        reporting = corpus.pairs.loc[corpus.pairs["official_id"] == news_id, "news_id"].tolist()
+        told = (
+            f"pass one of the news articles that report on it ({', '.join(reporting[:3])})"
+            if reporting
+            else "no news article in this corpus is paired with it"
+        )
+        return (
+            f"`{news_id}` is an official document, not a news article: framing compares news "
+            f"articles with the official texts they report on; {told}."
+        )
     if pairs.empty:
         return (
             f"Article `{news_id}` is paired with no official text (no embedded readout was found "

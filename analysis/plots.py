@@ -317,7 +317,9 @@ def topic_gap_chart(table: pd.DataFrame, title: str) -> plt.Figure:
     )
     ax.axvline(0, color="#333", lw=0.8)
     ax.set_xlabel("← mentions in the official text  |  mentions in the journalist's words →")
-    limit = max(1, int(data[["official_mentions", "journalist_mentions"]].to_numpy().max()))
+    limit = max(
+        1, int(data[["official_mentions", "journalist_mentions"]].to_numpy().max(initial=0))
+    )
     ax.set_xlim(-limit * 1.25, limit * 1.25)
     from matplotlib.ticker import FuncFormatter
 

@@ -903,7 +903,7 @@ def compare_voices(
     columns = {}
     for voice, voice_sentences in voices.items():
         positioned = _positions(corpus, mentions, voice_sentences)
-        total = int(voice_sentences["text"].map(count_words).sum())
+        total = sum(map(count_words, voice_sentences["text"]))  # 0 for no sentences
         grouped = positioned.groupby("topic", sort=False)
         stats = pd.DataFrame(
             {
@@ -1023,7 +1023,9 @@ def order_finding(table: pd.DataFrame) -> str:
 
 def gap_finding(table: pd.DataFrame) -> str:
     """What the article dropped from the official text and what it added, in one sentence."""
-    if table.empty or (table["status"] == "no official text").all():
+    if table.empty:
+        return "Neither voice mentions a topic of the lexicon, so there is no gap to show"
+    if (table["status"] == "no official text").all():
         return "No official text to compare the article's topics with"
     dropped = table.loc[table["status"] == "dropped", "label"]
     added = table.loc[table["status"] == "added", "label"]

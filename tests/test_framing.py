@@ -268,7 +268,10 @@ def test_findings_state_the_numbers_of_the_tables(seed, fixture):
     assert "walked the line" in text
     assert "2 not in official text" in text
     fixture_corpus, fixture_result = fixture
-    assert "nothing to compare" in framing.findings(fixture_corpus, fixture_result, "readout_a")
+    # An official document is not a news article: the finding says so and names its readers.
+    about_readout = framing.findings(fixture_corpus, fixture_result, "readout_a")
+    assert "is an official document, not a news article" in about_readout
+    assert "both, own, partial" in about_readout
     assert framing.label_finding(result.alignment["label"].value_counts()).startswith("2 of 5")
     assert framing.usage_finding(usage).startswith(
         f"The article used {len(usage) - omitted} of {len(usage)}"
@@ -582,3 +585,14 @@ def test_union_coverage_in_batches_equals_one_batch(fixture, monkeypatch):
     pd.testing.assert_frame_equal(sources, result.sources)
     pd.testing.assert_frame_equal(usage, result.usage)
     assert (result.alignment["label"] == "loose paraphrase").any()  # union decides these
+
+
+def test_a_corpus_with_no_pairs_gives_empty_frames(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Ministers meet\n\nThe ministers met on Monday to discuss fisheries, officials said.\n",
+        encoding="utf-8",
+    )
+    corpus = analysis.load_corpus(tmp_path)
+    result = framing.analyse(corpus)
+    assert result.alignment.empty and result.usage.empty and result.reuse.empty
+    assert "paired with no official text" in framing.findings(corpus, result, "a")
