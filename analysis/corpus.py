@@ -21,7 +21,10 @@ block, both noted in ``articles.notes``).
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
+import datetime
+import email.utils
 import hashlib
 import io
 import json
@@ -185,6 +188,7 @@ def load_corpus(
     errors: str = "raise",
     max_line_chars: int = MAX_LINE_CHARS,
     progress: bool | None = None,
+    dayfirst: bool | None = None,
 ) -> Corpus:
     """Load a folder or a file of articles into a :class:`Corpus`.
 
@@ -197,6 +201,9 @@ def load_corpus(
             can and lists the rest in ``Corpus.skipped``.
         max_line_chars: Longest line accepted; longer lines are usually not article
             text (minified HTML or JSON).
+        dayfirst: How to read a ``published`` date such as ``04/05/2021``: True for
+            4 May, False for 5 April; by default such a date is refused as
+            ambiguous (see :func:`parse_published`).
         progress: Show a progress bar while segmenting; by default only for corpora
             of ``PROGRESS_MIN_DOCUMENTS`` documents or more, so small corpora, tests
             and notebook checks stay quiet.
@@ -231,7 +238,7 @@ def load_corpus(
         raise CorpusError(
             str(path), "", "no articles found", "add .txt, .md, .jsonl or .csv files to the folder"
         )
-    articles = _articles_frame(docs, problem)
+    articles = _articles_frame(docs, problem, dayfirst)
     del docs  # the texts live on in `articles`; the memory they held is released below
     show = len(articles) >= PROGRESS_MIN_DOCUMENTS if progress is None else progress
     corpus = _analyse(articles, root, show)
@@ -260,7 +267,17 @@ def _read_documents(root: Path, encoding: str, max_line: int, problem, unlisted)
         target = _inside(root, rel, row_place, problem)
         if target is None:
             continue
-        listed[target.resolve()] = (rel, row)
+        if target.resolve() in listed:
+            problem(
+                CorpusError(
+                    row_place.split(": ")[0],
+                    row_place.split(": ")[-1],
+                    f"{rel!r} is listed again (first at {listed[target.resolve()][2]})",
+                    "list each file once: one file is one document",
+                )
+            )
+            continue
+        listed[target.resolve()] = (rel, row, row_place.split(": ")[-1])
     for file in sorted(root.rglob("*")):
         if file.is_dir() or any(part.startswith(".") for part in file.relative_to(root).parts):
             continue  # hidden files and folders (.git, .ipynb_checkpoints) are not articles
@@ -515,10 +532,20 @@ _FRONT = re.compile(
 )
 
 
+_FRONT_OPENS = re.compile(r"\A---[ \t]*\r?\n")
+
+
 def _front_matter(text: str, rel: str) -> tuple[dict, str, list[str]]:
     """Split an optional ``---`` front-matter block of ``key: value`` lines off the text."""
     match = _FRONT.match(text)
     if not match:
+        if _FRONT_OPENS.match(text):
+            raise CorpusError(
+                rel,
+                "line 1",
+                "a front-matter block opens with '---' but is never closed",
+                "end it with a line of '---', or remove the opening '---'",
+            )
         return {}, text, []
     meta = {}
     for n, line in enumerate(match.group("body").splitlines(), 2):
@@ -683,7 +710,80 @@ def _drop_duplicates(docs: list[_Doc], problem) -> list[_Doc]:
     return kept
 
 
-def _articles_frame(docs: list[_Doc], problem) -> pd.DataFrame:
+_DATE_FIX = (
+    "write it as YYYY-MM-DD (or ISO 8601 with a time and zone, an RFC 2822 date such as "
+    "'Tue, 13 Apr 2021 18:00:00 GMT', or 'April 13, 2021'), or pass dayfirst= for dd/mm/yyyy"
+)
+_NUMERIC_DAY_MONTH = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_WRITTEN_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y")
+
+
+def parse_published(value: str, *, dayfirst: bool | None = None) -> str:
+    """A publication date as the ISO 8601 string the ``published`` column is read from.
+
+    Accepted: ISO 8601 dates and timestamps (with or without a zone), RFC 2822/822
+    dates (RSS, e-mail), "April 13, 2021", "Apr 13 2021", "13 April 2021", and
+    dd/mm/yyyy or mm/dd/yyyy when the order is plain (a part over 12) or given.
+
+    Args:
+        value: The date as written.
+        dayfirst: How to read ``04/05/2021``: True for 4 May, False for 5 April;
+            None refuses such a date as ambiguous.
+
+    Raises:
+        ValueError: Not a date, or an ambiguous day and month; the message says which.
+
+    >>> parse_published("Tue, 13 Apr 2021 18:00:00 GMT")
+    '2021-04-13T18:00:00+00:00'
+    >>> parse_published("13/04/2021"), parse_published("April 13, 2021")
+    ('2021-04-13', '2021-04-13')
+    """
+    text = " ".join(str(value).split())
+    numeric = _NUMERIC_DAY_MONTH.match(text)
+    if numeric:
+        first, second, year = (int(g) for g in numeric.groups())
+        if first > 12 or second > 12:
+            day, month = (first, second) if first > 12 else (second, first)
+        elif first == second:
+            day = month = first
+        elif dayfirst is None:
+            raise ValueError(
+                f"published {value!r} could be {first} {_MONTHS[second - 1]} or "
+                f"{second} {_MONTHS[first - 1]}"
+            )
+        else:
+            day, month = (first, second) if dayfirst else (second, first)
+        return _checked_date(value, year, month, day)
+    if re.match(r"^\d{4}-\d{2}-\d{2}", text):
+        try:
+            stamp = pd.Timestamp(text)
+        except (ValueError, TypeError, OverflowError):
+            raise ValueError(f"published {value!r} is not a date") from None
+        if stamp is pd.NaT:
+            raise ValueError(f"published {value!r} is not a date")
+        return text if len(text) == 10 else stamp.isoformat()
+    with contextlib.suppress(TypeError, ValueError, IndexError, OverflowError):
+        stamp = email.utils.parsedate_to_datetime(text)
+        return stamp.isoformat() if stamp.tzinfo else stamp.isoformat() + "+00:00"
+    for pattern in _WRITTEN_DATE_FORMATS:
+        with contextlib.suppress(ValueError):
+            return datetime.datetime.strptime(text, pattern).date().isoformat()
+    raise ValueError(f"published {value!r} is not a date the loader reads")
+
+
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def _checked_date(value: str, year: int, month: int, day: int) -> str:
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        raise ValueError(f"published {value!r} is not a date (no such day)") from None
+
+
+def _articles_frame(docs: list[_Doc], problem, dayfirst: bool | None = None) -> pd.DataFrame:
     rows = []
     for doc in docs:
         meta = dict(doc.meta)
@@ -701,16 +801,9 @@ def _articles_frame(docs: list[_Doc], problem) -> pd.DataFrame:
         published = meta.get("published", "")
         if published:
             try:
-                pd.Timestamp(published)
-            except (ValueError, TypeError):
-                problem(
-                    CorpusError(
-                        doc.path,
-                        doc.place,
-                        f"published {published!r} is not a date",
-                        "write it as YYYY-MM-DD",
-                    )
-                )
+                meta["published"] = parse_published(published, dayfirst=dayfirst)
+            except ValueError as exc:
+                problem(CorpusError(doc.path, doc.place, str(exc), _DATE_FIX))
                 continue
         row = {key: meta.pop(key, "") for key in METADATA_FIELDS}
         row["kind"] = kind
@@ -805,7 +898,6 @@ def _release_free_memory() -> None:
     after they are freed, and the analyses that follow would count them in their
     peak memory (about 0.4 GB on the 10,000-article benchmark).
     """
-    import contextlib
     import ctypes
     import ctypes.util
     import gc

@@ -240,3 +240,60 @@ def test_a_line_over_the_limit_is_named_and_one_at_it_loads(tmp_path):
     with pytest.raises(CorpusError, match=r"a.txt: line 3: a line of 60 characters.*limit is 50"):
         load_corpus(tmp_path, max_line_chars=50)
     assert len(load_corpus(tmp_path, max_line_chars=60).articles) == 1
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("2021-04-13", "2021-04-13"),
+        ("2021-04-13T18:00:00Z", "2021-04-13"),
+        ("2021-04-13T23:30:00-05:00", "2021-04-14"),  # in UTC, the next day
+        ("Tue, 13 Apr 2021 18:00:00 GMT", "2021-04-13"),
+        ("April 13, 2021", "2021-04-13"),
+        ("13 April 2021", "2021-04-13"),
+        ("13/04/2021", "2021-04-13"),
+    ],
+)
+def test_publication_dates_in_the_forms_feeds_and_exports_use(tmp_path, written, day):
+    (tmp_path / "a.csv").write_text(
+        f'id,published,text\nx,"{written}","Leaders meet\n\nThey met on Friday."\n',
+        encoding="utf-8",
+    )
+    corpus = load_corpus(tmp_path)
+    assert corpus.articles["published"].iloc[0].strftime("%Y-%m-%d") == day
+
+
+def test_an_ambiguous_day_and_month_is_refused_unless_dayfirst_is_given(tmp_path):
+    (tmp_path / "a.csv").write_text(
+        'id,published,text\nx,04/05/2021,"Leaders meet\n\nThey met on Friday."\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(CorpusError, match=r"a.csv: row 1: published '04/05/2021' could be"):
+        load_corpus(tmp_path)
+    assert load_corpus(tmp_path, dayfirst=True).articles["published"].iloc[0].month == 5
+    assert load_corpus(tmp_path, dayfirst=False).articles["published"].iloc[0].month == 4
+
+
+def test_a_bad_date_with_collect_is_skipped_not_raised(tmp_path):
+    (tmp_path / "a.csv").write_text(
+        'id,published,text\nx,yesterday,"One.\n\nTwo."\ny,2021-04-13,"Three.\n\nFour."\n',
+        encoding="utf-8",
+    )
+    corpus = load_corpus(tmp_path, errors="collect")
+    assert corpus.articles["article_id"].tolist() == ["y"]
+    assert "yesterday" in corpus.skipped["reason"].iloc[0]
+
+
+def test_a_manifest_naming_one_file_twice_is_an_error(tmp_path):
+    (tmp_path / "a.txt").write_text("Head\n\nBody.\n", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "article_id,path\nfirst,a.txt\nsecond,a.txt\n", encoding="utf-8"
+    )
+    with pytest.raises(CorpusError, match=r"manifest.csv: line 3: 'a.txt' is listed again"):
+        load_corpus(tmp_path)
+
+
+def test_an_unclosed_front_matter_block_is_an_error(tmp_path):
+    (tmp_path / "a.txt").write_text("---\noutlet: Example\n\nHead\n\nBody.\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"a.txt: line 1: a front-matter block .* never closed"):
+        load_corpus(tmp_path)
