@@ -90,7 +90,26 @@ QUOTE_COLUMNS = (
     "speaker_evidence",
 )
 ARTICLE_EXTENSIONS = (".txt", ".md")
-RECORD_EXTENSIONS = (".jsonl", ".csv")
+RECORD_EXTENSIONS = (".jsonl", ".csv", ".parquet")
+# Columns of common exports that mean one of the metadata fields (Media Cloud,
+# trafilatura's JSON, GDELT, news APIs); the first present fills the field when
+# the record has no field of that name, and the original column is kept too.
+COLUMN_ALIASES = {
+    "article_id": ("stories_id", "story_id", "GKGRECORDID", "uuid"),
+    "outlet": (
+        "media_name",
+        "source-hostname",
+        "sitename",
+        "hostname",
+        "domain",
+        "SourceCommonName",
+        "source",
+    ),
+    "published": ("publish_date", "publication_date", "pubdate", "date", "seendate", "DATE"),
+    "url": ("link", "source_url", "DocumentIdentifier", "source"),
+    "title": ("headline",),
+}
+_URL_START = ("http://", "https://")
 MANIFEST_NAMES = ("manifest.csv", "manifest.toml")
 KINDS = ("news", "official")
 MAX_LINE_CHARS = 100_000
@@ -182,19 +201,26 @@ class _Doc:
 
 
 def load_corpus(
-    path: str | Path,
+    path: str | Path | pd.DataFrame,
     *,
     encoding: str = "utf-8",
     errors: str = "raise",
     max_line_chars: int = MAX_LINE_CHARS,
     progress: bool | None = None,
     dayfirst: bool | None = None,
+    **columns: str,
 ) -> Corpus:
-    """Load a folder or a file of articles into a :class:`Corpus`.
+    """Load a folder, a file or a DataFrame of articles into a :class:`Corpus`.
 
     Args:
-        path: A folder (with an optional ``manifest.csv``/``manifest.toml``) or one
-            ``.txt``, ``.md``, ``.jsonl`` or ``.csv`` file.
+        path: A folder (with an optional ``manifest.csv``/``manifest.toml``), one
+            ``.txt``, ``.md``, ``.jsonl``, ``.csv`` or ``.parquet`` file, or a pandas
+            DataFrame with one article per row (checked like a CSV file's rows, each
+            error naming its row).
+        columns: For a DataFrame, which of its columns holds each field, e.g.
+            ``load_corpus(frame, text="body", outlet="media_name")``; the fields
+            are ``text`` and the metadata fields (``article_id``, ``kind``,
+            ``outlet``, ``published``, ``url``, ``title``, ``pairs_with``).
         encoding: The text encoding of the files (``"utf-8"`` unless you know better,
             e.g. ``"cp1252"`` for old Windows exports).
         errors: ``"raise"`` stops at the first bad file; ``"collect"`` loads what it
@@ -217,8 +243,14 @@ def load_corpus(
     """
     if errors not in ("raise", "collect"):
         raise ValueError(f'errors must be "raise" or "collect", not {errors!r}')
-    root = Path(path)
-    if not root.exists():
+    unknown = sorted(set(columns) - {"text", *METADATA_FIELDS})
+    if unknown:
+        raise TypeError(f"load_corpus() got unexpected keyword argument(s) {', '.join(unknown)}")
+    if columns and not isinstance(path, pd.DataFrame):
+        raise TypeError("column names (text=, outlet=, ...) are for a DataFrame only")
+    frame = path if isinstance(path, pd.DataFrame) else None
+    root = Path(FRAME_NAME if frame is not None else path)
+    if frame is None and not root.exists():
         raise CorpusError(str(path), "", "no such file or folder", "check the path")
     skipped: list[dict] = []
 
@@ -232,11 +264,18 @@ def load_corpus(
     def unlisted(rel: str, reason: str) -> None:
         skipped.append({"path": rel, "place": "", "reason": reason})
 
-    docs = list(_read_documents(root, encoding, max_line_chars, problem, unlisted))
+    if frame is not None:
+        frame = _mapped(frame, columns)
+        docs = list(_frame_documents(frame, FRAME_NAME, "row", max_line_chars, problem))
+    else:
+        docs = list(_read_documents(root, encoding, max_line_chars, problem, unlisted))
     docs = _drop_duplicates(docs, problem)
     if not docs:
         raise CorpusError(
-            str(path), "", "no articles found", "add .txt, .md, .jsonl or .csv files to the folder"
+            str(path),
+            "",
+            "no articles found",
+            "add .txt, .md, .jsonl, .csv or .parquet files to the folder",
         )
     articles = _articles_frame(docs, problem, dayfirst)
     del docs  # the texts live on in `articles`; the memory they held is released below
@@ -244,6 +283,26 @@ def load_corpus(
     corpus = _analyse(articles, root, show)
     corpus.skipped = pd.DataFrame(skipped, columns=["path", "place", "reason"])
     return corpus
+
+
+FRAME_NAME = "<DataFrame>"  # the "file" a DataFrame's errors name
+
+
+def _mapped(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    """The frame with each field's column copied to the field's name (originals kept)."""
+    missing = {f: c for f, c in columns.items() if c not in frame.columns}
+    if missing:
+        field, column = next(iter(missing.items()))
+        raise CorpusError(
+            FRAME_NAME,
+            "columns",
+            f"no column {column!r} (given for {field})",
+            f"name one of {', '.join(map(repr, map(str, frame.columns[:12])))}",
+        )
+    out = frame.copy()
+    for field, column in columns.items():
+        out[field] = frame[column]
+    return out
 
 
 # A corpus's hand labels live beside it (seeds/labels/); analysis.validate reads them.
@@ -408,8 +467,20 @@ def _read_file(
                 rel,
                 "",
                 f"unknown extension {file.suffix or '(none)'!r}",
-                "save articles as .txt, .md, .jsonl or .csv, or move the file out of the corpus folder",
+                "save articles as .txt, .md, .jsonl, .csv or .parquet, or move the file out of the corpus folder",
             )
+        )
+        return
+    if suffix == ".parquet":
+        if meta:
+            problem(
+                CorpusError(
+                    rel, "", "the manifest describes a .parquet file", "remove the manifest row"
+                )
+            )
+            return
+        yield from _frame_documents(
+            _parquet_frame(file, rel, problem), rel, file.stem, max_line, problem
         )
         return
     try:
@@ -446,6 +517,55 @@ def _read_file(
             yield _Doc(record, body, rel, place, list(notes))
         except CorpusError as exc:
             problem(exc)
+
+
+def _parquet_frame(file: Path, rel: str, problem) -> pd.DataFrame:
+    """A Parquet file's rows (one article each), or an empty frame after a CorpusError."""
+    try:
+        return pd.read_parquet(file)
+    except (OSError, ValueError, TypeError, ImportError) as exc:
+        problem(CorpusError(rel, "", f"not a readable Parquet file ({exc})", "re-export it"))
+    except Exception as exc:  # pyarrow's own errors (ArrowInvalid, ...) are not ValueErrors
+        problem(CorpusError(rel, "", f"not a readable Parquet file ({exc})", "re-export it"))
+    return pd.DataFrame()
+
+
+def _frame_documents(
+    frame: pd.DataFrame, rel: str, stem: str, max_line: int, problem
+) -> Iterator[_Doc]:
+    """The documents of a frame's rows (a Parquet file, a DataFrame), checked as records."""
+    if len(frame.columns) and "text" not in frame.columns:
+        problem(
+            CorpusError(
+                rel,
+                "columns",
+                "there is no 'text' column",
+                "name the column of article text 'text'",
+            )
+        )
+        return
+    columns = [str(c) for c in frame.columns]
+    for n, values in enumerate(frame.itertuples(index=False, name=None), 1):
+        place = f"row {n}"
+        record = {c: (None if _missing(v) else v) for c, v in zip(columns, values, strict=True)}
+        record = _check_record(record, rel, place)
+        try:
+            if isinstance(record, CorpusError):
+                raise record
+            body = record.pop("text")
+            record.setdefault("article_id", f"{stem}-{n}")
+            _check_text(body, rel, place, 10**9 if max_line is None else max_line)
+            yield _Doc(record, body, rel, place, [])
+        except CorpusError as exc:
+            problem(exc)
+
+
+def _missing(value) -> bool:
+    """A frame's empty cell (None, NaN, NaT, pd.NA); lists and arrays are values."""
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
 
 
 def _decode(raw: bytes, rel: str, encoding: str) -> tuple[str, list[str]]:
@@ -685,6 +805,20 @@ def _check_record(record, rel: str, place: str) -> dict | CorpusError:
         if key == "id":
             key = "article_id"
         out[key] = value if key == "text" else _as_text(value)
+    for field, aliases in COLUMN_ALIASES.items():
+        if out.get(field, "") == "":
+            # "source" is a URL in trafilatura's JSON and an outlet's name in others:
+            # a URL fills only `url`, and only a URL does.
+            filled = next(
+                (
+                    out[a]
+                    for a in aliases
+                    if out.get(a, "") != "" and out[a].startswith(_URL_START) == (field == "url")
+                ),
+                "",
+            )
+            if filled:
+                out[field] = filled
     return {k: v for k, v in out.items() if v != "" or k == "text"}
 
 
@@ -716,6 +850,8 @@ _DATE_FIX = (
 )
 _NUMERIC_DAY_MONTH = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _WRITTEN_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y")
+# GDELT's compact stamps: seendate "20210413T180000Z", the GKG's DATE "20210413180000".
+_COMPACT_STAMPS = {15: "%Y%m%dT%H%M%S", 16: "%Y%m%dT%H%M%SZ", 14: "%Y%m%d%H%M%S"}
 
 
 def parse_published(value: str, *, dayfirst: bool | None = None) -> str:
@@ -762,6 +898,10 @@ def parse_published(value: str, *, dayfirst: bool | None = None) -> str:
         if stamp is pd.NaT:
             raise ValueError(f"published {value!r} is not a date")
         return text if len(text) == 10 else stamp.isoformat()
+    if text[:8].isdigit() and len(text) in _COMPACT_STAMPS:
+        with contextlib.suppress(ValueError):
+            stamp = datetime.datetime.strptime(text, _COMPACT_STAMPS[len(text)])
+            return stamp.isoformat() + "+00:00"
     with contextlib.suppress(TypeError, ValueError, IndexError, OverflowError):
         stamp = email.utils.parsedate_to_datetime(text)
         return stamp.isoformat() if stamp.tzinfo else stamp.isoformat() + "+00:00"

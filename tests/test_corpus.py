@@ -297,3 +297,59 @@ def test_an_unclosed_front_matter_block_is_an_error(tmp_path):
     (tmp_path / "a.txt").write_text("---\noutlet: Example\n\nHead\n\nBody.\n", encoding="utf-8")
     with pytest.raises(CorpusError, match=r"a.txt: line 1: a front-matter block .* never closed"):
         load_corpus(tmp_path)
+
+
+FORMATS = Path(__file__).parent / "fixtures" / "formats"
+
+
+@pytest.mark.parametrize(
+    ("name", "article_id", "outlet", "day", "url"),
+    [
+        ("mediacloud.csv", "9001", "Example Times", "2024-03-05", "https://example.org/a"),
+        (
+            "trafilatura.jsonl",
+            "trafilatura-1",
+            "example.net",
+            "2024-05-03",
+            "https://example.net/harbour",
+        ),
+        ("gdelt.csv", "20240305180000-1", "example.com", "2024-03-05", "https://example.com/x"),
+    ],
+)
+def test_export_columns_fill_the_metadata_and_are_kept(name, article_id, outlet, day, url):
+    corpus = load_corpus(FORMATS / name)
+    first = corpus.articles.iloc[0]
+    assert first["article_id"] == article_id
+    assert first["outlet"] == outlet
+    assert first["published"].strftime("%Y-%m-%d") == day
+    assert first["url"] == url
+    original = {"mediacloud.csv": "media_name", "trafilatura.jsonl": "hostname"}.get(
+        name, "SourceCommonName"
+    )
+    assert first[original] == outlet  # the export's own column stays
+
+
+def test_parquet_files_load_one_article_per_row(tmp_path):
+    rows = pd.read_csv(FORMATS / "mediacloud.csv", dtype=str)
+    rows.to_parquet(tmp_path / "stories.parquet")
+    corpus = load_corpus(tmp_path)
+    assert corpus.articles["article_id"].tolist() == ["9001", "9002"]
+    assert corpus.articles["outlet"].tolist() == ["Example Times", "Daily Example"]
+    (tmp_path / "stories.parquet").write_bytes(b"not a parquet file")
+    with pytest.raises(CorpusError, match="stories.parquet: not a readable Parquet file"):
+        load_corpus(tmp_path)
+
+
+def test_a_dataframe_in_memory_loads_with_named_columns():
+    frame = pd.read_csv(FORMATS / "mediacloud.csv", dtype=str).rename(columns={"text": "body"})
+    corpus = load_corpus(frame, text="body", outlet="media_name")
+    assert corpus.articles["article_id"].tolist() == ["9001", "9002"]
+    assert corpus.blocks["role"].iloc[0] == "headline"
+    with pytest.raises(CorpusError, match=r"<DataFrame>: columns: no column 'nope'"):
+        load_corpus(frame, text="nope")
+    frame.loc[1, "body"] = None
+    with pytest.raises(CorpusError, match=r"<DataFrame>: row 2: 'text' is NoneType"):
+        load_corpus(frame, text="body")
+    assert len(load_corpus(frame, text="body", errors="collect").skipped) == 1
+    with pytest.raises(TypeError):
+        load_corpus(frame, body="text")

@@ -123,3 +123,19 @@ def test_any_manifest_loads_or_raises_a_corpus_error(rows, body):
         (root / "manifest.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
         _check(root)
         _check(root, errors="collect")
+
+
+@FUZZ
+@given(records=st.lists(st.dictionaries(FIELDS, VALUES, max_size=6), min_size=1, max_size=4))
+def test_any_dataframe_loads_or_raises_a_corpus_error(records):
+    import pandas as pd
+
+    frame = pd.DataFrame(records)
+    for kwargs in ({}, {"errors": "collect"}):
+        try:
+            corpus = load_corpus(frame, **kwargs)
+        except CorpusError:
+            continue
+        texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"], strict=True))
+        for row in corpus.blocks.itertuples():
+            assert texts[row.article_id][row.start : row.end] == row.text
