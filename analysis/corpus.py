@@ -38,6 +38,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import quotes as quotes_mod
+from analysis.exports import export_kind, split_export
 from analysis.parallel import fork_map, process_count
 from analysis.segment import (
     ReuseCache,
@@ -486,6 +487,9 @@ def _read_file(
     try:
         raw = file.read_bytes()
         text, notes = _decode(raw, rel, encoding)
+        if suffix in ARTICLE_EXTENSIONS and export_kind(text):
+            yield from _export_documents(text, rel, file.stem, meta, notes, max_line, problem)
+            return
         if suffix in ARTICLE_EXTENSIONS:
             front, text, front_notes = _front_matter(text, rel)
             merged = _merge_meta(front, meta, rel)
@@ -517,6 +521,39 @@ def _read_file(
             yield _Doc(record, body, rel, place, list(notes))
         except CorpusError as exc:
             problem(exc)
+
+
+def _export_documents(
+    text: str, rel: str, stem: str, meta: dict, notes: list[str], max_line: int, problem
+) -> Iterator[_Doc]:
+    """The stories of a LexisNexis or Factiva export: each body a document of its own."""
+    kind = export_kind(text)
+    stories = split_export(text)
+    if not stories:
+        problem(
+            CorpusError(
+                rel,
+                "",
+                f"a {kind} export with no story body found",
+                "export the stories with their full text",
+            )
+        )
+        return
+    for n, story in enumerate(stories, 1):
+        place = f"story {n}"
+        record = {**story.meta, **{k: v for k, v in meta.items() if k != "article_id"}}
+        record["article_id"] = f"{meta.get('article_id', stem)}-{n}"
+        body = text[story.start : story.end]
+        line = text.count("\n", 0, story.start) + 1
+        note = (
+            f"story {n} of a {kind} export, from line {line} (characters {story.start}-{story.end})"
+        )
+        try:
+            _check_text(body, rel, place, max_line)
+        except CorpusError as exc:
+            problem(exc)
+            continue
+        yield _Doc(record, body, rel, place, [*notes, note])
 
 
 def _parquet_frame(file: Path, rel: str, problem) -> pd.DataFrame:

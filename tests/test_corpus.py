@@ -353,3 +353,40 @@ def test_a_dataframe_in_memory_loads_with_named_columns():
     assert len(load_corpus(frame, text="body", errors="collect").skipped) == 1
     with pytest.raises(TypeError):
         load_corpus(frame, body="text")
+
+
+@pytest.mark.parametrize(
+    ("name", "titles", "outlet", "day"),
+    [
+        (
+            "nexis_export.txt",
+            ["Harbour to reopen to ferries in June", "Fisheries talks end without a deal"],
+            "Example Coast Gazette",
+            "2024-05-03",
+        ),
+        (
+            "factiva_export.txt",
+            ["Ministers agree on rail link", "Bridge closes for repairs"],
+            "Example Daily",
+            "2024-03-05",
+        ),
+    ],
+)
+def test_news_database_exports_split_into_stories_with_their_headers_as_metadata(
+    name, titles, outlet, day
+):
+    corpus = load_corpus(FORMATS / name)
+    articles = corpus.articles
+    assert articles["title"].tolist() == titles
+    assert articles["outlet"].iloc[0] == outlet
+    assert articles["published"].iloc[0].strftime("%Y-%m-%d") == day
+    assert articles["length"].iloc[0].endswith("words")
+    for text in articles["text"]:  # header and footer lines are metadata, never prose
+        assert not any(
+            marker in text
+            for marker in ("Length:", "Load-Date:", "End of Document", "Copyright", "words\n")
+        )
+    raw = (FORMATS / name).read_text(encoding="utf-8")
+    for text, note in zip(articles["text"], articles["notes"], strict=True):
+        start, end = map(int, note.rsplit("characters ", 1)[1].rstrip(")").split("-"))
+        assert raw[start:end] == text  # where each story stands in the file
