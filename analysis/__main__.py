@@ -7,6 +7,9 @@ Commands:
         images, missing alt text or console errors; save a screenshot of each.
     validate: measure roles, quotations, speakers and usage against hand labels.
     labelling-sheet: write every block and quotation to a CSV sheet to label by hand.
+    export: write every table of the workbook on a corpus (CSV, Parquet or Excel).
+
+The same commands run as ``media-framing COMMAND ...`` (the package's console script).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from pathlib import Path
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m analysis",
+        prog="media-framing" if Path(sys.argv[0]).name == "media-framing" else "python -m analysis",
         description="Media-framing workbook: how did the press rewrite what a government said?",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -124,6 +127,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     sheet.add_argument("--corpus", required=True, type=Path, help="corpus folder or file")
     sheet.add_argument("--out", required=True, type=Path, help="the CSV file to write")
+    export = commands.add_parser(
+        "export",
+        help="write every table of the workbook on a corpus, with a README of their columns",
+        description=(
+            "Load the corpus, run every analysis and write each table (the corpus's "
+            "frames, framing, readability and topics) into OUT, one file per table "
+            "(csv, parquet) or one workbook with a sheet per table (xlsx), and "
+            "OUT/README.md describing their columns."
+        ),
+    )
+    export.add_argument("--corpus", required=True, type=Path, help="corpus folder or file")
+    export.add_argument("--out", required=True, type=Path, help="the folder to write")
+    export.add_argument("--format", choices=("csv", "parquet", "xlsx"), default="csv")
     return parser
 
 
@@ -149,6 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _validate(args)
     if args.command == "labelling-sheet":
         return _labelling_sheet(args)
+    if args.command == "export":
+        return _export(args)
     raise AssertionError(f"unhandled command {args.command!r}")  # argparse rejects others
 
 
@@ -253,6 +271,19 @@ def _labelling_sheet(args: argparse.Namespace) -> int:
     print(
         f"labelling sheet written: {args.out} ({blocks} blocks, {len(sheet) - blocks} quotations)"
     )
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from analysis.corpus import CorpusError, load_corpus
+    from analysis.export import export
+
+    try:
+        written = export(load_corpus(args.corpus), args.out, args.format)
+    except CorpusError as error:
+        print(f"CorpusError: {error}", file=sys.stderr)
+        return 2
+    print(f"{len(written) - 1} table file(s) and README.md written to {args.out}")
     return 0
 
 

@@ -661,12 +661,19 @@ def _findings_html(findings: str | None) -> str:
     return f'<p class="findings">{markdown_inline_html(short)}</p>'
 
 
-def index_page(pages: Sequence[Page], corpus_path: Path) -> str:
-    """Write the report's front page: one entry per notebook.
+def index_page(
+    pages: Sequence[Page],
+    corpus_path: Path,
+    tables: Sequence[Path] = (),
+    out_dir: Path | None = None,
+) -> str:
+    """Write the report's front page: one entry per notebook, then the result tables.
 
     Args:
         pages: The notebooks' pages, in the order they are listed.
         corpus_path: The corpus the notebooks ran on, shown on the page.
+        tables: The result tables written beside the pages (CSV files and their README).
+        out_dir: The report directory the table paths are relative to.
 
     Returns:
         The HTML text of ``index.html``: for each notebook its title linking to
@@ -707,10 +714,28 @@ def index_page(pages: Sequence[Page], corpus_path: Path) -> str:
      reviewer page (narrative, tables and charts without the code) and a full
      page (with the code).</p>
 {sections}
+{_tables_html(tables, out_dir)}
 </main>
 </body>
 </html>
 """
+
+
+def _tables_html(tables: Sequence[Path], out_dir: Path | None) -> str:
+    if not tables or out_dir is None:
+        return ""
+    links = " · ".join(
+        f'<a href="{html.escape(path.relative_to(out_dir).as_posix())}">'
+        f"{html.escape(path.name)}</a>"
+        for path in tables
+    )
+    return f"""  <section>
+    <h2>Every result as a table</h2>
+    <p>Each table behind the notebooks, every row with its ids and character offsets
+       (<code>python -m analysis export</code> writes the same, also as Parquet or Excel;
+       the README lists their columns):</p>
+    <p class="links">{links}</p>
+  </section>"""
 
 
 def render_pages(executed: Sequence[Path], out_dir: Path) -> list[Page]:
@@ -835,6 +860,19 @@ def build_report(
         execute_notebook(source, destination, corpus_path, article_id, parameters)
         executed.append(destination)
     pages = render_pages(executed, out_dir)
+    tables = write_tables(corpus_path, out_dir / TABLES_DIR)
     index = out_dir / "index.html"
-    index.write_text(index_page(pages, corpus_path.resolve()), encoding="utf-8")
+    index.write_text(index_page(pages, corpus_path.resolve(), tables, out_dir), encoding="utf-8")
     return index
+
+
+TABLES_DIR = "tables"
+"""Where the report writes every result table as CSV (``python -m analysis export``)."""
+
+
+def write_tables(corpus_path: Path, folder: Path) -> list[Path]:
+    """Every table of the workbook on the corpus, as CSV files with their README."""
+    from analysis.corpus import load_corpus
+    from analysis.export import export
+
+    return export(load_corpus(corpus_path), folder, "csv")

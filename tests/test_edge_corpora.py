@@ -43,6 +43,8 @@ def test_every_notebook_runs_on_an_edge_corpus(name, tmp_path):
         corpus_path=EDGE / name, out_dir=tmp_path / "report", notebooks_dir=REPO / "notebooks"
     )
     findings = _findings(index)
+    assert (index.parent / "tables" / "README.md").is_file()  # every result as a table
+    assert 'href="tables/blocks.csv"' in index.read_text(encoding="utf-8")
     notebooks = sorted((REPO / "notebooks").glob("*.ipynb"))
     assert len(findings) == len(notebooks)  # every notebook ran and stated its findings
     assert not any("no findings" in f for f in findings)

@@ -191,6 +191,7 @@ def test_build_report_runs_notebooks_without_touching_them(tmp_path, monkeypatch
     fake_corpus = types.ModuleType("analysis.corpus")
     fake_corpus.load_corpus = loaded.append
     monkeypatch.setitem(sys.modules, "analysis.corpus", fake_corpus)
+    monkeypatch.setattr(report, "write_tables", lambda corpus, folder: [])  # needs a real corpus
 
     index = report.build_report(corpus, tmp_path / "out", notebooks_dir)
 
@@ -252,6 +253,7 @@ def test_build_report_refuses_to_write_over_the_notebooks(tmp_path, monkeypatch)
     fake_corpus = types.ModuleType("analysis.corpus")
     fake_corpus.load_corpus = lambda path: None
     monkeypatch.setitem(sys.modules, "analysis.corpus", fake_corpus)
+    monkeypatch.setattr(report, "write_tables", lambda corpus, folder: [])  # needs a real corpus
 
     with pytest.raises(report.ReportError, match="would write executed notebooks over"):
         report.build_report(tmp_path, tmp_path, notebooks_dir)
@@ -484,6 +486,7 @@ def test_build_report_passes_labels_to_each_notebook(tmp_path, monkeypatch):
     fake_corpus = types.ModuleType("analysis.corpus")
     fake_corpus.load_corpus = lambda path: None
     monkeypatch.setitem(sys.modules, "analysis.corpus", fake_corpus)
+    monkeypatch.setattr(report, "write_tables", lambda corpus, folder: [])  # needs a real corpus
     ran = {}
     monkeypatch.setattr(
         report,
