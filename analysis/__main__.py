@@ -161,12 +161,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _bench(args)
     if args.command == "check-browser":
         return _check_browser(args)
-    if args.command == "validate":
-        return _validate(args)
-    if args.command == "labelling-sheet":
-        return _labelling_sheet(args)
-    if args.command == "export":
-        return _export(args)
+    on_a_corpus = {"validate": _validate, "labelling-sheet": _labelling_sheet, "export": _export}
+    if args.command in on_a_corpus:
+        from analysis.corpus import CorpusError
+
+        try:
+            return on_a_corpus[args.command](args)
+        except CorpusError as error:  # a corpus or label file that cannot be used
+            print(f"CorpusError: {error}", file=sys.stderr)
+            return 2
     raise AssertionError(f"unhandled command {args.command!r}")  # argparse rejects others
 
 
@@ -235,16 +238,11 @@ def _check_browser(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from analysis.corpus import CorpusError
     from analysis.validate import report_lines, summary_lines, validate
 
-    try:
-        result = validate(
-            args.corpus, args.labels, args.quotes, args.usage, bodies_only=args.bodies_only
-        )
-    except CorpusError as error:
-        print(f"CorpusError: {error}", file=sys.stderr)
-        return 2
+    result = validate(
+        args.corpus, args.labels, args.quotes, args.usage, bodies_only=args.bodies_only
+    )
     for line in report_lines(result):
         print(line)
     if args.out is not None:
@@ -259,14 +257,10 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _labelling_sheet(args: argparse.Namespace) -> int:
-    from analysis.corpus import CorpusError, load_corpus
+    from analysis.corpus import load_corpus
     from analysis.validate import write_labelling_sheet
 
-    try:
-        sheet = write_labelling_sheet(load_corpus(args.corpus), args.out)
-    except CorpusError as error:
-        print(f"CorpusError: {error}", file=sys.stderr)
-        return 2
+    sheet = write_labelling_sheet(load_corpus(args.corpus), args.out)
     blocks = int((sheet["unit"] == "block").sum())
     print(
         f"labelling sheet written: {args.out} ({blocks} blocks, {len(sheet) - blocks} quotations)"
@@ -275,14 +269,10 @@ def _labelling_sheet(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from analysis.corpus import CorpusError, load_corpus
+    from analysis.corpus import load_corpus
     from analysis.export import export
 
-    try:
-        written = export(load_corpus(args.corpus), args.out, args.format)
-    except CorpusError as error:
-        print(f"CorpusError: {error}", file=sys.stderr)
-        return 2
+    written = export(load_corpus(args.corpus), args.out, args.format)
     print(f"{len(written) - 1} table file(s) and README.md written to {args.out}")
     return 0
 
