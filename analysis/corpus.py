@@ -7,7 +7,12 @@ A corpus is a folder (or one file) of:
   block at the top of the file (``---`` lines around ``key: value`` lines);
 * ``.jsonl`` files, one article per line: a JSON object with a ``text`` field
   and any metadata fields;
-* ``.csv`` files, one article per row: a ``text`` column and metadata columns.
+* ``.csv`` files, one article per row: a ``text`` column and metadata columns;
+* ``.parquet`` files and pandas DataFrames, one article per row, like CSV;
+* ``.html``/``.htm`` saved web pages, the article text and metadata extracted
+  by trafilatura, and ``.docx`` Word files (:mod:`analysis.pages`);
+* LexisNexis and Factiva text exports (``.txt`` or ``.docx``), one article per
+  story (:mod:`analysis.exports`).
 
 Bad input raises :class:`CorpusError` naming the file, the place and the fix.
 With ``errors="collect"`` the loader keeps what it can and lists every
@@ -15,7 +20,8 @@ skipped file or record, with its reason, in ``Corpus.skipped``.
 
 Text is never altered: offsets in every frame index ``articles.text``, which
 is the file's text as decoded (less a UTF-8 byte-order mark and a front-matter
-block, both noted in ``articles.notes``).
+block, both noted in ``articles.notes``), or for a page, a Word file or an
+export's story, the text extracted from it (``articles.notes`` says how).
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ import pandas as pd
 
 from analysis import quotes as quotes_mod
 from analysis.exports import export_kind, split_export
+from analysis.pages import HTML_EXTENSIONS, PageError, read_docx, read_html
 from analysis.parallel import fork_map, process_count
 from analysis.segment import (
     ReuseCache,
@@ -91,6 +98,8 @@ QUOTE_COLUMNS = (
     "speaker_evidence",
 )
 ARTICLE_EXTENSIONS = (".txt", ".md")
+# Pages and Word files: their text is extracted (analysis.pages), not decoded.
+PAGE_EXTENSIONS = (*HTML_EXTENSIONS, ".docx")
 RECORD_EXTENSIONS = (".jsonl", ".csv", ".parquet")
 # Columns of common exports that mean one of the metadata fields (Media Cloud,
 # trafilatura's JSON, GDELT, news APIs); the first present fills the field when
@@ -215,7 +224,8 @@ def load_corpus(
 
     Args:
         path: A folder (with an optional ``manifest.csv``/``manifest.toml``), one
-            ``.txt``, ``.md``, ``.jsonl``, ``.csv`` or ``.parquet`` file, or a pandas
+            ``.txt``, ``.md``, ``.html``, ``.docx``, ``.jsonl``, ``.csv`` or ``.parquet``
+            file, or a pandas
             DataFrame with one article per row (checked like a CSV file's rows, each
             error naming its row).
         columns: For a DataFrame, which of its columns holds each field, e.g.
@@ -276,7 +286,7 @@ def load_corpus(
             str(path),
             "",
             "no articles found",
-            "add .txt, .md, .jsonl, .csv or .parquet files to the folder",
+            "add .txt, .md, .html, .docx, .jsonl, .csv or .parquet files to the folder",
         )
     articles = _articles_frame(docs, problem, dayfirst)
     del docs  # the texts live on in `articles`; the memory they held is released below
@@ -462,13 +472,13 @@ def _read_file(
 ) -> Iterator[_Doc]:
     """Yield the documents of one file (one for .txt/.md, one per record otherwise)."""
     suffix = file.suffix.lower()
-    if suffix not in ARTICLE_EXTENSIONS + RECORD_EXTENSIONS:
+    if suffix not in ARTICLE_EXTENSIONS + PAGE_EXTENSIONS + RECORD_EXTENSIONS:
         problem(
             CorpusError(
                 rel,
                 "",
                 f"unknown extension {file.suffix or '(none)'!r}",
-                "save articles as .txt, .md, .jsonl, .csv or .parquet, or move the file out of the corpus folder",
+                "save articles as .txt, .md, .html, .docx, .jsonl, .csv or .parquet, or move the file out of the corpus folder",
             )
         )
         return
@@ -486,6 +496,9 @@ def _read_file(
         return
     try:
         raw = file.read_bytes()
+        if suffix in PAGE_EXTENSIONS:
+            yield from _page_documents(raw, rel, file.stem, suffix, meta, max_line, problem)
+            return
         text, notes = _decode(raw, rel, encoding)
         if suffix in ARTICLE_EXTENSIONS and export_kind(text):
             yield from _export_documents(text, rel, file.stem, meta, notes, max_line, problem)
@@ -523,6 +536,29 @@ def _read_file(
             problem(exc)
 
 
+def _page_documents(
+    raw: bytes, rel: str, stem: str, suffix: str, meta: dict, max_line: int, problem
+) -> Iterator[_Doc]:
+    """A saved web page's article, or a Word file's text (one article, or an export's stories)."""
+    try:
+        page = read_docx(raw) if suffix == ".docx" else read_html(raw)
+    except PageError as exc:
+        problem(CorpusError(rel, "", exc.problem, exc.fix))
+        return
+    if suffix == ".docx" and export_kind(page.text):
+        yield from _export_documents(page.text, rel, stem, meta, page.notes, max_line, problem)
+        return
+    # The page's own metadata first; the manifest's values win where both give one.
+    merged = {**page.meta, **{k: v for k, v in meta.items() if v != ""}}
+    merged.setdefault("article_id", stem)
+    try:
+        _check_text(page.text, rel, "", max_line)
+    except CorpusError as exc:
+        problem(exc)
+        return
+    yield _Doc(merged, page.text, rel, "", page.notes)
+
+
 def _export_documents(
     text: str, rel: str, stem: str, meta: dict, notes: list[str], max_line: int, problem
 ) -> Iterator[_Doc]:
@@ -548,6 +584,17 @@ def _export_documents(
         note = (
             f"story {n} of a {kind} export, from line {line} (characters {story.start}-{story.end})"
         )
+        title = story.meta.get("title", "")
+        if title and not body.startswith(title):
+            # The export prints the headline in the story's header; set above the body
+            # it is the story's headline block, as on the page, and framing can place
+            # what the headline draws on.
+            body = f"{title}\n\n{body}"
+            note = (
+                f"story {n} of a {kind} export: its header's title above its body; the body "
+                f"is from line {line} (characters {story.start}-{story.end}) and starts at "
+                f"offset {len(title) + 2} of the text"
+            )
         try:
             _check_text(body, rel, place, max_line)
         except CorpusError as exc:

@@ -11,6 +11,7 @@ import html
 
 import pandas as pd
 
+from analysis.browse import readable_dates
 from analysis.corpus import Corpus
 from analysis.segment import ROLES
 from analysis.text import count_words
@@ -79,7 +80,11 @@ def default_article_id(corpus: Corpus) -> str:
 
 
 def overview(corpus: Corpus) -> pd.DataFrame:
-    """One row per document: kind, outlet, date, words, blocks, sentences and quotations."""
+    """One row per document: kind, outlet, date, words, blocks, sentences and quotations.
+
+    ``published`` reads as a date (``2021-04-13``, or the minute in UTC when the
+    metadata gives a time); ``corpus.articles`` keeps the timestamps.
+    """
     counts = {
         name: frame.groupby("article_id").size()
         for name, frame in (
@@ -93,7 +98,7 @@ def overview(corpus: Corpus) -> pd.DataFrame:
     ].set_index("article_id")
     for name, series in counts.items():
         table[name] = series.reindex(table.index).fillna(0).astype("int64")
-    return table
+    return readable_dates(table)
 
 
 def words_by_role(corpus: Corpus, article_id: str | None = None) -> pd.DataFrame:

@@ -19,7 +19,7 @@ import pandas as pd
 from analysis import pipeline, readability, topics
 from analysis.corpus import Corpus
 
-__all__ = ["FORMATS", "TABLES", "result_tables", "export", "columns_readme"]
+__all__ = ["FORMATS", "TABLES", "columns_readme", "export", "result_tables", "write_tables"]
 
 FORMATS = ("csv", "parquet", "xlsx")
 EXCEL_MAX_CELL = 32_767  # characters a spreadsheet cell holds; longer text is cut there
@@ -98,9 +98,15 @@ def export(corpus: Corpus, out: str | Path, fmt: str = "csv") -> list[Path]:
     """
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    return write_tables(result_tables(corpus), out, fmt)
+
+
+def write_tables(tables: dict[str, pd.DataFrame], out: str | Path, fmt: str = "csv") -> list[Path]:
+    """Write tables already computed (by :func:`result_tables`) as :func:`export` does."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    tables = result_tables(corpus)
     written = []
     if fmt == "xlsx":
         path = out / "results.xlsx"

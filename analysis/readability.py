@@ -42,6 +42,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analysis.parallel import balanced_parts, fork_map, process_count
+from analysis.text import english_share
 from analysis.textarrays import chunks, code_points, owners, python_table, runs, substrings
 
 __all__ = [
@@ -49,6 +50,7 @@ __all__ = [
     "METHOD",
     "METRIC_NAMES",
     "METRICS",
+    "MIN_ENGLISH_WORDS",
     "MIN_SENTENCES_SMOG",
     "MIN_WORDS",
     "VOICES",
@@ -56,6 +58,7 @@ __all__ = [
     "bootstrap",
     "cmu_syllables",
     "flag",
+    "language_finding",
     "method_table",
     "score_groups",
     "sentence_table",
@@ -96,6 +99,9 @@ GRADE_METRICS = (
 MIN_WORDS = 100
 # McLaughlin (1969) defined SMOG on 30 sentences (10 each from start, middle, end).
 MIN_SENTENCES_SMOG = 30
+# Fewer words than this cannot be judged English or not: a headline of ten words
+# may hold no function word at all.
+MIN_ENGLISH_WORDS = 20
 VOICES = ("journalist", "official", "quotation")
 
 LANG = "en_US"
@@ -650,23 +656,33 @@ def _textstat_functions(textstat) -> dict:
 # Guards.
 
 
-def flag(scores: pd.DataFrame) -> pd.DataFrame:
+def flag(scores: pd.DataFrame, *, min_english_share: float = 0.15) -> pd.DataFrame:
     """Add a ``<metric>_flag`` column per metric: why a value is unreliable, or "".
 
     Values are kept as they are; a flag says when a value rests on too little
     text (fewer than :data:`MIN_WORDS` words; SMOG: fewer than
     :data:`MIN_SENTENCES_SMOG` sentences), when there is no text at all (the
-    value is NaN), or when it is outside the formula's usual range (reading ease
-    above 100 or below 0, a negative grade).
+    value is NaN), when it is outside the formula's usual range (reading ease
+    above 100 or below 0, a negative grade), or when the text does not read as
+    English (an ``english_share`` column below ``min_english_share``).
 
     Args:
-        scores: A table from :func:`suite` (or :func:`score_groups`).
+        scores: A table from :func:`suite` (or :func:`score_groups`, which adds
+            ``english_share``).
+        min_english_share: Below this share of English function words
+            (:func:`analysis.text.english_share`) a text is not English prose: the
+            formulas were fitted on English, and syllables are counted with an
+            English dictionary, so their values say nothing about it. English
+            news prose scores 0.3-0.5, other languages a few hundredths.
 
     Returns:
         A copy with the flag columns after the metrics.
     """
     out = scores.copy()
     words, sentences = out["words"], out["sentences"]
+    foreign = pd.Series(False, index=out.index)
+    if "english_share" in out:
+        foreign = (words >= MIN_ENGLISH_WORDS) & (out["english_share"] < min_english_share)
     for metric in METRICS:
         value = out[metric]
         reasons = pd.Series("", index=out.index, dtype=object)
@@ -687,6 +703,9 @@ def flag(scores: pd.DataFrame) -> pd.DataFrame:
             add(value < 0, "below 0 (outside 0–100)")
         if metric in GRADE_METRICS:
             add(value < 0, "negative grade")
+        if foreign.any():
+            share = (100 * out["english_share"]).round().astype("int64").astype(str)
+            add(foreign, "not English: " + share + "% English function words")
         out[f"{metric}_flag"] = reasons.astype("str")
     return out
 
@@ -729,6 +748,7 @@ def score_groups(
     sizes = grouped.size()
     scores = suite(joined.astype(object))
     scores.insert(0, "units", sizes.reindex(scores.index).astype("int64"))
+    scores["english_share"] = english_share(joined.tolist()).round(3)
     return _blank_empty(flag(scores))
 
 
@@ -1048,10 +1068,33 @@ def side_by_side(scores: pd.DataFrame) -> pd.DataFrame:
         columns[voice] = [round(float(scores.loc[voice, m]), 2) for m in METRICS] + [
             int(scores.loc[voice, "words"]),
             int(scores.loc[voice, "sentences"]),
+            round(float(scores.loc[voice, "english_share"]), 2),
         ]
-        columns[f"{voice} flag"] = [scores.loc[voice, f"{m}_flag"] for m in METRICS] + ["", ""]
-    table = pd.DataFrame(columns, index=pd.Index([*METRICS, "words", "sentences"], name="metric"))
-    return table
+        columns[f"{voice} flag"] = [scores.loc[voice, f"{m}_flag"] for m in METRICS] + [""] * 3
+    rows = [*METRICS, "words", "sentences", "english_share"]
+    return pd.DataFrame(columns, index=pd.Index(rows, name="metric"))
+
+
+def language_finding(scores: pd.DataFrame, *, min_english_share: float = 0.15) -> str:
+    """A sentence naming the voices that do not read as English, or "" when all do.
+
+    Args:
+        scores: From :func:`voice_scores` (its ``english_share`` and ``words``).
+        min_english_share: As in :func:`flag`.
+    """
+    judged = scores[scores["words"] >= MIN_ENGLISH_WORDS]
+    foreign = judged[judged["english_share"] < min_english_share]
+    if foreign.empty:
+        return ""
+    named = ", ".join(
+        f"{voice} ({100 * share:.0f}% English function words)"
+        for voice, share in foreign["english_share"].items()
+    )
+    return (
+        f"Not English: {named}, where English prose has 30-50%; the formulas were fitted "
+        "on English and count syllables with an English dictionary, so these voices' "
+        "scores say nothing about how hard they are to read"
+    )
 
 
 # How the metrics are named in prose (their authors' names and capitals).

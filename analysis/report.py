@@ -724,13 +724,21 @@ def index_page(
 def _tables_html(tables: Sequence[Path], out_dir: Path | None) -> str:
     if not tables or out_dir is None:
         return ""
+    files = [path for path in tables if path.name != TABLES_PAGE]
     links = " · ".join(
         f'<a href="{html.escape(path.relative_to(out_dir).as_posix())}">'
         f"{html.escape(path.name)}</a>"
-        for path in tables
+        for path in files
+    )
+    browse = (
+        f'<p><a href="{TABLES_PAGE}">Browse every table</a>: all rows, sortable by any '
+        "column, searchable, on one page that works offline.</p>"
+        if any(path.name == TABLES_PAGE for path in tables)
+        else ""
     )
     return f"""  <section>
     <h2>Every result as a table</h2>
+    {browse}
     <p>Each table behind the notebooks, every row with its ids and character offsets
        (<code>python -m analysis export</code> writes the same, also as Parquet or Excel;
        the README lists their columns):</p>
@@ -870,9 +878,28 @@ TABLES_DIR = "tables"
 """Where the report writes every result table as CSV (``python -m analysis export``)."""
 
 
-def write_tables(corpus_path: Path, folder: Path) -> list[Path]:
-    """Every table of the workbook on the corpus, as CSV files with their README."""
-    from analysis.corpus import load_corpus
-    from analysis.export import export
+TABLES_PAGE = "tables.html"
+"""The report's page of every table, sortable and searchable (:mod:`analysis.browse`)."""
 
-    return export(load_corpus(corpus_path), folder, "csv")
+
+def write_tables(corpus_path: Path, folder: Path) -> list[Path]:
+    """Every table of the workbook on the corpus: CSV files with their README, and a page.
+
+    The page (``TABLES_PAGE``, beside ``folder``) shows every table's rows,
+    sortable and searchable, each linked to its CSV.
+
+    Returns:
+        The files written, the page last.
+    """
+    from analysis.browse import tables_page
+    from analysis.corpus import load_corpus
+    from analysis.export import TABLES, result_tables
+    from analysis.export import write_tables as write_files
+
+    tables = result_tables(load_corpus(corpus_path))
+    written = write_files(tables, folder, "csv")
+    page = folder.parent / TABLES_PAGE
+    links = {name: f"{folder.name}/{name}.csv" for name in tables}
+    rows = {table.name: table.row for table in TABLES}
+    page.write_text(tables_page(tables, rows, links), encoding="utf-8")
+    return [*written, page]

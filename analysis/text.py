@@ -35,6 +35,7 @@ __all__ = [
     "Normalised",
     "count_words",
     "count_words_each",
+    "english_share",
     "normalised_words_each",
     "is_blank",
     "american_spelling",
@@ -329,6 +330,33 @@ def words(text: str) -> list[str]:
 def count_words(text: str) -> int:
     """Count word tokens the way every frame in the package does."""
     return len(_WORD.findall(text))
+
+
+# The most frequent English function words: in English news prose they are a third
+# or more of the words; in other languages' prose (German, French, Spanish, Russian
+# in any script) a few percent, from the odd shared form ("in", "a", "was").
+ENGLISH_FUNCTION_WORDS = frozenset(
+    """the of and to a in is that for on with as was it by at from he she his her they
+    be are has have had said will not an this which or were but been its their who
+    would we i you there about after also than more into over could can""".split()
+)
+
+
+def english_share(texts: list[str]) -> np.ndarray:
+    """Share of each text's words that are English function words (0.0 with no words).
+
+    A cheap language check, good enough to say that a text is not English prose
+    (a score below 0.15) and no English readability formula applies to it.
+
+    >>> english_share(["The minister said that it was over.", "Die Ministerin sagte das."]).tolist()
+    [0.8571428571428571, 0.0]
+    """
+    shares = np.zeros(len(texts))
+    for k, text in enumerate(texts):
+        found = _WORD.findall(text.lower())
+        if found:
+            shares[k] = sum(word in ENGLISH_FUNCTION_WORDS for word in found) / len(found)
+    return shares
 
 
 _JOINERS = tuple(map(ord, "’'.-"))  # join two runs of letters and digits into one word

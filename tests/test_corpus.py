@@ -1,5 +1,6 @@
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -93,7 +94,10 @@ def test_jsonl_and_csv_records(tmp_path):
         ("utf16.txt", "hello".encode("utf-16"), 'encoding="utf-16"'),
         ("control.txt", b"Head\n\nBody \x07 bell.", "control character U+0007"),
         ("long.txt", ("word " * 30_000).encode(), "a line of 150,000 characters"),
-        ("page.html", b"<html></html>", "unknown extension '.html'"),
+        ("page.xml", b"<html></html>", "unknown extension '.xml'"),
+        ("page.html", b"<html></html>", "no article text found in the page"),
+        ("letter.docx", b"PK\x03\x04 not really a zip", "not a readable Word document"),
+        ("empty.docx", b"", "not a readable Word document"),
         ("bad.jsonl", b'{"text": "ok"}\n{"text": broken}\n', "line 2, column 10: not valid JSON"),
         ("notext.jsonl", b'{"title": "x"}\n', "line 1: the record has no 'text' field"),
         ("nottext.jsonl", b'{"text": 5}\n', "'text' is int, not a string"),
@@ -387,6 +391,91 @@ def test_news_database_exports_split_into_stories_with_their_headers_as_metadata
             for marker in ("Length:", "Load-Date:", "End of Document", "Copyright", "words\n")
         )
     raw = (FORMATS / name).read_text(encoding="utf-8")
-    for text, note in zip(articles["text"], articles["notes"], strict=True):
-        start, end = map(int, note.rsplit("characters ", 1)[1].rstrip(")").split("-"))
-        assert raw[start:end] == text  # where each story stands in the file
+    for text, note, title in zip(articles["text"], articles["notes"], titles, strict=True):
+        found = re.search(r"characters (\d+)-(\d+)\) and starts at offset (\d+)", note)
+        start, end, offset = map(int, found.groups())
+        assert raw[start:end] == text[offset:]  # where each story's body stands in the file
+        assert text[:offset].strip() == title
+    # The header's title, set above the body, is each story's headline.
+    first = corpus.blocks[corpus.blocks["block_no"] == 0]
+    assert first["role"].tolist() == ["headline"] * len(titles)
+    assert first["text"].tolist() == titles
+
+
+HTML = FORMATS / "html"
+
+
+def test_saved_web_pages_load_their_article_text_and_metadata_through_trafilatura():
+    corpus = load_corpus(HTML)
+    articles = corpus.articles.set_index("article_id")
+    assert articles.loc["courier-harbour", "title"] == (
+        "Ministers agree to share harbour dredging costs"
+    )
+    assert articles.loc["courier-harbour", "outlet"] == "Coastal Courier"  # og:site_name
+    assert articles.loc["ledger-harbour", "outlet"] == "The Estmark Ledger"  # the manifest's
+    assert articles.loc["courier-harbour", "author"] == "Dana Whitlow"
+    assert articles.loc["courier-harbour", "url"].startswith("https://courier.example/news/")
+    assert (articles["published"].dt.strftime("%Y-%m-%d") == "2024-05-03").all()
+    assert articles.loc["ministry-harbour", "kind"] == "official"
+    for article_id, row in articles.iterrows():
+        raw = (HTML / row["path"]).read_bytes()
+        assert row["page_sha256"] == hashlib.sha256(raw).hexdigest()
+        assert row["sha256"] == hashlib.sha256(row["text"].encode("utf-8")).hexdigest()
+        assert "trafilatura" in row["notes"]
+        # The page's furniture stays out of the article text.
+        for furniture in ("Subscribe", "cookies", "Privacy", "Related", "morning briefing", "<p>"):
+            assert furniture not in row["text"], (article_id, furniture)
+    # A windows-1252 page is decoded by its declared charset: its curly quotes survive.
+    assert "“a practical answer to a practical problem”" in articles.loc["ledger-harbour", "text"]
+    headlines = corpus.blocks[corpus.blocks["block_no"] == 0]
+    assert headlines["role"].tolist() == ["headline"] * 3
+    assert set(corpus.pairs["official_id"]) == {"ministry-harbour"}
+
+
+def test_a_page_states_its_date_or_has_none_never_one_guessed_from_a_copyright_line(tmp_path):
+    page = (
+        "<html><body><article><h1>Ferry timetable changes</h1><p>The ferry company said on "
+        "Monday that the early crossing would leave half an hour later from next week, "
+        "because the harbour works close the inner berth until the autumn.</p></article>"
+        "<footer>Copyright 2019 Example Ferries</footer></body></html>"
+    )
+    write(tmp_path, "ferry.html", page)
+    articles = load_corpus(tmp_path).articles
+    assert articles["published"].isna().all()
+    assert articles["text"].iloc[0].startswith("Ferry timetable changes")
+
+
+def _docx(path, paragraphs):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    document.save(path)
+
+
+def test_a_word_document_is_one_article_with_a_block_per_paragraph(tmp_path):
+    paragraphs = [
+        "Council approves new cycle lanes",
+        "",
+        "The city council voted on Tuesday to build four new cycle lanes by next spring.",
+        '"This is a good day for the city," the mayor said after the vote.',
+    ]
+    _docx(tmp_path / "council.docx", paragraphs)
+    corpus = load_corpus(tmp_path)
+    article = corpus.articles.iloc[0]
+    assert article["article_id"] == "council"
+    assert "Word document" in article["notes"]
+    assert corpus.blocks["text"].tolist() == [p for p in paragraphs if p]
+    assert corpus.blocks["role"].iloc[0] == "headline"
+    assert corpus.quotes["speaker"].tolist() == ["the mayor"]
+
+
+def test_a_nexis_export_saved_as_word_splits_into_its_stories(tmp_path):
+    story = (FORMATS / "nexis_export.txt").read_text(encoding="utf-8").splitlines()
+    _docx(tmp_path / "export.docx", story)
+    articles = load_corpus(tmp_path).articles
+    assert articles["title"].tolist() == [
+        "Harbour to reopen to ferries in June",
+        "Fisheries talks end without a deal",
+    ]
+    assert not articles["text"].str.contains("Load-Date:").any()

@@ -27,7 +27,7 @@ EXPECTED = {
     "no_quotes": ["official sentences"],
     "disjoint_pair": ["omitted"],
     "tiny": ["too few sentences"],
-    "non_english": ["paired with no official text"],
+    "non_english": ["paired with no official text", "not english"],
 }
 
 
@@ -45,6 +45,7 @@ def test_every_notebook_runs_on_an_edge_corpus(name, tmp_path):
     findings = _findings(index)
     assert (index.parent / "tables" / "README.md").is_file()  # every result as a table
     assert 'href="tables/blocks.csv"' in index.read_text(encoding="utf-8")
+    assert 'href="tables.html"' in index.read_text(encoding="utf-8")  # browsable tables
     notebooks = sorted((REPO / "notebooks").glob("*.ipynb"))
     assert len(findings) == len(notebooks)  # every notebook ran and stated its findings
     assert not any("no findings" in f for f in findings)

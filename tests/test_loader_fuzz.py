@@ -82,7 +82,12 @@ def _check(folder: Path, **kwargs) -> None:
 
 
 @FUZZ
-@given(data=st.binary(max_size=400), name=st.sampled_from(["a.txt", "a.md", "a.jsonl", "a.csv"]))
+@given(
+    data=st.binary(max_size=400),
+    name=st.sampled_from(
+        ["a.txt", "a.md", "a.jsonl", "a.csv", "a.parquet", "a.html", "a.htm", "a.docx"]
+    ),
+)
 def test_any_bytes_load_or_raise_a_corpus_error(data, name):
     with tempfile.TemporaryDirectory() as folder:
         (Path(folder) / name).write_bytes(data)
@@ -139,3 +144,42 @@ def test_any_dataframe_loads_or_raises_a_corpus_error(records):
         texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"], strict=True))
         for row in corpus.blocks.itertuples():
             assert texts[row.article_id][row.start : row.end] == row.text
+
+
+TAGS = st.sampled_from(
+    [
+        "<html>",
+        "</html>",
+        "<body>",
+        "<p>",
+        "</p>",
+        "<h1>",
+        "</h1>",
+        "<nav>",
+        "</nav>",
+        "<article>",
+        "</article>",
+        "<script>",
+        "</script>",
+        "<meta charset='cp1252'>",
+        "<title>",
+        "</title>",
+        "<meta property='article:published_time' content='2021-13-45'>",
+        "<!--",
+        "-->",
+        "<br>",
+        "&amp;",
+        "&#0;",
+        "&#xD800;",
+        "<meta property='og:title' content=''>",
+    ]
+)
+
+
+@FUZZ
+@given(pieces=st.lists(st.one_of(TAGS, PIECES, TEXTS), max_size=40))
+def test_any_html_page_loads_or_raises_a_corpus_error(pieces):
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "page.html").write_text("".join(pieces), encoding="utf-8", errors="replace")
+        _check(Path(folder))
+        _check(Path(folder), errors="collect")

@@ -288,3 +288,26 @@ def test_interval_finding_names_the_metric_and_reads_the_interval() -> None:
     assert readability.interval_finding(intervals.iloc[:1], "smog_index") == (
         "Too few sentences to give an interval for the SMOG index difference"
     )
+
+
+def test_a_voice_that_is_not_english_is_flagged_and_named():
+    german = (
+        "Die Ministerin hat am Dienstag angekündigt, dass die Fähre im Sommer wieder "
+        "fahren soll. Die Arbeiten am Hafen dauern noch bis Ende Mai, sagte ein Sprecher "
+        "der Behörde. Viele Pendler hatten sich über die langen Umwege beklagt."
+    )
+    english = (
+        "The minister said on Tuesday that the ferry would run again in the summer. The "
+        "work at the harbour will last until the end of May, a spokesman for the authority "
+        "said. Many commuters had complained about the long detours."
+    )
+    units = pd.DataFrame({"voice": ["journalist", "official"], "text": [german, english]})
+    scores = readability.score_groups(units, "voice")
+    assert scores.loc["journalist", "english_share"] < 0.05
+    assert scores.loc["official", "english_share"] > 0.3
+    assert "not English" in scores.loc["journalist", "flesch_kincaid_grade_flag"]
+    assert "not English" not in scores.loc["official", "flesch_kincaid_grade_flag"]
+    finding = readability.language_finding(scores)
+    assert finding.startswith("Not English: journalist (0% English function words)")
+    assert "official" not in finding.split(", where")[0]
+    assert readability.language_finding(scores.loc[["official"]]) == ""

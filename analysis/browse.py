@@ -1,0 +1,154 @@
+"""The report's tables page: every result table, sortable and searchable, working offline.
+
+The notebooks show a table's first rows; a reviewer of a real corpus wants all
+of them, sorted by any column and searched. :func:`tables_page` writes one
+HTML page holding every table of :func:`analysis.export.result_tables` as an
+interactive DataTable (itables), with the DataTables library inlined in the
+page, so it opens from a file, with no network. Dates read as dates, long
+texts are cut for the page (the CSV beside it holds them whole) and a table too
+long for a page shows its first rows and says so.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = ["readable_dates", "tables_page"]
+
+MAX_ROWS = 5_000
+"""Rows of one table on the page: a browser keeps a DataTable of a few thousand rows
+responsive, and the page (about 200 bytes a row) stays under a few megabytes a table."""
+
+MAX_CELL_CHARS = 300
+"""Characters of a text cell on the page; whole documents belong in the CSV."""
+
+
+def readable_dates(frame: pd.DataFrame) -> pd.DataFrame:
+    """Date-time columns as text a reader takes for a date: ``2021-04-13``.
+
+    A column whose values all fall at midnight UTC (a date with no time, as most
+    article metadata gives) shows the day; otherwise the minute, in UTC.
+
+    >>> frame = pd.DataFrame({"published": pd.to_datetime(["2021-04-13"], utc=True)})
+    >>> readable_dates(frame)["published"].tolist()
+    ['2021-04-13']
+    """
+    out = frame.copy()
+    for column in out.columns:
+        values = out[column]
+        if not pd.api.types.is_datetime64_any_dtype(values):
+            continue
+        if isinstance(values.dtype, pd.DatetimeTZDtype):
+            values = values.dt.tz_convert("UTC")
+        dated = values.dropna()
+        midnight = bool((dated == dated.dt.normalize()).all())
+        shown = values.dt.strftime("%Y-%m-%d" if midnight else "%Y-%m-%d %H:%M UTC")
+        out[column] = shown.astype(object).where(values.notna(), "")
+    return out
+
+
+def _for_page(frame: pd.DataFrame, max_rows: int, max_chars: int) -> pd.DataFrame:
+    """The rows the page shows, dates readable and long texts cut with a mark."""
+    shown = readable_dates(frame.head(max_rows)).reset_index(drop=True)
+    for column in shown.columns:
+        if shown[column].dtype == object or pd.api.types.is_string_dtype(shown[column]):
+            shown[column] = shown[column].map(
+                lambda v: v[:max_chars] + "…" if isinstance(v, str) and len(v) > max_chars else v
+            )
+        elif isinstance(shown[column].dtype, pd.CategoricalDtype):
+            shown[column] = shown[column].astype(object)
+    return shown
+
+
+def tables_page(
+    tables: Mapping[str, pd.DataFrame],
+    rows: Mapping[str, str],
+    links: Mapping[str, str] | None = None,
+    *,
+    max_rows: int = MAX_ROWS,
+    max_chars: int = MAX_CELL_CHARS,
+) -> str:
+    """One offline HTML page with every table as a sortable, searchable DataTable.
+
+    Args:
+        tables: The tables by name, in page order.
+        rows: What one row of each table is ("sentence, with its role").
+        links: The file holding each whole table (a CSV), relative to the page.
+        max_rows: Rows shown per table (:data:`MAX_ROWS`, and why).
+        max_chars: Characters shown per text cell (:data:`MAX_CELL_CHARS`).
+
+    Returns:
+        The page's HTML.
+    """
+    from itables import javascript
+
+    links = links or {}
+    sections = []
+    for n, (name, frame) in enumerate(tables.items()):
+        shown = _for_page(frame, max_rows, max_chars)
+        link = (
+            f' <a href="{html.escape(links[name])}">{html.escape(Path(links[name]).name)}</a>'
+            if name in links
+            else ""
+        )
+        count = f"{len(frame):,} rows"
+        if len(frame) > len(shown):
+            count += f"; the first {len(shown):,} are shown here, the CSV holds all"
+        long_text = any(
+            isinstance(v, str) and len(v) > max_chars
+            for column in frame.columns
+            if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column])
+            for v in frame[column].head(max_rows)
+        )
+        if long_text:
+            count += f"; texts longer than {max_chars} characters are cut (…)"
+        body = (
+            javascript.to_html_datatable(
+                shown,
+                table_id=f"table-{n}",
+                connected=False,
+                maxBytes=0,  # every row given, never itables' downsampling
+                showIndex=False,
+                display_logo_when_loading=False,
+                lengthMenu=[10, 25, 100, 1000],
+                classes="display compact",
+            )
+            if len(shown.columns)
+            else "<p>(no columns)</p>"
+        )
+        sections.append(
+            f'<section id="{html.escape(name)}"><h2>{html.escape(name)}</h2>'
+            f"<p>One row per {html.escape(rows.get(name, 'row'))}; {count}.{link}</p>"
+            f"{body}</section>"
+        )
+    contents = " · ".join(
+        f'<a href="#{html.escape(name)}">{html.escape(name)}</a>' for name in tables
+    )
+    bundle = javascript.generate_init_offline_itables_html(javascript.opt.dt_bundle)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Every result table</title>
+<style>
+body {{ font-family: sans-serif; margin: 1.5em; }}
+section {{ margin-bottom: 2.5em; }}
+td {{ max-width: 36em; vertical-align: top; overflow-wrap: anywhere; }}
+</style>
+</head>
+<body>
+<h1>Every result table</h1>
+<p>Each table behind the notebooks: sort by a column's header, search any text, page
+through every row. Offsets (<code>start</code>, <code>end</code>) count characters in the
+document's text in <code>articles</code>; dates are UTC. <a href="index.html">Back to the
+report</a>.</p>
+<p>{contents}</p>
+{bundle}
+{"".join(sections)}
+</body>
+</html>
+"""
