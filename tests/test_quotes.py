@@ -324,3 +324,23 @@ def test_single_marks_are_quotations_only_in_a_text_without_double_marks():
 def test_apostrophes_alone_make_no_quotation():
     assert quotes_of("Rubio's aide said they don't expect the '90s rules to return.") == []
     assert quotes_of("He said 'Rubio's plan' was 'fine'.")[0][0] == "Rubio's plan"
+
+
+@pytest.mark.parametrize(
+    ("tail", "speaker"),
+    [
+        ("the government said.", "the government"),
+        ("the company said in a statement.", "the company"),
+        ("the police said.", "the police"),
+        ("said the mayor.", "the mayor"),
+        ("the mayor said after the vote.", "the mayor"),
+        ("the embassy said.", "the embassy"),
+        ("the judge said.", "the judge"),
+        ("the president said.", "the president"),
+        ("the chairman of the committee said.", "the chairman of the committee"),
+    ],
+)
+def test_described_speakers_beyond_government_offices(tail, speaker):
+    # Stories quote mayors, courts, companies and police as often as ministries.
+    text = f'The council voted on Tuesday.\n\n"This is a good day for the city," {tail}'
+    assert [s for _, s, _ in quotes_of(text)] == [speaker]
