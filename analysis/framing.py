@@ -51,6 +51,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pyarrow.compute as pc
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -104,6 +105,8 @@ GRAM_MIN = 0.15  # 3-gram containment is computed where cosine or coverage reach
 NAME_SHARE = 0.8  # a word capitalised in this share of its non-initial uses is a name
 NAME_WEIGHT = 0.3  # names' weight in the TF-IDF vectors
 JOURNALIST_ROLES = ("headline", "journalist")
+# A news article's other prose, where it may use an official sentence (usage only).
+USAGE_ROLES = ("quote", "official", "embed")
 LOCATIONS = ("headline", "lede", "body")
 _FOLD = str.maketrans({"’": "'", "‘": "'"})
 _STOP = frozenset(ENGLISH_STOP_WORDS) | {"s", "t", "jr", "mr", "mrs", "ms"}
@@ -157,9 +160,13 @@ def units(corpus: Corpus) -> pd.DataFrame:
     """The sentences to compare: journalist text of paired news articles, official sentences.
 
     Returns:
-        One row per sentence with ``side`` (``journalist``/``official``), ``doc_id``,
-        ``sent_no``, ``block_no``, ``start``, ``end``, ``text``, ``location``
-        (headline/lede/body for journalist sentences).
+        One row per sentence with ``side`` (``journalist``; ``article``, the rest of
+        a news article's prose: its quotations, the official text it carries, its
+        embedded posts; ``official``), ``doc_id``, ``sent_no``, ``block_no``,
+        ``start``, ``end``, ``text``, ``location`` (headline/lede/body for a news
+        article's sentences) and ``within`` (for an ``article`` sentence inside an
+        official text embedded in its article, that derived document's id: it is
+        the official text itself, not a use of it).
     """
     pairs = corpus.pairs
     sentences = corpus.sentences
@@ -193,18 +200,61 @@ def units(corpus: Corpus) -> pd.DataFrame:
         np.where(journalist["block_no"] == journalist["lede_block"], "lede", "body"),
     )
     journalist["side"] = "journalist"
+    journalist["within"] = ""
+    # The article's other prose (quotations, official text it carries, embedded
+    # posts) is not the journalist's voice, but it is where an article often uses
+    # an official sentence word for word: usage compares it too, alignment does not.
+    other = sentences[
+        sentences["article_id"].isin(news_ids)
+        & sentences["role"].isin(USAGE_ROLES)
+        & ~sentences.index.isin(journalist.index)
+    ].copy()
+    other = other.join(lede, on="article_id")
+    other["location"] = np.where(other["block_no"] == other["lede_block"], "lede", "body")
+    other["side"] = "article"
+    other["within"] = _derived_within(corpus, other)
     official = sentences[
         sentences["article_id"].isin(official_ids) & (sentences["role"] == "official")
     ].copy()
     official["location"] = ""
     official["side"] = "official"
-    columns = ["side", "article_id", "sent_no", "block_no", "start", "end", "text", "location"]
-    frame = pd.concat([journalist[columns], official[columns]], ignore_index=True)
+    official["within"] = ""
+    columns = [
+        "side", "article_id", "sent_no", "block_no", "start", "end", "text", "location", "within"
+    ]  # fmt: skip
+    frame = pd.concat([journalist[columns], other[columns], official[columns]], ignore_index=True)
     # Fragments such as a paragraph number ("1.") or a bare dateline carry nothing to compare.
     # Words of two letters or more (re's [^\W\d_]{2,}).
     words = count_runs(frame["text"].tolist(), r"[^\W\d_]", min_length=2)
     frame = frame[words >= MIN_UNIT_WORDS].reset_index(drop=True)
     return frame.rename(columns={"article_id": "doc_id"})
+
+
+def _derived_within(corpus: Corpus, sentences: pd.DataFrame) -> np.ndarray:
+    """The derived official document each news sentence lies inside, or ""."""
+    derived = corpus.articles.loc[
+        corpus.articles["derived_from"] != "",
+        ["article_id", "derived_from", "derived_start", "derived_end"],
+    ]
+    within = np.full(len(sentences), "", dtype=object)
+    if derived.empty or sentences.empty:
+        return within
+    spans = (
+        pd.DataFrame(
+            {
+                "at": np.arange(len(sentences)),
+                "derived_from": sentences["article_id"].to_numpy(),
+                "start": sentences["start"].to_numpy(),
+            }
+        )
+        .merge(derived, on="derived_from")
+        .astype({"derived_start": "int64", "derived_end": "int64"})
+    )
+    inside = spans[
+        (spans["start"] >= spans["derived_start"]) & (spans["start"] < spans["derived_end"])
+    ]
+    within[inside["at"].to_numpy()] = inside["article_id"].to_numpy(dtype=object)
+    return within
 
 
 # --- vectors ------------------------------------------------------------------------
@@ -263,6 +313,7 @@ class _Vectors:
     row: np.ndarray
     codes: np.ndarray
     words: int
+    is_name: np.ndarray  # per feature: a name or title (weighs NAME_WEIGHT)
 
 
 def _matrices(texts: pd.Series) -> _Vectors:
@@ -306,6 +357,7 @@ def _matrices(texts: pd.Series) -> _Vectors:
         row,
         codes,
         len(vocabulary),
+        feature_is_name,
     )
 
 
@@ -349,8 +401,57 @@ def _weighted_rows(matrix: sp.csr_matrix, weights: np.ndarray, squared: bool) ->
 # --- alignment ----------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class UsageRules:
+    """When a news article used an official sentence, word for word or in other words.
+
+    Usage is measured from the official sentence's side: how much of *it* a news
+    sentence holds (``covered``: the IDF-weighted share of its content words, names
+    weighing ``NAME_WEIGHT``), and the longest run of its words that a news
+    sentence repeats in order (``copied_words``). Any of the article's prose
+    counts (headline, reporter's text, quotations, the official text it carries,
+    embedded posts), not boilerplate or captions.
+
+    Attributes:
+        verbatim_run: A run of this many words copied in order is a clause copied
+            word for word: shorter shared runs are names, titles and set phrases
+            ("the two leaders agreed to"), which any report of the event repeats.
+        verbatim_share: A run covering this share of a short official sentence is
+            the whole sentence copied ("They agreed to speak soon.").
+        min_run: Runs shorter than this are not measured (a 3-gram is the shortest
+            copy the 3-gram index finds).
+        paraphrase_cover: A news sentence that matches the official one best (of
+            that document's sentences), and is a match by the alignment labels (not
+            "added"), conveys it in other words when it holds this share of it.
+        own_cover: A news sentence whose best match is another official sentence
+            conveys this one too only when it holds this share of it: a sentence
+            pulled in by a paraphrase's union coverage contributes little of its own.
+        strong_cover: A news sentence holding this share of the official one conveys
+            it whatever else it says (a long sentence that merges several).
+        own_share: A headline sums a story up in a few words, a word or two from
+            each official sentence it draws on: it conveys each of its sources
+            that contributes this share of its content, names aside, that no
+            better source of it matches. (In prose, a source that contributes so
+            little is one pulled in by the names and set phrases it shares.)
+        min_cover: Pairs below this share are not considered at all (speed); at or
+            above it, a news sentence whose best match is this official sentence
+            marks where its content reached, once the sentence is used somewhere.
+    """
+
+    verbatim_run: int = 12
+    verbatim_share: float = 0.75
+    min_run: int = 3
+    paraphrase_cover: float = 0.15
+    own_cover: float = 0.3
+    strong_cover: float = 0.4
+    own_share: float = 0.05
+    min_cover: float = 0.1
+
+
 def align(
-    corpus: Corpus, frame: pd.DataFrame | None = None
+    corpus: Corpus,
+    frame: pd.DataFrame | None = None,
+    usage_rules: UsageRules = UsageRules(),  # noqa: B008 - frozen, so one shared default is safe
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Align journalist sentences with official sentences, for every paired article.
 
@@ -365,6 +466,7 @@ def align(
     Args:
         corpus: The loaded corpus.
         frame: The sentences from :func:`units` (computed if not given).
+        usage_rules: When an official sentence counts as used (:class:`UsageRules`).
 
     Returns:
         ``(alignment, sources, usage)``: one row per journalist sentence with its
@@ -377,12 +479,23 @@ def align(
     side = frame["side"].to_numpy()
     journalist = np.flatnonzero(side == "journalist")
     official = np.flatnonzero(side == "official")
-    # One row per (journalist sentence, official document its article pairs with).
+    # The article's other prose is compared too, for usage: a readout quoted word for
+    # word is a use of it. Alignment reports the journalist's sentences only.
+    compared = np.flatnonzero(side != "official")
+    # One row per (news sentence, official document its article pairs with); a
+    # sentence inside an official text embedded in its article is that text itself.
     expanded = (
-        pd.DataFrame({"j_row": journalist, "news_id": frame["doc_id"].to_numpy()[journalist]})
+        pd.DataFrame(
+            {
+                "j_row": compared,
+                "news_id": frame["doc_id"].to_numpy()[compared],
+                "within": frame["within"].to_numpy()[compared],
+            }
+        )
         .merge(corpus.pairs[["news_id", "official_id"]], on="news_id")
         .sort_values(["j_row", "official_id"], kind="stable")
     )
+    expanded = expanded[expanded["within"] != expanded["official_id"]]
     off = pd.DataFrame({"o_row": official, "official_id": frame["doc_id"].to_numpy()[official]})
     groups = pd.Index(off["official_id"].unique())
     expanded = expanded[expanded["official_id"].isin(groups)]
@@ -426,14 +539,18 @@ def align(
     # hundreds of MB each, and alignment's peak sets the pipeline's.
     cosine = products(vectors.tfidf, vectors.tfidf)
     coverage = products(vectors.weighted, vectors.present)
+    # The other way round: the share of the official sentence's content in the news one.
+    official_cover = products(vectors.present, vectors.weighted)
     # 3-grams only where a pair shares content: containment needs shared words.
-    near = cosine.maximum(coverage).tocoo()
+    near = cosine.maximum(coverage).maximum(official_cover).tocoo()
     wanted = np.zeros(len(frame), dtype=bool)
     wanted[o_rows] = True
     wanted[e_rows[near.row[near.data >= GRAM_MIN]]] = True
     del near
+    # Usage candidates: pairs where the news sentence holds some of the official one.
+    u_e, u_o, u_cover = _at_least(official_cover, usage_rules.min_cover)
+    del official_cover
     grams = _grams(vectors, len(frame), wanted)
-    vectors.row = vectors.codes = None  # the token stream: needed for the 3-grams only
     shared = products(grams, grams)
     gram_totals = np.asarray(grams.sum(axis=1)).ravel()[e_rows]
     del grams
@@ -454,6 +571,7 @@ def align(
     cand["cosine"] = _entries(cosine, e_idx, o_idx)
     cand["coverage"] = _entries(coverage, e_idx, o_idx)
     cand["containment"] = _entries(contain, e_idx, o_idx)
+    u_contain = _entries(contain, u_e, u_o)
     del cosine, coverage, contain
     cand["is_source"] = (cand["coverage"] >= SOURCE_MIN) | (cand["containment"] >= SOURCE_MIN)
     # Union coverage: the share of the sentence's weighted content found in any source.
@@ -464,6 +582,21 @@ def align(
     union = _union_coverage(pick, vectors, e_rows, o_rows)
     cand["j_row"] = e_rows[e_idx]
     cand["o_row"] = o_rows[o_idx]
+    # Each expanded row's own label against that official document (usage reads it).
+    # ``cand`` is ordered by row, then score (ties: the lower column): a row's first is its best.
+    e_best = cand.drop_duplicates("e").set_index("e").reindex(np.arange(len(e_rows)))
+    e_label = _labels(
+        e_best["containment"].fillna(0.0).to_numpy(float),
+        e_best["cosine"].fillna(0.0).to_numpy(float),
+        union,
+    )
+    e_best_o = e_best["o"].fillna(-1).astype(np.int64).to_numpy()
+    candidates = pd.DataFrame({"e": u_e, "o": u_o, "covered": u_cover, "containment": u_contain})
+    evidence = _usage_evidence(vectors, cand, candidates, e_rows, o_rows, gram_totals, usage_rules)
+    evidence["label"] = e_label[evidence["e"].to_numpy()]
+    evidence["best"] = e_best_o[evidence["e"].to_numpy()] == evidence["o"].to_numpy()
+    words_in = np.bincount(vectors.row, minlength=len(frame))  # tokens per sentence
+    vectors.row = vectors.codes = None  # the token stream: needed for 3-grams and runs only
 
     best = (
         cand.sort_values(["j_row", "score", "o_row"], ascending=[True, False, True], kind="stable")
@@ -476,15 +609,7 @@ def align(
     )
     cos_best = best["cosine"].fillna(0.0).to_numpy(float)
     contain_best = best["containment"].fillna(0.0).to_numpy(float)
-    label = np.select(
-        [
-            contain_best >= VERBATIM,
-            (cos_best >= CLOSE_COSINE) | (contain_best >= CLOSE_CONTAINMENT),
-            union_share >= LOOSE_UNION,
-        ],
-        ["verbatim", "close paraphrase", "loose paraphrase"],
-        default="added",
-    ).astype(object)
+    label = _labels(contain_best, cos_best, union_share)
     best_o = best["o_row"].fillna(-1).astype(int).to_numpy()
     matched = (label != "added") & (best_o >= 0)
     # Columns are taken from the frame's own arrays, so strings are never converted.
@@ -530,7 +655,144 @@ def align(
             "containment": np.round(chosen["containment"].to_numpy(float), 3),
         }
     )
-    return alignment, sources, _usage(corpus, frame, sources, alignment)
+    return alignment, sources, _usage(corpus, frame, evidence, words_in, usage_rules)
+
+
+def _usage_evidence(
+    vectors: _Vectors,
+    cand: pd.DataFrame,
+    candidates: pd.DataFrame,
+    e_rows: np.ndarray,
+    o_rows: np.ndarray,
+    gram_totals: np.ndarray,
+    rules: UsageRules,
+) -> pd.DataFrame:
+    """Per (expanded row, official sentence) that may be a use: how much, how copied, how own.
+
+    The pairs are those holding ``min_cover`` of the official sentence
+    (``candidates``) and the sources alignment found (``cand``). Each gets
+    ``covered`` (the official sentence's share found in the news sentence),
+    ``copied_words`` (the longest run of its words, in order) and ``own`` (the
+    share of the news sentence's content, names aside, that this source matches
+    and no better-ranked source of the same sentence does: what it contributes).
+    """
+    sources = cand.loc[cand["is_source"], ["e", "o", "coverage", "containment"]].copy()
+    sources["rank"] = sources.groupby("e", sort=False).cumcount()
+    both = candidates.merge(sources, on=["e", "o"], how="outer", suffixes=("", "_s"))
+    both["containment"] = both["containment"].fillna(both["containment_s"])
+    e, o = both["e"].to_numpy(np.int64), both["o"].to_numpy(np.int64)
+    missing = both["covered"].isna().to_numpy()
+    if missing.any():  # a source holding little of the official sentence: its share still
+        both.loc[missing, "covered"] = _row_dots(
+            vectors.present, vectors.weighted, e_rows[e[missing]], o_rows[o[missing]]
+        )
+    shared = np.rint(both["containment"].to_numpy(float) * gram_totals[e])
+    both["copied_words"] = _longest_runs(vectors, e_rows[e], o_rows[o], shared >= rules.min_run - 2)
+    both["own"] = 0.0
+    ranked = both["rank"].notna().to_numpy()
+    if ranked.any():
+        both.loc[ranked, "own"] = _own_contribution(
+            vectors, both.loc[ranked, ["e", "o", "rank"]], e_rows, o_rows
+        )
+    return pd.DataFrame(
+        {
+            "e": e,
+            "o": o,
+            "a_row": e_rows[e],
+            "o_row": o_rows[o],
+            "covered": both["covered"].to_numpy(float),
+            "copied_words": both["copied_words"].to_numpy(np.int64),
+            "own": both["own"].to_numpy(float),
+        }
+    )
+
+
+def _row_dots(left: sp.csr_matrix, right: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray):
+    """``left[rows[k]] · right[cols[k]]`` for every k."""
+    return np.asarray(left[rows].multiply(right[cols]).sum(axis=1)).ravel()
+
+
+def _own_contribution(
+    vectors: _Vectors, ranked: pd.DataFrame, e_rows: np.ndarray, o_rows: np.ndarray
+) -> np.ndarray:
+    """Each source's share of its news sentence's content (names aside) that no better source has.
+
+    ``ranked`` holds each news sentence's sources in rank order (``rank`` 0 the
+    best), at most ``MAX_SOURCES`` of them, consecutive.
+    """
+    rank = ranked["rank"].to_numpy(np.int64)
+    content = vectors.weighted[e_rows[ranked["e"].to_numpy(np.int64)]].copy()
+    content.data = content.data * ~vectors.is_name[content.indices]
+    present = vectors.present[o_rows[ranked["o"].to_numpy(np.int64)]]
+    matched = sp.csr_matrix(content.multiply(present))
+    own = np.asarray(matched.sum(axis=1)).ravel()
+    # The features the better sources of the same sentence (the rows just above,
+    # ``rank`` of them) hold are not this source's own.
+    at = np.arange(len(rank))
+    earlier = sp.csr_matrix(present.shape)
+    for back in range(1, MAX_SOURCES):
+        above = present[np.maximum(at - back, 0)]
+        earlier = earlier + sp.diags((rank >= back).astype(float)) @ above
+    overlap = matched.multiply(earlier > 0)
+    own -= np.asarray(overlap.sum(axis=1)).ravel()
+    return np.maximum(own, 0.0)
+
+
+def _labels(containment: np.ndarray, cosine: np.ndarray, union: np.ndarray) -> np.ndarray:
+    """Sentence labels from the best match's containment and cosine, and union coverage."""
+    return np.select(
+        [
+            containment >= VERBATIM,
+            (cosine >= CLOSE_COSINE) | (containment >= CLOSE_CONTAINMENT),
+            union >= LOOSE_UNION,
+        ],
+        ["verbatim", "close paraphrase", "loose paraphrase"],
+        default="added",
+    ).astype(object)
+
+
+def _at_least(matrix: sp.spmatrix, floor: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(rows, cols, values)`` of the entries of a sparse matrix at or above ``floor``."""
+    coo = sp.coo_matrix(matrix)
+    keep = coo.data >= floor
+    return coo.row[keep].astype(np.int64), coo.col[keep].astype(np.int64), coo.data[keep]
+
+
+def _longest_runs(
+    vectors: _Vectors, a_rows: np.ndarray, o_rows: np.ndarray, wanted: np.ndarray
+) -> np.ndarray:
+    """Longest run of the same consecutive words in each pair of sentences (0 where not wanted).
+
+    Words are the vectors' tokens (case folded, stop words kept). Every pair at
+    once: each pair's matching word positions ``(i, j)`` are joined on the word,
+    and a run is a stretch of one diagonal ``i - j`` with consecutive ``i``.
+    """
+    out = np.zeros(len(a_rows), dtype=np.int64)
+    pairs = np.flatnonzero(wanted)
+    if not len(pairs):
+        return out
+    row, codes = vectors.row, vectors.codes
+    first = np.searchsorted(row, np.arange(int(max(a_rows.max(), o_rows.max())) + 2))
+    a_pair, a_at = ranges(first[a_rows[pairs]], first[a_rows[pairs] + 1])
+    o_pair, o_at = ranges(first[o_rows[pairs]], first[o_rows[pairs] + 1])
+    left = pd.DataFrame({"p": a_pair, "w": codes[a_at], "i": a_at - first[a_rows[pairs]][a_pair]})
+    right = pd.DataFrame({"p": o_pair, "w": codes[o_at], "j": o_at - first[o_rows[pairs]][o_pair]})
+    hits = left.merge(right, on=["p", "w"])
+    if hits.empty:
+        return out
+    p, i = hits["p"].to_numpy(), hits["i"].to_numpy()
+    diagonal = i - hits["j"].to_numpy()
+    order = np.lexsort((i, diagonal, p))
+    p, i, diagonal = p[order], i[order], diagonal[order]
+    starts = np.r_[
+        True, (p[1:] != p[:-1]) | (diagonal[1:] != diagonal[:-1]) | (i[1:] != i[:-1] + 1)
+    ]
+    run_id = np.cumsum(starts) - 1
+    lengths = np.bincount(run_id)
+    longest = np.zeros(len(pairs), dtype=np.int64)
+    np.maximum.at(longest, p[starts], lengths)
+    out[pairs] = longest
+    return out
 
 
 UNION_BATCH_ROWS = 100_000  # expanded rows per batch of _union_coverage: bounds its memory
@@ -599,45 +861,192 @@ def _top_per_row(matrix: sp.spmatrix, k: int) -> tuple[np.ndarray, np.ndarray, n
     return rows[order], cols[order], values[order]
 
 
+# A readout opens with the fact of the call ("X spoke today with Y", "X had a
+# telephone conversation with Y"); a news sentence reports that fact when it
+# names a participant and says they spoke. Naming the leaders alone does not.
+_CALL_WORDS = (
+    r"\b(?:spoke|speak|speaks|spoken|talked|talks?|phoned|phone|telephone|telephonic|"
+    r"conversation|dialled|dialed)\b|\b(?:a|the|their|his|her|phone|telephone)\s+call\b"
+)
+
+
+def _mentions_call(texts: pd.Series) -> np.ndarray:
+    """Which texts hold a call word (pyarrow's RE2 kernel: no Python loop over sentences)."""
+    if texts.empty:
+        return np.zeros(0, dtype=bool)
+    # A pandas string column hands pyarrow its buffers (``__arrow_array__``), no copy.
+    found = pc.match_substring_regex(pa.array(texts.array), _CALL_WORDS, ignore_case=True)
+    return np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
+
+
+_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
+# Capitalised words that name an office or a country's government, not a participant.
+_OFFICE_WORDS = frozenset(
+    """President Prime Minister Secretary State Foreign Affairs External Chancellor Premier
+    Federal Republic United States Kingdom Government Office House White Kremlin Shri Mr Mrs
+    Ms Dr His Her Excellency Majesty King Queen Crown Prince Vice Deputy Defence Defense
+    Today Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+    April May June July August September October November December""".split()
+)
+
+
+def _participants(text: str) -> set[str]:
+    """The capitalised words of a sentence that can name a person: not offices, not its first."""
+    return {w for w in _CAPITALISED.findall(text) if w not in _OFFICE_WORDS}
+
+
+def _call_reports(corpus: Corpus, frame: pd.DataFrame) -> pd.DataFrame:
+    """Evidence rows: news sentences reporting the call that an official text opens with.
+
+    The official text's first sentence must state the call (a call word) and name
+    a participant; a news sentence of a paired article reports it when it says
+    they spoke (a call word) and names one of the same participants.
+    """
+    columns = ["a_row", "o_row", "covered", "copied_words", "own", "label", "best", "call"]
+    side = frame["side"].to_numpy()
+    official = frame[side == "official"]
+    if official.empty:
+        return pd.DataFrame(columns=columns)
+    opening = official.loc[official.groupby("doc_id", sort=False)["sent_no"].idxmin()]
+    opening = opening[_mentions_call(opening["text"])]
+    news = frame[(side != "official") & _mentions_call(frame["text"])]
+    if opening.empty or news.empty:
+        return pd.DataFrame(columns=columns)
+    pairs = corpus.pairs[["news_id", "official_id"]]
+    joined = (
+        pd.DataFrame({"a_row": news.index, "news_id": news["doc_id"].to_numpy()})
+        .merge(pairs, on="news_id")
+        .merge(
+            pd.DataFrame({"o_row": opening.index, "official_id": opening["doc_id"].to_numpy()}),
+            on="official_id",
+        )
+    )
+    text = frame["text"].to_numpy()
+    names = {o: _participants(text[o]) for o in opening.index}
+    within = frame["within"].to_numpy()
+    keep = [
+        bool(names[o] & _participants(text[a])) and within[a] != official_id
+        for a, o, official_id in zip(
+            joined["a_row"], joined["o_row"], joined["official_id"], strict=True
+        )
+    ]
+    found = joined[keep]
+    return pd.DataFrame(
+        {
+            "a_row": found["a_row"].to_numpy(),
+            "o_row": found["o_row"].to_numpy(),
+            "covered": 0.0,
+            "copied_words": 0,
+            "own": 0.0,
+            "label": "reports the call",
+            "best": False,
+            "call": True,
+        },
+        columns=columns,
+    )
+
+
+USAGE_COLUMNS = [
+    "news_id", "official_id", "official_sent_no", "start", "end", "text", "used", "used_in",
+    "news_sent_no", "closest_in", "closest_sent_no", "label", "copied_words", "covered",
+]  # fmt: skip
+_PLACE_RANK = {"headline": 0, "lede": 1, "body": 2}
+_FORM_RANK = {"verbatim": 0, "paraphrase": 1}
+
+
 def _usage(
-    corpus: Corpus, frame: pd.DataFrame, sources: pd.DataFrame, alignment: pd.DataFrame
+    corpus: Corpus,
+    frame: pd.DataFrame,
+    evidence: pd.DataFrame,
+    words_in: np.ndarray,
+    rules: UsageRules,
 ) -> pd.DataFrame:
-    """Where each paired article used each official sentence (the most prominent place)."""
+    """Whether and where each paired article used each official sentence.
+
+    ``evidence`` has one row per (news sentence, official sentence) candidate:
+    ``covered``, ``copied_words``, the news sentence's own ``label`` against that
+    official document and whether this sentence is its ``best`` match there.
+
+    Returns:
+        One row per (news article, official sentence): ``used`` (``verbatim``,
+        ``paraphrase`` or ``omitted``: the strongest form anywhere), ``used_in``
+        (the most prominent place its content reached, in any form: headline,
+        lede, body, or omitted) and ``news_sent_no`` (the sentence there), the
+        closest match (``closest_in``, ``closest_sent_no``, its ``label``:
+        verbatim, or the alignment label of that sentence), ``copied_words`` (the
+        longest run copied) and ``covered`` (its share of the official sentence).
+    """
     official = frame[frame["side"] == "official"].rename(
         columns={"doc_id": "official_id", "sent_no": "official_sent_no"}
     )
     grid = corpus.pairs[["news_id", "official_id"]].merge(official, on="official_id")
-    rank = {"headline": 0, "lede": 1, "body": 2}
-    placed = sources.assign(rank=sources["location"].map(rank)).sort_values(
-        ["news_id", "official_id", "official_sent_no", "rank", "sent_no"]
+    ev = pd.concat([evidence.assign(call=False), _call_reports(corpus, frame)], ignore_index=True)
+    ev = ev.astype({"a_row": "int64", "o_row": "int64", "best": bool, "call": bool})
+    location = frame["location"].to_numpy(dtype=object)
+    ev["location"] = location[ev["a_row"].to_numpy()]
+    words = words_in[ev["o_row"].to_numpy()]
+    copied = ev["copied_words"].to_numpy()
+    verbatim = (copied >= rules.verbatim_run) | (
+        (copied >= rules.min_run) & (copied >= rules.verbatim_share * words)
     )
-    placed = placed.drop_duplicates(["news_id", "official_id", "official_sent_no"])
-    placed = placed.merge(
-        alignment[["news_id", "sent_no", "label"]], on=["news_id", "sent_no"], how="left"
+    covered, best = ev["covered"].to_numpy(), ev["best"].to_numpy()
+    matched = ev["label"].to_numpy() != "added"
+    own = ev["own"].to_numpy(float)
+    conveyed = (
+        (covered >= rules.strong_cover)
+        | (matched & (covered >= rules.paraphrase_cover) & (best | (covered >= rules.own_cover)))
+        | (matched & (own >= rules.own_share) & (ev["location"].to_numpy() == "headline"))
+        | ev["call"].to_numpy(dtype=bool)
     )
-    usage = grid.merge(
-        placed[
-            ["news_id", "official_id", "official_sent_no", "location", "sent_no", "label"]
-        ].rename(columns={"location": "used_in", "sent_no": "news_sent_no"}),
-        on=["news_id", "official_id", "official_sent_no"],
-        how="left",
+    # An echo: the sentence's best match, too slight to convey it alone; it marks a
+    # place the content reached when the sentence is used elsewhere.
+    echo = matched & best
+    ev["form"] = np.select([verbatim, conveyed, echo], ["verbatim", "paraphrase", "echo"], "")
+    ev = ev[ev["form"] != ""].reset_index(drop=True)
+    # Ids only for the pairs that are a use (a few of the candidates): each column
+    # of strings taken from the frame costs a conversion.
+    doc_id = frame["doc_id"].to_numpy(dtype=object)
+    sent_no = frame["sent_no"].to_numpy()
+    a_row, o_row = ev["a_row"].to_numpy(), ev["o_row"].to_numpy()
+    ev["news_id"], ev["news_sent_no"] = doc_id[a_row], sent_no[a_row]
+    ev["official_id"], ev["official_sent_no"] = doc_id[o_row], sent_no[o_row]
+    used_somewhere = ev[ev["form"] != "echo"][["news_id", "official_id", "official_sent_no"]]
+    ev = ev.merge(
+        used_somewhere.drop_duplicates(), on=["news_id", "official_id", "official_sent_no"]
     )
+    # The closest match's label: verbatim by the copied run; a news sentence's own
+    # label only where this official sentence is its best match; a further source
+    # of it is at most a loose paraphrase of this one.
+    ev["label"] = np.select(
+        [ev["form"] == "verbatim", ev["best"] | ev["call"].astype(bool)],
+        ["verbatim", ev["label"]],
+        default="loose paraphrase",
+    )
+    ev["place"] = ev["location"].map(_PLACE_RANK)
+    key = ["news_id", "official_id", "official_sent_no"]
+    # The closest match: the strongest form, then the longest copy, then the most covered.
+    closest = ev.assign(form_rank=ev["form"].map(_FORM_RANK).fillna(2)).sort_values(
+        [*key, "form_rank", "copied_words", "covered", "place", "news_sent_no"],
+        ascending=[True, True, True, True, False, False, True, True],
+        kind="stable",
+    )
+    closest = closest.drop_duplicates(key)[
+        [*key, "form", "location", "news_sent_no", "label", "copied_words", "covered"]
+    ].rename(columns={"form": "used", "location": "closest_in", "news_sent_no": "closest_sent_no"})
+    # The most prominent place its content reached, in any form.
+    prominent = ev.sort_values([*key, "place", "news_sent_no"], kind="stable").drop_duplicates(key)
+    prominent = prominent[[*key, "location", "news_sent_no"]].rename(
+        columns={"location": "used_in"}
+    )
+    usage = grid.merge(closest, on=key, how="left").merge(prominent, on=key, how="left")
+    usage["used"] = usage["used"].fillna("omitted")
     usage["used_in"] = usage["used_in"].fillna("omitted")
-    usage["news_sent_no"] = usage["news_sent_no"].fillna(-1).astype("int64")
+    usage["closest_in"] = usage["closest_in"].fillna("")
     usage["label"] = usage["label"].fillna("")
-    return usage[
-        [
-            "news_id",
-            "official_id",
-            "official_sent_no",
-            "start",
-            "end",
-            "text",
-            "used_in",
-            "news_sent_no",
-            "label",
-        ]
-    ].reset_index(drop=True)
+    for column in ("news_sent_no", "closest_sent_no", "copied_words"):
+        usage[column] = usage[column].fillna(-1 if column != "copied_words" else 0).astype("int64")
+    usage["covered"] = usage["covered"].fillna(0.0).round(3)
+    return usage[USAGE_COLUMNS].reset_index(drop=True)
 
 
 # --- reuse ----------------------------------------------------------------------------
@@ -1272,6 +1681,7 @@ def distinctive_words(
     from wordfreq import word_frequency
 
     frame = units(corpus) if frame is None else frame
+    frame = frame[frame["side"] != "article"]  # the two voices compared: journalist, official
     if news_id is not None:
         officials = corpus.pairs.loc[corpus.pairs["news_id"] == news_id, "official_id"]
         frame = frame[(frame["doc_id"] == news_id) | frame["doc_id"].isin(officials)]

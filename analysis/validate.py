@@ -585,9 +585,9 @@ def _empty_usage() -> pd.DataFrame:
 def usage_agreement(corpus: Corpus, gold: pd.DataFrame, problems: list[tuple]) -> pd.DataFrame:
     """Gold usage rows against the framing analysis's usage table.
 
-    The workbook's ``used`` is ``verbatim`` when the journalist sentence it reports
-    for the official sentence is labelled verbatim, ``paraphrase`` for any other
-    use, ``omitted`` otherwise; its ``where`` is the place it reports.
+    The workbook's ``used`` and ``where`` are framing's usage ``used`` (the
+    strongest form anywhere in the article) and ``used_in`` (the most prominent
+    place its content reached), as the labels define them.
     """
     from analysis import framing
 
@@ -621,9 +621,9 @@ def usage_agreement(corpus: Corpus, gold: pd.DataFrame, problems: list[tuple]) -
                 )
             else:
                 first = hit.iloc[0]
-                if first["used_in"] != "omitted":
+                if first["used"] != "omitted":
                     where, label = str(first["used_in"]), str(first["label"])
-                    used = "verbatim" if label == "verbatim" else "paraphrase"
+                    used = str(first["used"])
         rows.append(
             {
                 "news_id": row["news_id"],

@@ -596,3 +596,78 @@ def test_a_corpus_with_no_pairs_gives_empty_frames(tmp_path):
     result = framing.analyse(corpus)
     assert result.alignment.empty and result.usage.empty and result.reuse.empty
     assert "paired with no official text" in framing.findings(corpus, result, "a")
+
+
+# --- usage: which official sentences an article used, and where --------------------------
+
+STATEMENT = (
+    "Statement on the ferry talks\n\n"
+    "The Minister of Transport spoke today with the Mayor of Portville about the ferry service. "
+    "The minister confirmed that the northern pier will reopen to passenger ferries on the first "
+    "of June after the winter repairs. "
+    "The two sides agreed to share the cost of a new waiting room for foot passengers. "
+    "The minister thanked the harbour staff for their patience during the long closure. "
+    "They agreed to meet again in the autumn to review the timetable."
+)
+
+
+def _usage_of(news_text):
+    frame = pd.DataFrame(
+        {
+            "article_id": ["news", "statement"],
+            "kind": ["news", "official"],
+            "pairs_with": ["statement", ""],
+            "text": [news_text, STATEMENT],
+        }
+    )
+    corpus = analysis.load_corpus(frame)
+    usage = framing.analyse(corpus).usage
+    return usage.set_index(usage["text"].str.split().str[:4].str.join(" "))
+
+
+def test_a_clause_quoted_inside_attribution_is_verbatim_and_its_place_is_the_most_prominent():
+    usage = _usage_of(
+        "Ferries back at the northern pier in June\n\n"
+        "Passenger ferries will use the northern pier again from June, officials said on Monday.\n\n"
+        'In a statement, the ministry said that "the northern pier will reopen to passenger '
+        'ferries on the first of June after the winter repairs," and thanked the harbour staff.'
+    )
+    row = usage.loc["The minister confirmed that"]
+    assert row["used"] == "verbatim"  # the quoted clause, less its attribution, is the sentence
+    assert row["copied_words"] >= 12
+    assert row["closest_in"] == "body"  # the closest match: the quotation in the body
+    assert row["used_in"] == "headline"  # the most prominent place it reached: the headline
+
+
+def test_naming_the_participants_does_not_use_the_opening_formula_but_reporting_the_call_does():
+    named = _usage_of(
+        "New waiting room for ferry passengers\n\n"
+        "The Minister of Transport and the Mayor of Portville will share the cost of a new "
+        "waiting room for foot passengers at the ferry terminal, the city said."
+    )
+    assert named.loc["The Minister of Transport", "used"] == "omitted"
+    reported = _usage_of(
+        "New waiting room for ferry passengers\n\n"
+        "The Minister of Transport spoke by telephone with the Mayor of Portville on Tuesday "
+        "about the ferry service."
+    )
+    row = reported.loc["The Minister of Transport"]
+    assert (row["used"], row["used_in"]) == ("paraphrase", "lede")
+    # In other words: saying that they spoke, and naming one of them, reports the call.
+    row = _usage_of(
+        "Ferry talks\n\nThe two officials talked on the phone, a Portville spokesman said."
+    ).loc["The Minister of Transport"]
+    assert (row["used"], row["used_in"], row["label"]) == ("paraphrase", "lede", "reports the call")
+
+
+def test_a_sentence_sharing_only_names_and_set_phrases_with_a_paraphrase_is_not_used():
+    usage = _usage_of(
+        "Ferry talks\n\n"
+        "The minister and the mayor agreed to split the bill for a new waiting room for foot "
+        "passengers, so that they no longer stand in the rain."
+    )
+    assert usage.loc["The two sides agreed", "used"] == "paraphrase"
+    # Sentences that share only "the minister", "agreed" or "the" with it are not conveyed.
+    for start in ("The minister thanked the", "They agreed to meet", "The minister confirmed that"):
+        assert usage.loc[start, "used"] == "omitted", start
+    assert set(usage.loc[usage["used"] == "omitted", "label"]) == {""}
