@@ -51,17 +51,21 @@ def readable_dates(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _for_page(frame: pd.DataFrame, max_rows: int, max_chars: int) -> pd.DataFrame:
-    """The rows the page shows, dates readable and long texts cut with a mark."""
+def _for_page(frame: pd.DataFrame, max_rows: int, max_chars: int) -> tuple[pd.DataFrame, bool]:
+    """The rows the page shows, dates readable and long texts cut with a mark; and if any was."""
     shown = readable_dates(frame.head(max_rows)).reset_index(drop=True)
+    cut = False
     for column in shown.columns:
         if shown[column].dtype == object or pd.api.types.is_string_dtype(shown[column]):
-            shown[column] = shown[column].map(
-                lambda v: v[:max_chars] + "…" if isinstance(v, str) and len(v) > max_chars else v
-            )
+            long = shown[column].map(lambda v: isinstance(v, str) and len(v) > max_chars)
+            if long.any():
+                cut = True
+                shown[column] = shown[column].where(
+                    ~long, shown[column].map(lambda v: str(v)[:max_chars] + "…")
+                )
         elif isinstance(shown[column].dtype, pd.CategoricalDtype):
             shown[column] = shown[column].astype(object)
-    return shown
+    return shown, cut
 
 
 def tables_page(
@@ -89,7 +93,7 @@ def tables_page(
     links = links or {}
     sections = []
     for n, (name, frame) in enumerate(tables.items()):
-        shown = _for_page(frame, max_rows, max_chars)
+        shown, cut = _for_page(frame, max_rows, max_chars)
         link = (
             f' <a href="{html.escape(links[name])}">{html.escape(Path(links[name]).name)}</a>'
             if name in links
@@ -98,13 +102,7 @@ def tables_page(
         count = f"{len(frame):,} rows"
         if len(frame) > len(shown):
             count += f"; the first {len(shown):,} are shown here, the CSV holds all"
-        long_text = any(
-            isinstance(v, str) and len(v) > max_chars
-            for column in frame.columns
-            if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column])
-            for v in frame[column].head(max_rows)
-        )
-        if long_text:
+        if cut:
             count += f"; texts longer than {max_chars} characters are cut (…)"
         body = (
             javascript.to_html_datatable(

@@ -175,13 +175,14 @@ def units(corpus: Corpus) -> pd.DataFrame:
     # Sentences an article copies from a paired document without attribution are the
     # journalist's choices too (marked official by reuse, with that document as source).
     copied_from = set(pairs.loc[pairs["link"] == "manifest", "official_id"])
-    journalist = sentences[
-        sentences["article_id"].isin(news_ids)
-        & (
-            sentences["role"].isin(JOURNALIST_ROLES)
-            | ((sentences["role"] == "official") & sentences["source"].isin(copied_from))
-        )
-    ].copy()
+    voiced = sentences["role"].isin(JOURNALIST_ROLES) | (
+        (sentences["role"] == "official") & sentences["source"].isin(copied_from)
+    )
+    # The article's other prose (quotations, official text it carries, embedded
+    # posts) is not the journalist's voice, but it is where an article often uses
+    # an official sentence word for word: usage compares it too, alignment does not.
+    in_news = sentences["article_id"].isin(news_ids)
+    news = sentences[in_news & (voiced | sentences["role"].isin(USAGE_ROLES))].copy()
     blocks = corpus.blocks[corpus.blocks["article_id"].isin(news_ids)]
     lede = (
         blocks[blocks["role"] == "journalist"]
@@ -189,30 +190,20 @@ def units(corpus: Corpus) -> pd.DataFrame:
         .min()
         .rename("lede_block")
     )
-    journalist = journalist.join(lede, on="article_id")
-    journalist = journalist.join(
+    news = news.join(lede, on="article_id")
+    news = news.join(
         blocks.set_index(["article_id", "block_no"])["role"].rename("block_role"),
         on=["article_id", "block_no"],
     )
-    journalist["location"] = np.where(
-        journalist["block_role"] == "headline",
+    news["location"] = np.where(
+        news["block_role"] == "headline",
         "headline",
-        np.where(journalist["block_no"] == journalist["lede_block"], "lede", "body"),
+        np.where(news["block_no"] == news["lede_block"], "lede", "body"),
     )
-    journalist["side"] = "journalist"
-    journalist["within"] = ""
-    # The article's other prose (quotations, official text it carries, embedded
-    # posts) is not the journalist's voice, but it is where an article often uses
-    # an official sentence word for word: usage compares it too, alignment does not.
-    other = sentences[
-        sentences["article_id"].isin(news_ids)
-        & sentences["role"].isin(USAGE_ROLES)
-        & ~sentences.index.isin(journalist.index)
-    ].copy()
-    other = other.join(lede, on="article_id")
-    other["location"] = np.where(other["block_no"] == other["lede_block"], "lede", "body")
-    other["side"] = "article"
-    other["within"] = _derived_within(corpus, other)
+    journalist = voiced[news.index].to_numpy()
+    news["side"] = np.where(journalist, "journalist", "article")
+    news["within"] = ""
+    news.loc[~journalist, "within"] = _derived_within(corpus, news[~journalist])
     official = sentences[
         sentences["article_id"].isin(official_ids) & (sentences["role"] == "official")
     ].copy()
@@ -222,7 +213,7 @@ def units(corpus: Corpus) -> pd.DataFrame:
     columns = [
         "side", "article_id", "sent_no", "block_no", "start", "end", "text", "location", "within"
     ]  # fmt: skip
-    frame = pd.concat([journalist[columns], other[columns], official[columns]], ignore_index=True)
+    frame = pd.concat([news[columns], official[columns]], ignore_index=True)
     # Fragments such as a paragraph number ("1.") or a bare dateline carry nothing to compare.
     # Words of two letters or more (re's [^\W\d_]{2,}).
     words = count_runs(frame["text"].tolist(), r"[^\W\d_]", min_length=2)

@@ -20,7 +20,6 @@ import importlib
 import io
 import logging
 import warnings
-import zipfile
 
 __all__ = ["HTML_EXTENSIONS", "PageText", "read_docx", "read_html"]
 
@@ -137,12 +136,7 @@ def read_docx(raw: bytes) -> PageText:
 
     try:
         document = docx.Document(io.BytesIO(raw))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise PageError(
-            f"not a readable Word document ({type(exc).__name__}: {exc})",
-            "save it again from Word as .docx, or export the text as .txt",
-        ) from None
-    except Exception as exc:  # python-docx's XML errors have no common base
+    except Exception as exc:  # zip, XML and python-docx's own errors have no common base
         raise PageError(
             f"not a readable Word document ({type(exc).__name__}: {exc})",
             "save it again from Word as .docx, or export the text as .txt",
