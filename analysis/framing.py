@@ -48,6 +48,7 @@ from dataclasses import dataclass
 from functools import partial
 from itertools import chain
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -269,14 +270,17 @@ def _joining_hyphens(points: np.ndarray, starts: np.ndarray) -> np.ndarray:
     return joining
 
 
-def _tokenize(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Tokens of every text.
+class _Tokens(NamedTuple):
+    """The tokens of every text, as the vectors see them (see :func:`_tokenize`)."""
 
-    Returns:
-        ``(row, codes, vocabulary, name_share)``: the row each token belongs to, its
-        code, the code's word (lower-cased), and per word the share of its
-        non-initial occurrences that are capitalised (names, titles).
-    """
+    row: np.ndarray  # the text each token is in
+    codes: np.ndarray  # its word, lower-cased, hyphens left out ("build-up": "buildup")
+    vocabulary: np.ndarray  # each code's word
+    name_share: np.ndarray  # per word: share of its non-initial uses that are capitalised
+
+
+def _tokenize(texts: pd.Series) -> _Tokens:
+    """Tokens of every text, with each word's share of capitalised uses."""
     row, _, _, forms = tokens(texts.tolist(), r"\w", joins=_joining_hyphens)
     cased_codes, cased = number(forms.chunks)
     # Fold case on the (few) distinct forms, not on every token.
@@ -287,7 +291,28 @@ def _tokenize(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.
     seen = np.bincount(codes[~initial], minlength=len(vocabulary)).astype(float)
     capitalised = np.bincount(codes[~initial], weights=capital[~initial], minlength=len(vocabulary))
     name_share = np.divide(capitalised, seen, out=np.zeros(len(vocabulary)), where=seen > 0)
-    return row, codes, np.asarray(vocabulary, dtype=object), name_share
+    return _Tokens(row, codes, np.asarray(vocabulary, dtype=object), name_share)
+
+
+class _RunStream(NamedTuple):
+    """The words of some sentences as copied runs see them (see :func:`_run_stream`)."""
+
+    row: np.ndarray  # the sentence (a row of the frame) each word is in, ascending
+    codes: np.ndarray  # the word, lower-cased
+    start: np.ndarray  # its offset in its sentence
+
+
+def _run_stream(texts: pd.Series, rows: np.ndarray) -> _RunStream:
+    r"""The words (``re``'s ``\w+``, lower-cased) of the sentences ``rows`` (ascending).
+
+    Unlike the vectors' tokens, a hyphen always separates words: a copy that
+    writes "India-US" for "India – US" repeats both words. Only the sentences of
+    pairs that share 3-grams are tokenized again, a small part of a corpus.
+    """
+    local, start, _, forms = tokens(texts.iloc[rows].tolist(), r"\w")
+    form_codes, distinct = number(forms.chunks)
+    codes_of_form, _ = pd.factorize(pd.Index(distinct, dtype=object).str.lower())
+    return _RunStream(rows[local], codes_of_form[form_codes].astype(np.int64), start)
 
 
 @dataclass
@@ -411,6 +436,14 @@ class UsageRules:
             the whole sentence copied ("They agreed to speak soon.").
         min_run: Runs shorter than this are not measured (a 3-gram is the shortest
             copy the 3-gram index finds).
+        quoted_words: Quotation marks are the journalist saying "these are the
+            source's words": a run of this many words inside one quotation, found in
+            order in the official sentence, is a verbatim use of it, well short of
+            ``verbatim_run``. Six words make a clause; five or fewer are often a set
+            phrase or a place's name, which any report repeats in quotation marks.
+        quoted_share: ...when the run holds this share of the quotation's words in
+            that sentence: the quotation is the official wording, not a remark of
+            another speaker that shares a phrase with it.
         paraphrase_cover: A news sentence that matches the official one best (of
             that document's sentences), and is a match by the alignment labels (not
             "added"), conveys it in other words when it holds this share of it.
@@ -432,6 +465,8 @@ class UsageRules:
     verbatim_run: int = 12
     verbatim_share: float = 0.75
     min_run: int = 3
+    quoted_words: int = 6
+    quoted_share: float = 0.8
     paraphrase_cover: float = 0.15
     own_cover: float = 0.3
     strong_cover: float = 0.4
@@ -583,11 +618,12 @@ def align(
     )
     e_best_o = e_best["o"].fillna(-1).astype(np.int64).to_numpy()
     candidates = pd.DataFrame({"e": u_e, "o": u_o, "covered": u_cover, "containment": u_contain})
-    evidence = _usage_evidence(vectors, cand, candidates, e_rows, o_rows, gram_totals, usage_rules)
+    evidence = _usage_evidence(
+        vectors, cand, candidates, e_rows, o_rows, gram_totals, frame, corpus.quotes, usage_rules
+    )
     evidence["label"] = e_label[evidence["e"].to_numpy()]
     evidence["best"] = e_best_o[evidence["e"].to_numpy()] == evidence["o"].to_numpy()
-    words_in = np.bincount(vectors.row, minlength=len(frame))  # tokens per sentence
-    vectors.row = vectors.codes = None  # the token stream: needed for 3-grams and runs only
+    vectors.row = vectors.codes = None  # the token stream: needed for 3-grams only
 
     best = (
         cand.sort_values(["j_row", "score", "o_row"], ascending=[True, False, True], kind="stable")
@@ -646,7 +682,7 @@ def align(
             "containment": np.round(chosen["containment"].to_numpy(float), 3),
         }
     )
-    return alignment, sources, _usage(corpus, frame, evidence, words_in, usage_rules)
+    return alignment, sources, _usage(corpus, frame, evidence, usage_rules)
 
 
 def _usage_evidence(
@@ -656,6 +692,8 @@ def _usage_evidence(
     e_rows: np.ndarray,
     o_rows: np.ndarray,
     gram_totals: np.ndarray,
+    frame: pd.DataFrame,
+    quotes: pd.DataFrame,
     rules: UsageRules,
 ) -> pd.DataFrame:
     """Per (expanded row, official sentence) that may be a use: how much, how copied, how own.
@@ -663,9 +701,11 @@ def _usage_evidence(
     The pairs are those holding ``min_cover`` of the official sentence
     (``candidates``) and the sources alignment found (``cand``). Each gets
     ``covered`` (the official sentence's share found in the news sentence),
-    ``copied_words`` (the longest run of its words, in order) and ``own`` (the
-    share of the news sentence's content, names aside, that this source matches
-    and no better-ranked source of the same sentence does: what it contributes).
+    ``copied_words`` (the longest run of its words, in order), ``quoted_words``
+    (the longest inside a quotation that is the official wording: ``quotes`` are
+    the corpus's), ``official_words`` and ``own`` (the share of the news
+    sentence's content, names aside, that this source matches and no
+    better-ranked source of the same sentence does: what it contributes).
     """
     sources = cand.loc[cand["is_source"], ["e", "o", "coverage", "containment"]].copy()
     sources["rank"] = sources.groupby("e", sort=False).cumcount()
@@ -678,7 +718,11 @@ def _usage_evidence(
             vectors.present, vectors.weighted, e_rows[e[missing]], o_rows[o[missing]]
         )
     shared = np.rint(both["containment"].to_numpy(float) * gram_totals[e])
-    both["copied_words"] = _longest_runs(vectors, e_rows[e], o_rows[o], shared >= rules.min_run - 2)
+    # Runs only where the pair shares a 3-gram: the copies worth measuring.
+    wanted = shared >= rules.min_run - 2
+    a_rows, p_rows = e_rows[e], o_rows[o]
+    stream = _run_stream(frame["text"], np.unique(np.r_[a_rows[wanted], p_rows[wanted]]))
+    copies = _copies(stream, a_rows, p_rows, wanted, _quoted_tokens(frame, quotes, stream), rules)
     both["own"] = 0.0
     ranked = both["rank"].notna().to_numpy()
     if ranked.any():
@@ -689,10 +733,12 @@ def _usage_evidence(
         {
             "e": e,
             "o": o,
-            "a_row": e_rows[e],
-            "o_row": o_rows[o],
+            "a_row": a_rows,
+            "o_row": p_rows,
             "covered": both["covered"].to_numpy(float),
-            "copied_words": both["copied_words"].to_numpy(np.int64),
+            "copied_words": copies.longest,
+            "quoted_words": copies.quoted,
+            "official_words": copies.official_words,
             "own": both["own"].to_numpy(float),
         }
     )
@@ -749,41 +795,113 @@ def _at_least(matrix: sp.spmatrix, floor: float) -> tuple[np.ndarray, np.ndarray
     return coo.row[keep].astype(np.int64), coo.col[keep].astype(np.int64), coo.data[keep]
 
 
-def _longest_runs(
-    vectors: _Vectors, a_rows: np.ndarray, o_rows: np.ndarray, wanted: np.ndarray
-) -> np.ndarray:
-    """Longest run of the same consecutive words in each pair of sentences (0 where not wanted).
+class _Copies(NamedTuple):
+    """Per pair of sentences, what the news one repeats of the official one word for word."""
 
-    Words are the vectors' tokens (case folded, stop words kept). Every pair at
-    once: each pair's matching word positions ``(i, j)`` are joined on the word,
-    and a run is a stretch of one diagonal ``i - j`` with consecutive ``i``.
+    longest: np.ndarray  # the longest run of the same consecutive words
+    quoted: np.ndarray  # the longest run inside one quotation, holding ``quoted_share`` of it
+    official_words: np.ndarray  # the official sentence's words
+
+
+def _copies(
+    stream: _RunStream,
+    a_rows: np.ndarray,
+    o_rows: np.ndarray,
+    wanted: np.ndarray,
+    quote_of: np.ndarray,
+    rules: UsageRules,
+) -> _Copies:
+    """Runs of the same consecutive words in each pair of sentences (0 where not wanted).
+
+    Words are the run stream's (case folded, stop words kept, hyphenated words in
+    their parts: :func:`_run_stream`). Every pair at once: each pair's matching word positions
+    ``(i, j)`` are joined on the word, and a run is a stretch of one diagonal
+    ``i - j`` with consecutive ``i`` (and, for ``quoted``, one quotation).
+
+    Args:
+        stream: The words of (at least) the wanted pairs' sentences.
+        a_rows: Each pair's news sentence (a row of the frame).
+        o_rows: Each pair's official sentence.
+        wanted: The pairs to measure.
+        quote_of: Per token of the run stream, the quotation it is in (-1: none).
+        rules: Its ``quoted_share`` (:class:`UsageRules`).
     """
-    out = np.zeros(len(a_rows), dtype=np.int64)
+    zeros = np.zeros(len(a_rows), dtype=np.int64)
+    out = _Copies(zeros, zeros.copy(), zeros.copy())
     pairs = np.flatnonzero(wanted)
     if not len(pairs):
         return out
-    row, codes = vectors.row, vectors.codes
+    row, codes = stream.row, stream.codes
     first = np.searchsorted(row, np.arange(int(max(a_rows.max(), o_rows.max())) + 2))
-    a_pair, a_at = ranges(first[a_rows[pairs]], first[a_rows[pairs] + 1])
-    o_pair, o_at = ranges(first[o_rows[pairs]], first[o_rows[pairs] + 1])
-    left = pd.DataFrame({"p": a_pair, "w": codes[a_at], "i": a_at - first[a_rows[pairs]][a_pair]})
-    right = pd.DataFrame({"p": o_pair, "w": codes[o_at], "j": o_at - first[o_rows[pairs]][o_pair]})
+    out.official_words[pairs] = np.diff(first)[o_rows[pairs]]
+    a_first, o_first = first[a_rows[pairs]], first[o_rows[pairs]]
+    a_pair, a_at = ranges(a_first, first[a_rows[pairs] + 1])
+    o_pair, o_at = ranges(o_first, first[o_rows[pairs] + 1])
+    left = pd.DataFrame({"p": a_pair, "w": codes[a_at], "i": a_at - a_first[a_pair], "t": a_at})
+    right = pd.DataFrame({"p": o_pair, "w": codes[o_at], "j": o_at - o_first[o_pair]})
     hits = left.merge(right, on=["p", "w"])
     if hits.empty:
         return out
-    p, i = hits["p"].to_numpy(), hits["i"].to_numpy()
+    p, i, t = (hits[c].to_numpy() for c in ("p", "i", "t"))
     diagonal = i - hits["j"].to_numpy()
     order = np.lexsort((i, diagonal, p))
-    p, i, diagonal = p[order], i[order], diagonal[order]
-    starts = np.r_[
-        True, (p[1:] != p[:-1]) | (diagonal[1:] != diagonal[:-1]) | (i[1:] != i[:-1] + 1)
-    ]
-    run_id = np.cumsum(starts) - 1
+    p, i, t, diagonal = p[order], i[order], t[order], diagonal[order]
+    step = (p[1:] != p[:-1]) | (diagonal[1:] != diagonal[:-1]) | (i[1:] != i[:-1] + 1)
+    run_id = np.cumsum(np.r_[True, step]) - 1
     lengths = np.bincount(run_id)
     longest = np.zeros(len(pairs), dtype=np.int64)
-    np.maximum.at(longest, p[starts], lengths)
-    out[pairs] = longest
+    np.maximum.at(longest, p[np.r_[True, step]], lengths)
+    out.longest[pairs] = longest
+    # Quoted: runs cut where the quotation changes, against that quotation's words here.
+    quote = quote_of[t]
+    quoted_step = step | (quote[1:] != quote[:-1])
+    inside = quote >= 0
+    quoted_id = np.cumsum(np.r_[True, quoted_step]) - 1
+    quoted_lengths = np.bincount(quoted_id)[quoted_id]
+    quote_words = _quote_words(quote_of, row)[t]
+    holds = inside & (quoted_lengths >= rules.quoted_share * quote_words)
+    quoted = np.zeros(len(pairs), dtype=np.int64)
+    np.maximum.at(quoted, p[holds], quoted_lengths[holds])
+    out.quoted[pairs] = quoted
     return out
+
+
+def _quote_words(quote_of: np.ndarray, row: np.ndarray) -> np.ndarray:
+    """Per token, how many words of its quotation its sentence holds (0 outside quotations)."""
+    if not len(quote_of):
+        return np.zeros(0, dtype=np.int64)
+    step = np.r_[True, (quote_of[1:] != quote_of[:-1]) | (row[1:] != row[:-1])]
+    segment = np.cumsum(step) - 1
+    return np.where(quote_of >= 0, np.bincount(segment)[segment], 0)
+
+
+def _quoted_tokens(frame: pd.DataFrame, quotes: pd.DataFrame, stream: _RunStream) -> np.ndarray:
+    """Per word of the run stream, the quotation (a row of ``quotes``) it lies in, or -1.
+
+    A token is in a quotation when its offset in the article (its sentence's
+    ``start`` plus its offset in the sentence) falls within the quotation's span.
+    """
+    quote_of = np.full(len(stream.row), -1, dtype=np.int64)
+    if quotes.empty or not len(quote_of):
+        return quote_of
+    docs = pd.Index(frame["doc_id"].unique())
+    q_doc = docs.get_indexer(quotes["article_id"])
+    keep = np.flatnonzero(q_doc >= 0)
+    if not len(keep):
+        return quote_of
+    width = np.int64(max(int(quotes["end"].max()), int(frame["end"].max())) + 1)
+    q_start = q_doc[keep] * width + quotes["start"].to_numpy(np.int64)[keep]
+    q_end = q_doc[keep] * width + quotes["end"].to_numpy(np.int64)[keep]
+    order = np.argsort(q_start, kind="stable")
+    q_start, q_end, keep = q_start[order], q_end[order], keep[order]
+    row = stream.row
+    sentences, inverse = np.unique(row, return_inverse=True)
+    t_doc = docs.get_indexer(frame["doc_id"].to_numpy()[sentences])[inverse].astype(np.int64)
+    at = t_doc * width + frame["start"].to_numpy(np.int64)[row] + stream.start
+    k = np.searchsorted(q_start, at, side="right") - 1
+    inside = (k >= 0) & (at < q_end[np.maximum(k, 0)])
+    quote_of[inside] = keep[k[inside]]
+    return quote_of
 
 
 UNION_BATCH_ROWS = 100_000  # expanded rows per batch of _union_coverage: bounds its memory
@@ -893,7 +1011,10 @@ def _call_reports(corpus: Corpus, frame: pd.DataFrame) -> pd.DataFrame:
     a participant; a news sentence of a paired article reports it when it says
     they spoke (a call word) and names one of the same participants.
     """
-    columns = ["a_row", "o_row", "covered", "copied_words", "own", "label", "best", "call"]
+    columns = [
+        "a_row", "o_row", "covered", "copied_words", "quoted_words", "own", "label", "best",
+        "call",
+    ]  # fmt: skip
     side = frame["side"].to_numpy()
     official = frame[side == "official"]
     if official.empty:
@@ -928,6 +1049,7 @@ def _call_reports(corpus: Corpus, frame: pd.DataFrame) -> pd.DataFrame:
             "o_row": found["o_row"].to_numpy(),
             "covered": 0.0,
             "copied_words": 0,
+            "quoted_words": 0,
             "own": 0.0,
             "label": "reports the call",
             "best": False,
@@ -939,7 +1061,8 @@ def _call_reports(corpus: Corpus, frame: pd.DataFrame) -> pd.DataFrame:
 
 USAGE_COLUMNS = [
     "news_id", "official_id", "official_sent_no", "start", "end", "text", "used", "used_in",
-    "news_sent_no", "closest_in", "closest_sent_no", "label", "copied_words", "covered",
+    "news_sent_no", "closest_in", "closest_sent_no", "label", "copied_words", "quoted_words",
+    "covered",
 ]  # fmt: skip
 _PLACE_RANK = {"headline": 0, "lede": 1, "body": 2}
 _FORM_RANK = {"verbatim": 0, "paraphrase": 1}
@@ -949,7 +1072,6 @@ def _usage(
     corpus: Corpus,
     frame: pd.DataFrame,
     evidence: pd.DataFrame,
-    words_in: np.ndarray,
     rules: UsageRules,
 ) -> pd.DataFrame:
     """Whether and where each paired article used each official sentence.
@@ -965,20 +1087,25 @@ def _usage(
         lede, body, or omitted) and ``news_sent_no`` (the sentence there), the
         closest match (``closest_in``, ``closest_sent_no``, its ``label``:
         verbatim, or the alignment label of that sentence), ``copied_words`` (the
-        longest run copied) and ``covered`` (its share of the official sentence).
+        longest run copied), ``quoted_words`` (the longest run inside a
+        quotation that is the official wording) and
+        ``covered`` (its share of the official sentence).
     """
     official = frame[frame["side"] == "official"].rename(
         columns={"doc_id": "official_id", "sent_no": "official_sent_no"}
     )
     grid = corpus.pairs[["news_id", "official_id"]].merge(official, on="official_id")
     ev = pd.concat([evidence.assign(call=False), _call_reports(corpus, frame)], ignore_index=True)
+    ev["official_words"] = ev["official_words"].fillna(0)
     ev = ev.astype({"a_row": "int64", "o_row": "int64", "best": bool, "call": bool})
     location = frame["location"].to_numpy(dtype=object)
     ev["location"] = location[ev["a_row"].to_numpy()]
-    words = words_in[ev["o_row"].to_numpy()]
+    words = ev["official_words"].to_numpy()
     copied = ev["copied_words"].to_numpy()
-    verbatim = (copied >= rules.verbatim_run) | (
-        (copied >= rules.min_run) & (copied >= rules.verbatim_share * words)
+    verbatim = (
+        (copied >= rules.verbatim_run)
+        | ((copied >= rules.min_run) & (copied >= rules.verbatim_share * words))
+        | (ev["quoted_words"].to_numpy() >= rules.quoted_words)
     )
     covered, best = ev["covered"].to_numpy(), ev["best"].to_numpy()
     matched = ev["label"].to_numpy() != "added"
@@ -1015,14 +1142,23 @@ def _usage(
     )
     ev["place"] = ev["location"].map(_PLACE_RANK)
     key = ["news_id", "official_id", "official_sent_no"]
-    # The closest match: the strongest form, then the longest copy, then the most covered.
+    # The closest match: the strongest form, then the largest copy, then the most covered.
     closest = ev.assign(form_rank=ev["form"].map(_FORM_RANK).fillna(2)).sort_values(
-        [*key, "form_rank", "copied_words", "covered", "place", "news_sent_no"],
-        ascending=[True, True, True, True, False, False, True, True],
+        [*key, "form_rank", "copied_words", "quoted_words", "covered", "place", "news_sent_no"],
+        ascending=[True, True, True, True, False, False, False, True, True],
         kind="stable",
     )
     closest = closest.drop_duplicates(key)[
-        [*key, "form", "location", "news_sent_no", "label", "copied_words", "covered"]
+        [
+            *key,
+            "form",
+            "location",
+            "news_sent_no",
+            "label",
+            "copied_words",
+            "quoted_words",
+            "covered",
+        ]  # fmt: skip
     ].rename(columns={"form": "used", "location": "closest_in", "news_sent_no": "closest_sent_no"})
     # The most prominent place its content reached, in any form.
     prominent = ev.sort_values([*key, "place", "news_sent_no"], kind="stable").drop_duplicates(key)
@@ -1034,8 +1170,10 @@ def _usage(
     usage["used_in"] = usage["used_in"].fillna("omitted")
     usage["closest_in"] = usage["closest_in"].fillna("")
     usage["label"] = usage["label"].fillna("")
-    for column in ("news_sent_no", "closest_sent_no", "copied_words"):
-        usage[column] = usage[column].fillna(-1 if column != "copied_words" else 0).astype("int64")
+    for column, missing in [
+        ("news_sent_no", -1), ("closest_sent_no", -1), ("copied_words", 0), ("quoted_words", 0)
+    ]:  # fmt: skip
+        usage[column] = usage[column].fillna(missing).astype("int64")
     usage["covered"] = usage["covered"].fillna(0.0).round(3)
     return usage[USAGE_COLUMNS].reset_index(drop=True)
 
@@ -1885,16 +2023,16 @@ def findings(corpus: Corpus, result: Framing, news_id: str) -> str:
         usage = result.usage[
             (result.usage["news_id"] == news_id) & (result.usage["official_id"] == pair.official_id)
         ]
-        used = usage[usage["used_in"] != "omitted"]
-        front = used[used["used_in"].isin(["headline", "lede"])]
+        # With more than one official text, each finding names the one it is about.
+        whose = f"`{pair.official_id}`'s" if len(pairs) > 1 else "the official text's"
+        front = usage[usage["used_in"].isin(["headline", "lede"])]
         if len(front):
             listed = "; ".join(
-                f"#{row.official_sent_no} in the {row.used_in} (“{textwrap.shorten(row.text, 90, placeholder='…')}”)"
+                f"#{row.official_sent_no} in the {row.used_in} (closest match: {row.label} in the "
+                f"{row.closest_in}; “{textwrap.shorten(row.text, 90, placeholder='…')}”)"
                 for row in front.itertuples()
             )
-            lines.append(
-                f"**Up front.** The headline and lede draw on official sentences {listed}."
-            )
+            lines.append(f"**Up front.** The headline and lede draw on {whose} sentences {listed}.")
         omitted = usage[usage["used_in"] == "omitted"]
         if len(omitted):
             words = unmentioned_words(result, news_id, pair.official_id)
@@ -1902,10 +2040,11 @@ def findings(corpus: Corpus, result: Framing, news_id: str) -> str:
             carried = omitted["text"].map(partial(_count_in, words))
             first = omitted.loc[carried.idxmax()]
             lines.append(
-                f"**Omitted.** {len(omitted)} of the official text's {len(usage)} sentences have no "
-                f"counterpart in the journalist's text, among them #{first.official_sent_no} "
-                f"(“{textwrap.shorten(first.text, 110, placeholder='…')}”). Words of the omitted "
-                f"sentences that the journalist's text never uses: {', '.join(words[:25]) or 'none'}."
+                f"**Omitted.** {len(omitted)} of {whose} {len(usage)} sentences "
+                f"have no counterpart anywhere in the article, among them "
+                f"#{first.official_sent_no} (“{textwrap.shorten(first.text, 110, placeholder='…')}”)"
+                ". Words of the omitted sentences that the journalist's text never uses: "
+                f"{', '.join(words[:25]) or 'none'}."
             )
     counts = alignment["label"].value_counts()
     summary = ", ".join(

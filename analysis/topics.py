@@ -1126,6 +1126,10 @@ def attention_finding(table: pd.DataFrame) -> str:
             f"chart shows, for each {by}, the share of its articles that mention each topic"
         )
     spread = table.groupby("label", sort=False)["share"].agg(lambda s: s.max() - s.min())
+    if not (table["share"] > 0).any():
+        return f"None of the {news} news articles mentions a topic of the lexicon"
+    if spread.max() == 0:
+        return f"Attention does not vary by {by}: each topic is in the same share of every {by}'s articles"
     label = spread.idxmax()
     rows = table[table["label"] == label].sort_values("share", kind="stable")
     low, high = rows.iloc[0], rows.iloc[-1]

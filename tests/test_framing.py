@@ -349,11 +349,23 @@ def _python_tokens(text: str) -> list[str]:
 def test_tokens_equal_python_word_tokens(texts):
     # Any character: the tables are Python's own (U+31350, a letter since Unicode 15,
     # is not a word character to Python 3.11, and is not one here either).
-    row, codes, vocabulary, _ = framing._tokenize(pd.Series(texts, dtype="str"))
+    tokens = framing._tokenize(pd.Series(texts, dtype="str"))
     got = [[] for _ in texts]
-    for r, c in zip(row, codes, strict=True):
-        got[r].append(vocabulary[c])
+    for r, c in zip(tokens.row, tokens.codes, strict=True):
+        got[r].append(tokens.vocabulary[c])
     assert got == [[t.lower() for t in _python_tokens(text)] for text in texts]
+    # Copied runs see a hyphenated word as its parts: re's own \w+ words.
+    stream = framing._run_stream(pd.Series(texts, dtype="str"), np.arange(len(texts)))
+    parts = [[] for _ in texts]
+    for r, c in zip(stream.row, stream.codes, strict=True):
+        parts[r].append(c)
+    spelled = [[t.lower() for t in re.findall(r"\w+", text)] for text in texts]
+    assert [len(p) for p in parts] == [len(w) for w in spelled]
+    codes = {}  # one code per distinct word, the same word always the same code
+    for mine, words in zip(parts, spelled, strict=True):
+        for code, word in zip(mine, words, strict=True):
+            assert codes.setdefault(word, code) == code
+    assert len(set(codes.values())) == len(codes)
 
 
 @given(st.lists(st.text(st.characters(codec="utf-8"), max_size=25), max_size=5))
@@ -611,13 +623,13 @@ STATEMENT = (
 )
 
 
-def _usage_of(news_text):
+def _usage_of(news_text, statement=STATEMENT):
     frame = pd.DataFrame(
         {
             "article_id": ["news", "statement"],
             "kind": ["news", "official"],
             "pairs_with": ["statement", ""],
-            "text": [news_text, STATEMENT],
+            "text": [news_text, statement],
         }
     )
     corpus = analysis.load_corpus(frame)
@@ -671,3 +683,43 @@ def test_a_sentence_sharing_only_names_and_set_phrases_with_a_paraphrase_is_not_
     for start in ("The minister thanked the", "They agreed to meet", "The minister confirmed that"):
         assert usage.loc[start, "used"] == "omitted", start
     assert set(usage.loc[usage["used"] == "omitted", "label"]) == {""}
+
+
+def test_a_quoted_clause_of_the_official_wording_is_verbatim_though_short():
+    news = (
+        "Ferry staff thanked\n\n"
+        "The northern pier reopens in June, officials said.\n\n"
+        "The harbour workers were thanked {}for their patience during the long closure{}, "
+        "a ministry spokesman said."
+    )
+    row = _usage_of(news.format("“", "”")).loc["The minister thanked the"]
+    # Seven words in quotation marks, all the official sentence's, in its order.
+    assert (row["used"], row["label"], row["quoted_words"]) == ("verbatim", "verbatim", 7)
+    assert row["copied_words"] == 7  # well short of a copied run of 12 words
+    # The same words without quotation marks are a shorter copy than a verbatim one.
+    row = _usage_of(news.format("", "")).loc["The minister thanked the"]
+    assert row["used"] == "paraphrase"
+    assert row["quoted_words"] == 0
+    # A quotation of another speaker that shares a phrase with it is not its wording.
+    other = (
+        "Ferry staff thanked\n\nA pier worker said: “We have waited all winter for the "
+        "pier, and the long closure cost us dearly.”"
+    )
+    assert _usage_of(other).loc["The minister thanked the", "used"] != "verbatim"
+
+
+def test_a_copy_that_writes_a_dash_as_a_hyphen_is_one_run():
+    statement = (
+        "Statement on the ferry partnership\n\n"
+        "The two mayors agreed to deepen the Portville – Eastport ferry partnership to carry "
+        "more passengers across the bay, and to ask the regional council for a second boat. "
+        "The council will meet in May."
+    )
+    news = (
+        "Ferry partnership to grow\n\n"
+        "The two mayors agreed to deepen the Portville-Eastport ferry partnership to carry "
+        "more passengers over the water this summer, officials said."
+    )
+    row = _usage_of(news, statement).loc["The two mayors agreed"]
+    # "Portville-Eastport" is the two words of "Portville – Eastport": one run of 15.
+    assert (row["used"], row["copied_words"]) == ("verbatim", 15)
