@@ -48,7 +48,11 @@ TABLES = (
     Table("framing_verbs", "aligned pair's verbs, their grades and the shift"),
     Table("framing_quotes", "quotation in a news article and its fidelity to the official text"),
     Table("readability", "document loaded from a file and the readability suite"),
-    Table("readability_voices", "voice (journalist, official, quotation) and its suite"),
+    Table(
+        "readability_voices",
+        "sentence method (workbook sentences, textstat) and voice (journalist, official, "
+        "quotation), with its suite",
+    ),
     Table("topic_mentions", "topic mention, with its offsets, sentence and role"),
     Table("topic_coverage", "role and a topic: mentions per 1,000 words, sentence share"),
 )
@@ -76,7 +80,8 @@ def result_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
         "framing_verbs": result.verbs,
         "framing_quotes": result.quotes,
         "readability": scores,
-        "readability_voices": readability.voice_scores(corpus),
+        # method and voice are the index: as columns, so the files keep them.
+        "readability_voices": readability.voice_scores(corpus).reset_index(),
         "topic_mentions": analyses.mentions,
         "topic_coverage": topics.coverage(corpus, analyses.mentions, by="role"),
     }

