@@ -474,6 +474,69 @@ class UsageRules:
     min_cover: float = 0.1
 
 
+class _WithinDocuments:
+    """Products of news rows with official rows, only within the same official document.
+
+    Each feature is tagged with its row's document, ``(group, feature)``, and the
+    tags are numbered over those the official rows hold, so a product has the
+    width of the official side's non-zeros, not groups x features. The tagging is
+    done once for matrices sharing one index structure (the TF-IDF, weighted and
+    binary vectors): each product then only takes its values.
+
+    Args:
+        structure: A matrix with the index structure of those to multiply.
+        e_rows: The news rows (rows of ``structure``), one per (sentence, document).
+        e_group: The official document each is compared within.
+        o_rows: The official rows.
+        o_group: Each one's document.
+    """
+
+    def __init__(self, structure: sp.csr_matrix, e_rows, e_group, o_rows, o_group) -> None:
+        structure = sp.csr_matrix(structure)
+        width = np.int64(structure.shape[1])
+        # Positions into the matrices' values stand in for the values.
+        at = sp.csr_matrix(
+            (np.arange(structure.nnz, dtype=np.float64), structure.indices, structure.indptr),
+            shape=structure.shape,
+        )
+        off = at[o_rows]
+        off_keys = np.repeat(o_group.astype(np.int64), np.diff(off.indptr)) * width + off.indices
+        off_ids, vocabulary = pd.factorize(off_keys)
+        jour = at[e_rows]
+        jour_rows = np.repeat(np.arange(len(e_rows)), np.diff(jour.indptr))
+        # Most news features occur in no official sentence: drop them with a mask
+        # before the (slower) lookup of (document, feature) tags.
+        in_official = np.zeros(structure.shape[1], dtype=bool)
+        in_official[off.indices] = True
+        useful = np.flatnonzero(in_official[jour.indices])
+        jour_keys = e_group.astype(np.int64)[jour_rows[useful]] * width + jour.indices[useful]
+        tag = pd.Index(vocabulary).get_indexer(jour_keys)
+        known = useful[tag >= 0]
+        self.left = sp.csr_matrix(
+            (jour.data[known], (jour_rows[known], tag[tag >= 0])),
+            shape=(len(e_rows), len(vocabulary)),
+        )
+        off_rows_of = np.repeat(np.arange(len(o_rows)), np.diff(off.indptr))
+        self.right = sp.csc_matrix(
+            (off.data, (off_ids, off_rows_of)), shape=(len(vocabulary), len(o_rows))
+        )
+        # Where each stored value of the two sides comes from in a matrix's values.
+        self.left_from = self.left.data.astype(np.int64)
+        self.right_from = self.right.data.astype(np.int64)
+
+    def __call__(self, news_values: np.ndarray, official_values: np.ndarray) -> sp.csr_matrix:
+        """The product of two matrices of this structure, given by their values (``.data``)."""
+        left = sp.csr_matrix(
+            (news_values[self.left_from], self.left.indices, self.left.indptr),
+            shape=self.left.shape,
+        )
+        right = sp.csc_matrix(
+            (official_values[self.right_from], self.right.indices, self.right.indptr),
+            shape=self.right.shape,
+        )
+        return sp.csr_matrix(left @ right)
+
+
 def align(
     corpus: Corpus,
     frame: pd.DataFrame | None = None,
@@ -530,43 +593,14 @@ def align(
     o_rows = off["o_row"].to_numpy()
     o_group = groups.get_indexer(off["official_id"])
 
-    def products(journalist_m: sp.csr_matrix, official_m: sp.csr_matrix) -> sp.csr_matrix:
-        """Journalist rows times official rows, only within the same official document.
-
-        Each feature is tagged with its row's document, ``(group, feature)``, and the
-        tags are numbered over those the official rows hold, so the product has the
-        width of the official side's non-zeros, not groups x features.
-        """
-        width = np.int64(journalist_m.shape[1])
-        off = official_m[o_rows]
-        off_keys = np.repeat(o_group.astype(np.int64), np.diff(off.indptr)) * width + off.indices
-        off_ids, vocabulary = pd.factorize(off_keys)
-        jour = journalist_m[e_rows]
-        jour_rows = np.repeat(np.arange(len(e_rows)), np.diff(jour.indptr))
-        # Most journalist features occur in no official sentence: drop them with a mask
-        # before the (slower) lookup of (document, feature) tags.
-        in_official = np.zeros(journalist_m.shape[1], dtype=bool)
-        in_official[off.indices] = True
-        useful = in_official[jour.indices]
-        jour_keys = e_group.astype(np.int64)[jour_rows[useful]] * width + jour.indices[useful]
-        at = np.full(len(jour.indices), -1, dtype=np.int64)
-        at[useful] = pd.Index(vocabulary).get_indexer(jour_keys)
-        known = at >= 0
-        left = sp.csr_matrix(
-            (jour.data[known], (jour_rows[known], at[known])), shape=(len(e_rows), len(vocabulary))
-        )
-        off_rows_of = np.repeat(np.arange(len(o_rows)), np.diff(off.indptr))
-        right = sp.csc_matrix(
-            (off.data, (off_ids, off_rows_of)), shape=(len(vocabulary), len(o_rows))
-        )
-        return sp.csr_matrix(left @ right)
+    products = _WithinDocuments(vectors.present, e_rows, e_group, o_rows, o_group)
 
     # Each matrix below is dropped once it has served: on a large corpus they are
     # hundreds of MB each, and alignment's peak sets the pipeline's.
-    cosine = products(vectors.tfidf, vectors.tfidf)
-    coverage = products(vectors.weighted, vectors.present)
+    cosine = products(vectors.tfidf.data, vectors.tfidf.data)
+    coverage = products(vectors.weighted.data, vectors.present.data)
     # The other way round: the share of the official sentence's content in the news one.
-    official_cover = products(vectors.present, vectors.weighted)
+    official_cover = products(vectors.present.data, vectors.weighted.data)
     # 3-grams only where a pair shares content: containment needs shared words.
     near = cosine.maximum(coverage).maximum(official_cover).tocoo()
     wanted = np.zeros(len(frame), dtype=bool)
@@ -577,7 +611,7 @@ def align(
     u_e, u_o, u_cover = _at_least(official_cover, usage_rules.min_cover)
     del official_cover
     grams = _grams(vectors, len(frame), wanted)
-    shared = products(grams, grams)
+    shared = _WithinDocuments(grams, e_rows, e_group, o_rows, o_group)(grams.data, grams.data)
     gram_totals = np.asarray(grams.sum(axis=1)).ravel()[e_rows]
     del grams
     contain = sp.csr_matrix(sp.diags(1.0 / np.maximum(gram_totals, 1)) @ shared)

@@ -5,6 +5,7 @@ from types import SimpleNamespace
 import numpy as np
 import pandas as pd
 import pytest
+import scipy.sparse as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -723,3 +724,17 @@ def test_a_copy_that_writes_a_dash_as_a_hyphen_is_one_run():
     row = _usage_of(news, statement).loc["The two mayors agreed"]
     # "Portville-Eastport" is the two words of "Portville – Eastport": one run of 15.
     assert (row["used"], row["copied_words"]) == ("verbatim", 15)
+
+
+def test_products_within_documents_equal_dense_products_masked_by_document():
+    rng = np.random.default_rng(3)
+    dense = rng.random((9, 6)) * (rng.random((9, 6)) < 0.5)
+    present = sp.csr_matrix((dense > 0).astype(float))
+    weighted = sp.csr_matrix(dense)
+    e_rows, e_group = np.array([0, 1, 1, 2, 3, 4]), np.array([0, 0, 1, 1, 0, 1])
+    o_rows, o_group = np.array([5, 6, 7, 8]), np.array([0, 0, 1, 1])
+    product = framing._WithinDocuments(present, e_rows, e_group, o_rows, o_group)
+    got = product(weighted.data, present.data).toarray()
+    # The reference: every pair's dot product, kept only within the same document.
+    expected = dense[e_rows] @ (dense[o_rows] > 0).T * (e_group[:, None] == o_group[None, :])
+    np.testing.assert_allclose(got, expected)
