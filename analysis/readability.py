@@ -52,6 +52,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analysis.parallel import balanced_parts, fork_map, process_count
+from analysis.text import and_list as _and
 from analysis.text import english_share, sentence_bounds
 from analysis.textarrays import chunks, code_points, owners, python_table, runs, substrings
 
@@ -1308,11 +1309,6 @@ def method_finding(table: pd.DataFrame, metric: str = "flesch_kincaid_grade") ->
         f"{listed(metric, DEFAULT_METHOD, '.1f')} on the workbook's sentences and "
         f"{listed(metric, 'textstat', '.1f')} on textstat's"
     )
-
-
-def _and(names: Sequence[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def language_finding(scores: pd.DataFrame, *, min_english_share: float = 0.15) -> str:

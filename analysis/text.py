@@ -27,6 +27,7 @@ import numpy as np
 from analysis.textarrays import chunks, code_points, number, owners, python_table, runs, tokens
 
 __all__ = [
+    "and_list",
     "DATE",
     "DATELINE",
     "WEEKDAY",
@@ -535,3 +536,15 @@ def light_stem(word: str) -> str:
     if word.endswith("e") and len(word) >= 5:
         word = word[:-1]
     return word
+
+
+def and_list(items) -> str:
+    """Items joined as prose: ``a``, ``a and b``, ``a, b and c`` ("" for none).
+
+    >>> and_list(["cyber", "trade", "energy"])
+    'cyber, trade and energy'
+    """
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]

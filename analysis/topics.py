@@ -44,6 +44,7 @@ import pandas as pd
 
 from analysis.corpus import Corpus
 from analysis.parallel import balanced_parts, fork_map, process_count
+from analysis.text import and_list as _and
 from analysis.text import count_words
 
 __all__ = [
@@ -1036,13 +1037,6 @@ def gap_finding(table: pd.DataFrame) -> str:
         f"and added {_and(added)}" if len(added) else "and added none",
     ]
     return ", ".join(parts)
-
-
-def _and(items) -> str:
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _quoted(words: str) -> str:
