@@ -130,7 +130,7 @@ lock: ## Regenerate requirements.lock from .venv and check every pin is on PyPI
 	mv requirements.lock.tmp requirements.lock
 
 bench: install ## Time the analysis on the generated 10,000-article benchmark corpus; writes build/bench.json
-	$(PYTHON) -m analysis bench --corpus build/bench/corpus --out build/bench.json
+	$(PYTHON) -m benchmarks --corpus build/bench/corpus --out build/bench.json
 
 clean: ## Remove build output and caches (keeps .venv; rm -rf .venv for a full reset)
 	rm -rf build requirements.lock.tmp .pytest_cache .ruff_cache .hypothesis

@@ -2,7 +2,6 @@
 
 Commands:
     report: run every notebook on a corpus and write an offline HTML report.
-    bench: time the analysis on the benchmark corpus and write build/bench.json.
     check-browser: open every report page in headless Chromium; fail on broken
         images, missing alt text or console errors; save a screenshot of each.
     validate: measure roles, quotations, speakers and usage against hand labels.
@@ -61,17 +60,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--quotes", type=Path, default=None, help="quotes.csv, with --labels")
     report.add_argument("--usage", type=Path, default=None, help="usage.csv, with --labels")
-    bench = commands.add_parser(
-        "bench",
-        help="time the analysis on the benchmark corpus and write build/bench.json",
-        description=(
-            "Generate the benchmark corpus if it is missing (seeded, reproducible), "
-            "run the benchmarks and merge their figures into OUT."
-        ),
-    )
-    bench.add_argument("--corpus", type=Path, default=Path("build/bench/corpus"))
-    bench.add_argument("--out", type=Path, default=Path("build/bench.json"))
-    bench.add_argument("--only", default=None, help="comma-separated keys to run (default: all)")
     check_browser = commands.add_parser(
         "check-browser",
         help="open every report page in headless Chromium and check it; save screenshots",
@@ -157,13 +145,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "report":
         return _report(args)
-    if args.command == "bench":
-        return _bench(args)
     if args.command == "check-browser":
         return _check_browser(args)
     on_a_corpus = {"validate": _validate, "labelling-sheet": _labelling_sheet, "export": _export}
     if args.command in on_a_corpus:
-        from analysis.corpus import CorpusError
+        from analysis.errors import CorpusError
 
         try:
             return on_a_corpus[args.command](args)
@@ -174,7 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from analysis.corpus import CorpusError
+    from analysis.errors import CorpusError
     from analysis.report import NotebookError, ReportError, build_report
 
     try:
@@ -197,18 +183,6 @@ def _report(args: argparse.Namespace) -> int:
         print(f"ReportError: {error}", file=sys.stderr)
         return 2
     print(f"report written: {index}")
-    return 0
-
-
-def _bench(args: argparse.Namespace) -> int:
-    from analysis import bench, benchdata
-
-    if not args.corpus.exists():
-        print(f"generating the benchmark corpus in {args.corpus} ...", flush=True)
-        benchdata.write_benchmark_corpus(args.corpus)
-    only = [key.strip() for key in args.only.split(",")] if args.only else None
-    bench.run(args.corpus, args.out, only)
-    print(f"benchmarks written: {args.out}")
     return 0
 
 

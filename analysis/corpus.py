@@ -44,9 +44,19 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import quotes as quotes_mod
+from analysis.errors import CorpusError
 from analysis.exports import export_kind, split_export
 from analysis.pages import HTML_EXTENSIONS, PageError, read_docx, read_html
 from analysis.parallel import fork_map, process_count
+from analysis.schema import (
+    ARTICLE_COLUMNS,
+    BLOCK_COLUMNS,
+    FRAMES,
+    KINDS,
+    METADATA_FIELDS,
+    QUOTE_COLUMNS,
+    SENTENCE_COLUMNS,
+)
 from analysis.segment import (
     ReuseCache,
     classify_blocks,
@@ -56,47 +66,8 @@ from analysis.segment import (
 )
 from analysis.text import count_words, count_words_each
 
-__all__ = [
-    "ARTICLE_COLUMNS",
-    "METADATA_FIELDS",
-    "Corpus",
-    "CorpusError",
-    "analyse_articles",
-    "load_corpus",
-]
+__all__ = ["Corpus", "analyse_articles", "load_corpus"]
 
-METADATA_FIELDS = ("article_id", "kind", "outlet", "published", "url", "title", "pairs_with")
-ARTICLE_COLUMNS = (
-    "article_id",
-    "kind",
-    "outlet",
-    "published",
-    "url",
-    "title",
-    "path",
-    "sha256",
-    "text",
-    "pairs_with",
-    "derived_from",
-    "derived_start",
-    "derived_end",
-    "words",
-    "notes",
-)
-BLOCK_COLUMNS = ("article_id", "block_no", "start", "end", "text", "role", "source", "evidence")
-SENTENCE_COLUMNS = ("article_id", "block_no", "sent_no", "start", "end", "text", "role", "source")
-QUOTE_COLUMNS = (
-    "article_id",
-    "quote_no",
-    "block_no",
-    "start",
-    "end",
-    "text",
-    "speaker",
-    "speaker_as_written",
-    "cue",
-    "speaker_evidence",
-)
 ARTICLE_EXTENSIONS = (".txt", ".md")
 # Pages and Word files: their text is extracted (analysis.pages), not decoded.
 PAGE_EXTENSIONS = (*HTML_EXTENSIONS, ".docx")
@@ -121,7 +92,6 @@ COLUMN_ALIASES = {
 }
 _URL_START = ("http://", "https://")
 MANIFEST_NAMES = ("manifest.csv", "manifest.toml")
-KINDS = ("news", "official")
 MAX_LINE_CHARS = 100_000
 PROGRESS_MIN_DOCUMENTS = 1_000
 
@@ -137,26 +107,6 @@ def progress_bar(items, total: int, desc: str, show: bool):
     from tqdm import tqdm
 
     return tqdm(items, total=total, desc=desc, unit="doc", mininterval=1.0)
-
-
-class CorpusError(ValueError):
-    """Bad input: the message names the file, the place and the fix.
-
-    Attributes:
-        path: The file (relative to the corpus folder where possible).
-        place: Where in the file ("byte 412", "line 3", "row 7").
-        problem: What is wrong.
-        fix: What to do about it.
-    """
-
-    def __init__(self, path: str, place: str, problem: str, fix: str):
-        self.path, self.place, self.problem, self.fix = path, place, problem, fix
-        where = f"{path}: {place}: " if place else f"{path}: "
-        super().__init__(f"{where}{problem}; {fix}")
-
-    def _render_traceback_(self) -> list[str]:
-        # IPython shows this instead of a deep traceback through the loader.
-        return [f"CorpusError: {self}"]
 
 
 @dataclass
@@ -1074,9 +1024,6 @@ def _articles_frame(docs: list[_Doc], problem, dayfirst: bool | None = None) -> 
 
 
 # --- analysis ---------------------------------------------------------------------
-
-
-FRAMES = ("articles", "blocks", "sentences", "quotes", "pairs")
 
 
 PARALLEL_MIN_DOCUMENTS = 2_000  # below this, starting a second process costs more than it saves

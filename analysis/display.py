@@ -13,7 +13,7 @@ import pandas as pd
 
 from analysis.browse import readable_dates
 from analysis.corpus import Corpus
-from analysis.segment import ROLES
+from analysis.schema import ROLES
 from analysis.text import count_words
 
 __all__ = [

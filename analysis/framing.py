@@ -41,7 +41,6 @@ import html
 import math
 import re
 import textwrap
-import time
 import tomllib
 from collections import Counter
 from dataclasses import dataclass
@@ -57,10 +56,7 @@ import pyarrow.compute as pc
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from analysis.corpus import Corpus
-from analysis.parallel import balanced_parts, fork_map, process_count
-from analysis.text import Normalised, light_stem, normalise, shipped_data
-from analysis.textarrays import (
+from analysis._arrays import (
     count_runs,
     number,
     owners,
@@ -69,13 +65,18 @@ from analysis.textarrays import (
     strings,
     tokens,
 )
+from analysis.corpus import Corpus
+from analysis.errors import VerbLexiconError
+from analysis.parallel import balanced_parts, fork_map, process_count
+from analysis.resources import shipped_data
+from analysis.schema import JOURNALIST_ROLES
+from analysis.text import Normalised, light_stem, normalise
 
 __all__ = [
     "Framing",
     "VerbLexicon",
     "analyse",
     "align",
-    "benchmark",
     "distinctive_words",
     "load_verbs",
     "quote_fidelity",
@@ -105,10 +106,8 @@ MIN_UNIT_WORDS = 3  # sentences with fewer words are not compared
 GRAM_MIN = 0.15  # 3-gram containment is computed where cosine or coverage reaches this
 NAME_SHARE = 0.8  # a word capitalised in this share of its non-initial uses is a name
 NAME_WEIGHT = 0.3  # names' weight in the TF-IDF vectors
-JOURNALIST_ROLES = ("headline", "journalist")
 # A news article's other prose, where it may use an official sentence (usage only).
 USAGE_ROLES = ("quote", "official", "embed")
-LOCATIONS = ("headline", "lede", "body")
 _FOLD = str.maketrans({"’": "'", "‘": "'"})
 _STOP = frozenset(ENGLISH_STOP_WORDS) | {"s", "t", "jr", "mr", "mrs", "ms"}
 
@@ -1585,40 +1584,47 @@ def load_verbs(path: str | Path | None = None) -> VerbLexicon:
     """Read a graded verb lexicon (TOML); the shipped one by default.
 
     Raises:
-        ValueError: naming the file, the grade and the entry, for a malformed lexicon.
+        VerbLexiconError: naming the file, the grade and the entry, for a malformed lexicon.
     """
     name = str(path) if path else "analysis/data/verbs.toml"
     raw = Path(path).read_text("utf-8") if path else shipped_data("verbs.toml")
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        raise ValueError(f"{name}: not valid TOML ({exc}); fix the syntax") from None
+        raise VerbLexiconError(name, "", f"not valid TOML ({exc})", "fix the syntax") from None
     forms: dict[str, tuple[str, str, int]] = {}
     rows = []
     for n, grade in enumerate(data.get("grade", []), 1):
         gname = grade.get("name")
         score = grade.get("score")
         if not gname or not isinstance(score, int) or not grade.get("verbs"):
-            raise ValueError(f"{name}: grade {n} needs name, an integer score and verbs; add them")
+            raise VerbLexiconError(
+                name, f"grade {n}", "needs name, an integer score and verbs", "add them"
+            )
         for entry in grade["verbs"]:
             lemma, _, extra = entry.partition(":")
             lemma = lemma.strip().lower()
             if not lemma:
-                raise ValueError(f"{name}: grade {gname!r}: empty verb entry {entry!r}; remove it")
+                raise VerbLexiconError(
+                    name, f"grade {gname!r}", f"empty verb entry {entry!r}", "remove it"
+                )
             listed = [f.strip().lower() for f in extra.split(",") if f.strip()]
             variants = listed or _inflect(lemma)
             for form in variants:
                 if form in forms and forms[form] != (lemma, gname, score):
-                    raise ValueError(
-                        f"{name}: grade {gname!r}: {form!r} is already a form of "
-                        f"{forms[form][0]!r} in grade {forms[form][1]!r}; keep each form in one entry"
+                    raise VerbLexiconError(
+                        name,
+                        f"grade {gname!r}",
+                        f"{form!r} is already a form of {forms[form][0]!r} in grade "
+                        f"{forms[form][1]!r}",
+                        "keep each form in one entry",
                     )
                 forms[form] = (lemma, gname, score)
             rows.append(
                 {"grade": gname, "score": score, "lemma": lemma, "source": grade.get("source", "")}
             )
     if not forms:
-        raise ValueError(f"{name}: no [[grade]] tables; add at least one")
+        raise VerbLexiconError(name, "", "no [[grade]] tables", "add at least one")
     alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     pattern = re.compile(rf"\b({alternatives})\b")
     return VerbLexicon(forms, pd.DataFrame(rows), pattern)
@@ -1956,22 +1962,6 @@ def analyse(corpus: Corpus) -> Framing:
         verbs=verb_pairs(alignment),
         quotes=quote_fidelity(corpus),
     )
-
-
-def benchmark(corpus: Corpus) -> dict:
-    """Time sentence alignment over every paired article of the benchmark corpus."""
-    from analysis.bench import peak_rss_mb
-
-    frame = units(corpus)
-    started = time.perf_counter()
-    alignment, _sources, _usage_frame = align(corpus, frame)
-    seconds = time.perf_counter() - started
-    return {
-        "align_s": round(seconds, 3),
-        "articles": int(alignment["news_id"].nunique()),
-        "sentences": int(len(frame)),
-        "peak_rss_mb": peak_rss_mb(),
-    }
 
 
 # --- findings --------------------------------------------------------------------------------

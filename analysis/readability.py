@@ -6,7 +6,7 @@ returns, for every text, what calling textstat on that text returns (tested to
 within 1e-9, and timed against textstat by :func:`benchmark`). It is fast
 because nothing loops over words in Python: the texts' code points are
 classified with tables built from Python's own ``re`` (see
-:mod:`analysis.textarrays`) and counted with NumPy, the words are numbered by
+:mod:`analysis._arrays`) and counted with NumPy, the words are numbered by
 Arrow, and textstat's per-word work (syllables, the Dale–Chall easy-word test)
 is done once per distinct word.
 
@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import functools
 import re
-import time
 from collections.abc import Iterable, Sequence
 from importlib import metadata
 from typing import NamedTuple
@@ -51,10 +50,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from analysis._arrays import chunks, code_points, owners, python_table, runs, substrings
 from analysis.parallel import balanced_parts, fork_map, process_count
 from analysis.text import and_list as _and
 from analysis.text import english_share, sentence_bounds
-from analysis.textarrays import chunks, code_points, owners, python_table, runs, substrings
 
 __all__ = [
     "DEFAULT_METHOD",
@@ -67,7 +66,6 @@ __all__ = [
     "MIN_SENTENCES_SMOG",
     "MIN_WORDS",
     "VOICES",
-    "benchmark",
     "bootstrap",
     "cmu_syllables",
     "flag",
@@ -1153,88 +1151,6 @@ def _joined_suite(groups: list[list[str]], method: str) -> pd.DataFrame:
 
 # ---------------------------------------------------------------------------
 # Benchmark.
-
-
-def _clear_textstat_caches() -> None:
-    """Empty textstat's per-text and per-word LRU caches (not its loaded dictionaries).
-
-    textstat 0.7.8 wraps every counter and metric in an ``lru_cache(128)``; a
-    baseline must compute, not look up. The caches holding the CMU dictionary,
-    the pyphen hyphenator and the easy-word list are kept: they are loaded once
-    per process, as in the batched code.
-    """
-    import sys
-
-    keep = {"get_cmudict", "get_pyphen", "get_lang_easy_words"}
-    for name, module in list(sys.modules.items()):
-        if not name.startswith("textstat.backend"):
-            continue
-        for attribute in vars(module).values():
-            if callable(getattr(attribute, "cache_clear", None)) and attribute.__name__ not in keep:
-                attribute.cache_clear()
-
-
-def benchmark(corpus) -> dict:
-    """Time textstat and the batched suite on every document loaded from a file.
-
-    The textstat baseline is ``Series.apply(<textstat metric>)`` for each metric
-    of the suite in turn, with textstat's LRU caches cleared before each metric
-    (so no value is served from a cache filled by an earlier metric); the
-    batched time includes tokenising and the per-word facts from a cold start.
-    The workbook's sentences (the default method) are timed after it, from a cold start too.
-
-    Args:
-        corpus: The benchmark corpus (see :mod:`analysis.benchdata`).
-
-    Returns:
-        ``textstat_s``, ``batched_s``, ``speedup``, ``max_abs_diff`` (over every
-        text and metric), ``workbook_s`` and ``workbook_speedup`` (the suite on
-        the workbook's sentences, against the same textstat time), ``texts``,
-        ``words`` (textstat's count), ``sentences_textstat`` and
-        ``sentences_workbook`` (totals), ``peak_rss_mb``.
-    """
-    import textstat
-
-    from analysis.bench import peak_rss_mb
-
-    texts = corpus.articles.loc[corpus.articles["derived_from"] == "", "text"].astype(object)
-    texts = texts.reset_index(drop=True)
-    functions = _textstat_functions(textstat)
-    textstat.flesch_reading_ease("Warm up the dictionaries once.")  # loads cmudict, pyphen
-    reference = {}
-    textstat_seconds = 0.0
-    for metric, function in functions.items():
-        _clear_textstat_caches()
-        started = time.perf_counter()
-        reference[metric] = texts.apply(function)
-        textstat_seconds += time.perf_counter() - started
-    lexicon = _lexicon()
-    lexicon.ids.clear()
-    lexicon.facts.clear()
-    started = time.perf_counter()
-    batched = suite(texts)
-    batched_seconds = time.perf_counter() - started
-    difference = max(
-        float((batched[metric] - reference[metric].astype(float)).abs().max()) for metric in METRICS
-    )
-    lexicon.ids.clear()
-    lexicon.facts.clear()
-    started = time.perf_counter()
-    workbook = suite(texts, method=DEFAULT_METHOD)
-    workbook_seconds = time.perf_counter() - started
-    return {
-        "textstat_s": round(textstat_seconds, 3),
-        "batched_s": round(batched_seconds, 3),
-        "speedup": round(textstat_seconds / batched_seconds, 1),
-        "max_abs_diff": difference,
-        "workbook_s": round(workbook_seconds, 3),
-        "workbook_speedup": round(textstat_seconds / workbook_seconds, 1),
-        "texts": int(len(texts)),
-        "words": int(batched["words"].sum()),
-        "sentences_textstat": int(batched["sentences"].sum()),
-        "sentences_workbook": int(workbook["sentences"].sum()),
-        "peak_rss_mb": peak_rss_mb(),
-    }
 
 
 # ---------------------------------------------------------------------------

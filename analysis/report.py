@@ -174,7 +174,7 @@ def validate_corpus(corpus_path: Path) -> None:
         corpus_path: Directory or manifest of the corpus, as ``load_corpus`` takes it.
 
     Raises:
-        analysis.corpus.CorpusError: The corpus cannot be loaded; the message
+        analysis.errors.CorpusError: The corpus cannot be loaded; the message
             says which file is wrong and how to fix it.
     """
     # Imported on use: importing the report module (and its tests) needs no corpus layer.
@@ -842,7 +842,7 @@ def build_report(
         The path of the report's ``index.html``.
 
     Raises:
-        analysis.corpus.CorpusError: The corpus cannot be loaded.
+        analysis.errors.CorpusError: The corpus cannot be loaded.
         NotebookError: A notebook cell raised.
         ReportError: No notebooks, a label file that does not exist, or an output
             directory that would overwrite the notebooks.

@@ -22,7 +22,8 @@ import operator
 
 import pandas as pd
 
-from analysis.corpus import ARTICLE_COLUMNS, FRAMES, analyse_articles
+from analysis.corpus import analyse_articles
+from analysis.schema import ARTICLE_COLUMNS, FRAMES
 
 __all__ = ["analyse", "officials_of"]
 

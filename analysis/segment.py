@@ -22,6 +22,14 @@ from itertools import pairwise
 
 import numpy as np
 
+from analysis._arrays import (
+    chunks,
+    code_points,
+    owners,
+    python_table,
+    ranges,
+    string_table,
+)
 from analysis.text import (
     DATE,
     DATELINE,
@@ -32,17 +40,8 @@ from analysis.text import (
     normalised_words_each,
     sentence_bounds,
 )
-from analysis.textarrays import (
-    chunks,
-    code_points,
-    owners,
-    python_table,
-    ranges,
-    string_table,
-)
 
 __all__ = [
-    "ROLES",
     "Block",
     "paragraph_spans",
     "paragraph_bounds",
@@ -56,17 +55,6 @@ __all__ = [
     "ReuseCache",
     "reused_shares",
 ]
-
-ROLES = (
-    "headline",
-    "byline",
-    "credit",
-    "journalist",
-    "official",
-    "quote",
-    "embed",
-    "boilerplate",
-)
 
 _TERMINAL = r"""[.!?:;"”’)…]"""  # a line that ends with one of these ends like a sentence
 
@@ -211,7 +199,7 @@ def paragraph_bounds(
 
     Args:
         points: The texts' code points; text ``k`` is ``points[starts[k]:starts[k + 1]]``
-            (see :func:`analysis.textarrays.code_points`).
+            (see :func:`analysis._arrays.code_points`).
         starts: Where each text starts, and where the last ends.
         space: Which code points are whitespace (``\s``), if the caller knows already.
 

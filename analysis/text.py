@@ -19,12 +19,12 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Iterator
-from importlib import resources
 from itertools import pairwise
 
 import numpy as np
 
-from analysis.textarrays import chunks, code_points, number, owners, python_table, runs, tokens
+from analysis._arrays import chunks, code_points, number, owners, python_table, runs, tokens
+from analysis.resources import shipped_data
 
 __all__ = [
     "and_list",
@@ -43,7 +43,6 @@ __all__ = [
     "light_stem",
     "normalise",
     "sentence_spans",
-    "shipped_data",
     "word_spans",
     "words",
 ]
@@ -145,7 +144,7 @@ def sentence_bounds(
     (as :func:`sentence_spans` splits ``text[start:end]``).
 
     Args:
-        points: Code points (see :func:`analysis.textarrays.code_points`).
+        points: Code points (see :func:`analysis._arrays.code_points`).
         lo: Where each region begins, in order; regions do not overlap.
         hi: Where each ends (exclusive).
         space: Which code points are whitespace (``\s``), if the caller knows already.
@@ -481,12 +480,6 @@ _SPELLING_CLASSES = {
     "ll": ("", [("led", "ed"), ("ling", "ing"), ("ler", "er"), ("lers", "ers"),
                 ("lor", "or"), ("lors", "ors")]),
 }  # fmt: skip
-
-
-@functools.cache
-def shipped_data(name: str) -> str:
-    """The text of a data file shipped with the package (``analysis/data/<name>``)."""
-    return resources.files("analysis").joinpath("data", name).read_text("utf-8")
 
 
 @functools.cache

@@ -33,7 +33,6 @@ finding mentions costs one pass over the text, not a topic-by-sentence loop.
 from __future__ import annotations
 
 import re
-import time
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -43,7 +42,10 @@ import numpy as np
 import pandas as pd
 
 from analysis.corpus import Corpus
+from analysis.errors import LexiconError
 from analysis.parallel import balanced_parts, fork_map, process_count
+from analysis.resources import shipped_path
+from analysis.schema import JOURNALIST_ROLES, ROLES
 from analysis.text import and_list as _and
 from analysis.text import count_words
 
@@ -57,7 +59,6 @@ __all__ = [
     "attention",
     "attention_finding",
     "attention_matrix",
-    "benchmark",
     "compare_voices",
     "compile_pattern",
     "coverage",
@@ -71,7 +72,7 @@ __all__ = [
     "role_topic_table",
 ]
 
-DEFAULT_LEXICON = Path(__file__).resolve().parent / "data" / "topics.toml"
+DEFAULT_LEXICON = shipped_path("topics.toml")
 MENTION_COLUMNS = (
     "article_id",
     "block_no",
@@ -87,38 +88,7 @@ MENTION_COLUMNS = (
 )
 HALF_LIFE = 100
 # Voices compared by compare_voices: the article's own words against the official text.
-JOURNALIST_ROLES = ("headline", "journalist")
 _NO_OUTLET = "(no outlet)"
-
-
-class LexiconError(ValueError):
-    """A malformed lexicon: the message names the file, the topic, the pattern and the fix.
-
-    Attributes:
-        path: The lexicon file.
-        topic: The topic's id (or its number when it has no id), or ``""``.
-        pattern: The offending pattern, or ``""``.
-        problem: What is wrong.
-        fix: What to do about it.
-    """
-
-    def __init__(self, path: str, topic: str, pattern: str, problem: str, fix: str):
-        self.path, self.topic, self.pattern, self.problem, self.fix = (
-            path,
-            topic,
-            pattern,
-            problem,
-            fix,
-        )
-        where = path
-        if topic:
-            where += f": topic {topic}"
-        if pattern:
-            where += f": pattern {pattern!r}"
-        super().__init__(f"{where}: {problem}; {fix}")
-
-    def _render_traceback_(self) -> list[str]:
-        return [f"LexiconError: {self}"]
 
 
 # --- patterns ----------------------------------------------------------------------
@@ -791,8 +761,6 @@ def coverage(
 
 def _group_order(groups, by: str) -> list:
     if by == "role":
-        from analysis.segment import ROLES
-
         return [role for role in ROLES if role in set(groups)]
     return sorted(groups)
 
@@ -1276,28 +1244,3 @@ def nmf_finding(nmf: NmfTopics, stable: float = 0.9) -> str:
 
 
 # --- benchmark -----------------------------------------------------------------------
-
-
-def benchmark(corpus: Corpus) -> dict:
-    """Time :func:`find_mentions` over every document of a loaded corpus (for ``make bench``).
-
-    The lexicon is compiled before the clock starts; the time covers the
-    matching and the mentions frame (sentence, role and quotation lookups).
-
-    Args:
-        corpus: The loaded benchmark corpus.
-
-    Returns:
-        ``mentions_s`` (seconds), ``articles`` (documents searched), ``mentions``
-        (rows found) and ``words`` (searched).
-    """
-    lexicon = load_lexicon()
-    started = time.perf_counter()
-    mentions = find_mentions(corpus, lexicon)
-    seconds = time.perf_counter() - started
-    return {
-        "mentions_s": round(seconds, 3),
-        "articles": int(len(corpus.articles)),
-        "mentions": int(len(mentions)),
-        "words": int(corpus.articles["words"].sum()),
-    }

@@ -39,9 +39,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.corpus import Corpus, CorpusError, load_corpus
+from analysis.corpus import Corpus, load_corpus
+from analysis.errors import CorpusError
 from analysis.quotes import TITLE_WORDS
-from analysis.segment import ROLES
+from analysis.schema import ROLES
 
 __all__ = [
     "Validation",

@@ -5,9 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from analysis import bench
+import analysis
+import benchmarks as bench
+from analysis import load_corpus
+from benchmarks import analyses
+from benchmarks.memory import MemorySampler
 
 FIXTURE = Path(__file__).parent / "fixtures" / "corpus"
+SEED = Path(__file__).parents[1] / "seeds"
 
 
 def test_run_merges_keys_into_bench_json(tmp_path):
@@ -52,9 +57,9 @@ def test_memory_sampler_counts_a_forked_worker():
 
     import numpy as np
 
-    with bench._MemorySampler(every=0.02) as alone:
+    with MemorySampler(every=0.02) as alone:
         time.sleep(0.2)
-    with bench._MemorySampler(every=0.02) as both:
+    with MemorySampler(every=0.02) as both:
         pid = os.fork()
         if pid == 0:  # the worker: 200 MiB of its own, held for a while
             block = np.ones(200 * 2**20, dtype=np.uint8)
@@ -62,3 +67,16 @@ def test_memory_sampler_counts_a_forked_worker():
             os._exit(int(block[0]) - 1)
         os.waitpid(pid, 0)
     assert both.peak_mb - alone.peak_mb > 150
+
+
+def test_topic_mentions_reports_its_figures():
+    corpus = load_corpus(SEED)
+    result = analyses.topic_mentions(corpus)
+    assert set(result) >= {"mentions_s", "articles", "mentions"}
+    assert result["articles"] == 2 and result["mentions"] == 42
+
+
+def test_nothing_in_the_package_imports_the_benchmarks():
+    package = Path(analysis.__file__).parent
+    for path in package.rglob("*.py"):
+        assert "benchmarks" not in path.read_text("utf-8").replace("benchmarks/", ""), path

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import analysis
-from analysis import benchdata
 from analysis.text import _WORD as WORD
+from benchmarks import corpus as benchdata
 
 
 def read(path: Path) -> list[dict]:

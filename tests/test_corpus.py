@@ -8,7 +8,7 @@ import pytest
 
 import analysis
 from analysis import CorpusError, load_corpus
-from analysis.corpus import ARTICLE_COLUMNS, BLOCK_COLUMNS, QUOTE_COLUMNS, SENTENCE_COLUMNS
+from analysis.schema import ARTICLE_COLUMNS, BLOCK_COLUMNS, QUOTE_COLUMNS, SENTENCE_COLUMNS
 
 REPO = Path(__file__).parents[1]
 SEED = REPO / "seeds" / "000_aeb9b40009e01b77.txt"

@@ -15,7 +15,8 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import benchdata, display, framing, topics, validate
+from analysis import display, framing, topics, validate
+from benchmarks import corpus as benchdata
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import analysis
-from analysis import framing, parallel, textarrays
+from analysis import _arrays, framing, parallel
 from analysis.text import normalise
 
 FIXTURES = Path(__file__).parent / "fixtures" / "framing"
@@ -402,7 +402,7 @@ def test_numbered_numbers_values_in_order(values):
 def test_tokenizing_in_chunks_equals_one_chunk(monkeypatch):
     texts = pd.Series([f"Row {i}: the build-up near Kyiv’s border, {i * 7}." for i in range(50)])
     one = framing._tokenize(texts)
-    monkeypatch.setattr(textarrays, "CHUNK_CHARACTERS", 100)
+    monkeypatch.setattr(_arrays, "CHUNK_CHARACTERS", 100)
     many = framing._tokenize(texts)
     for a, b in zip(one, many, strict=True):
         assert np.array_equal(a, b)

@@ -18,8 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import analysis
-from analysis import benchdata, parallel, readability, textarrays
+from analysis import _arrays, parallel, readability
 from analysis.text import sentence_spans
+from benchmarks import corpus as benchdata
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 TOLERANCE = 1e-9
@@ -268,7 +269,7 @@ def test_two_process_suite_equals_one_process(monkeypatch, method):
     parts = None if method == "textstat" else [[0, 19][: 1 + i % 2] for i in range(40)]
     one = readability.suite(texts, method=method, parts=parts)
     monkeypatch.setattr(readability, "PARALLEL_MIN_TEXTS", 10)
-    monkeypatch.setattr(textarrays, "CHUNK_CHARACTERS", 500)  # several chunks per process
+    monkeypatch.setattr(_arrays, "CHUNK_CHARACTERS", 500)  # several chunks per process
     monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)
     pd.testing.assert_frame_equal(readability.suite(texts, method=method, parts=parts), one)
 

@@ -231,7 +231,7 @@ def test_cli_bad_corpus_exits_2_with_one_line_error(tmp_path):
 
 def test_cli_reports_corpus_error_from_load_corpus(tmp_path, monkeypatch, capsys):
     from analysis import __main__ as cli
-    from analysis.corpus import CorpusError
+    from analysis.errors import CorpusError
 
     def refuse(path):
         raise CorpusError(f"{path}/manifest.csv", "line 3", "no 'path' given", "add the file name")

@@ -101,7 +101,7 @@ def test_normalised_words_each_equals_word_spans(texts):
 
 
 def test_normalised_words_each_across_chunks(monkeypatch):
-    monkeypatch.setattr("analysis.textarrays.CHUNK_CHARACTERS", 40)
+    monkeypatch.setattr("analysis._arrays.CHUNK_CHARACTERS", 40)
     texts = ["Ukraine’s build-up, U.S. interests", "", "a'b-c 3.5% _x_ Café", "-.x. y-"] * 4
     memo = Normalised()
     found = _words_and_starts(normalised_words_each(texts, memo))

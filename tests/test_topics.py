@@ -358,13 +358,6 @@ def test_seed_corpus_level_analyses_say_why_they_do_not_apply(seed):
         plt.close(fig)
 
 
-def test_benchmark_reports_its_figures(seed):
-    corpus, _ = seed
-    result = topics.benchmark(corpus)
-    assert set(result) >= {"mentions_s", "articles", "mentions"}
-    assert result["articles"] == 2 and result["mentions"] == 42
-
-
 # --- a multi-article corpus ----------------------------------------------------------------
 
 THEMES = {

@@ -10,7 +10,7 @@ import pytest
 
 from analysis import load_corpus
 from analysis.__main__ import main
-from analysis.corpus import CorpusError
+from analysis.errors import CorpusError
 from analysis.validate import (
     cohen_kappa,
     confusion_finding,

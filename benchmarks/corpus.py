@@ -1,7 +1,7 @@
 """The benchmark corpus: a seeded, synthetic input for ``make bench``, never news.
 
 Every sentence in it is real English, from Shakespeare's plays (public domain;
-see ``analysis/data/bench_text/README.md`` for the edition and how the
+see ``benchmarks/data/README.md`` for the edition and how the
 sentence file was built). The articles are assembled from those sentences
 with the shape of this workbook's real input, so the framing, readability
 and topics benchmarks exercise the same paths a real corpus does:
@@ -28,12 +28,11 @@ import datetime as dt
 import gzip
 import json
 import random
-from importlib import resources
 from pathlib import Path
 
 __all__ = ["SENTENCE_FILE", "benchmark_sentences", "write_benchmark_corpus"]
 
-SENTENCE_FILE = "data/bench_text/shakespeare_sentences.txt.gz"
+SENTENCE_FILE = Path(__file__).resolve().parent / "data" / "shakespeare_sentences.txt.gz"
 OUTLETS = 6
 # Speakers of the quotations: characters of the plays the sentences come from.
 SPEAKERS = (
@@ -55,7 +54,7 @@ HEADLINE_MAX_WORDS = 12
 
 def benchmark_sentences() -> list[str]:
     """The shipped sentence pool, one sentence per item, in file order."""
-    data = resources.files("analysis").joinpath(SENTENCE_FILE).read_bytes()
+    data = SENTENCE_FILE.read_bytes()
     return gzip.decompress(data).decode("utf-8").splitlines()
 
 

@@ -8,7 +8,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.textarrays import code_points, python_table, tokens
+from analysis._arrays import code_points, python_table, tokens
 
 
 def test_tables_agree_with_re_on_every_code_point() -> None:

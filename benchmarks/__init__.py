@@ -1,109 +1,27 @@
-"""`make bench`: speed measurements written to ``build/bench.json``.
+"""``make bench``: speed measurements written to ``build/bench.json``.
 
 Each benchmark is a function ``(corpus) -> dict`` registered under its key in
 ``BENCHMARKS``; it times its own work with ``time.perf_counter`` and returns
 the figures the issues ask for. The corpus they all share is the generated
-benchmark corpus (see :mod:`analysis.benchdata`), loaded once. Results are
+benchmark corpus (see :mod:`benchmarks.corpus`), loaded once. The package
+lies outside ``analysis``: nothing in the workbook imports it. Results are
 merged into an existing ``bench.json``, so ``--only`` updates some keys and
 keeps the others.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 import platform
-import resource
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from analysis.corpus import Corpus, load_corpus
+from benchmarks import analyses
+from benchmarks.memory import MemorySampler, peak_rss_mb, peak_worker_rss_mb
 
-__all__ = ["BENCHMARKS", "run", "peak_rss_mb"]
-
-
-def peak_rss_mb() -> float:
-    """Peak resident memory of this process so far, in MiB (Linux reports KiB)."""
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-
-
-def peak_worker_rss_mb() -> float:
-    """Peak resident memory of the largest finished worker process, in MiB.
-
-    A forked worker shares its parent's pages until either writes to them, and
-    its resident size counts the shared ones too: parent plus worker overstates
-    what both held at once.
-    """
-    return round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
-
-
-class _MemorySampler:
-    """Peak memory of this process and every process it started, sampled while it runs.
-
-    Each sample sums the proportional set size (Linux ``/proc/PID/smaps_rollup``)
-    of the process tree: a page shared by a forked worker and its parent counts
-    once in all. Samples are 0.5 s apart (a read costs a few milliseconds per GB
-    of the process), so a shorter spike can be missed.
-    """
-
-    def __init__(self, every: float = 0.5) -> None:
-        import threading
-
-        self.every = every
-        self.peak_kib = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def __enter__(self) -> _MemorySampler:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._stop.set()
-        self._thread.join()
-
-    @property
-    def peak_mb(self) -> float | None:
-        """The peak in MiB, or ``None`` where ``/proc`` cannot tell (not Linux)."""
-        return round(self.peak_kib / 1024, 1) if self.peak_kib else None
-
-    def _run(self) -> None:
-        import os
-
-        while not self._stop.is_set():
-            total = sum(_pss_kib(pid) for pid in _process_tree(os.getpid()))
-            self.peak_kib = max(self.peak_kib, total)
-            self._stop.wait(self.every)
-
-
-def _process_tree(pid: int) -> list[int]:
-    """``pid`` and its descendants (Linux ``/proc/PID/task/TID/children``)."""
-    import os
-
-    found, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        found.append(current)
-        try:
-            for task in os.listdir(f"/proc/{current}/task"):
-                with open(f"/proc/{current}/task/{task}/children", encoding="ascii") as file:
-                    todo.extend(int(child) for child in file.read().split())
-        except OSError:  # gone meanwhile, or no /proc
-            continue
-    return found
-
-
-def _pss_kib(pid: int) -> int:
-    """Proportional set size of one process in KiB (0 if it is gone or unreadable)."""
-    try:
-        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as file:
-            for line in file:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+__all__ = ["BENCHMARKS", "run"]
 
 
 def _loading(corpus_path: Path) -> dict:
@@ -129,11 +47,11 @@ def _pipeline(corpus_path: Path) -> dict:
     ``peak_rss_mb`` is this process's peak; ``peak_worker_rss_mb`` that of the
     largest process it forked (segmentation, the analyses run beside alignment,
     and reuse each use one on a corpus this size); ``peak_total_mb`` that of all
-    of them at once (see :class:`_MemorySampler`), the figure to hold to 2 GB.
+    of them at once (see :class:`MemorySampler`), the figure to hold to 2 GB.
     """
     from analysis import pipeline
 
-    with _MemorySampler() as memory:
+    with MemorySampler() as memory:
         started = time.perf_counter()
         corpus = load_corpus(corpus_path)
         pipeline.analyse(corpus)
@@ -150,22 +68,11 @@ def _pipeline(corpus_path: Path) -> dict:
     }
 
 
-def _lazy(module: str, function: str) -> Callable[[Corpus], dict]:
-    """A benchmark defined in another module, imported when it runs."""
-
-    def bench(corpus: Corpus) -> dict:
-        return getattr(importlib.import_module(module), function)(corpus)
-
-    bench.__name__ = f"{module}.{function}"
-    return bench
-
-
-# key -> function of the loaded benchmark corpus. The analysis modules own their
-# benchmarks (framing.benchmark, readability.benchmark, topics.benchmark).
+# key -> function of the loaded benchmark corpus.
 BENCHMARKS: dict[str, Callable[[Corpus], dict]] = {
-    "framing": _lazy("analysis.framing", "benchmark"),
-    "readability": _lazy("analysis.readability", "benchmark"),
-    "topics": _lazy("analysis.topics", "benchmark"),
+    "framing": analyses.framing_alignment,
+    "readability": analyses.readability_suite,
+    "topics": analyses.topic_mentions,
 }
 
 
@@ -173,7 +80,7 @@ def run(corpus_path: Path, out: Path, only: list[str] | None = None) -> dict:
     """Run the benchmarks and merge their figures into ``out``.
 
     Args:
-        corpus_path: The benchmark corpus (generated by :mod:`analysis.benchdata`).
+        corpus_path: The benchmark corpus (generated by :mod:`benchmarks.corpus`).
         out: The JSON file to write (``build/bench.json``).
         only: Keys to run (``loading``, ``pipeline`` and those of ``BENCHMARKS``);
             all if ``None``.
@@ -214,7 +121,7 @@ def _in_fresh_process(corpus_path: Path) -> dict:
     import sys
 
     code = (
-        "import json, sys; from pathlib import Path; from analysis.bench import _pipeline; "
+        "import json, sys; from pathlib import Path; from benchmarks import _pipeline; "
         "print(json.dumps(_pipeline(Path(sys.argv[1]))))"
     )
     done = subprocess.run(

@@ -1,0 +1,74 @@
+"""The data model: the frames a corpus loads into, their columns, and the roles of text.
+
+Every other module reads these names from here, so a column is renamed or a
+role added in one place. Offsets (``start``, ``end``) are always character
+offsets into the article's original ``text``.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ARTICLE_COLUMNS",
+    "BLOCK_COLUMNS",
+    "FRAMES",
+    "JOURNALIST_ROLES",
+    "KINDS",
+    "METADATA_FIELDS",
+    "PLACES",
+    "QUOTE_COLUMNS",
+    "ROLES",
+    "SENTENCE_COLUMNS",
+]
+
+# The fields a manifest, a record or front matter may give for an article.
+METADATA_FIELDS = ("article_id", "kind", "outlet", "published", "url", "title", "pairs_with")
+ARTICLE_COLUMNS = (
+    "article_id",
+    "kind",
+    "outlet",
+    "published",
+    "url",
+    "title",
+    "path",
+    "sha256",
+    "text",
+    "pairs_with",
+    "derived_from",
+    "derived_start",
+    "derived_end",
+    "words",
+    "notes",
+)
+BLOCK_COLUMNS = ("article_id", "block_no", "start", "end", "text", "role", "source", "evidence")
+SENTENCE_COLUMNS = ("article_id", "block_no", "sent_no", "start", "end", "text", "role", "source")
+QUOTE_COLUMNS = (
+    "article_id",
+    "quote_no",
+    "block_no",
+    "start",
+    "end",
+    "text",
+    "speaker",
+    "speaker_as_written",
+    "cue",
+    "speaker_evidence",
+)
+# The frames of a loaded corpus, in the order they are built.
+FRAMES = ("articles", "blocks", "sentences", "quotes", "pairs")
+KINDS = ("news", "official")
+
+# Who is speaking in a block (segment/ assigns one to every block).
+ROLES = (
+    "headline",
+    "byline",
+    "credit",
+    "journalist",
+    "official",
+    "quote",
+    "embed",
+    "boilerplate",
+)
+# The journalist's own words: what framing and topics compare with the official text.
+JOURNALIST_ROLES = ("headline", "journalist")
+# Where in a news article a sentence sits, most prominent first.
+PLACES = ("headline", "lede", "body")
