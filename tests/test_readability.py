@@ -19,8 +19,12 @@ from hypothesis import strategies as st
 
 import analysis
 from analysis import _arrays, parallel, readability
+from analysis.readability import batch
+from analysis.readability.batch import _starts
+from analysis.readability.voices import _per_voice
 from analysis.text import sentence_spans
 from benchmarks import corpus as benchdata
+from benchmarks.analyses import _clear_textstat_caches
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 TOLERANCE = 1e-9
@@ -268,7 +272,7 @@ def test_two_process_suite_equals_one_process(monkeypatch, method):
     )
     parts = None if method == "textstat" else [[0, 19][: 1 + i % 2] for i in range(40)]
     one = readability.suite(texts, method=method, parts=parts)
-    monkeypatch.setattr(readability, "PARALLEL_MIN_TEXTS", 10)
+    monkeypatch.setattr(batch, "PARALLEL_MIN_TEXTS", 10)
     monkeypatch.setattr(_arrays, "CHUNK_CHARACTERS", 500)  # several chunks per process
     monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)
     pd.testing.assert_frame_equal(readability.suite(texts, method=method, parts=parts), one)
@@ -376,7 +380,7 @@ def textstat_counting_sentences(count):
         if name.startswith("textstat") and hasattr(module, "count_sentences")
     ]
     originals = [module.count_sentences for module in modules]
-    readability._clear_textstat_caches()
+    _clear_textstat_caches()
     for module in modules:
         module.count_sentences = count
     try:
@@ -384,7 +388,7 @@ def textstat_counting_sentences(count):
     finally:
         for module, original in zip(modules, originals, strict=True):
             module.count_sentences = original
-        readability._clear_textstat_caches()
+        _clear_textstat_caches()
 
 
 def assert_textstat_with_workbook_sentences(texts: list[str], count=workbook_count) -> None:
@@ -431,11 +435,11 @@ def test_each_unit_is_split_on_its_own() -> None:
             if not joined.startswith(text):
                 return workbook_count(text)
             cut, total = len(text), 0
-            for start, piece in zip(readability._starts(pieces), pieces, strict=True):
+            for start, piece in zip(_starts(pieces), pieces, strict=True):
                 total += workbook_count(piece[: max(0, cut - start)])
             return total
 
-        parts = [readability._starts(pieces)]
+        parts = [_starts(pieces)]
         batched = readability.suite([joined], method=WORKBOOK, parts=parts).iloc[0]
         with textstat_counting_sentences(count):
             expected = readability.textstat_suite(joined)
@@ -543,7 +547,7 @@ def test_method_finding_when_the_counts_agree() -> None:
     )
     scores = pd.concat(
         {
-            method: readability._per_voice(readability.score_groups(units, "voice", method=method))
+            method: _per_voice(readability.score_groups(units, "voice", method=method))
             for method in readability.METHODS
         },
         names=["method", "voice"],
@@ -553,3 +557,60 @@ def test_method_finding_when_the_counts_agree() -> None:
         "The workbook's sentences and textstat's rule count the same sentences (2 and 1) in "
         "the journalist and official voices, so the two methods give the same scores"
     )
+
+
+# --- guards as parameters -------------------------------------------------------------------
+
+
+def test_guards_defaults_are_the_old_constants() -> None:
+    guards = readability.Guards()
+    assert (guards.min_words, guards.min_sentences_smog, guards.min_english_words) == (
+        readability.MIN_WORDS,
+        readability.MIN_SENTENCES_SMOG,
+        readability.MIN_ENGLISH_WORDS,
+    )
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        guards.min_words = 5  # type: ignore[misc]
+    assert str(guards.min_words) in readability.METHOD["guards"]
+
+
+def test_changed_guards_reach_every_flag_through_the_parallel_suite(monkeypatch) -> None:
+    units = pd.DataFrame(
+        {
+            "voice": [["journalist", "official"][i % 2] for i in range(40)],
+            "text": [f"The talks went on. Officials said {i} things, plainly." for i in range(40)],
+        }
+    )
+    guards = readability.Guards(min_words=5, min_sentences_smog=2)
+    one = readability.score_groups(units, "voice", guards=guards)
+    monkeypatch.setattr(batch, "PARALLEL_MIN_TEXTS", 1)  # the suite forks over two processes
+    monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)
+    two = readability.score_groups(units, "voice", guards=guards)
+    pd.testing.assert_frame_equal(two, one)
+    # 20 units of 9 words each: 180 words and 40 sentences per voice clear the changed guards.
+    assert (two["flesch_kincaid_grade_flag"] == "").all() and (two["smog_index_flag"] == "").all()
+    strict = readability.score_groups(units, "voice", guards=readability.Guards(min_words=1000))
+    assert strict["flesch_kincaid_grade_flag"].str.contains(r"words \(< 1000\)").all()
+
+
+def test_voice_scores_take_the_guards() -> None:
+    corpus = analysis.load_corpus(SEEDS)
+    scores = readability.voice_scores(corpus, guards=readability.Guards(min_words=10**6))
+    words = scores.loc[readability.DEFAULT_METHOD, "words"]
+    flags = scores.loc[readability.DEFAULT_METHOD, "gunning_fog_flag"]
+    for voice in readability.VOICES:
+        assert f"only {words[voice]} words (< 1000000)" in flags[voice]
+
+
+def test_english_share_guard_and_its_old_keyword_agree() -> None:
+    scores = pd.DataFrame(
+        {"words": [50, 50], "english_share": [0.2, 0.4]}, index=["journalist", "official"]
+    )
+    assert readability.language_finding(scores) == ""
+    by_guards = readability.language_finding(
+        scores, guards=readability.Guards(min_english_share=0.3)
+    )
+    assert by_guards.startswith("Not English: journalist (20%")
+    assert readability.language_finding(scores, min_english_share=0.3) == by_guards
+    few = readability.Guards(min_english_share=0.3, min_english_words=60)
+    assert readability.language_finding(scores, guards=few) == ""

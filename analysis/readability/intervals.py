@@ -1,0 +1,126 @@
+"""Intervals: seeded percentile bootstrap over a voice's sentences, and of one voice minus another."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from analysis.readability.batch import DEFAULT_METHOD, _starts, suite
+from analysis.readability.formulas import METRICS
+from analysis.readability.voices import VOICES
+
+
+def bootstrap(
+    units: pd.DataFrame,
+    metrics: Sequence[str] = (
+        "flesch_reading_ease",
+        "flesch_kincaid_grade",
+        "words_per_sentence",
+        "syllables_per_word",
+    ),
+    resamples: int = 1000,
+    seed: int = 0,
+    level: float = 0.95,
+    difference: tuple[str, str] = ("journalist", "official"),
+    *,
+    method: str = DEFAULT_METHOD,
+) -> pd.DataFrame:
+    """Percentile bootstrap intervals per voice and for one voice minus another.
+
+    Each resample draws a voice's units (sentences) with replacement, as many
+    as it has, joins them and scores the result as one text with
+    :func:`analysis.readability.suite` (by ``method``: with the workbook's
+    sentences each unit is split on its own). The difference resamples both
+    voices independently, in the same draw.
+
+    Args:
+        units: From :func:`analysis.readability.voice_units`.
+        metrics: The metrics to give intervals for.
+        resamples: Number of bootstrap resamples.
+        seed: Seed of the random generator (same seed, same intervals).
+        level: Coverage of the interval.
+        difference: ``(a, b)``: also give an interval for ``a`` minus ``b``.
+        method: As in :func:`analysis.readability.suite`.
+
+    Returns:
+        One row per (voice, metric), then per metric for the difference (voice
+        ``"journalist − official"``): ``estimate`` (the score of the voice's own
+        text, as in :func:`analysis.readability.voice_scores`), ``low``,
+        ``high``, ``units``, ``resamples``, ``excludes_zero``, ``method``. A
+        voice with no units, or fewer than two, gets NaN bounds, not a missing row.
+
+    Raises:
+        ValueError: On an unknown metric or a level outside (0, 1).
+    """
+    unknown = [m for m in metrics if m not in METRICS]
+    if unknown:
+        raise ValueError(f"unknown metric {unknown}; choose from {METRICS}")
+    if not 0 < level < 1:
+        raise ValueError(f"level must be between 0 and 1, not {level}")
+    texts = {voice: units.loc[units["voice"] == voice, "text"].tolist() for voice in VOICES}
+    draws = _draws(texts, resamples, np.random.default_rng(seed), method)
+    estimates = {voice: _joined_suite([texts[voice]], method).iloc[0] for voice in VOICES}
+    alpha = (1 - level) / 2
+
+    def bounds(values) -> tuple[float, float]:
+        if values is None:
+            return (np.nan, np.nan)
+        low, high = np.quantile(np.asarray(values, dtype=float), [alpha, 1 - alpha])
+        return float(low), float(high)
+
+    rows = []
+    for voice in VOICES:
+        for metric in metrics:
+            draw = draws[voice]
+            estimate = estimates[voice][metric] if texts[voice] else np.nan
+            if estimates[voice]["words"] == 0:
+                estimate = np.nan
+            low, high = bounds(None if draw is None else draw[metric])
+            rows.append((voice, metric, estimate, low, high, len(texts[voice])))
+    a, b = difference
+    for metric in metrics:
+        both = draws[a] is not None and draws[b] is not None
+        estimate = (
+            estimates[a][metric] - estimates[b][metric]
+            if estimates[a]["words"] and estimates[b]["words"]
+            else np.nan
+        )
+        low, high = bounds(
+            draws[a][metric].to_numpy() - draws[b][metric].to_numpy() if both else None
+        )
+        rows.append((f"{a} − {b}", metric, estimate, low, high, len(texts[a]) + len(texts[b])))
+    table = pd.DataFrame(rows, columns=["voice", "metric", "estimate", "low", "high", "units"])
+    table["resamples"] = resamples
+    table["excludes_zero"] = (table["low"] > 0) | (table["high"] < 0)
+    table.loc[~table["voice"].str.contains("−"), "excludes_zero"] = False
+    table["method"] = method
+    return table
+
+
+def _draws(
+    texts: dict[str, list[str]], resamples: int, rng: np.random.Generator, method: str
+) -> dict[str, pd.DataFrame | None]:
+    """Per voice, the suite of each resample; None for a voice of fewer than two units.
+
+    The voices draw from ``rng`` in turn, in the order of :data:`VOICES`, so a
+    seed gives the same resamples whichever voices are asked about.
+    """
+    draws: dict[str, pd.DataFrame | None] = {}
+    for voice in VOICES:
+        pool = texts[voice]
+        if len(pool) < 2:
+            draws[voice] = None
+            continue
+        picks = rng.integers(0, len(pool), size=(resamples, len(pool)))
+        draws[voice] = _joined_suite([[pool[i] for i in row] for row in picks], method)
+    return draws
+
+
+def _joined_suite(groups: list[list[str]], method: str) -> pd.DataFrame:
+    """The suite of each group of units joined by a space, each unit split on its own."""
+    texts = [" ".join(group) for group in groups]
+    if method == "textstat":
+        return suite(texts)
+    return suite(texts, method=method, parts=[_starts(group) for group in groups])
