@@ -7,14 +7,17 @@ from the seed article.
 
 import json
 import random
+import re
 from pathlib import Path
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 import pytest
 
 import analysis
 from analysis import parallel, plots, topics
+from analysis.topics import mentions as mentions_module
 
 SEED_ID = "000_aeb9b40009e01b77"
 LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
@@ -451,7 +454,7 @@ def test_nmf_topics_are_seeded_and_report_stability(many):
 
 def test_two_process_scan_gives_the_same_mentions(many, monkeypatch):
     corpus, mentions = many
-    monkeypatch.setattr(topics, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(mentions_module, "PARALLEL_MIN_CHARS", 0)
     monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)
     pd.testing.assert_frame_equal(topics.find_mentions(corpus), mentions)
 
@@ -467,3 +470,40 @@ def test_charts_draw_from_the_tables(seed):
     ):
         assert fig.axes
         plt.close(fig)
+
+
+# --- NMF settings as parameters -------------------------------------------------------------
+
+
+def test_nmf_rules_set_the_documents_needed_and_arguments_override_them(many):
+    corpus, _ = many
+    assert topics.NmfRules().min_articles == 40
+    refused = topics.nmf_topics(corpus, rules=topics.NmfRules(min_articles=49))
+    assert not refused.applies and "at least 49" in refused.reason
+    overridden = topics.nmf_topics(
+        corpus, n_topics=4, seeds=(0, 1), min_articles=48, rules=topics.NmfRules(min_articles=49)
+    )
+    assert overridden.applies and len(overridden.terms) == 4 and overridden.seeds == (0, 1)
+    by_rules = topics.nmf_topics(corpus, rules=topics.NmfRules(n_topics=4, seeds=(0, 1)))
+    pd.testing.assert_frame_equal(by_rules.terms, overridden.terms)
+
+
+def test_nmf_stability_of_a_fit_against_itself_is_one():
+    from analysis.topics.nmf import _stability
+
+    reference = np.array([[3.0, 1.0, 0.0, 0.0], [0.0, 0.0, 2.0, 1.0]])
+    similarity, overlap = _stability(reference, [reference[::-1], reference], top_terms=2)
+    assert np.allclose(similarity, 1.0) and np.allclose(overlap, 1.0)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "problem"),
+    [
+        ("tariff+", "'+' is not allowed"),
+        ("sanc*tion", "* may only end a word"),
+        ("'tariff", "must start with a letter or digit"),
+    ],
+)
+def test_a_bad_pattern_word_says_what_is_wrong(pattern, problem):
+    with pytest.raises(ValueError, match=re.escape(problem)):
+        topics.compile_pattern(pattern)
