@@ -562,13 +562,10 @@ def test_method_finding_when_the_counts_agree() -> None:
 # --- guards as parameters -------------------------------------------------------------------
 
 
-def test_guards_defaults_are_the_old_constants() -> None:
+def test_guards_defaults_are_the_published_ones() -> None:
     guards = readability.Guards()
-    assert (guards.min_words, guards.min_sentences_smog, guards.min_english_words) == (
-        readability.MIN_WORDS,
-        readability.MIN_SENTENCES_SMOG,
-        readability.MIN_ENGLISH_WORDS,
-    )
+    # SMOG's 30 sentences (McLaughlin 1969); 100 words for the grade formulas.
+    assert (guards.min_words, guards.min_sentences_smog, guards.min_english_words) == (100, 30, 20)
     with pytest.raises(dataclasses.FrozenInstanceError):
         guards.min_words = 5  # type: ignore[misc]
     assert str(guards.min_words) in readability.METHOD["guards"]

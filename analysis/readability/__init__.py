@@ -61,9 +61,6 @@ from analysis.readability.findings import (
 from analysis.readability.formulas import METRICS
 from analysis.readability.guards import (
     GRADE_METRICS,
-    MIN_ENGLISH_WORDS,
-    MIN_SENTENCES_SMOG,
-    MIN_WORDS,
     Guards,
     flag,
 )
@@ -88,9 +85,6 @@ __all__ = [
     "METHODS",
     "METRIC_NAMES",
     "METRICS",
-    "MIN_ENGLISH_WORDS",
-    "MIN_SENTENCES_SMOG",
-    "MIN_WORDS",
     "VOICES",
     "bootstrap",
     "cmu_syllables",

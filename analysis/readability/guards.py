@@ -57,13 +57,6 @@ class Guards:
     min_english_share: float = 0.15
 
 
-# The defaults under their names from before Guards, for code that reads them. Setting
-# them changes nothing: pass ``guards=Guards(...)`` instead.
-MIN_WORDS = Guards().min_words
-MIN_SENTENCES_SMOG = Guards().min_sentences_smog
-MIN_ENGLISH_WORDS = Guards().min_english_words
-
-
 def _with_share(guards: Guards | None, min_english_share: float | None) -> Guards:
     """``guards`` (default: :class:`Guards`), with ``min_english_share`` when one is given."""
     guards = Guards() if guards is None else guards
