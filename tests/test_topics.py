@@ -14,7 +14,8 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import parallel, plots, topics
+from analysis import parallel, topics
+from analysis import views as plots
 
 SEED_ID = "000_aeb9b40009e01b77"
 LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
