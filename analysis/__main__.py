@@ -187,7 +187,7 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _check_browser(args: argparse.Namespace) -> int:
-    from analysis.browser_check import BrowserCheckError, check_report
+    from analysis.report import BrowserCheckError, check_report
 
     try:
         results = check_report(args.report, args.out, chromium=args.chromium)

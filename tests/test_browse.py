@@ -3,8 +3,8 @@ import re
 
 import pandas as pd
 
-from analysis.browse import readable_dates, tables_page
-from analysis.report import network_resources
+from analysis.report import network_resources, tables_page
+from analysis.views import readable_dates
 
 
 def _data(page, n):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import browser_check
+from analysis.report import browser_check
 
 PIXEL_PNG = (
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAE"

@@ -3,7 +3,7 @@ import base64
 import pytest
 
 import analysis
-from analysis import display, plots
+from analysis import views
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +19,7 @@ def corpus(tmp_path_factory):
 
 
 def test_annotated_article_escapes_text_and_marks_quotes(corpus):
-    view = display.annotated_article(corpus, "evil")
+    view = views.annotated_article(corpus, "evil")
     assert "<script>" not in view and "&lt;script&gt;" in view
     assert "&lt;b&gt;bold&lt;/b&gt;" in view and "&amp; returned" in view
     assert "[the minister, said]" in view
@@ -29,7 +29,7 @@ def test_annotated_article_escapes_text_and_marks_quotes(corpus):
 
 
 def test_words_by_role_counts_every_word_once(corpus):
-    table = display.words_by_role(corpus)
+    table = views.words_by_role(corpus)
     assert list(table.index) == list(analysis.ROLES)
     assert table["words"].sum() == corpus.article("evil")["words"]
     assert table["share"].sum() == pytest.approx(1.0, abs=0.01)
@@ -37,12 +37,12 @@ def test_words_by_role_counts_every_word_once(corpus):
 
 def test_seed_words_by_role_excludes_derived_documents():
     seed = analysis.load_corpus("seeds")
-    table = display.words_by_role(seed)
+    table = views.words_by_role(seed)
     assert (
         table.loc["official", "words"] == seed.articles.query("kind == 'official'")["words"].sum()
     )
     assert table["words"].sum() == seed.article("000_aeb9b40009e01b77")["words"]
-    assert display.role_finding(table).startswith("Official text is the largest voice")
+    assert views.role_finding(table).startswith("Official text is the largest voice")
 
 
 def test_show_attaches_alt_text_and_refuses_none():
@@ -50,13 +50,13 @@ def test_show_attaches_alt_text_and_refuses_none():
 
     fig, ax = plt.subplots()
     ax.plot([1, 2])
-    image = plots.show(fig, alt="A rising line.")
+    image = views.show(fig, alt="A rising line.")
     data, metadata = image._repr_png_()
     assert base64.b64decode(data).startswith(b"\x89PNG") and metadata["alt"] == "A rising line."
     assert not plt.get_fignums()  # closed
     fig, _ = plt.subplots()
     with pytest.raises(ValueError, match="alt text"):
-        plots.show(fig, alt=" ")
+        views.show(fig, alt=" ")
 
 
 def test_confusion_heatmap_labels_every_count_and_says_when_there_is_none():
@@ -69,16 +69,53 @@ def test_confusion_heatmap_labels_every_count_and_says_when_there_is_none():
         index=pd.Index(roles, name="gold"),
         columns=pd.Index(roles, name="predicted"),
     )
-    fig = plots.confusion_heatmap(table, "5 of 7 labelled paragraphs get their gold role")
+    fig = views.confusion_heatmap(table, "5 of 7 labelled paragraphs get their gold role")
     ax = fig.axes[0]
     assert sorted(t.get_text() for t in ax.texts) == ["1", "1", "2", "3"]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["headline", "journalist", "(no block)"]
     assert ax.get_ylabel() == "gold role (hand label)"
     assert "5 of 7" in ax.get_title(loc="left")
-    image = plots.show(fig, alt="Heatmap of roles. 5 of 7 labelled paragraphs get their gold role.")
+    image = views.show(fig, alt="Heatmap of roles. 5 of 7 labelled paragraphs get their gold role.")
     assert image._repr_png_()[1]["alt"].startswith("Heatmap of roles")
     assert fig.number not in plt.get_fignums()  # show() closed it
-    empty = plots.confusion_heatmap(None, "No hand labels, so no confusion matrix")
+    empty = views.confusion_heatmap(None, "No hand labels, so no confusion matrix")
     assert "No hand labels" in empty.axes[0].get_title(loc="left")
     assert "hand-labelled paragraphs" in empty.axes[0].texts[0].get_text()
     plt.close(empty)
+
+
+def test_views_holds_every_name_display_and_plots_had():
+    display = {
+        "ROLE_COLOURS",
+        "Html",
+        "annotated_article",
+        "default_article_id",
+        "markdown",
+        "overview",
+        "role_finding",
+        "setup_notebook",
+        "words_by_role",
+    }
+    plots = {
+        "attention_chart",
+        "confusion_heatmap",
+        "distinctive_words_chart",
+        "label_chart",
+        "message_figure",
+        "nmf_stability_chart",
+        "omission_heatmap",
+        "outlet_bars",
+        "readability_interval_chart",
+        "sentence_lengths_chart",
+        "show",
+        "topic_gap_chart",
+        "topic_heatmap",
+        "topic_slope_chart",
+        "usage_chart",
+        "use_style",
+        "verb_shift_chart",
+        "words_by_role_chart",
+    }
+    assert not display & plots  # one namespace, no name lost to a clash
+    assert set(views.__all__) == display | plots | {"readable_dates"}
+    assert all(hasattr(views, name) for name in views.__all__)

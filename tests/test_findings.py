@@ -15,7 +15,8 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import display, framing, topics, validate
+from analysis import framing, topics, validate
+from analysis import views as display
 from benchmarks import corpus as benchdata
 
 ROOT = Path(__file__).parent.parent

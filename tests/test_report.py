@@ -14,6 +14,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from analysis import report
+from analysis.report import build
 
 # A 1x1 PNG, enough for nbconvert to render an <img>.
 PIXEL_PNG = (
@@ -191,7 +192,7 @@ def test_build_report_runs_notebooks_without_touching_them(tmp_path, monkeypatch
     fake_corpus = types.ModuleType("analysis.corpus")
     fake_corpus.load_corpus = loaded.append
     monkeypatch.setitem(sys.modules, "analysis.corpus", fake_corpus)
-    monkeypatch.setattr(report, "write_tables", lambda corpus, folder: [])  # needs a real corpus
+    monkeypatch.setattr(build, "write_tables", lambda corpus, folder: [])  # needs a real corpus
 
     index = report.build_report(corpus, tmp_path / "out", notebooks_dir)
 
@@ -253,7 +254,7 @@ def test_build_report_refuses_to_write_over_the_notebooks(tmp_path, monkeypatch)
     fake_corpus = types.ModuleType("analysis.corpus")
     fake_corpus.load_corpus = lambda path: None
     monkeypatch.setitem(sys.modules, "analysis.corpus", fake_corpus)
-    monkeypatch.setattr(report, "write_tables", lambda corpus, folder: [])  # needs a real corpus
+    monkeypatch.setattr(build, "write_tables", lambda corpus, folder: [])  # needs a real corpus
 
     with pytest.raises(report.ReportError, match="would write executed notebooks over"):
         report.build_report(tmp_path, tmp_path, notebooks_dir)
@@ -486,16 +487,16 @@ def test_build_report_passes_labels_to_each_notebook(tmp_path, monkeypatch):
     fake_corpus = types.ModuleType("analysis.corpus")
     fake_corpus.load_corpus = lambda path: None
     monkeypatch.setitem(sys.modules, "analysis.corpus", fake_corpus)
-    monkeypatch.setattr(report, "write_tables", lambda corpus, folder: [])  # needs a real corpus
+    monkeypatch.setattr(build, "write_tables", lambda corpus, folder: [])  # needs a real corpus
     ran = {}
     monkeypatch.setattr(
-        report,
+        build,
         "execute_notebook",
         lambda source, destination, corpus, article, parameters: ran.update(
             {source.name: parameters}
         ),
     )
-    monkeypatch.setattr(report, "render_pages", lambda executed, out_dir: [])
+    monkeypatch.setattr(build, "render_pages", lambda executed, out_dir: [])
     out = tmp_path / "out"
     out.mkdir()  # render_pages, which would make it, is stubbed
 
@@ -566,3 +567,14 @@ def test_make_report_passes_labels_and_help_lists_them():
         timeout=60,
     )
     assert "LABELS=" in usage.stdout.splitlines()[0]
+
+
+def test_the_report_package_names_every_public_name_of_its_modules():
+    from analysis.report import browse, browser_check, render
+
+    assert all(hasattr(report, name) for name in report.__all__)
+    # The page of tables is a function here, not shadowed by a module of the same name.
+    assert report.tables_page is browse.tables_page
+    assert report.check_report is browser_check.check_report
+    assert report.network_resources is render.network_resources
+    assert report.build_report is build.build_report

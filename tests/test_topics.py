@@ -16,7 +16,8 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import parallel, plots, topics
+from analysis import parallel, topics
+from analysis import views as plots
 from analysis.topics import mentions as mentions_module
 
 SEED_ID = "000_aeb9b40009e01b77"

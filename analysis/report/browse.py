@@ -17,38 +17,18 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["readable_dates", "tables_page"]
+from analysis.views.tables import readable_dates
+
+__all__ = ["MAX_CELL_CHARS", "MAX_ROWS", "tables_page"]
+
 
 MAX_ROWS = 5_000
 """Rows of one table on the page: a browser keeps a DataTable of a few thousand rows
 responsive, and the page (about 200 bytes a row) stays under a few megabytes a table."""
 
+
 MAX_CELL_CHARS = 300
 """Characters of a text cell on the page; whole documents belong in the CSV."""
-
-
-def readable_dates(frame: pd.DataFrame) -> pd.DataFrame:
-    """Date-time columns as text a reader takes for a date: ``2021-04-13``.
-
-    A column whose values all fall at midnight UTC (a date with no time, as most
-    article metadata gives) shows the day; otherwise the minute, in UTC.
-
-    >>> frame = pd.DataFrame({"published": pd.to_datetime(["2021-04-13"], utc=True)})
-    >>> readable_dates(frame)["published"].tolist()
-    ['2021-04-13']
-    """
-    out = frame.copy()
-    for column in out.columns:
-        values = out[column]
-        if not pd.api.types.is_datetime64_any_dtype(values):
-            continue
-        if isinstance(values.dtype, pd.DatetimeTZDtype):
-            values = values.dt.tz_convert("UTC")
-        dated = values.dropna()
-        midnight = bool((dated == dated.dt.normalize()).all())
-        shown = values.dt.strftime("%Y-%m-%d" if midnight else "%Y-%m-%d %H:%M UTC")
-        out[column] = shown.astype(object).where(values.notna(), "")
-    return out
 
 
 def _for_page(frame: pd.DataFrame, max_rows: int, max_chars: int) -> tuple[pd.DataFrame, bool]:

@@ -1,14 +1,12 @@
-"""Every chart, one style; each shown as a PNG with alt text.
+"""Every chart, drawn in one style; :func:`analysis.views.show` shows each as a PNG with alt text.
 
-Charts are drawn with matplotlib's object API and shown through
-:func:`show`, which attaches alt text to the image and closes the figure, so
-a notebook cell emits exactly one image and no ``<Figure ...>`` or
-``<Line2D ...>`` text.
+Charts are drawn with matplotlib's object API and returned as figures; a
+notebook passes each to :func:`analysis.views.show`, which attaches alt text
+to the image and closes the figure.
 """
 
 from __future__ import annotations
 
-import io
 import textwrap
 
 import matplotlib
@@ -30,7 +28,6 @@ __all__ = [
     "outlet_bars",
     "readability_interval_chart",
     "sentence_lengths_chart",
-    "show",
     "topic_gap_chart",
     "topic_heatmap",
     "topic_slope_chart",
@@ -39,6 +36,7 @@ __all__ = [
     "verb_shift_chart",
     "words_by_role_chart",
 ]
+
 
 STYLE = {
     "figure.figsize": (7.5, 3.6),
@@ -133,28 +131,8 @@ def sentence_lengths_chart(table: pd.DataFrame, title: str, voices: tuple[str, .
     return fig
 
 
-def show(fig: plt.Figure, alt: str):
-    """Display a figure as a PNG with alt text, then close it.
-
-    Args:
-        fig: The figure to show.
-        alt: What the chart shows, in words, for readers who cannot see it.
-
-    Returns:
-        An IPython image (the last expression of a cell displays it).
-    """
-    from IPython.display import Image
-
-    if not alt.strip():
-        raise ValueError("every figure needs alt text")
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", bbox_inches="tight", metadata={"Software": None})
-    plt.close(fig)
-    return Image(data=buffer.getvalue(), format="png", alt=alt)
-
-
 def words_by_role_chart(table: pd.DataFrame, title: str, colours: dict[str, str]) -> plt.Figure:
-    """Horizontal bars of words per role, from :func:`analysis.display.words_by_role`.
+    """Horizontal bars of words per role, from :func:`analysis.views.words_by_role`.
 
     Args:
         table: Indexed by role, with a ``words`` column.
@@ -176,6 +154,7 @@ def words_by_role_chart(table: pd.DataFrame, title: str, colours: dict[str, str]
 
 
 # --- topics (analysis.topics) ----------------------------------------------------------
+
 
 TOPIC_STATUS_COLOURS = {
     "both": "#0072B2",
@@ -384,7 +363,10 @@ def nmf_stability_chart(terms: pd.DataFrame, title: str) -> plt.Figure:
 
 # --- framing ----------------------------------------------------------------------------
 
+
 USAGE_COLOURS = {"headline": "#d55e00", "lede": "#e69f00", "body": "#56b4e9", "omitted": "#dddddd"}
+
+
 LABEL_COLOURS = {
     "verbatim": "#d55e00",
     "close paraphrase": "#e69f00",

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from analysis.report import NBCONVERT_PLACEHOLDER_ALT
+from analysis.report.render import NBCONVERT_PLACEHOLDER_ALT
 
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 """Debian's ``chromium`` package; ``$CHROMIUM`` or ``--chromium`` pick another."""

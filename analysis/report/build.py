@@ -1,0 +1,294 @@
+"""Build the report: check the corpus and label files, run every notebook, write the pages.
+
+:func:`build_report` runs every ``notebooks/*.ipynb`` with papermill on the
+corpus (into ``OUT/notebooks/``; the committed notebooks are never touched),
+renders each executed notebook (:mod:`analysis.report.pages`) and writes
+every result table beside the pages (:func:`write_tables`).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from analysis.report.browse import tables_page
+from analysis.report.errors import NotebookError, ReportError
+from analysis.report.pages import TABLES_DIR, TABLES_PAGE, index_page, render_pages
+
+__all__ = [
+    "CELL_TIMEOUT_SECONDS",
+    "KERNEL_NAME",
+    "LABEL_PARAMETERS",
+    "SHEET_PARAMETER",
+    "build_report",
+    "check_label_files",
+    "declared_parameters",
+    "execute_notebook",
+    "find_notebooks",
+    "notebook_parameters",
+    "validate_corpus",
+    "write_tables",
+]
+
+
+KERNEL_NAME = "python3"
+"""Jupyter kernel the notebooks run in: ipykernel's kernel for this environment."""
+
+
+CELL_TIMEOUT_SECONDS = 600
+"""Longest a single notebook cell may run before the report fails."""
+
+
+def validate_corpus(corpus_path: Path) -> None:
+    """Load the corpus once so a bad corpus fails before any notebook runs.
+
+    Args:
+        corpus_path: Directory or manifest of the corpus, as ``load_corpus`` takes it.
+
+    Raises:
+        analysis.errors.CorpusError: The corpus cannot be loaded; the message
+            says which file is wrong and how to fix it.
+    """
+    # Imported on use: importing the report module (and its tests) needs no corpus layer.
+    from analysis.corpus import load_corpus
+
+    load_corpus(corpus_path)
+
+
+def find_notebooks(notebooks_dir: Path) -> list[Path]:
+    """List the notebooks the report runs, in file-name order.
+
+    Args:
+        notebooks_dir: Directory holding the committed ``*.ipynb`` files.
+
+    Returns:
+        The notebook paths, sorted by name.
+
+    Raises:
+        ReportError: The directory is missing or holds no notebook.
+    """
+    if not notebooks_dir.is_dir():
+        raise ReportError(f"{notebooks_dir}: no such directory; pass --notebooks DIR")
+    notebooks = sorted(notebooks_dir.glob("*.ipynb"))
+    if not notebooks:
+        raise ReportError(f"{notebooks_dir}: holds no *.ipynb notebook to run")
+    return notebooks
+
+
+LABEL_PARAMETERS = ("labels_path", "quotes_path", "usage_path")
+"""Parameters that take hand-label files (notebook 06), from ``--labels/--quotes/--usage``."""
+
+
+SHEET_PARAMETER = "sheet_path"
+"""Parameter naming where a notebook writes a labelling sheet; the report puts it in OUT."""
+
+
+def declared_parameters(source: Path) -> set[str]:
+    """The names a notebook's ``parameters`` cell assigns.
+
+    Args:
+        source: The notebook.
+
+    Returns:
+        The assigned names; empty if no cell is tagged ``parameters``.
+    """
+    import ast
+
+    import nbformat
+
+    for cell in nbformat.read(source, as_version=4).cells:
+        if cell.cell_type == "code" and "parameters" in cell.metadata.get("tags", []):
+            names = set()
+            for node in ast.walk(ast.parse(cell.source)):
+                targets = node.targets if isinstance(node, ast.Assign) else []
+                if isinstance(node, ast.AnnAssign):
+                    targets = [node.target]
+                names.update(t.id for t in targets if isinstance(t, ast.Name))
+            return names
+    return set()
+
+
+def notebook_parameters(
+    source: Path,
+    corpus_path: Path,
+    article_id: str | None = None,
+    labels: dict[str, Path] | None = None,
+    sheet: Path | None = None,
+) -> dict[str, Any]:
+    """The papermill parameters one notebook runs with in the report.
+
+    Every notebook gets ``corpus_path`` (absolute) and, if given, ``article_id``.
+    Label files go only to a notebook whose ``parameters`` cell declares them, so
+    the others run without papermill's warnings about unknown parameters.
+
+    Args:
+        source: The notebook.
+        corpus_path: The corpus.
+        article_id: The article to focus on, or ``None`` for each notebook's own.
+        labels: Parameter name (``labels_path``, ``quotes_path``, ``usage_path``) ->
+            file, for the files given; those not given keep the notebook's default.
+        sheet: Where a notebook that declares ``sheet_path`` writes a labelling sheet.
+
+    Returns:
+        Parameter name -> value; paths absolute, as strings.
+    """
+    parameters: dict[str, Any] = {"corpus_path": str(corpus_path.resolve())}
+    if article_id is not None:
+        parameters["article_id"] = article_id
+    declared = declared_parameters(source) if labels or sheet else set()
+    for name, path in (labels or {}).items():
+        if name not in LABEL_PARAMETERS:
+            raise ValueError(f"{name!r} is not one of {', '.join(LABEL_PARAMETERS)}")
+        if name in declared:
+            parameters[name] = str(path.resolve())
+    if sheet is not None and SHEET_PARAMETER in declared:
+        parameters[SHEET_PARAMETER] = str(sheet.resolve())
+    return parameters
+
+
+def execute_notebook(
+    source: Path,
+    destination: Path,
+    corpus_path: Path,
+    article_id: str | None = None,
+    parameters: dict[str, Any] | None = None,
+) -> None:
+    """Run one notebook on a corpus with papermill, writing the executed copy.
+
+    The kernel starts in the notebook's own directory, as it does in Jupyter
+    and under nbval, so relative paths in the notebook mean the same thing.
+
+    Args:
+        source: The committed notebook; it is read, never written.
+        destination: Where the executed notebook is written.
+        corpus_path: Corpus to run on; injected as the ``corpus_path`` parameter.
+        article_id: If given, injected as the ``article_id`` parameter;
+            otherwise the notebook's own default stays.
+        parameters: All the parameters to inject, as :func:`notebook_parameters`
+            gives them; if given, ``corpus_path`` and ``article_id`` are not read.
+
+    Raises:
+        NotebookError: A cell raised; the message names the notebook and the cell.
+    """
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    if parameters is None:
+        parameters = notebook_parameters(source, corpus_path, article_id)
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        papermill.execute_notebook(
+            str(source),
+            str(destination),
+            parameters=parameters,
+            kernel_name=KERNEL_NAME,
+            cwd=str(source.parent.resolve()),
+            progress_bar=False,
+            execution_timeout=CELL_TIMEOUT_SECONDS,
+        )
+    except PapermillExecutionError as error:
+        raise NotebookError(
+            f"{source}: cell {error.exec_count} raised {error.ename}: {error.evalue}; "
+            f"the executed notebook with the traceback is {destination}"
+        ) from None
+
+
+def check_label_files(labels: dict[str, Path | None]) -> dict[str, Path]:
+    """The label files given for the report, each checked to exist.
+
+    Args:
+        labels: Parameter name (``labels_path``, ...) -> file, or ``None`` when not given.
+
+    Returns:
+        The given files only.
+
+    Raises:
+        ReportError: A given file does not exist.
+    """
+    option = {"labels_path": "--labels", "quotes_path": "--quotes", "usage_path": "--usage"}
+    given = {name: path for name, path in labels.items() if path is not None}
+    for name, path in given.items():
+        if not path.is_file():
+            raise ReportError(f"{option[name]} {path}: no such label file; check the path")
+    return given
+
+
+def build_report(
+    corpus_path: Path,
+    out_dir: Path,
+    notebooks_dir: Path = Path("notebooks"),
+    article_id: str | None = None,
+    labels: Path | None = None,
+    quotes: Path | None = None,
+    usage: Path | None = None,
+) -> Path:
+    """Validate a corpus, run every notebook on it and write the HTML report.
+
+    Args:
+        corpus_path: The corpus to run the notebooks on.
+        out_dir: The report directory; created if missing.
+        notebooks_dir: Directory of the committed notebooks (read only).
+        article_id: Article to focus on, passed to each notebook; by default
+            each notebook keeps its own.
+        labels: Hand labels (``labels.csv`` or a filled-in labelling sheet) for the
+            validation notebook; by default it reads the corpus's ``labels/`` folder.
+        quotes: Quotation labels (``quotes.csv``) to go with ``labels``.
+        usage: Usage labels (``usage.csv``) to go with ``labels``.
+
+    Returns:
+        The path of the report's ``index.html``.
+
+    Raises:
+        analysis.errors.CorpusError: The corpus cannot be loaded.
+        NotebookError: A notebook cell raised.
+        ReportError: No notebooks, a label file that does not exist, or an output
+            directory that would overwrite the notebooks.
+    """
+    validate_corpus(corpus_path)
+    label_files = check_label_files(
+        {"labels_path": labels, "quotes_path": quotes, "usage_path": usage}
+    )
+    notebooks = find_notebooks(notebooks_dir)
+    executed_dir = out_dir / "notebooks"
+    if executed_dir.resolve() == notebooks_dir.resolve():
+        raise ReportError(
+            f"--out {out_dir} would write executed notebooks over {notebooks_dir}; "
+            "choose another output directory, e.g. build/report"
+        )
+    executed = []
+    for source in notebooks:
+        destination = executed_dir / source.name
+        print(f"running {source} -> {destination}", file=sys.stderr)
+        parameters = notebook_parameters(
+            source, corpus_path, article_id, label_files, sheet=out_dir / "labelling_sheet.csv"
+        )
+        execute_notebook(source, destination, corpus_path, article_id, parameters)
+        executed.append(destination)
+    pages = render_pages(executed, out_dir)
+    tables = write_tables(corpus_path, out_dir / TABLES_DIR)
+    index = out_dir / "index.html"
+    index.write_text(index_page(pages, corpus_path.resolve(), tables, out_dir), encoding="utf-8")
+    return index
+
+
+def write_tables(corpus_path: Path, folder: Path) -> list[Path]:
+    """Every table of the workbook on the corpus: CSV files with their README, and a page.
+
+    The page (``TABLES_PAGE``, beside ``folder``) shows every table's rows,
+    sortable and searchable, each linked to its CSV.
+
+    Returns:
+        The files written, the page last.
+    """
+    from analysis.corpus import load_corpus
+    from analysis.export import TABLES, result_tables
+    from analysis.export import write_tables as write_files
+
+    tables = result_tables(load_corpus(corpus_path))
+    written = write_files(tables, folder, "csv")
+    page = folder.parent / TABLES_PAGE
+    links = {name: f"{folder.name}/{name}.csv" for name in tables}
+    rows = {table.name: table.row for table in TABLES}
+    page.write_text(tables_page(tables, rows, links), encoding="utf-8")
+    return [*written, page]

@@ -1,0 +1,128 @@
+"""The tables a notebook shows of a corpus: its documents, and the words of each voice.
+
+Every table keeps the ids that trace a number back to its words; dates read
+as dates (:func:`readable_dates`). :func:`role_finding` states the split of
+:func:`words_by_role` in a sentence.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.corpus import Corpus
+from analysis.schema import ROLES
+from analysis.text import count_words
+
+__all__ = ["default_article_id", "overview", "readable_dates", "role_finding", "words_by_role"]
+
+
+def readable_dates(frame: pd.DataFrame) -> pd.DataFrame:
+    """Date-time columns as text a reader takes for a date: ``2021-04-13``.
+
+    A column whose values all fall at midnight UTC (a date with no time, as most
+    article metadata gives) shows the day; otherwise the minute, in UTC.
+
+    >>> frame = pd.DataFrame({"published": pd.to_datetime(["2021-04-13"], utc=True)})
+    >>> readable_dates(frame)["published"].tolist()
+    ['2021-04-13']
+    """
+    out = frame.copy()
+    for column in out.columns:
+        values = out[column]
+        if not pd.api.types.is_datetime64_any_dtype(values):
+            continue
+        if isinstance(values.dtype, pd.DatetimeTZDtype):
+            values = values.dt.tz_convert("UTC")
+        dated = values.dropna()
+        midnight = bool((dated == dated.dt.normalize()).all())
+        shown = values.dt.strftime("%Y-%m-%d" if midnight else "%Y-%m-%d %H:%M UTC")
+        out[column] = shown.astype(object).where(values.notna(), "")
+    return out
+
+
+def default_article_id(corpus: Corpus) -> str:
+    """The first news article loaded from a file (not a derived document)."""
+    news = corpus.articles[
+        (corpus.articles["kind"] == "news") & (corpus.articles["derived_from"] == "")
+    ]
+    if news.empty:
+        return corpus.articles["article_id"].iloc[0]
+    return news["article_id"].iloc[0]
+
+
+def overview(corpus: Corpus) -> pd.DataFrame:
+    """One row per document: kind, outlet, date, words, blocks, sentences and quotations.
+
+    ``published`` reads as a date (``2021-04-13``, or the minute in UTC when the
+    metadata gives a time); ``corpus.articles`` keeps the timestamps.
+    """
+    counts = {
+        name: frame.groupby("article_id").size()
+        for name, frame in (
+            ("blocks", corpus.blocks),
+            ("sentences", corpus.sentences),
+            ("quotes", corpus.quotes),
+        )
+    }
+    table = corpus.articles[
+        ["article_id", "kind", "outlet", "published", "words", "derived_from"]
+    ].set_index("article_id")
+    for name, series in counts.items():
+        table[name] = series.reindex(table.index).fillna(0).astype("int64")
+    return readable_dates(table)
+
+
+def words_by_role(corpus: Corpus, article_id: str | None = None) -> pd.DataFrame:
+    """Blocks and words per role, over news articles loaded from files (or one article).
+
+    Derived official documents are left out: their words are already counted,
+    as ``official``, in the article they were found in.
+
+    Args:
+        corpus: The loaded corpus.
+        article_id: One article to count, or ``None`` for every news article.
+
+    Returns:
+        One row per role in the vocabulary's order, with ``blocks``, ``words``
+        and ``share`` (of all words counted).
+    """
+    articles = corpus.articles
+    if article_id is None:
+        wanted = articles.loc[
+            (articles["kind"] == "news") & (articles["derived_from"] == ""), "article_id"
+        ]
+    else:
+        wanted = pd.Series([article_id])
+    blocks = corpus.blocks[corpus.blocks["article_id"].isin(wanted)]
+    words = blocks["text"].map(count_words).astype("int64")  # int even with no blocks
+    table = (
+        blocks.assign(words=words)
+        .groupby("role")
+        .agg(blocks=("block_no", "size"), words=("words", "sum"))
+        .reindex(ROLES, fill_value=0)
+    )
+    total = table["words"].sum()
+    table["share"] = (table["words"] / total).round(3) if total else 0.0
+    table.index.name = "role"
+    return table
+
+
+def role_finding(table: pd.DataFrame) -> str:
+    """One sentence stating how the words split between the voices, from :func:`words_by_role`."""
+    total = int(table["words"].sum())
+    if not total:
+        # words_by_role counts news articles: a corpus of official texts alone has none.
+        return "No words to count: the voices are counted in news articles, and there are none"
+    share = (table["words"] / total).to_dict()
+    named = {
+        "journalist": "the journalist's own prose",
+        "official": "official text",
+        "quote": "quotation blocks",
+    }
+    parts = [f"{named[role]} {share[role]:.0%}" for role in named if share.get(role, 0) > 0]
+    top = max(named, key=lambda role: share.get(role, 0))
+    return (
+        f"{named[top].capitalize()} is the largest voice: "
+        + ", ".join(parts)
+        + f" of {total:,} words"
+    )
