@@ -7,7 +7,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import load_corpus
 from analysis.__main__ import main
 from analysis.export import TABLES, export, result_tables
 
@@ -15,8 +14,8 @@ SEEDS = Path(__file__).parent.parent / "seeds"
 
 
 @pytest.fixture(scope="module")
-def seed():
-    return load_corpus(SEEDS)
+def seed(seed_corpus):
+    return seed_corpus
 
 
 def test_every_table_is_there_with_its_rows(seed):

@@ -17,7 +17,6 @@ import textstat
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import analysis
 from analysis import _arrays, parallel, readability
 from analysis.readability import batch
 from analysis.readability.batch import _starts
@@ -92,8 +91,8 @@ def test_edge_cases() -> None:
     assert_same_as_textstat(EDGE_CASES)
 
 
-def test_seed_texts() -> None:
-    corpus = analysis.load_corpus(SEEDS)
+def test_seed_texts(seed_corpus) -> None:
+    corpus = seed_corpus
     texts = [
         *corpus.articles["text"],
         *corpus.blocks["text"],
@@ -183,8 +182,8 @@ def test_score_groups_keeps_empty_groups_as_nan() -> None:
         readability.score_groups(units, "outlet")
 
 
-def test_voice_scores_on_the_seed() -> None:
-    corpus = analysis.load_corpus(SEEDS)
+def test_voice_scores_on_the_seed(seed_corpus) -> None:
+    corpus = seed_corpus
     scores = readability.voice_scores(corpus)
     assert list(scores.loc[readability.DEFAULT_METHOD].index) == list(readability.VOICES)
     assert (scores["units"] > 0).all()
@@ -194,8 +193,8 @@ def test_voice_scores_on_the_seed() -> None:
     assert "told reporters Monday" in journalist
 
 
-def test_voice_without_text_gets_a_row() -> None:
-    corpus = analysis.load_corpus(SEEDS)
+def test_voice_without_text_gets_a_row(seed_corpus) -> None:
+    corpus = seed_corpus
     stripped = dataclasses.replace(corpus, quotes=corpus.quotes.iloc[0:0])
     for method in readability.METHODS:
         scores = readability.voice_scores(stripped).loc[method]
@@ -204,8 +203,8 @@ def test_voice_without_text_gets_a_row() -> None:
         assert scores.loc["quotation", "smog_index_flag"] == "no words"
 
 
-def test_bootstrap_is_seeded_and_has_the_difference() -> None:
-    corpus = analysis.load_corpus(SEEDS)
+def test_bootstrap_is_seeded_and_has_the_difference(seed_corpus) -> None:
+    corpus = seed_corpus
     units = readability.voice_units(corpus)
     first = readability.bootstrap(units, resamples=200, seed=3)
     again = readability.bootstrap(units, resamples=200, seed=3)
@@ -236,8 +235,8 @@ def test_bootstrap_with_too_few_units_gives_nan_bounds() -> None:
     assert table[table["voice"] == "quotation"]["estimate"].isna().all()
 
 
-def test_sentence_table_and_method() -> None:
-    corpus = analysis.load_corpus(SEEDS)
+def test_sentence_table_and_method(seed_corpus) -> None:
+    corpus = seed_corpus
     table = readability.sentence_table(corpus)
     assert {"voice", "words", "syllables", "syllables_per_word", "counted"} <= set(table.columns)
     assert table["words"].sum() > 0
@@ -342,16 +341,17 @@ def test_a_voice_that_is_not_english_is_flagged_and_named():
 WORKBOOK = readability.DEFAULT_METHOD
 
 
-def seed_readout() -> str:
+@pytest.fixture(scope="module")
+def seed_readout(seed_corpus) -> str:
     """The body of the seed's readout: the official text derived from the news article."""
-    corpus = analysis.load_corpus(SEEDS)
+    corpus = seed_corpus
     derived = corpus.articles.loc[corpus.articles["derived_from"] != "", "article_id"]
     blocks = corpus.blocks[corpus.blocks["article_id"].isin(derived)]
     return blocks.loc[blocks["role"] == "official", "text"].iloc[0]
 
 
-def test_the_readouts_sentences_by_each_method() -> None:
-    readout = seed_readout()
+def test_the_readouts_sentences_by_each_method(seed_readout) -> None:
+    readout = seed_readout
     assert readout.startswith("President Joseph R. Biden, Jr. spoke today")
     textstat_row = readability.suite([readout]).iloc[0]
     workbook_row = readability.suite([readout], method=WORKBOOK).iloc[0]
@@ -402,8 +402,8 @@ def assert_textstat_with_workbook_sentences(texts: list[str], count=workbook_cou
             assert abs(got - value) <= TOLERANCE, (metric, text[:120], got, value)
 
 
-def test_workbook_sentences_are_textstats_formulas_with_the_count_swapped() -> None:
-    corpus = analysis.load_corpus(SEEDS)
+def test_workbook_sentences_are_textstats_formulas_with_the_count_swapped(seed_corpus) -> None:
+    corpus = seed_corpus
     assert_textstat_with_workbook_sentences(
         [*EDGE_CASES, *corpus.articles["text"], *corpus.blocks["text"], *corpus.quotes["text"]]
     )
@@ -422,8 +422,8 @@ def test_random_word_sequences_with_workbook_sentences(text: str) -> None:
     assert_textstat_with_workbook_sentences([text])
 
 
-def test_each_unit_is_split_on_its_own() -> None:
-    corpus = analysis.load_corpus(SEEDS)
+def test_each_unit_is_split_on_its_own(seed_corpus) -> None:
+    corpus = seed_corpus
     units = readability.voice_units(corpus)
     for voice in readability.VOICES:
         pieces = units.loc[units["voice"] == voice, "text"].tolist()
@@ -464,8 +464,8 @@ def test_parts_are_checked_and_textstat_stays_unchanged() -> None:
     assert readability.suite(["", "..."], method=WORKBOOK)["sentences"].tolist() == [0, 0]
 
 
-def test_voice_scores_have_both_methods_and_both_counts() -> None:
-    corpus = analysis.load_corpus(SEEDS)
+def test_voice_scores_have_both_methods_and_both_counts(seed_corpus) -> None:
+    corpus = seed_corpus
     scores = readability.voice_scores(corpus)
     assert list(scores.index.get_level_values("method").unique()) == list(readability.METHODS)
     ours, theirs = scores.loc[WORKBOOK], scores.loc["textstat"]
@@ -486,8 +486,8 @@ def test_voice_scores_have_both_methods_and_both_counts() -> None:
     assert "only 7 sentences" in ours.loc["official", "smog_index_flag"]
 
 
-def test_sentence_table_counts_each_unit() -> None:
-    corpus = analysis.load_corpus(SEEDS)
+def test_sentence_table_counts_each_unit(seed_corpus) -> None:
+    corpus = seed_corpus
     table = readability.sentence_table(corpus)
     official = table[table["voice"] == "official"]
     assert (official["sentences"] == 1).all()
@@ -503,8 +503,8 @@ def numbers(sentence: str) -> list[float]:
     return [float(n) for n in re.findall(r"[-+]?\d+(?:\.\d+)?", sentence)]
 
 
-def test_the_seed_findings_are_read_from_their_tables() -> None:
-    corpus = analysis.load_corpus(SEEDS)
+def test_the_seed_findings_are_read_from_their_tables(seed_corpus) -> None:
+    corpus = seed_corpus
     scores = readability.voice_scores(corpus)
     table = readability.side_by_side(scores)
     finding = readability.method_finding(table)
@@ -590,8 +590,8 @@ def test_changed_guards_reach_every_flag_through_the_parallel_suite(monkeypatch)
     assert strict["flesch_kincaid_grade_flag"].str.contains(r"words \(< 1000\)").all()
 
 
-def test_voice_scores_take_the_guards() -> None:
-    corpus = analysis.load_corpus(SEEDS)
+def test_voice_scores_take_the_guards(seed_corpus) -> None:
+    corpus = seed_corpus
     scores = readability.voice_scores(corpus, guards=readability.Guards(min_words=10**6))
     words = scores.loc[readability.DEFAULT_METHOD, "words"]
     flags = scores.loc[readability.DEFAULT_METHOD, "gunning_fog_flag"]

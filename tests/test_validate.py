@@ -178,8 +178,8 @@ def test_bad_label_files_name_file_row_and_fix(tmp_path, content, message):
     assert str(path) in str(error.value)
 
 
-def test_labelling_sheet_round_trip(tmp_path):
-    corpus = load_corpus(SEEDS)
+def test_labelling_sheet_round_trip(tmp_path, seed_corpus):
+    corpus = seed_corpus
     sheet = labelling_sheet(corpus)
     assert set(sheet["unit"]) == {"block", "quote"}
     assert (sheet["label"] == "").all()
@@ -353,9 +353,9 @@ def test_no_labels_finding_and_commands_show_where_labels_go(tmp_path):
     assert "--corpus CORPUS" in labelling_commands()
 
 
-def test_write_labelling_sheet(tmp_path):
+def test_write_labelling_sheet(tmp_path, seed_corpus):
     path = tmp_path / "new" / "sheet.csv"
-    sheet = write_labelling_sheet(load_corpus(SEEDS), path)
+    sheet = write_labelling_sheet(seed_corpus, path)
     assert pd.read_csv(path, keep_default_na=False).shape == sheet.shape
 
 
@@ -391,8 +391,8 @@ def test_a_sheet_round_trip_keeps_quotations_with_ellipses_and_no_speaker(tmp_pa
     assert result.speaker_errors().empty
 
 
-def test_errors_name_the_line_of_the_file_they_come_from(tmp_path):
-    sheet = labelling_sheet(load_corpus(SEEDS))
+def test_errors_name_the_line_of_the_file_they_come_from(tmp_path, seed_corpus):
+    sheet = labelling_sheet(seed_corpus)
     sheet["label"] = sheet["workbook_role"].where(sheet["unit"] == "block", "quote")
     sheet.loc[5, "label"] = "lede"  # line 7 of the file
     path = tmp_path / "sheet.csv"
