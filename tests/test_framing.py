@@ -744,3 +744,121 @@ def test_products_within_documents_equal_dense_products_masked_by_document():
     # The reference: every pair's dot product, kept only within the same document.
     expected = dense[e_rows] @ (dense[o_rows] > 0).T * (e_group[:, None] == o_group[None, :])
     np.testing.assert_allclose(got, expected)
+
+
+# --- rules: thresholds as arguments, down to every process -------------------------------
+
+
+def test_reuse_rules_reach_the_forked_workers(fixture, monkeypatch):
+    corpus, result = fixture
+    rules = ReuseRules(min_run_chars=120, wholly_derived=0.9, partially_derived=0.25)
+    serial = framing.reuse(corpus, result.units, rules=rules)
+    monkeypatch.setattr(textreuse, "REUSE_BATCH_SENTENCES", 2)
+    monkeypatch.setattr(textreuse, "PARALLEL_MIN_SENTENCES", 0)
+    monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)
+    forked = []
+
+    def fork_map(function, parts):
+        forked.append(parts)
+        return parallel.fork_map(function, parts)
+
+    monkeypatch.setattr(textreuse, "fork_map", fork_map)
+    got = framing.reuse(corpus, result.units, rules=rules)
+    assert forked == [2]  # the last batches ran in a forked worker
+    pd.testing.assert_frame_equal(got, serial)
+    # The last pair, measured in the worker, is classed and covered by the rules given.
+    last = got.iloc[-1]
+    assert (last["news_id"], last["derivation"]) == ("wholly", "partially derived")
+    assert last["run_coverage"] < result.reuse.iloc[-1]["run_coverage"]
+    assert framing.derivation_class(0.85, rules=rules) == "partially derived"
+
+
+def test_analyse_passes_each_measure_its_rules(fixture):
+    corpus, result = fixture
+    strict = framing.analyse(
+        corpus,
+        align_rules=AlignRules(verbatim=1.01, min_unit_words=8),
+        reuse_rules=ReuseRules(wholly_derived=0.9),
+        fidelity_rules=framing.FidelityRules(altered_share=1.01),
+    )
+    assert len(strict.units) < len(result.units)  # fewer sentences reach eight words
+    assert "verbatim" not in set(strict.alignment["label"])
+    assert "wholly derived" not in set(strict.reuse["derivation"])
+    assert "altered" not in set(strict.quotes["fidelity"])
+    assert "altered" in set(result.quotes["fidelity"])
+    # The reuse finding states the run length the table was measured with.
+    text = framing.findings(corpus, result, "wholly", reuse_rules=ReuseRules(min_run_chars=40))
+    assert "shared runs of 40+ characters" in text
+
+
+def test_compared_pairs_leave_out_the_official_text_itself_and_documents_with_no_sentences():
+    frame = pd.DataFrame(
+        {
+            "side": ["journalist", "article", "official", "official", "journalist"],
+            "doc_id": ["n1", "n1", "o1", "o2", "n2"],
+            "within": ["", "o1", "", "", ""],
+        }
+    )
+    corpus = SimpleNamespace(
+        pairs=pd.DataFrame({"news_id": ["n1", "n1", "n2"], "official_id": ["o1", "o2", "o3"]})
+    )
+    pairs = alignment_module._compared_pairs(corpus, frame)
+    # Row 1 lies inside o1, embedded in n1: compared with o2 only. o3 has no sentences.
+    assert pairs.e_rows.tolist() == [0, 0, 1]
+    assert pairs.e_group.tolist() == [0, 1, 1]
+    assert (pairs.o_rows.tolist(), pairs.o_group.tolist()) == ([2, 3], [0, 1])
+
+
+def test_candidates_rank_by_best_score_ties_to_the_higher_cosine_and_mark_sources():
+    cosine = sp.csr_matrix([[0.9, 0.0, 0.2], [0.3, 0.6, 0.5]])
+    coverage = sp.csr_matrix([[0.5, 0.5, 0.0], [1.0, 1.0, 0.01]])
+    contain = sp.csr_matrix((2, 3))
+    cand = alignment_module._candidates(cosine, coverage, contain, AlignRules(max_sources=3))
+    assert cand["e"].tolist() == [0, 0, 0, 1, 1, 1]
+    # Row 1's coverage ties at 1.0: the higher cosine (column 1) goes first.
+    assert cand["o"].tolist() == [0, 1, 2, 1, 0, 2]
+    # Column 2 shares cosine but too little content to be a source (source_min 0.06).
+    assert cand["is_source"].tolist() == [True, True, False, True, True, False]
+    fewer = alignment_module._candidates(cosine, coverage, contain, AlignRules(max_sources=2))
+    assert fewer["o"].tolist() == [0, 1, 1, 0]
+    loose = alignment_module._candidates(cosine, coverage, contain, AlignRules(source_min=0.0))
+    assert loose["is_source"].all()
+
+
+def test_labels_follow_the_align_rules():
+    containment = np.array([0.8, 0.4, 0.0, 0.0, 0.0])
+    cosine = np.array([0.0, 0.0, 0.6, 0.0, 0.0])
+    union = np.array([0.0, 0.0, 0.0, 0.3, 0.1])
+    labels = alignment_module._labels(containment, cosine, union, AlignRules())
+    assert labels.tolist() == [
+        "verbatim", "close paraphrase", "close paraphrase", "loose paraphrase", "added"
+    ]  # fmt: skip
+    rules = AlignRules(verbatim=0.9, close_cosine=0.7, close_containment=0.5, loose_union=0.05)
+    assert alignment_module._labels(containment, cosine, union, rules).tolist() == [
+        "close paraphrase", "added", "added", "loose paraphrase", "loose paraphrase"
+    ]  # fmt: skip
+
+
+def test_best_per_sentence_takes_the_best_document_and_its_union():
+    # Journalist sentence 10 is compared within two documents (expanded rows 0, 1),
+    # sentence 11 within one; official rows 20-22.
+    cand = pd.DataFrame(
+        {
+            "e": [0, 1, 1, 2],
+            "j_row": [10, 10, 10, 11],
+            "o_row": [20, 22, 21, 20],
+            "score": [0.4, 0.6, 0.6, 0.05],
+            "cosine": [0.4, 0.6, 0.55, 0.05],
+            "containment": [0.1, 0.2, 0.2, 0.0],
+        }
+    )
+    union = np.array([0.5, 0.3, 0.1])
+    best = alignment_module._best_per_sentence(
+        cand, union, np.array([10, 10, 11]), np.array([10, 11, 12]), AlignRules()
+    )
+    # Equal scores: the lower official row. The union is the best over the documents.
+    assert best.official_row.tolist() == [21, -1, -1]
+    assert best.label.tolist() == ["close paraphrase", "added", "added"]
+    assert best.covered.tolist() == [0.5, 0.1, 0.0]
+    assert best.cosine.tolist() == [0.55, 0.05, 0.0]
+    assert best.matched.tolist() == [True, False, False]

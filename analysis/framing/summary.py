@@ -45,7 +45,8 @@ def findings(
         corpus: The loaded corpus.
         result: From :func:`~analysis.framing.analyse`.
         news_id: The news article.
-        reuse_rules: Those ``result.reuse`` was measured with: its run length is stated.
+        reuse_rules: Those ``result.reuse`` was measured with: its n-gram size and
+            run length are stated.
     """
     pairs = corpus.pairs[corpus.pairs["news_id"] == news_id]
     kind = corpus.articles.loc[corpus.articles["article_id"] == news_id, "kind"]
@@ -74,10 +75,10 @@ def findings(
         how = "embedded in the article" if pair.link == "embedded" else "named in the manifest"
         reuse_lines.append(
             f"**Reuse.** Compared with `{pair.official_id}` ({how}), the journalist's own text "
-            f"shares {reuse_row.containment_news:.0%} of its word 3-grams with the official text "
-            f"and {reuse_row.run_coverage:.0%} of its characters lie in shared runs of "
-            f"{reuse_rules.min_run_chars}+ characters: **{reuse_row.derivation}** (METER's classes). The longest "
-            f"shared run is “{reuse_row.longest_run}”."
+            f"shares {reuse_row.containment_news:.0%} of its word {reuse_rules.ngram}-grams with "
+            f"the official text and {reuse_row.run_coverage:.0%} of its characters lie in shared "
+            f"runs of {reuse_rules.min_run_chars}+ characters: **{reuse_row.derivation}** "
+            f"(METER's classes). The longest shared run is “{reuse_row.longest_run}”."
         )
         usage = result.usage[
             (result.usage["news_id"] == news_id) & (result.usage["official_id"] == pair.official_id)
