@@ -11,6 +11,11 @@ from hypothesis import strategies as st
 
 import analysis
 from analysis import _arrays, framing, parallel
+from analysis.framing import alignment as alignment_module
+from analysis.framing import textreuse
+from analysis.framing.rules import AlignRules, ReuseRules
+from analysis.framing.textreuse import _numbered, _split_counts, _word_tokens
+from analysis.framing.vectors import _matrices, _run_stream, _tokenize, _WithinDocuments
 from analysis.text import normalise
 
 FIXTURES = Path(__file__).parent / "fixtures" / "framing"
@@ -252,8 +257,9 @@ def test_distinctive_words(seed):
 
 
 def test_tfidf_vectors_are_unit_length():
-    vectors = framing._matrices(
-        pd.Series(["Biden pressed Putin on election interference.", "", "Talks."])
+    vectors = _matrices(
+        pd.Series(["Biden pressed Putin on election interference.", "", "Talks."]),
+        rules=AlignRules(),
     )
     norms = np.sqrt(np.asarray(vectors.tfidf.multiply(vectors.tfidf).sum(axis=1)).ravel())
     assert norms[0] == pytest.approx(1.0) and norms[1] == 0.0
@@ -350,13 +356,13 @@ def _python_tokens(text: str) -> list[str]:
 def test_tokens_equal_python_word_tokens(texts):
     # Any character: the tables are Python's own (U+31350, a letter since Unicode 15,
     # is not a word character to Python 3.11, and is not one here either).
-    tokens = framing._tokenize(pd.Series(texts, dtype="str"))
+    tokens = _tokenize(pd.Series(texts, dtype="str"))
     got = [[] for _ in texts]
     for r, c in zip(tokens.row, tokens.codes, strict=True):
         got[r].append(tokens.vocabulary[c])
     assert got == [[t.lower() for t in _python_tokens(text)] for text in texts]
     # Copied runs see a hyphenated word as its parts: re's own \w+ words.
-    stream = framing._run_stream(pd.Series(texts, dtype="str"), np.arange(len(texts)))
+    stream = _run_stream(pd.Series(texts, dtype="str"), np.arange(len(texts)))
     parts = [[] for _ in texts]
     for r, c in zip(stream.row, stream.codes, strict=True):
         parts[r].append(c)
@@ -372,7 +378,7 @@ def test_tokens_equal_python_word_tokens(texts):
 @given(st.lists(st.text(st.characters(codec="utf-8"), max_size=25), max_size=5))
 @settings(max_examples=200, deadline=None)
 def test_reuse_word_tokens_and_offsets_equal_re(texts):
-    row, start, end, codes = framing._word_tokens(pd.Series(texts, dtype="str"))
+    row, start, end, codes = _word_tokens(pd.Series(texts, dtype="str"))
     expected = [
         (k, m.start(), m.end(), normalise(m.group()))
         for k, text in enumerate(texts)
@@ -396,14 +402,14 @@ def test_numbered_numbers_values_in_order(values):
     values = np.array(values, dtype=np.int64)
     distinct = sorted(set(values.tolist()))
     expected = [distinct.index(v) for v in values.tolist()]
-    assert framing._numbered(values).tolist() == expected
+    assert _numbered(values).tolist() == expected
 
 
 def test_tokenizing_in_chunks_equals_one_chunk(monkeypatch):
     texts = pd.Series([f"Row {i}: the build-up near Kyiv’s border, {i * 7}." for i in range(50)])
-    one = framing._tokenize(texts)
+    one = _tokenize(texts)
     monkeypatch.setattr(_arrays, "CHUNK_CHARACTERS", 100)
-    many = framing._tokenize(texts)
+    many = _tokenize(texts)
     for a, b in zip(one, many, strict=True):
         assert np.array_equal(a, b)
 
@@ -432,7 +438,7 @@ def _reference_runs(text, spans, source):
                 longest = max(longest, k)
             if longest:
                 start, end = lo + matches[i].start(), lo + matches[i + longest - 1].end()
-                if end - start >= framing.MIN_RUN_CHARS:
+                if end - start >= ReuseRules().min_run_chars:
                     runs.append((start, end))
             i += max(longest, 1)
     return runs
@@ -441,7 +447,7 @@ def _reference_runs(text, spans, source):
 def _reference_reuse(corpus, frame):
     def grams(text):
         tokens = [normalise(t) for t in re.findall(r"\w+", text)]
-        return {tuple(tokens[i : i + framing.NGRAM]) for i in range(len(tokens) - 2)}
+        return {tuple(tokens[i : i + ReuseRules().ngram]) for i in range(len(tokens) - 2)}
 
     texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"], strict=True))
     records = []
@@ -548,8 +554,8 @@ def test_verb_prefilter_keeps_every_text_with_a_verb(texts):
 @pytest.mark.parametrize("processes", [1, 2])
 def test_reuse_in_batches_equals_one_batch(fixture, monkeypatch, processes):
     corpus, result = fixture
-    monkeypatch.setattr(framing, "REUSE_BATCH_SENTENCES", 2)
-    monkeypatch.setattr(framing, "PARALLEL_MIN_SENTENCES", 0 if processes == 2 else 10**9)
+    monkeypatch.setattr(textreuse, "REUSE_BATCH_SENTENCES", 2)
+    monkeypatch.setattr(textreuse, "PARALLEL_MIN_SENTENCES", 0 if processes == 2 else 10**9)
     monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)
     pd.testing.assert_frame_equal(framing.reuse(corpus, result.units), result.reuse)
 
@@ -562,7 +568,7 @@ def test_reuse_in_batches_equals_one_batch(fixture, monkeypatch, processes):
 )
 @settings(max_examples=200, deadline=None)
 def test_split_counts_equal_str_split(texts):
-    got = framing._split_counts(pd.Series(texts, dtype="str"))
+    got = _split_counts(pd.Series(texts, dtype="str"))
     assert got.tolist() == [len(text.split()) for text in texts]
 
 
@@ -592,7 +598,7 @@ def test_british_spelling_of_an_official_sentence_is_the_same_content(tmp_path):
 
 def test_union_coverage_in_batches_equals_one_batch(fixture, monkeypatch):
     corpus, result = fixture
-    monkeypatch.setattr(framing, "UNION_BATCH_ROWS", 3)
+    monkeypatch.setattr(alignment_module, "UNION_BATCH_ROWS", 3)
     alignment, sources, usage = framing.align(corpus)
     pd.testing.assert_frame_equal(alignment, result.alignment)
     pd.testing.assert_frame_equal(sources, result.sources)
@@ -733,8 +739,126 @@ def test_products_within_documents_equal_dense_products_masked_by_document():
     weighted = sp.csr_matrix(dense)
     e_rows, e_group = np.array([0, 1, 1, 2, 3, 4]), np.array([0, 0, 1, 1, 0, 1])
     o_rows, o_group = np.array([5, 6, 7, 8]), np.array([0, 0, 1, 1])
-    product = framing._WithinDocuments(present, e_rows, e_group, o_rows, o_group)
+    product = _WithinDocuments(present, e_rows, e_group, o_rows, o_group)
     got = product(weighted.data, present.data).toarray()
     # The reference: every pair's dot product, kept only within the same document.
     expected = dense[e_rows] @ (dense[o_rows] > 0).T * (e_group[:, None] == o_group[None, :])
     np.testing.assert_allclose(got, expected)
+
+
+# --- rules: thresholds as arguments, down to every process -------------------------------
+
+
+def test_reuse_rules_reach_the_forked_workers(fixture, monkeypatch):
+    corpus, result = fixture
+    rules = ReuseRules(min_run_chars=120, wholly_derived=0.9, partially_derived=0.25)
+    serial = framing.reuse(corpus, result.units, rules=rules)
+    monkeypatch.setattr(textreuse, "REUSE_BATCH_SENTENCES", 2)
+    monkeypatch.setattr(textreuse, "PARALLEL_MIN_SENTENCES", 0)
+    monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)
+    forked = []
+
+    def fork_map(function, parts):
+        forked.append(parts)
+        return parallel.fork_map(function, parts)
+
+    monkeypatch.setattr(textreuse, "fork_map", fork_map)
+    got = framing.reuse(corpus, result.units, rules=rules)
+    assert forked == [2]  # the last batches ran in a forked worker
+    pd.testing.assert_frame_equal(got, serial)
+    # The last pair, measured in the worker, is classed and covered by the rules given.
+    last = got.iloc[-1]
+    assert (last["news_id"], last["derivation"]) == ("wholly", "partially derived")
+    assert last["run_coverage"] < result.reuse.iloc[-1]["run_coverage"]
+    assert framing.derivation_class(0.85, rules=rules) == "partially derived"
+
+
+def test_analyse_passes_each_measure_its_rules(fixture):
+    corpus, result = fixture
+    strict = framing.analyse(
+        corpus,
+        align_rules=AlignRules(verbatim=1.01, min_unit_words=8),
+        reuse_rules=ReuseRules(wholly_derived=0.9),
+        fidelity_rules=framing.FidelityRules(altered_share=1.01),
+    )
+    assert len(strict.units) < len(result.units)  # fewer sentences reach eight words
+    assert "verbatim" not in set(strict.alignment["label"])
+    assert "wholly derived" not in set(strict.reuse["derivation"])
+    assert "altered" not in set(strict.quotes["fidelity"])
+    assert "altered" in set(result.quotes["fidelity"])
+    # The reuse finding states the run length the table was measured with.
+    text = framing.findings(corpus, result, "wholly", reuse_rules=ReuseRules(min_run_chars=40))
+    assert "shared runs of 40+ characters" in text
+
+
+def test_compared_pairs_leave_out_the_official_text_itself_and_documents_with_no_sentences():
+    frame = pd.DataFrame(
+        {
+            "side": ["journalist", "article", "official", "official", "journalist"],
+            "doc_id": ["n1", "n1", "o1", "o2", "n2"],
+            "within": ["", "o1", "", "", ""],
+        }
+    )
+    corpus = SimpleNamespace(
+        pairs=pd.DataFrame({"news_id": ["n1", "n1", "n2"], "official_id": ["o1", "o2", "o3"]})
+    )
+    pairs = alignment_module._compared_pairs(corpus, frame)
+    # Row 1 lies inside o1, embedded in n1: compared with o2 only. o3 has no sentences.
+    assert pairs.e_rows.tolist() == [0, 0, 1]
+    assert pairs.e_group.tolist() == [0, 1, 1]
+    assert (pairs.o_rows.tolist(), pairs.o_group.tolist()) == ([2, 3], [0, 1])
+
+
+def test_candidates_rank_by_best_score_ties_to_the_higher_cosine_and_mark_sources():
+    cosine = sp.csr_matrix([[0.9, 0.0, 0.2], [0.3, 0.6, 0.5]])
+    coverage = sp.csr_matrix([[0.5, 0.5, 0.0], [1.0, 1.0, 0.01]])
+    contain = sp.csr_matrix((2, 3))
+    cand = alignment_module._candidates(cosine, coverage, contain, AlignRules(max_sources=3))
+    assert cand["e"].tolist() == [0, 0, 0, 1, 1, 1]
+    # Row 1's coverage ties at 1.0: the higher cosine (column 1) goes first.
+    assert cand["o"].tolist() == [0, 1, 2, 1, 0, 2]
+    # Column 2 shares cosine but too little content to be a source (source_min 0.06).
+    assert cand["is_source"].tolist() == [True, True, False, True, True, False]
+    fewer = alignment_module._candidates(cosine, coverage, contain, AlignRules(max_sources=2))
+    assert fewer["o"].tolist() == [0, 1, 1, 0]
+    loose = alignment_module._candidates(cosine, coverage, contain, AlignRules(source_min=0.0))
+    assert loose["is_source"].all()
+
+
+def test_labels_follow_the_align_rules():
+    containment = np.array([0.8, 0.4, 0.0, 0.0, 0.0])
+    cosine = np.array([0.0, 0.0, 0.6, 0.0, 0.0])
+    union = np.array([0.0, 0.0, 0.0, 0.3, 0.1])
+    labels = alignment_module._labels(containment, cosine, union, AlignRules())
+    assert labels.tolist() == [
+        "verbatim", "close paraphrase", "close paraphrase", "loose paraphrase", "added"
+    ]  # fmt: skip
+    rules = AlignRules(verbatim=0.9, close_cosine=0.7, close_containment=0.5, loose_union=0.05)
+    assert alignment_module._labels(containment, cosine, union, rules).tolist() == [
+        "close paraphrase", "added", "added", "loose paraphrase", "loose paraphrase"
+    ]  # fmt: skip
+
+
+def test_best_per_sentence_takes_the_best_document_and_its_union():
+    # Journalist sentence 10 is compared within two documents (expanded rows 0, 1),
+    # sentence 11 within one; official rows 20-22.
+    cand = pd.DataFrame(
+        {
+            "e": [0, 1, 1, 2],
+            "j_row": [10, 10, 10, 11],
+            "o_row": [20, 22, 21, 20],
+            "score": [0.4, 0.6, 0.6, 0.05],
+            "cosine": [0.4, 0.6, 0.55, 0.05],
+            "containment": [0.1, 0.2, 0.2, 0.0],
+        }
+    )
+    union = np.array([0.5, 0.3, 0.1])
+    best = alignment_module._best_per_sentence(
+        cand, union, np.array([10, 10, 11]), np.array([10, 11, 12]), AlignRules()
+    )
+    # Equal scores: the lower official row. The union is the best over the documents.
+    assert best.official_row.tolist() == [21, -1, -1]
+    assert best.label.tolist() == ["close paraphrase", "added", "added"]
+    assert best.covered.tolist() == [0.5, 0.1, 0.0]
+    assert best.cosine.tolist() == [0.55, 0.05, 0.0]
+    assert best.matched.tolist() == [True, False, False]

@@ -1,0 +1,92 @@
+"""Framing: how the journalist rewrote the official text.
+
+For every news article and each official text it reports on (found embedded in
+the article, or loaded from its own file and named in ``pairs_with``), this
+package measures:
+
+* **reuse** (:mod:`~analysis.framing.textreuse`): word 3-gram containment in
+  both directions (as in the METER project, Clough et al. 2002), coverage by
+  shared character runs of 15 or more (as Churnalism did), the longest shared
+  runs, and a derivation class;
+* **alignment** (:mod:`~analysis.framing.alignment`, on the vectors of
+  :mod:`~analysis.framing.vectors`): each journalist sentence against its best
+  official sentence(s), labelled verbatim, close paraphrase, loose paraphrase or
+  added; and each official sentence by where the article used it
+  (:mod:`~analysis.framing.usage`): headline, lede, body, or omitted;
+* **verbs** (:mod:`~analysis.framing.verbs`): the reporting verbs of each aligned
+  pair, graded by the lexicon in ``data/verbs.toml``, and the shift from the
+  official verb to the journalist's;
+* **quote fidelity** (:mod:`~analysis.framing.fidelity`): each quotation checked
+  against the official texts;
+* **distinctive words** (:mod:`~analysis.framing.words`): log-odds ratios with an
+  informative Dirichlet prior (Monroe, Colaresi & Quinn 2008) taken from a
+  background English frequency list.
+
+:func:`analyse` (:mod:`~analysis.framing.run`) runs them all into a
+:class:`Framing`; :mod:`~analysis.framing.summary` states its findings and
+:mod:`~analysis.framing.diffs` shows aligned pairs side by side.
+
+"Journalist text" is the article's headline and journalist blocks, plus any
+sentence it copies word for word from a paired document without attribution
+(:mod:`~analysis.framing.sentences`); "official text" is the official document's
+sentences. Every row keeps ids and character offsets into ``articles.text``.
+
+Thresholds are ours, chosen on the hand-made pairs in ``tests/fixtures/framing``,
+and are the fields of frozen dataclasses in :mod:`~analysis.framing.rules`, each
+with its reason, so that an analyst can change them: the 3-level derivation
+scheme is METER's (wholly, partially, non-derived; Clough, Gaizauskas, Piao &
+Wilks 2002, "METER: MEasuring TExt Reuse", ACL), which learned its cut-offs from
+its annotated corpus and does not publish one pair of values. An article is
+*wholly derived* when at least ``ReuseRules.wholly_derived`` (0.6) of its
+journalist-text 3-grams occur in the official text, *partially derived* from
+``ReuseRules.partially_derived`` (0.15), otherwise *non-derived*. Sentence labels
+use ``AlignRules.verbatim``, ``close_cosine``, ``close_containment`` and
+``loose_union``; usage, :class:`UsageRules`; quote fidelity,
+``FidelityRules.altered_share``.
+"""
+
+from __future__ import annotations
+
+from analysis.framing.alignment import align
+from analysis.framing.diffs import side_by_side
+from analysis.framing.fidelity import quote_fidelity
+from analysis.framing.result import Framing
+from analysis.framing.rules import AlignRules, FidelityRules, ReuseRules, UsageRules
+from analysis.framing.run import analyse
+from analysis.framing.sentences import USAGE_ROLES as USAGE_ROLES
+from analysis.framing.sentences import units as units
+from analysis.framing.summary import findings as findings
+from analysis.framing.summary import label_finding as label_finding
+from analysis.framing.summary import omission_finding as omission_finding
+from analysis.framing.summary import omission_matrix as omission_matrix
+from analysis.framing.summary import outlet_finding as outlet_finding
+from analysis.framing.summary import outlet_summary as outlet_summary
+from analysis.framing.summary import usage_finding as usage_finding
+from analysis.framing.summary import verb_finding as verb_finding
+from analysis.framing.summary import words_finding as words_finding
+from analysis.framing.textreuse import REUSE_COLUMNS as REUSE_COLUMNS
+from analysis.framing.textreuse import derivation_class as derivation_class
+from analysis.framing.textreuse import reuse
+from analysis.framing.usage import USAGE_COLUMNS as USAGE_COLUMNS
+from analysis.framing.verbs import VerbLexicon, load_verbs
+from analysis.framing.verbs import verb_pairs as verb_pairs
+from analysis.framing.words import distinctive_words
+from analysis.framing.words import unmentioned_words as unmentioned_words
+
+# The old module's __all__, and the rules dataclasses. The other public names
+# above (``import x as x``) are re-exported at their old paths too.
+__all__ = [
+    "AlignRules",
+    "FidelityRules",
+    "Framing",
+    "ReuseRules",
+    "UsageRules",
+    "VerbLexicon",
+    "align",
+    "analyse",
+    "distinctive_words",
+    "load_verbs",
+    "quote_fidelity",
+    "reuse",
+    "side_by_side",
+]

@@ -1,0 +1,44 @@
+"""The whole framing analysis of a corpus, each measure given its rules."""
+
+from __future__ import annotations
+
+from analysis.corpus import Corpus
+from analysis.framing.alignment import align
+from analysis.framing.fidelity import quote_fidelity
+from analysis.framing.result import Framing
+from analysis.framing.rules import AlignRules, FidelityRules, ReuseRules, UsageRules
+from analysis.framing.sentences import units
+from analysis.framing.textreuse import reuse
+from analysis.framing.verbs import verb_pairs
+
+__all__ = ["analyse"]
+
+
+def analyse(
+    corpus: Corpus,
+    *,
+    align_rules: AlignRules = AlignRules(),  # noqa: B008 - frozen, so one shared default is safe
+    usage_rules: UsageRules = UsageRules(),  # noqa: B008 - frozen, so one shared default is safe
+    reuse_rules: ReuseRules = ReuseRules(),  # noqa: B008 - frozen, so one shared default is safe
+    fidelity_rules: FidelityRules = FidelityRules(),  # noqa: B008 - frozen, so one shared default is safe
+) -> Framing:
+    """Run the whole framing analysis on every paired article of a corpus.
+
+    Args:
+        corpus: The loaded corpus.
+        align_rules: Which sentences are compared, and how they are labelled.
+        usage_rules: When an official sentence counts as used.
+        reuse_rules: The n-gram size, run length and derivation cut-offs.
+        fidelity_rules: When a changed quotation is still of an official sentence.
+    """
+    frame = units(corpus, rules=align_rules)
+    alignment, sources, usage = align(corpus, frame, rules=align_rules, usage_rules=usage_rules)
+    return Framing(
+        units=frame,
+        alignment=alignment,
+        sources=sources,
+        usage=usage,
+        reuse=reuse(corpus, frame, rules=reuse_rules),
+        verbs=verb_pairs(alignment),
+        quotes=quote_fidelity(corpus, rules=fidelity_rules),
+    )

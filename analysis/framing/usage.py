@@ -1,0 +1,437 @@
+"""Usage: whether and where each paired news article used each official sentence.
+
+Measured from the official sentence's side, over all of the article's prose:
+how much of it a news sentence holds, the longest run of its words copied in
+order (inside a quotation too), and the news sentences reporting the call an
+official text opens with. The thresholds are :class:`UsageRules`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import scipy.sparse as sp
+
+from analysis._arrays import ranges
+from analysis.corpus import Corpus
+from analysis.framing.rules import UsageRules
+from analysis.framing.vectors import _run_stream, _RunStream, _Vectors
+
+__all__ = ["USAGE_COLUMNS"]
+
+USAGE_COLUMNS = [
+    "news_id", "official_id", "official_sent_no", "start", "end", "text", "used", "used_in",
+    "news_sent_no", "closest_in", "closest_sent_no", "label", "copied_words", "quoted_words",
+    "covered",
+]  # fmt: skip
+_PLACE_RANK = {"headline": 0, "lede": 1, "body": 2}
+_FORM_RANK = {"verbatim": 0, "paraphrase": 1}
+
+
+def _usage(
+    corpus: Corpus,
+    frame: pd.DataFrame,
+    evidence: pd.DataFrame,
+    rules: UsageRules,
+) -> pd.DataFrame:
+    """Whether and where each paired article used each official sentence.
+
+    ``evidence`` has one row per (news sentence, official sentence) candidate:
+    ``covered``, ``copied_words``, the news sentence's own ``label`` against that
+    official document and whether this sentence is its ``best`` match there.
+
+    Returns:
+        One row per (news article, official sentence): ``used`` (``verbatim``,
+        ``paraphrase`` or ``omitted``: the strongest form anywhere), ``used_in``
+        (the most prominent place its content reached, in any form: headline,
+        lede, body, or omitted) and ``news_sent_no`` (the sentence there), the
+        closest match (``closest_in``, ``closest_sent_no``, its ``label``:
+        verbatim, or the alignment label of that sentence), ``copied_words`` (the
+        longest run copied), ``quoted_words`` (the longest run inside a
+        quotation that is the official wording) and
+        ``covered`` (its share of the official sentence).
+    """
+    official = frame[frame["side"] == "official"].rename(
+        columns={"doc_id": "official_id", "sent_no": "official_sent_no"}
+    )
+    grid = corpus.pairs[["news_id", "official_id"]].merge(official, on="official_id")
+    ev = pd.concat([evidence.assign(call=False), _call_reports(corpus, frame)], ignore_index=True)
+    ev["official_words"] = ev["official_words"].fillna(0)
+    ev = ev.astype({"a_row": "int64", "o_row": "int64", "best": bool, "call": bool})
+    location = frame["location"].to_numpy(dtype=object)
+    ev["location"] = location[ev["a_row"].to_numpy()]
+    words = ev["official_words"].to_numpy()
+    copied = ev["copied_words"].to_numpy()
+    verbatim = (
+        (copied >= rules.verbatim_run)
+        | ((copied >= rules.min_run) & (copied >= rules.verbatim_share * words))
+        | (ev["quoted_words"].to_numpy() >= rules.quoted_words)
+    )
+    covered, best = ev["covered"].to_numpy(), ev["best"].to_numpy()
+    matched = ev["label"].to_numpy() != "added"
+    own = ev["own"].to_numpy(float)
+    conveyed = (
+        (covered >= rules.strong_cover)
+        | (matched & (covered >= rules.paraphrase_cover) & (best | (covered >= rules.own_cover)))
+        | (matched & (own >= rules.own_share) & (ev["location"].to_numpy() == "headline"))
+        | ev["call"].to_numpy(dtype=bool)
+    )
+    # An echo: the sentence's best match, too slight to convey it alone; it marks a
+    # place the content reached when the sentence is used elsewhere.
+    echo = matched & best
+    ev["form"] = np.select([verbatim, conveyed, echo], ["verbatim", "paraphrase", "echo"], "")
+    ev = ev[ev["form"] != ""].reset_index(drop=True)
+    # Ids only for the pairs that are a use (a few of the candidates): each column
+    # of strings taken from the frame costs a conversion.
+    doc_id = frame["doc_id"].to_numpy(dtype=object)
+    sent_no = frame["sent_no"].to_numpy()
+    a_row, o_row = ev["a_row"].to_numpy(), ev["o_row"].to_numpy()
+    ev["news_id"], ev["news_sent_no"] = doc_id[a_row], sent_no[a_row]
+    ev["official_id"], ev["official_sent_no"] = doc_id[o_row], sent_no[o_row]
+    used_somewhere = ev[ev["form"] != "echo"][["news_id", "official_id", "official_sent_no"]]
+    ev = ev.merge(
+        used_somewhere.drop_duplicates(), on=["news_id", "official_id", "official_sent_no"]
+    )
+    # The closest match's label: verbatim by the copied run; a news sentence's own
+    # label only where this official sentence is its best match; a further source
+    # of it is at most a loose paraphrase of this one.
+    ev["label"] = np.select(
+        [ev["form"] == "verbatim", ev["best"] | ev["call"].astype(bool)],
+        ["verbatim", ev["label"]],
+        default="loose paraphrase",
+    )
+    ev["place"] = ev["location"].map(_PLACE_RANK)
+    key = ["news_id", "official_id", "official_sent_no"]
+    # The closest match: the strongest form, then the largest copy, then the most covered.
+    closest = ev.assign(form_rank=ev["form"].map(_FORM_RANK).fillna(2)).sort_values(
+        [*key, "form_rank", "copied_words", "quoted_words", "covered", "place", "news_sent_no"],
+        ascending=[True, True, True, True, False, False, False, True, True],
+        kind="stable",
+    )
+    closest = closest.drop_duplicates(key)[
+        [
+            *key,
+            "form",
+            "location",
+            "news_sent_no",
+            "label",
+            "copied_words",
+            "quoted_words",
+            "covered",
+        ]  # fmt: skip
+    ].rename(columns={"form": "used", "location": "closest_in", "news_sent_no": "closest_sent_no"})
+    # The most prominent place its content reached, in any form.
+    prominent = ev.sort_values([*key, "place", "news_sent_no"], kind="stable").drop_duplicates(key)
+    prominent = prominent[[*key, "location", "news_sent_no"]].rename(
+        columns={"location": "used_in"}
+    )
+    usage = grid.merge(closest, on=key, how="left").merge(prominent, on=key, how="left")
+    usage["used"] = usage["used"].fillna("omitted")
+    usage["used_in"] = usage["used_in"].fillna("omitted")
+    usage["closest_in"] = usage["closest_in"].fillna("")
+    usage["label"] = usage["label"].fillna("")
+    for column, missing in [
+        ("news_sent_no", -1), ("closest_sent_no", -1), ("copied_words", 0), ("quoted_words", 0)
+    ]:  # fmt: skip
+        usage[column] = usage[column].fillna(missing).astype("int64")
+    usage["covered"] = usage["covered"].fillna(0.0).round(3)
+    return usage[USAGE_COLUMNS].reset_index(drop=True)
+
+
+def _usage_evidence(
+    vectors: _Vectors,
+    cand: pd.DataFrame,
+    candidates: pd.DataFrame,
+    e_rows: np.ndarray,
+    o_rows: np.ndarray,
+    gram_totals: np.ndarray,
+    frame: pd.DataFrame,
+    quotes: pd.DataFrame,
+    rules: UsageRules,
+    max_sources: int,
+) -> pd.DataFrame:
+    """Per (expanded row, official sentence) that may be a use: how much, how copied, how own.
+
+    The pairs are those holding ``min_cover`` of the official sentence
+    (``candidates``) and the sources alignment found (``cand``). Each gets
+    ``covered`` (the official sentence's share found in the news sentence),
+    ``copied_words`` (the longest run of its words, in order), ``quoted_words``
+    (the longest inside a quotation that is the official wording: ``quotes`` are
+    the corpus's), ``official_words`` and ``own`` (the share of the news
+    sentence's content, names aside, that this source matches and no
+    better-ranked source of the same sentence does: what it contributes; a
+    sentence has at most ``max_sources``, :attr:`AlignRules.max_sources`).
+    """
+    sources = cand.loc[cand["is_source"], ["e", "o", "coverage", "containment"]].copy()
+    sources["rank"] = sources.groupby("e", sort=False).cumcount()
+    both = candidates.merge(sources, on=["e", "o"], how="outer", suffixes=("", "_s"))
+    both["containment"] = both["containment"].fillna(both["containment_s"])
+    e, o = both["e"].to_numpy(np.int64), both["o"].to_numpy(np.int64)
+    missing = both["covered"].isna().to_numpy()
+    if missing.any():  # a source holding little of the official sentence: its share still
+        both.loc[missing, "covered"] = _row_dots(
+            vectors.present, vectors.weighted, e_rows[e[missing]], o_rows[o[missing]]
+        )
+    shared = np.rint(both["containment"].to_numpy(float) * gram_totals[e])
+    # Runs only where the pair shares a 3-gram: the copies worth measuring.
+    wanted = shared >= rules.min_run - 2
+    a_rows, p_rows = e_rows[e], o_rows[o]
+    stream = _run_stream(frame["text"], np.unique(np.r_[a_rows[wanted], p_rows[wanted]]))
+    copies = _copies(stream, a_rows, p_rows, wanted, _quoted_tokens(frame, quotes, stream), rules)
+    both["own"] = 0.0
+    ranked = both["rank"].notna().to_numpy()
+    if ranked.any():
+        both.loc[ranked, "own"] = _own_contribution(
+            vectors, both.loc[ranked, ["e", "o", "rank"]], e_rows, o_rows, max_sources
+        )
+    return pd.DataFrame(
+        {
+            "e": e,
+            "o": o,
+            "a_row": a_rows,
+            "o_row": p_rows,
+            "covered": both["covered"].to_numpy(float),
+            "copied_words": copies.longest,
+            "quoted_words": copies.quoted,
+            "official_words": copies.official_words,
+            "own": both["own"].to_numpy(float),
+        }
+    )
+
+
+def _row_dots(left: sp.csr_matrix, right: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray):
+    """``left[rows[k]] · right[cols[k]]`` for every k."""
+    return np.asarray(left[rows].multiply(right[cols]).sum(axis=1)).ravel()
+
+
+def _own_contribution(
+    vectors: _Vectors,
+    ranked: pd.DataFrame,
+    e_rows: np.ndarray,
+    o_rows: np.ndarray,
+    max_sources: int,
+) -> np.ndarray:
+    """Each source's share of its news sentence's content (names aside) that no better source has.
+
+    ``ranked`` holds each news sentence's sources in rank order (``rank`` 0 the
+    best), at most ``max_sources`` of them, consecutive.
+    """
+    rank = ranked["rank"].to_numpy(np.int64)
+    content = vectors.weighted[e_rows[ranked["e"].to_numpy(np.int64)]].copy()
+    content.data = content.data * ~vectors.is_name[content.indices]
+    present = vectors.present[o_rows[ranked["o"].to_numpy(np.int64)]]
+    matched = sp.csr_matrix(content.multiply(present))
+    own = np.asarray(matched.sum(axis=1)).ravel()
+    # The features the better sources of the same sentence (the rows just above,
+    # ``rank`` of them) hold are not this source's own.
+    at = np.arange(len(rank))
+    earlier = sp.csr_matrix(present.shape)
+    for back in range(1, max_sources):
+        above = present[np.maximum(at - back, 0)]
+        earlier = earlier + sp.diags((rank >= back).astype(float)) @ above
+    overlap = matched.multiply(earlier > 0)
+    own -= np.asarray(overlap.sum(axis=1)).ravel()
+    return np.maximum(own, 0.0)
+
+
+class _Copies(NamedTuple):
+    """Per pair of sentences, what the news one repeats of the official one word for word."""
+
+    longest: np.ndarray  # the longest run of the same consecutive words
+    quoted: np.ndarray  # the longest run inside one quotation, holding ``quoted_share`` of it
+    official_words: np.ndarray  # the official sentence's words
+
+
+def _copies(
+    stream: _RunStream,
+    a_rows: np.ndarray,
+    o_rows: np.ndarray,
+    wanted: np.ndarray,
+    quote_of: np.ndarray,
+    rules: UsageRules,
+) -> _Copies:
+    """Runs of the same consecutive words in each pair of sentences (0 where not wanted).
+
+    Words are the run stream's (case folded, stop words kept, hyphenated words in
+    their parts: :func:`_run_stream`). Every pair at once: each pair's matching word positions
+    ``(i, j)`` are joined on the word, and a run is a stretch of one diagonal
+    ``i - j`` with consecutive ``i`` (and, for ``quoted``, one quotation).
+
+    Args:
+        stream: The words of (at least) the wanted pairs' sentences.
+        a_rows: Each pair's news sentence (a row of the frame).
+        o_rows: Each pair's official sentence.
+        wanted: The pairs to measure.
+        quote_of: Per token of the run stream, the quotation it is in (-1: none).
+        rules: Its ``quoted_share`` (:class:`UsageRules`).
+    """
+    zeros = np.zeros(len(a_rows), dtype=np.int64)
+    out = _Copies(zeros, zeros.copy(), zeros.copy())
+    pairs = np.flatnonzero(wanted)
+    if not len(pairs):
+        return out
+    row, codes = stream.row, stream.codes
+    first = np.searchsorted(row, np.arange(int(max(a_rows.max(), o_rows.max())) + 2))
+    out.official_words[pairs] = np.diff(first)[o_rows[pairs]]
+    a_first, o_first = first[a_rows[pairs]], first[o_rows[pairs]]
+    a_pair, a_at = ranges(a_first, first[a_rows[pairs] + 1])
+    o_pair, o_at = ranges(o_first, first[o_rows[pairs] + 1])
+    left = pd.DataFrame({"p": a_pair, "w": codes[a_at], "i": a_at - a_first[a_pair], "t": a_at})
+    right = pd.DataFrame({"p": o_pair, "w": codes[o_at], "j": o_at - o_first[o_pair]})
+    hits = left.merge(right, on=["p", "w"])
+    if hits.empty:
+        return out
+    p, i, t = (hits[c].to_numpy() for c in ("p", "i", "t"))
+    diagonal = i - hits["j"].to_numpy()
+    order = np.lexsort((i, diagonal, p))
+    p, i, t, diagonal = p[order], i[order], t[order], diagonal[order]
+    step = (p[1:] != p[:-1]) | (diagonal[1:] != diagonal[:-1]) | (i[1:] != i[:-1] + 1)
+    run_id = np.cumsum(np.r_[True, step]) - 1
+    lengths = np.bincount(run_id)
+    longest = np.zeros(len(pairs), dtype=np.int64)
+    np.maximum.at(longest, p[np.r_[True, step]], lengths)
+    out.longest[pairs] = longest
+    # Quoted: runs cut where the quotation changes, against that quotation's words here.
+    quote = quote_of[t]
+    quoted_step = step | (quote[1:] != quote[:-1])
+    inside = quote >= 0
+    quoted_id = np.cumsum(np.r_[True, quoted_step]) - 1
+    quoted_lengths = np.bincount(quoted_id)[quoted_id]
+    quote_words = _quote_words(quote_of, row)[t]
+    holds = inside & (quoted_lengths >= rules.quoted_share * quote_words)
+    quoted = np.zeros(len(pairs), dtype=np.int64)
+    np.maximum.at(quoted, p[holds], quoted_lengths[holds])
+    out.quoted[pairs] = quoted
+    return out
+
+
+def _quote_words(quote_of: np.ndarray, row: np.ndarray) -> np.ndarray:
+    """Per token, how many words of its quotation its sentence holds (0 outside quotations)."""
+    if not len(quote_of):
+        return np.zeros(0, dtype=np.int64)
+    step = np.r_[True, (quote_of[1:] != quote_of[:-1]) | (row[1:] != row[:-1])]
+    segment = np.cumsum(step) - 1
+    return np.where(quote_of >= 0, np.bincount(segment)[segment], 0)
+
+
+def _quoted_tokens(frame: pd.DataFrame, quotes: pd.DataFrame, stream: _RunStream) -> np.ndarray:
+    """Per word of the run stream, the quotation (a row of ``quotes``) it lies in, or -1.
+
+    A token is in a quotation when its offset in the article (its sentence's
+    ``start`` plus its offset in the sentence) falls within the quotation's span.
+    """
+    quote_of = np.full(len(stream.row), -1, dtype=np.int64)
+    if quotes.empty or not len(quote_of):
+        return quote_of
+    docs = pd.Index(frame["doc_id"].unique())
+    q_doc = docs.get_indexer(quotes["article_id"])
+    keep = np.flatnonzero(q_doc >= 0)
+    if not len(keep):
+        return quote_of
+    width = np.int64(max(int(quotes["end"].max()), int(frame["end"].max())) + 1)
+    q_start = q_doc[keep] * width + quotes["start"].to_numpy(np.int64)[keep]
+    q_end = q_doc[keep] * width + quotes["end"].to_numpy(np.int64)[keep]
+    order = np.argsort(q_start, kind="stable")
+    q_start, q_end, keep = q_start[order], q_end[order], keep[order]
+    row = stream.row
+    sentences, inverse = np.unique(row, return_inverse=True)
+    t_doc = docs.get_indexer(frame["doc_id"].to_numpy()[sentences])[inverse].astype(np.int64)
+    at = t_doc * width + frame["start"].to_numpy(np.int64)[row] + stream.start
+    k = np.searchsorted(q_start, at, side="right") - 1
+    inside = (k >= 0) & (at < q_end[np.maximum(k, 0)])
+    quote_of[inside] = keep[k[inside]]
+    return quote_of
+
+
+# A readout opens with the fact of the call ("X spoke today with Y", "X had a
+# telephone conversation with Y"); a news sentence reports that fact when it
+# names a participant and says they spoke. Naming the leaders alone does not.
+_CALL_WORDS = (
+    r"\b(?:spoke|speak|speaks|spoken|talked|talks?|phoned|phone|telephone|telephonic|"
+    r"conversation|dialled|dialed)\b|\b(?:a|the|their|his|her|phone|telephone)\s+call\b"
+)
+
+
+def _mentions_call(texts: pd.Series) -> np.ndarray:
+    """Which texts hold a call word (pyarrow's RE2 kernel: no Python loop over sentences)."""
+    if texts.empty:
+        return np.zeros(0, dtype=bool)
+    # A pandas string column hands pyarrow its buffers (``__arrow_array__``), no copy.
+    found = pc.match_substring_regex(pa.array(texts.array), _CALL_WORDS, ignore_case=True)
+    return np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
+
+
+_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
+# Capitalised words that name an office or a country's government, not a participant.
+_OFFICE_WORDS = frozenset(
+    """President Prime Minister Secretary State Foreign Affairs External Chancellor Premier
+    Federal Republic United States Kingdom Government Office House White Kremlin Shri Mr Mrs
+    Ms Dr His Her Excellency Majesty King Queen Crown Prince Vice Deputy Defence Defense
+    Today Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+    April May June July August September October November December""".split()
+)
+
+
+def _participants(text: str) -> set[str]:
+    """The capitalised words of a sentence that can name a person: not offices, not its first."""
+    return {w for w in _CAPITALISED.findall(text) if w not in _OFFICE_WORDS}
+
+
+def _call_reports(corpus: Corpus, frame: pd.DataFrame) -> pd.DataFrame:
+    """Evidence rows: news sentences reporting the call that an official text opens with.
+
+    The official text's first sentence must state the call (a call word) and name
+    a participant; a news sentence of a paired article reports it when it says
+    they spoke (a call word) and names one of the same participants.
+    """
+    columns = [
+        "a_row", "o_row", "covered", "copied_words", "quoted_words", "own", "label", "best",
+        "call",
+    ]  # fmt: skip
+    side = frame["side"].to_numpy()
+    official = frame[side == "official"]
+    if official.empty:
+        return pd.DataFrame(columns=columns)
+    opening = official.loc[official.groupby("doc_id", sort=False)["sent_no"].idxmin()]
+    opening = opening[_mentions_call(opening["text"])]
+    news = frame[(side != "official") & _mentions_call(frame["text"])]
+    if opening.empty or news.empty:
+        return pd.DataFrame(columns=columns)
+    pairs = corpus.pairs[["news_id", "official_id"]]
+    joined = (
+        pd.DataFrame({"a_row": news.index, "news_id": news["doc_id"].to_numpy()})
+        .merge(pairs, on="news_id")
+        .merge(
+            pd.DataFrame({"o_row": opening.index, "official_id": opening["doc_id"].to_numpy()}),
+            on="official_id",
+        )
+    )
+    text = frame["text"].to_numpy()
+    names = {o: _participants(text[o]) for o in opening.index}
+    within = frame["within"].to_numpy()
+    keep = [
+        bool(names[o] & _participants(text[a])) and within[a] != official_id
+        for a, o, official_id in zip(
+            joined["a_row"], joined["o_row"], joined["official_id"], strict=True
+        )
+    ]
+    found = joined[keep]
+    return pd.DataFrame(
+        {
+            "a_row": found["a_row"].to_numpy(),
+            "o_row": found["o_row"].to_numpy(),
+            "covered": 0.0,
+            "copied_words": 0,
+            "quoted_words": 0,
+            "own": 0.0,
+            "label": "reports the call",
+            "best": False,
+            "call": True,
+        },
+        columns=columns,
+    )
