@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import pipeline, readability, topics
+from analysis import readability, topics
 from analysis.corpus import Corpus
+from analysis.run import run_workbook
 
 __all__ = ["FORMATS", "TABLES", "columns_readme", "export", "result_tables", "write_tables"]
 
@@ -60,7 +61,7 @@ TABLES = (
 
 def result_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
     """Every table of the workbook on a corpus, by the names of :data:`TABLES`."""
-    analyses = pipeline.analyse(corpus)
+    analyses = run_workbook(corpus)
     result = analyses.framing
     scores = analyses.readability.copy()  # indexed like corpus.articles
     if "article_id" not in scores:

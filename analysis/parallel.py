@@ -15,13 +15,13 @@ from typing import TypeVar
 
 import numpy as np
 
-__all__ = ["balanced_parts", "fork_map", "process_count", "side_by_side", "usable_cpus"]
+__all__ = ["balanced_parts", "fork_map", "process_count", "both_at_once", "usable_cpus"]
 
 T = TypeVar("T")
 U = TypeVar("U")
 
 _FORKED: list[Callable] = []  # the function a forked worker runs, set only during fork_map
-_SIDE_BY_SIDE: list[bool] = []  # set while side_by_side runs two jobs, one per core
+_BOTH_AT_ONCE: list[bool] = []  # set while both_at_once runs two jobs, one per core
 
 
 def _call(part: int):
@@ -78,14 +78,14 @@ def process_count(size: int, minimum: int) -> int:
 
     One where ``fork`` is missing (Windows, macOS defaults aside) or only one CPU
     is usable: a second process would then cost more than it saves; and one
-    while :func:`side_by_side` already runs two jobs.
+    while :func:`both_at_once` already runs two jobs.
     """
-    if _SIDE_BY_SIDE or size < minimum or "fork" not in multiprocessing.get_all_start_methods():
+    if _BOTH_AT_ONCE or size < minimum or "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return min(2, usable_cpus())
 
 
-def side_by_side(first: Callable[[], T], second: Callable[[], U], two: bool) -> tuple[T, U]:
+def both_at_once(first: Callable[[], T], second: Callable[[], U], two: bool) -> tuple[T, U]:
     """``(first(), second())``; with ``two``, ``second`` runs in a forked worker meanwhile.
 
     For independent jobs that each run in one process: while both run, neither
@@ -94,9 +94,9 @@ def side_by_side(first: Callable[[], T], second: Callable[[], U], two: bool) -> 
     """
     if not two:
         return first(), second()
-    _SIDE_BY_SIDE.append(True)
+    _BOTH_AT_ONCE.append(True)
     try:
         one, other = fork_map(lambda part: second() if part else first(), 2)
     finally:
-        _SIDE_BY_SIDE.pop()
+        _BOTH_AT_ONCE.pop()
     return one, other

@@ -42,19 +42,19 @@ def _loading(corpus_path: Path) -> dict:
 
 
 def _pipeline(corpus_path: Path) -> dict:
-    """The whole workbook end to end: load and segment, then :func:`analysis.pipeline.analyse`.
+    """The whole workbook end to end: load and segment, then :func:`analysis.run.run_workbook`.
 
     ``peak_rss_mb`` is this process's peak; ``peak_worker_rss_mb`` that of the
     largest process it forked (segmentation, the analyses run beside alignment,
     and reuse each use one on a corpus this size); ``peak_total_mb`` that of all
     of them at once (see :class:`MemorySampler`), the figure to hold to 2 GB.
     """
-    from analysis import pipeline
+    from analysis.run import run_workbook
 
     with MemorySampler() as memory:
         started = time.perf_counter()
         corpus = load_corpus(corpus_path)
-        pipeline.analyse(corpus)
+        run_workbook(corpus)
         seconds = time.perf_counter() - started
     files = corpus.articles[corpus.articles["derived_from"] == ""]
     words = int(files["words"].sum())

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import analysis
 from analysis import _arrays, framing, parallel
+from analysis.errors import VerbLexiconError
 from analysis.framing import alignment as alignment_module
 from analysis.framing import textreuse
 from analysis.framing.rules import AlignRules, ReuseRules
@@ -231,7 +232,7 @@ def test_verb_lexicon_forms_and_errors(tmp_path):
     assert grades["source"].str.len().min() > 10  # every grade cites its source
     bad = tmp_path / "verbs.toml"
     bad.write_text('[[grade]]\nname = "x"\nscore = "high"\nverbs = ["say"]\n')
-    with pytest.raises(ValueError, match="verbs.toml: grade 1 needs name, an integer score"):
+    with pytest.raises(VerbLexiconError, match="verbs.toml: grade 1: needs name, an integer score"):
         framing.load_verbs(bad)
     bad.write_text(
         '[[grade]]\nname = "a"\nscore = 0\nverbs = ["say"]\n[[grade]]\nname = "b"\nscore = 1\nverbs = ["say: say, said"]\n'

@@ -48,14 +48,14 @@ def test_one_process_below_the_minimum_or_on_one_cpu(monkeypatch):
     assert parallel.process_count(1_000, 100) == 2
 
 
-def test_side_by_side_runs_the_second_job_elsewhere_and_keeps_each_to_one_process():
+def test_both_at_once_runs_the_second_job_elsewhere_and_keeps_each_to_one_process():
     here = os.getpid()
 
     def job():
         return os.getpid(), parallel.process_count(10**9, 1)
 
-    (first_pid, first_count), (second_pid, second_count) = parallel.side_by_side(job, job, True)
+    (first_pid, first_count), (second_pid, second_count) = parallel.both_at_once(job, job, True)
     assert first_pid == here and second_pid != here
     assert first_count == second_count == 1  # neither splits its own work meanwhile
     assert parallel.process_count(10**9, 1) == min(2, parallel.usable_cpus())  # and after
-    assert parallel.side_by_side(lambda: 1, lambda: 2, False) == (1, 2)
+    assert parallel.both_at_once(lambda: 1, lambda: 2, False) == (1, 2)

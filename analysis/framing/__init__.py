@@ -54,7 +54,7 @@ from analysis.framing.result import Framing
 from analysis.framing.rules import AlignRules, FidelityRules, ReuseRules, UsageRules
 from analysis.framing.run import analyse
 from analysis.framing.sentences import USAGE_ROLES as USAGE_ROLES
-from analysis.framing.sentences import units as units
+from analysis.framing.sentences import official_units, units
 from analysis.framing.summary import findings as findings
 from analysis.framing.summary import label_finding as label_finding
 from analysis.framing.summary import omission_finding as omission_finding
@@ -68,6 +68,7 @@ from analysis.framing.textreuse import REUSE_COLUMNS as REUSE_COLUMNS
 from analysis.framing.textreuse import derivation_class as derivation_class
 from analysis.framing.textreuse import reuse
 from analysis.framing.usage import USAGE_COLUMNS as USAGE_COLUMNS
+from analysis.framing.vectors import UnitStatistics, unit_statistics
 from analysis.framing.verbs import VerbLexicon, load_verbs
 from analysis.framing.verbs import verb_pairs as verb_pairs
 from analysis.framing.words import distinctive_words
@@ -80,13 +81,17 @@ __all__ = [
     "FidelityRules",
     "Framing",
     "ReuseRules",
+    "UnitStatistics",
     "UsageRules",
     "VerbLexicon",
     "align",
     "analyse",
     "distinctive_words",
     "load_verbs",
+    "official_units",
     "quote_fidelity",
     "reuse",
     "side_by_side",
+    "unit_statistics",
+    "units",
 ]

@@ -21,7 +21,13 @@ from analysis.corpus import Corpus
 from analysis.framing.rules import AlignRules, UsageRules
 from analysis.framing.sentences import units
 from analysis.framing.usage import _usage, _usage_evidence
-from analysis.framing.vectors import _grams, _matrices, _Vectors, _WithinDocuments
+from analysis.framing.vectors import (
+    UnitStatistics,
+    _grams,
+    _matrices,
+    _Vectors,
+    _WithinDocuments,
+)
 
 __all__ = ["align"]
 
@@ -34,6 +40,7 @@ def align(
     *,
     rules: AlignRules = AlignRules(),  # noqa: B008 - frozen, so one shared default is safe
     usage_rules: UsageRules = UsageRules(),  # noqa: B008 - frozen, so one shared default is safe
+    statistics: UnitStatistics | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Align journalist sentences with official sentences, for every paired article.
 
@@ -50,6 +57,8 @@ def align(
         frame: The sentences from :func:`units` (computed with ``rules`` if not given).
         rules: How sentences are compared and labelled (:class:`AlignRules`).
         usage_rules: When an official sentence counts as used (:class:`UsageRules`).
+        statistics: The whole corpus's counts (:func:`unit_statistics`, summed over
+            parts) when ``corpus`` is a part of it; by default counted over ``frame``.
 
     Returns:
         ``(alignment, sources, usage)``: one row per journalist sentence with its
@@ -58,7 +67,7 @@ def align(
         sentence) saying where the article used it.
     """
     frame = units(corpus, rules=rules) if frame is None else frame
-    vectors = _matrices(frame["text"], rules=rules)
+    vectors = _matrices(frame["text"], rules=rules, statistics=statistics)
     journalist = np.flatnonzero(frame["side"].to_numpy() == "journalist")
     pairs = _compared_pairs(corpus, frame)
     scored = _scores(vectors, pairs, len(frame), rules, usage_rules)

@@ -10,7 +10,7 @@ from analysis.corpus import Corpus
 from analysis.framing.rules import AlignRules
 from analysis.schema import JOURNALIST_ROLES
 
-__all__ = ["USAGE_ROLES", "units"]
+__all__ = ["USAGE_ROLES", "official_units", "units"]
 
 # A news article's other prose, where it may use an official sentence (usage only).
 USAGE_ROLES = ("quote", "official", "embed")
@@ -72,21 +72,54 @@ def units(
     news["side"] = np.where(journalist, "journalist", "article")
     news["within"] = ""
     news.loc[~journalist, "within"] = _derived_within(corpus, news[~journalist])
+    news = _comparable(news[_COLUMNS], rules).rename(columns={"article_id": "doc_id"})
+    return pd.concat([news, official_units(corpus, official_ids, rules=rules)], ignore_index=True)
+
+
+_COLUMNS = [
+    "side",
+    "article_id",
+    "sent_no",
+    "block_no",
+    "start",
+    "end",
+    "text",
+    "location",
+    "within",
+]
+
+
+def official_units(
+    corpus: Corpus,
+    official_ids,
+    *,
+    rules: AlignRules = AlignRules(),  # noqa: B008 - frozen, so one shared default is safe
+) -> pd.DataFrame:
+    """The official side of :func:`units`: the official sentences of some documents.
+
+    Args:
+        corpus: The loaded corpus (or a part of it that holds those documents).
+        official_ids: The documents, e.g. those some news article pairs with.
+        rules: Its ``min_unit_words`` (:class:`AlignRules`).
+
+    Returns:
+        Rows of :func:`units` with ``side`` ``official``.
+    """
+    sentences = corpus.sentences
     official = sentences[
         sentences["article_id"].isin(official_ids) & (sentences["role"] == "official")
     ].copy()
     official["location"] = ""
     official["side"] = "official"
     official["within"] = ""
-    columns = [
-        "side", "article_id", "sent_no", "block_no", "start", "end", "text", "location", "within"
-    ]  # fmt: skip
-    frame = pd.concat([news[columns], official[columns]], ignore_index=True)
-    # Fragments such as a paragraph number ("1.") or a bare dateline carry nothing to compare.
+    return _comparable(official[_COLUMNS], rules).rename(columns={"article_id": "doc_id"})
+
+
+def _comparable(frame: pd.DataFrame, rules: AlignRules) -> pd.DataFrame:
+    """Sentences long enough to compare: a paragraph number ("1.") or a bare dateline is not."""
     # Words of two letters or more (re's [^\W\d_]{2,}).
     words = count_runs(frame["text"].tolist(), r"[^\W\d_]", min_length=2)
-    frame = frame[words >= rules.min_unit_words].reset_index(drop=True)
-    return frame.rename(columns={"article_id": "doc_id"})
+    return frame[words >= rules.min_unit_words].reset_index(drop=True)
 
 
 def _derived_within(corpus: Corpus, sentences: pd.DataFrame) -> np.ndarray:

@@ -139,7 +139,7 @@ def _usage(
         ("news_sent_no", -1), ("closest_sent_no", -1), ("copied_words", 0), ("quoted_words", 0)
     ]:  # fmt: skip
         usage[column] = usage[column].fillna(missing).astype("int64")
-    usage["covered"] = usage["covered"].fillna(0.0).round(3)
+    usage["covered"] = usage["covered"].astype(float).fillna(0.0).round(3)
     return usage[USAGE_COLUMNS].reset_index(drop=True)
 
 

@@ -49,6 +49,8 @@ class _Tokens(NamedTuple):
     codes: np.ndarray  # its word, lower-cased, hyphens left out ("build-up": "buildup")
     vocabulary: np.ndarray  # each code's word
     name_share: np.ndarray  # per word: share of its non-initial uses that are capitalised
+    seen: np.ndarray  # per word: its non-initial uses
+    capitalised: np.ndarray  # per word: those of them capitalised
 
 
 def _tokenize(texts: pd.Series) -> _Tokens:
@@ -63,7 +65,7 @@ def _tokenize(texts: pd.Series) -> _Tokens:
     seen = np.bincount(codes[~initial], minlength=len(vocabulary)).astype(float)
     capitalised = np.bincount(codes[~initial], weights=capital[~initial], minlength=len(vocabulary))
     name_share = np.divide(capitalised, seen, out=np.zeros(len(vocabulary)), where=seen > 0)
-    return _Tokens(row, codes, np.asarray(vocabulary, dtype=object), name_share)
+    return _Tokens(row, codes, np.asarray(vocabulary, dtype=object), name_share, seen, capitalised)
 
 
 class _RunStream(NamedTuple):
@@ -104,19 +106,28 @@ class _Vectors:
     is_name: np.ndarray  # per feature: a name or title (weighs AlignRules.name_weight)
 
 
-def _matrices(texts: pd.Series, *, rules: AlignRules) -> _Vectors:
-    """Vectors of every text: features are stemmed content words and content-word bigrams.
+class _Features(NamedTuple):
+    """Each text's features: stemmed content words, then bigrams of consecutive ones."""
 
-    ``rules`` give which words are names (``name_share``) and their weight (``name_weight``).
-    """
-    n = len(texts)
-    row, codes, vocabulary, name_share = _tokenize(texts)
+    stems: np.ndarray  # the distinct stems; feature i < len(stems) is stems[i]
+    stem_codes: np.ndarray  # per vocabulary word: its stem
+    rows: np.ndarray  # per occurrence: its text
+    features: np.ndarray  # per occurrence: its feature
+    pair_uniques: np.ndarray  # per bigram feature: first stem * len(stems) + second stem
+    width: int
+
+    def keys(self) -> pd.Index:
+        """Each feature as text, the same in every corpus: "stem" or "stem stem"."""
+        first, second = np.divmod(self.pair_uniques.astype(np.int64), len(self.stems))
+        pairs = [f"{a} {b}" for a, b in zip(self.stems[first], self.stems[second], strict=True)]
+        return pd.Index([*self.stems.tolist(), *pairs], dtype=object)
+
+
+def _features(tokens: _Tokens) -> _Features:
+    row, codes, vocabulary = tokens.row, tokens.codes, tokens.vocabulary
     # Content words, stemmed: vocabulary entries that share a stem become one feature.
     keep = np.array([w not in _STOP and not w.isdigit() for w in vocabulary], dtype=bool)
     stems, stem_codes = np.unique([light_stem(w) for w in vocabulary], return_inverse=True)
-    # Names and titles recur in every sentence about an event; they say who, not what.
-    is_name = np.zeros(len(stems), dtype=bool)
-    is_name[stem_codes[name_share >= rules.name_share]] = True
     content = keep[codes]
     c_rows, c_stems = row[content], stem_codes[codes[content]].astype(np.int64)
     # Bigrams of consecutive content words in the same text ("election interference").
@@ -126,16 +137,116 @@ def _matrices(texts: pd.Series, *, rules: AlignRules) -> _Vectors:
     feature_rows = np.concatenate([c_rows, c_rows[1:][same]])
     features = np.concatenate([c_stems, len(stems) + pair_codes])
     width = len(stems) + (int(pair_codes.max()) + 1 if len(pair_codes) else 0)
-    counts = sp.csr_matrix((np.ones(len(features)), (feature_rows, features)), shape=(n, width))
+    return _Features(
+        np.asarray(stems, dtype=object),
+        stem_codes,
+        feature_rows,
+        features,
+        np.asarray(pair_uniques, dtype=np.int64),
+        width,
+    )
+
+
+@dataclass(frozen=True)
+class UnitStatistics:
+    """What alignment counts over the whole corpus, summed over parts of it.
+
+    The vectors of a sentence depend on the corpus in two ways: a feature's IDF
+    (how many sentences hold it) and which words are names (how often a word is
+    capitalised where it does not open its sentence). A corpus aligned in parts
+    (partitions of a Dask DataFrame) gives the whole corpus's scores when each
+    part counts its own sentences, the counts are summed (:meth:`total`), and
+    every part aligns with the sum (``align(..., statistics=...)``).
+
+    Attributes:
+        texts: Sentences counted.
+        features: Per feature ("stem" or "stem stem"): the sentences holding it.
+        words: Per word (lower-cased): its non-initial uses (``seen``) and those
+            capitalised (``capitalised``).
+    """
+
+    texts: int
+    features: pd.Series
+    words: pd.DataFrame
+
+    @staticmethod
+    def total(parts: list[UnitStatistics]) -> UnitStatistics:
+        """The counts of several disjoint sets of sentences, summed."""
+        features = pd.concat([part.features for part in parts])
+        words = pd.concat([part.words for part in parts])
+        return UnitStatistics(
+            texts=sum(part.texts for part in parts),
+            features=features.groupby(level=0, sort=True).sum(),
+            words=words.groupby(level=0, sort=True).sum(),
+        )
+
+    def name_stems(self, rules: AlignRules) -> set[str]:
+        """The stems of the words capitalised in at least ``rules.name_share`` of their uses."""
+        seen, capitalised = self.words["seen"], self.words["capitalised"]
+        share = np.divide(capitalised, seen, out=np.zeros(len(seen)), where=seen.to_numpy() > 0)
+        return {light_stem(word) for word in self.words.index[share >= rules.name_share]}
+
+
+def unit_statistics(units: pd.DataFrame) -> UnitStatistics:
+    """Alignment's corpus-wide counts over some sentences (rows of :func:`units`).
+
+    Args:
+        units: The sentences to count; each sentence of the corpus in one part only.
+
+    Returns:
+        Their counts, to sum with the other parts' (:meth:`UnitStatistics.total`).
+    """
+    texts = units["text"]
+    tokens = _tokenize(texts)
+    found = _features(tokens)
+    # A feature counts once per sentence, as the IDF of one corpus counts it.
+    held = pd.unique(found.rows.astype(np.int64) * np.int64(found.width + 1) + found.features)
+    per_feature = np.bincount(held % np.int64(found.width + 1), minlength=found.width)
+    return UnitStatistics(
+        texts=len(texts),
+        features=pd.Series(per_feature, index=found.keys(), dtype=np.int64),
+        words=pd.DataFrame(
+            {"seen": tokens.seen, "capitalised": tokens.capitalised},
+            index=pd.Index(tokens.vocabulary, dtype=object),
+        ),
+    )
+
+
+def _matrices(
+    texts: pd.Series, *, rules: AlignRules, statistics: UnitStatistics | None = None
+) -> _Vectors:
+    """Vectors of every text: features are stemmed content words and content-word bigrams.
+
+    ``rules`` give which words are names (``name_share``) and their weight
+    (``name_weight``). IDF and names are counted over ``texts``, or taken from
+    ``statistics`` (the whole corpus's, when ``texts`` are a part of it).
+    """
+    n = len(texts)
+    tokens = _tokenize(texts)
+    found = _features(tokens)
+    width, stems = found.width, found.stems
+    counts = sp.csr_matrix(
+        (np.ones(len(found.features)), (found.rows, found.features)), shape=(n, width)
+    )
     counts.sum_duplicates()
     # The three matrices share one index structure; only their values differ.
     present = sp.csr_matrix(
         (np.ones(len(counts.data)), counts.indices, counts.indptr), shape=counts.shape
     )
-    df = np.bincount(present.indices, minlength=width)
+    # Names and titles recur in every sentence about an event; they say who, not what.
+    if statistics is None:
+        df = np.bincount(present.indices, minlength=width)
+        is_name = np.zeros(len(stems), dtype=bool)
+        is_name[found.stem_codes[tokens.name_share >= rules.name_share]] = True
+    else:
+        n = statistics.texts
+        df = statistics.features.reindex(found.keys(), fill_value=0).to_numpy()
+        is_name = pd.Index(stems).isin(statistics.name_stems(rules))
     idf = np.log((1 + n) / (1 + df)) + 1.0
-    pair_first, pair_second = np.divmod(pair_uniques, len(stems)) if len(pair_keys) else ([], [])
-    feature_is_name = np.concatenate([is_name, is_name[pair_first] & is_name[pair_second]])
+    first, second = (
+        np.divmod(found.pair_uniques, len(stems)) if len(found.pair_uniques) else ([], [])
+    )
+    feature_is_name = np.concatenate([is_name, is_name[first] & is_name[second]])
     idf = np.where(feature_is_name, rules.name_weight * idf, idf)
     counts.data = 1.0 + np.log(counts.data)  # sublinear term frequency
     tfidf = _weighted_rows(counts, idf, squared=True)
@@ -145,9 +256,9 @@ def _matrices(texts: pd.Series, *, rules: AlignRules) -> _Vectors:
         sp.csr_matrix(tfidf),
         sp.csr_matrix(weighted),
         sp.csr_matrix(present),
-        row,
-        codes,
-        len(vocabulary),
+        tokens.row,
+        tokens.codes,
+        len(tokens.vocabulary),
         feature_is_name,
     )
 
