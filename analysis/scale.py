@@ -22,8 +22,8 @@ import operator
 
 import pandas as pd
 
-from analysis.corpus import analyse_articles
 from analysis.schema import ARTICLE_COLUMNS, FRAMES
+from analysis.segment.articles import analyse_articles
 
 __all__ = ["analyse", "officials_of"]
 

@@ -41,8 +41,8 @@ import pandas as pd
 
 from analysis.corpus import Corpus, load_corpus
 from analysis.errors import CorpusError
-from analysis.quotes import TITLE_WORDS
 from analysis.schema import ROLES
+from analysis.segment import TITLE_WORDS
 
 __all__ = [
     "Validation",
@@ -966,7 +966,7 @@ def find_label_files(
     Returns:
         The :class:`LabelFiles`; its ``labels`` is ``None`` when the corpus has no labels.
     """
-    from analysis.corpus import LABELS_FOLDER
+    from analysis.load import LABELS_FOLDER
 
     root = Path(corpus_path)
     folder = (root.parent if root.is_file() else root) / LABELS_FOLDER
