@@ -16,14 +16,8 @@ _DATE_FIX = (
     "write it as YYYY-MM-DD (or ISO 8601 with a time and zone, an RFC 2822 date such as "
     "'Tue, 13 Apr 2021 18:00:00 GMT', or 'April 13, 2021'), or pass dayfirst= for dd/mm/yyyy"
 )
-
-
 _NUMERIC_DAY_MONTH = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-
-
 _WRITTEN_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y")
-
-
 # GDELT's compact stamps: seendate "20210413T180000Z", the GKG's DATE "20210413180000".
 _COMPACT_STAMPS = {15: "%Y%m%dT%H%M%S", 16: "%Y%m%dT%H%M%SZ", 14: "%Y%m%d%H%M%S"}
 

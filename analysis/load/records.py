@@ -39,8 +39,6 @@ COLUMN_ALIASES = {
     "url": ("link", "source_url", "DocumentIdentifier", "source"),
     "title": ("headline",),
 }
-
-
 _URL_START = ("http://", "https://")
 
 

@@ -21,7 +21,6 @@ from analysis.text import normalised_words_each, sentence_bounds
 
 __all__ = ["Block", "Layout", "layout_each", "paragraph_bounds", "paragraph_spans"]
 
-
 _TERMINAL = r"""[.!?:;"”’)…]"""  # a line that ends with one of these ends like a sentence
 
 

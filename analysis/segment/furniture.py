@@ -30,8 +30,6 @@ from analysis.text import DATE, OPEN_QUOTES
 # Alternatives not anchored at the start, kept apart so that _found can try the
 # anchored ones once instead of at every character.
 _BOILERPLATE_ANYWHERE_ALTERNATIVES = r"all\ rights\ reserved\.?$"
-
-
 _BOILERPLATE = re.compile(
     r"""^(?:tags?|topics?|filed\ under|categories|keywords|related(?:\ articles?|\ stories|\ coverage)?
         |read\ more|more|see\ also|also\ read|recommended|trending|most\ read|watch|listen
@@ -47,11 +45,7 @@ _BOILERPLATE = re.compile(
     + _BOILERPLATE_ANYWHERE_ALTERNATIVES,
     re.IGNORECASE | re.VERBOSE,
 )
-
-
 _BOILERPLATE_ANYWHERE = re.compile(_BOILERPLATE_ANYWHERE_ALTERNATIVES, re.IGNORECASE | re.VERBOSE)
-
-
 _BIO = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was|has been|covers|writes|reports)\s+"
     r"(?:a|an|the|on|for|about)\b"
@@ -59,19 +53,13 @@ _BIO = re.compile(
     r"|^I\s+(?:was\s+born|grew\s+up|have\s+(?:been|covered|written|reported|worked)|am\s+an?\s"
     r"|cover\s|write\s|joined\s)"
 )
-
-
 _EMBED = re.compile(
     r"pic\.twitter\.com/|(?:twitter|x)\.com/\w+/status|[—–-]\s*[^()\n]{1,60}\(@\w{1,15}\)"
     r"|View this post on Instagram|instagram\.com/(?:p|reel)/|A post shared by"
     r"|facebook\.com/\S+/(?:posts|videos)|youtube\.com/watch|youtu\.be/|t\.me/\w+/\d+",
     re.IGNORECASE,
 )
-
-
 _TWEET_SIGNATURE = re.compile(rf"^[—–-]\s*[^()\n]{{1,60}}\(@\w{{1,15}}\)\s*(?:{DATE})?\s*$")
-
-
 # Credits: agency and photographer marks anywhere (proper nouns, so case-sensitive),
 # or a caption/credit label at the start of the block.
 _CREDIT = re.compile(
@@ -81,15 +69,11 @@ _CREDIT = re.compile(
     r"\([A-Z][\w.’' -]{1,40}/[A-Z][\w.’' -]{1,40}\)$|"
     r"Courtesy\s+of\b|\bvia\s+Getty\b|\bFile\s+Photo$"
 )
-
-
 _CREDIT_START = re.compile(
     r"(?:photo|photograph|image|picture|video|caption|credit|illustration)s?\s*(?:by\b|:)|"
     r"FILE\s+PHOTO\b|\(?Photo\b|(?:An?\s+|This\s+)?(?:file|handout|pool)\s+(?:photo|picture|image)\s+(?:shows|taken|of)\b|In\s+this\s+(?:photo|image|file\s+photo|handout|pool\s+photo|video)\b",
     re.IGNORECASE,
 )
-
-
 # Every _CREDIT alternative contains one of these; a cheap test before the regex.
 _CREDIT_HINTS = (
     "/",
@@ -102,8 +86,6 @@ _CREDIT_HINTS = (
     "File Photo",
     "EPA-EFE",
 )
-
-
 _EMBED_HINTS = (
     "twitter.com",
     "x.com/",
@@ -114,21 +96,15 @@ _EMBED_HINTS = (
     "youtu",
     "t.me/",
 )
-
-
 _CAPTION = re.compile(
     r"\b(?:center|centre|left|right|second\s+(?:from\s+)?(?:left|right)|foreground|background)\s*[,)]|"
     r"\((?:L|R|C)\)|\b(?:speaks|gestures|attends|arrives|listens|looks\s+on|waves|poses|"
     r"shakes\s+hands|is\s+seen|are\s+seen|walks|delivers)\b"
 )
-
-
 _BYLINE_ANYWHERE_ALTERNATIVES = (  # not anchored at the start (see _found)
     r"\breporting\ by\b.*\b(?:editing|writing)\ by\b"
     r"|\bcontributed\ (?:to\ )?(?:this\ )?(?:report|reporting|story)\b"
 )
-
-
 _BYLINE = re.compile(
     r"^(?:by|written\ by|words\ by|reporting\ by|report\ by)\s+[A-Z]"
     r"|^(?:(?:story|article|page)\ )?(?:published|updated|posted|last\ updated|first\ published|modified)\b"
@@ -136,20 +112,12 @@ _BYLINE = re.compile(
     r"|" + _BYLINE_ANYWHERE_ALTERNATIVES,
     re.IGNORECASE | re.VERBOSE,
 )
-
-
 _BYLINE_ANYWHERE = re.compile(_BYLINE_ANYWHERE_ALTERNATIVES, re.IGNORECASE | re.VERBOSE)
-
-
 # A byline without "By", as broadsheets print it: "Lena Ortiz in Tokyo and Mark Hale
 # in Washington". Only above the article's first paragraph, where no prose line is
 # a run of capitalised names with places.
 _NAME_WORDS = r"(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]+"
-
-
 _PLACE = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)?"
-
-
 _NAMED_IN_PLACE = re.compile(
     rf"^{_NAME_WORDS}(?:\s+in\s+{_PLACE})?(?:(?:,|\s+and)\s+{_NAME_WORDS}(?:\s+in\s+{_PLACE})?)*"
     rf"\s+in\s+{_PLACE}\s*$"
@@ -171,16 +139,12 @@ _FURNITURE_LINE = re.compile(
         |you\s+might\s+also\s+like)\s*:?$""",
     re.IGNORECASE | re.VERBOSE,
 )
-
-
 # A label under which a list of related links follows.
 _RELATED_LABEL = re.compile(
     r"^(?:read\s+(?:also|more)|also\s+read|see\s+also|related(?:\s+\w+)?|more\s+(?:stories|news)"
     r"|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like)\s*:?\s*$",
     re.IGNORECASE,
 )
-
-
 # "Background:" with nothing after it (not "BEIJING:", a dateline).
 _LABEL_ALONE = re.compile(
     r"^(?=.*[a-z])(?!.*\b(?:said|says|added|told|wrote)\b)[A-Z][\w’' ]{0,30}:$"
@@ -195,21 +159,11 @@ _PROMPT = re.compile(
     r"|supporter|patron))\b",
     re.IGNORECASE,
 )
-
-
 # "us" in lower case only: "US" is the United States.
 _READER = re.compile(r"\b(?i:you|your|we|our)\b|\bus\b")
-
-
 _REPORTS = re.compile(rf"[{OPEN_QUOTES}\"]|\b(?:said|says|told|according\s+to)\b")
-
-
 _OUTLET_VOICE = re.compile(r"\b(?i:we|our)\b|\bus\b")
-
-
 _SERVICE_NOTICE = re.compile(r"\bhelpline\s+numbers?\b|\btoll[- ]free\s+(?:number|line)\b", re.I)
-
-
 # A breadcrumb ("Home > News"), a menu of links set apart by wide gaps or bars,
 # a menu label, or a link on its own.
 _NAVIGATION = re.compile(
@@ -218,94 +172,56 @@ _NAVIGATION = re.compile(
     r"|^(?:(?:main|left|right|top|site)\s+)?menu$|^(?:https?://|www\.)\S+$",
     re.IGNORECASE,
 )
-
-
 _WORD3 = re.compile(r"[^\W\d_]{3,}")  # a word of three letters or more
-
-
 _HASHTAG_LINE = re.compile(r"^#[^\W\d_][\w ]{0,40}$")  # "#World News": a section tag
-
-
 _CITATION = re.compile(
     r"\bOnline\s+by\s+[A-Z][\w.'’ -]+,\s+(?:The\s+)?[A-Z][\w ]*(?:Project|Archive)"
 )
-
-
 _PHOTO_LABEL = re.compile(
     r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:photo|photograph|image)$"
 )
-
-
 # The office that issues a document, on a line of its own above the title.
 _ISSUER = re.compile(
     r"^(?:The\s+)?(?:White\s+House|Kremlin|Downing\s+Street|Élysée(?:\s+Palace)?"
     r"|Office\s+of\s+the\s+[A-Z][\w ]+|(?:[A-Z][\w’']+\s+){0,4}(?:Ministry|Department|Office"
     r"|Press\s+Service|Press\s+Office|Secretariat)(?:\s+of\s+[A-Z][\w’' ]+)?)$"
 )
-
-
 _SPOKESPERSON_SAID = re.compile(
     r"^(?:An?|The)\s+(?:[\w’'.-]+\s+){0,4}(?:spokes(?:man|woman|person)|official)"
     r"\s+(?:said|says)\s*:$"
 )
-
-
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s")
-
-
 _AGENCIES = (
     r"(?:Reuters|REUTERS|AP|AFP|EPA(?:-EFE)?|Getty\s+Images|TASS|Sputnik|Xinhua|ANI|PTI|IANS"
     r"|UNIAN|Ukrinform|Kyodo|Yonhap|dpa|Anadolu(?:\s+Agency)?|Bloomberg|Shutterstock|Pool"
     r"|Kremlin(?:\.ru)?|RIA\s+Novosti|Interfax|AAP|Associated\s+Press|Agence\s+France-Presse)"
 )
-
-
 # A photographer and an agency: "Ana Ruiz | Reuters", "Ana Ruiz. TASS", "Ana Ruiz/AFP".
 _NAME_AND_AGENCY = re.compile(
     rf"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}}\s*(?:\||/|\.|,|–|—)\s*{_AGENCIES}"
     rf"(?:\s*(?:/|via)\s*{_AGENCIES})?\.?$"
 )
-
-
 _AGENCY_LINE = re.compile(
     rf"^(?:[—–-]\s*)?\(?{_AGENCIES}\)?(?:\s+(?:[Ss]taff|[Rr]eporters?|[Cc]orrespondents?))?\.?$"
     r"|^\([A-Z]{2,4}(?:/[A-Z]{2,4})*\)$"
 )
-
-
 _DATELINE_ALONE = re.compile(r"^[A-Z][A-Z .’'-]{2,30}:$")  # "BEIJING:"
-
-
 _NUMERIC_DATE = re.compile(
     r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$"
     r"|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s+\d{1,2}[:.]\d{2})?$"
 )
-
-
 _TIME_LINE = re.compile(
     r"^\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,5}(?:\s*[+-]\s*\d{1,2}(?::\d{2})?)?)?$"
 )
-
-
 _ROLE_LABEL = re.compile(
     r"^(?:journalist|reporter|author|correspondent|editor|columnist|staff\s+writer|written\s+by)"
     r"\s*:?$",
     re.IGNORECASE,
 )
-
-
 _AUTHOR_LABEL = re.compile(r"^(?:author|written\s+by|about\s+the\s+author)\s*:", re.IGNORECASE)
-
-
 _ATTRIBUTABLE = re.compile(r"^(?:The\s+)?(?:below|following)\s+(?:is|are)\s+attributable\s+to\b")
-
-
 _PERSON = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}"
-
-
 _BARE_NAME = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}$")
-
-
 # "Ana Ruiz, Political Correspondent", "Ana Ruiz and Li Wei, Example Times".
 _NAMES_WITH_ROLE = re.compile(
     rf"^{_PERSON}(?:\s*(?:,|and|&)\s*{_PERSON})*\s*,\s+(?:[A-Z][\w-]*\s+){{0,3}}"

@@ -29,26 +29,16 @@ _ROLE_NOUNS = (
     r"envoy|ambassador|chief|director|president|chancellor|leader|senator|lawmaker|"
     r"correspondent|analyst|professor|researcher|commander|general|diplomat"
 )
-
-
 _CAP = r"(?:[A-Z]\.|Jr\.|Sr\.|[A-Z][\w’'-]*)"
-
-
 # A name may carry its title, lower-case role nouns included:
 # "National Security Council spokesman Adrian Watts", "presidential aide Pavel Saburov".
 _NAME = (
     rf"(?:(?:[a-z]+\s+){{0,2}}(?:{_ROLE_NOUNS})\s+)?"
     rf"{_CAP}(?:\s+(?:(?:of|de|von|van|al-|bin)\s+|(?:{_ROLE_NOUNS})\s+)?{_CAP}){{0,7}}"
 )
-
-
 # Words that end an issuer's name: "a statement from the PMO on Saturday said".
 _ISSUER_ENDS = r"on|in|at|during|after|before|which|that|who|and|but|as|to|for|when|while|was"
-
-
 _DOCUMENT_NOUNS = r"statement|readout|release|communiqu[eé]|report|post|telegram|message|letter"
-
-
 # An article or a possessive leads a description: "a Kremlin spokesman", "The
 # ministry" (opening a sentence), "China's foreign ministry".
 _DESCRIPTION = (
@@ -62,8 +52,6 @@ _DESCRIPTION = (
     r"department|office|embassy|commission|council|committee|report|campaign|party|union|"
     r"authority|authorities|regulator|military|army|navy|spokespeople)\b)"
 )
-
-
 # A document and who issued it: "a statement from the ministry", "a release issued
 # by the Chancellor's Office (CO)", "a note posted by the cabinet's press office".
 # The issuer runs to the cue, or to the end.
@@ -73,8 +61,6 @@ _DOCUMENT = (
     rf"(?:the\s+)?[\w’'.-]+(?:\s+(?!(?:{_CUE_VERBS}|{_ISSUER_ENDS})\b)[\w’'.-]+){{0,7}}"
     r"(?:\s*\([A-Z]{2,8}\))?"
 )
-
-
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
 
 
@@ -87,23 +73,15 @@ TITLE_WORDS = frozenset(
     aide presidential official lawmaker correspondent analyst professor commander diplomat
     council committee shadow sir dame lord pm fm premier""".split()
 )
-
-
 _HONORIFICS = frozenset("sir dame lord".split())
-
-
 # A description names a person by one of these heads: "the Russian President", "the FM".
 _PERSON_HEADS = frozenset(
     """president minister secretary chancellor premier pm fm leader envoy ambassador king
     queen diplomat spokesman spokeswoman spokesperson senator governor""".split()
 )
-
-
 _INSTITUTION_HINTS = frozenset(
     "house kremlin department ministry office government embassy commission council party".split()
 )
-
-
 _DAY_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
     january february march april may june july august september october november
@@ -116,20 +94,10 @@ _NOT_NAMES = frozenset("but and so as when while if this that it there in on at"
 
 # Compiled once: the speaker helpers run per quotation.
 _DOCUMENT_NOUN = re.compile(rf"\b(?:{_DOCUMENT_NOUNS})\b")
-
-
 _THE_DOCUMENT = re.compile(rf"the\s+(?:{_DOCUMENT_NOUNS})")
-
-
 _PRONOUN_RE = re.compile(_PRONOUN)
-
-
 _DOCUMENT_RE = re.compile(_DOCUMENT)
-
-
 _DESCRIPTION_RE = re.compile(_DESCRIPTION)
-
-
 _POSSESSIVE = re.compile(r"[’']s$")
 
 

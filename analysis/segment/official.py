@@ -27,8 +27,6 @@ _OFFICIAL_TITLE = re.compile(
     r"Telephone\s+(?:conversation|call)\s+with|Meeting\s+with|Call\s+with|"
     r"Secretary\s+\w+['’]s\s+(?:Call|Meeting)|Prime\s+Minister['’]s\s+(?:call|meeting))\b",
 )
-
-
 _SOURCE_WORDS = re.compile(
     r"\b(?:from|via|per|read|here\s+is|here['’]s|below|full\s+text|full\s+statement|"
     r"statement|readout|release|transcript|communiqu[eé]|declaration|said|says|reads|"
@@ -36,27 +34,19 @@ _SOURCE_WORDS = re.compile(
     r"Élysée|Chancellery|Commission|Council)\b",
     re.IGNORECASE,
 )
-
-
 _INSTITUTION = re.compile(
     r"(?:the\s+)?(?:White\s+House|Kremlin|State\s+Department|Pentagon|Downing\s+Street|"
     r"Élysée(?:\s+Palace)?|[A-Z][\w’']+(?:\s+[A-Z][\w’']+)*\s+(?:Ministry|Department|Office|"
     r"Government|Embassy|Commission|Council)(?:\s+of\s+[A-Z][\w’']+(?:\s+[A-Z][\w’']+)*)?|"
     r"Ministry\s+of\s+[A-Z][\w’']+(?:\s+[A-Z][\w’']+)*|Prime\s+Minister['’]s\s+Office)",
 )
-
-
 _TITLE_OPENER = (
     r"(?:The\s+|U\.S\.\s+|US\s+)?(?:President|Vice\s+President|Prime\s+Minister|Secretary|"
     r"Chancellor|Minister|Foreign\s+Minister|Premier|Leaders?|two\s+leaders|Ministers|"
     r"His\s+Majesty|Her\s+Majesty|Crown\s+Prince|King|Queen|Emir|Sheikh|General\s+Secretary)"
 )
-
-
 # A name may hold the periods of initials and suffixes ("Joseph R. Biden, Jr.").
 _NO_SENTENCE_END = r"(?:[^.]|(?<=\b[A-Z])\.|(?<=\bJr)\.|(?<=\bSr)\.)"
-
-
 _OPENING_FORMULA = re.compile(
     rf"^[“\"]?(?:(?:[A-Z][\w’'.-]+\s+){{0,2}}{_TITLE_OPENER}\b{_NO_SENTENCE_END}{{0,80}}?"
     r"|[A-Z][\w’'-]+\s+[A-Z][\w’'-]+\s+)"
@@ -64,17 +54,11 @@ _OPENING_FORMULA = re.compile(
     r"had\s+a\s+(?:telephone|phone|video)\s+(?:call|conversation)|hosted|received)\b"
     r"[^.]{0,120}?\bwith\b"
 )
-
-
 _ACTOR_OPENING = re.compile(
     rf"^[“\"]?(?:(?:[A-Z][\w’'.-]+\s+){{0,2}}{_TITLE_OPENER}\b|(?:They|Both|The\s+two|We|He|She|"
     r"The\s+leaders|The\s+ministers|The\s+sides|Both\s+sides|The\s+(?:President|Prime\s+Minister)))"
 )
-
-
 _TODAYISH = re.compile(r"\b(?:today|this\s+(?:morning|afternoon|evening)|earlier\s+today)\b")
-
-
 _JOURNALIST_MARKERS = re.compile(
     rf"\b{WEEKDAY}\b|\blast\s+(?:week|month|year)\b|\baccording\s+to\b|\btold\s+(?:reporters|journalists|"
     rf"the\s+\w+|[A-Z]\w+)|\breported\b|\bnews\s+agency\b|\bthe\s+(?:readout|statement)\s+(?:said|says|added)\b|"
@@ -95,8 +79,6 @@ _DOCUMENT_TITLE = re.compile(
     r"|Secretary\s+\w+['’]s\s+(?:Phone\s+)?(?:Call|Meeting)\s+[Ww]ith|Press\s+Release\b"
     r"|Remarks\s+by\s+(?:the\s+)?(?:President|Prime\s+Minister|Vice\s+President|Secretary))"
 )
-
-
 # A headline that reports: a quotation or a speech verb ("..., White House says").
 _REPORTING_TITLE = re.compile(r"[“”\"]|(?:^|\s)[‘'](?=\w)|\b(?:says|said|tells|told|claims)\b")
 

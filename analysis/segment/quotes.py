@@ -74,18 +74,12 @@ def find_quotations(text: str, blocks: list[tuple[int, int]]) -> list[Quotation]
 
 
 _QUOTE_MARK = re.compile(f'[{OPEN_QUOTES}{CLOSE_QUOTES}"]')
-
-
 # In a text with no double marks at all, single marks are its quotation marks (some
 # outlets print 'like this'). One opens after a space, a bracket or a dash, before a
 # letter or digit, but not an elision ('90s, 'em, 'til); one closes after a visible
 # character, before a space or punctuation, so "don't" and "Rubio's" are apostrophes.
 _SINGLE_OPEN = r"(?:(?<=^)|(?<=[\s(\[—–:-]))['‘](?=[A-Za-z0-9])(?!\d0s\b|em\b|til\b|n\b)"
-
-
 _SINGLE_CLOSE = r"(?<=\S)['’](?=$|[\s,.;:!?)\]—–-])"
-
-
 _SINGLE = re.compile(
     rf"{_SINGLE_OPEN}(?P<inner>[^\n'‘’]*?(?:['’][a-z][^\n'‘’]*?)*){_SINGLE_CLOSE}", re.M
 )

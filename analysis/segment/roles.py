@@ -55,8 +55,6 @@ __all__ = ["ROLE_RULES", "classify_blocks"]
 
 # A news template's labels ("Source: ...", "Details: ..."): the reporter's attribution, not a title.
 _TEMPLATE_LABEL = re.compile(r"^(?:Sources?|Via|Details|Background|Context|Quote)\s*:", re.I)
-
-
 _LABEL_START = re.compile(r"^[A-Z][\w’']*(?:\s+[\w’']+)?\s*:\s")  # "Source: ...", "Details: ..."
 
 

@@ -49,8 +49,6 @@ _DEFAULT = SpeakerLimits()
 _CUE_TAIL = (
     r"(?:\s+in\s+(?:a|an|its|his|her|their)\s+(?:joint\s+|written\s+)?(?:statement|readout))?"
 )
-
-
 # "told" takes its object into the cue: "told reporters", "told CNN".
 _CUE = (
     rf"(?P<cue>(?:told|tells)\s+(?:the\s+)?(?:[a-z]+|[A-Z][\w.]*)(?:\s+(?:news\s+)?agency)?"
@@ -59,8 +57,6 @@ _CUE = (
 
 
 _SPEAKER = rf"(?P<speaker>{_DOCUMENT}|(?:[Tt]he\s+)?{_NAME}|{_DESCRIPTION}|{_PRONOUN})"
-
-
 # Between speaker and cue: an adverb, the day in wire style ("Harlan on Friday
 # said"), a perfect ("has reported").
 _ADVERB = (
@@ -68,36 +64,19 @@ _ADVERB = (
     rf"(?:\s+on\s+{WEEKDAY})?(?:\s+(?:has|have|had))?"
 )
 
-
 _CUE_WORD = re.compile(rf"\b(?:{_CUE_VERBS}|according\s+to)\b")
-
-
 _AFTER_CUE_FIRST = re.compile(rf"^[\s,.!?—–-]*{_CUE}\s+{_SPEAKER}")
-
-
 _AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,.!?—–-]*{_SPEAKER},?{_ADVERB}\s+{_CUE}\b")
-
-
 _BEFORE = re.compile(rf"{_SPEAKER},?{_ADVERB}\s+{_CUE}\b")
-
-
 _ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording\s+to)\s+{_SPEAKER}")
-
-
 # A clause between the speaker and the cue: "Kishida, who is on a tour ahead of the
 # summit he will host in Hiroshima, said", "Blinken, speaking in Brussels, said",
 # "Scholz, 64, said". The subject is the name before the clause, not the last name
 # inside it. The clause opens with who/whose, a participle or an age, runs to the
 # first comma followed by a cue, and holds no quotation mark.
 _CLAUSE = r",\s+(?:who|whose|[a-z]+ing|\d{1,3})\b"
-
-
 _APPOSITION = re.compile(rf"{_SPEAKER}{_CLAUSE}[^\"“”«»]*?,{_ADVERB}\s+(?={_CUE}\b)")
-
-
 _CLAUSE_OPENS = re.compile(_CLAUSE)
-
-
 # Words ending in -ing that are not participles of a speaker's action.
 # Participles that report or characterise words: a cue ("…, saying", "calling it
 # a “…”"). Other -ing words ("killing three") are actions, and name no speaker.
@@ -111,31 +90,21 @@ _ING = (
     r"congratulating|announcing|confirming|denying|rejecting|dismissing|critici[sz]ing|"
     r"replying|responding|answering|voicing)\b"
 )
-
-
 # "Lavrov accused the West of “hysteria,” saying Moscow had no plans": the cue is a
 # participle, and the speaker is the subject that opens the sentence, before its verb.
 _PARTICIPLE = re.compile(rf"(?:,|^|\band)\s+(?P<cue>{_ING})")
-
-
 # Irregular past tenses a sentence's subject often takes.
 _IRREGULAR = (
     r"said|told|wrote|spoke|held|made|met|gave|took|sent|led|won|saw|went|came|began|"
     r"brought|thought|felt|kept|left|put|set|struck|sought|became|spent|paid|read|hit|"
     r"drew|ran|chose|stood|found|got|had|was|is"
 )
-
-
 _VERB = rf"(?:[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+s|{_IRREGULAR})\b"
-
-
 # An initialism may lead the subject: "U.S. President Daniel Harlan on Thursday praised";
 # an apposition may follow it: "Priya Nair, the opposition leader, welcomed".
 _SUBJECT = re.compile(
     rf"\s*(?:(?:[A-Z]\.){{2,}}\s+)?{_SPEAKER}(?:,\s+[^,\"“”«»]{{1,60}},)?{_ADVERB}\s+{_VERB}"
 )
-
-
 # What may open a sentence before its subject: an agency tag "(MENAFN)", a dateline
 # without a dash "New Delhi, June 5 (IANS)", a live-blog time "7.32 am:", an opening
 # phrase "On Saturday," / "In a telegram sent to the king,".
@@ -145,28 +114,20 @@ _LEAD_IN = re.compile(
     r"|\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*:\s*"
     r"|(?:[A-Z][\w’'-]*(?:\s+[\w’'“”\"«»-]+){0,8})[,”\"»]{1,2}\s+)"
 )
-
-
 # "the palace quoted the king as saying", "Okafor was quoted as saying", "was cited as saying".
 _QUOTED_AS = re.compile(
     rf"(?P<source>\b(?:[Tt]he\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})?\s*"
     rf"\b(?:quoted|cited)\s+{_SPEAKER}\s+as\s+(?P<cue>saying|telling|writing)\b"
 )
-
-
 _QUOTED_AS_PASSIVE = re.compile(
     rf"{_SPEAKER}\s+(?:was|were|is|has\s+been|had\s+been)\s+(?:quoted|cited)\s+"
     r"(?:by\s+[^,\"“”«»]{1,60}?\s+)?as\s+(?P<cue>saying|telling|writing)\b"
 )
-
-
 # A quotation right after "the message from X:" is X's.
 _MESSAGE_FROM = re.compile(
     rf"\b(?P<cue>(?:message|words|letter|telegram|statement|post)\s+(?:from|of|by))\s+"
     rf"{_SPEAKER}\s*:?\s*$"
 )
-
-
 # A speech noun owned by a speaker, then the quotation in its clause: "Trump's earlier
 # suggestion that troops had “…”", "Harlan's Thursday remarks that “…”", "Lenz's
 # words: “…”". A "describing X's remarks as “…”" is not X's: "as" does not qualify.
@@ -174,20 +135,14 @@ _SPEECH_NOUNS = (
     r"suggestion|suggestions|remarks?|comments?|claims?|words|assertion|statement|"
     r"warning|pledge|promise|post|message|tweet|description|insistence|view"
 )
-
-
 _POSSESSIVE_CUE = re.compile(
     rf"(?P<speaker>(?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*)[’']s\s+"
     rf"(?P<cue>(?:(?:[a-z]+|{WEEKDAY})\s+){{0,2}}(?:{_SPEECH_NOUNS}))"
     r"(?:\s+that\b[^\"“”«»]*|\s+of|\s*:)?\s*$"
 )
-
-
 # "with Okafor calling the plan a “…”", "Okafor, repeating “…”": a named person
 # and a participle of their action, last before the quotation.
 _NAME_PARTICIPLE = re.compile(rf"(?P<speaker>{_CAP}(?:\s+{_CAP}){{0,3}}),?\s+(?P<cue>{_ING})")
-
-
 # A headline's "'…': X verb" names the speaker after the colon.
 _AFTER_COLON = re.compile(rf"^\s*:\s*{_SPEAKER}\s+{_VERB}")
 
@@ -197,6 +152,11 @@ _VISIBLE = re.compile(r"\S")
 
 # A capitalised word that may name someone (the sentence's first word aside).
 _CAPITALISED = re.compile(r"(?<=\s)[A-Z][a-z][\w’'-]*")
+
+
+# Each rule reads the quotation's sentence, masked: ``before`` the opening mark and
+# ``after`` the closing one. It returns the raw speaker phrase and the cue, or None.
+# The first rule that names someone wins; its name goes into ``speaker_evidence``.
 
 
 def _rule_quoted_as(before: str, after: str) -> tuple[str, str] | None:
