@@ -29,9 +29,10 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import framing, readability, topics
-from analysis.corpus import Corpus, analyse_articles
+from analysis.corpus import Corpus
 from analysis.parallel import both_at_once, process_count
 from analysis.schema import ARTICLE_COLUMNS, FRAMES
+from analysis.segment import analyse_articles
 
 __all__ = [
     "DASK_FRAMES",

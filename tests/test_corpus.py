@@ -226,16 +226,64 @@ def test_progress_bar_only_for_large_corpora_or_on_request(tmp_path, capsys):
 
 
 def test_two_process_segmentation_equals_one_process(monkeypatch):
-    from analysis import corpus as corpus_module
     from analysis import parallel
+    from analysis.segment import articles as segment_articles
 
     folder = REPO / "tests" / "fixtures" / "layouts"
     single = load_corpus(folder)
-    monkeypatch.setattr(corpus_module, "PARALLEL_MIN_DOCUMENTS", 4)
+    monkeypatch.setattr(segment_articles, "PARALLEL_MIN_DOCUMENTS", 4)
     monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)  # even on a one-CPU runner
     double = load_corpus(folder)
     for name in ("articles", "blocks", "sentences", "quotes", "pairs"):
         pd.testing.assert_frame_equal(getattr(double, name), getattr(single, name))
+
+
+def test_changed_limits_reach_the_forked_worker(monkeypatch):
+    from analysis import parallel
+    from analysis.segment import RoleLimits, SpeakerLimits
+    from analysis.segment import articles as segment_articles
+
+    folder = REPO / "tests" / "fixtures" / "layouts"
+    # No share of quoted characters is a quotation block; no cue-less quotation
+    # continues the speaker of the block above.
+    limits = {
+        "role_limits": RoleLimits(quote_share=1.01, quote_share_opening=1.01),
+        "speaker_limits": SpeakerLimits(continue_blocks=0),
+    }
+    default = load_corpus(folder)
+    single = load_corpus(folder, **limits)
+    monkeypatch.setattr(segment_articles, "PARALLEL_MIN_DOCUMENTS", 4)
+    monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)  # even on a one-CPU runner
+    double = load_corpus(folder, **limits)
+    for name in ("articles", "blocks", "sentences", "quotes", "pairs"):
+        pd.testing.assert_frame_equal(getattr(double, name), getattr(single, name))
+    # The last file is always in the second half, which the forked worker segments.
+    last = default.articles.loc[default.articles["derived_from"] == "", "article_id"].iloc[-1]
+    roles = default.blocks.loc[default.blocks["article_id"] == last, "role"]
+    assert (roles == "quote").any()
+    assert not (double.blocks.loc[double.blocks["article_id"] == last, "role"] == "quote").any()
+    assert (double.blocks["role"] != default.blocks["role"]).any()
+    assert (double.quotes["speaker"] != default.quotes["speaker"]).any()
+
+
+def test_read_documents_reads_a_frame_as_records_and_a_folder_as_files(tmp_path):
+    from analysis.load import read_documents
+
+    problems, left_out = [], []
+    options = {
+        "encoding": "utf-8",
+        "max_line_chars": 1_000,
+        "problem": problems.append,
+        "unlisted": lambda rel, reason: left_out.append(rel),
+    }
+    frame = pd.DataFrame({"body": ["Some text here."], "id": ["x"]})
+    (doc,) = read_documents(frame, columns={"text": "body"}, **options)
+    assert (doc.meta["article_id"], doc.text, doc.place) == ("x", "Some text here.", "row 1")
+    write(tmp_path, "a.txt", ARTICLE)
+    write(tmp_path, "README.md", "About this corpus.")
+    (doc,) = read_documents(tmp_path, columns={}, **options)
+    assert (doc.meta["article_id"], doc.path) == ("a", "a.txt")
+    assert left_out == ["README.md"] and problems == []
 
 
 def test_a_line_over_the_limit_is_named_and_one_at_it_loads(tmp_path):

@@ -7,14 +7,17 @@ from hypothesis import strategies as st
 
 from analysis import segment
 from analysis import text as text_module
-from analysis.quotes import _full_name, clean_speaker
-from analysis.segment import REUSE_N, ReuseCache, paragraph_spans
+from analysis.segment import ReuseCache, RoleLimits, paragraph_spans
+from analysis.segment.names import _full_name, clean_speaker
+from analysis.segment.view import _DATE_ANY, _DATE_LINE_FILLER, _DIGIT, _date_line, _headline_like
 from analysis.text import (
     Normalised,
     normalise,
     sentence_spans,
     word_spans,
 )
+
+REUSE_N = RoleLimits().reuse_n
 
 
 def simple_coverage(documents, text, start, end, n=REUSE_N):
@@ -167,25 +170,26 @@ LINES = st.lists(
 @settings(max_examples=500, deadline=None)
 @given(LINES)
 def test_found_equals_search(line):
-    from analysis import segment
+    from analysis.segment import furniture
+    from analysis.segment.view import _found
 
     for pattern, anywhere in (
-        (segment._BOILERPLATE, segment._BOILERPLATE_ANYWHERE),
-        (segment._BYLINE, segment._BYLINE_ANYWHERE),
+        (furniture._BOILERPLATE, furniture._BOILERPLATE_ANYWHERE),
+        (furniture._BYLINE, furniture._BYLINE_ANYWHERE),
     ):
-        assert segment._found(pattern, anywhere, line) == (pattern.search(line) is not None)
+        assert _found(pattern, anywhere, line) == (pattern.search(line) is not None)
 
 
 @settings(max_examples=300, deadline=None)
 @given(LINES, st.sampled_from(["“", '"', "", "The Kremlin said in a statement: "]), LINES)
 def test_quoted_readout_shortcut(before, mark, after):
-    from analysis import segment
+    from analysis.segment import official
 
     body = before + mark + after + " word" * 12
     if ":" not in body or ("“" not in body and '"' not in body):
         # The shortcut answers None only where the pattern cannot match.
-        assert segment._QUOTED_INTRO.match(body) is None
-        assert segment._quoted_readout(body) is None
+        assert official._QUOTED_INTRO.match(body) is None
+        assert official._quoted_readout(body) is None
 
 
 DATE_PARTS = st.sampled_from(
@@ -213,18 +217,16 @@ DATE_PARTS = st.sampled_from(
 @given(st.lists(DATE_PARTS, max_size=8).map("".join))
 def test_date_line_prefilter_keeps_every_date(text):
     """A date needs a digit, so texts without one can skip the date pattern."""
-    if segment._DATE_ANY.search(text):
-        assert segment._DIGIT.search(text)
-    assert segment._date_line(text) == (
-        len(text) <= 120
-        and bool(segment._DATE_ANY.search(text))
-        and not segment._DATE_LINE_FILLER.sub("", text)
+    if _DATE_ANY.search(text):
+        assert _DIGIT.search(text)
+    assert _date_line(text) == (
+        len(text) <= 120 and bool(_DATE_ANY.search(text)) and not _DATE_LINE_FILLER.sub("", text)
     )
 
 
 @given(st.text(st.sampled_from("ab .\n\u00a0\u2028”"), max_size=40))
 def test_headline_like_with_a_word_count_equals_without(text):
-    assert segment._headline_like(text, len(text.split())) == segment._headline_like(text)
+    assert _headline_like(text, len(text.split())) == _headline_like(text)
 
 
 # --- blocks and sentences over code points ------------------------------------------

@@ -3,7 +3,9 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.corpus import _analyse, _articles_frame, _Doc
+from analysis.corpus import _analyse
+from analysis.load import Doc as _Doc
+from analysis.load import articles_frame as _articles_frame
 from analysis.segment import paragraph_spans
 from analysis.text import sentence_spans
 

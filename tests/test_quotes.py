@@ -1,7 +1,9 @@
 import pytest
 
-from analysis.quotes import attribute_speakers, clean_speaker, find_quotations
 from analysis.segment import paragraph_spans
+from analysis.segment.names import clean_speaker
+from analysis.segment.quotes import find_quotations
+from analysis.segment.speakers import attribute_speakers
 from analysis.text import sentence_spans
 
 

@@ -434,3 +434,16 @@ def test_which_quoted_sources_are_official(speaker, official):
     from analysis.segment import official_source
 
     assert official_source(speaker) is official
+
+
+def test_role_limits_set_what_looks_like_a_headline():
+    from analysis.segment import RoleLimits, classify_blocks
+
+    text = "Leaders meet in Geneva for talks\n\nThe two leaders met on Monday, officials said."
+    spans = paragraph_spans(text)
+    assert [b.role for b in classify_blocks(text, spans)] == ["headline", "journalist"]
+    narrow = RoleLimits(headline_max_words=3)  # a six-word line is too long to be a headline
+    assert [b.role for b in classify_blocks(text, spans, role_limits=narrow)] == [
+        "journalist",
+        "journalist",
+    ]

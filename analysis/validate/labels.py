@@ -239,7 +239,7 @@ def find_label_files(
     Returns:
         The :class:`LabelFiles`; its ``labels`` is ``None`` when the corpus has no labels.
     """
-    from analysis.corpus import LABELS_FOLDER
+    from analysis.load import LABELS_FOLDER
 
     root = Path(corpus_path)
     folder = (root.parent if root.is_file() else root) / LABELS_FOLDER

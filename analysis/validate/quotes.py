@@ -12,7 +12,7 @@ import re
 import pandas as pd
 
 from analysis.corpus import Corpus
-from analysis.quotes import TITLE_WORDS
+from analysis.segment import TITLE_WORDS
 from analysis.validate.labels import _EDGE, FIRST_WORDS, _token_key
 
 __all__ = ["quote_agreement", "speaker_matches"]

@@ -9,7 +9,7 @@ page can be traced.
 
 A Word file's paragraphs (python-docx) are joined by blank lines, one block per
 paragraph; a LexisNexis export saved as ``.docx`` is then split into its stories
-like the plain-text export (:mod:`analysis.exports`).
+like the plain-text export (:mod:`analysis.load.exports`).
 """
 
 from __future__ import annotations

@@ -1,13 +1,4 @@
-"""Direct quotations: where they are, who said them, and the cue that says so.
-
-A quotation is the text between a pair of double quotation marks (curly
-“…”, guillemets «…», or straight "…"). Its ``start``/``end`` offsets cover
-the words inside the marks. A quotation that runs over several paragraphs
-(each paragraph opens with a mark, only the last one closes) gives one row
-per paragraph, so no quotation crosses a block. Single quotation marks are
-read as quotations only in a text with no double marks at all (some outlets
-print 'like this'), and then only in pairs that cannot be apostrophes; elsewhere
-they mostly mark headlines, nested quotes and apostrophes.
+"""Who said each quotation, and the cue that says so.
 
 Speakers are found by a table of named surface rules, tried in order on the
 quotation's sentence (:data:`_RULES`: "…,” Psaki said.", "Psaki told reporters
@@ -27,102 +18,33 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from analysis.text import CLOSE_QUOTES, DATE, DATELINE, OPEN_QUOTES, WEEKDAY
-
-__all__ = ["Quotation", "find_quotations", "attribute_speakers", "TITLE_WORDS"]
-
-
-@dataclass
-class Quotation:
-    """One direct quotation; offsets are into the article text."""
-
-    start: int
-    end: int
-    block_no: int
-    open_mark: int
-    close_mark: int | None
-    speaker: str = ""
-    cue: str = ""
-    speaker_evidence: str = ""
-    # The speaker in the words of the text, when a pronoun or description was resolved
-    # ("the Russian President" for "Vladimir Putin"); else the same as ``speaker``.
-    speaker_as_written: str = ""
-
-
-def find_quotations(text: str, blocks: list[tuple[int, int]]) -> list[Quotation]:
-    """Find every direct quotation, block by block.
-
-    Args:
-        text: The article text.
-        blocks: ``(start, end)`` of each block, in order.
-
-    Returns:
-        Quotations in text order, each inside one block.
-    """
-    if not _QUOTE_MARK.search(text):
-        return _single_quotations(text, blocks)
-    found: list[Quotation] = []
-    for block_no, (lo, hi) in enumerate(blocks):
-        opened: int | None = None
-        opened_straight = False
-        for mark in _QUOTE_MARK.finditer(text, lo, hi):
-            pos, ch = mark.start(), mark.group()
-            if ch in OPEN_QUOTES:
-                opened, opened_straight = pos, False
-            elif ch in CLOSE_QUOTES or (ch == '"' and opened is not None):
-                if opened is not None:
-                    found.append(Quotation(opened + 1, pos, block_no, opened, pos))
-                    opened = None
-            elif _opens(text, pos, lo):
-                opened, opened_straight = pos, True
-        if opened is not None:
-            nxt = blocks[block_no + 1][0] if block_no + 1 < len(blocks) else None
-            continues = nxt is not None and text[nxt] in OPEN_QUOTES + '"'
-            if continues or not opened_straight:
-                # Multi-paragraph convention, or an unclosed curly mark: quote to block end.
-                found.append(Quotation(opened + 1, hi, block_no, opened, None))
-    return [q for q in found if text[q.start : q.end].strip()]
-
-
-_QUOTE_MARK = re.compile(f'[{OPEN_QUOTES}{CLOSE_QUOTES}"]')
-# In a text with no double marks at all, single marks are its quotation marks (some
-# outlets print 'like this'). One opens after a space, a bracket or a dash, before a
-# letter or digit, but not an elision ('90s, 'em, 'til); one closes after a visible
-# character, before a space or punctuation, so "don't" and "Rubio's" are apostrophes.
-_SINGLE_OPEN = r"(?:(?<=^)|(?<=[\s(\[—–:-]))['‘](?=[A-Za-z0-9])(?!\d0s\b|em\b|til\b|n\b)"
-_SINGLE_CLOSE = r"(?<=\S)['’](?=$|[\s,.;:!?)\]—–-])"
-_SINGLE = re.compile(
-    rf"{_SINGLE_OPEN}(?P<inner>[^\n'‘’]*?(?:['’][a-z][^\n'‘’]*?)*){_SINGLE_CLOSE}", re.M
+from analysis.segment.limits import SpeakerLimits
+from analysis.segment.names import (
+    _CAP,
+    _CUE_VERBS,
+    _DAY_WORDS,
+    _DESCRIPTION,
+    _DOCUMENT,
+    _NAME,
+    _PERSON_HEADS,
+    _PRONOUN,
+    _THE_DOCUMENT,
+    _full_name,
+    _given_name,
+    _is_description,
+    _is_person,
+    _kind,
+    clean_speaker,
 )
+from analysis.segment.quotes import Quotation
+from analysis.text import DATE, DATELINE, WEEKDAY
+
+__all__ = ["attribute_speakers"]
+
+_DEFAULT = SpeakerLimits()
 
 
-def _single_quotations(text: str, blocks: list[tuple[int, int]]) -> list[Quotation]:
-    """Paired single marks, block by block (for texts without double marks)."""
-    found = []
-    for block_no, (lo, hi) in enumerate(blocks):
-        for match in _SINGLE.finditer(text, lo, hi):
-            start, end = match.start("inner"), match.end("inner")
-            if text[start:end].strip():
-                found.append(Quotation(start, end, block_no, start - 1, end))
-    return found
-
-
-def _opens(text: str, pos: int, block_start: int) -> bool:
-    """A straight mark opens a quotation when it follows a space or opening punctuation."""
-    return pos == block_start or text[pos - 1].isspace() or text[pos - 1] in "([{—–-:"
-
-
-# --- speakers -----------------------------------------------------------------
-
-_CUE_VERBS = (
-    r"said|says|say|told|tells|added|adds|stated|states|noted|notes|explained|warned|argued|"
-    r"wrote|writes|tweeted|posted|asked|replied|responded|insisted|declared|announced|"
-    r"claimed|continued|stressed|emphasi[sz]ed|urged|acknowledged|remarked|recalled|"
-    r"suggested|cautioned|complained|conceded|observed|pointed out|went on|reiterated|"
-    r"reads|concluded|predicted|promised|vowed|admitted|described|reported"
-)
 # The cue keeps a statement ("said in a statement"); other circumstances are dropped.
 _CUE_TAIL = (
     r"(?:\s+in\s+(?:a|an|its|his|her|their)\s+(?:joint\s+|written\s+)?(?:statement|readout))?"
@@ -132,44 +54,8 @@ _CUE = (
     rf"(?P<cue>(?:told|tells)\s+(?:the\s+)?(?:[a-z]+|[A-Z][\w.]*)(?:\s+(?:news\s+)?agency)?"
     rf"|according\s+to|(?:{_CUE_VERBS}){_CUE_TAIL})"
 )
-_ROLE_NOUNS = (
-    r"spokesman|spokeswoman|spokesperson|secretary|minister|adviser|advisor|aide|official|"
-    r"envoy|ambassador|chief|director|president|chancellor|leader|senator|lawmaker|"
-    r"correspondent|analyst|professor|researcher|commander|general|diplomat"
-)
-_CAP = r"(?:[A-Z]\.|Jr\.|Sr\.|[A-Z][\w’'-]*)"
-# A name may carry its title, lower-case role nouns included:
-# "National Security Council spokesman Adrian Watts", "presidential aide Pavel Saburov".
-_NAME = (
-    rf"(?:(?:[a-z]+\s+){{0,2}}(?:{_ROLE_NOUNS})\s+)?"
-    rf"{_CAP}(?:\s+(?:(?:of|de|von|van|al-|bin)\s+|(?:{_ROLE_NOUNS})\s+)?{_CAP}){{0,7}}"
-)
-# Words that end an issuer's name: "a statement from the PMO on Saturday said".
-_ISSUER_ENDS = r"on|in|at|during|after|before|which|that|who|and|but|as|to|for|when|while|was"
-_DOCUMENT_NOUNS = r"statement|readout|release|communiqu[eé]|report|post|telegram|message|letter"
-# An article or a possessive leads a description: "a Kremlin spokesman", "The
-# ministry" (opening a sentence), "China's foreign ministry".
-_DESCRIPTION = (
-    r"(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[A-Z][\w-]*[’']s)\s+(?:[\w’'-]+\s+){0,3}"
-    r"(?:spokesman|spokeswoman|spokesperson|official|officials|statement|readout|"
-    r"ministry|minister|source|sources|aide|diplomat|diplomats|adviser|advisor|service|"
-    # Heads beyond government, for the people and bodies other stories quote.
-    r"president|chancellor|premier|leader|mayor|governor|senator|lawmaker|ambassador|envoy|"
-    r"chairman|chairwoman|chair|chief|judge|court|prosecutors?|lawyers?|attorney|police|"
-    r"economists?|analysts?|experts?|executive|company|firm|group|agency|government|"
-    r"department|office|embassy|commission|council|committee|report|campaign|party|union|"
-    r"authority|authorities|regulator|military|army|navy|spokespeople)\b)"
-)
-# A document and who issued it: "a statement from the ministry", "a release issued
-# by the Chancellor's Office (CO)", "a note posted by the cabinet's press office".
-# The issuer runs to the cue, or to the end.
-_DOCUMENT = (
-    rf"(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?:[\w-]+\s+){{0,2}}(?:{_DOCUMENT_NOUNS})\s+"
-    r"(?:from|issued\s+by|released\s+by|by|of|on\s+the\s+website\s+of)\s+"
-    rf"(?:the\s+)?[\w’'.-]+(?:\s+(?!(?:{_CUE_VERBS}|{_ISSUER_ENDS})\b)[\w’'.-]+){{0,7}}"
-    r"(?:\s*\([A-Z]{2,8}\))?"
-)
-_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
+
+
 _SPEAKER = rf"(?P<speaker>{_DOCUMENT}|(?:[Tt]he\s+)?{_NAME}|{_DESCRIPTION}|{_PRONOUN})"
 # Between speaker and cue: an adverb, the day in wire style ("Harlan on Friday
 # said"), a perfect ("has reported").
@@ -260,36 +146,14 @@ _NAME_PARTICIPLE = re.compile(rf"(?P<speaker>{_CAP}(?:\s+{_CAP}){{0,3}}),?\s+(?P
 # A headline's "'…': X verb" names the speaker after the colon.
 _AFTER_COLON = re.compile(rf"^\s*:\s*{_SPEAKER}\s+{_VERB}")
 
-TITLE_WORDS = frozenset(
-    """white house press secretary president vice prime minister foreign deputy national
-    security adviser advisor spokesman spokeswoman spokesperson kremlin state department
-    defense defence chief of staff senator sen. rep. gov. governor gen. general ambassador
-    chancellor u.s. us u.k. uk mr. mrs. ms. dr. director commissioner leader king queen
-    former acting senior top envoy special representative ministry office affairs external
-    aide presidential official lawmaker correspondent analyst professor commander diplomat
-    council committee shadow sir dame lord pm fm premier""".split()
-)
-_HONORIFICS = frozenset("sir dame lord".split())
-# A description names a person by one of these heads: "the Russian President", "the FM".
-_PERSON_HEADS = frozenset(
-    """president minister secretary chancellor premier pm fm leader envoy ambassador king
-    queen diplomat spokesman spokeswoman spokesperson senator governor""".split()
-)
-_INSTITUTION_HINTS = frozenset(
-    "house kremlin department ministry office government embassy commission council party".split()
-)
-_DAY_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
-    january february march april may june july august september october november
-    december""".split()
-)
+
 _VISIBLE = re.compile(r"\S")
-_NOT_NAMES = frozenset("but and so as when while if this that it there in on at".split())
+
+
 # A capitalised word that may name someone (the sentence's first word aside).
 _CAPITALISED = re.compile(r"(?<=\s)[A-Z][a-z][\w’'-]*")
 
 
-# --- the rules ----------------------------------------------------------------
 # Each rule reads the quotation's sentence, masked: ``before`` the opening mark and
 # ``after`` the closing one. It returns the raw speaker phrase and the cue, or None.
 # The first rule that names someone wins; its name goes into ``speaker_evidence``.
@@ -456,40 +320,14 @@ def _subject(sentence: str) -> re.Match | None:
     return None
 
 
-def _kind(speaker: str) -> str:
-    """'pronoun', 'document', 'institution' or 'person' (a description of one included)."""
-    low = speaker.lower()
-    if low in {"he", "she", "they", "it"}:
-        return "pronoun"
-    words = low.replace("’s", "").replace("'s", "").split()
-    if _DOCUMENT_NOUN.search(low):
-        return "document"
-    if any(w in _INSTITUTION_HINTS or w in {"ministry", "service"} for w in words) or (
-        len(words) == 1 and speaker.isupper()
-    ):
-        return "institution"
-    return "person"
-
-
-def _is_person(raw: str) -> bool:
-    speaker = clean_speaker(raw)
-    return bool(speaker) and _kind(speaker) == "person"
-
-
-# Compiled once: the speaker helpers run per quotation.
-_DOCUMENT_NOUN = re.compile(rf"\b(?:{_DOCUMENT_NOUNS})\b")
-_THE_DOCUMENT = re.compile(rf"the\s+(?:{_DOCUMENT_NOUNS})")
-_PRONOUN_RE = re.compile(_PRONOUN)
-_DOCUMENT_RE = re.compile(_DOCUMENT)
-_DESCRIPTION_RE = re.compile(_DESCRIPTION)
-_POSSESSIVE = re.compile(r"[’']s$")
-
-
 class _Article:
     """What speaker rules read once per article, computed when first needed."""
 
-    def __init__(self, text: str, masked: str, sentences: list[tuple[int, int]]):
+    def __init__(
+        self, text: str, masked: str, sentences: list[tuple[int, int]], limits: SpeakerLimits
+    ):
         self.text, self.masked, self.sentences = text, masked, sentences
+        self.limits = limits
         self.sentence_ends = [e for _, e in sentences]
         self._sources: list[tuple[int, str, str]] | None = None
         self._added: list[tuple[int, str, str]] = []
@@ -502,7 +340,7 @@ class _Article:
         the speakers of quotations attributed so far are merged in.
         """
         if self._sources is None:
-            self._sources = _cue_subjects(self.masked)
+            self._sources = _cue_subjects(self.masked, reach=self.limits.subject_reach)
         if self._added:
             self._sources = sorted(self._sources + self._added, key=lambda s: s[0])
             self._added = []
@@ -513,7 +351,8 @@ class _Article:
         if self._sources is not None:
             return [s for s in self.sources() if lo <= s[0] < hi]
         added = [s for s in self._added if lo <= s[0] < hi]
-        return sorted(_cue_subjects(self.masked, lo, hi) + added, key=lambda s: s[0])
+        found = _cue_subjects(self.masked, lo, hi, reach=self.limits.subject_reach)
+        return sorted(found + added, key=lambda s: s[0])
 
     def add_source(self, at: int, speaker: str) -> None:
         """Record a source named by a quotation's attribution (cheap: merged when read)."""
@@ -539,7 +378,11 @@ class _Article:
 
 
 def attribute_speakers(
-    text: str, quotes: list[Quotation], sentences: list[tuple[int, int]]
+    text: str,
+    quotes: list[Quotation],
+    sentences: list[tuple[int, int]],
+    *,
+    speaker_limits: SpeakerLimits | None = None,
 ) -> None:
     """Fill ``speaker``, ``speaker_as_written``, ``cue`` and ``speaker_evidence`` in place.
 
@@ -553,9 +396,11 @@ def attribute_speakers(
         text: The article text.
         quotes: Quotations of that text, in order.
         sentences: ``(start, end)`` of every sentence of the text, in order.
+        speaker_limits: The limits the rules read (:class:`SpeakerLimits`; the
+            defaults if none).
     """
     masked = _mask_quotes(text, quotes)
-    article = _Article(text, masked, sentences)
+    article = _Article(text, masked, sentences, speaker_limits or SpeakerLimits())
     for i, quote in enumerate(quotes):
         close = quote.close_mark + 1 if quote.close_mark is not None else quote.end
         lo, hi = _sentence_around(sentences, quote.open_mark, close - 1)
@@ -601,7 +446,8 @@ def _without_cue(article: _Article, quotes: list[Quotation], i: int, lo: int, ou
                 return source, source, "", how
     if _names_someone(outside):
         return "", "", "", "no cue in its sentence, which names someone: not continued"
-    if i and quotes[i - 1].block_no >= quote.block_no - 1 and quotes[i - 1].speaker:
+    gap = article.limits.continue_blocks
+    if i and quotes[i - 1].block_no >= quote.block_no - gap and quotes[i - 1].speaker:
         prev = quotes[i - 1]
         how = "no cue in its sentence, which names no one: continues the previous quotation"
         return prev.speaker, prev.speaker_as_written, "", how
@@ -631,13 +477,7 @@ def _resolve(article: _Article, speaker: str, lo: int, at: int, how: str) -> tup
         issuer = _issuer(speaker)
         return speaker, f"a document (issued by {issuer}): {how}" if issuer else how
     if low.startswith("the ") and low.split()[-1] in _PERSON_HEADS:
-        title = speaker[4:]
-        found = [(w, n) for w, n in article.titled(title) if w < at] or [
-            (w, n) for w, n in article.titled(title.split()[-1]) if w < at
-        ]
-        if found:
-            return found[-1][1], f"'{speaker}' resolved to the person named with that title; {how}"
-        return speaker, how
+        return _resolve_title(article, speaker, at, how)
     tokens = speaker.split()
     if len(tokens) == 1 and speaker.lower() != "they":
         full = _full_name(article.text, speaker, at)
@@ -645,6 +485,17 @@ def _resolve(article: _Article, speaker: str, lo: int, at: int, how: str) -> tup
             full = _given_name(article.masked, speaker, at)
         if full != speaker:
             return full, f"name resolved to the full name used earlier; {how}"
+    return speaker, how
+
+
+def _resolve_title(article: _Article, speaker: str, at: int, how: str) -> tuple[str, str]:
+    """A description ("the Russian President") to the person named with that title before ``at``."""
+    title = speaker[4:]
+    found = [(w, n) for w, n in article.titled(title) if w < at] or [
+        (w, n) for w, n in article.titled(title.split()[-1]) if w < at
+    ]
+    if found:
+        return found[-1][1], f"'{speaker}' resolved to the person named with that title; {how}"
     return speaker, how
 
 
@@ -692,16 +543,6 @@ def _expand(article: _Article, name: str, at: int) -> str:
     return full if full != name else _given_name(article.masked, name, at)
 
 
-def _given_name(masked: str, name: str, before: int) -> str:
-    """A given name after an honorific, expanded: "Sir Alan" → "Alan Reeve"."""
-    if not any(f"{honorific} {name}" in masked for honorific in ("Sir", "Dame", "Lord")):
-        return name  # most calls: the name never follows an honorific, so no regex
-    match = re.search(rf"\b(?:Sir|Dame|Lord)\s+{re.escape(name)}\s+([A-Z][\w’'-]+)", masked)
-    if match and match.start() < before:
-        return f"{name} {match.group(1)}"
-    return name
-
-
 def _apposition(text: str, lo: int = 0, cue_at: int | None = None) -> re.Match | None:
     """The last :data:`_APPOSITION` match in ``text`` from ``lo`` (with its cue at ``cue_at``)."""
     if not _CLAUSE_OPENS.search(text, lo, len(text) if cue_at is None else cue_at):
@@ -723,32 +564,34 @@ def _introducing_sentence(masked: str, sentences: list[tuple[int, int]], lo: int
     return ""
 
 
-def _cue_subjects(masked: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, str, str]]:
+def _cue_subjects(
+    masked: str, lo: int = 0, hi: int | None = None, *, reach: int = _DEFAULT.subject_reach
+) -> list[tuple[int, str, str]]:
     """Every subject of a speech cue, with where the cue is and its kind.
 
     Cue verbs are rare, so the speaker pattern runs only in a window before each one.
     Each cue's subject is found on its own, so with ``lo`` and ``hi`` (a sentence)
-    only the cues there are read: the subjects named in it.
+    only the cues there are read: the subjects named in it. ``reach`` is how far
+    before its cue a subject may start (:attr:`SpeakerLimits.subject_reach`).
     """
     if hi is not None:
         # A subject named in [lo, hi) has its cue there too (a cue does not stand in
         # the next sentence), and so has a "quoted as" word within 70 characters.
-        found = _cue_subjects_at(masked, lo, hi, max(0, lo - 70), hi + 60)
+        found = _cue_subjects_at(masked, lo, hi, max(0, lo - 70), hi + 60, reach)
         return [s for s in found if lo <= s[0] < hi]
-    return _cue_subjects_at(masked, 0, len(masked), 0, len(masked))
-
-
-# How far a cue can stand after its subject's first character: the window read before it.
-_SUBJECT_REACH = 150
+    return _cue_subjects_at(masked, 0, len(masked), 0, len(masked), reach)
 
 
 def _cue_subjects_at(
-    masked: str, cue_lo: int, cue_hi: int, word_lo: int, word_hi: int
+    masked: str, cue_lo: int, cue_hi: int, word_lo: int, word_hi: int, reach: int
 ) -> list[tuple[int, str, str]]:
-    """Subjects of the cues starting in ``[cue_lo, cue_hi)``, and of the "quoted as" words."""
+    """Subjects of the cues starting in ``[cue_lo, cue_hi)``, and of the "quoted as" words.
+
+    A subject starts at most ``reach`` characters before its cue: the window read before it.
+    """
     subjects = []
     for cue in _CUE_WORD.finditer(masked, cue_lo, min(cue_hi, len(masked))):
-        window = max(0, cue.start() - _SUBJECT_REACH)
+        window = max(0, cue.start() - reach)
         for match in _BEFORE.finditer(masked, window, cue.end() + 40):
             if match.start("cue") != cue.start():
                 continue
@@ -767,90 +610,6 @@ def _cue_subjects_at(
 
 
 _QUOTING_WORD = re.compile(r"\b(?:quoted|cited)\b")
-
-
-def _full_name(text: str, surname: str, before: int) -> str:
-    """Expand a surname to the first full name ending with it earlier in the text."""
-    first = text.find(surname, 0, before)
-    if first < 0:
-        return surname  # most calls: no earlier mention, so neither pattern can match
-    # A full name is name words and spaces up to the surname, so none starts before
-    # the run of such characters leading up to its first mention: scan from there,
-    # not from the top of the article.
-    run = _NAME_RUN.match(text[first - 1 :: -1]).end() if first else 0
-    pattern = re.compile(rf"(?:(?:[A-Z]\.|[A-Z][\w’'-]*)\s+){{1,6}}{re.escape(surname)}\b")
-    for match in pattern.finditer(text, first - run, before):
-        full = clean_speaker(match.group(0))
-        if full.endswith(surname) and " " in full:
-            return full
-    # Family name first, as in Korean names: "Park Jae-won".
-    match = re.search(rf"\b{re.escape(surname)}\s+[A-Z][a-z]+-[a-z]+\b", text[:before])
-    return match.group(0) if match else surname
-
-
-# Every character a full name may hold before the surname (see _full_name).
-_NAME_RUN = re.compile(r"[\w\s’'.\-]*")
-
-
-def clean_speaker(raw: str) -> str:
-    """Drop titles from a speaker phrase; keep an institution's name.
-
-    >>> clean_speaker("White House Press Secretary Jen Psaki")
-    'Jen Psaki'
-    >>> clean_speaker("the Kremlin")
-    'Kremlin'
-    """
-    raw = " ".join(raw.strip(" ,.;:").split())
-    if _PRONOUN_RE.fullmatch(raw):
-        return raw.lower()
-    if _is_description(raw):
-        # "The ministry" opening a sentence is the ministry named anywhere else.
-        first, _, rest = raw.partition(" ")
-        return f"{first.lower()} {rest}" if first in ("The", "A", "An", "One", "Another") else raw
-    if _DOCUMENT_RE.fullmatch(raw):
-        return raw  # "a statement from the PMO": the document, as the text names it
-    tokens = raw.split()
-    article = bool(tokens) and tokens[0].lower() == "the"
-    if article:
-        tokens = tokens[1:]
-    if not tokens or tokens[0].lower() in _NOT_NAMES:
-        return ""
-    if any(t.lower() in _DAY_WORDS for t in tokens):
-        return ""  # "… said on Saturday": a day is never a speaker
-    lowered = [t.lower() for t in tokens]
-    of = next(
-        (
-            n + 1
-            for n in range(min(2, len(tokens) - 1))
-            if lowered[n] in _INSTITUTION_HINTS and lowered[n + 1] == "of"
-        ),
-        0,
-    )
-    named = [t for t in tokens[of + 1 :] if _bare(t) not in TITLE_WORDS and t[0] != "("]
-    if of and len(named) <= 1:
-        # An institution leads: "Ministry of Fisheries (MOF)", "Russian Ministry of
-        # Defence"; not "Department of State Jane Roe", whose name follows.
-        return " ".join(tokens)
-    titles = [n for n, t in enumerate(tokens) if _bare(t) in TITLE_WORDS or t.islower()]
-    if titles and titles[-1] < len(tokens) - 1:
-        # The name is what follows the last title word.
-        return " ".join(tokens[titles[-1] + 1 :])
-    if any(t.lower() in _INSTITUTION_HINTS for t in tokens):
-        return " ".join(tokens)  # an institution: "White House", "Chinese Foreign Ministry"
-    if titles and article and _bare(tokens[-1]) in _PERSON_HEADS:
-        return "the " + " ".join(tokens)  # "the Russian President": resolved later
-    if titles:
-        return ""  # a bare title with no name
-    return " ".join(tokens)
-
-
-def _bare(token: str) -> str:
-    """A token lower-cased, without a possessive "'s"."""
-    return _POSSESSIVE.sub("", token.lower())
-
-
-def _is_description(raw: str) -> bool:
-    return _DESCRIPTION_RE.fullmatch(raw.strip()) is not None
 
 
 def _clean_cue(raw: str) -> str:

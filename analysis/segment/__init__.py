@@ -1,0 +1,45 @@
+"""Segmentation: blocks and their roles, sentences, quotations and their speakers.
+
+Each decision comes with its evidence. The modules, in the order the work runs:
+:mod:`~analysis.segment.blocks` (paragraphs and sentences, over arrays),
+:mod:`~analysis.segment.reuse` (word n-grams shared with a paired official text),
+:mod:`~analysis.segment.quotes` and :mod:`~analysis.segment.speakers` (quotations
+and who said them; :mod:`~analysis.segment.names` turns phrases into names),
+:mod:`~analysis.segment.roles` (the table of role rules, with the rules of
+:mod:`~analysis.segment.furniture` and :mod:`~analysis.segment.official`, over
+:mod:`~analysis.segment.view`), and :mod:`~analysis.segment.articles`, the
+per-article driver. :mod:`~analysis.segment.limits` holds the tunable limits.
+"""
+
+from analysis.segment.blocks import Block, Layout, layout_each, paragraph_bounds, paragraph_spans
+from analysis.segment.limits import RoleLimits, SpeakerLimits
+from analysis.segment.names import TITLE_WORDS
+from analysis.segment.official import official_source
+from analysis.segment.quotes import Quotation, find_quotations
+from analysis.segment.reuse import ReuseCache, reused_shares
+from analysis.segment.roles import ROLE_RULES, classify_blocks
+from analysis.segment.speakers import attribute_speakers
+from analysis.segment.view import BlockView, RoleState
+
+__all__ = [
+    "Block",
+    "paragraph_spans",
+    "paragraph_bounds",
+    "layout_each",
+    "classify_blocks",
+    "official_source",
+    "ROLE_RULES",
+    "RoleState",
+    "BlockView",
+    "Layout",
+    "ReuseCache",
+    "reused_shares",
+    # from the former analysis.quotes
+    "Quotation",
+    "find_quotations",
+    "attribute_speakers",
+    "TITLE_WORDS",
+    # the tunable limits
+    "RoleLimits",
+    "SpeakerLimits",
+]

@@ -1,0 +1,335 @@
+"""The per-article driver of segmentation: blocks, roles, sentences, quotations.
+
+A function of the articles' rows alone (plus the official texts they pair
+with), so it runs the same on a whole corpus, on each half in two processes,
+or on each partition of a Dask DataFrame (:mod:`analysis.scale`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+from collections import namedtuple
+
+import pandas as pd
+
+from analysis.parallel import fork_map, process_count
+from analysis.schema import BLOCK_COLUMNS, FRAMES, QUOTE_COLUMNS, SENTENCE_COLUMNS
+from analysis.segment.blocks import layout_each
+from analysis.segment.limits import RoleLimits, SpeakerLimits
+from analysis.segment.official import official_runs, official_source, sentence_roles
+from analysis.segment.quotes import find_quotations
+from analysis.segment.reuse import ReuseCache
+from analysis.segment.roles import classify_blocks
+from analysis.segment.speakers import attribute_speakers
+from analysis.text import count_words
+
+__all__ = ["analyse_all", "analyse_articles", "progress_bar"]
+
+
+def progress_bar(items, total: int, desc: str, show: bool):
+    """Wrap ``items`` in a tqdm progress bar when ``show``; plain text in any front end.
+
+    The text bar is used in notebooks too: the widget bar needs ipywidgets, which the
+    workbook does not install, and text renders the same in the HTML report.
+    """
+    if not show:
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, total=total, desc=desc, unit="doc", mininterval=1.0)
+
+
+PARALLEL_MIN_DOCUMENTS = 2_000  # below this, starting a second process costs more than it saves
+
+
+def analyse_all(
+    articles: pd.DataFrame,
+    *,
+    progress: bool = False,
+    role_limits: RoleLimits | None = None,
+    speaker_limits: SpeakerLimits | None = None,
+) -> dict[str, pd.DataFrame]:
+    """Segment every document of a loaded corpus: :func:`analyse_articles` on all of it.
+
+    A large corpus is split in two halves segmented in two processes (this machine
+    has two cores); each half is an ``analyse_articles`` partition, as on Dask.
+
+    Args:
+        articles: The ``articles`` frame of the documents loaded from files.
+        progress: Show a progress bar (of the first half, when there are two).
+        role_limits: The limits of the role rules (:class:`RoleLimits`).
+        speaker_limits: The limits of the speaker rules (:class:`SpeakerLimits`).
+
+    Returns:
+        ``{"articles", "blocks", "sentences", "quotes", "pairs"}``, as one pass gives them.
+    """
+    limits = {"role_limits": role_limits, "speaker_limits": speaker_limits}
+    if process_count(len(articles), PARALLEL_MIN_DOCUMENTS) == 1:
+        frames = analyse_articles(articles, progress=progress, **limits)
+    else:
+        officials = dict(zip(articles["article_id"], articles["text"], strict=True))
+        # Halves of the text, not of the rows: time goes with the words, and a
+        # corpus's official documents are shorter than its news.
+        length = articles["text"].str.len().cumsum().to_numpy()
+        half = min(max(int(length.searchsorted(length[-1] / 2)), 1), len(articles) - 1)
+        parts = [articles.iloc[:half], articles.iloc[half:]]
+        # The forked worker inherits the articles: only its frames come back pickled.
+        # The limits go in as arguments, so the worker reads the caller's values.
+        work = functools.partial(_analyse_part, parts, officials, progress, **limits)
+        done = fork_map(work, len(parts))
+        frames = {name: pd.concat([d[name] for d in done], ignore_index=True) for name in FRAMES}
+        del done
+        # Derived documents and their rows come after those of the files, as in one pass.
+        arts = frames["articles"]
+        derived = set(arts.loc[arts["derived_from"] != "", "article_id"])
+        for name in ("articles", "blocks", "sentences", "quotes"):
+            frame = frames[name]
+            last = frame["article_id"].isin(derived)
+            frames[name] = pd.concat([frame[~last], frame[last]], ignore_index=True)
+    if len(articles) >= PARALLEL_MIN_DOCUMENTS:  # a full collection costs ~0.1 s
+        _release_free_memory()
+    return frames
+
+
+def _analyse_part(
+    parts: list[pd.DataFrame],
+    officials: dict[str, str],
+    progress: bool,
+    k: int,
+    *,
+    role_limits: RoleLimits | None,
+    speaker_limits: SpeakerLimits | None,
+) -> dict[str, pd.DataFrame]:
+    """Part ``k`` of :func:`analyse_all`'s split, in whichever process runs it."""
+    return analyse_articles(
+        parts[k],
+        officials,
+        progress and k == 0,
+        role_limits=role_limits,
+        speaker_limits=speaker_limits,
+    )
+
+
+def _release_free_memory() -> None:
+    """Hand freed heap pages back to the system (glibc only; elsewhere nothing happens).
+
+    Segmenting creates and frees millions of small objects; glibc keeps their pages
+    after they are freed, and the analyses that follow would count them in their
+    peak memory (about 0.4 GB on the 10,000-article benchmark).
+    """
+    import ctypes
+    import ctypes.util
+    import gc
+
+    gc.collect()  # objects in reference cycles first, so their pages are free too
+    with contextlib.suppress(OSError, AttributeError, TypeError):
+        ctypes.CDLL(ctypes.util.find_library("c")).malloc_trim(0)
+
+
+def analyse_articles(
+    articles: pd.DataFrame,
+    officials: dict[str, str] | None = None,
+    progress: bool = False,
+    *,
+    role_limits: RoleLimits | None = None,
+    speaker_limits: SpeakerLimits | None = None,
+) -> dict[str, pd.DataFrame]:
+    """Segment documents, derive embedded official texts, find sentences and quotes.
+
+    A function of its rows alone (plus the official texts they pair with), so it
+    runs the same on a whole corpus or on each partition of a Dask DataFrame
+    (see :mod:`analysis.scale`).
+
+    Args:
+        articles: Rows of the ``articles`` frame (documents loaded from files).
+        officials: ``{official_id: text}`` for ``pairs_with`` ids not in ``articles``
+            (another partition's documents); by default the texts in ``articles``.
+        progress: Show a progress bar.
+        role_limits: The limits of the role rules (:class:`RoleLimits`; the defaults if none).
+        speaker_limits: The limits of the speaker rules (:class:`SpeakerLimits`; the
+            defaults if none).
+
+    Returns:
+        ``{"articles", "blocks", "sentences", "quotes", "pairs"}``: the rows of those
+        frames for these documents, derived official documents included.
+    """
+    limits = {"role_limits": role_limits or RoleLimits(), "speaker_limits": speaker_limits}
+    # Columns as lists: one conversion each, where itertuples converts cell by cell.
+    columns = {name: articles[name].tolist() for name in articles.columns}
+    texts = dict(zip(columns["article_id"], columns["text"], strict=True))
+    texts.update(officials or {})
+    out: tuple[list, list, list] = ([], [], [])  # the rows of blocks, sentences, quotes
+    pair_rows, derived_rows = [], []
+    paired_with = [[p for p in pairs.split(";") if p] for pairs in columns["pairs_with"]]
+    # Official texts pair with many articles: the cache tokenises each once for this call.
+    layouts = layout_each(
+        columns["text"],
+        [{p: texts[p] for p in paired} for paired in paired_with],
+        ReuseCache(),
+        role_limits=limits["role_limits"],
+    )
+    row_type = namedtuple("Article", columns, rename=True)  # as itertuples names them
+    rows = zip(
+        map(row_type._make, zip(*columns.values(), strict=True)),
+        paired_with,
+        layouts,
+        strict=True,
+    )
+    for article, paired, layout in progress_bar(
+        rows, total=len(articles), desc="segmenting", show=progress
+    ):
+        for p in paired:
+            pair_rows.append({"news_id": article.article_id, "official_id": p, "link": "manifest"})
+        blocks = _segment_one(
+            article.article_id,
+            article.text,
+            article.kind,
+            article.title,
+            article.outlet,
+            layout,
+            out,
+            **limits,
+        )
+        if article.kind != "news":
+            continue
+        for n, (lo, hi, source) in enumerate(official_runs(blocks), 1):
+            derived_rows.append(_derived_row(article, n, lo, hi, source))
+            pair_rows.append(
+                {
+                    "news_id": article.article_id,
+                    "official_id": derived_rows[-1]["article_id"],
+                    "link": "embedded",
+                }
+            )
+    derived_texts = [row["text"] for row in derived_rows]
+    derived_layouts = layout_each(derived_texts, role_limits=limits["role_limits"])
+    for row, layout in zip(derived_rows, derived_layouts, strict=True):
+        _segment_one(
+            row["article_id"], row["text"], "official", "", row["outlet"], layout, out, **limits
+        )
+    if derived_rows:
+        derived = pd.DataFrame(derived_rows)
+        derived["published"] = pd.to_datetime(derived["published"], utc=True)
+        articles = pd.concat([articles, derived], ignore_index=True)
+    else:
+        articles = articles.reset_index(drop=True)
+    articles["derived_start"] = articles["derived_start"].astype("Int64")
+    articles["derived_end"] = articles["derived_end"].astype("Int64")
+    block_rows, sentence_rows, quote_rows = out
+    return {
+        "articles": articles,
+        "blocks": _frame(block_rows, BLOCK_COLUMNS),
+        "sentences": _frame(sentence_rows, SENTENCE_COLUMNS),
+        "quotes": _frame(quote_rows, QUOTE_COLUMNS),
+        "pairs": _frame(pair_rows, ("news_id", "official_id", "link")),
+    }
+
+
+def _derived_row(article, n: int, lo: int, hi: int, source: str) -> dict:
+    """The ``articles`` row of the ``n``-th official text embedded in a news article."""
+    text = article.text[lo:hi]
+    return {
+        "article_id": f"{article.article_id}/official-{n}",
+        "kind": "official",
+        "outlet": source,
+        "published": article.published,
+        "url": article.url,
+        "title": "",
+        "path": article.path,
+        "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "text": text,
+        "pairs_with": "",
+        "derived_from": article.article_id,
+        "derived_start": lo,
+        "derived_end": hi,
+        "words": count_words(text),
+        "notes": f"official text embedded in {article.article_id} at characters {lo}-{hi}",
+    }
+
+
+def _segment_one(
+    article_id, text, kind, title, outlet, layout, out, *, role_limits, speaker_limits
+):
+    """Segment one document, appending its rows to the (blocks, sentences, quotes) lists.
+
+    ``layout`` is the document's blocks, each block's sentences and what they
+    reuse, from :func:`analysis.segment.layout_each`; quotes need the sentences,
+    and so do the sentence roles.
+    """
+    block_rows, sentence_rows, quote_rows = out
+    spans, per_block = layout.blocks, layout.sentences
+    found = find_quotations(text, spans)
+    sentences = [s for block in per_block for s in block]
+    attribute_speakers(text, found, sentences, speaker_limits=speaker_limits)
+    share = [0.0] * len(spans)
+    cued = [False] * len(spans)
+    voiced = [("", 0)] * len(spans)  # the speaker of each block's longest quotation
+    for q in found:
+        lo, hi = spans[q.block_no]
+        visible = len("".join(text[lo:hi].split())) or 1
+        inside = len("".join(text[q.open_mark : (q.close_mark or q.end - 1) + 1].split()))
+        share[q.block_no] += inside / visible
+        cued[q.block_no] = cued[q.block_no] or bool(q.cue)
+        if inside > voiced[q.block_no][1]:
+            voiced[q.block_no] = (q.speaker, inside)
+    # A quotation of an institution or a document ("the White House said in a
+    # statement") is official text, even when the document is not in the corpus.
+    quoted_source = [speaker if official_source(speaker) else "" for speaker, _ in voiced]
+    blocks = classify_blocks(
+        text,
+        spans,
+        kind=kind,
+        quote_share=share,
+        quoted_with_cue=cued,
+        quoted_source=quoted_source,
+        reuse=layout.block_reuse,
+        title=title,
+        source=outlet if kind == "official" else "",
+        role_limits=role_limits,
+    )
+    # Rows are tuples in the order of the *_COLUMNS: pandas builds a frame from
+    # tuples faster than from dicts, and a tuple is cheaper to make.
+    for block_no, block in enumerate(blocks):
+        block_rows.append(
+            (
+                article_id,
+                block_no,
+                block.start,
+                block.end,
+                text[block.start : block.end],
+                block.role,
+                block.source,
+                block.evidence,
+            )
+        )
+    for sent_no, (block_no, lo, hi, role, source) in enumerate(
+        sentence_roles(blocks, per_block, layout.sentence_reuse, role_limits=role_limits)
+    ):
+        sentence_rows.append((article_id, block_no, sent_no, lo, hi, text[lo:hi], role, source))
+    for quote_no, q in enumerate(found):
+        quote_rows.append(
+            (
+                article_id,
+                quote_no,
+                q.block_no,
+                q.start,
+                q.end,
+                text[q.start : q.end],
+                q.speaker,
+                q.speaker_as_written,
+                q.cue,
+                q.speaker_evidence,
+            )
+        )
+    return blocks
+
+
+def _frame(rows: list[dict] | list[tuple], columns) -> pd.DataFrame:
+    """A frame of rows given as dicts or as tuples in the order of ``columns``."""
+    frame = pd.DataFrame(rows, columns=list(columns))
+    for col in ("block_no", "sent_no", "quote_no", "start", "end"):
+        if col in frame:
+            frame[col] = frame[col].astype("int64")
+    return frame

@@ -1,0 +1,450 @@
+"""Site furniture and display copy around a story: the rules that find them.
+
+Boilerplate (tags, kickers, navigation, prompts to the reader, related-link
+lists, author boxes and bios), social-media embeds, photo credits and captions,
+and bylines (authors, dates, agencies, datelines).
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.segment.blocks import Block
+from analysis.segment.official import _DOCUMENT_TITLE, _SOURCE_WORDS
+from analysis.segment.view import (
+    _DATE_ANY,
+    _DATE_LINE_FILLER,
+    _DIGIT,
+    HEADLINE,
+    STANDFIRST,
+    BlockView,
+    _above_the_story,
+    _date_line,
+    _found,
+    _headline_like,
+    _snippet,
+    _words,
+)
+from analysis.text import DATE, OPEN_QUOTES
+
+# Alternatives not anchored at the start, kept apart so that _found can try the
+# anchored ones once instead of at every character.
+_BOILERPLATE_ANYWHERE_ALTERNATIVES = r"all\ rights\ reserved\.?$"
+_BOILERPLATE = re.compile(
+    r"""^(?:tags?|topics?|filed\ under|categories|keywords|related(?:\ articles?|\ stories|\ coverage)?
+        |read\ more|more|see\ also|also\ read|recommended|trending|most\ read|watch|listen
+        |live(?:\ updates|\ blog)?)\s*:
+      |^(?:sign\ up|subscribe|share\ (?:this|on|the\ article)|follow\ (?:us|@)|click\ here
+        |advertisement|sponsored|our\ standards|copyright|all\ rights\ reserved|skip\ to
+        |listen\ to\ this\ article|image\ \d+\ of\ \d+|comments?\b|join\ the\ conversation
+        |for\ immediate\ release|\#\#\#|\#\ \#\ \#|opt\ in\ (?:to|here|now)\b|this\ was\ published\ under\b
+        |page\ history$)
+      |^(?:©|\(c\)\s*\d{4})
+      |^(?:\(END\)|END|==\s*\w+|-{2,}|(?:\*\s*){3,}|\((?![A-Z]{2,4}\))\w{2,12}\))$
+      |"""
+    + _BOILERPLATE_ANYWHERE_ALTERNATIVES,
+    re.IGNORECASE | re.VERBOSE,
+)
+_BOILERPLATE_ANYWHERE = re.compile(_BOILERPLATE_ANYWHERE_ALTERNATIVES, re.IGNORECASE | re.VERBOSE)
+_BIO = re.compile(
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was|has been|covers|writes|reports)\s+"
+    r"(?:a|an|the|on|for|about)\b"
+    # or in the first person: "I was born and raised in ...", "I have covered ..."
+    r"|^I\s+(?:was\s+born|grew\s+up|have\s+(?:been|covered|written|reported|worked)|am\s+an?\s"
+    r"|cover\s|write\s|joined\s)"
+)
+_EMBED = re.compile(
+    r"pic\.twitter\.com/|(?:twitter|x)\.com/\w+/status|[—–-]\s*[^()\n]{1,60}\(@\w{1,15}\)"
+    r"|View this post on Instagram|instagram\.com/(?:p|reel)/|A post shared by"
+    r"|facebook\.com/\S+/(?:posts|videos)|youtube\.com/watch|youtu\.be/|t\.me/\w+/\d+",
+    re.IGNORECASE,
+)
+_TWEET_SIGNATURE = re.compile(rf"^[—–-]\s*[^()\n]{{1,60}}\(@\w{{1,15}}\)\s*(?:{DATE})?\s*$")
+# Credits: agency and photographer marks anywhere (proper nouns, so case-sensitive),
+# or a caption/credit label at the start of the block.
+_CREDIT = re.compile(
+    r"Getty\s+Images|\bAP\s+Photo\b|\(AP\)$|\bvia\s+AP\b|\bAFP\s+via\b|\bREUTERS/|\bEPA-EFE\b|"
+    r"\w/(?:AP|AFP|Reuters|REUTERS|EPA|TASS|Sputnik|Kremlin|Bloomberg|Pool|dpa|ANI|Xinhua)\b|"
+    r"\w-Pool/|\bPool/\w|Shutterstock|picture\s+alliance|"
+    r"\([A-Z][\w.’' -]{1,40}/[A-Z][\w.’' -]{1,40}\)$|"
+    r"Courtesy\s+of\b|\bvia\s+Getty\b|\bFile\s+Photo$"
+)
+_CREDIT_START = re.compile(
+    r"(?:photo|photograph|image|picture|video|caption|credit|illustration)s?\s*(?:by\b|:)|"
+    r"FILE\s+PHOTO\b|\(?Photo\b|(?:An?\s+|This\s+)?(?:file|handout|pool)\s+(?:photo|picture|image)\s+(?:shows|taken|of)\b|In\s+this\s+(?:photo|image|file\s+photo|handout|pool\s+photo|video)\b",
+    re.IGNORECASE,
+)
+# Every _CREDIT alternative contains one of these; a cheap test before the regex.
+_CREDIT_HINTS = (
+    "/",
+    "Getty",
+    "Shutterstock",
+    "picture alliance",
+    "Courtesy",
+    "via ",
+    "(AP)",
+    "File Photo",
+    "EPA-EFE",
+)
+_EMBED_HINTS = (
+    "twitter.com",
+    "x.com/",
+    "(@",
+    "instagram",
+    "Instagram",
+    "facebook.com",
+    "youtu",
+    "t.me/",
+)
+_CAPTION = re.compile(
+    r"\b(?:center|centre|left|right|second\s+(?:from\s+)?(?:left|right)|foreground|background)\s*[,)]|"
+    r"\((?:L|R|C)\)|\b(?:speaks|gestures|attends|arrives|listens|looks\s+on|waves|poses|"
+    r"shakes\s+hands|is\s+seen|are\s+seen|walks|delivers)\b"
+)
+_BYLINE_ANYWHERE_ALTERNATIVES = (  # not anchored at the start (see _found)
+    r"\breporting\ by\b.*\b(?:editing|writing)\ by\b"
+    r"|\bcontributed\ (?:to\ )?(?:this\ )?(?:report|reporting|story)\b"
+)
+_BYLINE = re.compile(
+    r"^(?:by|written\ by|words\ by|reporting\ by|report\ by)\s+[A-Z]"
+    r"|^(?:(?:story|article|page)\ )?(?:published|updated|posted|last\ updated|first\ published|modified)\b"
+    r"|^[a-z]{2,3}(?:/[a-z]{2,3})+\s*(?:\(|$)"
+    r"|" + _BYLINE_ANYWHERE_ALTERNATIVES,
+    re.IGNORECASE | re.VERBOSE,
+)
+_BYLINE_ANYWHERE = re.compile(_BYLINE_ANYWHERE_ALTERNATIVES, re.IGNORECASE | re.VERBOSE)
+# A byline without "By", as broadsheets print it: "Lena Ortiz in Tokyo and Mark Hale
+# in Washington". Only above the article's first paragraph, where no prose line is
+# a run of capitalised names with places.
+_NAME_WORDS = r"(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]+"
+_PLACE = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)?"
+_NAMED_IN_PLACE = re.compile(
+    rf"^{_NAME_WORDS}(?:\s+in\s+{_PLACE})?(?:(?:,|\s+and)\s+{_NAME_WORDS}(?:\s+in\s+{_PLACE})?)*"
+    rf"\s+in\s+{_PLACE}\s*$"
+)
+
+
+# Whole-line furniture: reading times, view counters, section labels and kickers.
+_FURNITURE_LINE = re.compile(
+    r"""^\W{0,4}\d{1,3}\s*(?:min(?:ute)?s?|m)\.?\s+read\b.*$
+      |^[\d\s,.]{1,9}(?:\s*(?:views?|reads?|comments?))?$
+      |^(?:press\s+releases?|media\s+cent(?:er|re)|statements?\s*(?:&|and)\s*releases?|news
+        |world(?:\s+news)?|politics|business|breaking(?:\s+news)?|exclusive|opinion|analysis
+        |live|live\s+updates|live\s+blog|just\s+in|latest(?:\s+news)?|top\s+stories|video|photos
+        |read\s+(?:also|more)|also\s+read|see\s+also|related(?:\s+(?:posts|articles|stories
+        |news|content|coverage|links))?|more\s+(?:stories|news|on\s+this(?:\s+story)?)
+        |recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|stay\s+connected
+        |updates\s+to\s+this\s+page|share(?:\s+this)?|print|email|news\s+story|speech
+        |policy\s+paper|guidance|filed\s+under|categories|tags|topics|keywords
+        |you\s+might\s+also\s+like)\s*:?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A label under which a list of related links follows.
+_RELATED_LABEL = re.compile(
+    r"^(?:read\s+(?:also|more)|also\s+read|see\s+also|related(?:\s+\w+)?|more\s+(?:stories|news)"
+    r"|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like)\s*:?\s*$",
+    re.IGNORECASE,
+)
+# "Background:" with nothing after it (not "BEIJING:", a dateline).
+_LABEL_ALONE = re.compile(
+    r"^(?=.*[a-z])(?!.*\b(?:said|says|added|told|wrote)\b)[A-Z][\w’' ]{0,30}:$"
+)
+
+
+# Prompts that speak to the reader: donations, newsletters, sign-ups.
+_PROMPT = re.compile(
+    r"\b(?:your\s+(?:support|donation|contribution|subscription)|donat(?:e|ion|ions|ing)"
+    r"|sign\s+up|subscribe|newsletter|opt\s+in|we['’]ll\s+be\s+in\s+touch|paywalls?"
+    r"|support\s+(?:us|our\s+\w+|independent\s+journalism)|become\s+a\s+(?:member|subscriber"
+    r"|supporter|patron))\b",
+    re.IGNORECASE,
+)
+# "us" in lower case only: "US" is the United States.
+_READER = re.compile(r"\b(?i:you|your|we|our)\b|\bus\b")
+_REPORTS = re.compile(rf"[{OPEN_QUOTES}\"]|\b(?:said|says|told|according\s+to)\b")
+_OUTLET_VOICE = re.compile(r"\b(?i:we|our)\b|\bus\b")
+_SERVICE_NOTICE = re.compile(r"\bhelpline\s+numbers?\b|\btoll[- ]free\s+(?:number|line)\b", re.I)
+# A breadcrumb ("Home > News"), a menu of links set apart by wide gaps or bars,
+# a menu label, or a link on its own.
+_NAVIGATION = re.compile(
+    r"^\s*Home\s*(?:>|›|»|/|\|)|(?:\S+\s*(?:>|›|»)\s*){2,}\S+\s*$"
+    r"|^(?:[A-Z][\w&’'.-]*(?:\s[\w&’'.-]+){0,3}(?:\s{3,}|\s*\|\s*)){4,}"
+    r"|^(?:(?:main|left|right|top|site)\s+)?menu$|^(?:https?://|www\.)\S+$",
+    re.IGNORECASE,
+)
+_WORD3 = re.compile(r"[^\W\d_]{3,}")  # a word of three letters or more
+_HASHTAG_LINE = re.compile(r"^#[^\W\d_][\w ]{0,40}$")  # "#World News": a section tag
+_CITATION = re.compile(
+    r"\bOnline\s+by\s+[A-Z][\w.'’ -]+,\s+(?:The\s+)?[A-Z][\w ]*(?:Project|Archive)"
+)
+_PHOTO_LABEL = re.compile(
+    r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:photo|photograph|image)$"
+)
+# The office that issues a document, on a line of its own above the title.
+_ISSUER = re.compile(
+    r"^(?:The\s+)?(?:White\s+House|Kremlin|Downing\s+Street|Élysée(?:\s+Palace)?"
+    r"|Office\s+of\s+the\s+[A-Z][\w ]+|(?:[A-Z][\w’']+\s+){0,4}(?:Ministry|Department|Office"
+    r"|Press\s+Service|Press\s+Office|Secretariat)(?:\s+of\s+[A-Z][\w’' ]+)?)$"
+)
+_SPOKESPERSON_SAID = re.compile(
+    r"^(?:An?|The)\s+(?:[\w’'.-]+\s+){0,4}(?:spokes(?:man|woman|person)|official)"
+    r"\s+(?:said|says)\s*:$"
+)
+_BULLET = re.compile(r"^\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s")
+_AGENCIES = (
+    r"(?:Reuters|REUTERS|AP|AFP|EPA(?:-EFE)?|Getty\s+Images|TASS|Sputnik|Xinhua|ANI|PTI|IANS"
+    r"|UNIAN|Ukrinform|Kyodo|Yonhap|dpa|Anadolu(?:\s+Agency)?|Bloomberg|Shutterstock|Pool"
+    r"|Kremlin(?:\.ru)?|RIA\s+Novosti|Interfax|AAP|Associated\s+Press|Agence\s+France-Presse)"
+)
+# A photographer and an agency: "Ana Ruiz | Reuters", "Ana Ruiz. TASS", "Ana Ruiz/AFP".
+_NAME_AND_AGENCY = re.compile(
+    rf"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}}\s*(?:\||/|\.|,|–|—)\s*{_AGENCIES}"
+    rf"(?:\s*(?:/|via)\s*{_AGENCIES})?\.?$"
+)
+_AGENCY_LINE = re.compile(
+    rf"^(?:[—–-]\s*)?\(?{_AGENCIES}\)?(?:\s+(?:[Ss]taff|[Rr]eporters?|[Cc]orrespondents?))?\.?$"
+    r"|^\([A-Z]{2,4}(?:/[A-Z]{2,4})*\)$"
+)
+_DATELINE_ALONE = re.compile(r"^[A-Z][A-Z .’'-]{2,30}:$")  # "BEIJING:"
+_NUMERIC_DATE = re.compile(
+    r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$"
+    r"|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s+\d{1,2}[:.]\d{2})?$"
+)
+_TIME_LINE = re.compile(
+    r"^\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,5}(?:\s*[+-]\s*\d{1,2}(?::\d{2})?)?)?$"
+)
+_ROLE_LABEL = re.compile(
+    r"^(?:journalist|reporter|author|correspondent|editor|columnist|staff\s+writer|written\s+by)"
+    r"\s*:?$",
+    re.IGNORECASE,
+)
+_AUTHOR_LABEL = re.compile(r"^(?:author|written\s+by|about\s+the\s+author)\s*:", re.IGNORECASE)
+_ATTRIBUTABLE = re.compile(r"^(?:The\s+)?(?:below|following)\s+(?:is|are)\s+attributable\s+to\b")
+_PERSON = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}"
+_BARE_NAME = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}$")
+# "Ana Ruiz, Political Correspondent", "Ana Ruiz and Li Wei, Example Times".
+_NAMES_WITH_ROLE = re.compile(
+    rf"^{_PERSON}(?:\s*(?:,|and|&)\s*{_PERSON})*\s*,\s+(?:[A-Z][\w-]*\s+){{0,3}}"
+    r"(?:Correspondent|Editor|Reporter|Writer|Journalist|Columnist|Producer|Contributor"
+    r"|Bureau\s+Chief|Staff)s?\b[\w ,]*$"
+    rf"|^{_PERSON}\s+and\s+{_PERSON},\s+(?:The\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}}$"
+)
+
+
+def _names_and_date(text: str) -> bool:
+    """Names and a date, nothing else: "Ana Ruiz, Li Wei • 31 December 2021 14:05"."""
+    if not _DIGIT.search(text) or not _DATE_ANY.search(text):
+        return False
+    rest = _DATE_LINE_FILLER.sub(" ", text).split()
+    return 0 < len(rest) <= 6 and all(w[:1].isupper() for w in rest)
+
+
+def _is_caption(text: str, block: Block) -> bool:
+    """A short present-tense picture description, the kind that sits above a credit."""
+    body = text[block.start : block.end]
+    return (
+        block.role in ("journalist", "headline", "boilerplate")
+        and block.evidence not in (HEADLINE, STANDFIRST)
+        and len(_words(body)) <= 60
+        and _CAPTION.search(body) is not None
+    )
+
+
+def _no_words(b: BlockView) -> bool:
+    """Symbols and numbers that are not a date or time: page controls, counters."""
+    if b.n_words <= 8 and not _WORD3.search(b.body):
+        return b.decide("boilerplate", "no words, only symbols and numbers (page controls)")
+    return False
+
+
+def _furniture(b: BlockView) -> bool:  # noqa: C901 - a flat chain of furniture patterns, tried in order
+    body, n_words = b.body, b.n_words
+    if n_words <= 60 and _found(_BOILERPLATE, _BOILERPLATE_ANYWHERE, b.first_line):
+        b.state.related_list = _RELATED_LABEL.match(b.first_line) is not None
+        return b.decide("boilerplate", f"site furniture: starts {_snippet(b.first_line)}")
+    if n_words <= 6:
+        line = body.strip()
+        if _HASHTAG_LINE.match(line):
+            return b.decide("boilerplate", f"section tag: {_snippet(body)}")
+        if _FURNITURE_LINE.match(line):
+            b.state.related_list = _RELATED_LABEL.match(line) is not None
+            return b.decide("boilerplate", f"site furniture line: {_snippet(body)}")
+        if n_words <= 3 and _LABEL_ALONE.match(line) and not _SOURCE_WORDS.search(body):
+            return b.decide("boilerplate", f"a template label on its own: {_snippet(body)}")
+    if n_words <= 40 and _may_navigate(body, n_words) and _NAVIGATION.search(body):
+        return b.decide("boilerplate", "site navigation (a breadcrumb, a menu or a bare link)")
+    if n_words <= 90 and (b.state.prompt_run or _may_prompt(body)):
+        # A prompt speaks to the reader and reports nothing: no quotation, no speech cue.
+        reports = _REPORTS.search(body) is not None
+        prompt = None if reports else _PROMPT.search(body)
+        if prompt and _READER.search(body):
+            b.state.prompt_run = True
+            return b.decide("boilerplate", f"a prompt to the reader: {_snippet(prompt.group())}")
+        if b.state.prompt_run and not reports and _OUTLET_VOICE.search(body):
+            return b.decide("boilerplate", "continues a prompt to the reader (the outlet as 'we')")
+    b.state.prompt_run = False
+    if n_words <= 80 and "Online" in body and _CITATION.search(body):
+        return b.decide("boilerplate", "citation line of an archive ('... Online by ...')")
+    if n_words <= 40 and ("elpline" in body or "oll" in body) and _SERVICE_NOTICE.search(body):
+        return b.decide("boilerplate", "a service notice (helpline numbers)")
+    return False
+
+
+def _may_navigate(body: str, n_words: int) -> bool:
+    """A cheap test before :data:`_NAVIGATION`: each of its forms needs one of these."""
+    if "\n" in body.strip():
+        return False
+    return (
+        n_words <= 3
+        or any(mark in body for mark in (">", "›", "»", "|", "/", "   ", "\t"))
+        or body.lstrip()[:4].lower() in ("http", "www.")
+    )
+
+
+# Every _PROMPT alternative holds one of these (lower-cased): a cheap test first.
+_PROMPT_HINTS = (
+    "support",
+    "donat",
+    "contribution",
+    "subscri",
+    "sign",
+    "newsletter",
+    "opt",
+    "touch",
+    "paywall",
+    "become",
+)
+
+
+def _may_prompt(body: str) -> bool:
+    low = body.lower()
+    return any(hint in low for hint in _PROMPT_HINTS)
+
+
+def _related_list(b: BlockView) -> bool:
+    """Links listed under a "Read also" label: short lines, bulleted or headline-like."""
+    if not b.state.related_list:
+        return False
+    if b.n_words <= 30 and (_BULLET.match(b.body) or b.headline_like):
+        return b.decide("boilerplate", "a related link in the list under a 'Read also' label")
+    b.state.related_list = False
+    return False
+
+
+def _author_box(b: BlockView) -> bool:
+    """After the story, an author line opens a box of bio lines ("Graduated from ...")."""
+    if not b.state.author_box:
+        return False
+    if b.n_words <= 60:
+        return b.decide("boilerplate", "author box after the story (bio under an author line)")
+    b.state.author_box = False
+    return False
+
+
+def _bio(b: BlockView) -> bool:
+    if b.kind == "news" and b.i >= b.last - 2 and b.n_words <= 60 and _BIO.match(b.body):
+        return b.decide(
+            "boilerplate", "author bio near the end ('<Name> is a ...', 'I was born ...')"
+        )
+    return False
+
+
+def _embed(b: BlockView) -> bool:
+    if b.n_words > 120 or not any(h in b.body for h in _EMBED_HINTS):
+        return False
+    found = _EMBED.search(b.body)
+    if not found:
+        return False
+    b.decide("embed", f"social-media post: {_snippet(found.group())}")
+    if _TWEET_SIGNATURE.match(b.body) and b.i > 0:
+        prev = b.blocks[b.i - 1]
+        if prev.role in ("journalist", "quote") and len(_words(b.body_of(b.i - 1))) <= 60:
+            prev.role, prev.source = "embed", ""
+            prev.evidence = "tweet text directly above its signature line"
+    return True
+
+
+def _credit(b: BlockView) -> bool:
+    if b.n_words > 80:
+        return False
+    body = b.body
+    credit = _CREDIT_START.match(body) or (
+        _CREDIT.search(body) if any(h in body for h in _CREDIT_HINTS) else None
+    )
+    if credit and (b.n_words <= 40 or _CAPTION.search(body)):
+        b.decide("credit", f"photo/video credit or caption: {_snippet(credit.group())}")
+        if b.i > 0 and _is_caption(b.text, b.blocks[b.i - 1]):
+            prev = b.blocks[b.i - 1]
+            prev.role, prev.source = "credit", ""
+            prev.evidence = "caption directly above a photo credit"
+        return True
+    if (
+        not b.state.seen_prose
+        and b.n_words <= 60
+        and body.rstrip().endswith(".")
+        and _CAPTION.search(body)
+        and _DATE_ANY.search(body)
+        and _headline_like(b.body_of(b.i + 1), limits=b.limits)
+    ):
+        # A picture's caption printed above the headline: the headline is the next line.
+        return b.decide("credit", "a picture caption above the headline")
+    if b.n_words <= 6 and _PHOTO_LABEL.match(body.strip()):
+        return b.decide("credit", f"a picture's label: {_snippet(body)}")
+    if b.n_words <= 10 and _NAME_AND_AGENCY.match(body.strip()):
+        return b.decide("credit", f"photographer and agency: {_snippet(body)}")
+    return False
+
+
+def _byline(b: BlockView) -> bool:  # noqa: C901 - a flat chain of byline forms, tried in order
+    body, first_line, n_words = b.body.strip(), b.first_line, b.n_words
+    if n_words > 25:
+        return False
+    if _found(_BYLINE, _BYLINE_ANYWHERE, first_line) or _date_line(body):
+        return _author_line(b, "author or date line")
+    if n_words <= 8 and _AUTHOR_LABEL.match(body):
+        return _author_line(b, "author line ('Author: ...')")
+    if n_words <= 20 and _NAMES_WITH_ROLE.match(body):
+        return _author_line(b, "author line: names with their role or outlet")
+    if n_words <= 20 and _names_and_date(body):
+        return _author_line(b, "author line: names and a date")
+    if n_words <= 6 and (_NUMERIC_DATE.match(body) or _TIME_LINE.match(body)):
+        return b.decide("byline", "date or time line")
+    if n_words <= 4 and (_AGENCY_LINE.match(body) or _DATELINE_ALONE.match(body)):
+        return b.decide("byline", "agency or dateline on a line of its own")
+    if n_words <= 3 and _ROLE_LABEL.match(body):
+        return b.decide("byline", f"author label: {_snippet(body)}")
+    if n_words <= 25 and _ATTRIBUTABLE.match(body):
+        return b.decide("byline", "names the spokesperson the statement is attributable to")
+    if (
+        n_words <= 4
+        and _BARE_NAME.match(body)
+        and b.i > 0
+        and _above_the_story(b.blocks[: b.i])
+        and b.blocks[b.i - 1].role in ("headline", "byline")
+    ):
+        return b.decide("byline", "a name alone above the story (the author)")
+    if n_words <= 3 and _BARE_NAME.match(body) and _date_line(b.body_of(b.i + 1).strip()):
+        return b.decide("byline", "place line above a date line")
+    if n_words <= 8 and _ISSUER.match(body) and _above_the_story(b.blocks[: b.i]):
+        following = (b.body_of(k) for k in range(b.i + 1, min(b.i + 3, b.last + 1)))
+        if b.state.official_document or any(_DOCUMENT_TITLE.match(f) for f in following):
+            return b.decide("byline", "the office that issued the document, above its title")
+    if b.state.official_document and n_words <= 12 and _SPOKESPERSON_SAID.match(body):
+        return b.decide("byline", "names the spokesperson the document is attributable to")
+    if (
+        n_words <= 20
+        and " in " in body
+        and _NAMED_IN_PLACE.match(body)
+        and _above_the_story(b.blocks[: b.i])
+    ):
+        return b.decide("byline", "names and places above the story ('<Name> in <Place>')")
+    if "reporting by" in body.lower() and _found(_BYLINE, _BYLINE_ANYWHERE, body):
+        return b.decide("byline", "wire credit line ('Reporting by ...')")
+    return False
+
+
+def _author_line(b: BlockView, evidence: str) -> bool:
+    """A byline; one after the story opens an author box ("Author: ..." then a bio)."""
+    if b.state.seen_prose and _AUTHOR_LABEL.match(b.body):
+        b.state.author_box = True
+    return b.decide("byline", evidence)

@@ -1,0 +1,67 @@
+"""The tunable limits of segmentation: when a block reuses, looks like a headline, is a quotation.
+
+Pass changed values to :func:`analysis.corpus.load_corpus` (``role_limits=``,
+``speaker_limits=``); they reach every rule, in every process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["RoleLimits", "SpeakerLimits"]
+
+
+@dataclass(frozen=True)
+class RoleLimits:
+    """The limits the block-role rules and text reuse read.
+
+    Attributes:
+        reuse_n: Word n-gram length for "word for word": five words in a row
+            shared with a paired official document are rarely a coincidence, and
+            shorter runs are names and set phrases ("the two leaders").
+        reuse_share: A block or sentence with this share of its words inside
+            shared n-grams reproduces the official document (``official``); below
+            it, the document is only quoted from in passing.
+        headline_min_words: A headline (or standfirst, or a document's title) has
+            at least this many words; a single word is a label or a kicker.
+        headline_max_words: ...and at most this many: longer lines without final
+            punctuation are prose whose full stop was lost, not display copy.
+        headline_max_chars: ...and at most this many characters, the same limit
+            for languages and layouts with long words.
+        quote_share: A block with this share of its visible characters inside
+            quotation marks is a quotation block (``quote``), the speaker's words,
+            not the reporter's.
+        quote_share_opening: ...or this share, when the block opens with a
+            quotation mark (the multi-paragraph quotation convention).
+        title_case_share: A line with this share of its longer words capitalised is
+            set in title case: a related-article link inside the body, never the
+            sentence-case standfirst under a headline.
+    """
+
+    reuse_n: int = 5
+    reuse_share: float = 0.6
+    headline_min_words: int = 2
+    headline_max_words: int = 30
+    headline_max_chars: int = 250
+    quote_share: float = 0.7
+    quote_share_opening: float = 0.5
+    title_case_share: float = 0.7
+
+
+@dataclass(frozen=True)
+class SpeakerLimits:
+    """The limits the speaker rules read.
+
+    Attributes:
+        subject_reach: How many characters before a speech cue its subject may
+            start ("Kishida, who is on a tour ahead of the summit he will host in
+            Hiroshima, said"): a longer window finds subjects across clauses that
+            are not the cue's.
+        continue_blocks: A quotation whose sentence has no cue and names no one
+            continues the previous quotation's speaker when that one is at most
+            this many blocks before (the quotation's own block, or the one above):
+            further away, another voice may have come in between.
+    """
+
+    subject_reach: int = 150
+    continue_blocks: int = 1

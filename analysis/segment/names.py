@@ -1,0 +1,220 @@
+"""Speaker phrases to names: the words of attribution, and titles dropped.
+
+The pieces the speaker patterns are built of (names with their titles,
+descriptions such as "a Kremlin spokesman", documents and their issuers,
+pronouns, cue verbs), the word lists that tell a title from a name, and
+:func:`clean_speaker`, which turns a matched phrase into the speaker's name
+("White House Press Secretary Jen Psaki" → "Jen Psaki"), with :func:`_kind`
+telling a person from an institution, a document or a pronoun.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["TITLE_WORDS", "clean_speaker"]
+
+
+_CUE_VERBS = (
+    r"said|says|say|told|tells|added|adds|stated|states|noted|notes|explained|warned|argued|"
+    r"wrote|writes|tweeted|posted|asked|replied|responded|insisted|declared|announced|"
+    r"claimed|continued|stressed|emphasi[sz]ed|urged|acknowledged|remarked|recalled|"
+    r"suggested|cautioned|complained|conceded|observed|pointed out|went on|reiterated|"
+    r"reads|concluded|predicted|promised|vowed|admitted|described|reported"
+)
+
+
+_ROLE_NOUNS = (
+    r"spokesman|spokeswoman|spokesperson|secretary|minister|adviser|advisor|aide|official|"
+    r"envoy|ambassador|chief|director|president|chancellor|leader|senator|lawmaker|"
+    r"correspondent|analyst|professor|researcher|commander|general|diplomat"
+)
+_CAP = r"(?:[A-Z]\.|Jr\.|Sr\.|[A-Z][\w’'-]*)"
+# A name may carry its title, lower-case role nouns included:
+# "National Security Council spokesman Adrian Watts", "presidential aide Pavel Saburov".
+_NAME = (
+    rf"(?:(?:[a-z]+\s+){{0,2}}(?:{_ROLE_NOUNS})\s+)?"
+    rf"{_CAP}(?:\s+(?:(?:of|de|von|van|al-|bin)\s+|(?:{_ROLE_NOUNS})\s+)?{_CAP}){{0,7}}"
+)
+# Words that end an issuer's name: "a statement from the PMO on Saturday said".
+_ISSUER_ENDS = r"on|in|at|during|after|before|which|that|who|and|but|as|to|for|when|while|was"
+_DOCUMENT_NOUNS = r"statement|readout|release|communiqu[eé]|report|post|telegram|message|letter"
+# An article or a possessive leads a description: "a Kremlin spokesman", "The
+# ministry" (opening a sentence), "China's foreign ministry".
+_DESCRIPTION = (
+    r"(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[A-Z][\w-]*[’']s)\s+(?:[\w’'-]+\s+){0,3}"
+    r"(?:spokesman|spokeswoman|spokesperson|official|officials|statement|readout|"
+    r"ministry|minister|source|sources|aide|diplomat|diplomats|adviser|advisor|service|"
+    # Heads beyond government, for the people and bodies other stories quote.
+    r"president|chancellor|premier|leader|mayor|governor|senator|lawmaker|ambassador|envoy|"
+    r"chairman|chairwoman|chair|chief|judge|court|prosecutors?|lawyers?|attorney|police|"
+    r"economists?|analysts?|experts?|executive|company|firm|group|agency|government|"
+    r"department|office|embassy|commission|council|committee|report|campaign|party|union|"
+    r"authority|authorities|regulator|military|army|navy|spokespeople)\b)"
+)
+# A document and who issued it: "a statement from the ministry", "a release issued
+# by the Chancellor's Office (CO)", "a note posted by the cabinet's press office".
+# The issuer runs to the cue, or to the end.
+_DOCUMENT = (
+    rf"(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?:[\w-]+\s+){{0,2}}(?:{_DOCUMENT_NOUNS})\s+"
+    r"(?:from|issued\s+by|released\s+by|by|of|on\s+the\s+website\s+of)\s+"
+    rf"(?:the\s+)?[\w’'.-]+(?:\s+(?!(?:{_CUE_VERBS}|{_ISSUER_ENDS})\b)[\w’'.-]+){{0,7}}"
+    r"(?:\s*\([A-Z]{2,8}\))?"
+)
+_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
+
+
+TITLE_WORDS = frozenset(
+    """white house press secretary president vice prime minister foreign deputy national
+    security adviser advisor spokesman spokeswoman spokesperson kremlin state department
+    defense defence chief of staff senator sen. rep. gov. governor gen. general ambassador
+    chancellor u.s. us u.k. uk mr. mrs. ms. dr. director commissioner leader king queen
+    former acting senior top envoy special representative ministry office affairs external
+    aide presidential official lawmaker correspondent analyst professor commander diplomat
+    council committee shadow sir dame lord pm fm premier""".split()
+)
+_HONORIFICS = frozenset("sir dame lord".split())
+# A description names a person by one of these heads: "the Russian President", "the FM".
+_PERSON_HEADS = frozenset(
+    """president minister secretary chancellor premier pm fm leader envoy ambassador king
+    queen diplomat spokesman spokeswoman spokesperson senator governor""".split()
+)
+_INSTITUTION_HINTS = frozenset(
+    "house kremlin department ministry office government embassy commission council party".split()
+)
+_DAY_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    january february march april may june july august september october november
+    december""".split()
+)
+
+
+_NOT_NAMES = frozenset("but and so as when while if this that it there in on at".split())
+
+
+# Compiled once: the speaker helpers run per quotation.
+_DOCUMENT_NOUN = re.compile(rf"\b(?:{_DOCUMENT_NOUNS})\b")
+_THE_DOCUMENT = re.compile(rf"the\s+(?:{_DOCUMENT_NOUNS})")
+_PRONOUN_RE = re.compile(_PRONOUN)
+_DOCUMENT_RE = re.compile(_DOCUMENT)
+_DESCRIPTION_RE = re.compile(_DESCRIPTION)
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
+def clean_speaker(raw: str) -> str:  # noqa: C901 - a flat chain of phrase forms, each returning
+    """Drop titles from a speaker phrase; keep an institution's name.
+
+    >>> clean_speaker("White House Press Secretary Jen Psaki")
+    'Jen Psaki'
+    >>> clean_speaker("the Kremlin")
+    'Kremlin'
+    """
+    raw = " ".join(raw.strip(" ,.;:").split())
+    if _PRONOUN_RE.fullmatch(raw):
+        return raw.lower()
+    if _is_description(raw):
+        # "The ministry" opening a sentence is the ministry named anywhere else.
+        first, _, rest = raw.partition(" ")
+        return f"{first.lower()} {rest}" if first in ("The", "A", "An", "One", "Another") else raw
+    if _DOCUMENT_RE.fullmatch(raw):
+        return raw  # "a statement from the PMO": the document, as the text names it
+    tokens = raw.split()
+    article = bool(tokens) and tokens[0].lower() == "the"
+    if article:
+        tokens = tokens[1:]
+    if not tokens or tokens[0].lower() in _NOT_NAMES:
+        return ""
+    if any(t.lower() in _DAY_WORDS for t in tokens):
+        return ""  # "… said on Saturday": a day is never a speaker
+    of = _institution_of(tokens)
+    named = [t for t in tokens[of + 1 :] if _bare(t) not in TITLE_WORDS and t[0] != "("]
+    if of and len(named) <= 1:
+        # An institution leads: "Ministry of Fisheries (MOF)", "Russian Ministry of
+        # Defence"; not "Department of State Jane Roe", whose name follows.
+        return " ".join(tokens)
+    titles = [n for n, t in enumerate(tokens) if _bare(t) in TITLE_WORDS or t.islower()]
+    if titles and titles[-1] < len(tokens) - 1:
+        # The name is what follows the last title word.
+        return " ".join(tokens[titles[-1] + 1 :])
+    if any(t.lower() in _INSTITUTION_HINTS for t in tokens):
+        return " ".join(tokens)  # an institution: "White House", "Chinese Foreign Ministry"
+    if titles and article and _bare(tokens[-1]) in _PERSON_HEADS:
+        return "the " + " ".join(tokens)  # "the Russian President": resolved later
+    if titles:
+        return ""  # a bare title with no name
+    return " ".join(tokens)
+
+
+def _institution_of(tokens: list[str]) -> int:
+    """Where the "of" after an institution's word is among the first three ("Ministry of"), or 0."""
+    lowered = [t.lower() for t in tokens]
+    return next(
+        (
+            n + 1
+            for n in range(min(2, len(tokens) - 1))
+            if lowered[n] in _INSTITUTION_HINTS and lowered[n + 1] == "of"
+        ),
+        0,
+    )
+
+
+def _bare(token: str) -> str:
+    """A token lower-cased, without a possessive "'s"."""
+    return _POSSESSIVE.sub("", token.lower())
+
+
+def _is_description(raw: str) -> bool:
+    return _DESCRIPTION_RE.fullmatch(raw.strip()) is not None
+
+
+def _kind(speaker: str) -> str:
+    """'pronoun', 'document', 'institution' or 'person' (a description of one included)."""
+    low = speaker.lower()
+    if low in {"he", "she", "they", "it"}:
+        return "pronoun"
+    words = low.replace("’s", "").replace("'s", "").split()
+    if _DOCUMENT_NOUN.search(low):
+        return "document"
+    if any(w in _INSTITUTION_HINTS or w in {"ministry", "service"} for w in words) or (
+        len(words) == 1 and speaker.isupper()
+    ):
+        return "institution"
+    return "person"
+
+
+def _is_person(raw: str) -> bool:
+    speaker = clean_speaker(raw)
+    return bool(speaker) and _kind(speaker) == "person"
+
+
+def _full_name(text: str, surname: str, before: int) -> str:
+    """Expand a surname to the first full name ending with it earlier in the text."""
+    first = text.find(surname, 0, before)
+    if first < 0:
+        return surname  # most calls: no earlier mention, so neither pattern can match
+    # A full name is name words and spaces up to the surname, so none starts before
+    # the run of such characters leading up to its first mention: scan from there,
+    # not from the top of the article.
+    run = _NAME_RUN.match(text[first - 1 :: -1]).end() if first else 0
+    pattern = re.compile(rf"(?:(?:[A-Z]\.|[A-Z][\w’'-]*)\s+){{1,6}}{re.escape(surname)}\b")
+    for match in pattern.finditer(text, first - run, before):
+        full = clean_speaker(match.group(0))
+        if full.endswith(surname) and " " in full:
+            return full
+    # Family name first, as in Korean names: "Park Jae-won".
+    match = re.search(rf"\b{re.escape(surname)}\s+[A-Z][a-z]+-[a-z]+\b", text[:before])
+    return match.group(0) if match else surname
+
+
+# Every character a full name may hold before the surname (see _full_name).
+_NAME_RUN = re.compile(r"[\w\s’'.\-]*")
+
+
+def _given_name(masked: str, name: str, before: int) -> str:
+    """A given name after an honorific, expanded: "Sir Alan" → "Alan Reeve"."""
+    if not any(f"{honorific} {name}" in masked for honorific in ("Sir", "Dame", "Lord")):
+        return name  # most calls: the name never follows an honorific, so no regex
+    match = re.search(rf"\b(?:Sir|Dame|Lord)\s+{re.escape(name)}\s+([A-Z][\w’'-]+)", masked)
+    if match and match.start() < before:
+        return f"{name} {match.group(1)}"
+    return name

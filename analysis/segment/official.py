@@ -1,0 +1,329 @@
+"""Official text inside a document: the rules that find it, and sentences that reuse it.
+
+An official text shows itself by a document's title ("Readout of ..."), an
+attribution line introducing it ("From The White House:"), a readout's opening
+formula ("... spoke today with ..."), quotation marks around a readout, or a
+quotation of an institution or a document; a run of it goes on until a block
+reads like reporting. :func:`official_runs` gives the runs a news article
+embeds, each a derived official document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.segment.blocks import Block
+from analysis.segment.limits import RoleLimits
+from analysis.segment.view import BlockView, _above_the_story, _snippet, _words
+from analysis.text import OPEN_QUOTES, WEEKDAY, normalise
+
+__all__ = ["official_runs", "official_source", "sentence_roles"]
+
+
+_OFFICIAL_TITLE = re.compile(
+    r"^(?:Readout|Joint\s+Readout|Statement|Joint\s+Statement|Remarks|Press\s+Release|"
+    r"Fact\s+Sheet|FACT\s+SHEET|Transcript|Communiqu[eé]|Joint\s+Communiqu[eé]|"
+    r"(?:Joint\s+)?Declaration|Press\s+Statement|Background\s+Press\s+Call|"
+    r"Telephone\s+(?:conversation|call)\s+with|Meeting\s+with|Call\s+with|"
+    r"Secretary\s+\w+['’]s\s+(?:Call|Meeting)|Prime\s+Minister['’]s\s+(?:call|meeting))\b",
+)
+_SOURCE_WORDS = re.compile(
+    r"\b(?:from|via|per|read|here\s+is|here['’]s|below|full\s+text|full\s+statement|"
+    r"statement|readout|release|transcript|communiqu[eé]|declaration|said|says|reads|"
+    r"White\s+House|Kremlin|Ministry|Department|Office|Government|Embassy|Downing\s+Street|"
+    r"Élysée|Chancellery|Commission|Council)\b",
+    re.IGNORECASE,
+)
+_INSTITUTION = re.compile(
+    r"(?:the\s+)?(?:White\s+House|Kremlin|State\s+Department|Pentagon|Downing\s+Street|"
+    r"Élysée(?:\s+Palace)?|[A-Z][\w’']+(?:\s+[A-Z][\w’']+)*\s+(?:Ministry|Department|Office|"
+    r"Government|Embassy|Commission|Council)(?:\s+of\s+[A-Z][\w’']+(?:\s+[A-Z][\w’']+)*)?|"
+    r"Ministry\s+of\s+[A-Z][\w’']+(?:\s+[A-Z][\w’']+)*|Prime\s+Minister['’]s\s+Office)",
+)
+_TITLE_OPENER = (
+    r"(?:The\s+|U\.S\.\s+|US\s+)?(?:President|Vice\s+President|Prime\s+Minister|Secretary|"
+    r"Chancellor|Minister|Foreign\s+Minister|Premier|Leaders?|two\s+leaders|Ministers|"
+    r"His\s+Majesty|Her\s+Majesty|Crown\s+Prince|King|Queen|Emir|Sheikh|General\s+Secretary)"
+)
+# A name may hold the periods of initials and suffixes ("Joseph R. Biden, Jr.").
+_NO_SENTENCE_END = r"(?:[^.]|(?<=\b[A-Z])\.|(?<=\bJr)\.|(?<=\bSr)\.)"
+_OPENING_FORMULA = re.compile(
+    rf"^[“\"]?(?:(?:[A-Z][\w’'.-]+\s+){{0,2}}{_TITLE_OPENER}\b{_NO_SENTENCE_END}{{0,80}}?"
+    r"|[A-Z][\w’'-]+\s+[A-Z][\w’'-]+\s+)"
+    r"(?:spoke|met|talked|held\s+(?:talks|a\s+(?:telephone|phone|video)\s+(?:call|conversation))|"
+    r"had\s+a\s+(?:telephone|phone|video)\s+(?:call|conversation)|hosted|received)\b"
+    r"[^.]{0,120}?\bwith\b"
+)
+_ACTOR_OPENING = re.compile(
+    rf"^[“\"]?(?:(?:[A-Z][\w’'.-]+\s+){{0,2}}{_TITLE_OPENER}\b|(?:They|Both|The\s+two|We|He|She|"
+    r"The\s+leaders|The\s+ministers|The\s+sides|Both\s+sides|The\s+(?:President|Prime\s+Minister)))"
+)
+_TODAYISH = re.compile(r"\b(?:today|this\s+(?:morning|afternoon|evening)|earlier\s+today)\b")
+_JOURNALIST_MARKERS = re.compile(
+    rf"\b{WEEKDAY}\b|\blast\s+(?:week|month|year)\b|\baccording\s+to\b|\btold\s+(?:reporters|journalists|"
+    rf"the\s+\w+|[A-Z]\w+)|\breported\b|\bnews\s+agency\b|\bthe\s+(?:readout|statement)\s+(?:said|says|added)\b|"
+    rf"\b(?:he|she|they|officials|spokesman|spokeswoman|spokesperson)\s+said\b|"
+    rf"\bsaid\s+(?:on|in\s+a|at\s+a|{WEEKDAY})\b|\b(?:Reuters|Associated\s+Press|CNN|AFP|Bloomberg|"
+    rf"analysts?|critics|experts)\b|\b(?:readout|statement)\s+(?:of|from)\s+the\b"
+)
+
+
+# Titles an official document gives itself (not a news headline's wording).
+# Titles an official document gives itself, in the issuer's wording and case ("Phone
+# call between Biden and Xi 'candid', White House says" is a news headline).
+_DOCUMENT_TITLE = re.compile(
+    r"^(?:Readout\s+of|READOUT\s+OF|Joint\s+Readout|(?:Joint\s+)?Statement\s+(?:by|from|of)\s+"
+    r"(?:the\s+)?[A-Z]|Statement\s+on\s+(?:the\s+)?(?:PM|Prime\s+Minister)['’]s\s+(?:call|meeting)"
+    r"|[Tt]elephone\s+(?:[Cc]onversation|[Cc]all|[Tt]alks)\s+(?:with|between)\b"
+    r"|(?:PM|Prime\s+Minister)['’]?s?\s+(?:phone\s+)?(?:call|conversation|meeting)\s+with\b"
+    r"|Secretary\s+\w+['’]s\s+(?:Phone\s+)?(?:Call|Meeting)\s+[Ww]ith|Press\s+Release\b"
+    r"|Remarks\s+by\s+(?:the\s+)?(?:President|Prime\s+Minister|Vice\s+President|Secretary))"
+)
+# A headline that reports: a quotation or a speech verb ("..., White House says").
+_REPORTING_TITLE = re.compile(r"[“”\"]|(?:^|\s)[‘'](?=\w)|\b(?:says|said|tells|told|claims)\b")
+
+
+# The government bodies and documents whose quoted words are official text; news
+# agencies, outlets, parties and people are not ("AP", "Washington Post", "House
+# Speaker ...").
+_OFFICIAL_SPEAKER = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:[\w’'.-]+\s+){0,4}(?:statement|readout|release|communiqu[eé]"
+    r"|declaration|press\s+release)\b"
+    r"|^(?:the\s+)?(?:White\s+House|Kremlin|Downing\s+Street|Élysée(?:\s+Palace)?|Pentagon"
+    r"|State\s+Department)$"
+    r"|^(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,4}(?:Ministry|Department|Office|Government|Embassy"
+    r"|Presidency|Cabinet|Secretariat|Press\s+Service|Commission)(?:\s+of\s+[A-Z][\w’' ]+)?$"
+    r"|^(?:the\s+)?(?:Ministry|Department|Office)\s+of\s+[A-Z][\w’' ]+$",
+    re.IGNORECASE,
+)
+
+
+def official_source(speaker: str) -> bool:
+    """Whether a quotation's speaker is a government body or an official document.
+
+    >>> official_source("Kremlin"), official_source("the statement"), official_source("AP")
+    (True, True, False)
+    >>> official_source("Washington Post"), official_source("Foreign Ministry of India")
+    (False, True)
+    """
+    return bool(speaker) and _OFFICIAL_SPEAKER.match(speaker) is not None
+
+
+def _institution(text: str) -> str:
+    match = _INSTITUTION.search(text)
+    if not match:
+        return ""
+    name = match.group().strip()
+    return name[4:] if name.lower().startswith("the ") else name
+
+
+def _document_title(text: str) -> bool:
+    """An official document's own title: its wording, and no quotation or speech verb."""
+    return _DOCUMENT_TITLE.match(text) is not None and not _REPORTING_TITLE.search(text)
+
+
+def _only_short_lines_follow(b: BlockView, words: int = 6) -> bool:
+    """Whether every block after this one is a line of at most ``words`` words."""
+    return all(len(_words(b.body_of(k))) <= words for k in range(b.i + 1, b.last + 1))
+
+
+def _repeated_by_next(b: BlockView) -> bool:
+    below = b.body_of(b.i + 1)
+    return bool(below) and normalise(below).startswith(normalise(b.body))
+
+
+def _attribution(body: str) -> str | None:
+    """The source named by a short line introducing official text, or ``None``.
+
+    "From The White House:" gives "White House"; a line naming no institution gives "".
+    """
+    stripped = body.strip()
+    if not stripped.endswith(":") or len(_words(stripped)) > 25:
+        return None
+    if not _SOURCE_WORDS.search(stripped):
+        return None
+    return _institution(stripped)
+
+
+_QUOTED_INTRO = re.compile(
+    r"^(?P<intro>[^“\"]{0,200}?(?:statement|readout|release|communiqu[eé]|said|says|reads|read)"
+    r"[^“\"]{0,60}?:)\s*[“\"]"
+)
+
+
+def _quoted_readout(body: str) -> str | None:
+    """The source of an official text quoted after an introduction, or ``None``.
+
+    'The Kremlin said in a statement: "..."' gives "Kremlin".
+    """
+    if ":" not in body or ("“" not in body and '"' not in body):
+        return None  # most blocks: the pattern needs a colon and then a quotation mark
+    match = _QUOTED_INTRO.match(body)
+    if not match:
+        return None
+    intro = match.group("intro")
+    source = _institution(intro)
+    rest = body[match.end() :]
+    if not source and not re.search(r"statement|readout|communiqu|release", intro, re.IGNORECASE):
+        return None
+    if len(_words(rest)) < 12:
+        return None
+    return source
+
+
+def _continuation_evidence(after_attribution: bool) -> str:
+    if after_attribution:
+        return "first paragraph after an attribution line"
+    return "continues the official text (no reporting cue, weekday or outlet named)"
+
+
+def _official_document(b: BlockView) -> bool:
+    """An official document's own text: its title and highlights, then its body."""
+    if not b.state.official_document:
+        return False
+    if not b.state.seen_prose:
+        if b.headline_like:
+            return b.decide("headline", "title or highlight of an official document")
+        if _repeated_by_next(b):
+            return b.decide("headline", "summary repeated as the document's first paragraph")
+    unpunctuated = not b.body.rstrip().endswith((".", "!", "?", '"', "”", ":"))
+    if b.n_words <= 6 and unpunctuated and _only_short_lines_follow(b):
+        return b.decide("boilerplate", "short lines after the document's body (site furniture)")
+    evidence = "part of an official document"
+    evidence += " (kind 'official')" if b.kind == "official" else " (its title says so)"
+    return b.prose("official", evidence, b.source)
+
+
+def _official_title(b: BlockView) -> bool:
+    if not (b.headline_like and _OFFICIAL_TITLE.match(b.body)):
+        return False
+    if b.kind == "news" and _document_title(b.body) and _above_the_story(b.blocks[: b.i]):
+        # Under a kicker or an issuing office, with no story above: a document of its own.
+        b.state.official_document = True
+        return b.decide("headline", f"title of an official document: {_snippet(b.body)}")
+    state = b.state
+    state.official_run = _institution(b.body) or state.official_run or "official document"
+    state.unintroduced = state.after_attribution = False
+    return b.prose("official", f"official document title: {_snippet(b.body)}", state.official_run)
+
+
+def _attribution_line(b: BlockView) -> bool:
+    attribution = _attribution(b.body)
+    if attribution is None:
+        return False
+    state = b.state
+    state.official_run, state.after_attribution = attribution or "official document", True
+    state.unintroduced = False
+    return b.prose("journalist", "attribution line introducing official text")
+
+
+def _official_run(b: BlockView) -> bool:
+    """Inside official text reproduced in the article: does this block go on with it?"""
+    state = b.state
+    if not state.official_run:
+        return False
+    marker = _JOURNALIST_MARKERS.search(b.body)
+    if state.after_attribution and b.headline_like:
+        state.after_attribution = False
+        return b.decide("official", "title right after an attribution line", state.official_run)
+    # A readout pasted in without an introduction ends where its paragraphs
+    # stop opening on the actors (a title, "They", "The leaders").
+    in_voice = not state.unintroduced or _ACTOR_OPENING.match(b.body) is not None
+    if marker is None and not b.quoted_with_cue and not b.headline_like and in_voice:
+        evidence = _continuation_evidence(state.after_attribution)
+        state.after_attribution = False
+        return b.decide("official", evidence, state.official_run)
+    if marker is None and b.body.lstrip()[:1] in OPEN_QUOTES + '"':
+        return b.decide(
+            "official", "continues a readout reproduced inside quotation marks", state.official_run
+        )
+    state.official_run, state.after_attribution, state.unintroduced = "", False, False
+    return False
+
+
+def _opening_formula(b: BlockView) -> bool:
+    body = b.body
+    formula = _OPENING_FORMULA.match(body)
+    if not formula:
+        return False
+    quoted = body.lstrip()[:1] in OPEN_QUOTES + '"'
+    if not quoted and (_JOURNALIST_MARKERS.search(body) or not _TODAYISH.search(body)):
+        return False
+    b.state.official_run = _institution(body) or "official document"
+    b.state.unintroduced = True
+    if _above_the_story(b.blocks[: b.i]) and b.kind == "news":
+        # The document opens on the formula, with no headline: a readout in its own file.
+        b.state.official_document = True
+    return b.prose("official", f"readout opening formula: {_snippet(formula.group())}")
+
+
+def _quoted_official(b: BlockView) -> bool:
+    quoted_readout = _quoted_readout(b.body)
+    if quoted_readout is None:
+        return False
+    b.state.official_run = quoted_readout or "official document"
+    return b.prose("official", "official text reproduced inside quotation marks", quoted_readout)
+
+
+def sentence_roles(
+    blocks: list[Block],
+    sentences: list[list[tuple[int, int]]],
+    reuse: list[tuple[float, str]] | None = None,
+    *,
+    role_limits: RoleLimits | None = None,
+) -> list[tuple[int, int, int, str, str]]:
+    """Give each sentence of the blocks a role.
+
+    A sentence takes its block's role, except that a sentence reproducing a
+    paired official document word for word is ``official`` wherever it stands.
+
+    Args:
+        blocks: An article's blocks, from :func:`classify_blocks`.
+        sentences: Each block's sentences, ``(start, end)`` (see :class:`Layout`).
+        reuse: For each sentence in order, ``(share, official_id)`` of its words in
+            n-grams shared with a paired official document (see :class:`Layout`), if any.
+        role_limits: The share of reuse that makes a sentence official
+            (:class:`RoleLimits`; the defaults if none).
+
+    Returns:
+        ``(block_no, start, end, role, source)`` for every sentence.
+    """
+    reuse_share = (role_limits or RoleLimits()).reuse_share
+    shares = iter(reuse or ())
+    rows = []
+    for block_no, block in enumerate(blocks):
+        for start, end in sentences[block_no]:
+            role, source = block.role, block.source
+            if reuse is not None:
+                share, official_id = next(shares)
+                if role != "official" and share >= reuse_share:
+                    role, source = "official", official_id
+            rows.append((block_no, start, end, role, source))
+    return rows
+
+
+def official_runs(blocks: list[Block]) -> list[tuple[int, int, str]]:
+    """Runs of official blocks found by layout (not by reuse): the embedded official texts.
+
+    Site furniture inside a run (an "Advertisement" slot, a photo credit) does not
+    end it, so a readout interrupted by an ad stays one document; it is not part
+    of the run's ends.
+
+    Returns:
+        ``(start, end, source)`` of each run.
+    """
+    runs: list[tuple[int, int, str]] = []
+    current: list = []
+    for block in [*blocks, None]:
+        if block is not None and block.role == "official" and not block.reused:
+            current.append(block)
+            continue
+        if block is not None and current and block.role in ("boilerplate", "credit", "embed"):
+            continue  # furniture inside a run: look at the next block
+        if current:
+            source = next(
+                (b.source for b in current if b.source and b.source != "official document"), ""
+            )
+            runs.append((current[0].start, current[-1].end, source))
+        current = []
+    return runs

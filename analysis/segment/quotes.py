@@ -1,0 +1,101 @@
+"""Direct quotations: where they are in a text, one row per paragraph.
+
+A quotation is the text between a pair of double quotation marks (curly
+“…”, guillemets «…», or straight "…"). Its ``start``/``end`` offsets cover
+the words inside the marks. A quotation that runs over several paragraphs
+(each paragraph opens with a mark, only the last one closes) gives one row
+per paragraph, so no quotation crosses a block. Single quotation marks are
+read as quotations only in a text with no double marks at all (some outlets
+print 'like this'), and then only in pairs that cannot be apostrophes; elsewhere
+they mostly mark headlines, nested quotes and apostrophes. Who speaks them is
+:mod:`analysis.segment.speakers`' job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.text import CLOSE_QUOTES, OPEN_QUOTES
+
+__all__ = ["Quotation", "find_quotations"]
+
+
+@dataclass
+class Quotation:
+    """One direct quotation; offsets are into the article text."""
+
+    start: int
+    end: int
+    block_no: int
+    open_mark: int
+    close_mark: int | None
+    speaker: str = ""
+    cue: str = ""
+    speaker_evidence: str = ""
+    # The speaker in the words of the text, when a pronoun or description was resolved
+    # ("the Russian President" for "Vladimir Putin"); else the same as ``speaker``.
+    speaker_as_written: str = ""
+
+
+def find_quotations(text: str, blocks: list[tuple[int, int]]) -> list[Quotation]:
+    """Find every direct quotation, block by block.
+
+    Args:
+        text: The article text.
+        blocks: ``(start, end)`` of each block, in order.
+
+    Returns:
+        Quotations in text order, each inside one block.
+    """
+    if not _QUOTE_MARK.search(text):
+        return _single_quotations(text, blocks)
+    found: list[Quotation] = []
+    for block_no, (lo, hi) in enumerate(blocks):
+        opened: int | None = None
+        opened_straight = False
+        for mark in _QUOTE_MARK.finditer(text, lo, hi):
+            pos, ch = mark.start(), mark.group()
+            if ch in OPEN_QUOTES:
+                opened, opened_straight = pos, False
+            elif ch in CLOSE_QUOTES or (ch == '"' and opened is not None):
+                if opened is not None:
+                    found.append(Quotation(opened + 1, pos, block_no, opened, pos))
+                    opened = None
+            elif _opens(text, pos, lo):
+                opened, opened_straight = pos, True
+        if opened is not None:
+            nxt = blocks[block_no + 1][0] if block_no + 1 < len(blocks) else None
+            continues = nxt is not None and text[nxt] in OPEN_QUOTES + '"'
+            if continues or not opened_straight:
+                # Multi-paragraph convention, or an unclosed curly mark: quote to block end.
+                found.append(Quotation(opened + 1, hi, block_no, opened, None))
+    return [q for q in found if text[q.start : q.end].strip()]
+
+
+_QUOTE_MARK = re.compile(f'[{OPEN_QUOTES}{CLOSE_QUOTES}"]')
+# In a text with no double marks at all, single marks are its quotation marks (some
+# outlets print 'like this'). One opens after a space, a bracket or a dash, before a
+# letter or digit, but not an elision ('90s, 'em, 'til); one closes after a visible
+# character, before a space or punctuation, so "don't" and "Rubio's" are apostrophes.
+_SINGLE_OPEN = r"(?:(?<=^)|(?<=[\s(\[—–:-]))['‘](?=[A-Za-z0-9])(?!\d0s\b|em\b|til\b|n\b)"
+_SINGLE_CLOSE = r"(?<=\S)['’](?=$|[\s,.;:!?)\]—–-])"
+_SINGLE = re.compile(
+    rf"{_SINGLE_OPEN}(?P<inner>[^\n'‘’]*?(?:['’][a-z][^\n'‘’]*?)*){_SINGLE_CLOSE}", re.M
+)
+
+
+def _single_quotations(text: str, blocks: list[tuple[int, int]]) -> list[Quotation]:
+    """Paired single marks, block by block (for texts without double marks)."""
+    found = []
+    for block_no, (lo, hi) in enumerate(blocks):
+        for match in _SINGLE.finditer(text, lo, hi):
+            start, end = match.start("inner"), match.end("inner")
+            if text[start:end].strip():
+                found.append(Quotation(start, end, block_no, start - 1, end))
+    return found
+
+
+def _opens(text: str, pos: int, block_start: int) -> bool:
+    """A straight mark opens a quotation when it follows a space or opening punctuation."""
+    return pos == block_start or text[pos - 1].isspace() or text[pos - 1] in "([{—–-:"

@@ -1,0 +1,250 @@
+"""Every block's role, by a table of named rules tried in order, with its evidence.
+
+Roles come from general rules, tried in a fixed order and recorded in
+``evidence``: text reuse against a paired official document first, then site
+furniture (boilerplate, embeds, credits, bylines; :mod:`analysis.segment.furniture`),
+the headline, official text (a document title, an attribution line such as
+"From The White House:", a readout's opening formula, a readout inside quotation
+marks; :mod:`analysis.segment.official`) and its continuation, quotations, and
+finally the journalist's own prose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from analysis.segment.blocks import Block
+from analysis.segment.furniture import (
+    _BYLINE,
+    _NUMERIC_DATE,
+    _author_box,
+    _bio,
+    _byline,
+    _credit,
+    _embed,
+    _furniture,
+    _no_words,
+    _related_list,
+)
+from analysis.segment.limits import RoleLimits
+from analysis.segment.official import (
+    _OFFICIAL_TITLE,
+    _attribution_line,
+    _document_title,
+    _official_document,
+    _official_run,
+    _official_title,
+    _opening_formula,
+    _quoted_official,
+)
+from analysis.segment.view import (
+    HEADLINE,
+    STANDFIRST,
+    BlockView,
+    RoleState,
+    _date_line,
+    _headline_like,
+    _snippet,
+    _title_case_share,
+)
+from analysis.text import DATELINE, OPEN_QUOTES, normalise
+
+__all__ = ["ROLE_RULES", "classify_blocks"]
+
+
+# A news template's labels ("Source: ...", "Details: ..."): the reporter's attribution, not a title.
+_TEMPLATE_LABEL = re.compile(r"^(?:Sources?|Via|Details|Background|Context|Quote)\s*:", re.I)
+_LABEL_START = re.compile(r"^[A-Z][\w’']*(?:\s+[\w’']+)?\s*:\s")  # "Source: ...", "Details: ..."
+
+
+def _reused(b: BlockView) -> bool:
+    if b.reuse is None or b.reuse[0] < b.limits.reuse_share:
+        return False
+    share, official_id = b.reuse
+    b.block.reused = True
+    return b.prose(
+        "official",
+        f"{share:.0%} of its words are in word {b.limits.reuse_n}-grams shared with "
+        f"official document {official_id}",
+        official_id,
+    )
+
+
+def _short_first_line(b: BlockView) -> bool:
+    """A one-sentence first line that ends with a period, with bylines or dates under it."""
+    if b.n_words > 25 or "\n" in b.body or b.body.count(". ") > 0:
+        return False
+    below = b.body_of(b.i + 1).strip()
+    return (
+        bool(below)
+        and len(below.split()) <= 6
+        and (_date_line(below) or bool(_NUMERIC_DATE.match(below)) or bool(_BYLINE.match(below)))
+    )
+
+
+def _headline(b: BlockView) -> bool:
+    if b.state.seen_prose:
+        return False
+    if not (b.headline_like or _short_first_line(b)) or _TEMPLATE_LABEL.match(b.body):
+        return False
+    if b.kind == "news" and _document_title(b.body):
+        # A readout or statement in a file of its own, its kind not given.
+        b.state.official_document = True
+        return b.decide("headline", f"title of an official document: {_snippet(b.body)}")
+    if b.title and normalise(b.body) == normalise(b.title):
+        evidence = "same as the title in the metadata"
+    elif b.headline_like:
+        evidence = HEADLINE
+    else:
+        evidence = "first short line, above the story's bylines and dates"
+    b.state.seen_prose = True
+    return b.decide("headline", evidence)
+
+
+def _standfirst(b: BlockView) -> bool:
+    """A sentence-case line under the headline is its standfirst (dek): display copy."""
+    if b.state.standfirst or not b.headline_like or b.i == 0:
+        return False
+    above = [k for k in range(b.i) if b.blocks[k].role not in ("byline", "credit", "boilerplate")]
+    if not above or [b.blocks[k].role for k in above] != ["headline"] * len(above):
+        return False
+    if _OFFICIAL_TITLE.match(b.body) or _title_case_share(b.body) >= b.limits.title_case_share:
+        return False
+    b.state.standfirst = True
+    return b.decide("headline", STANDFIRST)
+
+
+def _repeated_headline(b: BlockView) -> bool:
+    """A page that prints its headline twice (above and below a date line)."""
+    if not b.headline_like or b.n_words < 3:
+        return False
+    mine = normalise(b.body)
+    for k in range(b.i):
+        if b.blocks[k].role == "headline" and normalise(b.body_of(k)).startswith(mine):
+            return b.decide("headline", "the headline, printed again")
+    return False
+
+
+def _related_link(b: BlockView) -> bool:
+    if not (b.state.seen_prose and b.headline_like and b.n_words >= 3):
+        return False
+    if _title_case_share(b.body) < b.limits.title_case_share or _LABEL_START.match(b.body):
+        return False
+    return b.decide("boilerplate", "title-case headline inside the body (a related-article link)")
+
+
+def _quote(b: BlockView) -> bool:
+    share = b.block.quote_share
+    opens_with_quote = b.body.lstrip()[:1] in OPEN_QUOTES + '"'
+    limits = b.limits
+    if share >= limits.quote_share or (opens_with_quote and share >= limits.quote_share_opening):
+        if b.quoted_source:
+            return b.prose(
+                "official",
+                f"{share:.0%} of it is quoted, from an institution or a document: "
+                f"{_snippet(b.quoted_source)}",
+                b.quoted_source,
+            )
+        return b.prose("quote", f"{share:.0%} of its characters are inside quotation marks")
+    return False
+
+
+def _journalist(b: BlockView) -> bool:
+    dateline = DATELINE.match(b.body)
+    if dateline:
+        return b.prose("journalist", f"wire dateline: {_snippet(dateline.group())}")
+    return b.prose("journalist", "reporter's prose (no other rule applies)")
+
+
+ROLE_RULES: tuple[tuple[str, Callable[[BlockView], bool]], ...] = (
+    ("reused from a paired document", _reused),
+    ("site furniture", _furniture),
+    ("author box", _author_box),
+    ("author bio", _bio),
+    ("social-media embed", _embed),
+    ("photo credit or caption", _credit),
+    ("byline", _byline),
+    ("no words", _no_words),
+    ("related-links list", _related_list),
+    ("official document", _official_document),
+    ("headline", _headline),
+    ("standfirst", _standfirst),
+    ("headline repeated", _repeated_headline),
+    ("official document title", _official_title),
+    ("attribution line", _attribution_line),
+    ("continues official text", _official_run),
+    ("readout opening formula", _opening_formula),
+    ("official text in quotation marks", _quoted_official),
+    ("related-article link", _related_link),
+    ("quotation block", _quote),
+    ("journalist", _journalist),
+)
+"""The role rules in the order they are tried: the first that decides a block wins.
+
+Each takes a :class:`BlockView`, and when it applies, sets the block's role,
+evidence and source (and what the rules after it need to remember, in the
+view's :class:`RoleState`) and returns True. To add a rule, write one such
+function and put it in its place here.
+"""
+
+
+def classify_blocks(
+    text: str,
+    spans: list[tuple[int, int]],
+    *,
+    kind: str = "news",
+    quote_share: list[float] | None = None,
+    quoted_with_cue: list[bool] | None = None,
+    reuse: list[tuple[float, str]] | None = None,
+    title: str = "",
+    source: str = "",
+    quoted_source: list[str] | None = None,
+    rules: tuple[tuple[str, Callable[[BlockView], bool]], ...] = ROLE_RULES,
+    role_limits: RoleLimits | None = None,
+) -> list[Block]:
+    """Give every block a role, a source and the evidence for the decision.
+
+    Args:
+        text: The article text.
+        spans: The blocks' ``(start, end)``, from :func:`paragraph_spans`.
+        kind: ``news`` or ``official``; an official document's title and
+            highlights are ``headline``, its body ``official``, its furniture
+            (date and author lines, sign-up prompts, end marks) byline or boilerplate.
+        quote_share: For each block, the share of its characters inside quotation marks.
+        quoted_with_cue: For each block, whether it holds a quotation with a speech cue.
+        reuse: For each block, ``(share, official_id)`` of its words in n-grams
+            shared with a paired official document (:func:`reused_shares`), if any.
+        title: The article's title from its metadata, if any.
+        source: Who speaks in an official document (its outlet), for ``source``.
+        quoted_source: For each block, the institution or document its longest
+            quotation is attributed to ("" for a person, or none).
+        rules: The rule table (:data:`ROLE_RULES`).
+        role_limits: The limits the rules read (:class:`RoleLimits`; the defaults if none).
+
+    Returns:
+        One :class:`Block` per span; its ``rule`` names the rule that decided it.
+    """
+    quote_share = quote_share or [0.0] * len(spans)
+    quoted_with_cue = quoted_with_cue or [False] * len(spans)
+    blocks = [Block(lo, hi, quote_share=quote_share[i]) for i, (lo, hi) in enumerate(spans)]
+    state = RoleState(official_document=kind == "official")
+    # One view, moved from block to block: the rules see the block it points at.
+    limits = role_limits or RoleLimits()
+    view = BlockView(
+        text, blocks, 0, "", "", 0, False, kind, title, source, False, None, state, limits=limits
+    )
+    for i, block in enumerate(blocks):
+        body = text[block.start : block.end]
+        n_words = len(body.split())
+        view.i, view.body, view.n_words = i, body, n_words
+        view.first_line = body.splitlines()[0] if body else ""
+        view.headline_like = _headline_like(body, n_words, limits=limits)
+        view.quoted_with_cue = quoted_with_cue[i]
+        view.reuse = reuse[i] if reuse is not None else None
+        view.quoted_source = quoted_source[i] if quoted_source is not None else ""
+        for name, rule in rules:
+            if rule(view):
+                block.rule = name
+                break
+    return blocks

@@ -1,0 +1,167 @@
+"""What a role rule sees: one block, its neighbours and the facts the rules remember.
+
+Also the tests of how a line looks that rules of every kind share (headline-like,
+a date line, title case) and the two evidence strings other modules look for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.segment.blocks import Block
+from analysis.segment.limits import RoleLimits
+from analysis.text import DATE, WEEKDAY
+
+HEADLINE = "first short line without final punctuation"
+STANDFIRST = "standfirst: a short sentence-case line without final punctuation under the headline"
+_DEFAULT = RoleLimits()
+
+_DATE_ANY = re.compile(DATE, re.IGNORECASE)
+_DATE_LINE_FILLER = re.compile(
+    rf"{DATE}|{WEEKDAY}|\b(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b"
+    rf"|\b\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?|\b(?:[ap]\.?m\.?|ET|EST|EDT|GMT|"
+    r"UTC|BST|CET|CEST|MSK|JST|IST|PT|PST|PDT|at|on|published|updated|posted|last|first|modified"
+    r"|source)\b"
+    # "/ in 5 years", "/ 2 hours ago": how old the page is, printed beside its date.
+    r"|\bin\s+\d+\s+(?:years?|months?|days?|hours?)\b"
+    r"|\b\d+\s+(?:years?|months?|days?|hours?|mins?|minutes?)\s+ago\b"
+    r"|[\s,.|•·:;()/–—-]+",
+    re.IGNORECASE,
+)
+
+
+def _found(pattern: re.Pattern, anywhere: re.Pattern, text: str) -> bool:
+    """Whether ``pattern.search(text)`` finds something, found faster.
+
+    ``anywhere`` holds the alternatives of ``pattern`` that are not anchored with
+    ``^``; past the first character only they can match, so the many anchored
+    ones are tried once instead of at every character.
+    """
+    return pattern.match(text) is not None or anywhere.search(text) is not None
+
+
+_DIGIT = re.compile(r"\d")  # every date has one: a cheap test before the date pattern
+
+
+def _date_line(text: str) -> bool:
+    """A line that holds a date and nothing else but times, weekdays and separators."""
+    return (
+        len(text) <= 120
+        and _DIGIT.search(text) is not None
+        and bool(_DATE_ANY.search(text))
+        and not _DATE_LINE_FILLER.sub("", text)
+    )
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _headline_like(text: str, n_words: int | None = None, *, limits: RoleLimits = _DEFAULT) -> bool:
+    """Short, one line, not ending like a sentence: how headlines and titles look.
+
+    ``n_words`` is ``len(text.split())``, if the caller has counted it already;
+    ``limits`` gives the word and character limits.
+    """
+    n_words = len(_words(text)) if n_words is None else n_words
+    if not limits.headline_min_words <= n_words <= limits.headline_max_words:
+        return False
+    if len(text) > limits.headline_max_chars or text.count("\n") > 1:
+        return False
+    return not text.rstrip().endswith((".", ",", ";", ":", "”", '"'))
+
+
+def _title_case_share(text: str) -> float:
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) > 3]
+    if not words:
+        return 0.0
+    return sum(w[0].isupper() for w in words) / len(words)
+
+
+def _snippet(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def _above_the_story(blocks: list[Block]) -> bool:
+    """Whether no block of the article's own text comes before: only display copy."""
+    return all(b.role in ("headline", "byline", "credit", "boilerplate") for b in blocks)
+
+
+@dataclass
+class RoleState:
+    """What the role rules remember from one block to the next.
+
+    Attributes:
+        seen_prose: The story itself (a journalist or official block) has begun.
+        official_run: The source of the official text being reproduced, if inside one.
+        after_attribution: The block before introduced official text ("From The White House:").
+        unintroduced: The official run began with no attribution line or title.
+        official_document: The document is an official text: its kind says so, or
+            its title is an official document's ("Readout of ...", "Telephone
+            conversation with ...").
+        standfirst: A standfirst has been found (a story has one at most).
+        related_list: Inside a list of related links under a label ("Read also").
+        author_box: Inside an author box after the story ("Author: ...", a bio).
+        prompt_run: Inside a prompt to the reader (a donation appeal over paragraphs).
+    """
+
+    seen_prose: bool = False
+    official_run: str = ""
+    after_attribution: bool = False
+    unintroduced: bool = False
+    official_document: bool = False
+    standfirst: bool = False
+    related_list: bool = False
+    author_box: bool = False
+    prompt_run: bool = False
+
+
+@dataclass
+class BlockView:
+    """One block as the role rules see it: its words, its neighbours, the article's facts."""
+
+    text: str
+    blocks: list[Block]
+    i: int
+    body: str
+    first_line: str
+    n_words: int
+    headline_like: bool
+    kind: str
+    title: str
+    source: str
+    quoted_with_cue: bool
+    reuse: tuple[float, str] | None
+    state: RoleState
+    quoted_source: str = ""  # the institution or document its main quotation is from
+    limits: RoleLimits = _DEFAULT  # the limits the rules read
+
+    @property
+    def block(self) -> Block:
+        """The block being decided."""
+        return self.blocks[self.i]
+
+    @property
+    def last(self) -> int:
+        """The number of the article's last block."""
+        return len(self.blocks) - 1
+
+    def body_of(self, k: int) -> str:
+        """The text of block ``k``, or "" past either end."""
+        if not 0 <= k < len(self.blocks):
+            return ""
+        return self.text[self.blocks[k].start : self.blocks[k].end]
+
+    def decide(self, role: str, evidence: str, source: str = "") -> bool:
+        """Set the block's role, evidence and source; True, so a rule can return it."""
+        block = self.block
+        block.role, block.evidence, block.source = role, evidence, source
+        return True
+
+    def prose(self, role: str, evidence: str, source: str = "") -> bool:
+        """Decide a block of the story itself: the story has begun."""
+        self.state.seen_prose = True
+        self.state.related_list = self.state.prompt_run = False
+        return self.decide(role, evidence, source)
