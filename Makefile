@@ -20,7 +20,7 @@ JUPYTER := $(BIN)/jupyter
 INSTALLED := $(VENV)/.installed
 
 CORPUS ?= seeds
-# Hand labels for notebook 06 (analysis/validate.py gives the formats); by default it
+# Hand labels for notebook 06 (analysis/validate/__init__.py gives the formats); by default it
 # reads $(CORPUS)/labels/ if there is one.
 LABELS ?=
 QUOTES ?=

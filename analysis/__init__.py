@@ -1,6 +1,16 @@
 """Media-framing workbook: how did the press rewrite what a government said?
 
-The public API, re-exported from the modules that do each job.
+``load_corpus`` reads news articles and official texts into a :class:`Corpus`
+of tidy frames; the subpackages analyse it, one job each, in layers that
+import downward only (the README's "Layout" draws them):
+
+- :mod:`analysis.load`, :mod:`analysis.segment`: files into documents, documents
+  into blocks with roles, sentences, quotations and speakers;
+- :mod:`analysis.framing`, :mod:`analysis.readability`, :mod:`analysis.topics`:
+  the analyses; :mod:`analysis.validate`: agreement with hand labels;
+- :mod:`analysis.findings` (prose read from tables), :mod:`analysis.views`
+  (tables, HTML, charts), :mod:`analysis.run` (the whole workbook, in pandas
+  or on Dask), :mod:`analysis.report` (the offline HTML report).
 """
 
 from analysis.corpus import Corpus, load_corpus

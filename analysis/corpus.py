@@ -36,7 +36,6 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.errors import CorpusError
-from analysis.load import COLUMN_ALIASES as COLUMN_ALIASES  # documented at this path (README)
 from analysis.load import (
     FRAME_NAME,
     MAX_LINE_CHARS,
@@ -45,10 +44,9 @@ from analysis.load import (
     read_documents,
 )
 from analysis.schema import METADATA_FIELDS
-from analysis.segment.articles import analyse_all, analyse_articles
-from analysis.segment.limits import RoleLimits, SpeakerLimits
+from analysis.segment import RoleLimits, SpeakerLimits, segment_all
 
-__all__ = ["Corpus", "analyse_articles", "load_corpus"]
+__all__ = ["Corpus", "load_corpus"]
 
 PROGRESS_MIN_DOCUMENTS = 1_000
 
@@ -181,12 +179,14 @@ def load_corpus(
     articles = articles_frame(docs, problem, dayfirst)
     del docs  # the texts live on in `articles`; the memory they held is released below
     show = len(articles) >= PROGRESS_MIN_DOCUMENTS if progress is None else progress
-    corpus = _analyse(articles, root, show, role_limits=role_limits, speaker_limits=speaker_limits)
+    corpus = _segmented(
+        articles, root, show, role_limits=role_limits, speaker_limits=speaker_limits
+    )
     corpus.skipped = pd.DataFrame(skipped, columns=["path", "place", "reason"])
     return corpus
 
 
-def _analyse(
+def _segmented(
     articles: pd.DataFrame,
     root: Path,
     progress: bool = False,
@@ -195,7 +195,7 @@ def _analyse(
     speaker_limits: SpeakerLimits | None = None,
 ) -> Corpus:
     """Segment every document of a loaded ``articles`` frame into a :class:`Corpus`."""
-    frames = analyse_all(
+    frames = segment_all(
         articles, progress=progress, role_limits=role_limits, speaker_limits=speaker_limits
     )
     return Corpus(**frames, skipped=pd.DataFrame(columns=["path", "place", "reason"]), root=root)

@@ -32,7 +32,7 @@ from analysis import framing, readability, topics
 from analysis.corpus import Corpus
 from analysis.parallel import both_at_once, process_count
 from analysis.schema import ARTICLE_COLUMNS, FRAMES
-from analysis.segment import analyse_articles
+from analysis.segment import segment_articles
 
 __all__ = [
     "DASK_FRAMES",
@@ -69,7 +69,7 @@ class Workbook:
     """Every analysis of a corpus.
 
     Attributes:
-        framing: :func:`analysis.framing.analyse`.
+        framing: :func:`analysis.framing.framing_of`.
         readability: :func:`analysis.readability.suite` of every document loaded
             from a file (derived official texts are parts of those), indexed
             like ``corpus.articles``.
@@ -218,7 +218,7 @@ def _as_corpus(frames: dict[str, pd.DataFrame]) -> Corpus:
 
 def _official_partition(officials: pd.DataFrame, paired: set[str], rules: Rules) -> _Partition:
     """The official documents, segmented once; their units those some article pairs with."""
-    corpus = _as_corpus(analyse_articles(officials.reset_index(drop=True)))
+    corpus = _as_corpus(segment_articles(officials.reset_index(drop=True)))
     units = framing.official_units(corpus, sorted(paired), rules=rules.align)
     return _Partition(corpus, set(corpus.articles["article_id"]), units, official=True)
 
@@ -230,7 +230,7 @@ def _segment_news(part: pd.DataFrame, official: _Partition, rules: Rules) -> _Pa
     documents = official.corpus.articles
     documents = documents[documents["article_id"].isin(paired)]
     texts = dict(zip(documents["article_id"], documents["text"], strict=True))
-    frames = analyse_articles(part, texts)
+    frames = segment_articles(part, texts)
     owned = set(frames["articles"]["article_id"])
     for name in ("articles", "blocks", "sentences", "quotes"):
         theirs = getattr(official.corpus, name)

@@ -14,6 +14,7 @@ __all__ = [
     "JOURNALIST_ROLES",
     "KINDS",
     "METADATA_FIELDS",
+    "NO_OUTLET",
     "PLACES",
     "QUOTE_COLUMNS",
     "ROLES",
@@ -56,6 +57,8 @@ QUOTE_COLUMNS = (
 # The frames of a loaded corpus, in the order they are built.
 FRAMES = ("articles", "blocks", "sentences", "quotes", "pairs")
 KINDS = ("news", "official")
+# The group of the articles whose outlet is not known, in every table by outlet.
+NO_OUTLET = "(no outlet)"
 
 # Who is speaking in a block (segment/ assigns one to every block).
 ROLES = (

@@ -42,6 +42,7 @@ __all__ = [
     "american_spelling",
     "light_stem",
     "normalise",
+    "plural",
     "sentence_spans",
     "word_spans",
     "words",
@@ -443,7 +444,7 @@ class Normalised(dict):
 
     A corpus uses a few ten thousand distinct words a million times over, and
     normalising is pure, so each distinct word is normalised once. Keep one per
-    job (``analysis.corpus.analyse_articles`` keeps one per call), so the memo
+    job (``analysis.segment.segment_articles`` keeps one per call), so the memo
     goes away with it.
 
     >>> memo = Normalised()
@@ -541,3 +542,12 @@ def and_list(items) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def plural(n: int, noun: str) -> str:
+    """A count and its noun, plural unless one: ``1 paragraph``, ``3 paragraphs``.
+
+    >>> plural(3, "gold quotation")
+    '3 gold quotations'
+    """
+    return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -68,7 +68,7 @@ def import_graph() -> dict[str, set[str]]:
     return graph
 
 
-def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:  # noqa: C901 - Tarjan's algorithm, whole
     """Every strongly connected group of two or more modules (Tarjan's algorithm)."""
     index: dict[str, int] = {}
     low: dict[str, int] = {}
@@ -109,3 +109,130 @@ def test_the_graph_sees_function_level_imports_and_names_in_strings():
 
 def test_no_import_cycle():
     assert cycles(import_graph()) == []
+
+
+# The layers, bottom first: a module imports only from layers below its own (or
+# from inside its own subpackage). README's "Layout" draws the same picture.
+LAYERS = [
+    ["analysis.schema", "analysis.errors", "analysis.resources", "analysis.parallel"],
+    ["analysis._arrays"],
+    ["analysis.text"],
+    ["analysis.load", "analysis.segment"],
+    ["analysis.corpus"],
+    ["analysis.framing", "analysis.readability", "analysis.topics"],
+    ["analysis.validate"],
+    ["analysis.findings", "analysis.views", "analysis.run"],
+    ["analysis.export"],
+    ["analysis.report"],
+    ["analysis.__main__", "analysis"],
+]
+LAYER = {unit: n for n, units in enumerate(LAYERS) for unit in units}
+
+
+def _unit(module: str) -> str:
+    """The top-level module or subpackage a module belongs to (``analysis.framing``)."""
+    return ".".join(module.split(".")[:2])
+
+
+def test_every_module_has_a_layer():
+    assert {_unit(module) for module in MODULES} == set(LAYER)
+
+
+def test_imports_run_down_the_layers_only():
+    upward = [
+        f"{module} imports {target}"
+        for module, targets in import_graph().items()
+        for target in targets
+        if _unit(module) != _unit(target) and LAYER[_unit(target)] >= LAYER[_unit(module)]
+    ]
+    assert upward == []
+
+
+def _functions(tree: ast.AST):
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            yield node
+
+
+def test_no_module_over_800_lines_and_no_function_over_120():
+    long_modules, long_functions = [], []
+    for module, path in MODULES.items():
+        source = path.read_text("utf-8")
+        if len(source.splitlines()) > 800:
+            long_modules.append(module)
+        for node in _functions(ast.parse(source)):
+            if node.end_lineno - node.lineno + 1 > 120:
+                long_functions.append(f"{module}.{node.name}")
+    assert long_modules == [] and long_functions == []
+
+
+# --- the public names -----------------------------------------------------------------------
+
+ROOT = PACKAGE.parent
+
+
+def _public_modules() -> dict[str, object]:
+    """Every module whose name has no leading underscore, imported."""
+    import importlib
+
+    return {
+        name: importlib.import_module(name)
+        for name in MODULES
+        if not any(part.startswith("_") for part in name.split(".")[1:])
+    }
+
+
+def _used_names() -> set[tuple[str, str]]:
+    """``(module, name)`` for every ``module.name`` the notebooks and the README use."""
+    import json
+
+    texts = [(ROOT / "README.md").read_text("utf-8")]
+    for notebook in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        cells = json.loads(notebook.read_text("utf-8"))["cells"]
+        texts += ["".join(cell["source"]) for cell in cells]
+    units = "|".join(sorted({module.split(".")[1] for module in MODULES if module != "analysis"}))
+    used = set()
+    for text in texts:
+        for full, unit, name in re.findall(rf"\b(analysis\.)?({units})\.([A-Za-z]\w*)\b", text):
+            if name in ("py", "toml", "csv", "md", "ipynb"):
+                continue  # a file name in prose (`schema.py`)
+            if unit == "corpus" and not full:
+                continue  # ``corpus.blocks``: a loaded Corpus, by the workbook's convention
+            used.add((f"analysis.{unit}", name))
+    return used
+
+
+def test_every_name_the_notebooks_and_readme_use_is_in_its_modules_all():
+    modules = _public_modules()
+    missing = [
+        f"{module}.{name}"
+        for module, name in sorted(_used_names())
+        if module in modules
+        and not hasattr(getattr(modules[module], name, None), "__path__")  # a subpackage
+        and f"{module}.{name}" not in MODULES  # a submodule named in prose
+        and name not in getattr(modules[module], "__all__", ())
+    ]
+    assert missing == []
+
+
+def test_every_public_module_says_what_it_exports_and_has_it():
+    for name, module in _public_modules().items():
+        exported = getattr(module, "__all__", None)
+        assert exported is not None, f"{name} has no __all__"
+        assert len(set(exported)) == len(exported), name
+        assert [n for n in exported if not hasattr(module, n)] == [], name
+
+
+def test_code_outside_a_subpackage_imports_through_its_package():
+    # ``from analysis.framing import align``, never ``from analysis.framing.alignment
+    # import align``: a subpackage's modules can then be rearranged freely.
+    packages = {name for name, path in MODULES.items() if path.name == "__init__.py"}
+    reaching_in = []
+    for module, path in MODULES.items():
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(node, ast.ImportFrom) or not node.module or node.level:
+                continue
+            package = _unit(node.module)
+            if package in packages and node.module != package and _unit(module) != package:
+                reaching_in.append(f"{module}: from {node.module} import ...")
+    assert reaching_in == []

@@ -36,7 +36,7 @@ def source_text(cell: dict[str, Any]) -> str:
     return "".join(source) if isinstance(source, list) else source
 
 
-def notebook_problems(notebook: dict[str, Any]) -> list[str]:
+def notebook_problems(notebook: dict[str, Any]) -> list[str]:  # noqa: C901 - one flat list of checks
     """Everything wrong with a notebook's structure, one line each; empty when fine."""
     problems = []
     cells = notebook.get("cells", [])

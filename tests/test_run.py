@@ -21,7 +21,7 @@ distributed = pytest.importorskip("distributed")
 def test_run_workbook_equals_the_modules_one_by_one(two_processes, monkeypatch, fixture_corpus):
     corpus = fixture_corpus
     files = corpus.articles.loc[corpus.articles["derived_from"] == "", "text"]
-    expected = framing.analyse(corpus)
+    expected = framing.framing_of(corpus)
     scores = readability.suite(files)
     mentions = topics.find_mentions(corpus)
     if two_processes:  # the fixture is small: make it take the two-process path

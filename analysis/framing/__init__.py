@@ -22,9 +22,10 @@ package measures:
   informative Dirichlet prior (Monroe, Colaresi & Quinn 2008) taken from a
   background English frequency list.
 
-:func:`analyse` (:mod:`~analysis.framing.run`) runs them all into a
-:class:`Framing`; :mod:`~analysis.framing.summary` states its findings and
-:mod:`~analysis.framing.diffs` shows aligned pairs side by side.
+:func:`framing_of` (:mod:`~analysis.framing.combined`) runs them all into a
+:class:`Framing`; :mod:`~analysis.framing.outlets` tables it across outlets (the prose is in
+:mod:`analysis.findings`) and
+:mod:`~analysis.views.diffs` shows aligned pairs side by side.
 
 "Journalist text" is the article's headline and journalist blocks, plus any
 sentence it copies word for word from a paired document without attribution
@@ -48,35 +49,22 @@ use ``AlignRules.verbatim``, ``close_cosine``, ``close_containment`` and
 from __future__ import annotations
 
 from analysis.framing.alignment import align
-from analysis.framing.diffs import side_by_side
+from analysis.framing.combined import framing_of
 from analysis.framing.fidelity import quote_fidelity
+from analysis.framing.outlets import omission_matrix, outlet_summary
 from analysis.framing.result import Framing
 from analysis.framing.rules import AlignRules, FidelityRules, ReuseRules, UsageRules
-from analysis.framing.run import analyse
-from analysis.framing.sentences import USAGE_ROLES as USAGE_ROLES
-from analysis.framing.sentences import official_units, units
-from analysis.framing.summary import findings as findings
-from analysis.framing.summary import label_finding as label_finding
-from analysis.framing.summary import omission_finding as omission_finding
-from analysis.framing.summary import omission_matrix as omission_matrix
-from analysis.framing.summary import outlet_finding as outlet_finding
-from analysis.framing.summary import outlet_summary as outlet_summary
-from analysis.framing.summary import usage_finding as usage_finding
-from analysis.framing.summary import verb_finding as verb_finding
-from analysis.framing.summary import words_finding as words_finding
-from analysis.framing.textreuse import REUSE_COLUMNS as REUSE_COLUMNS
-from analysis.framing.textreuse import derivation_class as derivation_class
-from analysis.framing.textreuse import reuse
-from analysis.framing.usage import USAGE_COLUMNS as USAGE_COLUMNS
+from analysis.framing.sentences import USAGE_ROLES, official_units, units
+from analysis.framing.textreuse import REUSE_COLUMNS, derivation_class, reuse
+from analysis.framing.usage import USAGE_COLUMNS
 from analysis.framing.vectors import UnitStatistics, unit_statistics
-from analysis.framing.verbs import VerbLexicon, load_verbs
-from analysis.framing.verbs import verb_pairs as verb_pairs
-from analysis.framing.words import distinctive_words
-from analysis.framing.words import unmentioned_words as unmentioned_words
+from analysis.framing.verbs import VerbLexicon, load_verbs, verb_pairs
+from analysis.framing.words import distinctive_words, unmentioned_words
 
-# The old module's __all__, and the rules dataclasses. The other public names
-# above (``import x as x``) are re-exported at their old paths too.
 __all__ = [
+    "REUSE_COLUMNS",
+    "USAGE_COLUMNS",
+    "USAGE_ROLES",
     "AlignRules",
     "FidelityRules",
     "Framing",
@@ -85,13 +73,17 @@ __all__ = [
     "UsageRules",
     "VerbLexicon",
     "align",
-    "analyse",
+    "derivation_class",
     "distinctive_words",
+    "framing_of",
     "load_verbs",
     "official_units",
+    "omission_matrix",
+    "outlet_summary",
     "quote_fidelity",
     "reuse",
-    "side_by_side",
     "unit_statistics",
     "units",
+    "unmentioned_words",
+    "verb_pairs",
 ]

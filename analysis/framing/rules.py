@@ -2,7 +2,7 @@
 
 The values are ours, calibrated on the seed and the hand-made pairs in
 ``tests/fixtures/framing``, and stated here so that an analyst can change them:
-pass your own, e.g. ``framing.analyse(corpus, align_rules=AlignRules(verbatim=0.8))``.
+pass your own, e.g. ``framing.framing_of(corpus, align_rules=AlignRules(verbatim=0.8))``.
 Each measure takes its rules as a keyword argument and hands them down to every
 function (and worker process) that reads them.
 """

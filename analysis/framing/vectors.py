@@ -21,6 +21,8 @@ from analysis._arrays import number, owners, python_table, tokens
 from analysis.framing.rules import AlignRules
 from analysis.text import light_stem
 
+__all__ = ["UnitStatistics", "unit_statistics"]
+
 _STOP = frozenset(ENGLISH_STOP_WORDS) | {"s", "t", "jr", "mr", "mrs", "ms"}
 
 

@@ -47,17 +47,10 @@ The modules, each one job, in the order they build on one another:
 :mod:`~analysis.readability.method` (the method, stated),
 :mod:`~analysis.readability.voices` (units and scores per voice),
 :mod:`~analysis.readability.intervals` (:func:`bootstrap`) and
-:mod:`~analysis.readability.findings` (the findings in prose).
+its findings in prose are in :mod:`analysis.findings`.
 """
 
 from analysis.readability.batch import DEFAULT_METHOD, METHODS, suite
-from analysis.readability.findings import (
-    METRIC_NAMES,
-    interval_finding,
-    language_finding,
-    method_finding,
-    sentence_summary,
-)
 from analysis.readability.formulas import METRICS
 from analysis.readability.guards import (
     GRADE_METRICS,
@@ -70,9 +63,9 @@ from analysis.readability.syllables import cmu_syllables
 from analysis.readability.textstat_exact import textstat_suite
 from analysis.readability.voices import (
     VOICES,
+    compare_methods,
     score_groups,
     sentence_table,
-    side_by_side,
     voice_scores,
     voice_units,
 )
@@ -83,20 +76,15 @@ __all__ = [
     "Guards",
     "METHOD",
     "METHODS",
-    "METRIC_NAMES",
     "METRICS",
     "VOICES",
     "bootstrap",
     "cmu_syllables",
     "flag",
-    "interval_finding",
-    "language_finding",
-    "method_finding",
     "method_table",
     "score_groups",
-    "sentence_summary",
     "sentence_table",
-    "side_by_side",
+    "compare_methods",
     "suite",
     "textstat_suite",
     "voice_scores",

@@ -23,6 +23,8 @@ from analysis.readability.formulas import _scores
 from analysis.readability.scan import _scan
 from analysis.readability.syllables import _Lexicon, _lexicon
 
+__all__ = ["DEFAULT_METHOD", "METHODS", "suite"]
+
 # How a voice's sentences are counted: the workbook's splitter (the default, first),
 # or textstat's own rule (its exact figures, kept beside them).
 METHODS = ("workbook sentences", "textstat")

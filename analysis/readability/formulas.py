@@ -15,6 +15,8 @@ import pyarrow.compute as pc
 from analysis.readability.scan import LINSEAR_WORDS, _Scanned
 from analysis.readability.syllables import _Lexicon
 
+__all__ = ["METRICS"]
+
 METRICS = (
     "flesch_reading_ease",
     "flesch_kincaid_grade",

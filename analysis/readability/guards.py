@@ -16,6 +16,8 @@ import pandas as pd
 
 from analysis.readability.formulas import METRICS
 
+__all__ = ["GRADE_METRICS", "Guards", "flag"]
+
 # Metrics whose value is a school grade: negative values are outside their range.
 GRADE_METRICS = (
     "flesch_kincaid_grade",

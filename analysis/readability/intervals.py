@@ -11,6 +11,8 @@ from analysis.readability.batch import DEFAULT_METHOD, _starts, suite
 from analysis.readability.formulas import METRICS
 from analysis.readability.voices import VOICES
 
+__all__ = ["bootstrap"]
+
 
 def bootstrap(
     units: pd.DataFrame,

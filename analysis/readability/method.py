@@ -10,6 +10,8 @@ import pandas as pd
 from analysis.readability.batch import TEXTSTAT_VERSION
 from analysis.readability.guards import Guards
 
+__all__ = ["METHOD", "method_table"]
+
 _GUARDS = Guards()
 
 METHOD = {

@@ -18,6 +18,8 @@ import pyarrow as pa
 from analysis._arrays import owners, python_table, runs, substrings
 from analysis.text import sentence_bounds
 
+__all__: list[str] = []  # the counts are read by formulas.py and batch.py only
+
 LINSEAR_WORDS = 100  # Linsear Write scores the first 100 words
 
 # Character classes, by code point, as textstat's regular expressions see them.

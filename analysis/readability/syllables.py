@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+__all__ = ["cmu_syllables"]
+
 LANG = "en_US"
 
 # textstat's regular expressions (backend/utils/constants.py and the counters).

@@ -5,6 +5,8 @@ Named so as not to shadow the ``textstat`` library it imports.
 
 from __future__ import annotations
 
+__all__ = ["textstat_suite"]
+
 
 def textstat_suite(text: str) -> dict[str, float]:
     """The suite computed by textstat itself, one call per metric (the reference)."""

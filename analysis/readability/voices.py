@@ -3,7 +3,7 @@
 :func:`voice_units` cuts a corpus into the units of each voice (journalist and
 official sentences, quotation passages); :func:`score_groups` scores groups of
 units as one text each, with the flags; :func:`voice_scores` gives every voice
-by both methods, :func:`sentence_table` every unit, and :func:`side_by_side`
+by both methods, :func:`sentence_table` every unit, and :func:`compare_methods`
 the notebook's table of both methods beside the flag.
 """
 
@@ -19,6 +19,15 @@ from analysis.readability.batch import DEFAULT_METHOD, METHODS, _starts, suite
 from analysis.readability.formulas import METRICS
 from analysis.readability.guards import Guards, flag
 from analysis.text import english_share
+
+__all__ = [
+    "VOICES",
+    "compare_methods",
+    "score_groups",
+    "sentence_table",
+    "voice_scores",
+    "voice_units",
+]
 
 VOICES = ("journalist", "official", "quotation")
 
@@ -225,7 +234,7 @@ def sentence_table(corpus, article_id: str | None = None) -> pd.DataFrame:
     return table
 
 
-def side_by_side(scores: pd.DataFrame) -> pd.DataFrame:
+def compare_methods(scores: pd.DataFrame) -> pd.DataFrame:
     """Metrics as rows; per voice, the value by each method and the flag beside them.
 
     Args:

@@ -23,7 +23,7 @@ text wrapped in a column of bounded width).
 
 The index opens with each notebook's key findings. By convention a notebook
 states them in one code cell tagged ``findings`` (cell metadata tags) whose
-output is Markdown (e.g. ``views.markdown(framing.findings(...))``), HTML or
+output is Markdown (e.g. ``views.markdown(findings.framing_findings(...))``), HTML or
 plain text; the index shows the first sentence or two of that output, taken
 from the executed notebook, under the notebook's link.
 
@@ -39,7 +39,7 @@ and the index; :mod:`~analysis.report.browse` the page of every table;
 :mod:`~analysis.report.errors` the report's exceptions.
 """
 
-from analysis.report.browse import tables_page
+from analysis.report.browse import MAX_CELL_CHARS, MAX_ROWS, tables_page
 from analysis.report.browser_check import (
     BrowserCheckError,
     Chromium,
@@ -83,6 +83,8 @@ from analysis.report.render import (
 )
 
 __all__ = [
+    "MAX_CELL_CHARS",
+    "MAX_ROWS",
     # formerly analysis.report (which had no __all__: every public name)
     "CELL_TIMEOUT_SECONDS",
     "FINDINGS_CHARS",

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.views.tables import readable_dates
+from analysis.views import readable_dates
 
 __all__ = ["MAX_CELL_CHARS", "MAX_ROWS", "tables_page"]
 

@@ -40,6 +40,18 @@ from typing import Any
 
 from analysis.report.render import NBCONVERT_PLACEHOLDER_ALT
 
+__all__ = [
+    "BrowserCheckError",
+    "Chromium",
+    "PageResult",
+    "check_pages",
+    "check_report",
+    "event_problems",
+    "find_chromium",
+    "image_problems",
+    "report_pages",
+]
+
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 """Debian's ``chromium`` package; ``$CHROMIUM`` or ``--chromium`` pick another."""
 

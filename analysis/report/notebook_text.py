@@ -2,7 +2,7 @@
 
 By convention a notebook states its key findings in one code cell tagged
 ``findings`` (cell metadata tags) whose output is Markdown (e.g.
-``views.markdown(framing.findings(...))``), HTML or plain text; the index
+``views.markdown(findings.framing_findings(...))``), HTML or plain text; the index
 shows the first sentence or two of that output (:func:`short_findings`),
 its inline Markdown rendered as safe HTML (:func:`markdown_inline_html`).
 """

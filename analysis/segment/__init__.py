@@ -11,6 +11,7 @@ and who said them; :mod:`~analysis.segment.names` turns phrases into names),
 per-article driver. :mod:`~analysis.segment.limits` holds the tunable limits.
 """
 
+from analysis.segment.articles import segment_all, segment_articles
 from analysis.segment.blocks import Block, Layout, layout_each, paragraph_bounds, paragraph_spans
 from analysis.segment.limits import RoleLimits, SpeakerLimits
 from analysis.segment.names import TITLE_WORDS
@@ -42,4 +43,6 @@ __all__ = [
     # the tunable limits
     "RoleLimits",
     "SpeakerLimits",
+    "segment_all",
+    "segment_articles",
 ]

@@ -25,7 +25,7 @@ from analysis.segment.roles import classify_blocks
 from analysis.segment.speakers import attribute_speakers
 from analysis.text import count_words
 
-__all__ = ["analyse_all", "analyse_articles", "progress_bar"]
+__all__ = ["segment_all", "segment_articles", "progress_bar"]
 
 
 def progress_bar(items, total: int, desc: str, show: bool):
@@ -44,17 +44,17 @@ def progress_bar(items, total: int, desc: str, show: bool):
 PARALLEL_MIN_DOCUMENTS = 2_000  # below this, starting a second process costs more than it saves
 
 
-def analyse_all(
+def segment_all(
     articles: pd.DataFrame,
     *,
     progress: bool = False,
     role_limits: RoleLimits | None = None,
     speaker_limits: SpeakerLimits | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """Segment every document of a loaded corpus: :func:`analyse_articles` on all of it.
+    """Segment every document of a loaded corpus: :func:`segment_articles` on all of it.
 
     A large corpus is split in two halves segmented in two processes (this machine
-    has two cores); each half is an ``analyse_articles`` partition, as on Dask.
+    has two cores); each half is an ``segment_articles`` partition, as on Dask.
 
     Args:
         articles: The ``articles`` frame of the documents loaded from files.
@@ -67,7 +67,7 @@ def analyse_all(
     """
     limits = {"role_limits": role_limits, "speaker_limits": speaker_limits}
     if process_count(len(articles), PARALLEL_MIN_DOCUMENTS) == 1:
-        frames = analyse_articles(articles, progress=progress, **limits)
+        frames = segment_articles(articles, progress=progress, **limits)
     else:
         officials = dict(zip(articles["article_id"], articles["text"], strict=True))
         # Halves of the text, not of the rows: time goes with the words, and a
@@ -102,8 +102,8 @@ def _analyse_part(
     role_limits: RoleLimits | None,
     speaker_limits: SpeakerLimits | None,
 ) -> dict[str, pd.DataFrame]:
-    """Part ``k`` of :func:`analyse_all`'s split, in whichever process runs it."""
-    return analyse_articles(
+    """Part ``k`` of :func:`segment_all`'s split, in whichever process runs it."""
+    return segment_articles(
         parts[k],
         officials,
         progress and k == 0,
@@ -128,7 +128,7 @@ def _release_free_memory() -> None:
         ctypes.CDLL(ctypes.util.find_library("c")).malloc_trim(0)
 
 
-def analyse_articles(
+def segment_articles(
     articles: pd.DataFrame,
     officials: dict[str, str] | None = None,
     progress: bool = False,

@@ -27,6 +27,8 @@ from analysis.segment.view import (
 )
 from analysis.text import DATE, OPEN_QUOTES
 
+__all__ = []
+
 # Alternatives not anchored at the start, kept apart so that _found can try the
 # anchored ones once instead of at every character.
 _BOILERPLATE_ANYWHERE_ALTERNATIVES = r"all\ rights\ reserved\.?$"

@@ -80,7 +80,7 @@ class ReuseCache:
     Entries are keyed by the documents' ids and texts and ``n``, and normalised
     words by the word, so every entry is a pure function of its key and a cache
     can never carry one corpus's state into another; it lives as long as its
-    owner (:func:`analysis.segment.articles.analyse_articles` keeps one per call).
+    owner (:func:`analysis.segment.articles.segment_articles` keeps one per call).
     """
 
     def __init__(self) -> None:

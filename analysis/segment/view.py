@@ -13,6 +13,8 @@ from analysis.segment.blocks import Block
 from analysis.segment.limits import RoleLimits
 from analysis.text import DATE, WEEKDAY
 
+__all__ = ["HEADLINE", "STANDFIRST", "BlockView", "RoleState"]
+
 HEADLINE = "first short line without final punctuation"
 STANDFIRST = "standfirst: a short sentence-case line without final punctuation under the headline"
 _DEFAULT = RoleLimits()

@@ -38,19 +38,12 @@ The modules, each one job, in the order they build on one another:
 :mod:`~analysis.topics.prominence` (:func:`compare_voices`),
 :mod:`~analysis.topics.attention_tables` (:func:`attention`),
 :mod:`~analysis.topics.nmf` (:func:`nmf_topics`) and
-:mod:`~analysis.topics.findings` (the findings in prose).
+its findings in prose are in :mod:`analysis.findings`.
 """
 
 from analysis.errors import LexiconError
 from analysis.topics.attention_tables import attention, attention_matrix
 from analysis.topics.coverage_tables import coverage, role_topic_table
-from analysis.topics.findings import (
-    attention_finding,
-    coverage_finding,
-    gap_finding,
-    nmf_finding,
-    order_finding,
-)
 from analysis.topics.lexicon import DEFAULT_LEXICON, Lexicon, Topic, load_lexicon
 from analysis.topics.mentions import MENTION_COLUMNS, find_mentions
 from analysis.topics.nmf import NmfRules, NmfTopics, nmf_topics
@@ -66,17 +59,12 @@ __all__ = [
     "NmfTopics",
     "Topic",
     "attention",
-    "attention_finding",
     "attention_matrix",
     "compare_voices",
     "compile_pattern",
     "coverage",
-    "coverage_finding",
     "find_mentions",
-    "gap_finding",
     "load_lexicon",
-    "nmf_finding",
     "nmf_topics",
-    "order_finding",
     "role_topic_table",
 ]

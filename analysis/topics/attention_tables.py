@@ -5,8 +5,11 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.corpus import Corpus
-from analysis.topics.documents import _NO_OUTLET, _file_documents
+from analysis.schema import NO_OUTLET
+from analysis.topics.documents import _file_documents
 from analysis.topics.lexicon import Lexicon, _default_lexicon
+
+__all__ = ["attention", "attention_matrix"]
 
 
 def attention(
@@ -36,7 +39,7 @@ def attention(
         raise ValueError(f'by must be "outlet" or "month", not {by!r}')
     news = _file_documents(corpus, ("news",))
     if by == "outlet":
-        group = news["outlet"].replace("", _NO_OUTLET)
+        group = news["outlet"].replace("", NO_OUTLET)
     else:
         group = pd.to_datetime(news["published"], utc=True, errors="coerce").dt.strftime("%Y-%m")
     groups = pd.Series(group.to_numpy(), index=news["article_id"].to_numpy()).dropna()

@@ -10,10 +10,12 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.corpus import Corpus
-from analysis.schema import ROLES
+from analysis.schema import NO_OUTLET, ROLES
 from analysis.text import count_words
-from analysis.topics.documents import _NO_OUTLET, _file_documents
+from analysis.topics.documents import _file_documents
 from analysis.topics.lexicon import Lexicon, _default_lexicon
+
+__all__ = ["coverage", "role_topic_table"]
 
 
 def coverage(
@@ -51,7 +53,7 @@ def coverage(
             corpus.article(article_id)  # raises KeyError naming known ids
             docs = corpus.articles[corpus.articles["article_id"] == article_id]
     sentences = corpus.sentences[corpus.sentences["article_id"].isin(docs["article_id"])]
-    outlet = dict(zip(docs["article_id"], docs["outlet"].replace("", _NO_OUTLET), strict=True))
+    outlet = dict(zip(docs["article_id"], docs["outlet"].replace("", NO_OUTLET), strict=True))
     key = {"role": "role", "article": "article_id", "outlet": "outlet"}[by]
 
     def group(frame: pd.DataFrame) -> pd.Series:

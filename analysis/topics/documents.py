@@ -6,7 +6,7 @@ import pandas as pd
 
 from analysis.corpus import Corpus
 
-_NO_OUTLET = "(no outlet)"
+__all__ = []
 
 
 def _file_documents(corpus: Corpus, kinds: tuple[str, ...] = ("news", "official")) -> pd.DataFrame:

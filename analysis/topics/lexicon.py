@@ -27,6 +27,8 @@ from analysis.topics.patterns import (
     compile_pattern,
 )
 
+__all__ = ["DEFAULT_LEXICON", "Lexicon", "Topic", "load_lexicon"]
+
 DEFAULT_LEXICON = shipped_path("topics.toml")
 
 

@@ -15,6 +15,8 @@ from analysis.corpus import Corpus
 from analysis.parallel import balanced_parts, fork_map, process_count
 from analysis.topics.lexicon import Lexicon, _default_lexicon
 
+__all__ = ["MENTION_COLUMNS", "find_mentions"]
+
 MENTION_COLUMNS = (
     "article_id",
     "block_no",

@@ -16,6 +16,8 @@ import pandas as pd
 from analysis.corpus import Corpus
 from analysis.topics.documents import _file_documents
 
+__all__ = ["NmfRules", "NmfTopics", "nmf_topics"]
+
 
 @dataclass(frozen=True)
 class NmfRules:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+__all__ = ["CompiledPattern", "compile_pattern"]
+
 _HYPHENS = "-‐‑"
 _WORD_CHARS = r"[^\W_]"
 _TOKEN = re.compile(r"^[^\W_](?:[^\W_]|['’.&\-‐‑])*\*?$")

@@ -18,6 +18,8 @@ from analysis.schema import JOURNALIST_ROLES
 from analysis.text import count_words
 from analysis.topics.lexicon import Lexicon, _default_lexicon
 
+__all__ = ["compare_voices"]
+
 
 def compare_voices(
     corpus: Corpus,

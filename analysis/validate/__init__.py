@@ -40,13 +40,12 @@ from analysis.validate.labels import LabelFiles, find_label_files, read_labels
 from analysis.validate.measure import Validation, figures, load_bodies, validate
 from analysis.validate.quotes import quote_agreement, speaker_matches
 from analysis.validate.readout import (
-    confusion_finding,
+    figure,
     figures_table,
     kappa_band,
-    no_labels_finding,
     report_lines,
+    share_count,
     summary_lines,
-    validation_finding,
 )
 from analysis.validate.roles import role_agreement
 from analysis.validate.scores import cohen_kappa, confusion_matrix, per_role_scores
@@ -69,14 +68,12 @@ __all__ = [
     "write_labelling_sheet",
     "kappa_band",
     "figures_table",
-    "validation_finding",
-    "no_labels_finding",
     "labelling_commands",
-    "confusion_finding",
-    # Public before, outside the old __all__: the command line uses the first two.
     "report_lines",
     "summary_lines",
     "figures",
     "per_role_scores",
     "confusion_matrix",
+    "figure",
+    "share_count",
 ]

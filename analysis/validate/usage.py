@@ -34,7 +34,7 @@ def usage_agreement(corpus: Corpus, gold: pd.DataFrame, problems: list[tuple]) -
     """
     from analysis import framing
 
-    usage = framing.analyse(corpus).usage if len(corpus.pairs) else None
+    usage = framing.framing_of(corpus).usage if len(corpus.pairs) else None
     rows = []
     for _, row in gold.iterrows():
         used, where, label = "omitted", "", ""

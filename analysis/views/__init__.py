@@ -29,16 +29,17 @@ from analysis.views.charts import (
     verb_shift_chart,
     words_by_role_chart,
 )
+from analysis.views.diffs import alignment_html
 from analysis.views.notebook import Html, markdown, setup_notebook, show
 from analysis.views.tables import (
     default_article_id,
     overview,
     readable_dates,
-    role_finding,
     words_by_role,
 )
 
 __all__ = [
+    "alignment_html",
     # tables and HTML (formerly analysis.display)
     "ROLE_COLOURS",
     "Html",
@@ -47,7 +48,6 @@ __all__ = [
     "markdown",
     "overview",
     "readable_dates",
-    "role_finding",
     "setup_notebook",
     "words_by_role",
     # charts (formerly analysis.plots)

@@ -13,7 +13,7 @@ from analysis.corpus import Corpus
 from analysis.schema import ROLES
 from analysis.text import count_words
 
-__all__ = ["default_article_id", "overview", "readable_dates", "role_finding", "words_by_role"]
+__all__ = ["default_article_id", "overview", "readable_dates", "words_by_role"]
 
 
 def readable_dates(frame: pd.DataFrame) -> pd.DataFrame:
@@ -105,24 +105,3 @@ def words_by_role(corpus: Corpus, article_id: str | None = None) -> pd.DataFrame
     table["share"] = (table["words"] / total).round(3) if total else 0.0
     table.index.name = "role"
     return table
-
-
-def role_finding(table: pd.DataFrame) -> str:
-    """One sentence stating how the words split between the voices, from :func:`words_by_role`."""
-    total = int(table["words"].sum())
-    if not total:
-        # words_by_role counts news articles: a corpus of official texts alone has none.
-        return "No words to count: the voices are counted in news articles, and there are none"
-    share = (table["words"] / total).to_dict()
-    named = {
-        "journalist": "the journalist's own prose",
-        "official": "official text",
-        "quote": "quotation blocks",
-    }
-    parts = [f"{named[role]} {share[role]:.0%}" for role in named if share.get(role, 0) > 0]
-    top = max(named, key=lambda role: share.get(role, 0))
-    return (
-        f"{named[top].capitalize()} is the largest voice: "
-        + ", ".join(parts)
-        + f" of {total:,} words"
-    )

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import analysis
-from analysis import _arrays, framing, parallel
+from analysis import _arrays, findings, framing, parallel, views
 from analysis.errors import VerbLexiconError
 from analysis.framing import alignment as alignment_module
 from analysis.framing import textreuse
@@ -19,21 +19,20 @@ from analysis.framing.textreuse import _numbered, _split_counts, _word_tokens
 from analysis.framing.vectors import _matrices, _run_stream, _tokenize, _WithinDocuments
 from analysis.text import normalise
 
-FIXTURES = Path(__file__).parent / "fixtures" / "framing"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "framing"
 SEED = "000_aeb9b40009e01b77"
 READOUT = f"{SEED}/official-1"
 
 
 @pytest.fixture(scope="module")
-def seed():
-    corpus = analysis.load_corpus(Path(__file__).parents[1] / "seeds")
-    return corpus, framing.analyse(corpus)
+def seed(seed_corpus):
+    return seed_corpus, framing.framing_of(seed_corpus)
 
 
 @pytest.fixture(scope="module")
 def fixture():
     corpus = analysis.load_corpus(FIXTURES)
-    return corpus, framing.analyse(corpus)
+    return corpus, framing.framing_of(corpus)
 
 
 def test_every_readout_sentence_has_a_usage_label(seed):
@@ -176,7 +175,7 @@ def test_exact_quote(tmp_path):
     assert quotes["fidelity"].tolist() == ["exact"]
 
 
-def test_side_by_side_marks_differences_and_escapes():
+def test_alignment_html_marks_differences_and_escapes():
     alignment = pd.DataFrame(
         [
             {
@@ -197,7 +196,7 @@ def test_side_by_side_marks_differences_and_escapes():
             },
         ]
     )
-    view = framing.side_by_side(alignment)
+    view = views.alignment_html(alignment)
     assert "&lt;Putin&gt;" in view and "<Putin>" not in view
     assert "<ins" in view and ">pressed" in view
     assert "<del" in view and "made clear" in view
@@ -268,7 +267,7 @@ def test_tfidf_vectors_are_unit_length():
 
 def test_findings_state_the_numbers_of_the_tables(seed, fixture):
     corpus, result = seed
-    text = framing.findings(corpus, result, SEED)
+    text = findings.framing_findings(corpus, result, SEED)
     usage = result.usage
     omitted = (usage["used_in"] == "omitted").sum()
     assert f"{omitted} of the official text's {len(usage)} sentences" in text
@@ -277,22 +276,22 @@ def test_findings_state_the_numbers_of_the_tables(seed, fixture):
     assert "2 not in official text" in text
     fixture_corpus, fixture_result = fixture
     # An official document is not a news article: the finding says so and names its readers.
-    about_readout = framing.findings(fixture_corpus, fixture_result, "readout_a")
+    about_readout = findings.framing_findings(fixture_corpus, fixture_result, "readout_a")
     assert "is an official document, not a news article" in about_readout
     assert "both, own, partial" in about_readout
-    assert framing.label_finding(result.alignment["label"].value_counts()).startswith("2 of 5")
-    assert framing.usage_finding(usage).startswith(
+    assert findings.label_finding(result.alignment["label"].value_counts()).startswith("2 of 5")
+    assert findings.usage_finding(usage).startswith(
         f"The article used {len(usage) - omitted} of {len(usage)}"
     )
 
 
-CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+CORPUS = Path(__file__).parents[1] / "fixtures" / "corpus"
 
 
 @pytest.fixture(scope="module")
 def many():
     corpus = analysis.load_corpus(CORPUS)
-    return corpus, framing.analyse(corpus)
+    return corpus, framing.framing_of(corpus)
 
 
 def test_outlet_summary(many, seed):
@@ -307,9 +306,9 @@ def test_outlet_summary(many, seed):
     classes = table[["wholly derived", "partially derived", "non-derived"]].sum(axis=1)
     assert (classes == table["articles"]).all()
     assert table.loc["Fixture Wire", "containment"] == table["containment"].max()
-    assert framing.outlet_finding(table.reset_index()).startswith("Fixture Wire reuses")
+    assert findings.outlet_finding(table.reset_index()).startswith("Fixture Wire reuses")
     one = framing.outlet_summary(*seed)
-    assert "needs paired articles from two or more outlets" in framing.outlet_finding(one)
+    assert "needs paired articles from two or more outlets" in findings.outlet_finding(one)
 
 
 def test_omission_matrix(many, seed):
@@ -330,8 +329,10 @@ def test_omission_matrix(many, seed):
         (result.usage["official_id"] == "readout_a") & (result.usage["news_id"] == "partial")
     ]
     assert list(matrix["partial"]) == list(usage.sort_values("official_sent_no")["used_in"])
-    assert framing.omission_finding(matrix).startswith("Of 6 articles")
-    assert framing.omission_finding(framing.omission_matrix(seed[1])).startswith("Only one article")
+    assert findings.omission_finding(matrix).startswith("Of 6 articles")
+    assert findings.omission_finding(framing.omission_matrix(seed[1])).startswith(
+        "Only one article"
+    )
 
 
 def _python_tokens(text: str) -> list[str]:
@@ -613,9 +614,9 @@ def test_a_corpus_with_no_pairs_gives_empty_frames(tmp_path):
         encoding="utf-8",
     )
     corpus = analysis.load_corpus(tmp_path)
-    result = framing.analyse(corpus)
+    result = framing.framing_of(corpus)
     assert result.alignment.empty and result.usage.empty and result.reuse.empty
-    assert "paired with no official text" in framing.findings(corpus, result, "a")
+    assert "paired with no official text" in findings.framing_findings(corpus, result, "a")
 
 
 # --- usage: which official sentences an article used, and where --------------------------
@@ -641,7 +642,7 @@ def _usage_of(news_text, statement=STATEMENT):
         }
     )
     corpus = analysis.load_corpus(frame)
-    usage = framing.analyse(corpus).usage
+    usage = framing.framing_of(corpus).usage
     return usage.set_index(usage["text"].str.split().str[:4].str.join(" "))
 
 
@@ -776,7 +777,7 @@ def test_reuse_rules_reach_the_forked_workers(fixture, monkeypatch):
 
 def test_analyse_passes_each_measure_its_rules(fixture):
     corpus, result = fixture
-    strict = framing.analyse(
+    strict = framing.framing_of(
         corpus,
         align_rules=AlignRules(verbatim=1.01, min_unit_words=8),
         reuse_rules=ReuseRules(wholly_derived=0.9),
@@ -788,7 +789,9 @@ def test_analyse_passes_each_measure_its_rules(fixture):
     assert "altered" not in set(strict.quotes["fidelity"])
     assert "altered" in set(result.quotes["fidelity"])
     # The reuse finding states the run length the table was measured with.
-    text = framing.findings(corpus, result, "wholly", reuse_rules=ReuseRules(min_run_chars=40))
+    text = findings.framing_findings(
+        corpus, result, "wholly", reuse_rules=ReuseRules(min_run_chars=40)
+    )
     assert "shared runs of 40+ characters" in text
 
 

@@ -10,7 +10,7 @@ import analysis
 from analysis import CorpusError, load_corpus
 from analysis.schema import ARTICLE_COLUMNS, BLOCK_COLUMNS, QUOTE_COLUMNS, SENTENCE_COLUMNS
 
-REPO = Path(__file__).parents[1]
+REPO = Path(__file__).parents[2]
 SEED = REPO / "seeds" / "000_aeb9b40009e01b77.txt"
 ARTICLE = "Leaders Talk\n\nThe two leaders spoke on Tuesday about trade.\n"
 
@@ -351,7 +351,7 @@ def test_an_unclosed_front_matter_block_is_an_error(tmp_path):
         load_corpus(tmp_path)
 
 
-FORMATS = Path(__file__).parent / "fixtures" / "formats"
+FORMATS = Path(__file__).parents[1] / "fixtures" / "formats"
 
 
 @pytest.mark.parametrize(

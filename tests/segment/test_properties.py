@@ -3,7 +3,7 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.corpus import _analyse
+from analysis.corpus import _segmented
 from analysis.load import Doc as _Doc
 from analysis.load import articles_frame as _articles_frame
 from analysis.segment import paragraph_spans
@@ -43,7 +43,7 @@ TEXTS = st.lists(st.tuples(PIECES, SEPARATORS), min_size=1, max_size=25).map(
 
 def _corpus(text):
     doc = _Doc({"article_id": "a", "kind": "news"}, text, "a.txt", "", [])
-    return _analyse(_articles_frame([doc], lambda exc: None), root=None)
+    return _segmented(_articles_frame([doc], lambda exc: None), root=None)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

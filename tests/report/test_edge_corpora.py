@@ -16,8 +16,8 @@ import pytest
 
 from analysis.report import build_report
 
-REPO = Path(__file__).parent.parent
-EDGE = Path(__file__).parent / "fixtures" / "edge"
+REPO = Path(__file__).parents[2]
+EDGE = Path(__file__).parents[1] / "fixtures" / "edge"
 
 # For each corpus, words its findings must hold: the plain reason a figure is missing.
 EXPECTED = {
@@ -37,6 +37,7 @@ def _findings(index: Path) -> list[str]:
     return [unescape(re.sub(r"<[^>]+>", "", f)) for f in found]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_every_notebook_runs_on_an_edge_corpus(name, tmp_path):
     index = build_report(

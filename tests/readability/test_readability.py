@@ -17,7 +17,7 @@ import textstat
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis import _arrays, parallel, readability
+from analysis import _arrays, findings, parallel, readability
 from analysis.readability import batch
 from analysis.readability.batch import _starts
 from analysis.readability.voices import _per_voice
@@ -25,7 +25,7 @@ from analysis.text import sentence_spans
 from benchmarks import corpus as benchdata
 from benchmarks.analyses import _clear_textstat_caches
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 TOLERANCE = 1e-9
 
 
@@ -278,7 +278,7 @@ def test_two_process_suite_equals_one_process(monkeypatch, method):
 
 
 def test_interval_finding_names_the_metric_and_reads_the_interval() -> None:
-    assert set(readability.METRIC_NAMES) == set(readability.METRICS)
+    assert set(findings.METRIC_NAMES) == set(readability.METRICS)
     intervals = pd.DataFrame(
         {
             "metric": ["flesch_kincaid_grade"] * 2,
@@ -288,15 +288,15 @@ def test_interval_finding_names_the_metric_and_reads_the_interval() -> None:
             "high": [12.0, 18.4],
         }
     )
-    assert readability.interval_finding(intervals) == (
+    assert findings.interval_finding(intervals) == (
         "The journalist's and the official Flesch–Kincaid grade cannot be told apart "
         "(+3.3; 95% interval -1.6 to +18.4 includes 0)"
     )
     higher = intervals.assign(low=[8.0, 1.2])
-    assert readability.interval_finding(higher).startswith(
+    assert findings.interval_finding(higher).startswith(
         "The journalist's Flesch–Kincaid grade is higher than the official text's (+3.3"
     )
-    assert readability.interval_finding(intervals.iloc[:1], "smog_index") == (
+    assert findings.interval_finding(intervals.iloc[:1], "smog_index") == (
         "Too few sentences to give an interval for the SMOG index difference"
     )
 
@@ -318,10 +318,10 @@ def test_a_voice_that_is_not_english_is_flagged_and_named():
     assert scores.loc["official", "english_share"] > 0.3
     assert "not English" in scores.loc["journalist", "flesch_kincaid_grade_flag"]
     assert "not English" not in scores.loc["official", "flesch_kincaid_grade_flag"]
-    finding = readability.language_finding(scores)
+    finding = findings.language_finding(scores)
     assert finding.startswith("Not English: journalist (0% English function words)")
     assert "official" not in finding.split(", where")[0]
-    assert readability.language_finding(scores.loc[["official"]]) == ""
+    assert findings.language_finding(scores.loc[["official"]]) == ""
     # Read from the table: its share, once, from the default method's rows of both.
     both = pd.concat(
         {
@@ -331,7 +331,7 @@ def test_a_voice_that_is_not_english_is_flagged_and_named():
         names=["method", "voice"],
     )
     share = both.loc[(readability.DEFAULT_METHOD, "journalist"), "english_share"]
-    assert readability.language_finding(both) == finding
+    assert findings.language_finding(both) == finding
     assert f"journalist ({100 * share:.0f}% English" in finding
     assert finding.count("journalist") == 1
 
@@ -506,8 +506,8 @@ def numbers(sentence: str) -> list[float]:
 def test_the_seed_findings_are_read_from_their_tables(seed_corpus) -> None:
     corpus = seed_corpus
     scores = readability.voice_scores(corpus)
-    table = readability.side_by_side(scores)
-    finding = readability.method_finding(table)
+    table = readability.compare_methods(scores)
+    finding = findings.method_finding(table)
     voices = list(readability.VOICES)
     expected = (
         [table.loc["sentences", (v, WORKBOOK)] for v in voices]
@@ -530,7 +530,7 @@ def test_the_seed_findings_are_read_from_their_tables(seed_corpus) -> None:
         (intervals["metric"] == "flesch_kincaid_grade")
         & (intervals["voice"] == "journalist − official")
     ].iloc[0]
-    stated = readability.interval_finding(intervals)
+    stated = findings.interval_finding(intervals)
     estimate, _, low, high = numbers(stated.split("(")[1])[:4]  # "(+x; 95% interval a to b"
     assert [estimate, low, high] == [round(row[c], 1) for c in ("estimate", "low", "high")]
     # The interval's estimate is the difference of the scores in the table.
@@ -552,8 +552,8 @@ def test_method_finding_when_the_counts_agree() -> None:
         },
         names=["method", "voice"],
     )
-    table = readability.side_by_side(scores)
-    assert readability.method_finding(table) == (
+    table = readability.compare_methods(scores)
+    assert findings.method_finding(table) == (
         "The workbook's sentences and textstat's rule count the same sentences (2 and 1) in "
         "the journalist and official voices, so the two methods give the same scores"
     )
@@ -603,11 +603,9 @@ def test_english_share_guard_and_its_old_keyword_agree() -> None:
     scores = pd.DataFrame(
         {"words": [50, 50], "english_share": [0.2, 0.4]}, index=["journalist", "official"]
     )
-    assert readability.language_finding(scores) == ""
-    by_guards = readability.language_finding(
-        scores, guards=readability.Guards(min_english_share=0.3)
-    )
+    assert findings.language_finding(scores) == ""
+    by_guards = findings.language_finding(scores, guards=readability.Guards(min_english_share=0.3))
     assert by_guards.startswith("Not English: journalist (20%")
-    assert readability.language_finding(scores, min_english_share=0.3) == by_guards
+    assert findings.language_finding(scores, min_english_share=0.3) == by_guards
     few = readability.Guards(min_english_share=0.3, min_english_words=60)
-    assert readability.language_finding(scores, guards=few) == ""
+    assert findings.language_finding(scores, guards=few) == ""

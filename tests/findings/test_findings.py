@@ -15,12 +15,12 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import framing, topics, validate
+from analysis import findings, framing, topics, validate
 from analysis import views as display
 from benchmarks import corpus as benchdata
 
-ROOT = Path(__file__).parent.parent
-FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).parents[2]
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 CORPORA = [
     ROOT / "seeds",
     FIXTURES / "corpus",
@@ -37,7 +37,7 @@ def _name(path: Path) -> str:
 @pytest.fixture(scope="module", params=CORPORA, ids=_name)
 def analysed(request):
     corpus = analysis.load_corpus(request.param)
-    return corpus, framing.analyse(corpus), topics.find_mentions(corpus)
+    return corpus, framing.framing_of(corpus), topics.find_mentions(corpus)
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +45,7 @@ def many(tmp_path_factory):
     """A generated corpus of 60 articles: several outlets and months, and NMF applies."""
     folder = benchdata.write_benchmark_corpus(tmp_path_factory.mktemp("many"), articles=60)
     corpus = analysis.load_corpus(folder)
-    return corpus, framing.analyse(corpus), topics.find_mentions(corpus)
+    return corpus, framing.framing_of(corpus), topics.find_mentions(corpus)
 
 
 def _news_ids(corpus) -> list[str]:
@@ -149,7 +149,7 @@ def _check_reuse(sentence, reuse, news_id):
 def test_article_findings_agree_with_the_framing_tables(analysed):
     corpus, result, _ = analysed
     for news_id in _news_ids(corpus):
-        text = framing.findings(corpus, result, news_id)
+        text = findings.framing_findings(corpus, result, news_id)
         pairs = corpus.pairs[corpus.pairs["news_id"] == news_id]
         alignment = result.alignment[result.alignment["news_id"] == news_id]
         seen = set()
@@ -187,14 +187,14 @@ def test_chart_titles_agree_with_their_tables(analysed):
     for news_id in _news_ids(corpus):
         labels = result.alignment.loc[result.alignment["news_id"] == news_id, "label"]
         counts = labels.value_counts()
-        title = framing.label_finding(counts)
+        title = findings.label_finding(counts)
         if len(labels):
             sourced, total, added = map(int, re.findall(r"\d+", title))
             assert (total, added) == (len(labels), int((labels == "added").sum()))
             assert sourced == total - added
 
         usage = result.usage[result.usage["news_id"] == news_id]
-        title = framing.usage_finding(usage)
+        title = findings.usage_finding(usage)
         if len(usage):
             used, total, front, omitted = map(int, re.findall(r"\d+", title))
             place = usage["used_in"]
@@ -204,7 +204,7 @@ def test_chart_titles_agree_with_their_tables(analysed):
 
         verbs = result.verbs[result.verbs["news_id"] == news_id]
         scored = verbs.dropna(subset=["shift"])
-        title = framing.verb_finding(verbs)
+        title = findings.verb_finding(verbs)
         if len(scored):
             stronger, total = map(int, re.search(r"in (\d+) of (\d+)", title).groups())
             assert (stronger, total) == (int((scored["shift"] > 0).sum()), len(scored))
@@ -216,7 +216,7 @@ def test_distinctive_words_title_agrees_with_the_words_table(analysed):
     corpus, result, _ = analysed
     for news_id in corpus.pairs["news_id"].unique():
         words = framing.distinctive_words(corpus, news_id, frame=result.units)
-        title = framing.words_finding(words)
+        title = findings.words_finding(words)
         if words.empty:
             continue
         (top, top_z), (bottom, bottom_z) = re.findall(
@@ -282,12 +282,12 @@ def test_corpus_titles_agree_with_their_tables_across_outlets_and_months(many):
 
 def _check_corpus_titles(corpus, result, mentions):
     outlets = framing.outlet_summary(corpus, result)
-    _check_outlets(framing.outlet_finding(outlets), outlets)
+    _check_outlets(findings.outlet_finding(outlets), outlets)
     matrix = framing.omission_matrix(result)
-    _check_omissions(framing.omission_finding(matrix), matrix)
+    _check_omissions(findings.omission_finding(matrix), matrix)
     for by in ("outlet", "month"):
         table = topics.attention(corpus, mentions, by=by)
-        title = topics.attention_finding(table)
+        title = findings.attention_finding(table)
         if table[by].nunique() < 2:
             news = int(re.search(r"has (\d+) news article", title).group(1))
             assert news == table.attrs.get("news_articles", 0)
@@ -317,7 +317,8 @@ def test_nmf_title_agrees_with_its_table(many):
     nmf = topics.nmf_topics(corpus)
     assert nmf.applies
     stable, total, seeds = map(
-        int, re.match(r"(\d+) of (\d+) NMF topics .* (\d+) seeds", topics.nmf_finding(nmf)).groups()
+        int,
+        re.match(r"(\d+) of (\d+) NMF topics .* (\d+) seeds", findings.nmf_finding(nmf)).groups(),
     )
     assert (stable, total, seeds) == (
         int((nmf.terms["stability"] >= 0.9).sum()),
@@ -332,7 +333,7 @@ def test_nmf_title_agrees_with_its_table(many):
 def test_role_finding_agrees_with_the_words_by_role_table(analysed):
     corpus = analysed[0]
     table = display.words_by_role(corpus)
-    finding = display.role_finding(table)
+    finding = findings.role_finding(table)
     total = int(table["words"].sum())
     if not total:
         assert finding.startswith("No words")
@@ -356,7 +357,7 @@ def test_topic_findings_agree_with_the_topic_tables(analysed):
     corpus, _, mentions = analysed
     for news_id in _news_ids(corpus):
         by_role = topics.coverage(corpus, mentions, by="role", article_id=news_id)
-        finding = topics.coverage_finding(by_role)
+        finding = findings.coverage_finding(by_role)
         used = by_role[by_role["mentions"] > 0]  # the rows notebook 04 shows
         if used.empty:
             assert finding.startswith("No topic")
@@ -387,7 +388,7 @@ def test_topic_findings_agree_with_the_topic_tables(analysed):
                     assert f"{official[label]:.0f}" == rate
 
         voices = topics.compare_voices(corpus, mentions, news_id)
-        gap = topics.gap_finding(voices)
+        gap = findings.gap_finding(voices)
         if voices.empty or (voices["status"] == "no official text").all():
             continue
         kept, total = map(int, re.search(r"kept (\d+) of the official text's (\d+)", gap).groups())
@@ -400,7 +401,7 @@ def test_topic_findings_agree_with_the_topic_tables(analysed):
                 assert f"{word} none" in gap
             else:
                 assert all(label in gap for label in listed)
-        order = topics.order_finding(voices)
+        order = findings.order_finding(voices)
         official = voices[voices["official_mentions"] > 0].sort_values("official_rank")
         if len(official):
             first = official.iloc[0]
@@ -430,7 +431,7 @@ def test_confusion_finding_agrees_with_the_confusion_matrix(folder, wrong):
         path = FIXTURES / "validation"
         result = validate.validate(analysis.load_corpus(path), path / "labels.csv")
     table = result.confusion()
-    finding = validate.confusion_finding(table)
+    finding = findings.confusion_finding(table)
     values = table.to_numpy()
     every = re.match(r"All (\d+) labelled paragraphs get their gold role$", finding)
     if every:

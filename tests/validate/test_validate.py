@@ -11,25 +11,23 @@ import pytest
 from analysis import load_corpus
 from analysis.__main__ import main
 from analysis.errors import CorpusError
+from analysis.findings import confusion_finding, no_labels_finding, validation_finding
 from analysis.validate import (
     cohen_kappa,
-    confusion_finding,
     figures_table,
     find_label_files,
     kappa_band,
     labelling_commands,
     labelling_sheet,
-    no_labels_finding,
     read_labels,
     speaker_matches,
     summary_lines,
     validate,
-    validation_finding,
     write_labelling_sheet,
 )
 
-FIXTURE = Path(__file__).parent / "fixtures" / "validation"
-SEEDS = Path(__file__).parent.parent / "seeds"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "validation"
+SEEDS = Path(__file__).parents[2] / "seeds"
 
 
 def _fixture(**kwargs):

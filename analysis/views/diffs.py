@@ -1,4 +1,4 @@
-"""Side by side: aligned sentence pairs as an HTML table, their word differences marked."""
+"""Aligned sentence pairs side by side as an HTML table, their word differences marked."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ import pandas as pd
 
 from analysis.text import normalise
 
-__all__ = ["side_by_side"]
+__all__ = ["alignment_html"]
 
 
-def side_by_side(alignment: pd.DataFrame, news_id: str | None = None) -> str:
+def alignment_html(alignment: pd.DataFrame, news_id: str | None = None) -> str:
     """HTML table of aligned pairs with word-level differences marked.
 
     Words only in the journalist's sentence are green and underlined; words only

@@ -11,8 +11,8 @@ import benchmarks as bench
 from benchmarks import analyses
 from benchmarks.memory import MemorySampler
 
-FIXTURE = Path(__file__).parent / "fixtures" / "corpus"
-SEED = Path(__file__).parents[1] / "seeds"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "corpus"
+SEED = Path(__file__).parents[2] / "seeds"
 
 
 def test_run_merges_keys_into_bench_json(tmp_path):

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.schema import JOURNALIST_ROLES
+from analysis.schema import JOURNALIST_ROLES, NO_OUTLET
 from analysis.text import and_list as _and
-from analysis.topics.documents import _NO_OUTLET
-from analysis.topics.nmf import NmfTopics
+from analysis.topics import NmfTopics
+
+__all__ = ["attention_finding", "coverage_finding", "gap_finding", "nmf_finding", "order_finding"]
 
 
 def coverage_finding(coverage_by_role: pd.DataFrame) -> str:
@@ -104,7 +105,7 @@ def attention_finding(table: pd.DataFrame) -> str:
         if by == "month":
             have = f"{groups} month" if groups else "none of them dated"
         else:
-            named = groups and table[by].iloc[0] != _NO_OUTLET
+            named = groups and table[by].iloc[0] != NO_OUTLET
             have = f"{groups} outlet" if named else "no outlet named"
         return (
             f"Attention by {by} needs news articles from two or more {noun}; this corpus has "

@@ -16,12 +16,12 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import parallel, topics
+from analysis import findings, parallel, topics
 from analysis import views as plots
 from analysis.topics import mentions as mentions_module
 
 SEED_ID = "000_aeb9b40009e01b77"
-LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
+LAYOUTS = Path(__file__).parents[1] / "fixtures" / "layouts"
 
 
 @pytest.fixture(scope="module")
@@ -270,9 +270,8 @@ def test_missing_lexicon_file(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def seed():
-    corpus = analysis.load_corpus("seeds")
-    return corpus, topics.find_mentions(corpus)
+def seed(seed_corpus):
+    return seed_corpus, topics.find_mentions(seed_corpus)
 
 
 def test_seed_mentions_trace_to_their_words(seed):
@@ -309,14 +308,14 @@ def test_seed_headline_leads_with_interference_buildup_summit_readout_with_arms_
         "military",
     }
     assert table.loc["cyber", "in_lede"] and not table.loc["cyber", "in_headline"]
-    finding = topics.order_finding(table)
+    finding = findings.order_finding(table)
     assert finding.startswith("The headline leads with Elections and interference")
     assert "never mention" in finding and "“New START”" in finding
     assert "(3 mentions: " in finding
     one = table.copy()
     one.loc["arms_control", ["official_mentions", "official_words"]] = [1, "New START"]
-    assert "(1 mention: “New START”)" in topics.order_finding(one)
-    assert "dropped Arms control" in topics.gap_finding(table)
+    assert "(1 mention: “New START”)" in findings.order_finding(one)
+    assert "dropped Arms control" in findings.gap_finding(table)
 
 
 def test_prominence_score_is_position_weighted(seed):
@@ -340,7 +339,7 @@ def test_seed_coverage_by_role(seed):
     assert table.loc[table["role"] == "journalist", "mentions"].sum() == 8
     heat = topics.role_topic_table(table)
     assert list(heat.index) == ["headline", "journalist", "official"]
-    assert "only the official text mentions Arms control" in topics.coverage_finding(table)
+    assert "only the official text mentions Arms control" in findings.coverage_finding(table)
     by_article = topics.coverage(corpus, mentions, by="article")
     assert set(by_article["article"]) == {SEED_ID}
 
@@ -348,12 +347,12 @@ def test_seed_coverage_by_role(seed):
 def test_seed_corpus_level_analyses_say_why_they_do_not_apply(seed):
     corpus, mentions = seed
     outlet = topics.attention(corpus, mentions, by="outlet")
-    assert "two or more outlets" in topics.attention_finding(outlet)
+    assert "two or more outlets" in findings.attention_finding(outlet)
     month = topics.attention(corpus, mentions, by="month")
-    assert month.empty and "none of them dated" in topics.attention_finding(month)
+    assert month.empty and "none of them dated" in findings.attention_finding(month)
     nmf = topics.nmf_topics(corpus)
     assert not nmf.applies and "at least 40" in nmf.reason and "not computed" in repr(nmf)
-    assert topics.nmf_finding(nmf).startswith("NMF topics do not apply")
+    assert findings.nmf_finding(nmf).startswith("NMF topics do not apply")
     for fig in (
         plots.attention_chart(topics.attention_matrix(outlet), "x"),
         plots.nmf_stability_chart(nmf.terms, "y"),
@@ -425,14 +424,14 @@ def test_attention_by_outlet_and_month_is_share_of_articles(many):
     assert (row["articles_with"], row["articles"], row["share"]) == (12, 12, 1.0)
     row = outlet[(outlet["outlet"] == "Outlet A") & (outlet["topic"] == "climate_energy")].iloc[0]
     assert (row["articles_with"], row["articles"], row["share"]) == (12, 24, 0.5)
-    finding = topics.attention_finding(outlet)
+    finding = findings.attention_finding(outlet)
     assert finding.startswith("Attention to") and "varies most by outlet" in finding
     month = topics.attention(corpus, mentions, by="month")
     assert sorted(month["month"].unique()) == ["2024-01", "2024-02", "2024-03"]
     assert month.drop_duplicates("month")["articles"].sum() == 48
     matrix = topics.attention_matrix(month)
     assert matrix.shape[0] == 3 and "Health and pandemics" in matrix.columns
-    fig = plots.attention_chart(matrix, topics.attention_finding(month))
+    fig = plots.attention_chart(matrix, findings.attention_finding(month))
     assert len(fig.axes) == 2  # heatmap and colour bar
     plt.close(fig)
 
@@ -448,8 +447,8 @@ def test_nmf_topics_are_seeded_and_report_stability(many):
     assert first.terms["articles"].sum() == 48
     # Four distinct themes: the factorisation finds them again under other seeds.
     assert (first.terms["stability"] > 0.8).sum() >= 3
-    assert "stable across 3 seeds" in topics.nmf_finding(first)
-    fig = plots.nmf_stability_chart(first.terms, topics.nmf_finding(first))
+    assert "stable across 3 seeds" in findings.nmf_finding(first)
+    fig = plots.nmf_stability_chart(first.terms, findings.nmf_finding(first))
     plt.close(fig)
 
 

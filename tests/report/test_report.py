@@ -22,7 +22,7 @@ PIXEL_PNG = (
     "hQGAhKmMIQAAAABJRU5ErkJggg=="
 )
 ALT = "Bar chart: the readout's sentences are \"harder\" to read than the reporter's"
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 REMOTE_LOAD = re.compile(
     r"<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//",
     re.IGNORECASE,

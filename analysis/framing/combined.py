@@ -11,10 +11,10 @@ from analysis.framing.sentences import units
 from analysis.framing.textreuse import reuse
 from analysis.framing.verbs import verb_pairs
 
-__all__ = ["analyse"]
+__all__ = ["framing_of"]
 
 
-def analyse(
+def framing_of(
     corpus: Corpus,
     *,
     align_rules: AlignRules = AlignRules(),  # noqa: B008 - frozen, so one shared default is safe

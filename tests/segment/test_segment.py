@@ -7,7 +7,7 @@ import pytest
 import analysis
 from analysis.segment import paragraph_spans
 
-LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
+LAYOUTS = Path(__file__).parents[1] / "fixtures" / "layouts"
 SEED_ID = "000_aeb9b40009e01b77"
 
 # Labelled blocks the rules are known to get wrong, with why. Kept short and explicit.
@@ -18,8 +18,8 @@ KNOWN_MISSES = {
 
 
 @pytest.fixture(scope="module")
-def seed():
-    return analysis.load_corpus(Path(__file__).parents[1] / "seeds")
+def seed(seed_corpus):
+    return seed_corpus
 
 
 @pytest.fixture(scope="module")

@@ -7,12 +7,20 @@ findings to gather later.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 
-from analysis.readability.batch import DEFAULT_METHOD
-from analysis.readability.guards import Guards, _with_share
-from analysis.readability.voices import VOICES
+from analysis.readability import DEFAULT_METHOD, VOICES, Guards
 from analysis.text import and_list as _and
+
+__all__ = [
+    "METRIC_NAMES",
+    "interval_finding",
+    "language_finding",
+    "method_finding",
+    "sentence_summary",
+]
 
 # How the metrics are named in prose (their authors' names and capitals).
 METRIC_NAMES = {
@@ -34,7 +42,7 @@ def method_finding(table: pd.DataFrame, metric: str = "flesch_kincaid_grade") ->
     """A sentence on how the two sentence counts differ and what that does to ``metric``.
 
     Args:
-        table: From :func:`analysis.readability.side_by_side` (its ``words``,
+        table: From :func:`analysis.readability.compare_methods` (its ``words``,
             ``sentences`` and ``metric`` rows).
         metric: The metric to quote by both methods.
 
@@ -85,7 +93,9 @@ def language_finding(
             and ``min_english_share``).
         min_english_share: As in :func:`analysis.readability.flag`.
     """
-    guards = _with_share(guards, min_english_share)
+    guards = Guards() if guards is None else guards
+    if min_english_share is not None:
+        guards = dataclasses.replace(guards, min_english_share=min_english_share)
     if "method" in (scores.index.names or []):
         scores = scores.xs(DEFAULT_METHOD, level="method")
     judged = scores[scores["words"] >= guards.min_english_words]
