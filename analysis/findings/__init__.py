@@ -1,7 +1,7 @@
 """Every finding in prose, each derived from the table shown beside it.
 
 A finding is a sentence a notebook prints under a table: each number in it is
-read from that table (``tests/test_findings.py`` reads them back), so the prose
+read from that table (``tests/findings/test_findings.py`` reads them back), so the prose
 cannot say what the table does not show. One module per analysis:
 :mod:`~analysis.findings.corpus` (roles), :mod:`~analysis.findings.framing`,
 :mod:`~analysis.findings.readability`, :mod:`~analysis.findings.topics` and

@@ -424,9 +424,9 @@ def _seed_labels(wrong: int) -> pd.DataFrame:
 
 
 @pytest.mark.parametrize("folder, wrong", [("seeds", 0), ("seeds", 2), ("validation", 0)])
-def test_confusion_finding_agrees_with_the_confusion_matrix(folder, wrong):
+def test_confusion_finding_agrees_with_the_confusion_matrix(folder, wrong, seed_corpus):
     if folder == "seeds":
-        result = validate.validate(analysis.load_corpus(ROOT / "seeds"), _seed_labels(wrong))
+        result = validate.validate(seed_corpus, _seed_labels(wrong))
     else:
         path = FIXTURES / "validation"
         result = validate.validate(analysis.load_corpus(path), path / "labels.csv")

@@ -35,8 +35,8 @@ def test_words_by_role_counts_every_word_once(corpus):
     assert table["share"].sum() == pytest.approx(1.0, abs=0.01)
 
 
-def test_seed_words_by_role_excludes_derived_documents():
-    seed = analysis.load_corpus("seeds")
+def test_seed_words_by_role_excludes_derived_documents(seed_corpus):
+    seed = seed_corpus
     table = views.words_by_role(seed)
     assert (
         table.loc["official", "words"] == seed.articles.query("kind == 'official'")["words"].sum()
