@@ -73,6 +73,11 @@ class Corpus:
     skipped: pd.DataFrame
     root: Path
 
+    @classmethod
+    def of_frames(cls, frames: dict[str, pd.DataFrame], root: Path) -> Corpus:
+        """A corpus of segmented frames (:func:`analysis.segment.segment_articles`), none skipped."""
+        return cls(**frames, skipped=pd.DataFrame(columns=["path", "place", "reason"]), root=root)
+
     def article(self, article_id: str) -> pd.Series:
         """The ``articles`` row of one document."""
         matches = self.articles.loc[self.articles["article_id"] == article_id]
@@ -198,4 +203,4 @@ def _segmented(
     frames = segment_all(
         articles, progress=progress, role_limits=role_limits, speaker_limits=speaker_limits
     )
-    return Corpus(**frames, skipped=pd.DataFrame(columns=["path", "place", "reason"]), root=root)
+    return Corpus.of_frames(frames, root)

@@ -193,6 +193,9 @@ def run_on_dask(articles, officials: pd.DataFrame | None = None, *, rules: Rules
     }
 
 
+_PARTITION = Path("<Dask partition>")  # the root a partition's corpus names
+
+
 @dataclass
 class _Partition:
     """A partition's corpus, the documents whose rows it owns, and its sentence units."""
@@ -211,14 +214,9 @@ def _union(parts: list[pd.Series]) -> set[str]:
     return {p for part in parts for ids in part for p in ids}
 
 
-def _as_corpus(frames: dict[str, pd.DataFrame]) -> Corpus:
-    skipped = pd.DataFrame(columns=["path", "place", "reason"])
-    return Corpus(**frames, skipped=skipped, root=Path("<Dask partition>"))
-
-
 def _official_partition(officials: pd.DataFrame, paired: set[str], rules: Rules) -> _Partition:
     """The official documents, segmented once; their units those some article pairs with."""
-    corpus = _as_corpus(segment_articles(officials.reset_index(drop=True)))
+    corpus = Corpus.of_frames(segment_articles(officials.reset_index(drop=True)), _PARTITION)
     units = framing.official_units(corpus, sorted(paired), rules=rules.align)
     return _Partition(corpus, set(corpus.articles["article_id"]), units, official=True)
 
@@ -236,7 +234,7 @@ def _segment_news(part: pd.DataFrame, official: _Partition, rules: Rules) -> _Pa
         theirs = getattr(official.corpus, name)
         theirs = theirs[theirs["article_id"].isin(paired)]
         frames[name] = pd.concat([frames[name], theirs], ignore_index=True)
-    corpus = _as_corpus(frames)
+    corpus = Corpus.of_frames(frames, _PARTITION)
     return _Partition(corpus, owned, framing.units(corpus, rules=rules.align))
 
 
@@ -255,17 +253,14 @@ def _frames(
     corpus, owned = part.corpus, part.owned
     result = {name: _owned(getattr(corpus, name), owned) for name in FRAMES if name != "pairs"}
     result["pairs"] = corpus.pairs.reset_index(drop=True)
-    alignment, sources, usage = framing.align(
-        corpus, part.units, rules=rules.align, usage_rules=rules.usage, statistics=totals
-    )
-    found = framing.Framing(
-        units=part.units,
-        alignment=alignment,
-        sources=sources,
-        usage=usage,
-        reuse=framing.reuse(corpus, part.units, rules=rules.reuse),
-        verbs=framing.verb_pairs(alignment),
-        quotes=framing.quote_fidelity(corpus, rules=rules.fidelity),
+    found = framing.framing_of(
+        corpus,
+        align_rules=rules.align,
+        usage_rules=rules.usage,
+        reuse_rules=rules.reuse,
+        fidelity_rules=rules.fidelity,
+        frame=part.units,
+        statistics=totals,
     )
     for field in fields(framing.Framing):
         frame = getattr(found, field.name)

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from analysis.corpus import Corpus, load_corpus
+from analysis.parallel import usable_cpus
 from benchmarks import analyses
 from benchmarks.memory import MemorySampler, peak_rss_mb, peak_worker_rss_mb
 
@@ -96,7 +97,7 @@ def run(corpus_path: Path, out: Path, only: list[str] | None = None) -> dict:
             f"unknown benchmark {unknown}; known: loading, pipeline, {', '.join(BENCHMARKS)}"
         )
     results = json.loads(out.read_text("utf-8")) if out.exists() else {}
-    results["machine"] = {"python": platform.python_version(), "cpus": _cpus()}
+    results["machine"] = {"python": platform.python_version(), "cpus": usable_cpus()}
     if "loading" in wanted:
         results["loading"] = _loading(corpus_path)
         print(f"loading: {results['loading']}", flush=True)
@@ -128,9 +129,3 @@ def _in_fresh_process(corpus_path: Path) -> dict:
         [sys.executable, "-c", code, str(corpus_path)], capture_output=True, text=True, check=True
     )
     return json.loads(done.stdout.strip().splitlines()[-1])
-
-
-def _cpus() -> int:
-    import os
-
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()

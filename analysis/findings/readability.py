@@ -7,8 +7,6 @@ findings to gather later.
 
 from __future__ import annotations
 
-import dataclasses
-
 import pandas as pd
 
 from analysis.readability import DEFAULT_METHOD, VOICES, Guards
@@ -93,9 +91,7 @@ def language_finding(
             and ``min_english_share``).
         min_english_share: As in :func:`analysis.readability.flag`.
     """
-    guards = Guards() if guards is None else guards
-    if min_english_share is not None:
-        guards = dataclasses.replace(guards, min_english_share=min_english_share)
+    guards = Guards.given(guards, min_english_share)
     if "method" in (scores.index.names or []):
         scores = scores.xs(DEFAULT_METHOD, level="method")
     judged = scores[scores["words"] >= guards.min_english_words]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from analysis.corpus import Corpus
 from analysis.framing.alignment import align
 from analysis.framing.fidelity import quote_fidelity
@@ -9,6 +11,7 @@ from analysis.framing.result import Framing
 from analysis.framing.rules import AlignRules, FidelityRules, ReuseRules, UsageRules
 from analysis.framing.sentences import units
 from analysis.framing.textreuse import reuse
+from analysis.framing.vectors import UnitStatistics
 from analysis.framing.verbs import verb_pairs
 
 __all__ = ["framing_of"]
@@ -21,6 +24,8 @@ def framing_of(
     usage_rules: UsageRules = UsageRules(),  # noqa: B008 - frozen, so one shared default is safe
     reuse_rules: ReuseRules = ReuseRules(),  # noqa: B008 - frozen, so one shared default is safe
     fidelity_rules: FidelityRules = FidelityRules(),  # noqa: B008 - frozen, so one shared default is safe
+    frame: pd.DataFrame | None = None,
+    statistics: UnitStatistics | None = None,
 ) -> Framing:
     """Run the whole framing analysis on every paired article of a corpus.
 
@@ -30,9 +35,14 @@ def framing_of(
         usage_rules: When an official sentence counts as used.
         reuse_rules: The n-gram size, run length and derivation cut-offs.
         fidelity_rules: When a changed quotation is still of an official sentence.
+        frame: The sentences from :func:`units` (computed with ``align_rules`` if not given).
+        statistics: The whole corpus's counts when ``corpus`` is a part of it (see
+            :func:`~analysis.framing.align`).
     """
-    frame = units(corpus, rules=align_rules)
-    alignment, sources, usage = align(corpus, frame, rules=align_rules, usage_rules=usage_rules)
+    frame = units(corpus, rules=align_rules) if frame is None else frame
+    alignment, sources, usage = align(
+        corpus, frame, rules=align_rules, usage_rules=usage_rules, statistics=statistics
+    )
     return Framing(
         units=frame,
         alignment=alignment,

@@ -21,6 +21,7 @@ from analysis._arrays import ranges
 from analysis.corpus import Corpus
 from analysis.framing.rules import UsageRules
 from analysis.framing.vectors import _run_stream, _RunStream, _Vectors
+from analysis.schema import PLACES
 
 __all__ = ["USAGE_COLUMNS"]
 
@@ -29,7 +30,7 @@ USAGE_COLUMNS = [
     "news_sent_no", "closest_in", "closest_sent_no", "label", "copied_words", "quoted_words",
     "covered",
 ]  # fmt: skip
-_PLACE_RANK = {"headline": 0, "lede": 1, "body": 2}
+_PLACE_RANK = {place: rank for rank, place in enumerate(PLACES)}  # most prominent first
 _FORM_RANK = {"verbatim": 0, "paraphrase": 1}
 
 

@@ -189,6 +189,15 @@ class UnitStatistics:
         return {light_stem(word) for word in self.words.index[share >= rules.name_share]}
 
 
+def _counts(found: _Features, texts: int) -> sp.csr_matrix:
+    """Each text's count of each feature (one stored value per feature a text holds)."""
+    counts = sp.csr_matrix(
+        (np.ones(len(found.features)), (found.rows, found.features)), shape=(texts, found.width)
+    )
+    counts.sum_duplicates()
+    return counts
+
+
 def unit_statistics(units: pd.DataFrame) -> UnitStatistics:
     """Alignment's corpus-wide counts over some sentences (rows of :func:`units`).
 
@@ -202,8 +211,7 @@ def unit_statistics(units: pd.DataFrame) -> UnitStatistics:
     tokens = _tokenize(texts)
     found = _features(tokens)
     # A feature counts once per sentence, as the IDF of one corpus counts it.
-    held = pd.unique(found.rows.astype(np.int64) * np.int64(found.width + 1) + found.features)
-    per_feature = np.bincount(held % np.int64(found.width + 1), minlength=found.width)
+    per_feature = np.bincount(_counts(found, len(texts)).indices, minlength=found.width)
     return UnitStatistics(
         texts=len(texts),
         features=pd.Series(per_feature, index=found.keys(), dtype=np.int64),
@@ -227,10 +235,7 @@ def _matrices(
     tokens = _tokenize(texts)
     found = _features(tokens)
     width, stems = found.width, found.stems
-    counts = sp.csr_matrix(
-        (np.ones(len(found.features)), (found.rows, found.features)), shape=(n, width)
-    )
-    counts.sum_duplicates()
+    counts = _counts(found, n)
     # The three matrices share one index structure; only their values differ.
     present = sp.csr_matrix(
         (np.ones(len(counts.data)), counts.indices, counts.indptr), shape=counts.shape

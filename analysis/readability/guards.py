@@ -58,13 +58,13 @@ class Guards:
     min_english_words: int = 20
     min_english_share: float = 0.15
 
-
-def _with_share(guards: Guards | None, min_english_share: float | None) -> Guards:
-    """``guards`` (default: :class:`Guards`), with ``min_english_share`` when one is given."""
-    guards = Guards() if guards is None else guards
-    if min_english_share is None:
-        return guards
-    return dataclasses.replace(guards, min_english_share=min_english_share)
+    @staticmethod
+    def given(guards: Guards | None, min_english_share: float | None = None) -> Guards:
+        """``guards`` (default: today's), with ``min_english_share`` when one is given."""
+        guards = Guards() if guards is None else guards
+        if min_english_share is None:
+            return guards
+        return dataclasses.replace(guards, min_english_share=min_english_share)
 
 
 def flag(
@@ -92,7 +92,7 @@ def flag(
     Returns:
         A copy with the flag columns after the metrics.
     """
-    guards = _with_share(guards, min_english_share)
+    guards = Guards.given(guards, min_english_share)
     out = scores.copy()
     words, sentences = out["words"], out["sentences"]
     foreign = pd.Series(False, index=out.index)

@@ -77,7 +77,7 @@ def segment_all(
         parts = [articles.iloc[:half], articles.iloc[half:]]
         # The forked worker inherits the articles: only its frames come back pickled.
         # The limits go in as arguments, so the worker reads the caller's values.
-        work = functools.partial(_analyse_part, parts, officials, progress, **limits)
+        work = functools.partial(_segment_part, parts, officials, progress, **limits)
         done = fork_map(work, len(parts))
         frames = {name: pd.concat([d[name] for d in done], ignore_index=True) for name in FRAMES}
         del done
@@ -93,7 +93,7 @@ def segment_all(
     return frames
 
 
-def _analyse_part(
+def _segment_part(
     parts: list[pd.DataFrame],
     officials: dict[str, str],
     progress: bool,

@@ -16,7 +16,7 @@ import pandas as pd
 
 from analysis.corpus import Corpus
 from analysis.errors import CorpusError
-from analysis.schema import ROLES
+from analysis.schema import PLACES, ROLES
 
 __all__ = ["LabelFiles", "find_label_files", "read_labels"]
 
@@ -27,7 +27,7 @@ FIRST_WORDS = 5  # words that name a paragraph, quotation or official sentence
 USED = ("verbatim", "paraphrase", "omitted")  # the values of usage.csv's `used`
 
 
-PLACES = ("headline", "lede", "body", "")  # and of its `where` ("" when omitted)
+WHERE = (*PLACES, "")  # the values of its `where` ("" when omitted)
 
 
 LABEL_COLUMNS = ("article_id", "para_no", "first_words", "label")
@@ -171,7 +171,7 @@ def _check_ids(corpus: Corpus, frame: pd.DataFrame, column: str) -> None:
 
 
 def _check_usage(usage: pd.DataFrame) -> None:
-    for column, allowed in (("used", USED), ("where", PLACES)):
+    for column, allowed in (("used", USED), ("where", WHERE)):
         usage[column] = usage[column].str.strip()
         bad = ~usage[column].isin(allowed)
         if bad.any():
