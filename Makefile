@@ -26,6 +26,10 @@ LABELS ?=
 QUOTES ?=
 USAGE ?=
 REPORT_DIR ?= build/report
+# The report reads every file it can and lists the rest on its index (ERRORS=raise stops
+# at the first bad file); MAX_FILE_BYTES raises or lowers the loader's size limit.
+ERRORS ?= collect
+MAX_FILE_BYTES ?=
 # Longest one notebook cell may run under `make notebooks`, in seconds.
 CELL_TIMEOUT ?= 600
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
@@ -34,6 +38,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
 help: ## Show this list of targets (the default goal)
 	@echo "Usage: make TARGET [CORPUS=path] [LABELS=labels.csv [QUOTES=quotes.csv] [USAGE=usage.csv]]"
+	@echo "       make report [ERRORS=collect|raise] [MAX_FILE_BYTES=n]"
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) \
 		| awk 'BEGIN {FS = ":.*## "}; {printf "  %-13s %s\n", $$1, $$2}'
 
@@ -91,7 +96,8 @@ endif
 report: install ## Run every notebook on CORPUS (default: seeds), 06 against LABELS/QUOTES/USAGE; HTML in build/report
 	$(PYTHON) -m analysis report --corpus $(CORPUS) --out $(REPORT_DIR) \
 		$(if $(LABELS),--labels $(LABELS)) $(if $(QUOTES),--quotes $(QUOTES)) \
-		$(if $(USAGE),--usage $(USAGE))
+		$(if $(USAGE),--usage $(USAGE)) --errors $(ERRORS) \
+		$(if $(MAX_FILE_BYTES),--max-file-bytes $(MAX_FILE_BYTES))
 
 # Debian's chromium, installed with apt-get when missing (needs root). The report is
 # built first if build/report has no index.html; `make report` rebuilds it on demand.

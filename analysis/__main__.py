@@ -25,41 +25,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Media-framing workbook: how did the press rewrite what a government said?",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    report = commands.add_parser(
-        "report",
-        help="run every notebook on a corpus and render an offline HTML report",
-        description=(
-            "Validate the corpus, execute every notebook on it with papermill into "
-            "OUT/notebooks/ (the committed notebooks are not touched), and write "
-            "OUT/index.html, OUT/<notebook>.html and OUT/reviewer/<notebook>.html."
-        ),
-    )
-    report.add_argument(
-        "--corpus", required=True, type=Path, help="corpus directory or manifest, e.g. seeds"
-    )
-    report.add_argument(
-        "--out", required=True, type=Path, help="report directory, e.g. build/report"
-    )
-    report.add_argument(
-        "--notebooks",
-        type=Path,
-        default=Path("notebooks"),
-        help="directory of the notebooks to run (default: notebooks)",
-    )
-    report.add_argument(
-        "--article-id",
-        default=None,
-        help="article for the notebooks to focus on (default: each notebook's own)",
-    )
-    report.add_argument(
-        "--labels",
-        type=Path,
-        default=None,
-        help="hand labels for the validation notebook: labels.csv or a filled-in labelling "
-        "sheet (default: the corpus's labels/labels.csv, if any)",
-    )
-    report.add_argument("--quotes", type=Path, default=None, help="quotes.csv, with --labels")
-    report.add_argument("--usage", type=Path, default=None, help="usage.csv, with --labels")
+    _report_parser(commands)
     check_browser = commands.add_parser(
         "check-browser",
         help="open every report page in headless Chromium and check it; save screenshots",
@@ -131,6 +97,59 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _report_parser(commands) -> None:
+    """The ``report`` command's options."""
+    report = commands.add_parser(
+        "report",
+        help="run every notebook on a corpus and render an offline HTML report",
+        description=(
+            "Validate the corpus, execute every notebook on it with papermill into "
+            "OUT/notebooks/ (the committed notebooks are not touched), and write "
+            "OUT/index.html, OUT/<notebook>.html and OUT/reviewer/<notebook>.html."
+        ),
+    )
+    report.add_argument(
+        "--corpus", required=True, type=Path, help="corpus directory or manifest, e.g. seeds"
+    )
+    report.add_argument(
+        "--out", required=True, type=Path, help="report directory, e.g. build/report"
+    )
+    report.add_argument(
+        "--notebooks",
+        type=Path,
+        default=Path("notebooks"),
+        help="directory of the notebooks to run (default: notebooks)",
+    )
+    report.add_argument(
+        "--article-id",
+        default=None,
+        help="article for the notebooks to focus on (default: each notebook's own)",
+    )
+    report.add_argument(
+        "--labels",
+        type=Path,
+        default=None,
+        help="hand labels for the validation notebook: labels.csv or a filled-in labelling "
+        "sheet (default: the corpus's labels/labels.csv, if any)",
+    )
+    report.add_argument("--quotes", type=Path, default=None, help="quotes.csv, with --labels")
+    report.add_argument("--usage", type=Path, default=None, help="usage.csv, with --labels")
+    report.add_argument(
+        "--errors",
+        choices=("collect", "raise"),
+        default="collect",
+        help="collect (default): read every file that can be read and list the others, with "
+        "the reason, on the index; raise: stop at the first bad file",
+    )
+    report.add_argument(
+        "--max-file-bytes",
+        type=int,
+        default=None,
+        help="largest file read, in bytes (default: 50 MB for an article, 500 MB for a file "
+        "of records)",
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line.
 
@@ -172,6 +191,8 @@ def _report(args: argparse.Namespace) -> int:
             labels=args.labels,
             quotes=args.quotes,
             usage=args.usage,
+            errors=args.errors,
+            max_file_bytes=args.max_file_bytes,
         )
     except CorpusError as error:
         print(f"CorpusError: {error}", file=sys.stderr)

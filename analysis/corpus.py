@@ -39,6 +39,7 @@ from analysis.errors import CorpusError
 from analysis.load import (
     FRAME_NAME,
     MAX_LINE_CHARS,
+    ReadLimits,
     articles_frame,
     drop_duplicates,
     read_documents,
@@ -101,6 +102,7 @@ def load_corpus(
     encoding: str = "utf-8",
     errors: str = "raise",
     max_line_chars: int = MAX_LINE_CHARS,
+    max_file_bytes: int | None = None,
     progress: bool | None = None,
     dayfirst: bool | None = None,
     role_limits: RoleLimits = RoleLimits(),  # noqa: B008 - frozen, so one shared default is safe
@@ -125,6 +127,11 @@ def load_corpus(
             can and lists the rest in ``Corpus.skipped``.
         max_line_chars: Longest line accepted; longer lines are usually not article
             text (minified HTML or JSON).
+        max_file_bytes: Largest file read, in bytes; a larger one is refused unread.
+            By default 50 MB for a file of one article and 500 MB for a file of
+            records (:class:`~analysis.load.ReadLimits` gives the reasons); a
+            number sets one limit for every file. Named pipes, devices and
+            sockets are never opened: they are listed in ``Corpus.skipped``.
         dayfirst: How to read a ``published`` date such as ``04/05/2021``: True for
             4 May, False for 5 April; by default such a date is refused as
             ambiguous (see :func:`analysis.load.parse_published`).
@@ -168,7 +175,7 @@ def load_corpus(
     docs = read_documents(
         path if frame is not None else root,
         encoding=encoding,
-        max_line_chars=max_line_chars,
+        limits=ReadLimits.of(max_file_bytes, max_line_chars),
         columns=columns,
         problem=problem,
         unlisted=unlisted,

@@ -11,10 +11,11 @@ import codecs
 import re
 
 from analysis.errors import CorpusError
+from analysis.load.limits import ReadLimits
 
 __all__ = ["MAX_LINE_CHARS"]
 
-MAX_LINE_CHARS = 100_000
+MAX_LINE_CHARS = ReadLimits.max_line_chars
 
 
 def _decode(raw: bytes, rel: str, encoding: str) -> tuple[str, list[str]]:
@@ -61,11 +62,20 @@ def _decode(raw: bytes, rel: str, encoding: str) -> tuple[str, list[str]]:
     return text, notes
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Control characters prose never holds: C0 but tab and line breaks, DEL, and C1.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
-def _check_text(text: str, rel: str, place: str, max_line: int) -> None:
-    """Refuse empty text, control characters and absurdly long lines."""
+def _check_text(text: str, rel: str, place: str, limits: ReadLimits) -> list[str]:
+    """Refuse empty text, binary data and absurdly long lines; note stray control characters.
+
+    A control character in otherwise good text (an ESC a scraper left) is kept, so
+    offsets stay exact, and noted; text with more than ``limits.binary_share`` of
+    them is binary data and refused.
+
+    Returns:
+        The notes for ``articles.notes`` (empty for clean text).
+    """
     where = f"{place}: " if place else ""
     if not text.strip():
         raise CorpusError(
@@ -74,17 +84,27 @@ def _check_text(text: str, rel: str, place: str, max_line: int) -> None:
             "the article text is empty or whitespace only",
             "add the text or remove the file",
         )
+    notes = []
     bad = _CONTROL.search(text)
     if bad:
+        count = len(_CONTROL.findall(text))
         line = text.count("\n", 0, bad.start()) + 1
-        raise CorpusError(
-            rel,
-            f"{where}line {line}".strip(": "),
-            f"control character U+{ord(bad.group()):04X} in the text (binary data or a broken export)",
-            "export the article again as plain text",
+        if count > 1 and count > limits.binary_share * len(text):
+            raise CorpusError(
+                rel,
+                f"{where}line {line}".strip(": "),
+                f"{count:,} control characters in {len(text):,} (U+{ord(bad.group()):04X} "
+                "first): binary data, not text",
+                "export the article again as plain text",
+            )
+        kinds = ", ".join(sorted({f"U+{ord(c):04X}" for c in _CONTROL.findall(text)}))
+        notes.append(
+            f"{count} control character{'s' if count > 1 else ''} ({kinds}) kept in the text, "
+            f"the first on line {line}: a stray from the source, not prose"
         )
+    max_line = limits.max_line_chars
     if len(text) <= max_line:
-        return  # no line can be longer than the whole text
+        return notes  # no line can be longer than the whole text
     longest = max((len(line) for line in text.splitlines()), default=0)
     if longest > max_line:
         number = next(i for i, line in enumerate(text.splitlines(), 1) if len(line) == longest)
@@ -94,6 +114,7 @@ def _check_text(text: str, rel: str, place: str, max_line: int) -> None:
             f"a line of {longest:,} characters (the limit is {max_line:,}); this is rarely article text",
             "convert it to plain text with paragraph breaks, or pass max_line_chars=",
         )
+    return notes
 
 
 _FRONT = re.compile(

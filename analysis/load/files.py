@@ -8,6 +8,7 @@ stories), ``.html``/``.docx`` (:mod:`analysis.load.pages`), or ``.jsonl``,
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pandas as pd
 from analysis.errors import CorpusError
 from analysis.load.decode import _check_text, _decode, _front_matter, _merge_meta
 from analysis.load.exports import export_kind, split_export
+from analysis.load.limits import ReadLimits, read_bytes, special_kind
 from analysis.load.manifest import MANIFEST_NAMES, _inside, _read_manifest
 from analysis.load.pages import HTML_EXTENSIONS, PageError, read_docx, read_html
 from analysis.load.records import (
@@ -42,7 +44,7 @@ def read_documents(
     path: str | Path | pd.DataFrame,
     *,
     encoding: str,
-    max_line_chars: int,
+    limits: ReadLimits,
     columns: dict[str, str],
     problem,
     unlisted,
@@ -52,7 +54,7 @@ def read_documents(
     Args:
         path: A folder, one file, or a DataFrame of one article per row.
         encoding: The text encoding of the files.
-        max_line_chars: Longest line accepted.
+        limits: The sizes and shares the files and texts are read with.
         columns: For a DataFrame, which of its columns holds each field.
         problem: Called with each :class:`CorpusError` (it may raise it).
         unlisted: Called with ``(path, reason)`` of each file left out on purpose.
@@ -62,35 +64,66 @@ def read_documents(
     """
     if isinstance(path, pd.DataFrame):
         frame = _mapped(path, columns)
-        return list(_frame_documents(frame, FRAME_NAME, "row", max_line_chars, problem))
-    return list(_read_documents(Path(path), encoding, max_line_chars, problem, unlisted))
+        return list(_frame_documents(frame, FRAME_NAME, "row", limits, problem))
+    return list(_read_documents(Path(path), encoding, limits, problem, unlisted))
 
 
-def _read_documents(root: Path, encoding: str, max_line: int, problem, unlisted) -> Iterator[Doc]:
+def _read_documents(
+    root: Path, encoding: str, limits: ReadLimits, problem, unlisted
+) -> Iterator[Doc]:
     """Yield every document under ``root`` in a stable order.
 
     Without a manifest every file in the folder (hidden ones aside) must be an
     article file. With one, exactly the files it lists are read; the others are
     passed to ``unlisted`` with the reason, to be shown in ``Corpus.skipped``.
+    Special files (named pipes, devices, sockets, and links to them) are never
+    opened: they are passed to ``unlisted`` too.
     """
-    if root.is_file():
-        yield from _read_file(root, root.name, {}, encoding, max_line, problem)
+    if not root.is_dir():
+        yield from _read_file(root, root.name, {}, encoding, limits, problem)
         return
-    manifest_name, listed = _listed(root, encoding, problem)
+    manifest_name, listed = _listed(root, encoding, limits, problem)
     for file in sorted(root.rglob("*")):
-        if file.is_dir() or any(part.startswith(".") for part in file.relative_to(root).parts):
+        if any(part.startswith(".") for part in file.relative_to(root).parts):
             continue  # hidden files and folders (.git, .ipynb_checkpoints) are not articles
+        rel = file.relative_to(root).as_posix()
+        try:
+            mode = file.stat().st_mode  # follows a symbolic link to what it names
+        except OSError as exc:
+            problem(_unreadable(file, rel, exc))
+            continue
+        if stat.S_ISDIR(mode):
+            continue
+        if kind := special_kind(mode):
+            link = " (through a symbolic link)" if file.is_symlink() else ""
+            unlisted(rel, f"{kind}{link}, not a regular file: never opened")
+            continue
         if file.name in MANIFEST_NAMES:
             continue
-        rel = file.relative_to(root).as_posix()
         meta = _meta_of(file, rel, root, manifest_name, listed, unlisted)
         if meta is not None:
-            yield from _read_file(file, rel, meta, encoding, max_line, problem)
+            yield from _read_file(file, rel, meta, encoding, limits, problem)
 
 
-def _listed(root: Path, encoding: str, problem) -> tuple[str, dict[Path, tuple[str, dict, str]]]:
+def _unreadable(file: Path, rel: str, exc: OSError) -> CorpusError:
+    """The error of a file that cannot even be looked at (a broken link, no permission)."""
+    if file.is_symlink():
+        return CorpusError(
+            rel,
+            "",
+            "a symbolic link to a file that does not exist",
+            "remove the link or restore the file it points to",
+        )
+    return CorpusError(
+        rel, "", f"cannot be read ({exc.strerror or exc})", "check that you may read it"
+    )
+
+
+def _listed(
+    root: Path, encoding: str, limits: ReadLimits, problem
+) -> tuple[str, dict[Path, tuple[str, dict, str]]]:
     """The manifest's name, and ``{file: (path as listed, metadata, place)}`` of its rows."""
-    manifest_name, manifest = _read_manifest(root, encoding, problem)
+    manifest_name, manifest = _read_manifest(root, encoding, limits, problem)
     listed = {}
     for row_place, row in manifest:
         rel = row.pop("path", "") or ""
@@ -129,7 +162,7 @@ def _meta_of(file: Path, rel: str, root: Path, manifest_name: str, listed, unlis
 
 
 def _read_file(
-    file: Path, rel: str, meta: dict, encoding: str, max_line: int, problem
+    file: Path, rel: str, meta: dict, encoding: str, limits: ReadLimits, problem
 ) -> Iterator[Doc]:
     """Yield the documents of one file (one for .txt/.md, one per record otherwise)."""
     suffix = file.suffix.lower()
@@ -143,35 +176,35 @@ def _read_file(
             )
         )
         return
-    if suffix == ".parquet":
-        if meta:
-            problem(
-                CorpusError(
-                    rel, "", "the manifest describes a .parquet file", "remove the manifest row"
-                )
+    if suffix == ".parquet" and meta:
+        problem(
+            CorpusError(
+                rel, "", "the manifest describes a .parquet file", "remove the manifest row"
             )
-            return
-        yield from _frame_documents(
-            _parquet_frame(file, rel, problem), rel, file.stem, max_line, problem
         )
         return
     try:
-        raw = file.read_bytes()
+        raw = read_bytes(file, rel, limits.bytes_for(file.name))
+        if suffix == ".parquet":
+            frame = _parquet_frame(raw, rel, problem)
+            yield from _frame_documents(frame, rel, file.stem, limits, problem)
+            return
         if suffix in PAGE_EXTENSIONS:
-            yield from _page_documents(raw, rel, file.stem, suffix, meta, max_line, problem)
+            yield from _page_documents(raw, rel, file.stem, suffix, meta, limits, problem)
             return
         text, notes = _decode(raw, rel, encoding)
+        del raw  # a large file's bytes are not held beside its text
         if suffix in ARTICLE_EXTENSIONS:
-            yield from _text_documents(text, rel, file.stem, meta, notes, max_line, problem)
+            yield from _text_documents(text, rel, file.stem, meta, notes, limits, problem)
             return
     except CorpusError as exc:
         problem(exc)
         return
-    yield from _record_documents(text, rel, file.stem, suffix, meta, notes, max_line, problem)
+    yield from _record_documents(text, rel, file.stem, suffix, meta, notes, limits, problem)
 
 
 def _text_documents(
-    text: str, rel: str, stem: str, meta: dict, notes: list[str], max_line: int, problem
+    text: str, rel: str, stem: str, meta: dict, notes: list[str], limits: ReadLimits, problem
 ) -> Iterator[Doc]:
     """A .txt/.md file's article, or a news-database export's stories.
 
@@ -179,17 +212,24 @@ def _text_documents(
         CorpusError: A bad front-matter block or text (the caller reports it).
     """
     if export_kind(text):
-        yield from _export_documents(text, rel, stem, meta, notes, max_line, problem)
+        yield from _export_documents(text, rel, stem, meta, notes, limits, problem)
         return
     front, text, front_notes = _front_matter(text, rel)
     merged = _merge_meta(front, meta, rel)
     merged.setdefault("article_id", stem)
-    _check_text(text, rel, "", max_line)
-    yield Doc(merged, text, rel, "", notes + front_notes)
+    checked = _check_text(text, rel, "", limits)
+    yield Doc(merged, text, rel, "", notes + front_notes + checked)
 
 
 def _record_documents(
-    text: str, rel: str, stem: str, suffix: str, meta: dict, notes: list[str], max_line, problem
+    text: str,
+    rel: str,
+    stem: str,
+    suffix: str,
+    meta: dict,
+    notes: list[str],
+    limits: ReadLimits,
+    problem,
 ) -> Iterator[Doc]:
     """The records of a .jsonl or .csv file, each a document, each checked on its own."""
     if meta:
@@ -209,37 +249,37 @@ def _record_documents(
                 raise record
             body = record.pop("text")
             record.setdefault("article_id", f"{stem}-{place.split()[-1]}")
-            _check_text(body, rel, place, max_line)
-            yield Doc(record, body, rel, place, list(notes))
+            checked = _check_text(body, rel, place, limits)
+            yield Doc(record, body, rel, place, [*notes, *checked])
         except CorpusError as exc:
             problem(exc)
 
 
 def _page_documents(
-    raw: bytes, rel: str, stem: str, suffix: str, meta: dict, max_line: int, problem
+    raw: bytes, rel: str, stem: str, suffix: str, meta: dict, limits: ReadLimits, problem
 ) -> Iterator[Doc]:
     """A saved web page's article, or a Word file's text (one article, or an export's stories)."""
     try:
-        page = read_docx(raw) if suffix == ".docx" else read_html(raw)
+        page = read_docx(raw, limits.article_bytes) if suffix == ".docx" else read_html(raw)
     except PageError as exc:
         problem(CorpusError(rel, "", exc.problem, exc.fix))
         return
     if suffix == ".docx" and export_kind(page.text):
-        yield from _export_documents(page.text, rel, stem, meta, page.notes, max_line, problem)
+        yield from _export_documents(page.text, rel, stem, meta, page.notes, limits, problem)
         return
     # The page's own metadata first; the manifest's values win where both give one.
     merged = {**page.meta, **{k: v for k, v in meta.items() if v != ""}}
     merged.setdefault("article_id", stem)
     try:
-        _check_text(page.text, rel, "", max_line)
+        checked = _check_text(page.text, rel, "", limits)
     except CorpusError as exc:
         problem(exc)
         return
-    yield Doc(merged, page.text, rel, "", page.notes)
+    yield Doc(merged, page.text, rel, "", [*page.notes, *checked])
 
 
 def _export_documents(
-    text: str, rel: str, stem: str, meta: dict, notes: list[str], max_line: int, problem
+    text: str, rel: str, stem: str, meta: dict, notes: list[str], limits: ReadLimits, problem
 ) -> Iterator[Doc]:
     """The stories of a LexisNexis or Factiva export: each body a document of its own."""
     kind = export_kind(text)
@@ -275,8 +315,8 @@ def _export_documents(
                 f"offset {len(title) + 2} of the text"
             )
         try:
-            _check_text(body, rel, place, max_line)
+            checked = _check_text(body, rel, place, limits)
         except CorpusError as exc:
             problem(exc)
             continue
-        yield Doc(record, body, rel, place, [*notes, note])
+        yield Doc(record, body, rel, place, [*notes, note, *checked])

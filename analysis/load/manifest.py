@@ -13,6 +13,7 @@ from pathlib import Path
 
 from analysis.errors import CorpusError
 from analysis.load.decode import _decode
+from analysis.load.limits import ReadLimits, read_bytes, special_kind
 from analysis.load.records import _as_text
 from analysis.schema import METADATA_FIELDS
 
@@ -21,7 +22,9 @@ __all__ = ["MANIFEST_NAMES"]
 MANIFEST_NAMES = ("manifest.csv", "manifest.toml")
 
 
-def _read_manifest(root: Path, encoding: str, problem) -> tuple[str, list[tuple[str, dict]]]:
+def _read_manifest(
+    root: Path, encoding: str, limits: ReadLimits, problem
+) -> tuple[str, list[tuple[str, dict]]]:
     """The manifest's name and rows, each row with its place ("manifest.csv: line 3")."""
     found = [root / name for name in MANIFEST_NAMES if (root / name).is_file()]
     if not found:
@@ -34,7 +37,7 @@ def _read_manifest(root: Path, encoding: str, problem) -> tuple[str, list[tuple[
             "keep one manifest per folder",
         )
     file = found[0]
-    text = _decode(file.read_bytes(), file.name, encoding)[0]
+    text = _decode(read_bytes(file, file.name, limits.records_bytes), file.name, encoding)[0]
     if file.suffix == ".toml":
         return file.name, _toml_rows(file.name, text)
     return file.name, _csv_rows(file.name, text, problem)
@@ -46,6 +49,10 @@ def _toml_rows(name: str, text: str) -> list[tuple[str, dict]]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CorpusError(name, "", f"not valid TOML ({exc})", "fix the syntax") from None
+    except RecursionError:
+        raise CorpusError(
+            name, "", "TOML nested too deeply to read", "write one flat [[article]] table per file"
+        ) from None
     entries = data.get("article", [])
     if not isinstance(entries, list):
         raise CorpusError(
@@ -106,6 +113,16 @@ def _inside(root: Path, rel: str, place: str, problem) -> Path | None:
                 place.split(": ")[-1],
                 f"path {rel!r} leaves the corpus folder",
                 "copy the file into the corpus folder and give its path relative to it",
+            )
+        )
+        return None
+    if target.exists() and (kind := special_kind(target.stat().st_mode)):
+        problem(
+            CorpusError(
+                manifest,
+                place.split(": ")[-1],
+                f"{rel!r} is {kind}, not a regular file",
+                "list article files only",
             )
         )
         return None

@@ -20,6 +20,7 @@ import importlib
 import io
 import logging
 import warnings
+import zipfile
 
 __all__ = ["HTML_EXTENSIONS", "PageText", "read_docx", "read_html"]
 
@@ -126,14 +127,21 @@ def _quiet(*names: str):
             logger.setLevel(level)
 
 
-def read_docx(raw: bytes) -> PageText:
+def read_docx(raw: bytes, max_bytes: int) -> PageText:
     """The paragraphs of a Word (``.docx``) file, joined by blank lines.
 
+    Args:
+        raw: The file's bytes.
+        max_bytes: The most its parts may hold once unpacked: a Word file is a zip
+            archive, and a small one can unpack to gigabytes (a "zip bomb").
+
     Raises:
-        PageError: When the file is not a readable Word document or holds no text.
+        PageError: When the file is not a readable Word document, unpacks to more
+            than ``max_bytes``, or holds no text.
     """
     docx = _extractor("docx")
 
+    _check_unpacked_size(raw, max_bytes)
     try:
         document = docx.Document(io.BytesIO(raw))
     except Exception as exc:  # zip, XML and python-docx's own errors have no common base
@@ -147,3 +155,21 @@ def read_docx(raw: bytes) -> PageText:
         raise PageError("the Word document has no paragraph text", "add the text or remove it")
     notes = ["text read from a Word document: its paragraphs joined by blank lines"]
     return PageText(text, {}, notes)
+
+
+def _check_unpacked_size(raw: bytes, max_bytes: int) -> None:
+    """Refuse a zip archive whose parts unpack to more than ``max_bytes``.
+
+    The sizes are the archive's own record of each part; :mod:`zipfile` stops
+    reading a part at its recorded size, so a part cannot unpack to more.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return  # python-docx names what is wrong with a file that is no archive
+    if unpacked > max_bytes:
+        raise PageError(
+            f"the Word file unpacks to {unpacked:,} bytes, over the limit of {max_bytes:,}",
+            "save the text as .txt, or raise the limit: load_corpus(path, max_file_bytes=N)",
+        )

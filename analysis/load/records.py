@@ -11,12 +11,12 @@ import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 
 from analysis.errors import CorpusError
 from analysis.load.decode import _check_text
+from analysis.load.limits import ReadLimits
 
 __all__ = ["COLUMN_ALIASES", "FRAME_NAME", "Doc"]
 
@@ -87,10 +87,10 @@ def _as_text(value) -> str:
     return "" if value is None else str(value)
 
 
-def _parquet_frame(file: Path, rel: str, problem) -> pd.DataFrame:
+def _parquet_frame(raw: bytes, rel: str, problem) -> pd.DataFrame:
     """A Parquet file's rows (one article each), or an empty frame after a CorpusError."""
     try:
-        return pd.read_parquet(file)
+        return pd.read_parquet(io.BytesIO(raw))
     except (OSError, ValueError, TypeError, ImportError) as exc:
         problem(CorpusError(rel, "", f"not a readable Parquet file ({exc})", "re-export it"))
     except Exception as exc:  # pyarrow's own errors (ArrowInvalid, ...) are not ValueErrors
@@ -99,7 +99,7 @@ def _parquet_frame(file: Path, rel: str, problem) -> pd.DataFrame:
 
 
 def _frame_documents(
-    frame: pd.DataFrame, rel: str, stem: str, max_line: int, problem
+    frame: pd.DataFrame, rel: str, stem: str, limits: ReadLimits, problem
 ) -> Iterator[Doc]:
     """The documents of a frame's rows (a Parquet file, a DataFrame), checked as records."""
     if len(frame.columns) and "text" not in frame.columns:
@@ -122,8 +122,7 @@ def _frame_documents(
                 raise record
             body = record.pop("text")
             record.setdefault("article_id", f"{stem}-{n}")
-            _check_text(body, rel, place, 10**9 if max_line is None else max_line)
-            yield Doc(record, body, rel, place, [])
+            yield Doc(record, body, rel, place, _check_text(body, rel, place, limits))
         except CorpusError as exc:
             problem(exc)
 
@@ -143,6 +142,17 @@ def _jsonl_records(text: str, rel: str) -> Iterator[tuple[str, dict | CorpusErro
         place = f"line {n}"
         try:
             record = json.loads(line)
+        except RecursionError:
+            yield (
+                place,
+                CorpusError(
+                    rel,
+                    place,
+                    "JSON nested too deeply to read (thousands of brackets)",
+                    "write each article as a flat object with a 'text' field",
+                ),
+            )
+            continue
         except json.JSONDecodeError as exc:
             yield (
                 place,

@@ -20,6 +20,7 @@ __all__ = [
     "CELL_TIMEOUT_SECONDS",
     "KERNEL_NAME",
     "LABEL_PARAMETERS",
+    "LOAD_PARAMETERS",
     "SHEET_PARAMETER",
     "build_report",
     "check_label_files",
@@ -40,11 +41,19 @@ CELL_TIMEOUT_SECONDS = 600
 """Longest a single notebook cell may run before the report fails."""
 
 
-def validate_corpus(corpus_path: Path) -> None:
+LOAD_PARAMETERS = ("load_errors", "max_file_bytes")
+"""Parameters that take the loader's options, from ``--errors`` and ``--max-file-bytes``."""
+
+
+def validate_corpus(corpus_path: Path, **load_options: Any):
     """Load the corpus once so a bad corpus fails before any notebook runs.
 
     Args:
         corpus_path: Directory or manifest of the corpus, as ``load_corpus`` takes it.
+        load_options: ``errors`` and ``max_file_bytes``, as ``load_corpus`` takes them.
+
+    Returns:
+        The loaded corpus: its result tables and the files it skipped go in the report.
 
     Raises:
         analysis.errors.CorpusError: The corpus cannot be loaded; the message
@@ -53,7 +62,7 @@ def validate_corpus(corpus_path: Path) -> None:
     # Imported on use: importing the report module (and its tests) needs no corpus layer.
     from analysis.corpus import load_corpus
 
-    load_corpus(corpus_path)
+    return load_corpus(corpus_path, **load_options)
 
 
 def find_notebooks(notebooks_dir: Path) -> list[Path]:
@@ -115,12 +124,14 @@ def notebook_parameters(
     article_id: str | None = None,
     labels: dict[str, Path] | None = None,
     sheet: Path | None = None,
+    load_options: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The papermill parameters one notebook runs with in the report.
 
     Every notebook gets ``corpus_path`` (absolute) and, if given, ``article_id``.
-    Label files go only to a notebook whose ``parameters`` cell declares them, so
-    the others run without papermill's warnings about unknown parameters.
+    Label files and the loader's options go only to a notebook whose
+    ``parameters`` cell declares them, so the others run without papermill's
+    warnings about unknown parameters.
 
     Args:
         source: The notebook.
@@ -129,6 +140,8 @@ def notebook_parameters(
         labels: Parameter name (``labels_path``, ``quotes_path``, ``usage_path``) ->
             file, for the files given; those not given keep the notebook's default.
         sheet: Where a notebook that declares ``sheet_path`` writes a labelling sheet.
+        load_options: ``{"errors": ..., "max_file_bytes": ...}`` for ``load_corpus``,
+            passed as ``load_errors`` and ``max_file_bytes``.
 
     Returns:
         Parameter name -> value; paths absolute, as strings.
@@ -136,7 +149,13 @@ def notebook_parameters(
     parameters: dict[str, Any] = {"corpus_path": str(corpus_path.resolve())}
     if article_id is not None:
         parameters["article_id"] = article_id
-    declared = declared_parameters(source) if labels or sheet else set()
+    declared = declared_parameters(source) if labels or sheet or load_options else set()
+    for name, value in (load_options or {}).items():
+        parameter = "load_errors" if name == "errors" else name
+        if parameter not in LOAD_PARAMETERS:
+            raise ValueError(f"{name!r} is not a load option (errors, max_file_bytes)")
+        if parameter in declared:
+            parameters[parameter] = value
     for name, path in (labels or {}).items():
         if name not in LABEL_PARAMETERS:
             raise ValueError(f"{name!r} is not one of {', '.join(LABEL_PARAMETERS)}")
@@ -222,6 +241,8 @@ def build_report(
     labels: Path | None = None,
     quotes: Path | None = None,
     usage: Path | None = None,
+    errors: str = "collect",
+    max_file_bytes: int | None = None,
 ) -> Path:
     """Validate a corpus, run every notebook on it and write the HTML report.
 
@@ -235,6 +256,13 @@ def build_report(
             validation notebook; by default it reads the corpus's ``labels/`` folder.
         quotes: Quotation labels (``quotes.csv``) to go with ``labels``.
         usage: Usage labels (``usage.csv``) to go with ``labels``.
+        errors: ``"collect"`` (the default) reads every file it can and lists the
+            others, with the reason, on the index; ``"raise"`` stops at the first
+            bad file, as ``load_corpus`` does by default. A report is read by people
+            who did not run it: one stray file in a folder of thousands should not
+            leave them with nothing, and the index says what was left out.
+        max_file_bytes: Largest file read (``load_corpus``'s limit; by default
+            50 MB for an article, 500 MB for a file of records).
 
     Returns:
         The path of the report's ``index.html``.
@@ -245,7 +273,8 @@ def build_report(
         ReportError: No notebooks, a label file that does not exist, or an output
             directory that would overwrite the notebooks.
     """
-    validate_corpus(corpus_path)
+    load_options = {"errors": errors, "max_file_bytes": max_file_bytes}
+    corpus = validate_corpus(corpus_path, **load_options)
     label_files = check_label_files(
         {"labels_path": labels, "quotes_path": quotes, "usage_path": usage}
     )
@@ -261,19 +290,30 @@ def build_report(
         destination = executed_dir / source.name
         print(f"running {source} -> {destination}", file=sys.stderr)
         parameters = notebook_parameters(
-            source, corpus_path, article_id, label_files, sheet=out_dir / "labelling_sheet.csv"
+            source,
+            corpus_path,
+            article_id,
+            label_files,
+            sheet=out_dir / "labelling_sheet.csv",
+            load_options=load_options,
         )
         execute_notebook(source, destination, corpus_path, article_id, parameters)
         executed.append(destination)
     pages = render_pages(executed, out_dir)
-    tables = write_tables(corpus_path, out_dir / TABLES_DIR)
+    tables = write_tables(corpus, out_dir / TABLES_DIR)
     index = out_dir / "index.html"
-    index.write_text(index_page(pages, corpus_path.resolve(), tables, out_dir), encoding="utf-8")
+    skipped = getattr(corpus, "skipped", None)
+    page = index_page(pages, corpus_path.resolve(), tables, out_dir, skipped=skipped)
+    index.write_text(page, encoding="utf-8")
     return index
 
 
-def write_tables(corpus_path: Path, folder: Path) -> list[Path]:
+def write_tables(corpus, folder: Path) -> list[Path]:
     """Every table of the workbook on the corpus: CSV files with their README, and a page.
+
+    Args:
+        corpus: The loaded corpus (:class:`analysis.corpus.Corpus`).
+        folder: Where the CSV files go; the page goes beside it.
 
     The page (``TABLES_PAGE``, beside ``folder``) shows every table's rows,
     sortable and searchable, each linked to its CSV.
@@ -281,11 +321,10 @@ def write_tables(corpus_path: Path, folder: Path) -> list[Path]:
     Returns:
         The files written, the page last.
     """
-    from analysis.corpus import load_corpus
     from analysis.export import TABLES, result_tables
     from analysis.export import write_tables as write_files
 
-    tables = result_tables(load_corpus(corpus_path))
+    tables = result_tables(corpus)
     written = write_files(tables, folder, "csv")
     page = folder.parent / TABLES_PAGE
     links = {name: f"{folder.name}/{name}.csv" for name in tables}

@@ -71,6 +71,7 @@ def index_page(
     corpus_path: Path,
     tables: Sequence[Path] = (),
     out_dir: Path | None = None,
+    skipped=None,
 ) -> str:
     """Write the report's front page: one entry per notebook, then the result tables.
 
@@ -79,6 +80,8 @@ def index_page(
         corpus_path: The corpus the notebooks ran on, shown on the page.
         tables: The result tables written beside the pages (CSV files and their README).
         out_dir: The report directory the table paths are relative to.
+        skipped: The files and records the corpus did not read (``Corpus.skipped``:
+            ``path``, ``place``, ``reason``), listed at the end; ``None`` or empty for none.
 
     Returns:
         The HTML text of ``index.html``: for each notebook its title linking to
@@ -109,6 +112,9 @@ def index_page(
   .findings.missing {{ color: #666; font-style: italic; }}
   .links {{ margin: 0.2rem 0; font-size: 0.9rem; }}
   code {{ font-size: 0.95em; background: #f2f2f2; padding: 0 0.2em; }}
+  table.skipped {{ border-collapse: collapse; font-size: 0.9rem; }}
+  table.skipped th, table.skipped td {{ text-align: left; vertical-align: top;
+         padding: 0.2rem 0.5rem; border-bottom: 1px solid #ddd; }}
 </style>
 </head>
 <body>
@@ -120,10 +126,33 @@ def index_page(
      page (with the code).</p>
 {sections}
 {_tables_html(tables, out_dir)}
+{_skipped_html(skipped)}
 </main>
 </body>
 </html>
 """
+
+
+def _skipped_html(skipped) -> str:
+    """The files and records left out of the corpus, each with its reason."""
+    if skipped is None or not len(skipped):
+        return ""
+    rows = "\n".join(
+        f"      <tr><td><code>{html.escape(str(row.path))}</code></td>"
+        f"<td>{html.escape(str(row.place))}</td><td>{html.escape(str(row.reason))}</td></tr>"
+        for row in skipped.itertuples()
+    )
+    n = len(skipped)
+    return f"""  <section>
+    <h2>Not in the corpus</h2>
+    <p>{n} file{"s" if n != 1 else ""} or record{"s" if n != 1 else ""} of the corpus
+       folder {"were" if n != 1 else "was"} not read, and no notebook counts
+       {"them" if n != 1 else "it"}; why, for each:</p>
+    <table class="skipped">
+      <tr><th>file</th><th>where</th><th>why</th></tr>
+{rows}
+    </table>
+  </section>"""
 
 
 def _tables_html(tables: Sequence[Path], out_dir: Path | None) -> str:

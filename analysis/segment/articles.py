@@ -266,11 +266,13 @@ def _segment_one(
     share = [0.0] * len(spans)
     cued = [False] * len(spans)
     voiced = [("", 0)] * len(spans)  # the speaker of each block's longest quotation
+    visible: dict[int, int] = {}  # a block's visible characters, counted once per block
     for q in found:
-        lo, hi = spans[q.block_no]
-        visible = len("".join(text[lo:hi].split())) or 1
+        if q.block_no not in visible:
+            lo, hi = spans[q.block_no]
+            visible[q.block_no] = len("".join(text[lo:hi].split())) or 1
         inside = len("".join(text[q.open_mark : (q.close_mark or q.end - 1) + 1].split()))
-        share[q.block_no] += inside / visible
+        share[q.block_no] += inside / visible[q.block_no]
         cued[q.block_no] = cued[q.block_no] or bool(q.cue)
         if inside > voiced[q.block_no][1]:
             voiced[q.block_no] = (q.speaker, inside)

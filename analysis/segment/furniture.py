@@ -18,7 +18,6 @@ from analysis.segment.view import (
     HEADLINE,
     STANDFIRST,
     BlockView,
-    _above_the_story,
     _date_line,
     _found,
     _headline_like,
@@ -421,24 +420,19 @@ def _byline(b: BlockView) -> bool:  # noqa: C901 - a flat chain of byline forms,
         n_words <= 4
         and _BARE_NAME.match(body)
         and b.i > 0
-        and _above_the_story(b.blocks[: b.i])
+        and b.above_the_story()
         and b.blocks[b.i - 1].role in ("headline", "byline")
     ):
         return b.decide("byline", "a name alone above the story (the author)")
     if n_words <= 3 and _BARE_NAME.match(body) and _date_line(b.body_of(b.i + 1).strip()):
         return b.decide("byline", "place line above a date line")
-    if n_words <= 8 and _ISSUER.match(body) and _above_the_story(b.blocks[: b.i]):
+    if n_words <= 8 and _ISSUER.match(body) and b.above_the_story():
         following = (b.body_of(k) for k in range(b.i + 1, min(b.i + 3, b.last + 1)))
         if b.state.official_document or any(_DOCUMENT_TITLE.match(f) for f in following):
             return b.decide("byline", "the office that issued the document, above its title")
     if b.state.official_document and n_words <= 12 and _SPOKESPERSON_SAID.match(body):
         return b.decide("byline", "names the spokesperson the document is attributable to")
-    if (
-        n_words <= 20
-        and " in " in body
-        and _NAMED_IN_PLACE.match(body)
-        and _above_the_story(b.blocks[: b.i])
-    ):
+    if n_words <= 20 and " in " in body and _NAMED_IN_PLACE.match(body) and b.above_the_story():
         return b.decide("byline", "names and places above the story ('<Name> in <Place>')")
     if "reporting by" in body.lower() and _found(_BYLINE, _BYLINE_ANYWHERE, body):
         return b.decide("byline", "wire credit line ('Reporting by ...')")

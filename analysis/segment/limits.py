@@ -61,7 +61,18 @@ class SpeakerLimits:
             continues the previous quotation's speaker when that one is at most
             this many blocks before (the quotation's own block, or the one above):
             further away, another voice may have come in between.
+        sentence_chars: A quotation's sentence up to this long is read whole by
+            the rules. Sentences of news prose stay far under it (of 30,000
+            sentences of US political news the longest ran 1,094 characters, and
+            99.9% under 450); what runs longer is a paragraph of transcript or a
+            list with no full stop, where reading it all for each of its
+            quotations took time in the square of its length.
+        clause_chars: In a longer run, the rules read this many characters either
+            side of each quotation: a cue and its speaker stand within a clause
+            of the words they attribute ("…,” the minister said on Tuesday).
     """
 
     subject_reach: int = 150
     continue_blocks: int = 1
+    sentence_chars: int = 2_000
+    clause_chars: int = 200

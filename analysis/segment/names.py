@@ -188,33 +188,72 @@ def _is_person(raw: str) -> bool:
 
 
 def _full_name(text: str, surname: str, before: int) -> str:
-    """Expand a surname to the first full name ending with it earlier in the text."""
-    first = text.find(surname, 0, before)
-    if first < 0:
-        return surname  # most calls: no earlier mention, so neither pattern can match
-    # A full name is name words and spaces up to the surname, so none starts before
-    # the run of such characters leading up to its first mention: scan from there,
-    # not from the top of the article.
-    run = _NAME_RUN.match(text[first - 1 :: -1]).end() if first else 0
+    """Expand a surname to the first full name ending with it before ``before``."""
+    candidates = _full_name_candidates(text, surname)
+    return next((full for end, full in candidates if end <= before), surname)
+
+
+def _full_name_candidates(text: str, surname: str) -> list[tuple[int, str]]:
+    """Where the first full names ending with ``surname`` end, and the names, best first.
+
+    A speaker named by surname alone ("Psaki said") is the person named in full
+    earlier ("Jen Psaki"): the first name words before a mention of the surname,
+    else a family name first ("Park Jae-won"). A caller takes the first candidate
+    that ends before the surname's use; an article's are found once.
+
+    Only the stretch around each mention of the surname is read (a full name ends
+    at one): the name words before it, and those after it that a longer name may
+    take in. Reading the whole text instead cost a quarter of the loading time.
+    """
+    mentions = []
+    at = text.find(surname)
+    while at >= 0:
+        mentions.append(at)
+        at = text.find(surname, at + 1)
+    if not mentions:
+        return []  # most calls: no mention, so neither pattern can match
+    found = []
     pattern = re.compile(rf"(?:(?:[A-Z]\.|[A-Z][\w’'-]*)\s+){{1,6}}{re.escape(surname)}\b")
-    for match in pattern.finditer(text, first - run, before):
-        full = clean_speaker(match.group(0))
-        if full.endswith(surname) and " " in full:
-            return full
+    done = 0  # where the last match read ended: matches do not overlap
+    for at in mentions:
+        if at + len(surname) <= done:
+            continue
+        # A full name is name words and spaces up to the surname, read backwards over
+        # a bounded stretch; after it, capitalised words may lengthen the match.
+        lo = max(0, at - _NAME_REACH, done)
+        run = _NAME_RUN.match(text[at - 1 : lo - 1 if lo else None : -1]).end() if at > lo else 0
+        hi = _NAME_WORDS_AFTER.match(text, at).end()
+        for match in pattern.finditer(text, at - run, min(len(text), hi + 1)):
+            done = match.end()
+            full = clean_speaker(match.group(0))
+            if full.endswith(surname) and " " in full:
+                found.append((match.end(), full))
+                break
+        if found:
+            break
     # Family name first, as in Korean names: "Park Jae-won".
-    match = re.search(rf"\b{re.escape(surname)}\s+[A-Z][a-z]+-[a-z]+\b", text[:before])
-    return match.group(0) if match else surname
+    for at in mentions:
+        given = _GIVEN_AFTER.match(text, at + len(surname))
+        if given and _BOUNDARY.match(text, at):
+            found.append((given.end(), text[at : given.end()]))
+            break
+    return found
 
 
-# Every character a full name may hold before the surname (see _full_name).
+# The word a mention stands in ("J" in "J.") and the capitalised words after it.
+_NAME_WORDS_AFTER = re.compile(r"[\w’'.-]*(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]*))*")
+_GIVEN_AFTER = re.compile(r"\s+[A-Z][a-z]+-[a-z]+\b")
+_BOUNDARY = re.compile(r"\b")
+
+
+# Every character a full name may hold before the surname (see _full_name_candidates), and
+# how far back it is read: six name words, with room to spare.
 _NAME_RUN = re.compile(r"[\w\s’'.\-]*")
+_NAME_REACH = 200
 
 
-def _given_name(masked: str, name: str, before: int) -> str:
-    """A given name after an honorific, expanded: "Sir Alan" → "Alan Reeve"."""
+def _honorific_name(masked: str, name: str) -> re.Match | None:
+    """The first "Sir/Dame/Lord <name> <Surname>" of the text, its surname in group 1."""
     if not any(f"{honorific} {name}" in masked for honorific in ("Sir", "Dame", "Lord")):
-        return name  # most calls: the name never follows an honorific, so no regex
-    match = re.search(rf"\b(?:Sir|Dame|Lord)\s+{re.escape(name)}\s+([A-Z][\w’'-]+)", masked)
-    if match and match.start() < before:
-        return f"{name} {match.group(1)}"
-    return name
+        return None  # most names never follow an honorific, so no regex
+    return re.search(rf"\b(?:Sir|Dame|Lord)\s+{re.escape(name)}\s+([A-Z][\w’'-]+)", masked)

@@ -14,7 +14,7 @@ import re
 
 from analysis.segment.blocks import Block
 from analysis.segment.limits import RoleLimits
-from analysis.segment.view import BlockView, _above_the_story, _snippet, _words
+from analysis.segment.view import BlockView, _snippet, _words
 from analysis.text import OPEN_QUOTES, WEEKDAY, normalise
 
 __all__ = ["official_runs", "official_source", "sentence_roles"]
@@ -197,7 +197,7 @@ def _official_document(b: BlockView) -> bool:
 def _official_title(b: BlockView) -> bool:
     if not (b.headline_like and _OFFICIAL_TITLE.match(b.body)):
         return False
-    if b.kind == "news" and _document_title(b.body) and _above_the_story(b.blocks[: b.i]):
+    if b.kind == "news" and _document_title(b.body) and b.above_the_story():
         # Under a kicker or an issuing office, with no story above: a document of its own.
         b.state.official_document = True
         return b.decide("headline", f"title of an official document: {_snippet(b.body)}")
@@ -251,7 +251,7 @@ def _opening_formula(b: BlockView) -> bool:
         return False
     b.state.official_run = _institution(body) or "official document"
     b.state.unintroduced = True
-    if _above_the_story(b.blocks[: b.i]) and b.kind == "news":
+    if b.above_the_story() and b.kind == "news":
         # The document opens on the formula, with no headline: a readout in its own file.
         b.state.official_document = True
     return b.prose("official", f"readout opening formula: {_snippet(formula.group())}")

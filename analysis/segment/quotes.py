@@ -78,21 +78,41 @@ _QUOTE_MARK = re.compile(f'[{OPEN_QUOTES}{CLOSE_QUOTES}"]')
 # outlets print 'like this'). One opens after a space, a bracket or a dash, before a
 # letter or digit, but not an elision ('90s, 'em, 'til); one closes after a visible
 # character, before a space or punctuation, so "don't" and "Rubio's" are apostrophes.
-_SINGLE_OPEN = r"(?:(?<=^)|(?<=[\s(\[—–:-]))['‘](?=[A-Za-z0-9])(?!\d0s\b|em\b|til\b|n\b)"
-_SINGLE_CLOSE = r"(?<=\S)['’](?=$|[\s,.;:!?)\]—–-])"
-_SINGLE = re.compile(
-    rf"{_SINGLE_OPEN}(?P<inner>[^\n'‘’]*?(?:['’][a-z][^\n'‘’]*?)*){_SINGLE_CLOSE}", re.M
+_SINGLE_OPEN = re.compile(
+    r"(?:(?<=^)|(?<=[\s(\[—–:-]))['‘](?=[A-Za-z0-9])(?!\d0s\b|em\b|til\b|n\b)", re.M
 )
+_SINGLE_CLOSE = re.compile(r"(?<=\S)['’](?=$|[\s,.;:!?)\]—–-])", re.M)
+# Inside a quotation a straight or right mark is an apostrophe when a lowercase letter
+# follows ("don't", "Rubio’s"); a line break, a left mark or any other mark ends the
+# reach of the opening mark before it, with no quotation.
+_SINGLE_EVENT = re.compile(r"[\n'‘’]")
 
 
 def _single_quotations(text: str, blocks: list[tuple[int, int]]) -> list[Quotation]:
-    """Paired single marks, block by block (for texts without double marks)."""
+    """Paired single marks, block by block (for texts without double marks).
+
+    One pass over the marks of each block, so time is linear in its length (a
+    pattern that tried every opening mark against every later one took time in
+    the square of a paragraph's length, and a transcript full of apostrophes
+    never finished). An opening mark is paired with the first closing mark after
+    it, over apostrophes; anything else in between leaves it unpaired.
+    """
     found = []
     for block_no, (lo, hi) in enumerate(blocks):
-        for match in _SINGLE.finditer(text, lo, hi):
-            start, end = match.start("inner"), match.end("inner")
-            if text[start:end].strip():
-                found.append(Quotation(start, end, block_no, start - 1, end))
+        opened: int | None = None
+        for event in _SINGLE_EVENT.finditer(text, lo, hi):
+            at, mark = event.start(), event.group()
+            if opened is not None:
+                if mark in "'’" and _SINGLE_CLOSE.match(text, at, hi):
+                    if text[opened + 1 : at].strip():
+                        found.append(Quotation(opened + 1, at, block_no, opened, at))
+                    opened = None
+                    continue  # a closing mark opens nothing
+                if mark in "'’" and at + 1 < hi and "a" <= text[at + 1] <= "z":
+                    continue  # an apostrophe inside the quotation
+                opened = None  # the opening mark had no closing one
+            if mark in "'‘" and _SINGLE_OPEN.match(text, at, hi):
+                opened = at
     return found
 
 

@@ -106,8 +106,8 @@ def _standfirst(b: BlockView) -> bool:
     """A sentence-case line under the headline is its standfirst (dek): display copy."""
     if b.state.standfirst or not b.headline_like or b.i == 0:
         return False
-    above = [k for k in range(b.i) if b.blocks[k].role not in ("byline", "credit", "boilerplate")]
-    if not above or [b.blocks[k].role for k in above] != ["headline"] * len(above):
+    # Above it: a headline, and nothing but headlines and furniture.
+    if not b.headlines_above or not b.above_the_story():
         return False
     if _OFFICIAL_TITLE.match(b.body) or _title_case_share(b.body) >= b.limits.title_case_share:
         return False
@@ -119,10 +119,8 @@ def _repeated_headline(b: BlockView) -> bool:
     """A page that prints its headline twice (above and below a date line)."""
     if not b.headline_like or b.n_words < 3:
         return False
-    mine = normalise(b.body)
-    for k in range(b.i):
-        if b.blocks[k].role == "headline" and normalise(b.body_of(k)).startswith(mine):
-            return b.decide("headline", "the headline, printed again")
+    if b.starts_a_headline_above(normalise(b.body)):
+        return b.decide("headline", "the headline, printed again")
     return False
 
 
@@ -247,4 +245,5 @@ def classify_blocks(
             if rule(view):
                 block.rule = name
                 break
+        view.passed()
     return blocks

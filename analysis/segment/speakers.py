@@ -30,8 +30,8 @@ from analysis.segment.names import (
     _PERSON_HEADS,
     _PRONOUN,
     _THE_DOCUMENT,
-    _full_name,
-    _given_name,
+    _full_name_candidates,
+    _honorific_name,
     _is_description,
     _is_person,
     _kind,
@@ -199,6 +199,8 @@ def _rule_before(before: str, after: str) -> tuple[str, str] | None:
 
     In "X said Y described Z as “…”" the words are X's, the outer source.
     """
+    if not _CUE_WORD.search(before):
+        return None  # every form holds a cue word: most sentences have none, and this is quick
     candidates = [m for m in _BEFORE.finditer(before) if clean_speaker(m.group("speaker"))]
     apposed = _apposition(before)
     if apposed and (not candidates or apposed.start("cue") >= candidates[-1].start("cue")):
@@ -235,7 +237,7 @@ def _rule_name_participle(before: str, after: str) -> tuple[str, str] | None:
 
 def _rule_later(before: str, after: str) -> tuple[str, str] | None:
     """A speaker and a cue later in the sentence, after the quotation's clause."""
-    match = _BEFORE.search(after)
+    match = _BEFORE.search(after) if _CUE_WORD.search(after) else None
     return (match.group("speaker"), match.group("cue")) if match else None
 
 
@@ -320,48 +322,145 @@ def _subject(sentence: str) -> re.Match | None:
     return None
 
 
+class _Ordered:
+    """Sources ``(where, speaker, kind)`` in text order, searched by bisection."""
+
+    def __init__(self):
+        self.at: list[int] = []
+        self.items: list[tuple[int, str, str]] = []
+
+    def add(self, source: tuple[int, str, str]) -> None:
+        # After any source named at the same place, as a stable sort would put it.
+        n = bisect.bisect_right(self.at, source[0])
+        self.at.insert(n, source[0])
+        self.items.insert(n, source)
+
+    def between(self, lo: int, hi: int) -> list[tuple[int, str, str]]:
+        return self.items[bisect.bisect_left(self.at, lo) : bisect.bisect_left(self.at, hi)]
+
+    def last_before(self, at: int) -> tuple[int, str, str] | None:
+        n = bisect.bisect_left(self.at, at)
+        return self.items[n - 1] if n else None
+
+
+# A person named by name, not described ("the minister"): what "he" may stand for.
+_NAMED_PERSON = "named person"
+
+
 class _Article:
-    """What speaker rules read once per article, computed when first needed."""
+    """What speaker rules read once per article, computed when first needed.
+
+    Every question a quotation asks of the article (the sentence around a place,
+    the last source of a kind before it, a surname's full name) is answered by
+    bisection or from a cache, never by a scan of the whole article, so the time
+    for a paragraph of thousands of quotations stays linear in its length.
+    """
 
     def __init__(
         self, text: str, masked: str, sentences: list[tuple[int, int]], limits: SpeakerLimits
     ):
         self.text, self.masked, self.sentences = text, masked, sentences
         self.limits = limits
+        self.sentence_starts = [s for s, _ in sentences]
         self.sentence_ends = [e for _, e in sentences]
-        self._sources: list[tuple[int, str, str]] | None = None
+        self._all: _Ordered | None = None
+        self._by_key: dict[str, _Ordered] = {}
         self._added: list[tuple[int, str, str]] = []
+        self._between: dict[tuple[int, int], list[tuple[int, str, str]]] = {}
         self._titled: dict[str, list[tuple[int, str]]] = {}
+        self._subjects: dict[int, re.Match | None] = {}
+        self._full: dict[str, list[tuple[int, str]]] = {}
+        self._given: dict[str, re.Match | None] = {}
 
-    def sources(self) -> list[tuple[int, str, str]]:
-        """(where, speaker, kind) of every source named so far, in text order.
+    def _index(self) -> _Ordered:
+        """Every source: subjects of speech cues (found once) and quotations' speakers."""
+        if self._all is None:
+            self._all = _Ordered()
+            found = _cue_subjects(self.masked, reach=self.limits.subject_reach)
+            for source in sorted(found + self._added, key=lambda s: s[0]):
+                self._index_add(source)
+        return self._all
 
-        Subjects of speech cues are found once per article, when first asked for;
-        the speakers of quotations attributed so far are merged in.
-        """
-        if self._sources is None:
-            self._sources = _cue_subjects(self.masked, reach=self.limits.subject_reach)
-        if self._added:
-            self._sources = sorted(self._sources + self._added, key=lambda s: s[0])
-            self._added = []
-        return self._sources
+    def _index_add(self, source: tuple[int, str, str]) -> None:
+        self._all.add(source)
+        keys = [source[2]]
+        if source[2] == "person" and not _is_description(source[1]):
+            keys.append(_NAMED_PERSON)
+        for key in keys:
+            self._by_key.setdefault(key, _Ordered()).add(source)
+
+    def last_source(self, at: int, kinds: tuple[str, ...]) -> tuple[int, str, str] | None:
+        """The last source of one of ``kinds`` (or ``"named person"``) named before ``at``."""
+        self._index()
+        found = [self._by_key[kind].last_before(at) for kind in kinds if kind in self._by_key]
+        found = [f for f in found if f is not None]
+        return max(found, key=lambda s: s[0]) if found else None
 
     def sources_between(self, lo: int, hi: int) -> list[tuple[int, str, str]]:
         """The sources named in ``[lo, hi)``, found there alone if the article's are not known."""
-        if self._sources is not None:
-            return [s for s in self.sources() if lo <= s[0] < hi]
+        if self._all is not None:
+            return self._all.between(lo, hi)
+        if (lo, hi) not in self._between:
+            self._between[lo, hi] = _cue_subjects(
+                self.masked, lo, hi, reach=self.limits.subject_reach
+            )
         added = [s for s in self._added if lo <= s[0] < hi]
-        found = _cue_subjects(self.masked, lo, hi, reach=self.limits.subject_reach)
-        return sorted(found + added, key=lambda s: s[0])
+        return sorted(self._between[lo, hi] + added, key=lambda s: s[0])
 
     def add_source(self, at: int, speaker: str) -> None:
-        """Record a source named by a quotation's attribution (cheap: merged when read)."""
-        self._added.append((at, speaker, _kind(speaker)))
+        """Record a source named by a quotation's attribution."""
+        source = (at, speaker, _kind(speaker))
+        if self._all is not None:
+            self._index_add(source)
+        else:
+            self._added.append(source)
 
     def previous_sentence(self, lo: int) -> tuple[int, int] | None:
         """The sentence ending at or before ``lo``."""
         n = bisect.bisect_right(self.sentence_ends, lo) - 1
         return self.sentences[n] if n >= 0 else None
+
+    def sentence_around(self, lo: int, hi: int) -> tuple[int, int]:
+        """The span of the sentence(s) holding ``lo``..``hi`` (a quote may start a sentence)."""
+        start, end = lo, hi
+        n = bisect.bisect_right(self.sentence_starts, lo) - 1
+        if n >= 0 and lo < self.sentence_ends[n]:
+            start = min(start, self.sentence_starts[n])
+            end = max(end, self.sentence_ends[n])
+        n = bisect.bisect_right(self.sentence_starts, hi) - 1
+        if n >= 0 and hi < self.sentence_ends[n]:
+            start = min(start, self.sentence_starts[n])
+            end = max(end, self.sentence_ends[n])
+        return start, end
+
+    def introducing_sentence(self, lo: int) -> str:
+        """The sentence just before ``lo`` if it ends with a colon ("The Kremlin said:")."""
+        previous = self.previous_sentence(lo)
+        if previous is None:
+            return ""
+        start = max(previous[0], previous[1] - self.limits.sentence_chars)
+        sentence = self.masked[start : previous[1]]
+        return sentence if sentence.rstrip().endswith(":") else ""
+
+    def subject_of(self, sentence: tuple[int, int]) -> re.Match | None:
+        """The subject opening a sentence (:func:`_subject`), found once per sentence."""
+        if sentence[0] not in self._subjects:
+            hi = min(sentence[1], sentence[0] + self.limits.sentence_chars)
+            self._subjects[sentence[0]] = _subject(self.masked[sentence[0] : hi])
+        return self._subjects[sentence[0]]
+
+    def full_name(self, surname: str, before: int) -> str:
+        """A surname's full name used before ``before`` (as :func:`_full_name`), found once."""
+        if surname not in self._full:
+            self._full[surname] = _full_name_candidates(self.text, surname)
+        return next((full for end, full in self._full[surname] if end <= before), surname)
+
+    def given_name(self, name: str, before: int) -> str:
+        """A given name after an honorific, expanded ("Sir Alan" → "Alan Reeve"), found once."""
+        if name not in self._given:
+            self._given[name] = _honorific_name(self.masked, name)
+        match = self._given[name]
+        return f"{name} {match.group(1)}" if match and match.start() < before else name
 
     def titled(self, title: str) -> list[tuple[int, str]]:
         """(where, name) of each "<title> <Name>" in the text: "Prime Minister Keir Starmer"."""
@@ -401,15 +500,20 @@ def attribute_speakers(
     """
     masked = _mask_quotes(text, quotes)
     article = _Article(text, masked, sentences, speaker_limits or SpeakerLimits())
+    limits = article.limits
     for i, quote in enumerate(quotes):
         close = quote.close_mark + 1 if quote.close_mark is not None else quote.end
-        lo, hi = _sentence_around(sentences, quote.open_mark, close - 1)
-        after = masked[close : max(hi, close)]
-        before = masked[lo : quote.open_mark]
+        lo, hi = article.sentence_around(quote.open_mark, close - 1)
+        # The rules read all of any sentence of prose, but only the clause around the
+        # quotation in a run-on paragraph of thousands of quotations, so the time for
+        # such a paragraph grows with its length, not with its square.
+        reach = limits.sentence_chars if hi - lo <= limits.sentence_chars else limits.clause_chars
+        after = masked[close : max(min(hi, close + reach), close)]
+        before = masked[max(lo, quote.open_mark - reach) : quote.open_mark]
         speaker, cue, how = _match_speaker(before, after)
         written = speaker
         if not speaker:
-            intro = _introducing_sentence(masked, sentences, lo)
+            intro = article.introducing_sentence(lo)
             if intro:
                 speaker, cue, how = _match_speaker(intro, "")
                 written = speaker
@@ -468,10 +572,9 @@ def _resolve(article: _Article, speaker: str, lo: int, at: int, how: str) -> tup
             return person, f"pronoun '{speaker}' resolved to {where}; {how}"
         return speaker, f"pronoun '{speaker}' with no person named before it; {how}"
     if low == "it" or _is_document_reference(speaker):
-        sources = [s for s in article.sources() if s[0] < at and s[2] in _IT_KINDS[low == "it"]]
-        if sources:
-            source = sources[-1][1]
-            return source, f"'{speaker}' resolved to the last {sources[-1][2]} named: {how}"
+        last = article.last_source(at, _IT_KINDS[low == "it"])
+        if last:
+            return last[1], f"'{speaker}' resolved to the last {last[2]} named: {how}"
         return speaker, f"'{speaker}' with no institution named before it; {how}"
     if _kind(speaker) == "document":
         issuer = _issuer(speaker)
@@ -480,9 +583,9 @@ def _resolve(article: _Article, speaker: str, lo: int, at: int, how: str) -> tup
         return _resolve_title(article, speaker, at, how)
     tokens = speaker.split()
     if len(tokens) == 1 and speaker.lower() != "they":
-        full = _full_name(article.text, speaker, at)
+        full = article.full_name(speaker, at)
         if full == speaker:
-            full = _given_name(article.masked, speaker, at)
+            full = article.given_name(speaker, at)
         if full != speaker:
             return full, f"name resolved to the full name used earlier; {how}"
     return speaker, how
@@ -524,14 +627,13 @@ def _resolve_person_pronoun(article: _Article, lo: int, at: int) -> tuple[str, s
     """
     previous = article.previous_sentence(lo)
     if previous:
-        subject = _subject(article.masked[previous[0] : previous[1]])
+        subject = article.subject_of(previous)
         if subject and _is_person(subject.group("speaker")):
             name = clean_speaker(subject.group("speaker"))
             return _expand(article, name, previous[0]), "the subject of the sentence before"
-    people = [(w, s) for w, s, k in article.sources() if w < at and k == "person"]
-    people = [(w, s) for w, s in people if not _is_description(s)]
-    if people:
-        where, name = people[-1]
+    person = article.last_source(at, (_NAMED_PERSON,))
+    if person:
+        where, name, _ = person
         return _expand(article, name, where), "the last person named as a source"
     return "", ""
 
@@ -539,8 +641,8 @@ def _resolve_person_pronoun(article: _Article, lo: int, at: int) -> tuple[str, s
 def _expand(article: _Article, name: str, at: int) -> str:
     if " " in name:
         return name
-    full = _full_name(article.text, name, at)
-    return full if full != name else _given_name(article.masked, name, at)
+    full = article.full_name(name, at)
+    return full if full != name else article.given_name(name, at)
 
 
 def _apposition(text: str, lo: int = 0, cue_at: int | None = None) -> re.Match | None:
@@ -554,14 +656,6 @@ def _apposition(text: str, lo: int = 0, cue_at: int | None = None) -> re.Match |
         if cue_at is not None and match.start("cue") >= cue_at:
             break
     return found
-
-
-def _introducing_sentence(masked: str, sentences: list[tuple[int, int]], lo: int) -> str:
-    """The sentence just before ``lo`` if it ends with a colon ("The Kremlin said:")."""
-    previous = [(s, e) for s, e in sentences if e <= lo]
-    if previous and masked[previous[-1][0] : previous[-1][1]].rstrip().endswith(":"):
-        return masked[previous[-1][0] : previous[-1][1]]
-    return ""
 
 
 def _cue_subjects(
@@ -625,14 +719,3 @@ def _mask_quotes(text: str, quotes: list[Quotation]) -> str:
         cursor = q.end
     pieces.append(text[cursor:])
     return "".join(pieces)
-
-
-def _sentence_around(sentences: list[tuple[int, int]], lo: int, hi: int) -> tuple[int, int]:
-    """The span of the sentence(s) holding ``lo``..``hi`` (a quote may start a sentence)."""
-    start, end = lo, hi
-    for s, e in sentences:
-        if s <= lo < e or s <= hi < e:
-            start, end = min(start, s), max(end, e)
-        elif s > hi:
-            break
-    return start, end

@@ -7,11 +7,11 @@ a date line, title case) and the two evidence strings other modules look for.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from analysis.segment.blocks import Block
 from analysis.segment.limits import RoleLimits
-from analysis.text import DATE, WEEKDAY
+from analysis.text import DATE, WEEKDAY, normalise
 
 __all__ = ["HEADLINE", "STANDFIRST", "BlockView", "RoleState"]
 
@@ -86,9 +86,8 @@ def _snippet(text: str, limit: int = 40) -> str:
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
-def _above_the_story(blocks: list[Block]) -> bool:
-    """Whether no block of the article's own text comes before: only display copy."""
-    return all(b.role in ("headline", "byline", "credit", "boilerplate") for b in blocks)
+# Roles of display copy and furniture, which may stand above the story itself.
+_DISPLAY_ROLES = ("headline", "byline", "credit", "boilerplate")
 
 
 @dataclass
@@ -139,6 +138,44 @@ class BlockView:
     state: RoleState
     quoted_source: str = ""  # the institution or document its main quotation is from
     limits: RoleLimits = _DEFAULT  # the limits the rules read
+    # What the blocks above hold, counted as each is decided (see ``passed``), so a
+    # rule asks it in constant time: rescanning them took time in the square of the
+    # number of blocks, which a page of thousands of short lines made minutes.
+    story_above: int = 0  # blocks of the story itself (any role but display copy)
+    headlines_above: list[str] = field(default_factory=list)
+    _prefixes: set[str] = field(default_factory=set)  # of headlines_above[:_indexed]
+    _long: list[str] = field(default_factory=list)
+    _indexed: int = 0
+
+    def above_the_story(self) -> bool:
+        """Whether no block of the article's own text comes before: only display copy."""
+        return self.story_above == 0
+
+    def passed(self) -> None:
+        """Count the decided block into what the blocks above hold."""
+        role = self.block.role
+        if role not in _DISPLAY_ROLES:
+            self.story_above += 1
+        elif role == "headline":
+            self.headlines_above.append(self.body)
+
+    def starts_a_headline_above(self, line: str) -> bool:
+        """Whether a headline above, normalised, starts with ``line`` (normalised).
+
+        Every prefix of each headline, up to the longest a headline-like line has,
+        goes into a set when first asked for, so each question is a set lookup; a
+        longer headline (a document's title) is kept whole, for a line that long.
+        """
+        for body in self.headlines_above[self._indexed :]:
+            headline = normalise(body)
+            cap = min(len(headline), self.limits.headline_max_chars)
+            self._prefixes.update(headline[:n] for n in range(cap + 1))
+            if len(headline) > cap:
+                self._long.append(headline)
+        self._indexed = len(self.headlines_above)
+        if len(line) <= self.limits.headline_max_chars:
+            return line in self._prefixes
+        return any(headline.startswith(line) for headline in self._long)
 
     @property
     def block(self) -> Block:

@@ -92,7 +92,7 @@ def test_jsonl_and_csv_records(tmp_path):
         ),
         ("smart.txt", b"He said \x93no\x94.", 'encoding="cp1252"'),
         ("utf16.txt", "hello".encode("utf-16"), 'encoding="utf-16"'),
-        ("control.txt", b"Head\n\nBody \x07 bell.", "control character U+0007"),
+        ("binary.txt", b"Head\n\n" + bytes(range(1, 32)) * 3, "control characters in 99"),
         ("long.txt", ("word " * 30_000).encode(), "a line of 150,000 characters"),
         ("page.xml", b"<html></html>", "unknown extension '.xml'"),
         ("page.html", b"<html></html>", "no article text found in the page"),
@@ -272,7 +272,7 @@ def test_read_documents_reads_a_frame_as_records_and_a_folder_as_files(tmp_path)
     problems, left_out = [], []
     options = {
         "encoding": "utf-8",
-        "max_line_chars": 1_000,
+        "limits": analysis.load.ReadLimits(max_line_chars=1_000),
         "problem": problems.append,
         "unlisted": lambda rel, reason: left_out.append(rel),
     }

@@ -45,12 +45,27 @@ PIECES = st.sampled_from(
         "2021-04-13",
         "Readout of",
         "###",
+        "it's",
+        "‘",
+        "’",
+        "«",
+        "»",
+        "—",
+        "•",
+        "\x1b",
         "\t",
         "é",
         "\x00",
     ]
 )
-TEXTS = st.one_of(st.text(max_size=300), st.lists(PIECES, max_size=80).map("".join))
+# Long texts too: a few pieces repeated into a paragraph of up to 60,000 characters,
+# the shapes (runs of marks, apostrophes, dashes) that make a scan super-linear.
+LONG_TEXTS = st.builds(
+    lambda pieces, times: "".join(pieces) * times,
+    st.lists(PIECES, min_size=1, max_size=6),
+    st.integers(min_value=200, max_value=3_000),
+)
+TEXTS = st.one_of(st.text(max_size=300), st.lists(PIECES, max_size=80).map("".join), LONG_TEXTS)
 VALUES = st.one_of(
     st.none(), st.booleans(), st.integers(), st.floats(), TEXTS, st.lists(st.integers(), max_size=3)
 )

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from analysis.errors import CorpusError
 from analysis.report import build_report
 
 REPO = Path(__file__).parents[2]
@@ -53,3 +54,60 @@ def test_every_notebook_runs_on_an_edge_corpus(name, tmp_path):
     text = " ".join(findings).lower()
     for words in EXPECTED[name]:
         assert words.lower() in text, f"{name}: {words!r} not in the findings"
+
+
+def _hostile_corpus(folder: Path) -> dict[str, str]:
+    """A corpus folder holding what a shared folder or a scraper leaves, and why each is left out."""
+    import os
+
+    folder.mkdir()
+    seed = (REPO / "seeds" / "000_aeb9b40009e01b77.txt").read_text(encoding="utf-8")
+    (folder / "seed.txt").write_text(seed, encoding="utf-8")
+    (folder / "stray.txt").write_text(
+        "Talks to resume\n\nThe minister\x1b said on Monday that the talks would resume.\n",
+        encoding="utf-8",
+    )
+    speech = "it's the people's 'view' and the nation's 'hope' of "
+    (folder / "transcript.txt").write_text(
+        "A transcript of the speech\n\n" + speech * 1_800 + "\n", encoding="utf-8"
+    )
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
+    with open(folder / "dump.txt", "wb") as dump:
+        dump.truncate(60_000_000)
+    (folder / "blob.txt").write_bytes(bytes(range(1, 9)) * 500)
+    (folder / "deep.jsonl").write_text("[" * 100_000 + "\n", encoding="utf-8")
+    return {
+        "pipe.txt": "a named pipe",
+        "zero.txt": "a character device",
+        "gone.txt": "a symbolic link to a file that does not exist",
+        "dump.txt": "over the limit of 50,000,000 bytes",
+        "blob.txt": "binary data",
+        "deep.jsonl": "nested too deeply",
+    }
+
+
+@pytest.mark.slow
+def test_the_report_collects_what_it_cannot_read_and_lists_it(tmp_path):
+    corpus = tmp_path / "corpus"
+    left_out = _hostile_corpus(corpus)
+    index = build_report(
+        corpus_path=corpus, out_dir=tmp_path / "report", notebooks_dir=REPO / "notebooks"
+    )
+    page = unescape(index.read_text(encoding="utf-8"))
+    listed = page.split("<h2>Not in the corpus</h2>")[1]
+    for name, reason in left_out.items():
+        row = re.search(rf"<tr><td><code>{re.escape(name)}</code></td>.*?</tr>", listed)
+        assert row and reason in row.group(), name
+    assert f"{len(left_out)} files or records" in listed
+    findings = _findings(index)
+    assert len(findings) == len(list((REPO / "notebooks").glob("*.ipynb")))
+    assert not any("no findings" in f for f in findings)
+    with pytest.raises(CorpusError):
+        build_report(
+            corpus_path=corpus,
+            out_dir=tmp_path / "raise",
+            notebooks_dir=REPO / "notebooks",
+            errors="raise",
+        )

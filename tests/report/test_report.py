@@ -10,6 +10,7 @@ import types
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
@@ -190,13 +191,13 @@ def test_build_report_runs_notebooks_without_touching_them(tmp_path, monkeypatch
     corpus.mkdir()
     loaded = []
     fake_corpus = types.ModuleType("analysis.corpus")
-    fake_corpus.load_corpus = loaded.append
+    fake_corpus.load_corpus = lambda path, **options: loaded.append((path, options))
     monkeypatch.setitem(sys.modules, "analysis.corpus", fake_corpus)
     monkeypatch.setattr(build, "write_tables", lambda corpus, folder: [])  # needs a real corpus
 
     index = report.build_report(corpus, tmp_path / "out", notebooks_dir)
 
-    assert loaded == [corpus]
+    assert loaded == [(corpus, {"errors": "collect", "max_file_bytes": None})]
     assert committed.read_bytes() == committed_bytes
     executed = nbformat.read(tmp_path / "out" / "notebooks" / "01_tiny.ipynb", as_version=4)
     printed = "".join(o.get("text", "") for c in executed.cells for o in c.get("outputs", []))
@@ -234,7 +235,7 @@ def test_cli_reports_corpus_error_from_load_corpus(tmp_path, monkeypatch, capsys
     from analysis import __main__ as cli
     from analysis.errors import CorpusError
 
-    def refuse(path):
+    def refuse(path, **options):
         raise CorpusError(f"{path}/manifest.csv", "line 3", "no 'path' given", "add the file name")
 
     monkeypatch.setattr("analysis.corpus.load_corpus", refuse)
@@ -252,7 +253,7 @@ def test_build_report_refuses_to_write_over_the_notebooks(tmp_path, monkeypatch)
     notebooks_dir.mkdir()
     nbformat.write(tiny_notebook_source(), notebooks_dir / "01_tiny.ipynb")
     fake_corpus = types.ModuleType("analysis.corpus")
-    fake_corpus.load_corpus = lambda path: None
+    fake_corpus.load_corpus = lambda path, **options: None
     monkeypatch.setitem(sys.modules, "analysis.corpus", fake_corpus)
     monkeypatch.setattr(build, "write_tables", lambda corpus, folder: [])  # needs a real corpus
 
@@ -485,7 +486,7 @@ def test_build_report_passes_labels_to_each_notebook(tmp_path, monkeypatch):
     labels = tmp_path / "labels.csv"
     labels.write_text("article_id,para_no,first_words,label\n", encoding="utf-8")
     fake_corpus = types.ModuleType("analysis.corpus")
-    fake_corpus.load_corpus = lambda path: None
+    fake_corpus.load_corpus = lambda path, **options: None
     monkeypatch.setitem(sys.modules, "analysis.corpus", fake_corpus)
     monkeypatch.setattr(build, "write_tables", lambda corpus, folder: [])  # needs a real corpus
     ran = {}
@@ -578,3 +579,71 @@ def test_the_report_package_names_every_public_name_of_its_modules():
     assert report.check_report is browser_check.check_report
     assert report.network_resources is render.network_resources
     assert report.build_report is build.build_report
+
+
+# --- a corpus with files that cannot be read ------------------------------------------------
+
+
+def test_load_options_reach_the_notebooks_that_declare_them(tmp_path):
+    options = {"errors": "collect", "max_file_bytes": 1_000}
+    corpus_notebook = REPO / "notebooks" / "01_corpus.ipynb"
+    assert report.notebook_parameters(corpus_notebook, REPO / "seeds", load_options=options) == {
+        "corpus_path": str((REPO / "seeds").resolve()),
+        "load_errors": "collect",
+        "max_file_bytes": 1_000,
+    }
+    for notebook in sorted((REPO / "notebooks").glob("*.ipynb")):
+        assert report.declared_parameters(notebook) >= set(report.LOAD_PARAMETERS), notebook
+    plain = notebook_declaring(tmp_path / "x.ipynb", 'corpus_path = ""')
+    assert report.notebook_parameters(plain, Path("seeds"), load_options=options) == {
+        "corpus_path": str(Path("seeds").resolve())
+    }
+    with pytest.raises(ValueError, match="not a load option"):
+        report.notebook_parameters(plain, Path("seeds"), load_options={"encoding": "utf-8"})
+
+
+def test_index_lists_what_the_corpus_did_not_read(tmp_path):
+    skipped = pd.DataFrame(
+        {
+            "path": ["pipe.txt", "dump.txt"],
+            "place": ["", ""],
+            "reason": ["a named pipe (FIFO), not a regular file", "over the limit <of> bytes"],
+        }
+    )
+    index = report.index_page([], tmp_path / "c", skipped=skipped)
+    assert "<h2>Not in the corpus</h2>" in index
+    assert "2 files or records of the corpus" in index
+    assert "<td><code>pipe.txt</code></td>" in index
+    assert "over the limit &lt;of&gt; bytes" in index  # escaped
+    assert "Not in the corpus" not in report.index_page([], tmp_path / "c", skipped=skipped[:0])
+
+
+def test_cli_and_make_pass_the_load_options(monkeypatch):
+    from analysis import __main__ as cli
+
+    seen = {}
+    monkeypatch.setattr(
+        "analysis.report.build_report", lambda **kwargs: seen.update(kwargs) or Path("index.html")
+    )
+    assert cli.main(["report", "--corpus", "c", "--out", "o"]) == 0
+    assert (seen["errors"], seen["max_file_bytes"]) == ("collect", None)
+    argv = ["report", "--corpus", "c", "--out", "o", "--errors", "raise", "--max-file-bytes", "9"]
+    assert cli.main(argv) == 0
+    assert (seen["errors"], seen["max_file_bytes"]) == ("raise", 9)
+    dry = subprocess.run(
+        ["make", "--no-print-directory", "-n", "report", "ERRORS=raise", "MAX_FILE_BYTES=9"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    command = " ".join(dry.stdout.replace("\\\n", " ").split())
+    assert "--errors raise --max-file-bytes 9" in command, command
+    default = subprocess.run(
+        ["make", "--no-print-directory", "-n", "report"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "--errors collect" in default.stdout and "--max-file-bytes" not in default.stdout

@@ -104,14 +104,19 @@ def test_normalised_words_match_word_spans():
 
 
 def simple_full_name(text, surname, before):
-    """_full_name as first written: scan the whole text before the quotation."""
+    """_full_name the slow way: the first full name of the whole text, scanned from the top.
+
+    It is the speaker's full name when it ends before the quotation (``before``).
+    """
     pattern = re.compile(rf"(?:(?:[A-Z]\.|[A-Z][\w’'-]*)\s+){{1,6}}{re.escape(surname)}\b")
-    for match in pattern.finditer(text, 0, before):
+    for match in pattern.finditer(text):
         full = clean_speaker(match.group(0))
         if full.endswith(surname) and " " in full:
-            return full
-    match = re.search(rf"\b{re.escape(surname)}\s+[A-Z][a-z]+-[a-z]+\b", text[:before])
-    return match.group(0) if match else surname
+            if match.end() <= before:
+                return full
+            break
+    match = re.search(rf"\b{re.escape(surname)}\s+[A-Z][a-z]+-[a-z]+\b", text)
+    return match.group(0) if match and match.end() <= before else surname
 
 
 NAME_WORDS = st.sampled_from(
