@@ -173,6 +173,10 @@ _NAVIGATION = re.compile(
     r"|^(?:(?:main|left|right|top|site)\s+)?menu$|^(?:https?://|www\.)\S+$",
     re.IGNORECASE,
 )
+# The longest line read as navigation: forty words of menu. A longer "line" of few
+# words is one long token (a URL, a run of symbols), on which the breadcrumb pattern's
+# search would take time in the square of its length.
+_NAVIGATION_CHARS = 400
 _WORD3 = re.compile(r"[^\W\d_]{3,}")  # a word of three letters or more
 _HASHTAG_LINE = re.compile(r"^#[^\W\d_][\w ]{0,40}$")  # "#World News": a section tag
 _CITATION = re.compile(
@@ -293,8 +297,8 @@ def _furniture(b: BlockView) -> bool:  # noqa: C901 - a flat chain of furniture 
 
 def _may_navigate(body: str, n_words: int) -> bool:
     """A cheap test before :data:`_NAVIGATION`: each of its forms needs one of these."""
-    if "\n" in body.strip():
-        return False
+    if "\n" in body.strip() or len(body) > _NAVIGATION_CHARS:
+        return False  # a menu or a breadcrumb is one short line
     return (
         n_words <= 3
         or any(mark in body for mark in (">", "›", "»", "|", "/", "   ", "\t"))

@@ -2,7 +2,8 @@
 
 A paragraph of a transcript, a scraped list or a broken export can hold shapes
 that prose never does: thousands of apostrophes or quotation marks, marks that
-never close, runs of capitalised words, lines of dashes. A pattern that backtracks,
+never close, runs of capitalised words, lines of dashes, one token of thousands
+of characters. A pattern that backtracks,
 or a rule that rescans the paragraph for each quotation, takes time in the square
 of such a paragraph's length; a 90,000-character one then never finishes.
 
@@ -72,6 +73,18 @@ SHAPES = {
     "caption lines": "Photo: Getty Images\n\n",
     "official text lines": "Readout of the call\n\nThe President spoke with the Prime Minister.\n\n",
     "hashes": "### ",
+    # one long token, a word of few words but many characters (a blob, a long URL)
+    "one long word": "x",
+    "a run of capitals": "A",
+    "a run of pipes": "|",
+    "a run of dots": ".",
+    "a run of slashes": "/",
+    "a run of closing marks": "”",
+    "a run of apostrophes": "'",
+    "a run of bullets": "•",
+    "a run of guillemets": "»",
+    "a run of digits": "1",
+    "a breadcrumb": "Home > News > ",
 }
 
 
