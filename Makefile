@@ -29,6 +29,8 @@ REPORT_DIR ?= build/report
 # The report reads every file it can and lists the rest on its index (ERRORS=raise stops
 # at the first bad file); MAX_FILE_BYTES raises or lowers the loader's size limit.
 ERRORS ?= collect
+# Real news for `make bench` beside the synthetic corpus (left out when missing).
+REAL_NEWS ?= ../shared/polnear/texts
 MAX_FILE_BYTES ?=
 # Longest one notebook cell may run under `make notebooks`, in seconds.
 CELL_TIMEOUT ?= 600
@@ -136,7 +138,7 @@ lock: ## Regenerate requirements.lock from .venv and check every pin is on PyPI
 	mv requirements.lock.tmp requirements.lock
 
 bench: install ## Time the analysis on the generated 10,000-article benchmark corpus; writes build/bench.json
-	$(PYTHON) -m benchmarks --corpus build/bench/corpus --out build/bench.json
+	$(PYTHON) -m benchmarks --corpus build/bench/corpus --out build/bench.json --real $(REAL_NEWS)
 
 clean: ## Remove build output and caches (keeps .venv; rm -rf .venv for a full reset)
 	rm -rf build requirements.lock.tmp .pytest_cache .ruff_cache .hypothesis

@@ -55,8 +55,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("--corpus", required=True, type=Path, help="corpus folder or file")
     validate.add_argument(
+        "--attributions",
+        type=Path,
+        default=None,
+        help="a folder of attribution labels in brat standoff (<article id>.ann, or "
+        "<article id>_<annotator>.ann: the first in name order), as PolNeAR, brat and "
+        "INCEpTION write them",
+    )
+    validate.add_argument(
         "--labels",
-        required=True,
+        default=None,
         type=Path,
         help="labels.csv (article_id,para_no,first_words,label,note) or a filled-in sheet",
     )
@@ -145,8 +153,8 @@ def _report_parser(commands) -> None:
         "--max-file-bytes",
         type=int,
         default=None,
-        help="largest file read, in bytes (default: 50 MB for an article, 500 MB for a file "
-        "of records)",
+        help="largest file read, in bytes (default: 50 MB for an article, 5 MB for a saved "
+        "page, 500 MB for a file of records)",
     )
 
 
@@ -235,6 +243,13 @@ def _check_browser(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     from analysis.validate import report_lines, summary_lines, validate
 
+    if args.labels is None and args.attributions is None:
+        print("validate: give --labels (and --quotes, --usage) or --attributions", file=sys.stderr)
+        return 2
+    if args.attributions is not None:
+        _validate_attributions(args)
+        if args.labels is None:
+            return 0
     result = validate(
         args.corpus, args.labels, args.quotes, args.usage, bodies_only=args.bodies_only
     )
@@ -249,6 +264,21 @@ def _validate(args: argparse.Namespace) -> int:
         print(f"tables written to {args.out}")
     print("\n".join(summary_lines(result.summary)))
     return 0
+
+
+def _validate_attributions(args: argparse.Namespace) -> None:
+    from analysis.corpus import load_corpus
+    from analysis.validate import attribution_agreement
+
+    agreement = attribution_agreement(load_corpus(args.corpus), args.attributions)
+    for line in agreement.disagreement_lines():
+        print(line)
+    if args.out is not None:
+        args.out.mkdir(parents=True, exist_ok=True)
+        agreement.quotes.to_csv(args.out / "attribution_quotes.csv", index=False)
+        agreement.reported.to_csv(args.out / "attribution_reported.csv", index=False)
+        print(f"tables written to {args.out}")
+    print("\n".join(agreement.summary_lines()))
 
 
 def _labelling_sheet(args: argparse.Namespace) -> int:

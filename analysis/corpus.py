@@ -61,6 +61,8 @@ class Corpus:
         blocks: One row per paragraph-level block, with its role and evidence.
         sentences: One row per sentence, with its role.
         quotes: One row per direct quotation, with speaker and cue.
+        attributions: One row per attribution, quoted or reported: its content,
+            source and cue (:mod:`analysis.segment.attributions`).
         pairs: One row per (news article, official document) pair and how it was linked.
         skipped: Files or records not loaded (``errors="collect"``), with the reason.
         root: The folder or file the corpus was loaded from.
@@ -70,6 +72,7 @@ class Corpus:
     blocks: pd.DataFrame
     sentences: pd.DataFrame
     quotes: pd.DataFrame
+    attributions: pd.DataFrame
     pairs: pd.DataFrame
     skipped: pd.DataFrame
     root: Path
@@ -92,7 +95,8 @@ class Corpus:
         return (
             f"Corpus({str(self.root)!r}: {len(self.articles)} documents {kinds}, "
             f"{len(self.blocks)} blocks, {len(self.sentences)} sentences, "
-            f"{len(self.quotes)} quotes, {len(self.skipped)} skipped)"
+            f"{len(self.quotes)} quotes, {len(self.attributions)} attributions, "
+            f"{len(self.skipped)} skipped)"
         )
 
 
@@ -128,10 +132,11 @@ def load_corpus(
         max_line_chars: Longest line accepted; longer lines are usually not article
             text (minified HTML or JSON).
         max_file_bytes: Largest file read, in bytes; a larger one is refused unread.
-            By default 50 MB for a file of one article and 500 MB for a file of
-            records (:class:`~analysis.load.ReadLimits` gives the reasons); a
-            number sets one limit for every file. Named pipes, devices and
-            sockets are never opened: they are listed in ``Corpus.skipped``.
+            By default 50 MB for a file of one article, 5 MB for a saved web page
+            and 500 MB for a file of records (:class:`~analysis.load.ReadLimits`
+            gives the reasons); a number sets one limit for every file. Named
+            pipes, devices and sockets are never opened: they are listed in
+            ``Corpus.skipped``.
         dayfirst: How to read a ``published`` date such as ``04/05/2021``: True for
             4 May, False for 5 April; by default such a date is refused as
             ambiguous (see :func:`analysis.load.parse_published`).

@@ -31,7 +31,7 @@ import pandas as pd
 from analysis import framing, readability, topics
 from analysis.corpus import Corpus
 from analysis.parallel import both_at_once, process_count
-from analysis.schema import ARTICLE_COLUMNS, FRAMES
+from analysis.schema import ARTICLE_COLUMNS, DOCUMENT_FRAMES, FRAMES
 from analysis.segment import segment_articles
 
 __all__ = [
@@ -230,7 +230,7 @@ def _segment_news(part: pd.DataFrame, official: _Partition, rules: Rules) -> _Pa
     texts = dict(zip(documents["article_id"], documents["text"], strict=True))
     frames = segment_articles(part, texts)
     owned = set(frames["articles"]["article_id"])
-    for name in ("articles", "blocks", "sentences", "quotes"):
+    for name in DOCUMENT_FRAMES:
         theirs = getattr(official.corpus, name)
         theirs = theirs[theirs["article_id"].isin(paired)]
         frames[name] = pd.concat([frames[name], theirs], ignore_index=True)

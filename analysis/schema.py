@@ -9,7 +9,10 @@ from __future__ import annotations
 
 __all__ = [
     "ARTICLE_COLUMNS",
+    "ATTRIBUTION_COLUMNS",
+    "ATTRIBUTION_KINDS",
     "BLOCK_COLUMNS",
+    "DOCUMENT_FRAMES",
     "FRAMES",
     "JOURNALIST_ROLES",
     "KINDS",
@@ -54,8 +57,31 @@ QUOTE_COLUMNS = (
     "cue",
     "speaker_evidence",
 )
+ATTRIBUTION_COLUMNS = (
+    "article_id",
+    "attribution_no",
+    "block_no",
+    "kind",
+    "start",
+    "end",
+    "text",
+    "source",
+    "source_as_written",
+    "source_start",
+    "source_end",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "quote_no",
+    "evidence",
+)
+# The kinds of attribution: a quotation standing as a statement, one inside the
+# journalist's clause (or reported speech quoting some words), reported speech.
+ATTRIBUTION_KINDS = ("direct", "mixed", "indirect")
 # The frames of a loaded corpus, in the order they are built.
-FRAMES = ("articles", "blocks", "sentences", "quotes", "pairs")
+FRAMES = ("articles", "blocks", "sentences", "quotes", "attributions", "pairs")
+# The frames with a row per part of a document (an ``article_id`` column).
+DOCUMENT_FRAMES = ("articles", "blocks", "sentences", "quotes", "attributions")
 KINDS = ("news", "official")
 # The group of the articles whose outlet is not known, in every table by outlet.
 NO_OUTLET = "(no outlet)"

@@ -171,14 +171,25 @@ def sentence_bounds(
     cut = _run_end(closer_begin, closer_end, mark_end)
     resume = _run_end(space_begin, space_end, cut)  # where the next sentence would begin
     capital = python_table(_CAPITAL)
+    opener = python_table(_OPENER)
     quoted = (
-        python_table(_OPENER)[_at(points, resume)]
-        & capital[_at(points, resume + 1)]
-        & (resume + 1 < hi[region])
+        opener[_at(points, resume)] & capital[_at(points, resume + 1)] & (resume + 1 < hi[region])
     )
-    boundary = (resume > cut) & (resume < hi[region]) & (capital[_at(points, resume)] | quoted)
+    # Two opening marks: a double mark typed as two apostrophes (''We …), or a
+    # quotation in brackets.
+    doubled = (
+        opener[_at(points, resume)]
+        & opener[_at(points, resume + 1)]
+        & capital[_at(points, resume + 2)]
+        & (resume + 2 < hi[region])
+    )
+    boundary = (
+        (resume > cut) & (resume < hi[region]) & (capital[_at(points, resume)] | quoted | doubled)
+    )
     mark, cut, resume, region = (a[boundary] for a in (mark_begin, cut, resume, region))
-    capital_at = np.where(quoted[boundary], resume + 1, resume)
+    capital_at = np.where(
+        quoted[boundary], resume + 1, np.where(doubled[boundary], resume + 2, resume)
+    )
     ends = _ends_sentence(points, mark, cut, capital_at, lo[region], hi[region], kind)
     cut, resume, region = cut[ends], resume[ends], region[ends]
     # A region's sentences run from its first visible character, or from the word

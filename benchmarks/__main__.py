@@ -23,12 +23,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=Path("build/bench/corpus"))
     parser.add_argument("--out", type=Path, default=Path("build/bench.json"))
     parser.add_argument("--only", default=None, help="comma-separated keys to run (default: all)")
+    parser.add_argument(
+        "--real",
+        type=Path,
+        default=Path("../shared/polnear/texts"),
+        help="a folder of real news for the real_news key (skipped when it does not exist)",
+    )
     args = parser.parse_args(argv)
     if not args.corpus.exists():
         print(f"generating the benchmark corpus in {args.corpus} ...", flush=True)
         write_benchmark_corpus(args.corpus)
     only = [key.strip() for key in args.only.split(",")] if args.only else None
-    run(args.corpus, args.out, only)
+    run(args.corpus, args.out, only, real=args.real)
     print(f"benchmarks written: {args.out}")
     return 0
 

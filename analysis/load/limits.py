@@ -19,6 +19,7 @@ __all__ = ["ReadLimits", "read_bytes", "special_kind"]
 
 # Files whose every byte is one article; the others hold many records each.
 ONE_ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx")
+PAGE_SUFFIXES = (".html", ".htm")
 _CHUNK = 1 << 20  # one read; a file is read in pieces of this size, never all at once
 
 
@@ -27,11 +28,14 @@ class ReadLimits:
     """The limits the loader reads files and text with.
 
     Attributes:
-        article_bytes: Largest file of one article (``.txt``, ``.md``, ``.html``,
-            ``.docx``): 50 MB. A long article is 100 KB and a saved page with its
-            images inlined a few MB; a larger file is a dump, a log or a disk
-            image left in the folder (a LexisNexis export of a few thousand
+        article_bytes: Largest file of one article (``.txt``, ``.md``, ``.docx``):
+            50 MB. A long article is 100 KB; a larger file is a dump, a log or a
+            disk image left in the folder (a LexisNexis export of a few thousand
             stories stays well under it).
+        page_bytes: Largest saved web page (``.html``): 5 MB. A news page is 0.2
+            to 2 MB of markup; trafilatura reads it at about a megabyte a second
+            here, and slower as pages grow (10 MB of paragraphs took a minute),
+            so a larger page is refused rather than left running.
         records_bytes: Largest file of records (``.jsonl``, ``.csv``,
             ``.parquet``, and a manifest): 500 MB, about 100,000 articles. The
             loader holds a file's bytes and its text at once, about three times
@@ -48,17 +52,18 @@ class ReadLimits:
     """
 
     article_bytes: int = 50_000_000
+    page_bytes: int = 5_000_000
     records_bytes: int = 500_000_000
     max_line_chars: int = 100_000
     binary_share: float = 0.05
 
     def bytes_for(self, name: str) -> int:
         """The size limit of a file, by its name's extension."""
-        return (
-            self.article_bytes
-            if name.lower().endswith(ONE_ARTICLE_SUFFIXES)
-            else self.records_bytes
-        )
+        if name.lower().endswith(PAGE_SUFFIXES):
+            return self.page_bytes
+        if name.lower().endswith(ONE_ARTICLE_SUFFIXES):
+            return self.article_bytes
+        return self.records_bytes
 
     @classmethod
     def of(cls, max_file_bytes: int | None, max_line_chars: int) -> ReadLimits:
@@ -71,6 +76,7 @@ class ReadLimits:
             raise ValueError(f"max_file_bytes must be positive, not {max_file_bytes}")
         return cls(
             article_bytes=max_file_bytes,
+            page_bytes=max_file_bytes,
             records_bytes=max_file_bytes,
             max_line_chars=max_line_chars,
         )

@@ -5,6 +5,7 @@ Each decision comes with its evidence. The modules, in the order the work runs:
 :mod:`~analysis.segment.reuse` (word n-grams shared with a paired official text),
 :mod:`~analysis.segment.quotes` and :mod:`~analysis.segment.speakers` (quotations
 and who said them; :mod:`~analysis.segment.names` turns phrases into names),
+:mod:`~analysis.segment.attributions` (every attribution, reported speech included),
 :mod:`~analysis.segment.roles` (the table of role rules, with the rules of
 :mod:`~analysis.segment.furniture` and :mod:`~analysis.segment.official`, over
 :mod:`~analysis.segment.view`), and :mod:`~analysis.segment.articles`, the
@@ -12,6 +13,7 @@ per-article driver. :mod:`~analysis.segment.limits` holds the tunable limits.
 """
 
 from analysis.segment.articles import segment_all, segment_articles
+from analysis.segment.attributions import REPORTED_RULES, Attribution, find_attributions
 from analysis.segment.blocks import Block, Layout, layout_each, paragraph_bounds, paragraph_spans
 from analysis.segment.limits import RoleLimits, SpeakerLimits
 from analysis.segment.names import TITLE_WORDS
@@ -39,6 +41,10 @@ __all__ = [
     "Quotation",
     "find_quotations",
     "attribute_speakers",
+    # who said what, quoted or reported
+    "Attribution",
+    "REPORTED_RULES",
+    "find_attributions",
     "TITLE_WORDS",
     # the tunable limits
     "RoleLimits",

@@ -15,7 +15,15 @@ from collections import namedtuple
 import pandas as pd
 
 from analysis.parallel import fork_map, process_count
-from analysis.schema import BLOCK_COLUMNS, FRAMES, QUOTE_COLUMNS, SENTENCE_COLUMNS
+from analysis.schema import (
+    ATTRIBUTION_COLUMNS,
+    BLOCK_COLUMNS,
+    DOCUMENT_FRAMES,
+    FRAMES,
+    QUOTE_COLUMNS,
+    SENTENCE_COLUMNS,
+)
+from analysis.segment.attributions import find_attributions
 from analysis.segment.blocks import layout_each
 from analysis.segment.limits import RoleLimits, SpeakerLimits
 from analysis.segment.official import official_runs, official_source, sentence_roles
@@ -26,6 +34,9 @@ from analysis.segment.speakers import attribute_speakers
 from analysis.text import count_words
 
 __all__ = ["segment_all", "segment_articles", "progress_bar"]
+
+# Roles of furniture, where nothing is attributed.
+_NOT_PROSE = ("byline", "credit", "boilerplate", "embed")
 
 
 def progress_bar(items, total: int, desc: str, show: bool):
@@ -84,7 +95,7 @@ def segment_all(
         # Derived documents and their rows come after those of the files, as in one pass.
         arts = frames["articles"]
         derived = set(arts.loc[arts["derived_from"] != "", "article_id"])
-        for name in ("articles", "blocks", "sentences", "quotes"):
+        for name in DOCUMENT_FRAMES:
             frame = frames[name]
             last = frame["article_id"].isin(derived)
             frames[name] = pd.concat([frame[~last], frame[last]], ignore_index=True)
@@ -152,7 +163,7 @@ def segment_articles(
             defaults if none).
 
     Returns:
-        ``{"articles", "blocks", "sentences", "quotes", "pairs"}``: the rows of those
+        ``{"articles", "blocks", "sentences", "quotes", "attributions", "pairs"}``: the rows of those
         frames for these documents, derived official documents included.
     """
     limits = {"role_limits": role_limits or RoleLimits(), "speaker_limits": speaker_limits}
@@ -160,7 +171,7 @@ def segment_articles(
     columns = {name: articles[name].tolist() for name in articles.columns}
     texts = dict(zip(columns["article_id"], columns["text"], strict=True))
     texts.update(officials or {})
-    out: tuple[list, list, list] = ([], [], [])  # the rows of blocks, sentences, quotes
+    out: tuple[list, ...] = ([], [], [], [])  # rows of blocks, sentences, quotes, attributions
     pair_rows, derived_rows = [], []
     paired_with = [[p for p in pairs.split(";") if p] for pairs in columns["pairs_with"]]
     # Official texts pair with many articles: the cache tokenises each once for this call.
@@ -217,12 +228,13 @@ def segment_articles(
         articles = articles.reset_index(drop=True)
     articles["derived_start"] = articles["derived_start"].astype("Int64")
     articles["derived_end"] = articles["derived_end"].astype("Int64")
-    block_rows, sentence_rows, quote_rows = out
+    block_rows, sentence_rows, quote_rows, attribution_rows = out
     return {
         "articles": articles,
         "blocks": _frame(block_rows, BLOCK_COLUMNS),
         "sentences": _frame(sentence_rows, SENTENCE_COLUMNS),
         "quotes": _frame(quote_rows, QUOTE_COLUMNS),
+        "attributions": _frame(attribution_rows, ATTRIBUTION_COLUMNS),
         "pairs": _frame(pair_rows, ("news_id", "official_id", "link")),
     }
 
@@ -258,11 +270,11 @@ def _segment_one(
     reuse, from :func:`analysis.segment.layout_each`; quotes need the sentences,
     and so do the sentence roles.
     """
-    block_rows, sentence_rows, quote_rows = out
+    block_rows, sentence_rows, quote_rows, attribution_rows = out
     spans, per_block = layout.blocks, layout.sentences
     found = find_quotations(text, spans)
     sentences = [s for block in per_block for s in block]
-    attribute_speakers(text, found, sentences, speaker_limits=speaker_limits)
+    resolver = attribute_speakers(text, found, sentences, speaker_limits=speaker_limits)
     share = [0.0] * len(spans)
     cued = [False] * len(spans)
     voiced = [("", 0)] * len(spans)  # the speaker of each block's longest quotation
@@ -310,6 +322,35 @@ def _segment_one(
         sentence_roles(blocks, per_block, layout.sentence_reuse, role_limits=role_limits)
     ):
         sentence_rows.append((article_id, block_no, sent_no, lo, hi, text[lo:hi], role, source))
+    # Attributions are read in the prose of the story (and a document's own text),
+    # not in its furniture: a caption or a byline attributes nothing.
+    prose = [
+        (block_no, lo, hi)
+        for block_no, block in enumerate(blocks)
+        if block.role not in _NOT_PROSE
+        for lo, hi in per_block[block_no]
+    ]
+    for n, a in enumerate(find_attributions(text, resolver.masked, found, prose, resolver)):
+        attribution_rows.append(
+            (
+                article_id,
+                n,
+                a.block_no,
+                a.kind,
+                a.start,
+                a.end,
+                text[a.start : a.end],
+                a.source,
+                a.source_as_written,
+                a.source_start,
+                a.source_end,
+                a.cue,
+                a.cue_start,
+                a.cue_end,
+                a.quote_no,
+                a.evidence,
+            )
+        )
     for quote_no, q in enumerate(found):
         quote_rows.append(
             (
@@ -331,7 +372,18 @@ def _segment_one(
 def _frame(rows: list[dict] | list[tuple], columns) -> pd.DataFrame:
     """A frame of rows given as dicts or as tuples in the order of ``columns``."""
     frame = pd.DataFrame(rows, columns=list(columns))
-    for col in ("block_no", "sent_no", "quote_no", "start", "end"):
+    for col in (
+        "block_no",
+        "sent_no",
+        "quote_no",
+        "attribution_no",
+        "start",
+        "end",
+        "source_start",
+        "source_end",
+        "cue_start",
+        "cue_end",
+    ):
         if col in frame:
             frame[col] = frame[col].astype("int64")
     return frame

@@ -29,7 +29,12 @@ _ROLE_NOUNS = (
     r"envoy|ambassador|chief|director|president|chancellor|leader|senator|lawmaker|"
     r"correspondent|analyst|professor|researcher|commander|general|diplomat"
 )
-_CAP = r"(?:[A-Z]\.|Jr\.|Sr\.|[A-Z][\w’'-]*)"
+# A capitalised word of a name; an abbreviated title keeps its period ("Mr. Rhodes",
+# "Sen. Isakson"), or the name would stop at it.
+_CAP = (
+    r"(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Hon|Adm|Amb|Supt)\.(?=\s)"
+    r"|[A-Z]\.|Jr\.|Sr\.|[A-Z][\w’'-]*)"
+)
 # A name may carry its title, lower-case role nouns included:
 # "National Security Council spokesman Adrian Watts", "presidential aide Pavel Saburov".
 _NAME = (

@@ -1,7 +1,8 @@
 """Direct quotations: where they are in a text, one row per paragraph.
 
 A quotation is the text between a pair of double quotation marks (curly
-“…”, guillemets «…», or straight "…"). Its ``start``/``end`` offsets cover
+“…”, guillemets «…», straight "…", or typed as two apostrophes ''…'' or
+``…'' as news archives and ASCII exports carry them). Its ``start``/``end`` offsets cover
 the words inside the marks. A quotation that runs over several paragraphs
 (each paragraph opens with a mark, only the last one closes) gives one row
 per paragraph, so no quotation crosses a block. Single quotation marks are
@@ -53,27 +54,35 @@ def find_quotations(text: str, blocks: list[tuple[int, int]]) -> list[Quotation]
     found: list[Quotation] = []
     for block_no, (lo, hi) in enumerate(blocks):
         opened: int | None = None
-        opened_straight = False
+        opened_straight, width = False, 1
         for mark in _QUOTE_MARK.finditer(text, lo, hi):
             pos, ch = mark.start(), mark.group()
-            if ch in OPEN_QUOTES:
-                opened, opened_straight = pos, False
-            elif ch in CLOSE_QUOTES or (ch == '"' and opened is not None):
+            if ch in OPEN_QUOTES or ch == "``":
+                opened, opened_straight, width = pos, False, len(ch)
+            elif ch in CLOSE_QUOTES or (ch in _STRAIGHT and opened is not None):
                 if opened is not None:
-                    found.append(Quotation(opened + 1, pos, block_no, opened, pos))
+                    # A two-character mark ('') closes at its second character.
+                    close = pos + len(ch) - 1
+                    found.append(Quotation(opened + width, pos, block_no, opened, close))
                     opened = None
             elif _opens(text, pos, lo):
-                opened, opened_straight = pos, True
+                opened, opened_straight, width = pos, True, len(ch)
         if opened is not None:
             nxt = blocks[block_no + 1][0] if block_no + 1 < len(blocks) else None
-            continues = nxt is not None and text[nxt] in OPEN_QUOTES + '"'
+            continues = nxt is not None and (
+                text[nxt] in OPEN_QUOTES + '"' or text.startswith(("''", "``"), nxt)
+            )
             if continues or not opened_straight:
                 # Multi-paragraph convention, or an unclosed curly mark: quote to block end.
-                found.append(Quotation(opened + 1, hi, block_no, opened, None))
+                found.append(Quotation(opened + width, hi, block_no, opened, None))
     return [q for q in found if text[q.start : q.end].strip()]
 
 
-_QUOTE_MARK = re.compile(f'[{OPEN_QUOTES}{CLOSE_QUOTES}"]')
+# Double marks as printed, and as typed on a typewriter keyboard: two apostrophes ('')
+# for a straight double mark and two backquotes (``) opening one, as news archives
+# and ASCII exports carry them (''I'm a big fan,'' said ...).
+_QUOTE_MARK = re.compile(f"''|``|[{OPEN_QUOTES}{CLOSE_QUOTES}\"]")
+_STRAIGHT = ('"', "''")
 # In a text with no double marks at all, single marks are its quotation marks (some
 # outlets print 'like this'). One opens after a space, a bracket or a dash, before a
 # letter or digit, but not an elision ('90s, 'em, 'til); one closes after a visible

@@ -40,7 +40,7 @@ from analysis.segment.names import (
 from analysis.segment.quotes import Quotation
 from analysis.text import DATE, DATELINE, WEEKDAY
 
-__all__ = ["attribute_speakers"]
+__all__ = ["SpeakerResolver", "attribute_speakers"]
 
 _DEFAULT = SpeakerLimits()
 
@@ -366,6 +366,8 @@ class _Article:
         self._all: _Ordered | None = None
         self._by_key: dict[str, _Ordered] = {}
         self._added: list[tuple[int, str, str]] = []
+        self._added_by_key: dict[str, _Ordered] = {}
+        self.named_only = False  # see last_source
         self._between: dict[tuple[int, int], list[tuple[int, str, str]]] = {}
         self._titled: dict[str, list[tuple[int, str]]] = {}
         self._subjects: dict[int, re.Match | None] = {}
@@ -381,18 +383,29 @@ class _Article:
                 self._index_add(source)
         return self._all
 
-    def _index_add(self, source: tuple[int, str, str]) -> None:
-        self._all.add(source)
+    def _index_add(self, source: tuple[int, str, str], into: dict | None = None) -> None:
+        if into is None:
+            self._all.add(source)
+            into = self._by_key
         keys = [source[2]]
         if source[2] == "person" and not _is_description(source[1]):
             keys.append(_NAMED_PERSON)
         for key in keys:
-            self._by_key.setdefault(key, _Ordered()).add(source)
+            into.setdefault(key, _Ordered()).add(source)
 
     def last_source(self, at: int, kinds: tuple[str, ...]) -> tuple[int, str, str] | None:
-        """The last source of one of ``kinds`` (or ``"named person"``) named before ``at``."""
-        self._index()
-        found = [self._by_key[kind].last_before(at) for kind in kinds if kind in self._by_key]
+        """The last source of one of ``kinds`` (or ``"named person"``) named before ``at``.
+
+        With ``named_only`` set and the subjects of the article's cues not yet found,
+        only the sources attributions named so far are read: reported speech names
+        its sources itself, and finding every cue's subject costs more than the rest
+        of the article.
+        """
+        index = self._added_by_key
+        if not (self.named_only and self._all is None):
+            self._index()
+            index = self._by_key
+        found = [index[kind].last_before(at) for kind in kinds if kind in index]
         found = [f for f in found if f is not None]
         return max(found, key=lambda s: s[0]) if found else None
 
@@ -408,12 +421,13 @@ class _Article:
         return sorted(self._between[lo, hi] + added, key=lambda s: s[0])
 
     def add_source(self, at: int, speaker: str) -> None:
-        """Record a source named by a quotation's attribution."""
+        """Record a source named by an attribution (a quotation's or reported speech's)."""
         source = (at, speaker, _kind(speaker))
         if self._all is not None:
             self._index_add(source)
         else:
             self._added.append(source)
+            self._index_add(source, self._added_by_key)
 
     def previous_sentence(self, lo: int) -> tuple[int, int] | None:
         """The sentence ending at or before ``lo``."""
@@ -476,13 +490,38 @@ class _Article:
         return self._titled[title]
 
 
+class SpeakerResolver:
+    """Resolves a source phrase of one article as a quotation's speaker is resolved.
+
+    What :func:`attribute_speakers` learnt of the article (who was named, where) is
+    kept, so reported speech (:mod:`analysis.segment.attributions`) resolves "he"
+    or "the minister" to the same person a quotation's speaker would be.
+    """
+
+    def __init__(self, article: _Article):
+        self._article = article
+
+    @property
+    def masked(self) -> str:
+        """The article text with quoted words blanked (same length)."""
+        return self._article.masked
+
+    def resolve(self, written: str, lo: int, at: int, how: str) -> tuple[str, str]:
+        """The source ``written`` names at ``at`` (its sentence starts at ``lo``), and why."""
+        self._article.named_only = True
+        speaker, how = _resolve(self._article, written, lo, at, how)
+        if speaker and _kind(speaker) != "pronoun":
+            self._article.add_source(at, speaker)  # "he" in a later sentence may be them
+        return speaker, how
+
+
 def attribute_speakers(
     text: str,
     quotes: list[Quotation],
     sentences: list[tuple[int, int]],
     *,
     speaker_limits: SpeakerLimits | None = None,
-) -> None:
+) -> SpeakerResolver:
     """Fill ``speaker``, ``speaker_as_written``, ``cue`` and ``speaker_evidence`` in place.
 
     The rules of :data:`_RULES` read the quotation's own sentence; failing them, the
@@ -497,6 +536,9 @@ def attribute_speakers(
         sentences: ``(start, end)`` of every sentence of the text, in order.
         speaker_limits: The limits the rules read (:class:`SpeakerLimits`; the
             defaults if none).
+
+    Returns:
+        The resolver of this article's sources, for its reported speech.
     """
     masked = _mask_quotes(text, quotes)
     article = _Article(text, masked, sentences, speaker_limits or SpeakerLimits())
@@ -529,6 +571,7 @@ def attribute_speakers(
         quote.speaker_evidence = how or "no speaker found"
         if speaker and cue:
             article.add_source(quote.open_mark, speaker)
+    return SpeakerResolver(article)
 
 
 def _without_cue(article: _Article, quotes: list[Quotation], i: int, lo: int, outside: str):

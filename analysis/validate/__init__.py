@@ -28,6 +28,11 @@ when a workbook quotation starts in that paragraph with the same first words
 speaker or its ``referent``: they share a word that is not a title, and one
 holds all the other's words; a pronoun names no one.
 
+* A folder of attribution labels in brat standoff (PolNeAR, PARC 3.0, brat,
+  INCEpTION): :mod:`~analysis.validate.brat` reads it and
+  :mod:`~analysis.validate.attributions` measures quotations, speakers and
+  reported speech against it (``validate --attributions``).
+
 The modules, one job each: :mod:`~analysis.validate.labels` reads and checks
 the label files; :mod:`~analysis.validate.roles`, :mod:`~analysis.validate.quotes`
 and :mod:`~analysis.validate.usage` measure each agreement, with the scores of
@@ -36,6 +41,13 @@ and :mod:`~analysis.validate.usage` measure each agreement, with the scores of
 words; :mod:`~analysis.validate.sheet` makes the labelling sheet.
 """
 
+from analysis.validate.attributions import (
+    AttributionAgreement,
+    attribution_agreement,
+    gold_attributions,
+    source_matches,
+)
+from analysis.validate.brat import brat_files, read_brat
 from analysis.validate.labels import LabelFiles, find_label_files, read_labels
 from analysis.validate.measure import Validation, figures, load_bodies, validate
 from analysis.validate.quotes import quote_agreement, speaker_matches
@@ -53,6 +65,12 @@ from analysis.validate.sheet import labelling_commands, labelling_sheet, write_l
 from analysis.validate.usage import usage_agreement
 
 __all__ = [
+    "AttributionAgreement",
+    "attribution_agreement",
+    "brat_files",
+    "gold_attributions",
+    "read_brat",
+    "source_matches",
     "Validation",
     "validate",
     "read_labels",

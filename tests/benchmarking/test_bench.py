@@ -27,6 +27,15 @@ def test_run_merges_keys_into_bench_json(tmp_path):
     assert written["machine"]["cpus"] >= 1
 
 
+def test_real_news_runs_beside_the_synthetic_corpus_when_its_folder_exists(tmp_path):
+    written = bench.run(FIXTURE, tmp_path / "b.json", ["real_news"], real=SEED)["real_news"]
+    assert written["corpus"] == str(SEED)
+    assert written["loading"]["articles"] == 1 and written["loading"]["attributions"] > 0
+    assert written["pipeline"]["words"] == written["loading"]["words"]
+    missing = bench.run(FIXTURE, tmp_path / "c.json", ["real_news"], real=tmp_path / "none")
+    assert missing["real_news"] == {"skipped": f"no folder {tmp_path / 'none'}: pass --real DIR"}
+
+
 def test_unknown_key(tmp_path):
     with pytest.raises(ValueError, match="unknown benchmark"):
         bench.run(FIXTURE, tmp_path / "b.json", ["speed"])

@@ -88,7 +88,8 @@ def test_max_file_bytes_sets_one_limit_for_every_file(folder):
 
 def test_records_files_have_a_larger_limit_than_articles():
     limits = ReadLimits()
-    assert limits.bytes_for("a.TXT") == limits.bytes_for("b.html") == limits.article_bytes
+    assert limits.bytes_for("a.TXT") == limits.bytes_for("b.docx") == limits.article_bytes
+    assert limits.bytes_for("b.html") == limits.page_bytes < limits.article_bytes
     assert limits.bytes_for("c.csv") == limits.bytes_for("d.parquet") == limits.records_bytes
     assert limits.records_bytes > limits.article_bytes
 

@@ -273,7 +273,8 @@ def simple_paragraph_spans(text):
     return spans
 
 
-_CANDIDATE = re.compile(r"""([.!?…]+["'”’»)\]]*)(?=\s+["'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])""")
+# A sentence may open with up to two marks: ''We …'' (a double mark typed as two).
+_CANDIDATE = re.compile(r"""([.!?…]+["'”’»)\]]*)(?=\s+["'“‘«(\[]{0,2}[A-Z0-9À-ÖØ-Þ])""")
 
 
 def simple_sentence_spans(text, start, end):
@@ -284,7 +285,7 @@ def simple_sentence_spans(text, start, end):
         mark, cut = match.span(1)
         if region[mark] == "." and not region[mark:cut].startswith(".."):
             before = re.search(r"([\w.’'-]+)$", region[max(0, mark - 40) : mark])
-            following = re.match(r"\s+[\"'“‘«(\[]?([\w’'-]+)", region[cut:]).group(1)
+            following = re.match(r"\s+[\"'“‘«(\[]{0,2}([\w’'-]+)", region[cut:]).group(1)
             if before and not text_module._period_ends_sentence(before.group(1), following):
                 continue
         cuts.append(cut)
@@ -328,6 +329,8 @@ LAYOUT_PIECES = st.sampled_from(
         "Ünïcode. Next",
         "İ. K",
         "said.",
+        "''We",
+        "(“A",
         "“Yes.” They",
         "(Done.) Then",
         "Wait... What",

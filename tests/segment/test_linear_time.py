@@ -85,6 +85,13 @@ SHAPES = {
     "a run of guillemets": "»",
     "a run of digits": "1",
     "a breadcrumb": "Home > News > ",
+    # reported speech without end: cues, subjects, appositions, tails
+    "cues and capitalised words": "Officials said Big Red Apple Tree ",
+    "shared subjects": "the ferry sailed and said ",
+    "appositions": "Smith, a pilot, said ",
+    "according to the council": "according to the council, ",
+    "tails": "the port is open, the mayor said, ",
+    "typed double marks": "''Yes,'' said Smith. ",
 }
 
 

@@ -346,3 +346,18 @@ def test_described_speakers_beyond_government_offices(tail, speaker):
     # Stories quote mayors, courts, companies and police as often as ministries.
     text = f'The council voted on Tuesday.\n\n"This is a good day for the city," {tail}'
     assert [s for _, s, _ in quotes_of(text)] == [speaker]
+
+
+def test_double_marks_typed_as_two_apostrophes_or_backquotes():
+    # News archives and ASCII exports print “…” as ''…'' (and ``…'').
+    text = "''We are ready,'' said the harbour master. She called it ``a fair deal'' today."
+    found = find_quotations(text, [(0, len(text))])
+    assert [text[q.start : q.end] for q in found] == ["We are ready,", "a fair deal"]
+    assert [text[q.open_mark : q.close_mark + 1] for q in found] == [
+        "''We are ready,''",
+        "``a fair deal''",
+    ]
+    # An apostrophe is still an apostrophe: "the harbour's" opens nothing.
+    text = "''The harbour's quay,'' he said."
+    (quote,) = find_quotations(text, [(0, len(text))])
+    assert text[quote.start : quote.end] == "The harbour's quay,"
