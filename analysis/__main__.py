@@ -153,7 +153,7 @@ def _report_parser(commands) -> None:
         "--max-file-bytes",
         type=int,
         default=None,
-        help="largest file read, in bytes (default: 50 MB for an article, 5 MB for a saved "
+        help="largest file read, in bytes (default: 10 MB for an article, 5 MB for a saved "
         "page, 500 MB for a file of records)",
     )
 

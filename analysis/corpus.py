@@ -132,7 +132,7 @@ def load_corpus(
         max_line_chars: Longest line accepted; longer lines are usually not article
             text (minified HTML or JSON).
         max_file_bytes: Largest file read, in bytes; a larger one is refused unread.
-            By default 50 MB for a file of one article, 5 MB for a saved web page
+            By default 10 MB for a file of one article, 5 MB for a saved web page
             and 500 MB for a file of records (:class:`~analysis.load.ReadLimits`
             gives the reasons); a number sets one limit for every file. Named
             pipes, devices and sockets are never opened: they are listed in

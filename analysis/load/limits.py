@@ -28,10 +28,12 @@ class ReadLimits:
     """The limits the loader reads files and text with.
 
     Attributes:
-        article_bytes: Largest file of one article (``.txt``, ``.md``, ``.docx``):
-            50 MB. A long article is 100 KB; a larger file is a dump, a log or a
-            disk image left in the folder (a LexisNexis export of a few thousand
-            stories stays well under it).
+        article_bytes: Largest file of one article (``.txt``, ``.md``), and the
+            most text a Word file unpacks to: 10 MB. A long article is 100 KB, a
+            long report or transcript a few MB, a LexisNexis or Factiva download
+            (500 stories at most) about 3 MB; a larger file is a dump or a log
+            left in the folder, and segmenting 10 MB takes half a minute, which a
+            report spends once per notebook.
         page_bytes: Largest saved web page (``.html``): 5 MB. A news page is 0.2
             to 2 MB of markup; trafilatura reads it at about a megabyte a second
             here, and slower as pages grow (10 MB of paragraphs took a minute),
@@ -51,7 +53,7 @@ class ReadLimits:
             Latin-1.
     """
 
-    article_bytes: int = 50_000_000
+    article_bytes: int = 10_000_000
     page_bytes: int = 5_000_000
     records_bytes: int = 500_000_000
     max_line_chars: int = 100_000

@@ -158,18 +158,22 @@ def read_docx(raw: bytes, max_bytes: int) -> PageText:
 
 
 def _check_unpacked_size(raw: bytes, max_bytes: int) -> None:
-    """Refuse a zip archive whose parts unpack to more than ``max_bytes``.
+    """Refuse a Word file whose text unpacks to more than ``max_bytes`` (a "zip bomb").
 
-    The sizes are the archive's own record of each part; :mod:`zipfile` stops
-    reading a part at its recorded size, so a part cannot unpack to more.
+    Its text is its XML parts; pictures and fonts may take ten times as much, not
+    more. The sizes are the archive's own record of each part; :mod:`zipfile`
+    stops reading a part at its recorded size, so a part cannot unpack to more.
     """
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
+            parts = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         return  # python-docx names what is wrong with a file that is no archive
-    if unpacked > max_bytes:
+    text = sum(info.file_size for info in parts if info.filename.endswith((".xml", ".rels")))
+    unpacked = sum(info.file_size for info in parts)
+    if text > max_bytes or unpacked > 10 * max_bytes:
         raise PageError(
-            f"the Word file unpacks to {unpacked:,} bytes, over the limit of {max_bytes:,}",
+            f"the Word file unpacks to {unpacked:,} bytes ({text:,} of text), over the limit "
+            f"of {max_bytes:,} bytes of text and ten times that in all",
             "save the text as .txt, or raise the limit: load_corpus(path, max_file_bytes=N)",
         )

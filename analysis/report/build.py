@@ -262,7 +262,7 @@ def build_report(
             who did not run it: one stray file in a folder of thousands should not
             leave them with nothing, and the index says what was left out.
         max_file_bytes: Largest file read (``load_corpus``'s limit; by default
-            50 MB for an article, 5 MB for a saved page, 500 MB for a file of records).
+            10 MB for an article, 5 MB for a saved page, 500 MB for a file of records).
 
     Returns:
         The path of the report's ``index.html``.

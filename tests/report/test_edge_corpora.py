@@ -82,7 +82,7 @@ def _hostile_corpus(folder: Path) -> dict[str, str]:
         "pipe.txt": "a named pipe",
         "zero.txt": "a character device",
         "gone.txt": "a symbolic link to a file that does not exist",
-        "dump.txt": "over the limit of 50,000,000 bytes",
+        "dump.txt": "over the limit of 10,000,000 bytes",
         "blob.txt": "binary data",
         "deep.jsonl": "nested too deeply",
     }
