@@ -93,6 +93,8 @@ def _read_documents(
             problem(_unreadable(file, rel, exc))
             continue
         if stat.S_ISDIR(mode):
+            if file.is_symlink():  # not walked into: it may lead back up, for ever
+                unlisted(rel, "a symbolic link to a folder: not followed (copy the folder in)")
             continue
         if kind := special_kind(mode):
             link = " (through a symbolic link)" if file.is_symlink() else ""

@@ -58,6 +58,13 @@ def test_a_socket_is_listed(folder):
         assert "a socket" in skipped(load_corpus(folder))["s.txt"]
 
 
+def test_a_link_to_a_folder_is_listed_and_not_followed(folder):
+    (folder / "loop").symlink_to(folder)  # a folder that holds itself
+    corpus = load_corpus(folder)
+    assert list(corpus.articles["article_id"]) == ["good"]
+    assert skipped(corpus)["loop"].startswith("a symbolic link to a folder: not followed")
+
+
 def test_a_broken_link_is_a_corpus_error(folder):
     (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
     with pytest.raises(CorpusError, match="gone.txt: a symbolic link to a file that does not"):
