@@ -257,6 +257,11 @@ def _double_quoted(text: str, blocks) -> list[tuple[int, int]]:
     return spans
 
 
+def _covers(found: tuple[int, int], gold: tuple[int, int]) -> bool:
+    """A found attribution covers at least half of a gold Content (the reported-speech match)."""
+    return min(found[1], gold[1]) - max(found[0], gold[0]) >= 0.5 * (gold[1] - gold[0])
+
+
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     """At least half the shorter span is shared."""
     shared = min(a[1], b[1]) - max(a[0], b[0])
@@ -343,11 +348,7 @@ def _reported_rows(article_id, text, gold, found, quoted, quotations) -> list[tu
             continue  # a quotation: measured with the quotations
         span = (row.content_start, row.content_end)
         hit = next(
-            (
-                a
-                for a in attributions
-                if min(a.end, span[1]) - max(a.start, span[0]) >= 0.5 * (span[1] - span[0])
-            ),
+            (a for a in attributions if _covers((a.start, a.end), span)),
             None,
         )
         if hit is None:
@@ -367,11 +368,7 @@ def _reported_rows(article_id, text, gold, found, quoted, quotations) -> list[tu
         )  # fmt: skip
     for a in attributions:
         # A found attribution is right when it covers half of some gold Content.
-        matched = any(
-            min(a.end, c.content_end) - max(a.start, c.content_start)
-            >= 0.5 * (c.content_end - c.content_start)
-            for c in contents
-        )
+        matched = any(_covers((a.start, a.end), (c.content_start, c.content_end)) for c in contents)
         rows.append(
             (article_id, "right" if matched else "extra", -1, -1, "", "", a.start,
              a.end, a.text, a.kind, a.source_as_written, a.source, None, matched,
