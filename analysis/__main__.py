@@ -7,6 +7,7 @@ Commands:
     validate: measure roles, quotations, speakers and usage against hand labels.
     labelling-sheet: write every block and quotation to a CSV sheet to label by hand.
     export: write every table of the workbook on a corpus (CSV, Parquet or Excel).
+    train-attribution: train the reporting-cue model on brat-labelled news (PolNeAR).
 
 The same commands run as ``media-framing COMMAND ...`` (the package's console script).
 """
@@ -102,6 +103,31 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--corpus", required=True, type=Path, help="corpus folder or file")
     export.add_argument("--out", required=True, type=Path, help="the folder to write")
     export.add_argument("--format", choices=("csv", "parquet", "xlsx"), default="csv")
+    train = commands.add_parser(
+        "train-attribution",
+        help="train the reporting-cue model on brat-labelled news (PolNeAR's layout)",
+        description=(
+            "Train the logistic regression that tells a reporting cue from other words "
+            "(analysis/segment/cue_model.py) on FOLDER/texts/<id>.txt and "
+            "FOLDER/attributions/<id>_<annotator>.ann, and write its weights. The package "
+            "ships the model trained on ../shared/polnear; the same folder gives the same "
+            "weights."
+        ),
+    )
+    train.add_argument("folder", type=Path, help="holds texts/ and attributions/ (PolNeAR)")
+    train.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="where to write the model (default: the package's analysis/data/cue_model.json)",
+    )
+    train.add_argument(
+        "--through",
+        default=None,
+        metavar="YYYY-MM",
+        help="train only on articles published through this month (FOLDER/metadata.tsv's "
+        "publication_date), to measure the model on the later ones",
+    )
     return parser
 
 
@@ -174,6 +200,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _report(args)
     if args.command == "check-browser":
         return _check_browser(args)
+    if args.command == "train-attribution":
+        return _train_attribution(args)
     on_a_corpus = {"validate": _validate, "labelling-sheet": _labelling_sheet, "export": _export}
     if args.command in on_a_corpus:
         from analysis.errors import CorpusError
@@ -279,6 +307,24 @@ def _validate_attributions(args: argparse.Namespace) -> None:
         agreement.reported.to_csv(args.out / "attribution_reported.csv", index=False)
         print(f"tables written to {args.out}")
     print("\n".join(agreement.summary_lines()))
+
+
+def _train_attribution(args: argparse.Namespace) -> int:
+    from analysis.errors import CorpusError
+    from analysis.segment import MODEL_PATH
+    from analysis.validate import articles_through, train_cue_model
+
+    try:
+        articles = articles_through(args.folder, args.through) if args.through else None
+        model = train_cue_model(args.folder, articles)
+    except CorpusError as exc:
+        print(f"train-attribution: {exc}", file=sys.stderr)
+        return 2
+    out = args.out or MODEL_PATH
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(model.to_json(), encoding="utf-8")
+    print(f"{model.meta['trained_on']}; {len(model.weights):,} weights written to {out}")
+    return 0
 
 
 def _labelling_sheet(args: argparse.Namespace) -> int:

@@ -12,9 +12,10 @@ and who said them; :mod:`~analysis.segment.names` turns phrases into names),
 per-article driver. :mod:`~analysis.segment.limits` holds the tunable limits.
 """
 
-from analysis.segment.articles import segment_all, segment_articles
+from analysis.segment.articles import NOT_PROSE, segment_all, segment_articles
 from analysis.segment.attributions import REPORTED_RULES, Attribution, find_attributions
 from analysis.segment.blocks import Block, Layout, layout_each, paragraph_bounds, paragraph_spans
+from analysis.segment.cue_model import MODEL_PATH, CueModel, bare_form, cue_model, features, tokens
 from analysis.segment.limits import RoleLimits, SpeakerLimits
 from analysis.segment.names import TITLE_WORDS
 from analysis.segment.official import official_source
@@ -45,6 +46,13 @@ __all__ = [
     "Attribution",
     "REPORTED_RULES",
     "find_attributions",
+    "CueModel",
+    "cue_model",
+    "MODEL_PATH",
+    "NOT_PROSE",
+    "bare_form",
+    "features",
+    "tokens",
     "TITLE_WORDS",
     # the tunable limits
     "RoleLimits",

@@ -36,7 +36,7 @@ from analysis.text import count_words
 __all__ = ["segment_all", "segment_articles", "progress_bar"]
 
 # Roles of furniture, where nothing is attributed.
-_NOT_PROSE = ("byline", "credit", "boilerplate", "embed")
+NOT_PROSE = ("byline", "credit", "boilerplate", "embed")
 
 
 def progress_bar(items, total: int, desc: str, show: bool):
@@ -327,7 +327,7 @@ def _segment_one(
     prose = [
         (block_no, lo, hi)
         for block_no, block in enumerate(blocks)
-        if block.role not in _NOT_PROSE
+        if block.role not in NOT_PROSE
         for lo, hi in per_block[block_no]
     ]
     for n, a in enumerate(find_attributions(text, resolver.masked, found, prose, resolver)):

@@ -24,8 +24,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from analysis.segment.cue_model import cue_model, word_trie
 from analysis.segment.names import clean_speaker
 from analysis.segment.quotes import Quotation
 from analysis.segment.speakers import _SPEAKER, SpeakerResolver, _subject
@@ -112,6 +113,7 @@ _SOURCE_NOUNS = re.compile(
     r"friends?|families|family|parents?|students?|teachers?|doctors?|groups?|organizers?)$"
 )
 _TOKEN = re.compile(r"\S+")
+_SUFFIXES = frozenset("jr sr ii iii iv".split())  # of a name, after its comma
 _SUBJECT_WORDS = 10  # a subject is a short noun phrase: longer runs are a clause
 
 
@@ -119,12 +121,15 @@ _SUBJECT_WORDS = 10  # a subject is a short noun phrase: longer runs are a claus
 class _Found:
     """What a reported-speech rule found, offsets relative to the sentence."""
 
-    source: tuple[int, int]
+    source: tuple[int, int] | None  # None: the sentence names no source
     cue: tuple[int, int]
     content: tuple[int, int]
+    note: str = ""  # what the rule adds to its name as evidence
 
 
-def _subject_before(sentence: str, at: int) -> tuple[int, int] | None:
+def _subject_before(
+    sentence: str, at: int, skip: frozenset[str] = _BETWEEN_WORDS
+) -> tuple[int, int] | None:
     """The noun phrase that ends just before ``at`` (a cue), skipping adverbs and an apposition.
 
     Read backwards over at most the 200 characters before the cue, word by word:
@@ -134,7 +139,7 @@ def _subject_before(sentence: str, at: int) -> tuple[int, int] | None:
     lo = max(0, at - 200)
     words = [(m.start() + lo, m.end() + lo) for m in _TOKEN.finditer(sentence[lo:at])]
     n = len(words)
-    while n and _bare(sentence, words[n - 1]) in _BETWEEN_WORDS:
+    while n and _bare(sentence, words[n - 1]) in skip:
         n -= 1
     if n and sentence[words[n - 1][1] - 1] == ",":
         # An apposition closing with a comma: the subject is before its opening comma.
@@ -148,7 +153,7 @@ def _subject_before(sentence: str, at: int) -> tuple[int, int] | None:
     while n and end - n < _SUBJECT_WORDS:
         word = _bare(sentence, words[n - 1])
         text = sentence[words[n - 1][0] : words[n - 1][1]]
-        if word in _BOUNDARY or (n < end and text[-1] in ",;:(") or not word:
+        if word in _BOUNDARY or not word or (n < end and _closes_clause(sentence, words, n)):
             break
         if word in _PREPOSITIONS and not (n < end and _bare(sentence, words[n])[:1].isdigit()):
             break  # "debate in Brooklyn Mrs. Clinton": a phrase, not the subject ("Six in 10")
@@ -167,6 +172,12 @@ def _subject_before(sentence: str, at: int) -> tuple[int, int] | None:
     ):
         return None
     return words[n][0], words[end - 1][1]
+
+
+def _closes_clause(sentence: str, words: list[tuple[int, int]], n: int) -> bool:
+    """Whether word ``n - 1`` ends a clause (a comma, a colon), not a name ("Joseph Biden, Jr.")."""
+    last = sentence[words[n - 1][1] - 1]
+    return last in ",;:(" and not (last == "," and _bare(sentence, words[n]) in _SUFFIXES)
 
 
 def _bare(sentence: str, span: tuple[int, int]) -> str:
@@ -312,6 +323,71 @@ def _rule_participle(sentence: str, start: int) -> _Found | None:
     return _Found(source, match.span("cue"), (match.end(), end))
 
 
+def _learned_cue(sentence: str, start: int, p: float, lo: int, hi: int) -> _Found | None:
+    """The attribution of a cue the trained model recognises (:mod:`analysis.segment.cue_model`).
+
+    The long tail of cues no rule names ("asked whether", "polls show", "endorsed",
+    "declined to"). The content is what follows the cue to the sentence's end or,
+    where the cue closes the sentence ("…, she argued."), what stands before it;
+    the source is the subject before the cue, a name after it, or none. ``None``
+    where the cue has no content, or is a quotation's own.
+
+    Args:
+        sentence: The sentence, quoted words blanked.
+        start: Where its own words start.
+        p: The model's probability that ``sentence[lo:hi]`` is a cue.
+        lo: Where the cue's word starts.
+        hi: Where it ends.
+    """
+    if _AFTER_QUOTATION.search(sentence, max(start, lo - 80), lo):
+        return None  # "“…,” said X", "“…,” Fallon said": the quotation's own cue, read already
+    if sentence[lo].isupper() and sentence[start:lo].strip():
+        return None  # a capital inside a sentence: a headline in title case ("…, Proposes Summit")
+    note = f"'{sentence[lo:hi].strip(_CUE_PUNCT)}' scored {p:.2f}"
+    cue = (lo, hi - len(sentence[lo:hi]) + len(sentence[lo:hi].rstrip(_CUE_PUNCT)))
+    subject = _subject_before(sentence, lo, skip=_BEFORE_A_VERB)
+    if _PASSIVE.search(sentence, max(start, lo - 30), lo) and not _PROGRESSIVE.match(
+        sentence, lo, hi
+    ):
+        subject = None  # "The channel is said to be shallow": said of it, not by it
+    elif subject is None and not _TAIL_CUE_BEFORE.search(sentence, max(start, lo - 3), lo):
+        # "X, a Republican, has not endorsed …", "X met the pilots and asked …": the
+        # sentence's subject, when it stands before the cue.
+        found = _subject(sentence[start : start + 400])
+        if found and start + found.end("speaker") < lo:
+            subject = (start + found.start("speaker"), start + found.end("speaker"))
+    after = _AFTER_CUE.match(sentence, cue[1])
+    clo = after.end() if after else cue[1]
+    end = _content_end(sentence, clo)
+    if end - clo >= 12 and _WORD_CHAR.search(sentence, clo, end):
+        return _Found(subject, cue, (clo, end), note)
+    comma = max(sentence.rfind(", ", start, lo), sentence.rfind(",” ", start, lo))
+    if comma > start and _TAIL_AFTER.match(sentence, cue[1]):
+        if subject is not None and subject[0] > comma:
+            return _Found(subject, cue, (start, comma), note)
+        name = _NAME_AFTER.match(sentence, cue[1])
+        return _Found(name.span("name") if name else None, cue, (start, comma), note)
+    return None
+
+
+_CUE_PUNCT = ",;:.!?“”\"'’‘()"
+# A blanked quotation (and its comma) just before a cue.
+_AFTER_QUOTATION = re.compile(r"(?:[”\"]|'')[,.!?]?\s+(?:[\w.’'-]+,?\s+){0,5}$")
+# What may stand between a subject and a learned cue besides _BETWEEN_WORDS: the
+# auxiliaries and negations of a verb phrase ("has not endorsed", "wouldn't say").
+_BEFORE_A_VERB = _BETWEEN_WORDS | frozenset(
+    """is are was were will would could can may might should must not never been being be
+    to going wouldn't won't didn't doesn't don't hasn't haven't hadn't isn't aren't wasn't
+    weren't can't couldn't shouldn't""".split()
+)
+# A form of "be" just before the cue (an adverb may stand between): a passive, unless
+# the cue is a participle in -ing ("has been saying").
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|[’']re)\s+(?:\w+ly\s+)?$")
+_PROGRESSIVE = re.compile(r"\w+ing\b")
+_TAIL_CUE_BEFORE = re.compile(r"[,;:]\s*$")  # "…, said X": the source follows the cue
+
+
+_LEARNED = "a cue the trained cue model recognises"
 # Each rule reads one sentence (quotations masked) and where its own words start
 # (past a dateline); it returns where the source, the cue and the content are.
 REPORTED_RULES: tuple[tuple[str, Callable[[str, int], _Found | None]], ...] = (
@@ -345,30 +421,6 @@ def _content_end(sentence: str, lo: int) -> int:
     return end
 
 
-def _trie(words: list[str]) -> str:
-    """A regular expression matching exactly ``words``, as a tree of shared prefixes.
-
-    ``said|says|say`` becomes ``sa(?:id|ys|y)``: each position tries one branch
-    per letter instead of every word, which made the scan for cues five times faster.
-    """
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def pattern(node: dict) -> str:
-        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
-        if "" in node:
-            branches.append("")
-        if len(branches) == 1:
-            return branches[0]
-        return "(?:" + "|".join(branches) + ")"
-
-    return pattern(tree)
-
-
 def _cue_words() -> list[str]:
     """Every word that may open a cue, in lower and title case.
 
@@ -388,7 +440,7 @@ def _cue_words() -> list[str]:
 
 
 # Any word a cue opens with: every rule needs one, so a sentence without is passed over.
-_ANY_CUE = re.compile(rf"\b{_trie(_cue_words())}\b")
+_ANY_CUE = re.compile(rf"\b{word_trie(_cue_words())}\b")
 
 
 def find_attributions(
@@ -418,30 +470,106 @@ def find_attributions(
     opens = [q.open_mark for q in quotes]
     # Every rule needs a cue: the sentences without one (most) are passed over.
     cues = [m.start() for m in _ANY_CUE.finditer(masked)]
+    learnable = cue_model().candidates(masked)
+    learnable_at = [lo for lo, _ in learnable]
     for block_no, lo, hi in sentences:
         first = bisect.bisect_left(cues, lo)
-        if first == len(cues) or cues[first] >= hi:
+        ruled = first < len(cues) and cues[first] < hi
+        here = learnable[
+            bisect.bisect_left(learnable_at, lo) : bisect.bisect_left(learnable_at, hi)
+        ]
+        if not ruled and not here:
             continue
         sentence = masked[lo:hi]
-        start = _content_start(sentence)
-        for name, rule in REPORTED_RULES:
-            hit = rule(sentence, start)
-            if hit is None:
-                continue
-            attribution = _reported(text, lo, block_no, hit, name, quotes, opens, resolver)
-            if attribution is not None:
-                found.append(attribution)
-                if attribution.quote_no >= 0:
-                    inside = _inside(quotes, opens, attribution.start, attribution.end)
-                    covered.update(inside)
-                    _speak_for(quotes, inside, attribution)
-                break
+        spans = tuple((a - lo, min(b, hi) - lo) for a, b in here)
+        hits = _sentence_hits(sentence, ruled, spans)
+        for how, hit in hits:
+            attribution = _reported(text, lo, block_no, hit, how, quotes, opens, resolver)
+            found.append(attribution)
+            if attribution.quote_no >= 0:
+                inside = _inside(quotes, opens, attribution.start, attribution.end)
+                covered.update(inside)
+                _speak_for(quotes, inside, attribution)
     for quote_no, quote in enumerate(quotes):
         if quote_no in covered or not quote.speaker:
             continue
         found.append(_quoted(text, quote_no, quote, sentences, starts))
     found.sort(key=lambda a: (a.start, a.end))
     return found
+
+
+def _sentence_hits(sentence: str, ruled: bool, spans) -> list[tuple[str, _Found]]:
+    """The attributions of one sentence: the first rule's, then the trained model's.
+
+    Args:
+        sentence: The sentence, quoted words blanked.
+        ruled: Whether it holds a word a rule's cue opens with.
+        spans: ``(start, end)`` of its words the model may take for cues.
+
+    Returns:
+        ``(evidence, found)`` of each: the first of :data:`REPORTED_RULES` that
+        fires, then each cue of the model outside what was found before it ("X
+        said A, while Y argued B"), the long tail of cues no rule names.
+    """
+    start = _content_start(sentence)
+    hits: list[tuple[str, _Found]] = []
+    for name, rule in REPORTED_RULES if ruled else ():
+        hit = rule(sentence, start)
+        if hit is not None:
+            hits.append((name, hit))
+            break
+    # The model's cues, best scored first, outside what was found before them.
+    for p, lo, hi in (
+        sorted(cue_model().cues(sentence, start, spans), reverse=True) if spans else ()
+    ):
+        around = [h for _, h in hits if _span(h)[0] <= lo < _span(h)[1]]
+        # A clause of its own opens within reach of its subject (read backwards over
+        # at most 200 characters): the stretch read is bounded, so a run-on sentence
+        # of a thousand cues costs its length, not its square.
+        reach = max(0, lo - _CLAUSE_REACH)
+        if around and not any(
+            _A_NEW_CLAUSE.search(sentence, max(h.content[0], reach), lo) for h in around
+        ):
+            continue  # inside one found, with no clause of its own: nested ("said Y believes")
+        more = _learned_cue(sentence, start, p, lo, hi)
+        if more is None:
+            continue
+        if around and more.source is not None:
+            _split_at_a_new_clause(sentence, hits, more)
+        if any(_span(h)[0] <= lo < _span(h)[1] for _, h in hits):
+            continue
+        hits.append((_LEARNED, more))
+    return hits
+
+
+def _span(found: _Found) -> tuple[int, int]:
+    """From the first to the last character of an attribution's cue and content."""
+    return min(found.cue[0], found.content[0]), max(found.cue[1], found.content[1])
+
+
+# A new clause with a subject of its own: "…, while critics argued", "…; but aides said".
+_CLAUSE_REACH = 250  # the subject's reach (200) and the opener before it
+_A_NEW_CLAUSE = re.compile(r"(?:;|,\s*(?:and|but|while|whereas|though|although))\s")
+_NEW_CLAUSE = re.compile(
+    r"\s*(?:;|,\s*(?:and|but|while|whereas|though|although))\s+$"
+)  # a bare comma may close a lead-in instead ("According to X, on Tuesday, the pair …")
+
+
+def _split_at_a_new_clause(sentence: str, hits: list[tuple[str, _Found]], more: _Found) -> None:
+    """End a content where a clause with its own source and cue begins inside it.
+
+    "The mayor said the budget was balanced, while critics argued that …": the
+    mayor's content ends at "balanced"; the critics' is theirs. A source after
+    "that" or with no comma before it ("said Y believes Z") is nested speech, and
+    stays inside.
+    """
+    for n, (name, hit) in enumerate(hits):
+        lo, hi = hit.content
+        if not lo < more.source[0] < hi:
+            continue
+        opener = _NEW_CLAUSE.search(sentence, max(lo, more.source[0] - 20), more.source[0])
+        if opener is not None and opener.start() - lo >= 3:
+            hits[n] = (name, replace(hit, content=(lo, opener.start())))
 
 
 def _speak_for(quotes: list[Quotation], inside: range, attribution: Attribution) -> None:
@@ -468,17 +596,23 @@ def _inside(quotes: list[Quotation], opens: list[int], start: int, end: int) -> 
     return range(first, bisect.bisect_left(opens, end))
 
 
-def _reported(text, lo, block_no, hit, name, quotes, opens, resolver) -> Attribution | None:
+def _reported(text, lo, block_no, hit, name, quotes, opens, resolver) -> Attribution:
     """A reported-speech rule's finding as an attribution, its source resolved."""
     start = lo + hit.content[0]
     # The content ends before the sentence's closing punctuation in the text itself
     # (the masked view blanks a closing quotation's words, full stop included).
     end = lo + _content_end(text[lo : lo + hit.content[1]], hit.content[0])
-    written = text[lo + hit.source[0] : lo + hit.source[1]]
-    named = clean_speaker(written) or " ".join(written.split())
-    source, how = resolver.resolve(named, lo, lo + hit.source[0], name)
+    if hit.source is None:
+        written, source, how, source_span = "", "", name, (-1, -1)
+    else:
+        source_span = (lo + hit.source[0], lo + hit.source[1])
+        written = text[source_span[0] : source_span[1]]
+        named = clean_speaker(written) or " ".join(written.split())
+        source, how = resolver.resolve(named, lo, source_span[0], name)
     if source in {"he", "she", "they", "it"}:
         source = ""
+    if hit.note:
+        how = f"{how} ({hit.note})"
     inside = _inside(quotes, opens, start, end)
     kind = "indirect"
     if inside:
@@ -493,8 +627,8 @@ def _reported(text, lo, block_no, hit, name, quotes, opens, resolver) -> Attribu
         end=end,
         source=source,
         source_as_written=written,
-        source_start=lo + hit.source[0],
-        source_end=lo + hit.source[1],
+        source_start=source_span[0],
+        source_end=source_span[1],
         cue=" ".join(text[lo + hit.cue[0] : lo + hit.cue[1]].split()),
         cue_start=lo + hit.cue[0],
         cue_end=lo + hit.cue[1],

@@ -11,6 +11,7 @@ telling a person from an institution, a document or a pronoun.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["TITLE_WORDS", "clean_speaker"]
 
@@ -218,7 +219,7 @@ def _full_name_candidates(text: str, surname: str) -> list[tuple[int, str]]:
     if not mentions:
         return []  # most calls: no mention, so neither pattern can match
     found = []
-    pattern = re.compile(rf"(?:(?:[A-Z]\.|[A-Z][\w’'-]*)\s+){{1,6}}{re.escape(surname)}\b")
+    pattern = _surname_pattern(surname)
     done = 0  # where the last match read ended: matches do not overlap
     for at in mentions:
         if at + len(surname) <= done:
@@ -243,6 +244,16 @@ def _full_name_candidates(text: str, surname: str) -> list[tuple[int, str]]:
             found.append((given.end(), text[at : given.end()]))
             break
     return found
+
+
+@lru_cache(maxsize=4096)
+def _surname_pattern(surname: str) -> re.Pattern:
+    """A full name ending with ``surname``, compiled once per surname for the whole run.
+
+    Compiled anew in each article, these patterns were a tenth of the loading time
+    on real news: the same surnames recur from article to article.
+    """
+    return re.compile(rf"(?:(?:[A-Z]\.|[A-Z][\w’'-]*)\s+){{1,6}}{re.escape(surname)}\b")
 
 
 # The word a mention stands in ("J" in "J.") and the capitalised words after it.

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from analysis.segment.limits import SpeakerLimits
 from analysis.segment.names import (
@@ -479,15 +480,20 @@ class _Article:
     def titled(self, title: str) -> list[tuple[int, str]]:
         """(where, name) of each "<title> <Name>" in the text: "Prime Minister Keir Starmer"."""
         if title not in self._titled:
-            words = r"\s+".join(re.escape(w) for w in title.split())
-            pattern = re.compile(rf"(?i:\b{words})\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}})")
             found = []
-            for match in pattern.finditer(self.masked):
+            for match in _titled_pattern(title).finditer(self.masked):
                 name = clean_speaker(match.group("name"))
                 if name and _kind(name) == "person":
                     found.append((match.start(), name))
             self._titled[title] = found
         return self._titled[title]
+
+
+@lru_cache(maxsize=4096)
+def _titled_pattern(title: str) -> re.Pattern:
+    """The pattern of "<title> <Name>", compiled once per title for the run, not per article."""
+    words = r"\s+".join(re.escape(w) for w in title.split())
+    return re.compile(rf"(?i:\b{words})\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}})")
 
 
 class SpeakerResolver:

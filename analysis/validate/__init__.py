@@ -48,6 +48,7 @@ from analysis.validate.attributions import (
     source_matches,
 )
 from analysis.validate.brat import brat_files, read_brat
+from analysis.validate.cue_training import articles_through, train_cue_model
 from analysis.validate.labels import LabelFiles, find_label_files, read_labels
 from analysis.validate.measure import Validation, figures, load_bodies, validate
 from analysis.validate.quotes import quote_agreement, speaker_matches
@@ -70,6 +71,8 @@ __all__ = [
     "brat_files",
     "gold_attributions",
     "read_brat",
+    "articles_through",
+    "train_cue_model",
     "source_matches",
     "Validation",
     "validate",

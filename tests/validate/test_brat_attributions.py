@@ -93,7 +93,9 @@ def test_agreement_on_the_fixture(corpus):
     figures = agreement.figures()
     assert (figures["quotes_gold"], figures["quotes_found"]) == (2, 2)  # '' and `` marks
     assert figures["quote_f1"] == 1.0 and figures["speaker_accuracy"] == 1.0
-    assert (figures["reported_gold"], figures["attributions_found"]) == (3, 3)
+    # Found: the three reported, and "Ruiz called the plan ``a fair deal''" (the cue
+    # model's "called"), which matches its Content though that one holds quotation marks.
+    assert (figures["reported_gold"], figures["attributions_found"]) == (3, 4)
     assert figures["reported_recall"] == figures["reported_precision"] == 1.0
     assert figures["source_accuracy"] == 1.0
     assert agreement.disagreement_lines() == []

@@ -1,0 +1,112 @@
+"""The trained cue model: what it reads, how it finds candidates, and that its weights are reproducible."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import random
+from pathlib import Path
+
+import pytest
+
+from analysis.segment.cue_model import MODEL_PATH, CueModel, cue_model, features, tokens
+from analysis.validate import train_cue_model
+from analysis.validate.cue_training import cue_head
+
+ROOT = Path(__file__).resolve().parents[2]
+# PolNeAR's training split, where this machine keeps it (POLNEAR overrides).
+POLNEAR = Path(os.environ.get("POLNEAR", ROOT.parent / "shared" / "polnear"))
+
+
+def test_the_shipped_model_is_readable_and_says_how_it_was_made():
+    model = cue_model()
+    assert {"said", "told", "according", "asked"} <= model.vocabulary
+    assert 0 < model.threshold < 1
+    assert model.meta["train"].startswith("python -m analysis train-attribution")
+    assert "labelled articles" in model.meta["trained_on"]
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert set(data) == {"meta", "threshold", "bias", "vocabulary", "weights"}
+    assert CueModel.read(MODEL_PATH) == model
+
+
+def test_a_reporting_verb_scores_above_the_same_word_elsewhere():
+    model = cue_model()
+
+    def p(sentence: str, word: str) -> float:
+        lo = sentence.index(word)
+        return model.probability(sentence, lo, lo + len(word))
+
+    assert p("The harbour master said the channel would be dredged.", "said") > model.threshold
+    assert p("A survey found that most residents want a new quay.", "found") > model.threshold
+    assert p("The crew found a leak in the hull.", "found") < model.threshold
+    assert p("The storm lasted about five hours.", "about") < model.threshold
+
+
+def test_features_read_the_word_its_neighbours_and_its_place():
+    sentence = "Officials said, on Tuesday, that xxxx xxxx the talks would resume."
+    lo = sentence.index("said,")
+    got = features(sentence, lo, lo + 5)
+    assert {"w=said", "p1=officials", "p2=<s>", "n1=on", "pos=1", "p1cap-first"} <= set(got)
+    assert "punct-after=," in got
+    quoted = "“xxxx xxx,” said the mayor."
+    lo = quoted.index("said")
+    assert "p1=<q>" in features(quoted, lo, lo + 4)  # a blanked quotation is one token
+
+
+def test_features_read_a_bounded_stretch_of_a_long_sentence():
+    words = " ".join(["sea"] * 50_000)
+    sentence = f"{words} said {words}"
+    lo = sentence.index("said")
+    got = features(sentence, lo, lo + 4)
+    assert "pos=11+" in got and "rest=11+" in got  # counted within reach, not to the ends
+
+
+def test_the_fast_score_is_the_sum_of_the_features_weights():
+    model = cue_model()
+    rng = random.Random(3)
+    words = sorted(model.vocabulary)[:300] + ["Officials", "he", "the", "xxxx,", "mayor,", "“we"]
+    for _ in range(300):
+        sentence = " ".join(rng.choice(words) for _ in range(rng.randint(1, 30)))
+        for lo, hi, _form in tokens(sentence):
+            z = model.bias + sum(model.weights.get(f, 0.0) for f in features(sentence, lo, hi))
+            assert model.probability(sentence, lo, hi) == pytest.approx(1 / (1 + math.exp(-z)))
+
+
+def test_candidates_are_the_tokens_whose_form_is_in_the_vocabulary():
+    """The one-scan candidate finder equals the plain reading of every token."""
+    model = cue_model()
+    words = sorted(model.vocabulary)[:200] + [
+        "harbour",
+        "ferry",
+        "x",
+        "Said",
+        "SAID",
+        "“said",
+        "said,”",
+    ]
+    marks = ["", ",", ".", "“", "”", "(", ")", "—", "'s", "-"]
+    rng = random.Random(7)
+    for _ in range(300):
+        text = " ".join(
+            rng.choice(marks[:4]) + rng.choice(words) + rng.choice(marks)
+            for _ in range(rng.randint(0, 40))
+        )
+        expected = [(a, b) for a, b, form in tokens(text) if form in model.vocabulary]
+        assert model.candidates(text) == expected, text
+
+
+def test_a_cue_s_head_skips_its_auxiliaries():
+    assert cue_head("has also said") == "said"
+    assert cue_head("is expected") == "expected"
+    assert cue_head("According to") == "according"
+    assert cue_head("") == ""
+
+
+@pytest.mark.skipif(
+    not (POLNEAR / "texts").is_dir(),
+    reason=f"PolNeAR's training split is not at {POLNEAR} (set POLNEAR to retrain the model)",
+)
+def test_the_shipped_weights_are_what_the_training_script_makes():
+    model = train_cue_model(POLNEAR)
+    assert model.to_json() == MODEL_PATH.read_text(encoding="utf-8")
