@@ -61,6 +61,8 @@ class Corpus:
         blocks: One row per paragraph-level block, with its role and evidence.
         sentences: One row per sentence, with its role.
         quotes: One row per direct quotation, with speaker and cue.
+        terms: Quoted words nobody said: titles of works and terms held at arm's
+            length (:mod:`analysis.segment.terms`); never in ``quotes``.
         attributions: One row per attribution, quoted or reported: its content,
             source and cue (:mod:`analysis.segment.attributions`).
         pairs: One row per (news article, official document) pair and how it was linked.
@@ -72,6 +74,7 @@ class Corpus:
     blocks: pd.DataFrame
     sentences: pd.DataFrame
     quotes: pd.DataFrame
+    terms: pd.DataFrame
     attributions: pd.DataFrame
     pairs: pd.DataFrame
     skipped: pd.DataFrame
@@ -95,7 +98,8 @@ class Corpus:
         return (
             f"Corpus({str(self.root)!r}: {len(self.articles)} documents {kinds}, "
             f"{len(self.blocks)} blocks, {len(self.sentences)} sentences, "
-            f"{len(self.quotes)} quotes, {len(self.attributions)} attributions, "
+            f"{len(self.quotes)} quotes, {len(self.terms)} quoted titles or terms, "
+            f"{len(self.attributions)} attributions, "
             f"{len(self.skipped)} skipped)"
         )
 

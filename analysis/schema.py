@@ -22,6 +22,8 @@ __all__ = [
     "QUOTE_COLUMNS",
     "ROLES",
     "SENTENCE_COLUMNS",
+    "TERM_COLUMNS",
+    "TERM_KINDS",
 ]
 
 # The fields a manifest, a record or front matter may give for an article.
@@ -75,13 +77,17 @@ ATTRIBUTION_COLUMNS = (
     "quote_no",
     "evidence",
 )
+# Quoted words that nobody said (analysis/segment/terms.py): the title of a work, or a
+# term held at arm's length. They are not in ``quotes`` and have no speaker.
+TERM_COLUMNS = ("article_id", "term_no", "block_no", "start", "end", "text", "kind", "evidence")
+TERM_KINDS = ("title", "term")
 # The kinds of attribution: a quotation standing as a statement, one inside the
 # journalist's clause (or reported speech quoting some words), reported speech.
 ATTRIBUTION_KINDS = ("direct", "mixed", "indirect")
 # The frames of a loaded corpus, in the order they are built.
-FRAMES = ("articles", "blocks", "sentences", "quotes", "attributions", "pairs")
+FRAMES = ("articles", "blocks", "sentences", "quotes", "terms", "attributions", "pairs")
 # The frames with a row per part of a document (an ``article_id`` column).
-DOCUMENT_FRAMES = ("articles", "blocks", "sentences", "quotes", "attributions")
+DOCUMENT_FRAMES = ("articles", "blocks", "sentences", "quotes", "terms", "attributions")
 KINDS = ("news", "official")
 # The group of the articles whose outlet is not known, in every table by outlet.
 NO_OUTLET = "(no outlet)"

@@ -50,6 +50,7 @@ KEYS = {
     "blocks": ["article_id", "block_no"],
     "sentences": ["article_id", "sent_no"],
     "quotes": ["article_id", "quote_no"],
+    "terms": ["article_id", "term_no"],
     "attributions": ["article_id", "attribution_no"],
     "pairs": ["news_id", "official_id"],
     "framing_units": ["side", "doc_id", "sent_no"],

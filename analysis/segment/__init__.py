@@ -3,9 +3,11 @@
 Each decision comes with its evidence. The modules, in the order the work runs:
 :mod:`~analysis.segment.blocks` (paragraphs and sentences, over arrays),
 :mod:`~analysis.segment.reuse` (word n-grams shared with a paired official text),
-:mod:`~analysis.segment.quotes` and :mod:`~analysis.segment.speakers` (quotations
-and who said them; :mod:`~analysis.segment.names` turns phrases into names),
-:mod:`~analysis.segment.attributions` (every attribution, reported speech included),
+:mod:`~analysis.segment.quotes` (quotations; :mod:`~analysis.segment.terms` sets
+titles and terms apart) and :mod:`~analysis.segment.speakers` (who said them;
+:mod:`~analysis.segment.names` turns phrases into names),
+:mod:`~analysis.segment.attributions` (every attribution, reported speech included,
+with :mod:`~analysis.segment.cue_model`, the trained cue model),
 :mod:`~analysis.segment.roles` (the table of role rules, with the rules of
 :mod:`~analysis.segment.furniture` and :mod:`~analysis.segment.official`, over
 :mod:`~analysis.segment.view`), and :mod:`~analysis.segment.articles`, the
@@ -23,6 +25,7 @@ from analysis.segment.quotes import Quotation, find_quotations
 from analysis.segment.reuse import ReuseCache, reused_shares
 from analysis.segment.roles import ROLE_RULES, classify_blocks
 from analysis.segment.speakers import attribute_speakers
+from analysis.segment.terms import TERM_RULES, Term, split_terms
 from analysis.segment.view import BlockView, RoleState
 
 __all__ = [
@@ -42,6 +45,10 @@ __all__ = [
     "Quotation",
     "find_quotations",
     "attribute_speakers",
+    # quoted words nobody said
+    "TERM_RULES",
+    "Term",
+    "split_terms",
     # who said what, quoted or reported
     "Attribution",
     "REPORTED_RULES",

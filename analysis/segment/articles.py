@@ -22,6 +22,7 @@ from analysis.schema import (
     FRAMES,
     QUOTE_COLUMNS,
     SENTENCE_COLUMNS,
+    TERM_COLUMNS,
 )
 from analysis.segment.attributions import find_attributions
 from analysis.segment.blocks import layout_each
@@ -31,6 +32,7 @@ from analysis.segment.quotes import find_quotations
 from analysis.segment.reuse import ReuseCache
 from analysis.segment.roles import classify_blocks
 from analysis.segment.speakers import attribute_speakers
+from analysis.segment.terms import split_terms
 from analysis.text import count_words
 
 __all__ = ["segment_all", "segment_articles", "progress_bar"]
@@ -171,7 +173,7 @@ def segment_articles(
     columns = {name: articles[name].tolist() for name in articles.columns}
     texts = dict(zip(columns["article_id"], columns["text"], strict=True))
     texts.update(officials or {})
-    out: tuple[list, ...] = ([], [], [], [])  # rows of blocks, sentences, quotes, attributions
+    out: tuple[list, ...] = ([], [], [], [], [])  # blocks, sentences, quotes, terms, attributions
     pair_rows, derived_rows = [], []
     paired_with = [[p for p in pairs.split(";") if p] for pairs in columns["pairs_with"]]
     # Official texts pair with many articles: the cache tokenises each once for this call.
@@ -228,12 +230,13 @@ def segment_articles(
         articles = articles.reset_index(drop=True)
     articles["derived_start"] = articles["derived_start"].astype("Int64")
     articles["derived_end"] = articles["derived_end"].astype("Int64")
-    block_rows, sentence_rows, quote_rows, attribution_rows = out
+    block_rows, sentence_rows, quote_rows, term_rows, attribution_rows = out
     return {
         "articles": articles,
         "blocks": _frame(block_rows, BLOCK_COLUMNS),
         "sentences": _frame(sentence_rows, SENTENCE_COLUMNS),
         "quotes": _frame(quote_rows, QUOTE_COLUMNS),
+        "terms": _frame(term_rows, TERM_COLUMNS),
         "attributions": _frame(attribution_rows, ATTRIBUTION_COLUMNS),
         "pairs": _frame(pair_rows, ("news_id", "official_id", "link")),
     }
@@ -270,16 +273,18 @@ def _segment_one(
     reuse, from :func:`analysis.segment.layout_each`; quotes need the sentences,
     and so do the sentence roles.
     """
-    block_rows, sentence_rows, quote_rows, attribution_rows = out
+    block_rows, sentence_rows, quote_rows, term_rows, attribution_rows = out
     spans, per_block = layout.blocks, layout.sentences
-    found = find_quotations(text, spans)
+    quoted = find_quotations(text, spans)
+    # Titles and terms in quotation marks are nobody's words: no speaker, not quotes.
+    found, terms = split_terms(text, quoted)
     sentences = [s for block in per_block for s in block]
     resolver = attribute_speakers(text, found, sentences, speaker_limits=speaker_limits)
     share = [0.0] * len(spans)
     cued = [False] * len(spans)
     voiced = [("", 0)] * len(spans)  # the speaker of each block's longest quotation
     visible: dict[int, int] = {}  # a block's visible characters, counted once per block
-    for q in found:
+    for q in quoted:  # the role rules read every quoted stretch, titles and terms too
         if q.block_no not in visible:
             lo, hi = spans[q.block_no]
             visible[q.block_no] = len("".join(text[lo:hi].split())) or 1
@@ -351,6 +356,25 @@ def _segment_one(
                 a.evidence,
             )
         )
+    _quote_and_term_rows(article_id, text, found, terms, quote_rows, term_rows)
+    return blocks
+
+
+def _quote_and_term_rows(article_id, text, found, terms, quote_rows, term_rows) -> None:
+    """Append the rows of an article's quotations and of its quoted titles and terms."""
+    for term_no, t in enumerate(terms):
+        term_rows.append(
+            (
+                article_id,
+                term_no,
+                t.block_no,
+                t.start,
+                t.end,
+                text[t.start : t.end],
+                t.kind,
+                t.evidence,
+            )
+        )
     for quote_no, q in enumerate(found):
         quote_rows.append(
             (
@@ -366,7 +390,6 @@ def _segment_one(
                 q.speaker_evidence,
             )
         )
-    return blocks
 
 
 def _frame(rows: list[dict] | list[tuple], columns) -> pd.DataFrame:
@@ -376,6 +399,7 @@ def _frame(rows: list[dict] | list[tuple], columns) -> pd.DataFrame:
         "block_no",
         "sent_no",
         "quote_no",
+        "term_no",
         "attribution_no",
         "start",
         "end",

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from analysis.segment.cue_model import cue_model, word_trie
-from analysis.segment.names import clean_speaker
+from analysis.segment.names import _CAP, clean_speaker
 from analysis.segment.quotes import Quotation
 from analysis.segment.speakers import _SPEAKER, SpeakerResolver, _subject
 from analysis.text import DATELINE, WEEKDAY
@@ -490,8 +490,11 @@ def find_attributions(
                 inside = _inside(quotes, opens, attribution.start, attribution.end)
                 covered.update(inside)
                 _speak_for(quotes, inside, attribution)
+    for quote in quotes:
+        if not quote.speaker_as_written:
+            _speak_by_cue_model(masked, quote, sentences, starts, resolver)
     for quote_no, quote in enumerate(quotes):
-        if quote_no in covered or not quote.speaker:
+        if quote_no in covered or not quote.speaker_as_written:
             continue
         found.append(_quoted(text, quote_no, quote, sentences, starts))
     found.sort(key=lambda a: (a.start, a.end))
@@ -570,6 +573,65 @@ def _split_at_a_new_clause(sentence: str, hits: list[tuple[str, _Found]], more: 
         opener = _NEW_CLAUSE.search(sentence, max(lo, more.source[0] - 20), more.source[0])
         if opener is not None and opener.start() - lo >= 3:
             hits[n] = (name, replace(hit, content=(lo, opener.start())))
+
+
+# Beside a quotation: a cue then its speaker ("“…,” mused the host"), or the speaker
+# then the cue ("“…” he wondered aloud"), or both before it ("The host mused: “…”").
+# A speaker here may be any short noun phrase: the cue beside the quotation marks it.
+_BESIDE_SPEAKER = (
+    rf"(?:(?P<phrase>(?:[a-z][\w’'-]*\s+){{1,2}}{_CAP}(?:\s+{_CAP}){{0,3}})|{_SPEAKER}"
+    rf"|(?P<common>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){{0,2}}))"
+)
+_CUE_THEN_SPEAKER = re.compile(
+    rf"^[\s,.!?—–-]*(?P<cue>[a-z][a-z’'-]+)\s+{_BESIDE_SPEAKER}(?=[\s,.!?;:]|$)"
+)
+_SPEAKER_THEN_CUE = re.compile(
+    rf"^[\s,.!?—–-]*{_BESIDE_SPEAKER}(?:\s+[a-z]+ly)?\s+(?P<cue>[a-z][a-z’'-]+)\b"
+)
+_SPEAKER_CUE_BEFORE = re.compile(
+    rf"(?:^|[.!?;]\s+|,\s+){_BESIDE_SPEAKER}(?:\s+[a-z]+ly)?\s+(?P<cue>[a-z][a-z’'-]+)[,:]?\s*$"
+)
+
+
+def _speak_by_cue_model(masked: str, quote: Quotation, sentences, starts, resolver) -> None:
+    """Name the speaker of a quotation the speaker rules left without one, by a cue beside it.
+
+    The cue is a word the trained cue model takes for one just there ("mused",
+    "wondered", "quipped": verbs no list holds), and the speaker the noun phrase
+    next to it. Only the words touching the quotation marks are read.
+    """
+    lo, hi = _sentence_of(quote.open_mark, sentences, starts)
+    close = (quote.close_mark + 1) if quote.close_mark is not None else quote.end
+    after_hi = min(hi, close + 120) if hi > close else min(len(masked), close + 120)
+    window = [
+        (masked[close:after_hi], close, _CUE_THEN_SPEAKER),
+        (masked[close:after_hi], close, _SPEAKER_THEN_CUE),
+        (masked[max(lo, quote.open_mark - 120) : quote.open_mark], None, _SPEAKER_CUE_BEFORE),
+    ]
+    model = cue_model()
+    for stretch, at, pattern in window:
+        match = pattern.search(stretch)
+        if match is None:
+            continue
+        base = at if at is not None else max(lo, quote.open_mark - 120)
+        cue_lo, cue_hi = base + match.start("cue"), base + match.end("cue")
+        if match.group("cue") not in model.vocabulary:
+            continue
+        # The cue is scored in its sentence (the quotation blanked, as the model learnt).
+        inside = lo <= cue_lo and cue_hi <= hi
+        s_lo, s_hi = (lo, hi) if inside else (max(0, cue_lo - 200), min(len(masked), cue_hi + 200))
+        p = model.probability(masked[s_lo:s_hi], cue_lo - s_lo, cue_hi - s_lo)
+        if p < model.threshold:
+            continue
+        group = next(g for g in ("phrase", "speaker", "common") if match.group(g))
+        written, where = match.group(group), base + match.start(group)
+        how = f"a cue the trained cue model recognises beside the quotation ('{match.group('cue')}' scored {p:.2f})"
+        speaker, how = resolver.resolve(clean_speaker(written) or written, s_lo, where, how)
+        if speaker.lower() in {"he", "she", "they", "it"}:
+            speaker = ""
+        quote.speaker, quote.speaker_as_written = speaker, written
+        quote.cue, quote.speaker_evidence = match.group("cue"), how
+        return
 
 
 def _speak_for(quotes: list[Quotation], inside: range, attribution: Attribution) -> None:

@@ -96,6 +96,12 @@ _DAY_WORDS = frozenset(
 
 
 _NOT_NAMES = frozenset("but and so as when while if this that it there in on at".split())
+# Words that open a sentence, capitalised there, and are no part of a name after them.
+_OPENING_WORDS = frozenset(
+    """for given unless then after before although though because since yet still however
+    meanwhile instead indeed also with without despite during once until where why how
+    whether even now here today yesterday tonight only just""".split()
+)
 
 
 # Compiled once: the speaker helpers run per quotation.
@@ -128,6 +134,8 @@ def clean_speaker(raw: str) -> str:  # noqa: C901 - a flat chain of phrase forms
     article = bool(tokens) and tokens[0].lower() == "the"
     if article:
         tokens = tokens[1:]
+    while tokens and tokens[0].lower() in _OPENING_WORDS:
+        tokens = tokens[1:]  # "Then Brafman", "Given": a sentence's first word, not a name
     if not tokens or tokens[0].lower() in _NOT_NAMES:
         return ""
     if any(t.lower() in _DAY_WORDS for t in tokens):

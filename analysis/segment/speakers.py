@@ -570,10 +570,12 @@ def attribute_speakers(
             speaker, written, cue, how = _without_cue(article, quotes, i, lo, before + after)
         if speaker:
             speaker, how = _resolve(article, speaker, lo, quote.open_mark, how)
-        if speaker in {"he", "she", "they", "it"}:
+        pronoun = speaker in {"he", "she", "they", "it"}
+        if pronoun:
             speaker = ""  # a pronoun is never the final speaker; the evidence says why
         quote.speaker, quote.cue = speaker, cue
-        quote.speaker_as_written = written if speaker else ""
+        # The words as written stay, a pronoun that stands for no one named included.
+        quote.speaker_as_written = written if speaker or pronoun else ""
         quote.speaker_evidence = how or "no speaker found"
         if speaker and cue:
             article.add_source(quote.open_mark, speaker)

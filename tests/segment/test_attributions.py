@@ -241,3 +241,44 @@ def test_a_lead_in_comma_does_not_end_a_content():
     )
     according = found[found["cue"] == "According to"].iloc[0]
     assert according["text"].endswith("a plan to widen the channel")
+
+
+def speakers(body: str) -> list[tuple[str, str, str]]:
+    text = f"Harbour news today\n\n{body}\n"
+    corpus = load_corpus(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    return [(q.speaker, q.speaker_as_written, q.cue) for q in corpus.quotes.itertuples()]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A verb no list holds, beside the quotation: the cue model reads it.
+        (
+            "“We sail at dawn,” mused harbour pilot Dana Ruiz.",
+            ("Dana Ruiz", "harbour pilot Dana Ruiz", "mused"),
+        ),
+        (
+            "Dana Ruiz met the pilots.\n\n“Why not?” she wondered aloud.",
+            ("Dana Ruiz", "she", "wondered"),
+        ),
+        # A speaker with no capital and no title, named by the cue beside the quotation.
+        (
+            "“We sail at dawn,” said the woman, who asked not to be named.",
+            ("the woman", "the woman", "said"),
+        ),
+    ],
+)
+def test_a_cue_beside_a_quotation_names_its_speaker(body, expected):
+    assert speakers(body) == [expected]
+
+
+def test_a_pronoun_that_stands_for_no_one_named_is_kept_as_written():
+    ((speaker, written, cue),) = speakers("The tide was low.\n\n“We sail at dawn,” he said.")
+    assert (speaker, written, cue) == ("", "he", "said")  # no one to resolve it to
+
+
+def test_a_sentence_s_first_word_is_no_part_of_a_name():
+    from analysis.segment.names import clean_speaker
+
+    assert clean_speaker("Then Ruiz") == "Ruiz"
+    assert clean_speaker("Given") == ""

@@ -232,7 +232,7 @@ def test_pronoun_resolves_to_the_previous_sentences_subject():
 
 def test_a_pronoun_with_no_one_named_before_is_no_speaker():
     [(_, speaker, written, cue, how)] = attributed("“Fine,” he said.")
-    assert (speaker, written, cue) == ("", "", "said")
+    assert (speaker, written, cue) == ("", "he", "said")  # as written, resolved to no one
     assert "pronoun 'he' with no person named before it" in how
 
 

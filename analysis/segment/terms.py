@@ -1,0 +1,135 @@
+"""Quoted words that nobody said: titles of works and terms held at arm's length.
+
+Quotation marks also set off the title of a show, a book or a podcast (ABC's
+“This Week”, the “Off Message” podcast) and a term the writer keeps at a
+distance (the so-called “reset”, what he dubbed “the swamp”). Those are not
+somebody's words: they leave ``quotes`` for ``terms`` and never get a speaker.
+
+A table of named rules (:data:`TERM_RULES`), each reading the quoted words and
+the few words either side of the marks; the first that fires names the kind
+(``title`` or ``term``) and is the evidence. A quotation that none fires on
+stays a quotation: when in doubt, speech.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from analysis.segment.quotes import Quotation
+
+__all__ = ["TERM_RULES", "Term", "split_terms"]
+
+
+@dataclass(frozen=True)
+class Term:
+    """Quoted words that are a title or a term, not speech; offsets index the article text."""
+
+    block_no: int
+    start: int
+    end: int
+    kind: str
+    evidence: str
+
+
+# Function words a title leaves in lower case ("The Art of the Deal").
+_TITLE_SMALL = frozenset("a an and as at by for from in into of on or the to vs vs. with".split())
+# Works a title names, before it ("the podcast “…”") or after it ("the “…” podcast").
+_WORKS = (
+    r"show|program|programme|series|podcast|book|memoir|novel|film|movie|documentary|column|"
+    r"newsletter|song|album|play|musical|episode|segment|broadcast|documentary|magazine|"
+    r"newspaper|op-ed|editorial|essay|article|headline|poem|painting|exhibition|report|"
+    r"titled|entitled"
+)
+_WORK_BEFORE = re.compile(rf"\b(?:{_WORKS})\s*$", re.IGNORECASE)
+_WORK_AFTER = re.compile(rf"^[\s,]*(?:{_WORKS})\b", re.IGNORECASE)
+# An outlet's or an author's possessive just before the marks: "CNN's “New Day”".
+_POSSESSIVE_BEFORE = re.compile(r"\b[A-Z][\w.&-]*[’']s\s*$")
+# Where a show is appeared on: "said on “Meet the Press”", "in “The Art of the Deal”".
+_ON_OR_IN_BEFORE = re.compile(r"\b(?:on|in)\s*$")
+# A term held at arm's length: "the so-called “reset”", "what he dubbed “the swamp”".
+_TERM_BEFORE = re.compile(
+    r"\b(?:so-called|dubbed|nicknamed|known\s+as|the\s+(?:term|word|words|phrase|label|"
+    r"slogan|hashtag|moniker|nickname))\s*$",
+    re.IGNORECASE,
+)
+_MARKS = "“”\"'‘’`«» "
+_REACH = 40  # characters read either side of the marks
+
+
+def _words(inner: str) -> list[str]:
+    return inner.strip(_MARKS).rstrip(",.;:!?").split()
+
+
+def _title_case(words: list[str]) -> bool:
+    """Whether every word is capitalised but the small ones a title leaves in lower case."""
+    return (
+        bool(words)
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or w.lower() in _TITLE_SMALL or not w[:1].isalpha() for w in words)
+    )
+
+
+def _rule_title(inner: str, before: str, after: str) -> str | None:
+    """A title in title case, named as a work.
+
+    After an owner's possessive, "on", "in" or a kind of work ("CNN's “New Day”",
+    "on “Meet the Press”"), or before one ("the “Off Message” podcast").
+    """
+    words = _words(inner)
+    if not _title_case(words) or len(words) > 12:
+        return None
+    if (
+        _POSSESSIVE_BEFORE.search(before)
+        or _WORK_BEFORE.search(before)
+        or _ON_OR_IN_BEFORE.search(before)
+        or _WORK_AFTER.match(after)
+    ):
+        return "title"
+    return None
+
+
+def _rule_term(inner: str, before: str, after: str) -> str | None:
+    """A few words after "so-called", "dubbed", "the term", "the slogan": a term, not speech."""
+    if 1 <= len(_words(inner)) <= 6 and _TERM_BEFORE.search(before):
+        return "term"
+    return None
+
+
+# Each rule reads the quoted words (marks included), the words before the opening
+# mark and those after the closing one; it returns the kind, or None.
+TERM_RULES: tuple[tuple[str, Callable[[str, str, str], str | None]], ...] = (
+    (
+        "a title in title case, named as a work (an owner's possessive, 'on', a kind of work)",
+        _rule_title,
+    ),
+    ("a term after 'so-called', 'dubbed', 'the term', 'the slogan'", _rule_term),
+)
+
+
+def split_terms(text: str, quotes: list[Quotation]) -> tuple[list[Quotation], list[Term]]:
+    """Set apart the quotations that are titles or terms.
+
+    Args:
+        text: The article text.
+        quotes: Its quotations (:func:`analysis.segment.find_quotations`), in order.
+
+    Returns:
+        ``(speech, terms)``: the quotations that stay quotations, in order, and the
+        titles and terms, each with the rule that decided.
+    """
+    speech, terms = [], []
+    for q in quotes:
+        close = q.close_mark + 1 if q.close_mark is not None else q.end
+        inner = text[q.start : q.end]
+        before = text[max(0, q.open_mark - _REACH) : q.open_mark].rstrip(_MARKS)
+        after = text[close : close + _REACH]
+        for name, rule in TERM_RULES:
+            kind = rule(inner, before, after)
+            if kind is not None:
+                terms.append(Term(q.block_no, q.start, q.end, kind, name))
+                break
+        else:
+            speech.append(q)
+    return speech, terms

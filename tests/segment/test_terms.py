@@ -1,0 +1,66 @@
+"""Titles of works and terms held at arm's length are quoted words nobody said."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import load_corpus
+from analysis.schema import TERM_COLUMNS, TERM_KINDS
+
+
+def corpus(body: str):
+    text = f"Harbour news today\n\n{body}\n"
+    return text, load_corpus(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+
+
+@pytest.mark.parametrize(
+    ("body", "words", "kind"),
+    [
+        (
+            "The mayor spoke on Harbour Radio’s “Morning Tide” about the dredging.",
+            "Morning Tide",
+            "title",
+        ),
+        (
+            "“We are ready,” the mayor said on “Meet the Pilots” on Sunday.",
+            "Meet the Pilots",
+            "title",
+        ),
+        ("She sat down for the “Quay Side” podcast last week.", "Quay Side", "title"),
+        ("His memoir, titled “The Long Channel,” sold well.", "The Long Channel,", "title"),
+        ("The council dropped the so-called “harbour tax” in March.", "harbour tax", "term"),
+        (
+            "Critics objected to the phrase “managed retreat” in the plan.",
+            "managed retreat",
+            "term",
+        ),
+    ],
+)
+def test_titles_and_terms_leave_quotes(body, words, kind):
+    text, c = corpus(body)
+    (term,) = c.terms.itertuples()
+    assert (term.text, term.kind) == (words, kind)
+    assert text[term.start : term.end] == term.text
+    assert term.evidence
+    assert words not in set(c.quotes["text"])  # never a quotation, never a speaker
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "“We are ready,” said Dana Ruiz, the harbour master.",
+        "The mayor called the plan “a fair deal” on Monday.",
+        "Ruiz said the pilots were “Ready For Anything” that winter.",  # title case, not a work
+    ],
+)
+def test_speech_stays_a_quotation(body):
+    _, c = corpus(body)
+    assert c.terms.empty
+    assert len(c.quotes) == 1
+
+
+def test_the_terms_frame_has_the_documented_columns():
+    _, c = corpus("She sat down for the “Quay Side” podcast last week.")
+    assert list(c.terms.columns) == list(TERM_COLUMNS)
+    assert set(c.terms["kind"]) <= set(TERM_KINDS)
