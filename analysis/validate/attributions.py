@@ -257,6 +257,22 @@ def _double_quoted(text: str, blocks) -> list[tuple[int, int]]:
     return spans
 
 
+def _best_cover(attributions: list, span: tuple[int, int], cue: tuple[int, int]):
+    """The attribution found that covers half of a gold Content, the likeliest one first.
+
+    Where several do ("X said Y believes Z": X's covers Y's content too), the one
+    with the gold cue is that Content's, else the tightest.
+    """
+    covering = [a for a in attributions if _covers((a.start, a.end), span)]
+    if not covering:
+        return None
+    if cue[0] >= 0:
+        with_cue = [a for a in covering if a.cue_start < cue[1] and cue[0] < a.cue_end]
+        if with_cue:
+            return with_cue[0]
+    return min(covering, key=lambda a: a.end - a.start)
+
+
 def _covers(found: tuple[int, int], gold: tuple[int, int]) -> bool:
     """A found attribution covers at least half of a gold Content (the reported-speech match)."""
     return min(found[1], gold[1]) - max(found[0], gold[0]) >= 0.5 * (gold[1] - gold[0])
@@ -347,10 +363,7 @@ def _reported_rows(article_id, text, gold, found, quoted, quotations) -> list[tu
         ):
             continue  # a quotation: measured with the quotations
         span = (row.content_start, row.content_end)
-        hit = next(
-            (a for a in attributions if _covers((a.start, a.end), span)),
-            None,
-        )
+        hit = _best_cover(attributions, span, (row.cue_start, row.cue_end))
         if hit is None:
             rows.append(
                 (article_id, "missed", *span, row.content_text, row.source_text,

@@ -152,3 +152,18 @@ def test_the_command_line_measures_brat_labels():
         timeout=120,
     )
     assert none.returncode == 2 and "--attributions" in none.stderr
+
+
+def test_a_labelled_content_is_matched_to_the_attribution_with_its_cue():
+    """Two attributions cover a nested Content: the one with its cue is its own."""
+    from collections import namedtuple
+
+    from analysis.validate.attributions import _best_cover
+
+    found = namedtuple("Found", "start end cue_start cue_end source_as_written")
+    outer = found(15, 60, 10, 14, "The mayor")  # "The mayor said [the pilots believe …]"
+    inner = found(35, 60, 27, 34, "the pilots")  # "the pilots believe [the channel …]"
+    assert _best_cover([outer, inner], (35, 60), (27, 34)) is inner
+    assert _best_cover([outer, inner], (35, 60), (-1, -1)) is inner  # no cue: the tightest
+    assert _best_cover([outer], (15, 60), (10, 14)) is outer
+    assert _best_cover([inner], (0, 30), (10, 14)) is None  # covers less than half
