@@ -658,6 +658,16 @@ def _inside(quotes: list[Quotation], opens: list[int], start: int, end: int) -> 
     return range(first, bisect.bisect_left(opens, end))
 
 
+# A source phrase headed by a document: "the official White House readout of …",
+# "a new report from the council", "the latest poll".
+_A_DOCUMENT = re.compile(
+    r"(?:the|a|an|its|his|her|their|this|that)\s+(?:[\w’'-]+\s+){0,4}?(?:statement|readout|"
+    r"release|report|letter|memo|communiqu[eé]|transcript|poll|survey|study|analysis|filing|"
+    r"indictment|complaint|ruling|editorial)s?\b(?!\s+(?:spokes\w+|officials?|aides?)\b)",
+    re.IGNORECASE,
+)
+
+
 def _reported(text, lo, block_no, hit, name, quotes, opens, resolver) -> Attribution:
     """A reported-speech rule's finding as an attribution, its source resolved."""
     start = lo + hit.content[0]
@@ -669,8 +679,13 @@ def _reported(text, lo, block_no, hit, name, quotes, opens, resolver) -> Attribu
     else:
         source_span = (lo + hit.source[0], lo + hit.source[1])
         written = text[source_span[0] : source_span[1]]
-        named = clean_speaker(written) or " ".join(written.split())
-        source, how = resolver.resolve(named, lo, source_span[0], name)
+        if _A_DOCUMENT.match(written):
+            # "the official readout of the call with Putin": the document, in its own
+            # words; a name inside it ("Putin") is what it is about, not who speaks.
+            source, how = " ".join(written.split()), f"a document, as the text names it; {name}"
+        else:
+            named = clean_speaker(written) or " ".join(written.split())
+            source, how = resolver.resolve(named, lo, source_span[0], name)
     if source in {"he", "she", "they", "it"}:
         source = ""
     if hit.note:

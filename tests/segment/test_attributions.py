@@ -282,3 +282,13 @@ def test_a_sentence_s_first_word_is_no_part_of_a_name():
 
     assert clean_speaker("Then Ruiz") == "Ruiz"
     assert clean_speaker("Given") == ""
+
+
+def test_a_document_is_the_source_in_its_own_words_not_a_name_inside_it():
+    found = attributions(
+        "Dana Ruiz met the mayor.\n\nAccording to the official readout of the call with "
+        "Ruiz, the talks on the channel went well."
+    )
+    row = found[found["cue"] == "According to"].iloc[0]
+    assert row["source"] == "the official readout of the call with Ruiz"
+    assert row["evidence"].startswith("a document")
