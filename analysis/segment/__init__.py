@@ -24,7 +24,7 @@ from analysis.segment.official import official_source
 from analysis.segment.quotes import Quotation, find_quotations
 from analysis.segment.reuse import ReuseCache, reused_shares
 from analysis.segment.roles import ROLE_RULES, classify_blocks
-from analysis.segment.speakers import attribute_speakers
+from analysis.segment.speakers import attribute_speakers, mask_quotes
 from analysis.segment.terms import TERM_RULES, Term, split_terms
 from analysis.segment.view import BlockView, RoleState
 
@@ -45,6 +45,7 @@ __all__ = [
     "Quotation",
     "find_quotations",
     "attribute_speakers",
+    "mask_quotes",
     # quoted words nobody said
     "TERM_RULES",
     "Term",

@@ -603,9 +603,10 @@ def _speak_by_cue_model(masked: str, quote: Quotation, sentences, starts, resolv
     lo, hi = _sentence_of(quote.open_mark, sentences, starts)
     close = (quote.close_mark + 1) if quote.close_mark is not None else quote.end
     after_hi = min(hi, close + 120) if hi > close else min(len(masked), close + 120)
+    after = masked[close:after_hi]
     window = [
-        (masked[close:after_hi], close, _CUE_THEN_SPEAKER),
-        (masked[close:after_hi], close, _SPEAKER_THEN_CUE),
+        (after, close, _CUE_THEN_SPEAKER),
+        (after, close, _SPEAKER_THEN_CUE),
         (masked[max(lo, quote.open_mark - 120) : quote.open_mark], None, _SPEAKER_CUE_BEFORE),
     ]
     model = cue_model()

@@ -41,7 +41,7 @@ from analysis.segment.names import (
 from analysis.segment.quotes import Quotation
 from analysis.text import DATE, DATELINE, WEEKDAY
 
-__all__ = ["SpeakerResolver", "attribute_speakers"]
+__all__ = ["SpeakerResolver", "attribute_speakers", "mask_quotes"]
 
 _DEFAULT = SpeakerLimits()
 
@@ -546,7 +546,7 @@ def attribute_speakers(
     Returns:
         The resolver of this article's sources, for its reported speech.
     """
-    masked = _mask_quotes(text, quotes)
+    masked = mask_quotes(text, quotes)
     article = _Article(text, masked, sentences, speaker_limits or SpeakerLimits())
     limits = article.limits
     for i, quote in enumerate(quotes):
@@ -761,7 +761,7 @@ def _clean_cue(raw: str) -> str:
     return " ".join(raw.split())
 
 
-def _mask_quotes(text: str, quotes: list[Quotation]) -> str:
+def mask_quotes(text: str, quotes) -> str:
     """Blank out quoted words (keep length) so cue patterns never match inside a quotation."""
     pieces, cursor = [], 0
     for q in quotes:

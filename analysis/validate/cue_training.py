@@ -10,13 +10,12 @@ the attribution rules read.
 from __future__ import annotations
 
 import csv
-import re
 from collections import Counter
 from pathlib import Path
 
 from analysis.corpus import load_corpus
 from analysis.errors import CorpusError
-from analysis.segment import NOT_PROSE, CueModel, bare_form, features, tokens
+from analysis.segment import NOT_PROSE, CueModel, bare_form, features, mask_quotes, tokens
 from analysis.validate.attributions import gold_attributions
 
 __all__ = ["articles_through", "cue_head", "train_cue_model", "training_rows"]
@@ -78,9 +77,9 @@ def training_rows(corpus, gold) -> tuple[list[list[str]], list[int], Counter]:
         if article_id not in labelled:
             continue
         text = texts[article_id]
-        masked = _masked(
-            text, quotes.get_group(article_id) if article_id in quotes.groups else None
-        )
+        # Blanked as the speaker rules blank them (rows have .start and .end, in order).
+        mine = quotes.get_group(article_id) if article_id in quotes.groups else None
+        masked = mask_quotes(text, list(mine.itertuples()) if mine is not None else [])
         spans = cue_spans.get(article_id, [])
         for lo, hi in zip(group["start"], group["end"], strict=True):
             sentence = masked[lo:hi]
@@ -104,24 +103,6 @@ def training_rows(corpus, gold) -> tuple[list[list[str]], list[int], Counter]:
         [labels[n] for n in keep],
         Counter({w: heads[w] for w in vocabulary}),
     )
-
-
-_VISIBLE = re.compile(r"\S")
-
-
-def _masked(text: str, quotes) -> str:
-    """The text with quoted words blanked, as the speaker rules blank them."""
-    if quotes is None:
-        return text
-    pieces, cursor = [], 0
-    for start, end in sorted(zip(quotes["start"], quotes["end"], strict=True)):
-        if start < cursor:
-            continue
-        pieces.append(text[cursor:start])
-        pieces.append(_VISIBLE.sub("x", text[start:end]))
-        cursor = end
-    pieces.append(text[cursor:])
-    return "".join(pieces)
 
 
 def articles_through(folder: Path, month: str) -> set[str]:
