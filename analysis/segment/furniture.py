@@ -167,8 +167,11 @@ _OUTLET_VOICE = re.compile(r"\b(?i:we|our)\b|\bus\b")
 _SERVICE_NOTICE = re.compile(r"\bhelpline\s+numbers?\b|\btoll[- ]free\s+(?:number|line)\b", re.I)
 # A breadcrumb ("Home > News"), a menu of links set apart by wide gaps or bars,
 # a menu label, or a link on its own.
+# A breadcrumb's steps are words without a separator in them, so a run of
+# separators ("»»»»") parses one way only: a step that could hold one backtracks
+# over every way to split the run, in time that doubles with each mark.
 _NAVIGATION = re.compile(
-    r"^\s*Home\s*(?:>|›|»|/|\|)|(?:\S+\s*(?:>|›|»)\s*){2,}\S+\s*$"
+    r"^\s*Home\s*(?:>|›|»|/|\|)|(?:[^\s>›»]+\s*(?:[>›»]\s*)+){2,}[^\s>›»]+\s*$"
     r"|^(?:[A-Z][\w&’'.-]*(?:\s[\w&’'.-]+){0,3}(?:\s{3,}|\s*\|\s*)){4,}"
     r"|^(?:(?:main|left|right|top|site)\s+)?menu$|^(?:https?://|www\.)\S+$",
     re.IGNORECASE,

@@ -11,7 +11,6 @@ telling a person from an institution, a document or a pronoun.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 __all__ = ["TITLE_WORDS", "clean_speaker"]
 
@@ -215,9 +214,8 @@ def _full_name_candidates(text: str, surname: str) -> list[tuple[int, str]]:
     else a family name first ("Park Jae-won"). A caller takes the first candidate
     that ends before the surname's use; an article's are found once.
 
-    Only the stretch around each mention of the surname is read (a full name ends
-    at one): the name words before it, and those after it that a longer name may
-    take in. Reading the whole text instead cost a quarter of the loading time.
+    Only the stretch before each mention of the surname is read (a full name ends
+    at one). Reading the whole text instead cost a quarter of the loading time.
     """
     mentions = []
     at = text.find(surname)
@@ -227,24 +225,22 @@ def _full_name_candidates(text: str, surname: str) -> list[tuple[int, str]]:
     if not mentions:
         return []  # most calls: no mention, so neither pattern can match
     found = []
-    pattern = _surname_pattern(surname)
-    done = 0  # where the last match read ended: matches do not overlap
+    end = len(surname)
+    done = 0  # where the last name read ended: names do not overlap
     for at in mentions:
-        if at + len(surname) <= done:
-            continue
+        if at + end <= done or not _BOUNDARY.match(text, at + end):
+            continue  # inside the last name read, or inside a longer word
         # A full name is name words and spaces up to the surname, read backwards over
-        # a bounded stretch; after it, capitalised words may lengthen the match.
-        lo = max(0, at - _NAME_REACH, done)
-        run = _NAME_RUN.match(text[at - 1 : lo - 1 if lo else None : -1]).end() if at > lo else 0
-        hi = _NAME_WORDS_AFTER.match(text, at).end()
-        for match in pattern.finditer(text, at - run, min(len(text), hi + 1)):
-            done = match.end()
-            full = clean_speaker(match.group(0))
+        # a bounded stretch: the first place in it where one to six name words run
+        # up to the surname. One pattern serves every surname, so none is compiled
+        # per name.
+        first = _name_words_before(text, at, max(0, at - _NAME_REACH, done))
+        if first >= 0:
+            done = _last_reached(text, mentions, end, first, at) + end
+            full = clean_speaker(text[first:done])
             if full.endswith(surname) and " " in full:
-                found.append((match.end(), full))
+                found.append((done, full))
                 break
-        if found:
-            break
     # Family name first, as in Korean names: "Park Jae-won".
     for at in mentions:
         given = _GIVEN_AFTER.match(text, at + len(surname))
@@ -254,18 +250,37 @@ def _full_name_candidates(text: str, surname: str) -> list[tuple[int, str]]:
     return found
 
 
-@lru_cache(maxsize=4096)
-def _surname_pattern(surname: str) -> re.Pattern:
-    """A full name ending with ``surname``, compiled once per surname for the whole run.
+def _name_words_before(text: str, at: int, lo: int) -> int:
+    """The first place from ``lo`` where one to six name words run up to ``at``; -1 if none.
 
-    Compiled anew in each article, these patterns were a tenth of the loading time
-    on real news: the same surnames recur from article to article.
+    Only name characters are read: the run of them before ``at``, back to ``lo``.
     """
-    return re.compile(rf"(?:(?:[A-Z]\.|[A-Z][\w’'-]*)\s+){{1,6}}{re.escape(surname)}\b")
+    run = _NAME_RUN.match(text[at - 1 : lo - 1 if lo else None : -1]).end() if at > lo else 0
+    for first in _NAME_WORD_START.finditer(text, at - run, at):
+        if _NAME_WORDS_BEFORE.fullmatch(text, first.start(), at):
+            return first.start()
+    return -1
 
 
-# The word a mention stands in ("J" in "J.") and the capitalised words after it.
-_NAME_WORDS_AFTER = re.compile(r"[\w’'.-]*(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]*))*")
+def _last_reached(text: str, mentions: list[int], length: int, first: int, at: int) -> int:
+    """The last mention (of ``length`` characters) the name words from ``first`` run up to.
+
+    As a greedy pattern reads "Jen Jen Jen": the name takes in every mention its
+    one to six words reach, not only the first, ``at``.
+    """
+    last = at
+    for later in mentions:
+        if later - first > 2 * _NAME_REACH:
+            break  # six words never run that far: the mentions after are out of reach
+        if later > at and _NAME_WORDS_BEFORE.fullmatch(text, first, later):
+            last = later if _BOUNDARY.match(text, later + length) else last
+    return last
+
+
+# One to six name words ("J.", "Jen"), each followed by spaces: what comes before a
+# surname in a full name; and where such a word may start.
+_NAME_WORDS_BEFORE = re.compile(r"(?:(?:[A-Z]\.|[A-Z][\w’'-]*)\s+){1,6}")
+_NAME_WORD_START = re.compile(r"[A-Z]")
 _GIVEN_AFTER = re.compile(r"\s+[A-Z][a-z]+-[a-z]+\b")
 _BOUNDARY = re.compile(r"\b")
 
@@ -281,3 +296,49 @@ def _honorific_name(masked: str, name: str) -> re.Match | None:
     if not any(f"{honorific} {name}" in masked for honorific in ("Sir", "Dame", "Lord")):
         return None  # most names never follow an honorific, so no regex
     return re.search(rf"\b(?:Sir|Dame|Lord)\s+{re.escape(name)}\s+([A-Z][\w’'-]+)", masked)
+
+
+def lowered(text: str) -> str:
+    """``text`` lower-cased character for character, so its offsets hold ("İ" stays)."""
+    lower = text.lower()
+    if len(lower) != len(text):  # "İ" lower-cases to two characters
+        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lower
+
+
+def titled_names(text: str, lower: str, title: str) -> list[tuple[int, str]]:
+    """(where, name) of each "<title> <Name>" of ``text``: "Prime Minister Keir Starmer".
+
+    The title's words are found in ``lower`` (:func:`lowered`), in any case and with
+    any spaces between them, and the name after them by one pattern for every
+    title: none is compiled per title.
+    """
+    words = title.lower().split()
+    found, at = [], lower.find(words[0]) if words else -1
+    while at >= 0:
+        after = _after_words(lower, text, words, at)
+        match = _TITLED_NAME.match(text, after) if after >= 0 else None
+        if match:
+            name = clean_speaker(match.group("name"))
+            if name and _kind(name) == "person":
+                found.append((at, name))
+        at = lower.find(words[0], match.end() if match else at + 1)
+    return found
+
+
+def _after_words(lower: str, text: str, words: list[str], at: int) -> int:
+    """Where ``words`` (lower case) starting at ``at`` end, spaces between; -1 if they do not."""
+    if not _BOUNDARY.match(text, at):
+        return -1  # inside a longer word
+    end = at + len(words[0])
+    for word in words[1:]:
+        space = _SPACES.match(text, end)
+        if not space or not lower.startswith(word, space.end()):
+            return -1
+        end = space.end() + len(word)
+    return end
+
+
+# A name after a title: "[Prime Minister] Keir Starmer".
+_TITLED_NAME = re.compile(rf"\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}})")
+_SPACES = re.compile(r"\s+")

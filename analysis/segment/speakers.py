@@ -18,7 +18,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
 from analysis.segment.limits import SpeakerLimits
 from analysis.segment.names import (
@@ -37,6 +36,8 @@ from analysis.segment.names import (
     _is_person,
     _kind,
     clean_speaker,
+    lowered,
+    titled_names,
 )
 from analysis.segment.quotes import Quotation
 from analysis.text import DATE, DATELINE, WEEKDAY
@@ -69,6 +70,9 @@ _CUE_WORD = re.compile(rf"\b(?:{_CUE_VERBS}|according\s+to)\b")
 _AFTER_CUE_FIRST = re.compile(rf"^[\s,.!?—–-]*{_CUE}\s+{_SPEAKER}")
 _AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,.!?—–-]*{_SPEAKER},?{_ADVERB}\s+{_CUE}\b")
 _BEFORE = re.compile(rf"{_SPEAKER},?{_ADVERB}\s+{_CUE}\b")
+# The same, starting only where a word starts: a cue's subject is searched in a
+# window before it, and trying the speaker pattern inside every word costs most.
+_BEFORE_AT_WORD = re.compile(rf"(?<![\w’'-]){_SPEAKER},?{_ADVERB}\s+{_CUE}\b")
 _ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording\s+to)\s+{_SPEAKER}")
 # A clause between the speaker and the cue: "Kishida, who is on a tour ahead of the
 # summit he will host in Hiroshima, said", "Blinken, speaking in Brussels, said",
@@ -76,8 +80,10 @@ _ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording\s+to)\s+{_SPEAKER}")
 # inside it. The clause opens with who/whose, a participle or an age, runs to the
 # first comma followed by a cue, and holds no quotation mark.
 _CLAUSE = r",\s+(?:who|whose|[a-z]+ing|\d{1,3})\b"
-_APPOSITION = re.compile(rf"{_SPEAKER}{_CLAUSE}[^\"“”«»]*?,{_ADVERB}\s+(?={_CUE}\b)")
+_APPOSITION = re.compile(rf"(?<![\w’'-]){_SPEAKER}{_CLAUSE}[^\"“”«»]*?,{_ADVERB}\s+(?={_CUE}\b)")
 _CLAUSE_OPENS = re.compile(_CLAUSE)
+# Room after a cue's first character for the cue word the lookahead reads.
+_CUE_SPAN = 40
 # Words ending in -ing that are not participles of a speaker's action.
 # Participles that report or characterise words: a cue ("…, saying", "calling it
 # a “…”"). Other -ing words ("killing three") are actions, and name no speaker.
@@ -374,6 +380,7 @@ class _Article:
         self._subjects: dict[int, re.Match | None] = {}
         self._full: dict[str, list[tuple[int, str]]] = {}
         self._given: dict[str, re.Match | None] = {}
+        self._lowered: str | None = None
 
     def _index(self) -> _Ordered:
         """Every source: subjects of speech cues (found once) and quotations' speakers."""
@@ -480,20 +487,10 @@ class _Article:
     def titled(self, title: str) -> list[tuple[int, str]]:
         """(where, name) of each "<title> <Name>" in the text: "Prime Minister Keir Starmer"."""
         if title not in self._titled:
-            found = []
-            for match in _titled_pattern(title).finditer(self.masked):
-                name = clean_speaker(match.group("name"))
-                if name and _kind(name) == "person":
-                    found.append((match.start(), name))
-            self._titled[title] = found
+            if self._lowered is None:
+                self._lowered = lowered(self.masked)
+            self._titled[title] = titled_names(self.masked, self._lowered, title)
         return self._titled[title]
-
-
-@lru_cache(maxsize=4096)
-def _titled_pattern(title: str) -> re.Pattern:
-    """The pattern of "<title> <Name>", compiled once per title for the run, not per article."""
-    words = r"\s+".join(re.escape(w) for w in title.split())
-    return re.compile(rf"(?i:\b{words})\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}})")
 
 
 class SpeakerResolver:
@@ -701,7 +698,10 @@ def _apposition(text: str, lo: int = 0, cue_at: int | None = None) -> re.Match |
     if not _CLAUSE_OPENS.search(text, lo, len(text) if cue_at is None else cue_at):
         return None  # most sentences: no such clause, and the full pattern is slower
     found = None
-    for match in _APPOSITION.finditer(text, lo):
+    # The pattern ends at its cue (a lookahead): with a cue to find, nothing after
+    # it need be read, and reading on would make each cue scan the rest of the text.
+    end = len(text) if cue_at is None else min(len(text), cue_at + _CUE_SPAN)
+    for match in _APPOSITION.finditer(text, lo, end):
         if cue_at is None or match.start("cue") == cue_at:
             found = match
         if cue_at is not None and match.start("cue") >= cue_at:
@@ -737,7 +737,7 @@ def _cue_subjects_at(
     subjects = []
     for cue in _CUE_WORD.finditer(masked, cue_lo, min(cue_hi, len(masked))):
         window = max(0, cue.start() - reach)
-        for match in _BEFORE.finditer(masked, window, cue.end() + 40):
+        for match in _BEFORE_AT_WORD.finditer(masked, window, cue.end() + 40):
             if match.start("cue") != cue.start():
                 continue
             apposed = _apposition(masked, window, cue.start())

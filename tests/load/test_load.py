@@ -8,7 +8,13 @@ import pytest
 
 import analysis
 from analysis import CorpusError, load_corpus
-from analysis.schema import ARTICLE_COLUMNS, BLOCK_COLUMNS, QUOTE_COLUMNS, SENTENCE_COLUMNS
+from analysis.schema import (
+    ARTICLE_COLUMNS,
+    BLOCK_COLUMNS,
+    FRAMES,
+    QUOTE_COLUMNS,
+    SENTENCE_COLUMNS,
+)
 
 REPO = Path(__file__).parents[2]
 SEED = REPO / "seeds" / "000_aeb9b40009e01b77.txt"
@@ -231,10 +237,10 @@ def test_two_process_segmentation_equals_one_process(monkeypatch):
 
     folder = REPO / "tests" / "fixtures" / "layouts"
     single = load_corpus(folder)
-    monkeypatch.setattr(segment_articles, "PARALLEL_MIN_DOCUMENTS", 4)
+    monkeypatch.setattr(segment_articles, "PARALLEL_MIN_CHARS", 4)
     monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)  # even on a one-CPU runner
     double = load_corpus(folder)
-    for name in ("articles", "blocks", "sentences", "quotes", "pairs"):
+    for name in FRAMES:
         pd.testing.assert_frame_equal(getattr(double, name), getattr(single, name))
 
 
@@ -252,7 +258,7 @@ def test_changed_limits_reach_the_forked_worker(monkeypatch):
     }
     default = load_corpus(folder)
     single = load_corpus(folder, **limits)
-    monkeypatch.setattr(segment_articles, "PARALLEL_MIN_DOCUMENTS", 4)
+    monkeypatch.setattr(segment_articles, "PARALLEL_MIN_CHARS", 4)
     monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)  # even on a one-CPU runner
     double = load_corpus(folder, **limits)
     for name in ("articles", "blocks", "sentences", "quotes", "pairs"):

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from analysis import segment
 from analysis import text as text_module
-from analysis.segment import ReuseCache, RoleLimits, paragraph_spans
+from analysis.segment import ReuseCache, RoleLimits, SpeakerLimits, paragraph_spans
 from analysis.segment.names import _full_name, clean_speaker
 from analysis.segment.view import _DATE_ANY, _DATE_LINE_FILLER, _DIGIT, _date_line, _headline_like
 from analysis.text import (
@@ -377,3 +377,35 @@ def test_sentence_spans_of_any_region_equal_the_definition(text, data):
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert sentence_spans(text, start, end) == simple_sentence_spans(text, start, end)
+
+
+def simple_titled(text, title):
+    """_Article.titled the plain way: one pattern for the title, compiled for it."""
+    from analysis.segment.names import _CAP, _kind
+
+    words = r"\s+".join(re.escape(w) for w in title.split())
+    pattern = re.compile(rf"(?i:\b{words})\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}})")
+    found = []
+    for match in pattern.finditer(text):
+        name = clean_speaker(match.group("name"))
+        if name and _kind(name) == "person":
+            found.append((match.start(), name))
+    return found
+
+
+TITLE_WORDS = st.sampled_from(
+    ["Prime", "prime", "PRIME", "Minister", "minister", "Keir", "Starmer", "the", "İstanbul", "Jo"]
+)
+TITLE_GLUE = st.sampled_from([" ", "  ", "\n", ", ", "", "-"])
+TITLE_TEXTS = st.lists(st.tuples(TITLE_WORDS, TITLE_GLUE), max_size=30).map(
+    lambda parts: "".join(w + g for w, g in parts)
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TITLE_TEXTS, st.sampled_from(["Prime Minister", "minister", "the prime minister", "Jo"]))
+def test_titled_names_equal_the_pattern_per_title(text, title):
+    from analysis.segment.speakers import _Article
+
+    article = _Article(text, text, [(0, len(text))], SpeakerLimits())
+    assert article.titled(title) == simple_titled(text, title)

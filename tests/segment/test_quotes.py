@@ -361,3 +361,17 @@ def test_double_marks_typed_as_two_apostrophes_or_backquotes():
     text = "''The harbour's quay,'' he said."
     (quote,) = find_quotations(text, [(0, len(text))])
     assert text[quote.start : quote.end] == "The harbour's quay,"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The latest example of the states said nothing.",  # not "he" inside "the"
+        "Nevada election officials say the count was fair.",  # not "a election officials"
+    ],
+)
+def test_a_cues_subject_never_starts_inside_a_word(text):
+    from analysis.segment.speakers import _cue_subjects
+
+    for at, speaker, _ in _cue_subjects(text):
+        assert at == 0 or not text[at - 1].isalnum(), (at, speaker)

@@ -447,3 +447,20 @@ def test_role_limits_set_what_looks_like_a_headline():
         "journalist",
         "journalist",
     ]
+
+
+def test_a_run_of_breadcrumb_marks_is_read_once():
+    """A line of forty "»" in garbled text: a breadcrumb step never holds a mark.
+
+    When a step could hold one, the pattern tried every way to split the run
+    (twice the time for each mark): this line would never finish loading.
+    """
+    import pandas as pd
+
+    text = "Garbled line x" + "»" * 40 + " a b\n\nThe story goes on here, as stories do."
+    corpus = analysis.load_corpus(pd.DataFrame({"article_id": ["x"], "text": [text]}))
+    assert len(corpus.blocks) == 2
+    from analysis.segment.furniture import _NAVIGATION
+
+    assert _NAVIGATION.search("Home » News » World")
+    assert _NAVIGATION.search("News›Politics›Europe")
