@@ -21,10 +21,10 @@ from analysis.segment.cue_model import MODEL_PATH, CueModel, bare_form, cue_mode
 from analysis.segment.limits import RoleLimits, SpeakerLimits
 from analysis.segment.names import TITLE_WORDS
 from analysis.segment.official import official_source
-from analysis.segment.quotes import Quotation, find_quotations
+from analysis.segment.quotes import Quotation, find_quotations, mask_quotes
 from analysis.segment.reuse import ReuseCache, reused_shares
 from analysis.segment.roles import ROLE_RULES, classify_blocks
-from analysis.segment.speakers import attribute_speakers, mask_quotes
+from analysis.segment.speakers import attribute_speakers
 from analysis.segment.terms import TERM_RULES, Term, split_terms
 from analysis.segment.view import BlockView, RoleState
 

@@ -30,6 +30,13 @@ from analysis.segment.cue_model import cue_model, word_trie
 from analysis.segment.names import _CAP, clean_speaker
 from analysis.segment.quotes import Quotation
 from analysis.segment.speakers import _SPEAKER, SpeakerResolver, _subject
+from analysis.segment.subjects import (
+    _BEFORE_A_VERB,
+    _RELATIVE_BEFORE,
+    _antecedent,
+    _clause_subject,
+    _subject_before,
+)
 from analysis.text import DATELINE, WEEKDAY
 
 __all__ = ["Attribution", "REPORTED_RULES", "find_attributions"]
@@ -82,39 +89,6 @@ _AFTER_CUE = re.compile(
     r"|on\s+(?:Twitter|Facebook|Instagram|television|TV|CNN|Fox\s+News|MSNBC|NBC|CBS|ABC)))*"
     r"(?:\s*,?\s+that\b|\s*:|\s*,)?\s*"
 )
-# Words that may stand between a subject and its cue: "Officials also said", "She has
-# repeatedly said", "Trump on Monday said".
-_BETWEEN_WORDS = frozenset(
-    """also later then further again previously separately earlier has have had recently
-    repeatedly reportedly once often still never always publicly privately frequently
-    already now monday tuesday wednesday thursday friday saturday sunday today yesterday
-    tonight on last this week night morning afternoon evening""".split()
-)
-# Words that end a subject going backwards: a clause or a verb phrase begins there.
-_BOUNDARY = frozenset(
-    """and but or nor that which who whom whose because while when if as after before since
-    although though so than where whether then said says told is was are were be been
-    being do does did not also""".split()
-)
-# Subjects without a capital: pronouns and the plural or collective nouns of sources.
-_PRONOUN_SOURCES = frozenset("he she they we i you it".split())
-_DETERMINERS = frozenset("the a an his her their its this that these those one another".split())
-_PREPOSITIONS = frozenset("in on at for from with by about to into during under over".split())
-_SOURCE_NOUNS = re.compile(
-    r"(?:those|officials?|aides?|sources?|analysts?|experts?|critics?|supporters?|voters?|people|"
-    r"advisers?|advisors?|spokes(?:man|woman|person|people)|lawmakers?|leaders?|members?|"
-    r"democrats?|republicans?|conservatives?|liberals?|activists?|observers?|residents?|"
-    r"economists?|strategists?|operatives?|staffers?|allies|opponents?|rivals?|many|some|"
-    r"others|most|few|both|all|polls?|surveys?|studies|study|reports?|data|statements?|"
-    r"campaign|government|administration|ministry|department|agency|police|officers?|"
-    r"prosecutors?|lawyers?|attorneys?|investigators?|researchers?|scientists?|workers?|"
-    r"employees?|executives?|candidates?|delegates?|donors?|respondents?|americans|"
-    r"insiders?|diplomats?|senators?|governors?|congressmen|congresswoman|congressman|"
-    r"friends?|families|family|parents?|students?|teachers?|doctors?|groups?|organizers?)$"
-)
-_TOKEN = re.compile(r"\S+")
-_SUFFIXES = frozenset("jr sr ii iii iv".split())  # of a name, after its comma
-_SUBJECT_WORDS = 10  # a subject is a short noun phrase: longer runs are a clause
 
 
 @dataclass(frozen=True)
@@ -125,63 +99,8 @@ class _Found:
     cue: tuple[int, int]
     content: tuple[int, int]
     note: str = ""  # what the rule adds to its name as evidence
-
-
-def _subject_before(
-    sentence: str, at: int, skip: frozenset[str] = _BETWEEN_WORDS
-) -> tuple[int, int] | None:
-    """The noun phrase that ends just before ``at`` (a cue), skipping adverbs and an apposition.
-
-    Read backwards over at most the 200 characters before the cue, word by word:
-    "Several Democratic operatives said", "Officials also said", "Mr. Khan, a lawyer
-    who lost a son, said". ``None`` when the words before the cue are no subject.
-    """
-    lo = max(0, at - 200)
-    words = [(m.start() + lo, m.end() + lo) for m in _TOKEN.finditer(sentence[lo:at])]
-    n = len(words)
-    while n and _bare(sentence, words[n - 1]) in skip:
-        n -= 1
-    if n and sentence[words[n - 1][1] - 1] == ",":
-        # An apposition closing with a comma: the subject is before its opening comma.
-        opening = next((k for k in range(n - 2, -1, -1) if sentence[words[k][1] - 1] == ","), None)
-        if opening is None:
-            return None
-        n = opening + 1
-        last = words[opening]
-        words[opening] = (last[0], last[1] - 1)  # the subject's last word, less its comma
-    end = n
-    while n and end - n < _SUBJECT_WORDS:
-        word = _bare(sentence, words[n - 1])
-        text = sentence[words[n - 1][0] : words[n - 1][1]]
-        if word in _BOUNDARY or not word or (n < end and _closes_clause(sentence, words, n)):
-            break
-        if word in _PREPOSITIONS and not (n < end and _bare(sentence, words[n])[:1].isdigit()):
-            break  # "debate in Brooklyn Mrs. Clinton": a phrase, not the subject ("Six in 10")
-        if text[0] in "-–—":
-            words[n - 1] = (words[n - 1][0] + 1, words[n - 1][1])
-            n -= 1
-            break  # "-Mrs. Clinton": a dash opens the clause
-        n -= 1
-    if n == end:
-        return None
-    phrase = [sentence[a:b] for a, b in words[n:end]]
-    named = any(w[:1].isupper() or _SOURCE_NOUNS.match(w.lower().strip(".,’'")) for w in phrase)
-    described = len(phrase) > 1 and phrase[0].lower() in _DETERMINERS  # "the mayor"
-    if not (named or described) and not (
-        len(phrase) == 1 and phrase[0].lower() in _PRONOUN_SOURCES
-    ):
-        return None
-    return words[n][0], words[end - 1][1]
-
-
-def _closes_clause(sentence: str, words: list[tuple[int, int]], n: int) -> bool:
-    """Whether word ``n - 1`` ends a clause (a comma, a colon), not a name ("Joseph Biden, Jr.")."""
-    last = sentence[words[n - 1][1] - 1]
-    return last in ",;:(" and not (last == "," and _bare(sentence, words[n]) in _SUFFIXES)
-
-
-def _bare(sentence: str, span: tuple[int, int]) -> str:
-    return sentence[span[0] : span[1]].strip("“”\"'’‘()[],.;:").lower()
+    # Whom a relative pronoun source ("who") stands for: the noun phrase before it.
+    antecedent: tuple[int, int] | None = None
 
 
 def _rule_source_then_cue(sentence: str, start: int) -> _Found | None:
@@ -299,6 +218,41 @@ def _rule_according(sentence: str, start: int) -> _Found | None:
     return _Found(source, cue, (start, end)) if end - start >= 3 else None
 
 
+# A speaker's name and a colon opening a sentence: a headline ("Lund: Talks Will
+# Resume"), a line of transcript ("LUND: We will resume."), a quotation introduced
+# ("- Ida Lund: “…”"). Labels of the page's own furniture name no speaker.
+_LABEL = re.compile(rf"(?:[-–—•]\s*)?(?P<name>{_SPEAKER})\s*(?P<cue>:)\s*(?=\S)")
+_NOT_A_LABEL = frozenset(
+    """note update updated photo photos video videos related source sources editor editors
+    correction read watch listen advertisement breaking analysis opinion caption credit
+    image images pictured subscribe follow share transcript disclaimer warning more see
+    also q a click sign tags topics filed published posted the latest contributing paid
+    remember name stat boom exclusive live episode part chapter day quote fact facts
+    bottom why how what when where verdict summary background context reporting""".split()
+)
+# Words of a series' or a page's name, not a speaker's: "AP-GfK Poll:", "The Daily Report:".
+_LABEL_WORDS = frozenset("poll polls report news daily notice week weekly series".split())
+
+
+def _rule_label(sentence: str, start: int) -> _Found | None:
+    """A name and a colon opening the sentence, then what they said: "Lund: Talks Will Resume"."""
+    match = _LABEL.match(sentence, start)
+    if match is None or len(match.group("name").split()) > 6:
+        return None
+    words = [
+        w.strip("“”\"'’‘.").lower().removesuffix("’s").removesuffix("'s")
+        for w in match.group("name").split()
+    ]
+    if words[0] in _NOT_A_LABEL or _LABEL_WORDS.intersection(words):
+        return None
+    if not clean_speaker(match.group("name")):
+        return None
+    end = _content_end(sentence, match.end())
+    if end - match.end() < 12 or not _WORD_CHAR.search(sentence, match.end(), end):
+        return None
+    return _Found(match.span("name"), match.span("cue"), (match.end(), end))
+
+
 # "Trump attacked the plan, saying it would cost jobs": a participle reports what the
 # sentence's subject said.
 _PARTICIPLES = (
@@ -346,21 +300,32 @@ def _learned_cue(sentence: str, start: int, p: float, lo: int, hi: int) -> _Foun
     note = f"'{sentence[lo:hi].strip(_CUE_PUNCT)}' scored {p:.2f}"
     cue = (lo, hi - len(sentence[lo:hi]) + len(sentence[lo:hi].rstrip(_CUE_PUNCT)))
     subject = _subject_before(sentence, lo, skip=_BEFORE_A_VERB)
-    if _PASSIVE.search(sentence, max(start, lo - 30), lo) and not _PROGRESSIVE.match(
+    antecedent = None
+    participle = _PROGRESSIVE.match(sentence, lo, hi) is not None
+    relative = _RELATIVE_BEFORE.search(sentence, max(start, lo - 60), lo)
+    if _PASSIVE.search(sentence, max(start, lo - 30), lo) and _PAST_PARTICIPLE.match(
         sentence, lo, hi
     ):
-        subject = None  # "The channel is said to be shallow": said of it, not by it
-    elif subject is None and not _TAIL_CUE_BEFORE.search(sentence, max(start, lo - 3), lo):
-        # "X, a Republican, has not endorsed …", "X met the pilots and asked …": the
-        # sentence's subject, when it stands before the cue.
-        found = _subject(sentence[start : start + 400])
-        if found and start + found.end("speaker") < lo:
-            subject = (start + found.start("speaker"), start + found.end("speaker"))
+        # "The channel is said to be shallow": said of it, not by it. An adjective
+        # ("Some voters are hopeful") or "is saying" is the subject's own.
+        subject = None
+    elif subject is None and relative:
+        # "critics who warned …", "a tweet that blasts …": the relative pronoun is the
+        # source as written; the noun phrase before it is whom it stands for.
+        subject = relative.span("relative")
+        antecedent = _antecedent(sentence, start, relative.start())
+    elif subject is None and (
+        participle or not _TAIL_CUE_BEFORE.search(sentence, max(start, lo - 3), lo)
+    ):
+        # "X, a Republican, has not endorsed …", "X met the pilots and asked …",
+        # "Activists marched, demanding …", "Some voters are hopeful …": the subject
+        # opening the cue's clause (a comma before a participle does not close it).
+        subject = _clause_subject(sentence, start, lo)
     after = _AFTER_CUE.match(sentence, cue[1])
     clo = after.end() if after else cue[1]
     end = _content_end(sentence, clo)
     if end - clo >= 12 and _WORD_CHAR.search(sentence, clo, end):
-        return _Found(subject, cue, (clo, end), note)
+        return _Found(subject, cue, (clo, end), note, antecedent)
     comma = max(sentence.rfind(", ", start, lo), sentence.rfind(",” ", start, lo))
     if comma > start and _TAIL_AFTER.match(sentence, cue[1]):
         if subject is not None and subject[0] > comma:
@@ -373,17 +338,15 @@ def _learned_cue(sentence: str, start: int, p: float, lo: int, hi: int) -> _Foun
 _CUE_PUNCT = ",;:.!?“”\"'’‘()"
 # A blanked quotation (and its comma) just before a cue.
 _AFTER_QUOTATION = re.compile(r"(?:[”\"]|'')[,.!?]?\s+(?:[\w.’'-]+,?\s+){0,5}$")
-# What may stand between a subject and a learned cue besides _BETWEEN_WORDS: the
-# auxiliaries and negations of a verb phrase ("has not endorsed", "wouldn't say").
-_BEFORE_A_VERB = _BETWEEN_WORDS | frozenset(
-    """is are was were will would could can may might should must not never been being be
-    to going wouldn't won't didn't doesn't don't hasn't haven't hadn't isn't aren't wasn't
-    weren't can't couldn't shouldn't""".split()
-)
 # A form of "be" just before the cue (an adverb may stand between): a passive, unless
 # the cue is a participle in -ing ("has been saying").
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|[’']re)\s+(?:\w+ly\s+)?$")
 _PROGRESSIVE = re.compile(r"\w+ing\b")
+_PAST_PARTICIPLE = re.compile(
+    r"(?:\w+(?:ed|en)|said|told|known|seen|shown|thought|heard|made|found|sent|held|"
+    r"brought|sold|left|kept|paid|read|led|met|quoted|cited)\b",
+    re.IGNORECASE,
+)
 _TAIL_CUE_BEFORE = re.compile(r"[,;:]\s*$")  # "…, said X": the source follows the cue
 
 
@@ -391,6 +354,7 @@ _LEARNED = "a cue the trained cue model recognises"
 # Each rule reads one sentence (quotations masked) and where its own words start
 # (past a dateline); it returns where the source, the cue and the content are.
 REPORTED_RULES: tuple[tuple[str, Callable[[str, int], _Found | None]], ...] = (
+    ("a name and a colon opening the sentence", _rule_label),
     ("'according to' the source", _rule_according),
     ("content, then the source and cue closing the sentence", _rule_tail),
     ("the source and a reporting verb, then the content", _rule_source_then_cue),
@@ -440,7 +404,7 @@ def _cue_words() -> list[str]:
 
 
 # Any word a cue opens with: every rule needs one, so a sentence without is passed over.
-_ANY_CUE = re.compile(rf"\b{word_trie(_cue_words())}\b")
+_ANY_CUE = re.compile(rf"\b{word_trie(_cue_words())}\b|(?<=[\w.)])\s*:")  # a label's colon too
 
 
 def find_attributions(
@@ -684,6 +648,12 @@ def _reported(text, lo, block_no, hit, name, quotes, opens, resolver) -> Attribu
             # "the official readout of the call with Putin": the document, in its own
             # words; a name inside it ("Putin") is what it is about, not who speaks.
             source, how = " ".join(written.split()), f"a document, as the text names it; {name}"
+        elif hit.antecedent is not None:
+            # "critics who warned": "who" as written, the critics as the source.
+            ante = text[lo + hit.antecedent[0] : lo + hit.antecedent[1]]
+            named = clean_speaker(ante) or " ".join(ante.split())
+            source, how = resolver.resolve(named, lo, lo + hit.antecedent[0], name)
+            how = f"'{written}' stands for '{' '.join(ante.split())}'; {how}"
         else:
             named = clean_speaker(written) or " ".join(written.split())
             source, how = resolver.resolve(named, lo, source_span[0], name)

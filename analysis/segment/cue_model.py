@@ -24,7 +24,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 __all__ = ["MODEL_PATH", "CueModel", "cue_model", "bare_form", "features", "tokens", "word_trie"]
@@ -43,8 +43,12 @@ def _bucket(n: int) -> str:
     return "3-5" if n <= 5 else "6-10" if n <= 10 else "11+"
 
 
+@lru_cache(maxsize=1 << 16)
 def bare_form(token: str) -> str:
-    """A token less its punctuation, in lower case; a blanked quotation is ``<q>``."""
+    """A token less its punctuation, in lower case; a blanked quotation is ``<q>``.
+
+    Cached: every candidate reads five tokens, and most are the same few words.
+    """
     bare = token.strip(_STRIP).lower()
     if bare and len(bare) > 2 and not bare.strip("x"):
         return "<q>"  # a blanked quotation (see the module's docstring)

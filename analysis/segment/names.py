@@ -55,7 +55,10 @@ _DESCRIPTION = (
     r"chairman|chairwoman|chair|chief|judge|court|prosecutors?|lawyers?|attorney|police|"
     r"economists?|analysts?|experts?|executive|company|firm|group|agency|government|"
     r"department|office|embassy|commission|council|committee|report|campaign|party|union|"
-    r"authority|authorities|regulator|military|army|navy|spokespeople)\b)"
+    r"authority|authorities|regulator|military|army|navy|spokespeople|"
+    # People of campaigns and of the press, whom political stories quote.
+    r"candidate|nominee|strategist|manager|pollster|consultant|operative|activist|founder|"
+    r"host|anchor|author|writer|reporter|editor|columnist|organizer|director)\b)"
 )
 # A document and who issued it: "a statement from the ministry", "a release issued
 # by the Chancellor's Office (CO)", "a note posted by the cabinet's press office".

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from analysis.text import CLOSE_QUOTES, OPEN_QUOTES
 
-__all__ = ["Quotation", "find_quotations"]
+__all__ = ["Quotation", "find_quotations", "mask_quotes"]
 
 
 @dataclass
@@ -128,3 +128,17 @@ def _single_quotations(text: str, blocks: list[tuple[int, int]]) -> list[Quotati
 def _opens(text: str, pos: int, block_start: int) -> bool:
     """A straight mark opens a quotation when it follows a space or opening punctuation."""
     return pos == block_start or text[pos - 1].isspace() or text[pos - 1] in "([{—–-:"
+
+
+def mask_quotes(text: str, quotes) -> str:
+    """Blank out quoted words (keep length) so cue patterns never match inside a quotation."""
+    pieces, cursor = [], 0
+    for q in quotes:
+        pieces.append(text[cursor : q.start])
+        pieces.append(_VISIBLE.sub("x", text[q.start : q.end]))
+        cursor = q.end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+_VISIBLE = re.compile(r"\S")

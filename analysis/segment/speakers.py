@@ -39,10 +39,10 @@ from analysis.segment.names import (
     lowered,
     titled_names,
 )
-from analysis.segment.quotes import Quotation
+from analysis.segment.quotes import Quotation, mask_quotes
 from analysis.text import DATE, DATELINE, WEEKDAY
 
-__all__ = ["SpeakerResolver", "attribute_speakers", "mask_quotes"]
+__all__ = ["SpeakerResolver", "attribute_speakers"]
 
 _DEFAULT = SpeakerLimits()
 
@@ -68,10 +68,15 @@ _ADVERB = (
 
 _CUE_WORD = re.compile(rf"\b(?:{_CUE_VERBS}|according\s+to)\b")
 _AFTER_CUE_FIRST = re.compile(rf"^[\s,.!?—–-]*{_CUE}\s+{_SPEAKER}")
-_AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,.!?—–-]*{_SPEAKER},?{_ADVERB}\s+{_CUE}\b")
-_BEFORE = re.compile(rf"{_SPEAKER},?{_ADVERB}\s+{_CUE}\b")
-# The same, starting only where a word starts: a cue's subject is searched in a
-# window before it, and trying the speaker pattern inside every word costs most.
+# "…,” Jeff Weaver, the campaign's manager, said": an apposition may follow the name.
+_AFTER_SPEAKER_FIRST = re.compile(
+    rf"^[\s,.!?—–-]*{_SPEAKER}(?:,\s+[^,\"“”«»]{{1,80}},|,)?{_ADVERB}\s+{_CUE}\b"
+)
+# "“…” about the decision, said RoseAnn Reyes": the cue first, later in the sentence.
+_LATER_CUE_FIRST = re.compile(rf",\s+{_CUE}\s+{_SPEAKER}")
+# A speaker and its cue: "Psaki told reporters", "Harlan on Friday said". It starts
+# only where a word starts: the pattern is tried across windows of text, and trying
+# it inside every word costs most (and finds "he" in "the").
 _BEFORE_AT_WORD = re.compile(rf"(?<![\w’'-]){_SPEAKER},?{_ADVERB}\s+{_CUE}\b")
 _ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording\s+to)\s+{_SPEAKER}")
 # A clause between the speaker and the cue: "Kishida, who is on a tour ahead of the
@@ -154,9 +159,6 @@ _NAME_PARTICIPLE = re.compile(rf"(?P<speaker>{_CAP}(?:\s+{_CAP}){{0,3}}),?\s+(?P
 _AFTER_COLON = re.compile(rf"^\s*:\s*{_SPEAKER}\s+{_VERB}")
 
 
-_VISIBLE = re.compile(r"\S")
-
-
 # A capitalised word that may name someone (the sentence's first word aside).
 _CAPITALISED = re.compile(r"(?<=\s)[A-Z][a-z][\w’'-]*")
 
@@ -208,7 +210,7 @@ def _rule_before(before: str, after: str) -> tuple[str, str] | None:
     """
     if not _CUE_WORD.search(before):
         return None  # every form holds a cue word: most sentences have none, and this is quick
-    candidates = [m for m in _BEFORE.finditer(before) if clean_speaker(m.group("speaker"))]
+    candidates = [m for m in _BEFORE_AT_WORD.finditer(before) if clean_speaker(m.group("speaker"))]
     apposed = _apposition(before)
     if apposed and (not candidates or apposed.start("cue") >= candidates[-1].start("cue")):
         return apposed.group("speaker"), apposed.group("cue")
@@ -243,8 +245,14 @@ def _rule_name_participle(before: str, after: str) -> tuple[str, str] | None:
 
 
 def _rule_later(before: str, after: str) -> tuple[str, str] | None:
-    """A speaker and a cue later in the sentence, after the quotation's clause."""
-    match = _BEFORE.search(after) if _CUE_WORD.search(after) else None
+    """A speaker and a cue later in the sentence, after the quotation's clause.
+
+    The speaker first ("…” on the deal, the senator said"), else the cue first
+    after a comma ("…” about the decision, said Reyes").
+    """
+    if not _CUE_WORD.search(after):
+        return None
+    match = _BEFORE_AT_WORD.search(after) or _LATER_CUE_FIRST.search(after)
     return (match.group("speaker"), match.group("cue")) if match else None
 
 
@@ -336,9 +344,10 @@ class _Ordered:
         self.at: list[int] = []
         self.items: list[tuple[int, str, str]] = []
 
-    def add(self, source: tuple[int, str, str]) -> None:
-        # After any source named at the same place, as a stable sort would put it.
-        n = bisect.bisect_right(self.at, source[0])
+    def add(self, source: tuple[int, str, str], first: bool = False) -> None:
+        # After any source named at the same place, as a stable sort would put it
+        # (before them with ``first``).
+        n = (bisect.bisect_left if first else bisect.bisect_right)(self.at, source[0])
         self.at.insert(n, source[0])
         self.items.insert(n, source)
 
@@ -371,6 +380,7 @@ class _Article:
         self.sentence_starts = [s for s, _ in sentences]
         self.sentence_ends = [e for _, e in sentences]
         self._all: _Ordered | None = None
+        self._indexed = 0  # the cues starting before this are in _all
         self._by_key: dict[str, _Ordered] = {}
         self._added: list[tuple[int, str, str]] = []
         self._added_by_key: dict[str, _Ordered] = {}
@@ -382,24 +392,43 @@ class _Article:
         self._given: dict[str, re.Match | None] = {}
         self._lowered: str | None = None
 
-    def _index(self) -> _Ordered:
-        """Every source: subjects of speech cues (found once) and quotations' speakers."""
+    def _index(self, at: int) -> _Ordered:
+        """Every source named before ``at``: subjects of speech cues and quotations' speakers.
+
+        The cues are read once each, in text order and only as far as asked: a
+        subject starts at most ``subject_reach`` before its cue, so the cues up to
+        that far past ``at`` name every subject before it. A quotation's pronoun
+        asks only about what came before it.
+        """
         if self._all is None:
-            self._all = _Ordered()
-            found = _cue_subjects(self.masked, reach=self.limits.subject_reach)
-            for source in sorted(found + self._added, key=lambda s: s[0]):
+            self._all, self._indexed = _Ordered(), 0
+            for source in sorted(self._added, key=lambda s: s[0]):
                 self._index_add(source)
+        hi = min(len(self.masked), at + self.limits.subject_reach)
+        if hi > self._indexed:
+            reach, lo = self.limits.subject_reach, self._indexed
+            starts = self.sentence_starts
+            for source in _cue_subjects_at(self.masked, lo, hi, lo, hi, reach, starts):
+                self._index_add(source, first=True)
+            self._indexed = hi
         return self._all
 
-    def _index_add(self, source: tuple[int, str, str], into: dict | None = None) -> None:
+    def _index_add(
+        self, source: tuple[int, str, str], into: dict | None = None, first: bool = False
+    ) -> None:
+        """Add a source to the index (or to ``into``); ``first``: before any at its place.
+
+        A cue's subject goes before an attribution's source named at the same place,
+        whichever was found first, as when the whole article was read at once.
+        """
         if into is None:
-            self._all.add(source)
+            self._all.add(source, first)
             into = self._by_key
         keys = [source[2]]
         if source[2] == "person" and not _is_description(source[1]):
             keys.append(_NAMED_PERSON)
         for key in keys:
-            into.setdefault(key, _Ordered()).add(source)
+            into.setdefault(key, _Ordered()).add(source, first)
 
     def last_source(self, at: int, kinds: tuple[str, ...]) -> tuple[int, str, str] | None:
         """The last source of one of ``kinds`` (or ``"named person"``) named before ``at``.
@@ -411,7 +440,7 @@ class _Article:
         """
         index = self._added_by_key
         if not (self.named_only and self._all is None):
-            self._index()
+            self._index(at)
             index = self._by_key
         found = [index[kind].last_before(at) for kind in kinds if kind in index]
         found = [f for f in found if f is not None]
@@ -420,7 +449,7 @@ class _Article:
     def sources_between(self, lo: int, hi: int) -> list[tuple[int, str, str]]:
         """The sources named in ``[lo, hi)``, found there alone if the article's are not known."""
         if self._all is not None:
-            return self._all.between(lo, hi)
+            return self._index(hi).between(lo, hi)
         if (lo, hi) not in self._between:
             self._between[lo, hi] = _cue_subjects(
                 self.masked, lo, hi, reach=self.limits.subject_reach
@@ -710,33 +739,40 @@ def _apposition(text: str, lo: int = 0, cue_at: int | None = None) -> re.Match |
 
 
 def _cue_subjects(
-    masked: str, lo: int = 0, hi: int | None = None, *, reach: int = _DEFAULT.subject_reach
+    masked: str, lo: int, hi: int, *, reach: int = _DEFAULT.subject_reach
 ) -> list[tuple[int, str, str]]:
-    """Every subject of a speech cue, with where the cue is and its kind.
+    """The subjects of the speech cues of ``[lo, hi)`` (a sentence), where each cue is, its kind.
 
     Cue verbs are rare, so the speaker pattern runs only in a window before each one.
-    Each cue's subject is found on its own, so with ``lo`` and ``hi`` (a sentence)
-    only the cues there are read: the subjects named in it. ``reach`` is how far
-    before its cue a subject may start (:attr:`SpeakerLimits.subject_reach`).
+    ``reach`` is how far before its cue a subject may start (:attr:`SpeakerLimits.subject_reach`).
+    A subject named in [lo, hi) has its cue there too (a cue does not stand in the
+    next sentence), and so has a "quoted as" word within 70 characters.
     """
-    if hi is not None:
-        # A subject named in [lo, hi) has its cue there too (a cue does not stand in
-        # the next sentence), and so has a "quoted as" word within 70 characters.
-        found = _cue_subjects_at(masked, lo, hi, max(0, lo - 70), hi + 60, reach)
-        return [s for s in found if lo <= s[0] < hi]
-    return _cue_subjects_at(masked, 0, len(masked), 0, len(masked), reach)
+    found = _cue_subjects_at(masked, lo, hi, max(0, lo - 70), hi + 60, reach)
+    return [s for s in found if lo <= s[0] < hi]
 
 
 def _cue_subjects_at(
-    masked: str, cue_lo: int, cue_hi: int, word_lo: int, word_hi: int, reach: int
+    masked: str,
+    cue_lo: int,
+    cue_hi: int,
+    word_lo: int,
+    word_hi: int,
+    reach: int,
+    starts: list[int] | None = None,
 ) -> list[tuple[int, str, str]]:
     """Subjects of the cues starting in ``[cue_lo, cue_hi)``, and of the "quoted as" words.
 
-    A subject starts at most ``reach`` characters before its cue: the window read before it.
+    A subject starts at most ``reach`` characters before its cue, and not before the
+    start of the cue's sentence (of ``starts``, where given): the window read before it.
     """
     subjects = []
     for cue in _CUE_WORD.finditer(masked, cue_lo, min(cue_hi, len(masked))):
         window = max(0, cue.start() - reach)
+        if starts:
+            # A subject stands in its cue's sentence: the window starts there at most.
+            n = bisect.bisect_right(starts, cue.start()) - 1
+            window = max(window, starts[n]) if n >= 0 else window
         for match in _BEFORE_AT_WORD.finditer(masked, window, cue.end() + 40):
             if match.start("cue") != cue.start():
                 continue
@@ -759,14 +795,3 @@ _QUOTING_WORD = re.compile(r"\b(?:quoted|cited)\b")
 
 def _clean_cue(raw: str) -> str:
     return " ".join(raw.split())
-
-
-def mask_quotes(text: str, quotes) -> str:
-    """Blank out quoted words (keep length) so cue patterns never match inside a quotation."""
-    pieces, cursor = [], 0
-    for q in quotes:
-        pieces.append(text[cursor : q.start])
-        pieces.append(_VISIBLE.sub("x", text[q.start : q.end]))
-        cursor = q.end
-    pieces.append(text[cursor:])
-    return "".join(pieces)

@@ -292,3 +292,75 @@ def test_a_document_is_the_source_in_its_own_words_not_a_name_inside_it():
     row = found[found["cue"] == "According to"].iloc[0]
     assert row["source"] == "the official readout of the call with Ruiz"
     assert row["evidence"].startswith("a document")
+
+
+@pytest.mark.parametrize(
+    ("body", "cue", "written", "source"),
+    [
+        # a relative pronoun as written; whom it stands for as the source
+        (
+            "Harbour pilots who warned about the storm were ignored by the board.",
+            "warned",
+            "who",
+            "Harbour pilots",
+        ),
+        (
+            "Former mayor Ida Lund, who on Monday endorsed the plan, left the hall early.",
+            "endorsed",
+            "who",
+            "Ida Lund",
+        ),
+        # a participle after a comma: the clause's subject, named or not
+        (
+            "The ferry crew walked out at noon, demanding that the port hire more pilots.",
+            "demanding",
+            "The ferry crew",
+            "The ferry crew",
+        ),
+        # an adjective after "be" is the subject's own; a contraction gives its pronoun
+        (
+            "Some harbour traders are hopeful that the berths will reopen by spring.",
+            "hopeful",
+            "Some harbour traders",
+            "Some harbour traders",
+        ),
+        (
+            "But they're also looking to keep the winter berths for the fishing fleet.",
+            "looking",
+            "they",
+            "",
+        ),
+        # an auxiliary of "do" stands between the subject and the cue
+        (
+            "The council's notice does not mention the winter timetable at all.",
+            "mention",
+            "The council's notice",
+            "The council's notice",
+        ),
+    ],
+)
+def test_the_source_of_a_learned_cue_is_its_clause_s_subject(body, cue, written, source):
+    found = attributions(body)
+    row = found[found["cue"] == cue].iloc[0]
+    assert (row.source_as_written, row.source) == (written, source)
+
+
+def test_a_passive_cue_names_no_source():
+    found = attributions("The channel is said to be too shallow for the new ferries this year.")
+    [row] = found[found["cue"] == "said"].itertuples()
+    assert (row.source_as_written, row.source_start) == ("", -1)
+
+
+def test_a_name_and_a_colon_opening_a_sentence_is_an_attribution():
+    found = attributions(
+        "Lund: Harbour Talks Will Resume After the Storm.\n\n"
+        "REYES: We will reopen the winter berths on Monday morning.\n\n"
+        "Note: This story was updated with the port's new figures.\n\n"
+        "The Latest: Pilots return to the harbour after the storm.\n\n"
+        "The meeting ended at 7:30 with no deal on the winter timetable."
+    )
+    label = found[found["evidence"].str.contains("a name and a colon")]
+    assert label[["source_as_written", "cue", "text"]].values.tolist() == [
+        ["Lund", ":", "Harbour Talks Will Resume After the Storm"],
+        ["REYES", ":", "We will reopen the winter berths on Monday morning"],
+    ]

@@ -110,6 +110,18 @@ def test_a_who_clause_elsewhere_leaves_the_speaker_alone():
             "the plan, telling Sakamoto that the alliance had “never been stronger.”",
             ("Daniel Harlan", "telling"),
         ),
+        # An apposition between the name and its cue after the quotation.
+        (
+            "“The count is final,” Ida Lund, the harbour board's secretary, said on Monday.",
+            ("Ida Lund", "said"),
+        ),
+        # The cue first, later in the sentence, after the quotation's own clause.
+        (
+            "“We are relieved” about the new berths, said Tomas Reyes, a ferry pilot.",
+            ("Tomas Reyes", "said"),
+        ),
+        # A campaign's people are described by their role.
+        ("“It is over,” the campaign manager said.", ("the campaign manager", "said")),
     ],
 )
 def test_speaker_patterns_of_wire_copy(text, expected):
@@ -373,5 +385,5 @@ def test_double_marks_typed_as_two_apostrophes_or_backquotes():
 def test_a_cues_subject_never_starts_inside_a_word(text):
     from analysis.segment.speakers import _cue_subjects
 
-    for at, speaker, _ in _cue_subjects(text):
+    for at, speaker, _ in _cue_subjects(text, 0, len(text)):
         assert at == 0 or not text[at - 1].isalnum(), (at, speaker)

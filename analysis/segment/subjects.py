@@ -1,0 +1,214 @@
+"""Who is the subject of a cue: the noun phrase before it, or the one opening its clause.
+
+The attribution rules (:mod:`analysis.segment.attributions`) read a source where
+a sentence names it: backwards from the cue over adverbs and an apposition
+("Officials also said", "Mr. Khan, a lawyer, said"), forwards from the clause's
+start to its verb ("The nurse later sued, claiming …"), or the noun phrase a
+relative pronoun stands for ("critics who warned …"). Each returns offsets in
+the sentence, or ``None`` where the words there are no subject.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.segment.speakers import _IRREGULAR
+
+__all__: list[str] = []  # read by the attribution rules only
+
+# Words that may stand between a subject and its cue: "Officials also said", "She has
+# repeatedly said", "Trump on Monday said".
+_BETWEEN_WORDS = frozenset(
+    """also later then further again previously separately earlier has have had recently
+    repeatedly reportedly once often still never always publicly privately frequently
+    already now monday tuesday wednesday thursday friday saturday sunday today yesterday
+    tonight on last this week night morning afternoon evening""".split()
+)
+# Words that end a subject going backwards: a clause or a verb phrase begins there.
+_BOUNDARY = frozenset(
+    """and but or nor that which who whom whose because while when if as after before since
+    although though so than where whether then said says told is was are were be been
+    being do does did not also""".split()
+)
+# Subjects without a capital: pronouns and the plural or collective nouns of sources.
+_PRONOUN_SOURCES = frozenset("he she they we i you it".split())
+_DETERMINERS = frozenset("the a an his her their its this that these those one another".split())
+_PREPOSITIONS = frozenset("in on at for from with by about to into during under over".split())
+_SOURCE_NOUNS = re.compile(
+    r"(?:those|officials?|aides?|sources?|analysts?|experts?|critics?|supporters?|voters?|people|"
+    r"advisers?|advisors?|spokes(?:man|woman|person|people)|lawmakers?|leaders?|members?|"
+    r"democrats?|republicans?|conservatives?|liberals?|activists?|observers?|residents?|"
+    r"economists?|strategists?|operatives?|staffers?|allies|opponents?|rivals?|many|some|"
+    r"others|most|few|both|all|polls?|surveys?|studies|study|reports?|data|statements?|"
+    r"campaign|government|administration|ministry|department|agency|police|officers?|"
+    r"prosecutors?|lawyers?|attorneys?|investigators?|researchers?|scientists?|workers?|"
+    r"employees?|executives?|candidates?|delegates?|donors?|respondents?|americans|"
+    r"insiders?|diplomats?|senators?|governors?|congressmen|congresswoman|congressman|"
+    r"friends?|families|family|parents?|students?|teachers?|doctors?|groups?|organizers?)$"
+)
+_TOKEN = re.compile(r"\S+")
+_SUFFIXES = frozenset("jr sr ii iii iv".split())  # of a name, after its comma
+_SUBJECT_WORDS = 10  # a subject is a short noun phrase: longer runs are a clause
+
+
+def _subject_before(
+    sentence: str, at: int, skip: frozenset[str] = _BETWEEN_WORDS
+) -> tuple[int, int] | None:
+    """The noun phrase that ends just before ``at`` (a cue), skipping adverbs and an apposition.
+
+    Read backwards over at most the 200 characters before the cue, word by word:
+    "Several Democratic operatives said", "Officials also said", "Mr. Khan, a lawyer
+    who lost a son, said". ``None`` when the words before the cue are no subject.
+    """
+    lo = max(0, at - 200)
+    words = [(m.start() + lo, m.end() + lo) for m in _TOKEN.finditer(sentence[lo:at])]
+    n = len(words)
+    while n and _bare(sentence, words[n - 1]) in skip:
+        n -= 1
+    if n and sentence[words[n - 1][1] - 1] == ",":
+        # An apposition closing with a comma: the subject is before its opening comma.
+        opening = next((k for k in range(n - 2, -1, -1) if sentence[words[k][1] - 1] == ","), None)
+        if opening is None:
+            return None
+        n = opening + 1
+        last = words[opening]
+        words[opening] = (last[0], last[1] - 1)  # the subject's last word, less its comma
+    end = n
+    while n and end - n < _SUBJECT_WORDS:
+        word = _bare(sentence, words[n - 1])
+        text = sentence[words[n - 1][0] : words[n - 1][1]]
+        if word in _BOUNDARY or not word or (n < end and _closes_clause(sentence, words, n)):
+            break
+        if word in _PREPOSITIONS and not (n < end and _bare(sentence, words[n])[:1].isdigit()):
+            break  # "debate in Brooklyn Mrs. Clinton": a phrase, not the subject ("Six in 10")
+        if text[0] in "-–—":
+            words[n - 1] = (words[n - 1][0] + 1, words[n - 1][1])
+            n -= 1
+            break  # "-Mrs. Clinton": a dash opens the clause
+        n -= 1
+    if n == end:
+        return None
+    phrase = [sentence[a:b] for a, b in words[n:end]]
+    named = any(w[:1].isupper() or _SOURCE_NOUNS.match(w.lower().strip(".,’'")) for w in phrase)
+    described = len(phrase) > 1 and phrase[0].lower() in _DETERMINERS  # "the mayor"
+    if not (named or described) and not (
+        len(phrase) == 1 and phrase[0].lower() in _PRONOUN_SOURCES
+    ):
+        return None
+    return words[n][0], words[end - 1][1]
+
+
+def _closes_clause(sentence: str, words: list[tuple[int, int]], n: int) -> bool:
+    """Whether word ``n - 1`` ends a clause (a comma, a colon), not a name ("Joseph Biden, Jr.")."""
+    last = sentence[words[n - 1][1] - 1]
+    return last in ",;:(" and not (last == "," and _bare(sentence, words[n]) in _SUFFIXES)
+
+
+def _bare(sentence: str, span: tuple[int, int]) -> str:
+    return sentence[span[0] : span[1]].strip("“”\"'’‘()[],.;:").lower()
+
+
+# What may stand between a subject and a learned cue besides _BETWEEN_WORDS: the
+# auxiliaries and negations of a verb phrase ("has not endorsed", "wouldn't say").
+_BEFORE_A_VERB = _BETWEEN_WORDS | frozenset(
+    """is are was were will would could can may might should must not never been being be
+    do does did to going wouldn't won't didn't doesn't don't hasn't haven't hadn't isn't aren't wasn't
+    weren't can't couldn't shouldn't""".split()
+)
+# A relative pronoun just before the cue (auxiliaries and adverbs between):
+# "those who might oppose", "a report that shows".
+_RELATIVE_BEFORE = re.compile(
+    rf"\b(?P<relative>who|which|that)\s+(?:(?:{'|'.join(sorted(_BEFORE_A_VERB))})\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def _clause_subject(sentence: str, start: int, lo: int) -> tuple[int, int] | None:
+    """The noun phrase opening the clause of the cue at ``lo``: its words up to the first verb.
+
+    Past a conjunction and a lead-in closed by a comma ("But on Monday, …"), the
+    words up to an auxiliary, a past tense or an adverb: "The nurse later sued, …",
+    "Some voters are hopeful", "Advocates within the party cite". An apposition is
+    left out ("Jo Reed, 53, a guard, is backing" gives "Jo Reed"); a contraction
+    gives its pronoun ("they're also looking" gives "they"). ``None`` where no such
+    phrase stands before the cue.
+    """
+    at = start
+    lead = _CLAUSE_LEAD.match(sentence, at, lo)
+    if lead:
+        at = lead.end()
+    words = [m.span() for m in _TOKEN.finditer(sentence, at, lo)]
+    phrase = []
+    for a, b in words[: _SUBJECT_WORDS + 1]:
+        word = sentence[a:b]
+        bare = word.strip("“”\"'’‘()[],.;:").lower()
+        contraction = _CONTRACTION.match(bare)
+        if contraction and phrase == []:
+            return a, a + len(contraction.group("word"))  # "they're", "he's"
+        if phrase and _is_verb(word, bare):
+            break
+        phrase.append((a, b))
+        if word.endswith(","):
+            break  # a name, then its apposition: the name
+    if not phrase or len(phrase) > _SUBJECT_WORDS:
+        return None  # a run of words with no verb in it is a clause, not a subject
+    while phrase and (
+        _bare(sentence, phrase[0]) in _NOT_A_SUBJECT or not _LETTER.search(sentence, *phrase[0])
+    ):
+        phrase.pop(0)  # "When he …": the subordinate clause's subject, less its conjunction
+    if not phrase or _bare(sentence, phrase[-1]) in _NOT_A_SUBJECT | _DETERMINERS:
+        return None  # "After …", "giving an …": a phrase, not a subject
+    if any(sentence[a] in "—–-" for a, _ in phrase[1:]):
+        return None  # "Mount Pleasant — …": a dateline or an aside, not a subject
+    end = phrase[-1][1] - sentence[phrase[-1][0] : phrase[-1][1]].endswith(",")
+    return phrase[0][0], end
+
+
+def _antecedent(sentence: str, start: int, at: int) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun at ``at`` stands for: "the mouth of [Donald Trump] who".
+
+    Read backwards over at most six words, to a verb, a preposition, a clause's
+    punctuation or a determiner (which it keeps): "critics", "a former aide".
+    """
+    words = [m.span() for m in _TOKEN.finditer(sentence, max(start, at - 120), at)]
+    if words and sentence[words[-1][1] - 1] == ",":
+        words[-1] = (words[-1][0], words[-1][1] - 1)  # "Lund, who": the name less its comma
+    n = len(words)
+    while n and len(words) - n < 6:
+        word, bare = sentence[words[n - 1][0] : words[n - 1][1]], _bare(sentence, words[n - 1])
+        if not bare or word[-1] in ",;:)" or bare in _NOT_A_SUBJECT or _is_verb(word, bare):
+            break
+        n -= 1
+        if bare in _DETERMINERS:
+            break
+    return (words[n][0], words[-1][1]) if n < len(words) else None
+
+
+def _is_verb(word: str, bare: str) -> bool:
+    """Whether a word read in a clause is (likely) its verb: lower case, an auxiliary or "-ed"."""
+    return word[:1].islower() and (bare in _VERB_WORDS or _VERB_FORM.match(bare) is not None)
+
+
+# What may open a clause before its subject: a conjunction, a lead-in closed by a
+# comma ("On Monday,", "After the vote,", "While he agreed,").
+_CLAUSE_LEAD = re.compile(
+    r"(?:(?:but|and|yet|so|still|now|then)\s+)?"
+    r"(?:(?:on|in|at|after|before|while|when|since|though|although|as|despite|during|for|"
+    r"with|without|if|unlike|like|by|from|amid|earlier|later|meanwhile|instead|however|"
+    r"still|indeed|now|yesterday|today)\b[^,;:“”\"]{0,80},\s+)?",
+    re.IGNORECASE,
+)
+# Words that open or close no subject: prepositions and the conjunctions of a clause.
+_NOT_A_SUBJECT = _PREPOSITIONS | frozenset(
+    """when after before as if while since because although though despite during until
+    unless once whether reached asked like than of so there here""".split()
+)
+_LETTER = re.compile(r"[^\W\d_]")
+_CONTRACTION = re.compile(r"(?P<word>he|she|they|we|i|you|it)[’'](?:s|re|ve|d|ll|m)$")
+# Words that end a subject read forwards: auxiliaries, adverbs, verbs of the clause.
+_VERB_WORDS = (
+    _BEFORE_A_VERB
+    | frozenset("""am has have had shall says tells instead who which that whose""".split())
+    | frozenset(_IRREGULAR.split("|"))
+)
+_VERB_FORM = re.compile(r"[a-z]{2,}(?:ed|ly)$")
