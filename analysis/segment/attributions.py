@@ -404,7 +404,7 @@ def _cue_words() -> list[str]:
 
 
 # Any word a cue opens with: every rule needs one, so a sentence without is passed over.
-_ANY_CUE = re.compile(rf"\b{word_trie(_cue_words())}\b|(?<=[\w.)])\s*:")  # a label's colon too
+_ANY_CUE = re.compile(rf"\b{word_trie(_cue_words())}\b")
 
 
 def find_attributions(
@@ -438,7 +438,9 @@ def find_attributions(
     learnable_at = [lo for lo, _ in learnable]
     for block_no, lo, hi in sentences:
         first = bisect.bisect_left(cues, lo)
-        ruled = first < len(cues) and cues[first] < hi
+        # A label's colon is a cue too ("Lund: …"): looked for in the sentence alone,
+        # as a pattern with it would try every character of the text.
+        ruled = (first < len(cues) and cues[first] < hi) or masked.find(":", lo, hi) >= 0
         here = learnable[
             bisect.bisect_left(learnable_at, lo) : bisect.bisect_left(learnable_at, hi)
         ]

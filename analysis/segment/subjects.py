@@ -22,13 +22,13 @@ _BETWEEN_WORDS = frozenset(
     """also later then further again previously separately earlier has have had recently
     repeatedly reportedly once often still never always publicly privately frequently
     already now monday tuesday wednesday thursday friday saturday sunday today yesterday
-    tonight on last this week night morning afternoon evening""".split()
+    tonight on last this past week weekend month year night morning afternoon evening""".split()
 )
 # Words that end a subject going backwards: a clause or a verb phrase begins there.
 _BOUNDARY = frozenset(
     """and but or nor that which who whom whose because while when if as after before since
     although though so than where whether then said says told is was are were be been
-    being do does did not also""".split()
+    being do does did not also what how why""".split()
 )
 # Subjects without a capital: pronouns and the plural or collective nouns of sources.
 _PRONOUN_SOURCES = frozenset("he she they we i you it".split())
@@ -77,7 +77,14 @@ def _subject_before(
     while n and end - n < _SUBJECT_WORDS:
         word = _bare(sentence, words[n - 1])
         text = sentence[words[n - 1][0] : words[n - 1][1]]
-        if word in _BOUNDARY or not word or (n < end and _closes_clause(sentence, words, n)):
+        # A blanked quotation's words end it too: "“…,” Axelrod tweeted" names Axelrod.
+        quoted = not text.strip("x")
+        if (
+            word in _BOUNDARY
+            or not word
+            or quoted
+            or (n < end and _closes_clause(sentence, words, n))
+        ):
             break
         if word in _PREPOSITIONS and not (n < end and _bare(sentence, words[n])[:1].isdigit()):
             break  # "debate in Brooklyn Mrs. Clinton": a phrase, not the subject ("Six in 10")
@@ -88,14 +95,22 @@ def _subject_before(
         n -= 1
     if n == end:
         return None
-    phrase = [sentence[a:b] for a, b in words[n:end]]
-    named = any(w[:1].isupper() or _SOURCE_NOUNS.match(w.lower().strip(".,’'")) for w in phrase)
-    described = len(phrase) > 1 and phrase[0].lower() in _DETERMINERS  # "the mayor"
-    if not (named or described) and not (
-        len(phrase) == 1 and phrase[0].lower() in _PRONOUN_SOURCES
-    ):
+    if not _names_a_source([sentence[a:b] for a, b in words[n:end]]):
         return None
     return words[n][0], words[end - 1][1]
+
+
+def _names_a_source(phrase: list[str]) -> bool:
+    """Whether the words of a phrase name a source: a name, a described or plural noun, a pronoun.
+
+    "Officials", "the mayor", "fundraising documents", "he"; not "then the".
+    """
+    named = any(w[:1].isupper() or _SOURCE_NOUNS.match(w.lower().strip(".,’'")) for w in phrase)
+    described = len(phrase) > 1 and phrase[0].lower() in _DETERMINERS  # "the mayor"
+    head = phrase[-1].lower().strip(".,’'")  # a plural noun: "documents show", "many voters say"
+    plural = len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us"))
+    pronoun = len(phrase) == 1 and phrase[0].lower() in _PRONOUN_SOURCES
+    return named or described or plural or pronoun
 
 
 def _closes_clause(sentence: str, words: list[tuple[int, int]], n: int) -> bool:

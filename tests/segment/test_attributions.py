@@ -364,3 +364,31 @@ def test_a_name_and_a_colon_opening_a_sentence_is_an_attribution():
         ["Lund", ":", "Harbour Talks Will Resume After the Storm"],
         ["REYES", ":", "We will reopen the winter berths on Monday morning"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "cue", "written"),
+    [
+        # a plural noun heads the subject, named by no list
+        (
+            "In the spring, harbour traders warned that the fund would run dry.",
+            "warned",
+            "harbour traders",
+        ),
+        # a time phrase between the apposition and the cue
+        (
+            "Ida Lund, the harbour master, this past week announced that the berths will open.",
+            "announced",
+            "Ida Lund",
+        ),
+        # "what" opens a clause: its subject is after it
+        (
+            "The pilots were released, displaying what many analysts said was a sign of calm.",
+            "said",
+            "many analysts",
+        ),
+    ],
+)
+def test_a_subject_read_back_from_its_cue(body, cue, written):
+    found = attributions(body)
+    assert found.loc[found["cue"] == cue, "source_as_written"].tolist() == [written]
