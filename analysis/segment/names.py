@@ -11,6 +11,7 @@ telling a person from an institution, a document or a pronoun.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["TITLE_WORDS", "clean_speaker"]
 
@@ -115,6 +116,8 @@ _DESCRIPTION_RE = re.compile(_DESCRIPTION)
 _POSSESSIVE = re.compile(r"[’']s$")
 
 
+# Cached: a pure function of the words, and the same few sources recur in every article.
+@lru_cache(maxsize=1 << 16)
 def clean_speaker(raw: str) -> str:  # noqa: C901 - a flat chain of phrase forms, each returning
     """Drop titles from a speaker phrase; keep an institution's name.
 
@@ -179,10 +182,12 @@ def _bare(token: str) -> str:
     return _POSSESSIVE.sub("", token.lower())
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_description(raw: str) -> bool:
     return _DESCRIPTION_RE.fullmatch(raw.strip()) is not None
 
 
+@lru_cache(maxsize=1 << 16)
 def _kind(speaker: str) -> str:
     """'pronoun', 'document', 'institution' or 'person' (a description of one included)."""
     low = speaker.lower()
@@ -294,11 +299,23 @@ _NAME_RUN = re.compile(r"[\w\s’'.\-]*")
 _NAME_REACH = 200
 
 
-def _honorific_name(masked: str, name: str) -> re.Match | None:
-    """The first "Sir/Dame/Lord <name> <Surname>" of the text, its surname in group 1."""
+def _honorific_name(masked: str, name: str) -> tuple[int, str] | None:
+    """Where the first "Sir/Dame/Lord <name> <Surname>" of the text is, and the surname.
+
+    One pattern for every name: the honorifics are found, then the name after them.
+    """
     if not any(f"{honorific} {name}" in masked for honorific in ("Sir", "Dame", "Lord")):
-        return None  # most names never follow an honorific, so no regex
-    return re.search(rf"\b(?:Sir|Dame|Lord)\s+{re.escape(name)}\s+([A-Z][\w’'-]+)", masked)
+        return None  # most names never follow an honorific
+    for honorific in _HONORIFIC.finditer(masked):
+        if masked.startswith(name, honorific.end()):
+            surname = _SURNAME_AFTER.match(masked, honorific.end() + len(name))
+            if surname:
+                return honorific.start(), surname.group(1)
+    return None
+
+
+_HONORIFIC = re.compile(r"\b(?:Sir|Dame|Lord)\s+")
+_SURNAME_AFTER = re.compile(r"\s+([A-Z][\w’'-]+)")
 
 
 def lowered(text: str) -> str:

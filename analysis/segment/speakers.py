@@ -389,7 +389,7 @@ class _Article:
         self._titled: dict[str, list[tuple[int, str]]] = {}
         self._subjects: dict[int, re.Match | None] = {}
         self._full: dict[str, list[tuple[int, str]]] = {}
-        self._given: dict[str, re.Match | None] = {}
+        self._given: dict[str, tuple[int, str] | None] = {}
         self._lowered: str | None = None
 
     def _index(self, at: int) -> _Ordered:
@@ -510,8 +510,8 @@ class _Article:
         """A given name after an honorific, expanded ("Sir Alan" → "Alan Reeve"), found once."""
         if name not in self._given:
             self._given[name] = _honorific_name(self.masked, name)
-        match = self._given[name]
-        return f"{name} {match.group(1)}" if match and match.start() < before else name
+        found = self._given[name]
+        return f"{name} {found[1]}" if found and found[0] < before else name
 
     def titled(self, title: str) -> list[tuple[int, str]]:
         """(where, name) of each "<title> <Name>" in the text: "Prime Minister Keir Starmer"."""
@@ -611,15 +611,18 @@ def attribute_speakers(
 def _without_cue(article: _Article, quotes: list[Quotation], i: int, lo: int, outside: str):
     """Speaker of a quotation whose sentence has no cue: (speaker, as written, cue, how)."""
     quote = quotes[i]
-    if i and quotes[i - 1].open_mark >= lo and quotes[i - 1].speaker:
+    # The previous quotation's speaker, or its pronoun that stands for no one named:
+    # "“…,” he said. “…”" continues "he" either way.
+    prev = quotes[i - 1] if i else None
+    said_by = (prev.speaker or prev.speaker_as_written) if prev else ""
+    if said_by and prev.open_mark >= lo:
         # Two quotations in one sentence, one cue: "X “…” and “…”".
-        prev = quotes[i - 1]
         how = "no cue of its own: continues the quotation before it in the same sentence"
-        return prev.speaker, prev.speaker_as_written, "", how
+        return said_by, prev.speaker_as_written, "", how
     previous = article.previous_sentence(lo)
     # "The ministry said earlier that …. The top diplomat “acknowledged …”": the source
     # of the sentence before, when it is nearer than the previous quotation.
-    prev_at = quotes[i - 1].open_mark if i else -1
+    prev_at = prev.open_mark if prev else -1
     if previous and previous[0] > prev_at:
         for _at, source, _ in article.sources_between(*previous):
             if _kind(source) != "pronoun":
@@ -628,10 +631,9 @@ def _without_cue(article: _Article, quotes: list[Quotation], i: int, lo: int, ou
     if _names_someone(outside):
         return "", "", "", "no cue in its sentence, which names someone: not continued"
     gap = article.limits.continue_blocks
-    if i and quotes[i - 1].block_no >= quote.block_no - gap and quotes[i - 1].speaker:
-        prev = quotes[i - 1]
+    if said_by and prev.block_no >= quote.block_no - gap:
         how = "no cue in its sentence, which names no one: continues the previous quotation"
-        return prev.speaker, prev.speaker_as_written, "", how
+        return said_by, prev.speaker_as_written, "", how
     return "", "", "", ""
 
 

@@ -61,7 +61,7 @@ def _subject_before(
     who lost a son, said". ``None`` when the words before the cue are no subject.
     """
     lo = max(0, at - 200)
-    words = [(m.start() + lo, m.end() + lo) for m in _TOKEN.finditer(sentence[lo:at])]
+    words = [m.span() for m in _TOKEN.finditer(sentence, lo, at)]
     n = len(words)
     while n and _bare(sentence, words[n - 1]) in skip:
         n -= 1

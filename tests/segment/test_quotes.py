@@ -387,3 +387,9 @@ def test_a_cues_subject_never_starts_inside_a_word(text):
 
     for at, speaker, _ in _cue_subjects(text, 0, len(text)):
         assert at == 0 or not text[at - 1].isalnum(), (at, speaker)
+
+
+def test_a_pronoun_that_stands_for_no_one_named_is_continued_as_written():
+    rows = attributed("“The berths will open,” he said. “The pilots know it already.”")
+    assert [(speaker, written) for _, speaker, written, _, _ in rows] == [("", "he"), ("", "he")]
+    assert "continues the previous quotation" in rows[1][4]
