@@ -21,7 +21,13 @@ _CUE_VERBS = (
     r"wrote|writes|tweeted|posted|asked|replied|responded|insisted|declared|announced|"
     r"claimed|continued|stressed|emphasi[sz]ed|urged|acknowledged|remarked|recalled|"
     r"suggested|cautioned|complained|conceded|observed|pointed out|went on|reiterated|"
-    r"reads|concluded|predicted|promised|vowed|admitted|described|reported"
+    r"reads|concluded|predicted|promised|vowed|admitted|described|reported|"
+    # Their present forms, and other verbs that report words as spoken.
+    r"argues?|warns?|claims?|insists?|explains?|asks?|replies|reply|responds?|declares?|"
+    r"announces?|stresses|urges?|acknowledges?|recalls?|suggests?|predicts?|promises?|"
+    r"vows?|admits?|describes?|tweets?|concludes?|observes?|complains?|concedes?|"
+    r"answered|answers?|exclaimed|shouted|yelled|quipped|joked|recounted|interjected|"
+    r"demanded|wondered|mused|shot back|fired back|countered|retorted"
 )
 
 
@@ -59,7 +65,10 @@ _DESCRIPTION = (
     r"authority|authorities|regulator|military|army|navy|spokespeople|"
     # People of campaigns and of the press, whom political stories quote.
     r"candidate|nominee|strategist|manager|pollster|consultant|operative|activist|founder|"
-    r"host|anchor|author|writer|reporter|editor|columnist|organizer|director)\b)"
+    r"host|anchor|author|writer|reporter|editor|columnist|organizer|director|"
+    # People in the street.
+    r"supporters?|voters?|residents?|protesters?|students?|workers?|members?|critics?|"
+    r"neighbou?rs?|fans?|friends?)\b)"
 )
 # A document and who issued it: "a statement from the ministry", "a release issued
 # by the Chancellor's Office (CO)", "a note posted by the cabinet's press office".

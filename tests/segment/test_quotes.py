@@ -120,8 +120,15 @@ def test_a_who_clause_elsewhere_leaves_the_speaker_alone():
             "“We are relieved” about the new berths, said Tomas Reyes, a ferry pilot.",
             ("Tomas Reyes", "said"),
         ),
-        # A campaign's people are described by their role.
+        # A campaign's people are described by their role; so are people in the street.
         ("“It is over,” the campaign manager said.", ("the campaign manager", "said")),
+        ("“It is over,” one harbour supporter wrote.", ("one harbour supporter", "wrote")),
+        # Verbs of speech beyond "said", and present forms.
+        ("“Let me talk,” Reyes shot back.", ("Reyes", "shot back")),
+        (
+            "The harbour workers argue that the berths should “stay open.”",
+            ("the harbour workers", "argue"),
+        ),
     ],
 )
 def test_speaker_patterns_of_wire_copy(text, expected):
