@@ -293,10 +293,11 @@ def _learned_cue(sentence: str, start: int, p: float, lo: int, hi: int) -> _Foun
         lo: Where the cue's word starts.
         hi: Where it ends.
     """
-    if _AFTER_QUOTATION.search(sentence, max(start, lo - 80), lo):
-        return None  # "“…,” said X", "“…,” Fallon said": the quotation's own cue, read already
-    if sentence[lo].isupper() and sentence[start:lo].strip():
-        return None  # a capital inside a sentence: a headline in title case ("…, Proposes Summit")
+    after = _AFTER_QUOTATION.search(sentence, max(start, lo - 80), lo)
+    if after and not _ANY_CUE.search(sentence, after.start(), lo):
+        # "“…,” said X", "“…,” Fallon said": the quotation's own cue, read already. A
+        # cue after the quotation's own ("“…,” he said, insisting that …") is its own.
+        return None
     note = f"'{sentence[lo:hi].strip(_CUE_PUNCT)}' scored {p:.2f}"
     cue = (lo, hi - len(sentence[lo:hi]) + len(sentence[lo:hi].rstrip(_CUE_PUNCT)))
     subject = _subject_before(sentence, lo, skip=_BEFORE_A_VERB)
@@ -324,7 +325,7 @@ def _learned_cue(sentence: str, start: int, p: float, lo: int, hi: int) -> _Foun
     after = _AFTER_CUE.match(sentence, cue[1])
     clo = after.end() if after else cue[1]
     end = _content_end(sentence, clo)
-    if end - clo >= 12 and _WORD_CHAR.search(sentence, clo, end):
+    if end - clo >= _LEARNED_CONTENT_CHARS and _WORD_CHAR.search(sentence, clo, end):
         return _Found(subject, cue, (clo, end), note, antecedent)
     comma = max(sentence.rfind(", ", start, lo), sentence.rfind(",” ", start, lo))
     if comma > start and _TAIL_AFTER.match(sentence, cue[1]):
@@ -336,6 +337,8 @@ def _learned_cue(sentence: str, start: int, p: float, lo: int, hi: int) -> _Foun
 
 
 _CUE_PUNCT = ",;:.!?“”\"'’‘()"
+# The shortest content of a learned cue: "supported [the idea]", "I think [it's strong]".
+_LEARNED_CONTENT_CHARS = 6
 # A blanked quotation (and its comma) just before a cue.
 _AFTER_QUOTATION = re.compile(r"(?:[”\"]|'')[,.!?]?\s+(?:[\w.’'-]+,?\s+){0,5}$")
 # A form of "be" just before the cue (an adverb may stand between): a passive, unless

@@ -153,6 +153,7 @@ def _clause_subject(sentence: str, start: int, lo: int) -> tuple[int, int] | Non
     if lead:
         at = lead.end()
     words = [m.span() for m in _TOKEN.finditer(sentence, at, lo)]
+    words = _past_a_quotation(sentence, words)
     phrase = []
     for a, b in words[: _SUBJECT_WORDS + 1]:
         word = sentence[a:b]
@@ -177,6 +178,14 @@ def _clause_subject(sentence: str, start: int, lo: int) -> tuple[int, int] | Non
         return None  # "Mount Pleasant — …": a dateline or an aside, not a subject
     end = phrase[-1][1] - sentence[phrase[-1][0] : phrase[-1][1]].endswith(",")
     return phrase[0][0], end
+
+
+def _past_a_quotation(sentence: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The words after a (blanked) quotation opening them: "“…,” he said, insisting …"."""
+    n = 0
+    while n < len(words) and not sentence[words[n][0] : words[n][1]].strip("x,.;:!?“”\"'’‘"):
+        n += 1
+    return words[n:]
 
 
 def _antecedent(sentence: str, start: int, at: int) -> tuple[int, int] | None:

@@ -392,3 +392,21 @@ def test_a_name_and_a_colon_opening_a_sentence_is_an_attribution():
 def test_a_subject_read_back_from_its_cue(body, cue, written):
     found = attributions(body)
     assert found.loc[found["cue"] == cue, "source_as_written"].tolist() == [written]
+
+
+def test_a_cue_after_a_quotation_s_own_cue_is_an_attribution_of_its_own():
+    found = attributions(
+        "“The berths will open,” Ida Lund said, insisting that the harbour had enough pilots."
+    )
+    row = found[found["cue"] == "insisting"].iloc[0]
+    assert (row.source_as_written, row.text) == ("Ida Lund", "the harbour had enough pilots")
+
+
+def test_a_headline_in_title_case_and_a_short_content_are_attributions():
+    text = "Harbour Chief Says Berths Will Open By Spring\n\nIda Lund supported the idea.\n"
+    corpus = load_corpus(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    rows = corpus.attributions[["source_as_written", "cue", "text"]].values.tolist()
+    assert rows == [
+        ["Harbour Chief", "Says", "Berths Will Open By Spring"],
+        ["Ida Lund", "supported", "the idea"],
+    ]
