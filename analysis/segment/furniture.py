@@ -107,7 +107,7 @@ _BYLINE_ANYWHERE_ALTERNATIVES = (  # not anchored at the start (see _found)
     r"|\bcontributed\ (?:to\ )?(?:this\ )?(?:report|reporting|story)\b"
 )
 _BYLINE = re.compile(
-    r"^(?:by|written\ by|words\ by|reporting\ by|report\ by)\s+[A-Z]"
+    r"^(?:by|written\ by|words\ by|reporting\ by|report\ by)\s+(?-i:[A-Z])"  # a name: "By the spring" is prose
     r"|^(?:(?:story|article|page)\ )?(?:published|updated|posted|last\ updated|first\ published|modified)\b"
     r"|^[a-z]{2,3}(?:/[a-z]{2,3})+\s*(?:\(|$)"
     r"|" + _BYLINE_ANYWHERE_ALTERNATIVES,

@@ -213,6 +213,9 @@ def test_paragraph_spans_line_layouts():
         ("Sign up to our morning newsletter and get the news before you wake", "boilerplate"),
         ("The helpline numbers for every region are listed below.", "boilerplate"),
         ("Source: the foreign ministry, quoted by a news agency", "journalist"),
+        # "By" and a name is a byline; "By" and a phrase opens a sentence of prose.
+        ("By Ana Ruiz", "byline"),
+        ("By the time the ferry docked, the pilots had gone home.", "journalist"),
     ],
 )
 def test_single_block_rules(text, role):
