@@ -32,7 +32,7 @@ from analysis.segment.quotes import find_quotations
 from analysis.segment.reuse import ReuseCache
 from analysis.segment.roles import classify_blocks
 from analysis.segment.speakers import attribute_speakers
-from analysis.segment.terms import split_terms
+from analysis.segment.terms import split_terms, split_unspoken
 from analysis.text import count_words
 
 __all__ = ["segment_all", "segment_articles", "progress_bar"]
@@ -343,7 +343,12 @@ def _segment_one(
         if block.role not in NOT_PROSE
         for lo, hi in per_block[block_no]
     ]
-    for n, a in enumerate(find_attributions(text, resolver.masked, found, prose, resolver)):
+    attributions = find_attributions(text, resolver.masked, found, prose, resolver)
+    # A word or two that nobody says, outside reported speech, is a term (split_unspoken).
+    found, unspoken, attributions = split_unspoken(text, found, attributions)
+    if unspoken:
+        terms = sorted(terms + unspoken, key=lambda t: t.start)
+    for n, a in enumerate(attributions):
         attribution_rows.append(
             (
                 article_id,

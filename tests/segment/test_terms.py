@@ -64,3 +64,49 @@ def test_the_terms_frame_has_the_documented_columns():
     _, c = corpus("She sat down for the “Quay Side” podcast last week.")
     assert list(c.terms.columns) == list(TERM_COLUMNS)
     assert set(c.terms["kind"]) <= set(TERM_KINDS)
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ("The port sells itself as a “gateway” to the north.", "gateway"),
+        ("Work on the channel became a “harbour question” that year.", "harbour question"),
+    ],
+)
+def test_a_word_or_two_that_nobody_says_is_a_term(body, words):
+    text, c = corpus(body)
+    (term,) = c.terms.itertuples()
+    assert (term.text, term.kind) == (words, "term")
+    assert "nobody is said to say" in term.evidence
+    assert text[term.start : term.end] == words
+    assert c.quotes.empty
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        # A speaker: a fragment of speech.
+        ("Ruiz called the plan “reckless” on Monday.", "reckless"),
+        # Reported speech carries it: a fragment of what was said.
+        ("Ruiz said the harbour was “fully ready” for the ships.", "fully ready"),
+        # Three words and more with no speaker: speech is the likelier reading.
+        ("The notice read “closed until spring” all winter.", "closed until spring"),
+    ],
+)
+def test_short_speech_stays_a_quotation(body, words):
+    _, c = corpus(body)
+    assert c.terms.empty
+    assert list(c.quotes["text"]) == [words]
+
+
+def test_the_attributions_point_at_the_renumbered_quotations():
+    body = (
+        "The port sells itself as a “gateway” to the north. "
+        "“We are ready,” said Dana Ruiz, the harbour master."
+    )
+    _, c = corpus(body)
+    assert list(c.terms["text"]) == ["gateway"]
+    (quote,) = c.quotes.itertuples()
+    (direct,) = c.attributions[c.attributions["kind"] == "direct"].itertuples()
+    assert direct.quote_no == quote.quote_no == 0
+    assert (direct.start, direct.end) == (quote.start, quote.end)
