@@ -13,9 +13,12 @@ import csv
 from collections import Counter
 from pathlib import Path
 
+import pandas as pd
+
 from analysis.corpus import load_corpus
 from analysis.errors import CorpusError
 from analysis.segment import NOT_PROSE, CueModel, bare_form, features, mask_quotes, tokens
+from analysis.segment.terms import UNSPOKEN_EVIDENCE
 from analysis.validate.attributions import gold_attributions
 
 __all__ = ["articles_through", "cue_head", "train_cue_model", "training_rows"]
@@ -68,7 +71,14 @@ def training_rows(corpus, gold) -> tuple[list[list[str]], list[int], Counter]:
         if row.cue_start >= 0:
             cue_spans.setdefault(row.article_id, []).append((row.cue_start, row.cue_end))
     texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"], strict=True))
-    quotes = corpus.quotes.groupby("article_id")
+    # Blanked as the speaker rules blank them: every quotation, the speakerless
+    # words that split_unspoken later calls terms too. Those terms depend on the
+    # cue model; leaving them blank keeps the training rows from depending on it.
+    unspoken = corpus.terms[corpus.terms["evidence"] == UNSPOKEN_EVIDENCE]
+    blanked = pd.concat(
+        [corpus.quotes[["article_id", "start", "end"]], unspoken[["article_id", "start", "end"]]]
+    )
+    quotes = blanked.sort_values(["article_id", "start"], kind="stable").groupby("article_id")
     prose = corpus.blocks[~corpus.blocks["role"].isin(NOT_PROSE)][["article_id", "block_no"]]
     sentences = corpus.sentences.merge(prose, on=["article_id", "block_no"])
     labelled = set(gold["article_id"])
@@ -77,7 +87,6 @@ def training_rows(corpus, gold) -> tuple[list[list[str]], list[int], Counter]:
         if article_id not in labelled:
             continue
         text = texts[article_id]
-        # Blanked as the speaker rules blank them (rows have .start and .end, in order).
         mine = quotes.get_group(article_id) if article_id in quotes.groups else None
         masked = mask_quotes(text, list(mine.itertuples()) if mine is not None else [])
         spans = cue_spans.get(article_id, [])
@@ -131,7 +140,7 @@ def articles_through(folder: Path, month: str) -> set[str]:
 def train_cue_model(folder: Path, articles: set[str] | None = None) -> CueModel:
     """Train the cue model on a PolNeAR-style folder (``texts/`` and ``attributions/``).
 
-    Deterministic: the same folder gives the same weights (liblinear, no shuffling).
+    Deterministic: the same folder gives the same weights (liblinear, a fixed seed).
 
     Args:
         folder: Holds ``texts/<id>.txt`` and ``attributions/<id>_<annotator>.ann``.
@@ -152,7 +161,9 @@ def train_cue_model(folder: Path, articles: set[str] | None = None) -> CueModel:
     x = vectorizer.fit_transform(kept).tocsr()
     # liblinear takes 32-bit indices only; DictVectorizer may hand over 64-bit ones.
     x.indices, x.indptr = x.indices.astype("int32"), x.indptr.astype("int32")
-    model = LogisticRegression(solver="liblinear", C=1.0, max_iter=1000)
+    # liblinear shuffles its coordinates; without a fixed seed it takes one from
+    # numpy's global generator, and the weights move in their fourth decimal.
+    model = LogisticRegression(solver="liblinear", C=1.0, max_iter=1000, random_state=0)
     model.fit(x, labels)
     names = vectorizer.get_feature_names_out()
     weights = {
