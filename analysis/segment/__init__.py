@@ -4,7 +4,8 @@ Each decision comes with its evidence. The modules, in the order the work runs:
 :mod:`~analysis.segment.blocks` (paragraphs and sentences, over arrays),
 :mod:`~analysis.segment.reuse` (word n-grams shared with a paired official text),
 :mod:`~analysis.segment.quotes` (quotations; :mod:`~analysis.segment.terms` sets
-titles and terms apart) and :mod:`~analysis.segment.speakers` (who said them;
+titles and terms apart) and :mod:`~analysis.segment.speakers` (who said them, by
+the rule table of :mod:`~analysis.segment.speaker_rules`;
 :mod:`~analysis.segment.names` turns phrases into names),
 :mod:`~analysis.segment.attributions` (every attribution, reported speech included,
 with :mod:`~analysis.segment.cue_model`, the trained cue model),

@@ -29,7 +29,8 @@ from dataclasses import dataclass, replace
 from analysis.segment.cue_model import cue_model, word_trie
 from analysis.segment.names import _CAP, clean_speaker
 from analysis.segment.quotes import Quotation
-from analysis.segment.speakers import _SPEAKER, SpeakerResolver, _subject
+from analysis.segment.speaker_rules import _SPEAKER, _subject
+from analysis.segment.speakers import SpeakerResolver
 from analysis.segment.subjects import (
     _BEFORE_A_VERB,
     _RELATIVE_BEFORE,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.segment.speakers import _IRREGULAR
+from analysis.segment.speaker_rules import _IRREGULAR
 
 __all__: list[str] = []  # read by the attribution rules only
 

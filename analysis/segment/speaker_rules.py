@@ -1,0 +1,396 @@
+"""The speaker rules: a table of named surface rules, and the patterns they are made of.
+
+Each rule reads a quotation's sentence, masked (quoted words blanked): the
+words ``before`` its opening mark and ``after`` its closing one, and returns
+the raw speaker phrase and the cue, or None. :func:`_match_speaker` tries them
+in order (:data:`_RULES`); the first that names someone wins, and its name is
+the quotation's ``speaker_evidence``. :mod:`analysis.segment.speakers` resolves
+the phrase to a person ("he", "the minister", a surname) and keeps the article's
+sources; the subjects of the cues (:func:`_cue_subjects_at`) are read here too.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+
+from analysis.segment.limits import SpeakerLimits
+from analysis.segment.names import (
+    _CAP,
+    _CUE_VERBS,
+    _DESCRIPTION,
+    _DOCUMENT,
+    _NAME,
+    _PRONOUN,
+    _is_person,
+    _kind,
+    clean_speaker,
+)
+from analysis.text import DATE, DATELINE, WEEKDAY
+
+_DEFAULT = SpeakerLimits()
+
+# The cue keeps a statement ("said in a statement"); other circumstances are dropped.
+_CUE_TAIL = (
+    r"(?:\s+in\s+(?:a|an|its|his|her|their)\s+(?:joint\s+|written\s+)?(?:statement|readout))?"
+)
+# "told" takes its object into the cue: "told reporters", "told CNN".
+_CUE = (
+    rf"(?P<cue>(?:told|tells)\s+(?:the\s+)?(?:[a-z]+|[A-Z][\w.]*)(?:\s+(?:news\s+)?agency)?"
+    rf"|according\s+to|(?:{_CUE_VERBS}){_CUE_TAIL})"
+)
+
+
+_SPEAKER = rf"(?P<speaker>{_DOCUMENT}|(?:[Tt]he\s+)?{_NAME}|{_DESCRIPTION}|{_PRONOUN})"
+# Between speaker and cue: an adverb, the day in wire style ("Harlan on Friday
+# said"), a perfect ("has reported").
+_ADVERB = (
+    r"(?:\s+(?:also|later|then|further|again|previously|separately|earlier))?"
+    rf"(?:\s+on\s+{WEEKDAY})?(?:\s+(?:has|have|had))?"
+)
+
+_CUE_WORD = re.compile(rf"\b(?:{_CUE_VERBS}|according\s+to)\b")
+_AFTER_CUE_FIRST = re.compile(rf"^[\s,.!?—–-]*{_CUE}\s+{_SPEAKER}")
+# "…,” Jeff Weaver, the campaign's manager, said": an apposition may follow the name.
+_AFTER_SPEAKER_FIRST = re.compile(
+    rf"^[\s,.!?—–-]*{_SPEAKER}(?:,\s+[^,\"“”«»]{{1,80}},|,)?{_ADVERB}\s+{_CUE}\b"
+)
+# "“…” about the decision, said RoseAnn Reyes": the cue first, later in the sentence.
+_LATER_CUE_FIRST = re.compile(rf",\s+{_CUE}\s+{_SPEAKER}")
+# A speaker and its cue: "Psaki told reporters", "Harlan on Friday said". It starts
+# only where a word starts: the pattern is tried across windows of text, and trying
+# it inside every word costs most (and finds "he" in "the").
+_BEFORE_AT_WORD = re.compile(rf"(?<![\w’'-]){_SPEAKER},?{_ADVERB}\s+{_CUE}\b")
+_ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording\s+to)\s+{_SPEAKER}")
+# A clause between the speaker and the cue: "Kishida, who is on a tour ahead of the
+# summit he will host in Hiroshima, said", "Blinken, speaking in Brussels, said",
+# "Scholz, 64, said". The subject is the name before the clause, not the last name
+# inside it. The clause opens with who/whose, a participle or an age, runs to the
+# first comma followed by a cue, and holds no quotation mark.
+_CLAUSE = r",\s+(?:who|whose|[a-z]+ing|\d{1,3})\b"
+_APPOSITION = re.compile(rf"(?<![\w’'-]){_SPEAKER}{_CLAUSE}[^\"“”«»]*?,{_ADVERB}\s+(?={_CUE}\b)")
+_CLAUSE_OPENS = re.compile(_CLAUSE)
+# Room after a cue's first character for the cue word the lookahead reads.
+_CUE_SPAN = 40
+# Words ending in -ing that are not participles of a speaker's action.
+# Participles that report or characterise words: a cue ("…, saying", "calling it
+# a “…”"). Other -ing words ("killing three") are actions, and name no speaker.
+_ING = (
+    r"(?:saying|adding|insisting|warning|noting|telling|calling|describing|stressing|"
+    r"arguing|claiming|urging|reiterating|repeating|declaring|explaining|writing|tweeting|"
+    r"posting|praising|dubbing|labell?ing|branding|hailing|terming|recalling|"
+    r"emphasi[sz]ing|underscoring|underlining|highlighting|welcoming|vowing|promising|"
+    r"pledging|asking|demanding|accusing|condemning|denouncing|lamenting|acknowledging|"
+    r"conceding|suggesting|expressing|referring|characteri[sz]ing|thanking|"
+    r"congratulating|announcing|confirming|denying|rejecting|dismissing|critici[sz]ing|"
+    r"replying|responding|answering|voicing)\b"
+)
+# "Lavrov accused the West of “hysteria,” saying Moscow had no plans": the cue is a
+# participle, and the speaker is the subject that opens the sentence, before its verb.
+_PARTICIPLE = re.compile(rf"(?:,|^|\band)\s+(?P<cue>{_ING})")
+# Irregular past tenses a sentence's subject often takes.
+_IRREGULAR = (
+    r"said|told|wrote|spoke|held|made|met|gave|took|sent|led|won|saw|went|came|began|"
+    r"brought|thought|felt|kept|left|put|set|struck|sought|became|spent|paid|read|hit|"
+    r"drew|ran|chose|stood|found|got|had|was|is"
+)
+_VERB = rf"(?:[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+s|{_IRREGULAR})\b"
+# An initialism may lead the subject: "U.S. President Daniel Harlan on Thursday praised";
+# an apposition may follow it: "Priya Nair, the opposition leader, welcomed".
+_SUBJECT = re.compile(
+    rf"\s*(?:(?:[A-Z]\.){{2,}}\s+)?{_SPEAKER}(?:,\s+[^,\"“”«»]{{1,60}},)?{_ADVERB}\s+{_VERB}"
+)
+# What may open a sentence before its subject: an agency tag "(MENAFN)", a dateline
+# without a dash "New Delhi, June 5 (IANS)", a live-blog time "7.32 am:", an opening
+# phrase "On Saturday," / "In a telegram sent to the king,".
+_LEAD_IN = re.compile(
+    r"\s*(?:\([A-Z]{2,10}\)\s*"
+    rf"|[A-Z][\w .’'-]{{1,30}},\s+{DATE}\s*(?:\([A-Za-z ]{{2,20}}\))?\s*[-–—:]?\s*"
+    r"|\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*:\s*"
+    r"|(?:[A-Z][\w’'-]*(?:\s+[\w’'“”\"«»-]+){0,8})[,”\"»]{1,2}\s+)"
+)
+# "the palace quoted the king as saying", "Okafor was quoted as saying", "was cited as saying".
+_QUOTED_AS = re.compile(
+    rf"(?P<source>\b(?:[Tt]he\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})?\s*"
+    rf"\b(?:quoted|cited)\s+{_SPEAKER}\s+as\s+(?P<cue>saying|telling|writing)\b"
+)
+_QUOTED_AS_PASSIVE = re.compile(
+    rf"{_SPEAKER}\s+(?:was|were|is|has\s+been|had\s+been)\s+(?:quoted|cited)\s+"
+    r"(?:by\s+[^,\"“”«»]{1,60}?\s+)?as\s+(?P<cue>saying|telling|writing)\b"
+)
+# A quotation right after "the message from X:" is X's.
+_MESSAGE_FROM = re.compile(
+    rf"\b(?P<cue>(?:message|words|letter|telegram|statement|post)\s+(?:from|of|by))\s+"
+    rf"{_SPEAKER}\s*:?\s*$"
+)
+# A speech noun owned by a speaker, then the quotation in its clause: "Trump's earlier
+# suggestion that troops had “…”", "Harlan's Thursday remarks that “…”", "Lenz's
+# words: “…”". A "describing X's remarks as “…”" is not X's: "as" does not qualify.
+_SPEECH_NOUNS = (
+    r"suggestion|suggestions|remarks?|comments?|claims?|words|assertion|statement|"
+    r"warning|pledge|promise|post|message|tweet|description|insistence|view"
+)
+_POSSESSIVE_CUE = re.compile(
+    rf"(?P<speaker>(?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*)[’']s\s+"
+    rf"(?P<cue>(?:(?:[a-z]+|{WEEKDAY})\s+){{0,2}}(?:{_SPEECH_NOUNS}))"
+    r"(?:\s+that\b[^\"“”«»]*|\s+of|\s*:)?\s*$"
+)
+# "with Okafor calling the plan a “…”", "Okafor, repeating “…”": a named person
+# and a participle of their action, last before the quotation.
+_NAME_PARTICIPLE = re.compile(rf"(?P<speaker>{_CAP}(?:\s+{_CAP}){{0,3}}),?\s+(?P<cue>{_ING})")
+# A headline's "'…': X verb" names the speaker after the colon.
+_AFTER_COLON = re.compile(rf"^\s*:\s*{_SPEAKER}\s+{_VERB}")
+
+
+# A capitalised word that may name someone (the sentence's first word aside).
+_CAPITALISED = re.compile(r"(?<=\s)[A-Z][a-z][\w’'-]*")
+
+
+# Each rule reads the quotation's sentence, masked: ``before`` the opening mark and
+# ``after`` the closing one. It returns the raw speaker phrase and the cue, or None.
+# The first rule that names someone wins; its name goes into ``speaker_evidence``.
+
+
+def _rule_quoted_as(before: str, after: str) -> tuple[str, str] | None:
+    """Quoted as saying: "…,” the palace quoted the king as saying", "X was cited as saying"."""
+    if "quoted" not in before + after and "cited" not in before + after:
+        return None
+    for part in (after, before):
+        match = _QUOTED_AS.search(part) or _QUOTED_AS_PASSIVE.search(part)
+        if match:
+            return match.group("speaker"), f"quoted as {match.group('cue')}"
+    return None
+
+
+def _rule_after_cue_first(before: str, after: str) -> tuple[str, str] | None:
+    """Cue, then speaker, after the quotation: "…,” said Blinken."""
+    match = _AFTER_CUE_FIRST.match(after)
+    return (match.group("speaker"), match.group("cue")) if match else None
+
+
+def _rule_after_speaker_first(before: str, after: str) -> tuple[str, str] | None:
+    """Speaker, then cue, after the quotation: "…,” Psaki said."""
+    match = _AFTER_SPEAKER_FIRST.match(after)
+    return (match.group("speaker"), match.group("cue")) if match else None
+
+
+def _rule_according(before: str, after: str) -> tuple[str, str] | None:
+    """According to X, anywhere in the sentence."""
+    match = _ACCORDING.search(after) or _ACCORDING.search(before)
+    return (match.group("speaker"), "according to") if match else None
+
+
+def _rule_message_from(before: str, after: str) -> tuple[str, str] | None:
+    """A message of a source just before it: "the message from the President: “…”"."""
+    match = _MESSAGE_FROM.search(before) if "from" in before or "of" in before else None
+    return (match.group("speaker"), match.group("cue")) if match else None
+
+
+def _rule_before(before: str, after: str) -> tuple[str, str] | None:
+    """Speaker and cue before it: "Psaki told reporters that “…”".
+
+    In "X said Y described Z as “…”" the words are X's, the outer source.
+    """
+    if not _CUE_WORD.search(before):
+        return None  # every form holds a cue word: most sentences have none, and this is quick
+    candidates = [m for m in _BEFORE_AT_WORD.finditer(before) if clean_speaker(m.group("speaker"))]
+    apposed = _apposition(before)
+    if apposed and (not candidates or apposed.start("cue") >= candidates[-1].start("cue")):
+        return apposed.group("speaker"), apposed.group("cue")
+    if not candidates:
+        return None
+    n = len(candidates) - 1
+    # "The ministry then said Okafor had called the deal “…”": reported speech
+    # inside reported speech; the words are the outer source's.
+    while n and _REPORTED.fullmatch(before, candidates[n - 1].end(), candidates[n].start()):
+        n -= 1
+    return candidates[n].group("speaker"), candidates[n].group("cue")
+
+
+_REPORTED = re.compile(r"\s+(?:that\s+)?")
+
+
+def _rule_possessive_cue(before: str, after: str) -> tuple[str, str] | None:
+    """A speech noun owned by the speaker: "Trump's earlier suggestion that troops had “…”"."""
+    if "’s" not in before and "'s" not in before:
+        return None
+    match = _POSSESSIVE_CUE.search(before)
+    return (match.group("speaker"), match.group("cue")) if match else None
+
+
+def _rule_name_participle(before: str, after: str) -> tuple[str, str] | None:
+    """A name and a participle: "with Starmer calling it an “…”", "Starmer, reiterating “…”"."""
+    found = None
+    for match in _NAME_PARTICIPLE.finditer(before):
+        if clean_speaker(match.group("speaker")) and _is_person(match.group("speaker")):
+            found = match
+    return (found.group("speaker"), found.group("cue")) if found else None
+
+
+def _rule_later(before: str, after: str) -> tuple[str, str] | None:
+    """A speaker and a cue later in the sentence, after the quotation's clause.
+
+    The speaker first ("…” on the deal, the senator said"), else the cue first
+    after a comma ("…” about the decision, said Reyes").
+    """
+    if not _CUE_WORD.search(after):
+        return None
+    match = _BEFORE_AT_WORD.search(after) or _LATER_CUE_FIRST.search(after)
+    return (match.group("speaker"), match.group("cue")) if match else None
+
+
+def _rule_after_colon(before: str, after: str) -> tuple[str, str] | None:
+    """A headline's "'…': Rubio conveyed a message"."""
+    match = _AFTER_COLON.match(after)
+    return (match.group("speaker"), "(after a colon)") if match else None
+
+
+def _rule_participle_subject(before: str, after: str) -> tuple[str, str] | None:
+    """A participle cue: "Lavrov accused the West of “hysteria,” saying …" is the subject's.
+
+    A participle may open the sentence, its subject after the clause: "Describing
+    the remarks as “…,” the minister said …".
+    """
+    opening = _OPENING_PARTICIPLE.match(before)
+    if opening:
+        # The quotation may close the clause with its own comma: "as “…,” the minister".
+        subject = _SUBJECT.match(after, len(after) - len(after.lstrip(" ,")))
+        if subject and clean_speaker(subject.group("speaker")):
+            return subject.group("speaker"), opening.group("cue")
+    participle = _PARTICIPLE.search(before) or _PARTICIPLE.search(after)
+    subject = _subject(before) if participle else None
+    return (subject.group("speaker"), participle.group("cue")) if subject else None
+
+
+_OPENING_PARTICIPLE = re.compile(rf"\s*(?P<cue>[A-Z][a-z]+ing)\b(?!\s+(?:{_CUE_VERBS})\b)")
+
+
+def _rule_subject(before: str, after: str) -> tuple[str, str] | None:
+    """The sentence's subject, a person, with no speech cue: "Modi praised Ito's “…”".
+
+    A subject followed by the quotation itself ("The top diplomat “acknowledged …”")
+    is what the quotation reports, not who speaks, so it does not count.
+    """
+    subject = _subject(before)
+    if subject and (
+        _is_person(subject.group("speaker"))
+        or clean_speaker(subject.group("speaker")) in {"he", "she"}
+    ):
+        return subject.group("speaker"), ""
+    return None
+
+
+_RULES: tuple[tuple[str, Callable[[str, str], tuple[str, str] | None]], ...] = (
+    ("'quoted as saying'", _rule_quoted_as),
+    ("cue then speaker after the quotation", _rule_after_cue_first),
+    ("speaker then cue after the quotation", _rule_after_speaker_first),
+    ("'according to' in the same sentence", _rule_according),
+    ("the message of a named source just before the quotation", _rule_message_from),
+    ("speaker and cue before the quotation in the same sentence", _rule_before),
+    ("a speech noun owned by the speaker before the quotation", _rule_possessive_cue),
+    ("a named person and a participle before the quotation", _rule_name_participle),
+    ("speaker and cue later in the sentence", _rule_later),
+    ("the speaker after a colon (headline form)", _rule_after_colon),
+    ("the sentence's subject, with a participle cue", _rule_participle_subject),
+    ("the sentence's subject, a person, with no speech cue", _rule_subject),
+)
+
+
+def _match_speaker(before: str, after: str) -> tuple[str, str, str]:
+    """Try the rules of :data:`_RULES` in order; the first that names someone wins."""
+    for name, rule in _RULES:
+        found = rule(before, after)
+        if found and (speaker := clean_speaker(found[0])):
+            return speaker, _clean_cue(found[1]), name
+    return "", "", ""
+
+
+def _subject(sentence: str) -> re.Match | None:
+    """The subject opening a sentence, before its verb (past any lead-in)."""
+    dateline = DATELINE.match(sentence)
+    at = dateline.end() if dateline else 0
+    for _ in range(3):  # a lead-in may follow another: "(IANS) On Monday, …"
+        match = _SUBJECT.match(sentence, at)
+        if match and clean_speaker(match.group("speaker")):
+            return match
+        lead = _LEAD_IN.match(sentence, at)
+        if not lead or lead.end() == at:
+            return None
+        at = lead.end()
+    return None
+
+
+def _apposition(text: str, lo: int = 0, cue_at: int | None = None) -> re.Match | None:
+    """The last :data:`_APPOSITION` match in ``text`` from ``lo`` (with its cue at ``cue_at``)."""
+    if not _CLAUSE_OPENS.search(text, lo, len(text) if cue_at is None else cue_at):
+        return None  # most sentences: no such clause, and the full pattern is slower
+    found = None
+    # The pattern ends at its cue (a lookahead): with a cue to find, nothing after
+    # it need be read, and reading on would make each cue scan the rest of the text.
+    end = len(text) if cue_at is None else min(len(text), cue_at + _CUE_SPAN)
+    for match in _APPOSITION.finditer(text, lo, end):
+        if cue_at is None or match.start("cue") == cue_at:
+            found = match
+        if cue_at is not None and match.start("cue") >= cue_at:
+            break
+    return found
+
+
+def _cue_subjects(
+    masked: str, lo: int, hi: int, *, reach: int = _DEFAULT.subject_reach
+) -> list[tuple[int, str, str]]:
+    """The subjects of the speech cues of ``[lo, hi)`` (a sentence), where each cue is, its kind.
+
+    Cue verbs are rare, so the speaker pattern runs only in a window before each one.
+    ``reach`` is how far before its cue a subject may start (:attr:`SpeakerLimits.subject_reach`).
+    A subject named in [lo, hi) has its cue there too (a cue does not stand in the
+    next sentence), and so has a "quoted as" word within 70 characters.
+    """
+    found = _cue_subjects_at(masked, lo, hi, max(0, lo - 70), hi + 60, reach)
+    return [s for s in found if lo <= s[0] < hi]
+
+
+def _cue_subjects_at(
+    masked: str,
+    cue_lo: int,
+    cue_hi: int,
+    word_lo: int,
+    word_hi: int,
+    reach: int,
+    starts: list[int] | None = None,
+) -> list[tuple[int, str, str]]:
+    """Subjects of the cues starting in ``[cue_lo, cue_hi)``, and of the "quoted as" words.
+
+    A subject starts at most ``reach`` characters before its cue, and not before the
+    start of the cue's sentence (of ``starts``, where given): the window read before it.
+    """
+    subjects = []
+    for cue in _CUE_WORD.finditer(masked, cue_lo, min(cue_hi, len(masked))):
+        window = max(0, cue.start() - reach)
+        if starts:
+            # A subject stands in its cue's sentence: the window starts there at most.
+            n = bisect.bisect_right(starts, cue.start()) - 1
+            window = max(window, starts[n]) if n >= 0 else window
+        for match in _BEFORE_AT_WORD.finditer(masked, window, cue.end() + 40):
+            if match.start("cue") != cue.start():
+                continue
+            apposed = _apposition(masked, window, cue.start())
+            speaker = clean_speaker((apposed or match).group("speaker"))
+            if speaker:
+                subjects.append((match.start(), speaker, _kind(speaker)))
+            break
+    # "the palace quoted the king as saying": the palace is a source too.
+    for word in _QUOTING_WORD.finditer(masked, word_lo, min(word_hi, len(masked))):
+        match = _QUOTED_AS.search(masked, max(0, word.start() - 60), word.end() + 60)
+        if match and match.group("source") and (source := clean_speaker(match.group("source"))):
+            subjects.append((match.start(), source, _kind(source)))
+    subjects.sort(key=lambda s: s[0])
+    return subjects
+
+
+_QUOTING_WORD = re.compile(r"\b(?:quoted|cited)\b")
+
+
+def _clean_cue(raw: str) -> str:
+    return " ".join(raw.split())
