@@ -463,6 +463,7 @@ def find_attributions(
     for quote in quotes:
         if not quote.speaker_as_written:
             _speak_by_cue_model(masked, quote, sentences, starts, resolver)
+    resolver.continue_quotations(quotes)
     for quote_no, quote in enumerate(quotes):
         if quote_no in covered or not quote.speaker_as_written:
             continue

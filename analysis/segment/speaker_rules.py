@@ -42,19 +42,23 @@ _CUE = (
 )
 
 
-_SPEAKER = rf"(?P<speaker>{_DOCUMENT}|(?:[Tt]he\s+)?{_NAME}|{_DESCRIPTION}|{_PRONOUN})"
+# A US politician's party tag may follow the name: "Sen. Ana Lund (R-Maine) said".
+_PARTY = r"(?:\s+\([DRI](?:-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\))?"
+_SPEAKER = rf"(?P<speaker>{_DOCUMENT}|(?:[Tt]he\s+)?{_NAME}|{_DESCRIPTION}|{_PRONOUN}){_PARTY}"
 # Between speaker and cue: an adverb, the day in wire style ("Harlan on Friday
 # said"), a perfect ("has reported").
 _ADVERB = (
-    r"(?:\s+(?:also|later|then|further|again|previously|separately|earlier))?"
+    r"(?:\s+(?:also|later|then|further|again|previously|separately|earlier|often|once|"
+    r"still|recently|repeatedly|(?!only\b|family\b)[a-z]+ly))?"
     rf"(?:\s+on\s+{WEEKDAY})?(?:\s+(?:has|have|had))?"
 )
 
 _CUE_WORD = re.compile(rf"\b(?:{_CUE_VERBS}|according\s+to)\b")
 _AFTER_CUE_FIRST = re.compile(rf"^[\s,.!?—–-]*{_CUE}\s+{_SPEAKER}")
-# "…,” Jeff Weaver, the campaign's manager, said": an apposition may follow the name.
+# "…,” Jeff Weaver, the campaign's manager, said": an apposition may follow the name,
+# in two parts at most ("Reyes, now 81 and retired in Bangor, Maine, said").
 _AFTER_SPEAKER_FIRST = re.compile(
-    rf"^[\s,.!?—–-]*{_SPEAKER}(?:,\s+[^,\"“”«»]{{1,80}},|,)?{_ADVERB}\s+{_CUE}\b"
+    rf"^[\s,.!?—–-]*{_SPEAKER}(?:(?:,\s+[^,\"“”«»]{{1,80}}){{1,2}},|,)?{_ADVERB}\s+{_CUE}\b"
 )
 # "“…” about the decision, said RoseAnn Reyes": the cue first, later in the sentence.
 _LATER_CUE_FIRST = re.compile(rf",\s+{_CUE}\s+{_SPEAKER}")
@@ -66,9 +70,9 @@ _ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording\s+to)\s+{_SPEAKER}")
 # A clause between the speaker and the cue: "Kishida, who is on a tour ahead of the
 # summit he will host in Hiroshima, said", "Blinken, speaking in Brussels, said",
 # "Scholz, 64, said". The subject is the name before the clause, not the last name
-# inside it. The clause opens with who/whose, a participle or an age, runs to the
-# first comma followed by a cue, and holds no quotation mark.
-_CLAUSE = r",\s+(?:who|whose|[a-z]+ing|\d{1,3})\b"
+# inside it. The clause opens with who/whose, a participle ("asked about …") or an
+# age, runs to the first comma followed by a cue, and holds no quotation mark.
+_CLAUSE = r",\s+(?:who|whose|[a-z]+ing|asked|pressed|questioned|\d{1,3})\b"
 _APPOSITION = re.compile(rf"(?<![\w’'-]){_SPEAKER}{_CLAUSE}[^\"“”«»]*?,{_ADVERB}\s+(?={_CUE}\b)")
 _CLAUSE_OPENS = re.compile(_CLAUSE)
 # Room after a cue's first character for the cue word the lookahead reads.
@@ -103,9 +107,9 @@ _SUBJECT = re.compile(
 )
 # What may open a sentence before its subject: an agency tag "(MENAFN)", a dateline
 # without a dash "New Delhi, June 5 (IANS)", a live-blog time "7.32 am:", an opening
-# phrase "On Saturday," / "In a telegram sent to the king,".
+# phrase "On Saturday," / "In a telegram sent to the king,", a conjunction "And".
 _LEAD_IN = re.compile(
-    r"\s*(?:\([A-Z]{2,10}\)\s*"
+    r"\s*(?:\([A-Z]{2,10}\)\s*|(?:And|But|So|Yet|Still|Then|Now|Also)\s+"
     rf"|[A-Z][\w .’'-]{{1,30}},\s+{DATE}\s*(?:\([A-Za-z ]{{2,20}}\))?\s*[-–—:]?\s*"
     r"|\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*:\s*"
     r"|(?:[A-Z][\w’'-]*(?:\s+[\w’'“”\"«»-]+){0,8})[,”\"»]{1,2}\s+)"
@@ -141,6 +145,10 @@ _POSSESSIVE_CUE = re.compile(
 _NAME_PARTICIPLE = re.compile(rf"(?P<speaker>{_CAP}(?:\s+{_CAP}){{0,3}}),?\s+(?P<cue>{_ING})")
 # A headline's "'…': X verb" names the speaker after the colon.
 _AFTER_COLON = re.compile(rf"^\s*:\s*{_SPEAKER}\s+{_VERB}")
+# "… does not surprise pollster Tom Reyes: “…”": a person named just before the colon
+# that opens the quotation, after other words of the sentence (a line that opens
+# "Watch: “…”" or "Related: “…”" names no one).
+_NAME_COLON = re.compile(rf"(?<=[\w,]\s)(?P<speaker>{_NAME})\s*:\s*$")
 
 
 # A capitalised word that may name someone (the sentence's first word aside).
@@ -173,6 +181,26 @@ def _rule_after_speaker_first(before: str, after: str) -> tuple[str, str] | None
     """Speaker, then cue, after the quotation: "…,” Psaki said."""
     match = _AFTER_SPEAKER_FIRST.match(after)
     return (match.group("speaker"), match.group("cue")) if match else None
+
+
+# "…,” the businessman replied.", "…” the suit reads.": right after the quotation, a
+# phrase led by a determiner and a cue verb names the speaker, whatever its noun.
+_AFTER_DESCRIBED = re.compile(
+    r"^[\s,.!?—–-]*(?P<speaker>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother)"
+    rf"(?:\s+[\w’'-]+){{1,6}}?){_ADVERB}\s+{_CUE}\b"
+)
+
+
+def _rule_after_described(before: str, after: str) -> tuple[str, str] | None:
+    """A described speaker, then a cue, after the quotation: "…,” the businessman replied."""
+    match = _AFTER_DESCRIBED.match(after)
+    return (match.group("speaker"), match.group("cue")) if match else None
+
+
+def _as_written(phrase: str) -> str:
+    """A description kept as the text words it, its determiner lower-cased: "the suit"."""
+    first, _, rest = " ".join(phrase.split()).partition(" ")
+    return f"{first.lower()} {rest}"
 
 
 def _rule_according(before: str, after: str) -> tuple[str, str] | None:
@@ -220,12 +248,23 @@ def _rule_possessive_cue(before: str, after: str) -> tuple[str, str] | None:
 
 
 def _rule_name_participle(before: str, after: str) -> tuple[str, str] | None:
-    """A name and a participle: "with Starmer calling it an “…”", "Starmer, reiterating “…”"."""
+    """A name and a participle: "with Starmer calling it an “…”", "Starmer, reiterating “…”".
+
+    The name opens the sentence or follows "with", "as" or "while": elsewhere it is
+    mostly an object ("Trump went after Bush, calling him “…”"), and the words are
+    the subject's (the participle-subject rule, later).
+    """
     found = None
     for match in _NAME_PARTICIPLE.finditer(before):
-        if clean_speaker(match.group("speaker")) and _is_person(match.group("speaker")):
+        lead = before[: match.start()]
+        if (lead.strip() == "" or _PARTICIPLE_LEAD.search(lead)) and _is_person(
+            match.group("speaker")
+        ):
             found = match
     return (found.group("speaker"), found.group("cue")) if found else None
+
+
+_PARTICIPLE_LEAD = re.compile(r"\b(?:with|as|while)\s+$")
 
 
 def _rule_later(before: str, after: str) -> tuple[str, str] | None:
@@ -238,6 +277,18 @@ def _rule_later(before: str, after: str) -> tuple[str, str] | None:
         return None
     match = _BEFORE_AT_WORD.search(after) or _LATER_CUE_FIRST.search(after)
     return (match.group("speaker"), match.group("cue")) if match else None
+
+
+def _rule_name_colon(before: str, after: str) -> tuple[str, str] | None:
+    """A person named just before the colon opening the quotation: "… pollster Tom Reyes: “…”"."""
+    if not before.rstrip().endswith(":"):
+        return None
+    match = _NAME_COLON.search(before)
+    return (
+        (match.group("speaker"), "(a colon)")
+        if match and _is_person(match.group("speaker"))
+        else None
+    )
 
 
 def _rule_after_colon(before: str, after: str) -> tuple[str, str] | None:
@@ -285,12 +336,14 @@ _RULES: tuple[tuple[str, Callable[[str, str], tuple[str, str] | None]], ...] = (
     ("'quoted as saying'", _rule_quoted_as),
     ("cue then speaker after the quotation", _rule_after_cue_first),
     ("speaker then cue after the quotation", _rule_after_speaker_first),
+    ("a described speaker then cue after the quotation", _rule_after_described),
     ("'according to' in the same sentence", _rule_according),
     ("the message of a named source just before the quotation", _rule_message_from),
     ("speaker and cue before the quotation in the same sentence", _rule_before),
     ("a speech noun owned by the speaker before the quotation", _rule_possessive_cue),
     ("a named person and a participle before the quotation", _rule_name_participle),
     ("speaker and cue later in the sentence", _rule_later),
+    ("a person named just before the colon opening the quotation", _rule_name_colon),
     ("the speaker after a colon (headline form)", _rule_after_colon),
     ("the sentence's subject, with a participle cue", _rule_participle_subject),
     ("the sentence's subject, a person, with no speech cue", _rule_subject),
@@ -301,7 +354,12 @@ def _match_speaker(before: str, after: str) -> tuple[str, str, str]:
     """Try the rules of :data:`_RULES` in order; the first that names someone wins."""
     for name, rule in _RULES:
         found = rule(before, after)
-        if found and (speaker := clean_speaker(found[0])):
+        if not found:
+            continue
+        speaker = clean_speaker(found[0])
+        if not speaker and rule is _rule_after_described:
+            speaker = _as_written(found[0])  # no name or title in it: as the text words it
+        if speaker:
             return speaker, _clean_cue(found[1]), name
     return "", "", ""
 

@@ -44,6 +44,10 @@ from analysis.segment.speaker_rules import (
 __all__ = ["SpeakerResolver", "attribute_speakers"]
 
 
+NO_SPEAKER = "no speaker found"
+_CONTINUES = "no cue in its sentence, which names no one: continues the previous quotation"
+
+
 class _Ordered:
     """Sources ``(where, speaker, kind)`` in text order, searched by bisection."""
 
@@ -245,6 +249,22 @@ class SpeakerResolver:
         """The article text with quoted words blanked (same length)."""
         return self._article.masked
 
+    def continue_quotations(self, quotes: list[Quotation]) -> None:
+        """Let a quotation the rules left with nothing continue one named since.
+
+        A quotation with no cue, in a sentence naming no one, continues the one
+        before it; when that one's speaker came later (the cue model, reported
+        speech around it), the rules had nothing to continue. Now they do.
+        """
+        gap = self._article.limits.continue_blocks
+        for prev, quote in zip(quotes, quotes[1:], strict=False):
+            said_by = prev.speaker or prev.speaker_as_written
+            if quote.speaker_evidence != NO_SPEAKER or not said_by:
+                continue
+            if prev.block_no >= quote.block_no - gap:
+                quote.speaker, quote.speaker_as_written = prev.speaker, prev.speaker_as_written
+                quote.speaker_evidence = _CONTINUES
+
     def resolve(self, written: str, lo: int, at: int, how: str) -> tuple[str, str]:
         """The source ``written`` names at ``at`` (its sentence starts at ``lo``), and why."""
         self._article.named_only = True
@@ -309,7 +329,7 @@ def attribute_speakers(
         quote.speaker, quote.cue = speaker, cue
         # The words as written stay, a pronoun that stands for no one named included.
         quote.speaker_as_written = written if speaker or pronoun else ""
-        quote.speaker_evidence = how or "no speaker found"
+        quote.speaker_evidence = how or NO_SPEAKER
         if speaker and cue:
             article.add_source(quote.open_mark, speaker)
     return SpeakerResolver(article)
@@ -339,8 +359,7 @@ def _without_cue(article: _Article, quotes: list[Quotation], i: int, lo: int, ou
         return "", "", "", "no cue in its sentence, which names someone: not continued"
     gap = article.limits.continue_blocks
     if said_by and prev.block_no >= quote.block_no - gap:
-        how = "no cue in its sentence, which names no one: continues the previous quotation"
-        return said_by, prev.speaker_as_written, "", how
+        return said_by, prev.speaker_as_written, "", _CONTINUES
     return "", "", "", ""
 
 

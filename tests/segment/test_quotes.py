@@ -400,3 +400,71 @@ def test_a_pronoun_that_stands_for_no_one_named_is_continued_as_written():
     rows = attributed("“The berths will open,” he said. “The pilots know it already.”")
     assert [(speaker, written) for _, speaker, written, _, _ in rows] == [("", "he"), ("", "he")]
     assert "continues the previous quotation" in rows[1][4]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A US politician's party tag between the name and the cue.
+        ("“The berths stay open,” Sen. Ana Lund (R-Maine) said Saturday.", ("Ana Lund", "said")),
+        # An adverb of habit between the speaker and the cue.
+        ("Ana Lund often says the berths are “the town's lungs.”", ("Ana Lund", "says")),
+        # An apposition in two parts, a comma inside it.
+        (
+            "“We waited years,” Mr. Reyes, now 81 and retired in Bangor, Maine, said by phone.",
+            ("Reyes", "said"),
+        ),
+        # A clause opened by "asked" between the name and the cue.
+        (
+            "Mr. Reyes, asked about the fees under Ms. Lund, had said, “The fees are fair.”",
+            ("Reyes", "said"),
+        ),
+        # A speaker described by any noun, then a cue, right after the quotation.
+        ("“There should be more berths,” the businessman replied.", ("the businessman", "replied")),
+        ("“The port broke its word,” the lawsuit reads.", ("the lawsuit", "reads")),
+    ],
+)
+def test_speaker_patterns_of_us_political_news(text, expected):
+    [(_, speaker, cue)] = quotes_of(text)
+    assert (speaker, cue) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A conjunction before the sentence's subject.
+        ("And Mr. Reyes gloated: “I told you the berths would open.”", "Reyes"),
+        # A person named just before the colon that opens the quotation.
+        (
+            "The delay does not surprise harbour pollster Tom Reyes: “Ports run late.”",
+            "Tom Reyes",
+        ),
+        # The object of the verb before a participle is not the speaker: the subject is.
+        ("Lena Frost went after Reyes, calling him “a total stiff.”", "Lena Frost"),
+    ],
+)
+def test_speakers_around_a_colon_and_a_participle(text, speaker):
+    [(_, found, _, _, _)] = attributed(text)
+    assert found == speaker
+
+
+def test_a_page_label_before_a_colon_names_no_one():
+    [(_, speaker, _, _, _)] = attributed("Watch: “The berths will open.”")
+    assert speaker == ""
+
+
+def test_a_quotation_continues_one_whose_speaker_the_cue_model_found():
+    import pandas as pd
+
+    from analysis import load_corpus
+
+    # "former Gov." is no title the rules know; the cue model reads "said" beside it.
+    text = (
+        "Harbour news\n\n“We must keep the berths open,” said former Gov. Ana Lund of Maine, "
+        "who ran for mayor in 2008. “We have to care for the pilots.”\n"
+    )
+    quotes = load_corpus(pd.DataFrame({"article_id": ["a"], "text": [text]})).quotes
+    first, second = quotes.itertuples()
+    assert "cue model" in first.speaker_evidence
+    assert second.speaker_as_written == first.speaker_as_written != ""
+    assert "continues the previous quotation" in second.speaker_evidence
