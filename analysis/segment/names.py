@@ -160,6 +160,10 @@ def clean_speaker(raw: str) -> str:  # noqa: C901 - a flat chain of phrase forms
         # An institution leads: "Ministry of Fisheries (MOF)", "Russian Ministry of
         # Defence"; not "Department of State Jane Roe", whose name follows.
         return " ".join(tokens)
+    if not article and _surname_like_a_title(tokens):
+        # "Mr. King", "Rep. Steve King": the title word is the surname.
+        named = tokens[-1:] if tokens[-2].lower() in _HONORIFIC_ABBREVIATIONS else tokens[-2:]
+        return " ".join(named)
     titles = [n for n, t in enumerate(tokens) if _bare(t) in TITLE_WORDS or t.islower()]
     if titles and titles[-1] < len(tokens) - 1:
         # The name is what follows the last title word.
@@ -171,6 +175,21 @@ def clean_speaker(raw: str) -> str:  # noqa: C901 - a flat chain of phrase forms
     if titles:
         return ""  # a bare title with no name
     return " ".join(tokens)
+
+
+# Title words that are also common surnames ("Angus King", "Mr. Lord").
+_SURNAME_TITLES = frozenset({"king", "lord"})
+_HONORIFIC_ABBREVIATIONS = frozenset({"mr.", "mrs.", "ms.", "dr.", "miss"})
+
+
+def _surname_like_a_title(tokens: list[str]) -> bool:
+    """Whether the last word is a surname that is also a title: after an honorific or a given name."""
+    if len(tokens) < 2 or _bare(tokens[-1]) not in _SURNAME_TITLES or not tokens[-1][:1].isupper():
+        return False
+    before = tokens[-2]
+    return before.lower() in _HONORIFIC_ABBREVIATIONS or (
+        before[:1].isupper() and _bare(before) not in TITLE_WORDS and before.isalpha()
+    )
 
 
 def _institution_of(tokens: list[str]) -> int:

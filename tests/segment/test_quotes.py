@@ -66,6 +66,14 @@ def test_clean_speaker():
     assert clean_speaker("She") == "she"
 
 
+def test_a_surname_that_is_also_a_title_is_a_name():
+    assert clean_speaker("Mr. King") == "King"
+    assert clean_speaker("Rep. Tess King") == "Tess King"
+    assert clean_speaker("the Harbour King") == "the Harbour King"  # a description still
+    [(_, speaker, _)] = quotes_of("“The vote is close,” Mr. King said.")
+    assert speaker == "King"
+
+
 def test_speaker_described_by_a_who_clause_is_the_name_before_it():
     text = (
         "Kishida, who is on a five-nation tour ahead of the summit he will host in "
