@@ -54,11 +54,14 @@ _ADVERB = (
 )
 
 _CUE_WORD = re.compile(rf"\b(?:{_CUE_VERBS}|according\s+to)\b")
-_AFTER_CUE_FIRST = re.compile(rf"^[\s,.!?—–-]*{_CUE}\s+{_SPEAKER}")
+# What may stand between a closing mark and the words after it: punctuation, and
+# the single mark closing a quotation inside the quotation (“… the word ‘old-school.’”).
+_AFTER_MARK = r"^[\s,.!?—–’'-]*"
+_AFTER_CUE_FIRST = re.compile(rf"{_AFTER_MARK}{_CUE}\s+{_SPEAKER}")
 # "…,” Jeff Weaver, the campaign's manager, said": an apposition may follow the name,
 # in two parts at most ("Reyes, now 81 and retired in Bangor, Maine, said").
 _AFTER_SPEAKER_FIRST = re.compile(
-    rf"^[\s,.!?—–-]*{_SPEAKER}(?:(?:,\s+[^,\"“”«»]{{1,80}}){{1,2}},|,)?{_ADVERB}\s+{_CUE}\b"
+    rf"{_AFTER_MARK}{_SPEAKER}(?:(?:,\s+[^,\"“”«»]{{1,80}}){{1,2}},|,)?{_ADVERB}\s+{_CUE}\b"
 )
 # "“…” about the decision, said RoseAnn Reyes": the cue first, later in the sentence.
 _LATER_CUE_FIRST = re.compile(rf",\s+{_CUE}\s+{_SPEAKER}")
@@ -185,15 +188,24 @@ def _rule_after_speaker_first(before: str, after: str) -> tuple[str, str] | None
 
 # "…,” the businessman replied.", "…” the suit reads.": right after the quotation, a
 # phrase led by a determiner and a cue verb names the speaker, whatever its noun.
+_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Ss]ome|[Mm]any)"
 _AFTER_DESCRIBED = re.compile(
-    r"^[\s,.!?—–-]*(?P<speaker>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother)"
-    rf"(?:\s+[\w’'-]+){{1,6}}?){_ADVERB}\s+{_CUE}\b"
+    rf"{_AFTER_MARK}(?P<speaker>{_DETERMINER}(?:\s+[\w’'-]+){{1,6}}?){_ADVERB}\s+{_CUE}\b"
+)
+# "…,” said an Iowa Democrat.", "…,” added his campaign manager Jeff Weaver, …": the
+# cue first, the phrase running to the end of the clause.
+_AFTER_CUE_DESCRIBED = re.compile(
+    rf"{_AFTER_MARK}{_CUE}\s+(?P<speaker>{_DETERMINER}(?:\s+[\w’'.-]+){{1,6}}?)"
+    r"(?=\s*(?:[,.;:!?—–]|$)|\s+(?:who|which|after|before|during|in|on|at|to|as|about|when|while)\b)"
 )
 
 
 def _rule_after_described(before: str, after: str) -> tuple[str, str] | None:
-    """A described speaker, then a cue, after the quotation: "…,” the businessman replied."""
-    match = _AFTER_DESCRIBED.match(after)
+    """A described speaker and a cue after the quotation ("…,” the businessman replied).
+
+    The cue may come first: "…,” said an Iowa Democrat.", "…,” added his aide Jo Ruiz."
+    """
+    match = _AFTER_DESCRIBED.match(after) or _AFTER_CUE_DESCRIBED.match(after)
     return (match.group("speaker"), match.group("cue")) if match else None
 
 

@@ -430,6 +430,17 @@ def test_a_pronoun_that_stands_for_no_one_named_is_continued_as_written():
         # A speaker described by any noun, then a cue, right after the quotation.
         ("“There should be more berths,” the businessman replied.", ("the businessman", "replied")),
         ("“The port broke its word,” the lawsuit reads.", ("the lawsuit", "reads")),
+        (
+            "“Hey, hey! Ho, ho!” some dockers chanted, three days later.",
+            ("some dockers", "chanted"),
+        ),
+        # The cue first, then a described speaker, a name after the description.
+        (
+            "“We will chip away at the lead,” added his campaign manager Jo Ruiz, speaking later.",
+            ("Jo Ruiz", "added"),
+        ),
+        # A single mark closing a quotation inside the quotation, before the cue.
+        ("''I would use the word 'old-school,''' said Greg Slayton.", ("Greg Slayton", "said")),
     ],
 )
 def test_speaker_patterns_of_us_political_news(text, expected):
