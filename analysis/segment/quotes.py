@@ -57,9 +57,11 @@ def find_quotations(text: str, blocks: list[tuple[int, int]]) -> list[Quotation]
         opened_straight, width = False, 1
         for mark in _QUOTE_MARK.finditer(text, lo, hi):
             pos, ch = mark.start(), mark.group()
-            if ch in OPEN_QUOTES or ch == "``":
+            if (ch in OPEN_QUOTES or ch == "``") and not (
+                opened is not None and _CLOSES_AS_PRINTED.match(text, pos - 1)
+            ):
                 opened, opened_straight, width = pos, False, len(ch)
-            elif ch in CLOSE_QUOTES or (ch in _STRAIGHT and opened is not None):
+            elif ch in CLOSE_QUOTES or opened is not None:
                 if opened is not None:
                     # A two-character mark ('') closes at its second character.
                     close = pos + len(ch) - 1
@@ -82,6 +84,10 @@ def find_quotations(text: str, blocks: list[tuple[int, int]]) -> list[Quotation]
 # for a straight double mark and two backquotes (``) opening one, as news archives
 # and ASCII exports carry them (''I'm a big fan,'' said ...).
 _QUOTE_MARK = re.compile(f"''|``|[{OPEN_QUOTES}{CLOSE_QUOTES}\"]")
+# An opening mark printed where a closing one belongs: after the quotation's last
+# word and before a space or the end ("Apparently not,“ he said."). While a
+# quotation is open, such a mark closes it: an opening mark comes before a word.
+_CLOSES_AS_PRINTED = re.compile(f"\\S[{OPEN_QUOTES}](?:\\s|$)")
 _STRAIGHT = ('"', "''")
 # In a text with no double marks at all, single marks are its quotation marks (some
 # outlets print 'like this'). One opens after a space, a bracket or a dash, before a

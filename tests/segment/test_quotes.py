@@ -487,3 +487,20 @@ def test_a_quotation_continues_one_whose_speaker_the_cue_model_found():
     assert "cue model" in first.speaker_evidence
     assert second.speaker_as_written == first.speaker_as_written != ""
     assert "continues the previous quotation" in second.speaker_evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "“It is unusual,“ said Lena Frost. “It is a hard thing to do.”",
+            [
+                ("It is unusual,", "Lena Frost", "said"),
+                ("It is a hard thing to do.", "Lena Frost", ""),
+            ],
+        ),
+        ("Reyes said “yes“ and left.", [("yes", "Reyes", "said")]),
+    ],
+)
+def test_an_opening_mark_printed_as_the_closing_one_closes_the_quotation(text, expected):
+    assert quotes_of(text) == expected
