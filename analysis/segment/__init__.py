@@ -26,7 +26,7 @@ from analysis.segment.quotes import Quotation, find_quotations, mask_quotes
 from analysis.segment.reuse import ReuseCache, reused_shares
 from analysis.segment.roles import ROLE_RULES, classify_blocks
 from analysis.segment.speakers import attribute_speakers
-from analysis.segment.terms import TERM_RULES, Term, split_terms
+from analysis.segment.terms import TERM_RULES, UNSPOKEN_EVIDENCE, Term, split_terms
 from analysis.segment.view import BlockView, RoleState
 
 __all__ = [
@@ -51,6 +51,7 @@ __all__ = [
     "TERM_RULES",
     "Term",
     "split_terms",
+    "UNSPOKEN_EVIDENCE",
     # who said what, quoted or reported
     "Attribution",
     "REPORTED_RULES",

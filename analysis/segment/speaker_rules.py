@@ -29,6 +29,9 @@ from analysis.segment.names import (
 )
 from analysis.text import DATE, DATELINE, WEEKDAY
 
+# The rules are the package's own: speakers.py and attributions.py read them.
+__all__: list[str] = []
+
 _DEFAULT = SpeakerLimits()
 
 # The cue keeps a statement ("said in a statement"); other circumstances are dropped.

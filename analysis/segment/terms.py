@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from analysis.segment.quotes import Quotation
 
-__all__ = ["TERM_RULES", "Term", "split_terms", "split_unspoken"]
+__all__ = ["TERM_RULES", "UNSPOKEN_EVIDENCE", "Term", "split_terms", "split_unspoken"]
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,15 @@ import pandas as pd
 
 from analysis.corpus import load_corpus
 from analysis.errors import CorpusError
-from analysis.segment import NOT_PROSE, CueModel, bare_form, features, mask_quotes, tokens
-from analysis.segment.terms import UNSPOKEN_EVIDENCE
+from analysis.segment import (
+    NOT_PROSE,
+    UNSPOKEN_EVIDENCE,
+    CueModel,
+    bare_form,
+    features,
+    mask_quotes,
+    tokens,
+)
 from analysis.validate.attributions import gold_attributions
 
 __all__ = ["articles_through", "cue_head", "train_cue_model", "training_rows"]
