@@ -91,7 +91,7 @@ else
 	# The corpus notebook again, on the multi-article fixture corpus, for nbval.
 	$(PYTHON) -m papermill --no-progress-bar --kernel python3 --cwd tests/notebooks \
 		notebooks/05_corpus.ipynb tests/notebooks/05_corpus_fixture.ipynb \
-		-p corpus_path ../fixtures/corpus
+		-p corpus_path ../fixtures/corpus -p cache_dir ../../build/cache
 	$(RUFF) format --quiet tests/notebooks/  # papermill's injected cell, as ruff lays it out
 endif
 

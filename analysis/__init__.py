@@ -1,7 +1,8 @@
 """Media-framing workbook: how did the press rewrite what a government said?
 
 ``load_corpus`` reads news articles and official texts into a :class:`Corpus`
-of tidy frames; the subpackages analyse it, one job each, in layers that
+of tidy frames (``load_workbook`` also runs the whole workbook on it, once:
+:mod:`analysis.cache` keeps both on disk); the subpackages analyse it, one job each, in layers that
 import downward only (the README's "Layout" draws them):
 
 - :mod:`analysis.load`, :mod:`analysis.segment`: files into documents, documents
@@ -13,9 +14,10 @@ import downward only (the README's "Layout" draws them):
   or on Dask), :mod:`analysis.report` (the offline HTML report).
 """
 
+from analysis.cache import Loaded, load_workbook
 from analysis.corpus import Corpus, load_corpus
 from analysis.errors import CorpusError
 from analysis.schema import ROLES
 
-__all__ = ["Corpus", "CorpusError", "ROLES", "load_corpus"]
+__all__ = ["Corpus", "CorpusError", "Loaded", "ROLES", "load_corpus", "load_workbook"]
 __version__ = "0.1.0"

@@ -182,6 +182,14 @@ def _report_parser(commands) -> None:
         help="largest file read, in bytes (default: 10 MB for an article, 5 MB for a saved "
         "page, 500 MB for a file of records)",
     )
+    report.add_argument(
+        "--cache",
+        type=Path,
+        default=Path("build/cache"),
+        help="folder where the corpus is kept loaded and analysed, for every notebook and "
+        "for JupyterLab (default: build/cache); an entry is used only for the same files "
+        "and the same rules",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -229,6 +237,7 @@ def _report(args: argparse.Namespace) -> int:
             usage=args.usage,
             errors=args.errors,
             max_file_bytes=args.max_file_bytes,
+            cache_dir=args.cache,
         )
     except CorpusError as error:
         print(f"CorpusError: {error}", file=sys.stderr)

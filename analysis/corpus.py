@@ -47,7 +47,7 @@ from analysis.load import (
 from analysis.schema import METADATA_FIELDS
 from analysis.segment import RoleLimits, SpeakerLimits, segment_all
 
-__all__ = ["Corpus", "load_corpus"]
+__all__ = ["Corpus", "load_corpus", "read_articles", "segmented"]
 
 PROGRESS_MIN_DOCUMENTS = 1_000
 
@@ -158,6 +158,42 @@ def load_corpus(
         CorpusError: On bad input when ``errors="raise"``, and always when the
             path itself is unusable.
     """
+    articles, skipped, root = read_articles(
+        path,
+        encoding=encoding,
+        errors=errors,
+        max_line_chars=max_line_chars,
+        max_file_bytes=max_file_bytes,
+        dayfirst=dayfirst,
+        **columns,
+    )
+    show = len(articles) >= PROGRESS_MIN_DOCUMENTS if progress is None else progress
+    corpus = segmented(articles, root, show, role_limits=role_limits, speaker_limits=speaker_limits)
+    corpus.skipped = skipped
+    return corpus
+
+
+def read_articles(
+    path: str | Path | pd.DataFrame,
+    *,
+    encoding: str = "utf-8",
+    errors: str = "raise",
+    max_line_chars: int = MAX_LINE_CHARS,
+    max_file_bytes: int | None = None,
+    dayfirst: bool | None = None,
+    **columns: str,
+) -> tuple[pd.DataFrame, pd.DataFrame, Path]:
+    """The first half of :func:`load_corpus`: the documents read, not yet segmented.
+
+    Takes the same arguments as :func:`load_corpus` (less the limits and progress).
+
+    Returns:
+        ``(articles, skipped, root)``: the ``articles`` frame of the documents
+        read, the ``skipped`` frame and the path they were read from.
+
+    Raises:
+        CorpusError: As :func:`load_corpus`.
+    """
     if errors not in ("raise", "collect"):
         raise ValueError(f'errors must be "raise" or "collect", not {errors!r}')
     unknown = sorted(set(columns) - {"text", *METADATA_FIELDS})
@@ -198,16 +234,11 @@ def load_corpus(
             "add .txt, .md, .html, .docx, .jsonl, .csv or .parquet files to the folder",
         )
     articles = articles_frame(docs, problem, dayfirst)
-    del docs  # the texts live on in `articles`; the memory they held is released below
-    show = len(articles) >= PROGRESS_MIN_DOCUMENTS if progress is None else progress
-    corpus = _segmented(
-        articles, root, show, role_limits=role_limits, speaker_limits=speaker_limits
-    )
-    corpus.skipped = pd.DataFrame(skipped, columns=["path", "place", "reason"])
-    return corpus
+    del docs  # the texts live on in `articles`; the memory they held is released later
+    return articles, pd.DataFrame(skipped, columns=["path", "place", "reason"]), root
 
 
-def _segmented(
+def segmented(
     articles: pd.DataFrame,
     root: Path,
     progress: bool = False,

@@ -18,7 +18,7 @@ import pandas as pd
 
 from analysis import readability, topics
 from analysis.corpus import Corpus
-from analysis.run import run_workbook
+from analysis.run import Workbook, run_workbook
 
 __all__ = ["FORMATS", "TABLES", "columns_readme", "export", "result_tables", "write_tables"]
 
@@ -61,9 +61,14 @@ TABLES = (
 )
 
 
-def result_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
-    """Every table of the workbook on a corpus, by the names of :data:`TABLES`."""
-    analyses = run_workbook(corpus)
+def result_tables(corpus: Corpus, analyses: Workbook | None = None) -> dict[str, pd.DataFrame]:
+    """Every table of the workbook on a corpus, by the names of :data:`TABLES`.
+
+    Args:
+        corpus: The loaded corpus.
+        analyses: Its analyses, if already run (:func:`analysis.run.run_workbook`).
+    """
+    analyses = analyses or run_workbook(corpus)
     result = analyses.framing
     scores = analyses.readability.copy()  # indexed like corpus.articles
     if "article_id" not in scores:

@@ -122,7 +122,7 @@ LAYERS = [
     ["analysis.framing", "analysis.readability", "analysis.topics"],
     ["analysis.validate"],
     ["analysis.findings", "analysis.views", "analysis.run"],
-    ["analysis.export"],
+    ["analysis.export", "analysis.cache"],
     ["analysis.report"],
     ["analysis.__main__", "analysis"],
 ]

@@ -1,9 +1,11 @@
 """Execute the workbook's notebooks on a corpus and render them as offline HTML.
 
 ``python -m analysis report --corpus PATH --out DIR`` (or ``make report``)
-validates the corpus, runs every ``notebooks/*.ipynb`` with papermill on it
-(into ``DIR/notebooks/``; the committed notebooks are never touched), and
-renders each executed notebook twice:
+loads and analyses the corpus once into a cache (``--cache``, ``build/cache``
+by default: :mod:`analysis.cache`), runs every ``notebooks/*.ipynb`` with
+papermill on it, each reading that cache (into ``DIR/notebooks/``; the
+committed notebooks are never touched), and renders each executed notebook
+twice:
 
 * ``DIR/<name>.html``: the full notebook, code included;
 * ``DIR/reviewer/<name>.html``: narrative, tables and charts only, no code;
@@ -52,6 +54,7 @@ from analysis.report.browser_check import (
     report_pages,
 )
 from analysis.report.build import (
+    CACHE_PARAMETER,
     CELL_TIMEOUT_SECONDS,
     KERNEL_NAME,
     LABEL_PARAMETERS,
@@ -87,6 +90,7 @@ __all__ = [
     "MAX_CELL_CHARS",
     "MAX_ROWS",
     # formerly analysis.report (which had no __all__: every public name)
+    "CACHE_PARAMETER",
     "CELL_TIMEOUT_SECONDS",
     "FINDINGS_CHARS",
     "FINDINGS_TAG",

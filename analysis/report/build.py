@@ -9,6 +9,7 @@ every result table beside the pages (:func:`write_tables`).
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from analysis.report.errors import NotebookError, ReportError
 from analysis.report.pages import TABLES_DIR, TABLES_PAGE, index_page, render_pages
 
 __all__ = [
+    "CACHE_PARAMETER",
     "CELL_TIMEOUT_SECONDS",
     "KERNEL_NAME",
     "LABEL_PARAMETERS",
@@ -45,24 +47,34 @@ LOAD_PARAMETERS = ("load_errors", "max_file_bytes")
 """Parameters that take the loader's options, from ``--errors`` and ``--max-file-bytes``."""
 
 
-def validate_corpus(corpus_path: Path, **load_options: Any):
-    """Load the corpus once so a bad corpus fails before any notebook runs.
+CACHE_PARAMETER = "cache_dir"
+"""Parameter naming the cache folder the report filled (:mod:`analysis.cache`), from ``--cache``."""
+
+
+def validate_corpus(corpus_path: Path, cache_dir: Path | None = None, **load_options: Any):
+    """Load and analyse the corpus once, so a bad corpus fails before any notebook runs.
+
+    With a cache folder the corpus and its analyses are kept there
+    (:func:`analysis.load_workbook`), and every notebook reads them instead of
+    loading and analysing the corpus again.
 
     Args:
         corpus_path: Directory or manifest of the corpus, as ``load_corpus`` takes it.
+        cache_dir: The cache folder; ``None`` keeps nothing.
         load_options: ``errors`` and ``max_file_bytes``, as ``load_corpus`` takes them.
 
     Returns:
-        The loaded corpus: its result tables and the files it skipped go in the report.
+        ``(corpus, workbook, from_cache, path)``: the result tables and the files
+        skipped go in the report.
 
     Raises:
         analysis.errors.CorpusError: The corpus cannot be loaded; the message
             says which file is wrong and how to fix it.
     """
     # Imported on use: importing the report module (and its tests) needs no corpus layer.
-    from analysis.corpus import load_corpus
+    from analysis.cache import load_workbook
 
-    return load_corpus(corpus_path, **load_options)
+    return load_workbook(corpus_path, cache_dir=cache_dir, **load_options)
 
 
 def find_notebooks(notebooks_dir: Path) -> list[Path]:
@@ -125,6 +137,7 @@ def notebook_parameters(
     labels: dict[str, Path] | None = None,
     sheet: Path | None = None,
     load_options: dict[str, Any] | None = None,
+    cache_dir: Path | None = None,
 ) -> dict[str, Any]:
     """The papermill parameters one notebook runs with in the report.
 
@@ -142,6 +155,8 @@ def notebook_parameters(
         sheet: Where a notebook that declares ``sheet_path`` writes a labelling sheet.
         load_options: ``{"errors": ..., "max_file_bytes": ...}`` for ``load_corpus``,
             passed as ``load_errors`` and ``max_file_bytes``.
+        cache_dir: The cache folder, passed as ``cache_dir``; ``None`` keeps each
+            notebook's own.
 
     Returns:
         Parameter name -> value; paths absolute, as strings.
@@ -149,7 +164,10 @@ def notebook_parameters(
     parameters: dict[str, Any] = {"corpus_path": str(corpus_path.resolve())}
     if article_id is not None:
         parameters["article_id"] = article_id
-    declared = declared_parameters(source) if labels or sheet or load_options else set()
+    wanted = labels or sheet or load_options or cache_dir
+    declared = declared_parameters(source) if wanted else set()
+    if cache_dir is not None and CACHE_PARAMETER in declared:
+        parameters[CACHE_PARAMETER] = str(cache_dir.resolve())
     for name, value in (load_options or {}).items():
         parameter = "load_errors" if name == "errors" else name
         if parameter not in LOAD_PARAMETERS:
@@ -197,20 +215,41 @@ def execute_notebook(
         parameters = notebook_parameters(source, corpus_path, article_id)
     destination.parent.mkdir(parents=True, exist_ok=True)
     try:
-        papermill.execute_notebook(
-            str(source),
-            str(destination),
-            parameters=parameters,
-            kernel_name=KERNEL_NAME,
-            cwd=str(source.parent.resolve()),
-            progress_bar=False,
-            execution_timeout=CELL_TIMEOUT_SECONDS,
-        )
+        with tempfile.TemporaryDirectory(prefix="analysis-kernel-") as sockets:
+            papermill.execute_notebook(
+                str(source),
+                str(destination),
+                parameters=parameters,
+                kernel_name=KERNEL_NAME,
+                cwd=str(source.parent.resolve()),
+                progress_bar=False,
+                execution_timeout=CELL_TIMEOUT_SECONDS,
+                kernel_manager_class=_local_kernel_manager(Path(sockets) / "kernel"),
+            )
     except PapermillExecutionError as error:
         raise NotebookError(
             f"{source}: cell {error.exec_count} raised {error.ename}: {error.evalue}; "
             f"the executed notebook with the traceback is {destination}"
         ) from None
+
+
+def _local_kernel_manager(sockets: Path):
+    """A kernel manager that talks to its kernel over local sockets (IPC), not TCP.
+
+    Over TCP, ipykernel warns on every start that the traffic is unencrypted, a
+    warning a reader of the report can do nothing about; over IPC nothing
+    listens on the network. The socket files go under ``sockets`` (a temporary
+    folder), never beside the notebook.
+    """
+    from jupyter_client.manager import KernelManager
+
+    class LocalKernelManager(KernelManager):
+        def __init__(self, **kwargs: Any) -> None:
+            super().__init__(**kwargs)
+            self.transport = "ipc"
+            self.ip = str(sockets)
+
+    return LocalKernelManager
 
 
 def check_label_files(labels: dict[str, Path | None]) -> dict[str, Path]:
@@ -243,8 +282,12 @@ def build_report(
     usage: Path | None = None,
     errors: str = "collect",
     max_file_bytes: int | None = None,
+    cache_dir: Path | None = Path("build/cache"),
 ) -> Path:
     """Validate a corpus, run every notebook on it and write the HTML report.
+
+    The corpus is loaded and analysed once, into ``cache_dir``; the notebooks
+    read it from there (:mod:`analysis.cache`).
 
     Args:
         corpus_path: The corpus to run the notebooks on.
@@ -263,6 +306,9 @@ def build_report(
             leave them with nothing, and the index says what was left out.
         max_file_bytes: Largest file read (``load_corpus``'s limit; by default
             10 MB for an article, 5 MB for a saved page, 500 MB for a file of records).
+        cache_dir: The cache folder (``build/cache`` by default, where the
+            notebooks look in JupyterLab too); ``None``: each notebook loads the
+            corpus itself.
 
     Returns:
         The path of the report's ``index.html``.
@@ -274,7 +320,7 @@ def build_report(
             directory that would overwrite the notebooks.
     """
     load_options = {"errors": errors, "max_file_bytes": max_file_bytes}
-    corpus = validate_corpus(corpus_path, **load_options)
+    corpus, workbook, _, _ = validate_corpus(corpus_path, cache_dir, **load_options)
     label_files = check_label_files(
         {"labels_path": labels, "quotes_path": quotes, "usage_path": usage}
     )
@@ -296,11 +342,12 @@ def build_report(
             label_files,
             sheet=out_dir / "labelling_sheet.csv",
             load_options=load_options,
+            cache_dir=cache_dir,
         )
         execute_notebook(source, destination, corpus_path, article_id, parameters)
         executed.append(destination)
     pages = render_pages(executed, out_dir)
-    tables = write_tables(corpus, out_dir / TABLES_DIR)
+    tables = write_tables(corpus, out_dir / TABLES_DIR, workbook)
     index = out_dir / "index.html"
     skipped = getattr(corpus, "skipped", None)
     page = index_page(pages, corpus_path.resolve(), tables, out_dir, skipped=skipped)
@@ -308,12 +355,13 @@ def build_report(
     return index
 
 
-def write_tables(corpus, folder: Path) -> list[Path]:
+def write_tables(corpus, folder: Path, workbook=None) -> list[Path]:
     """Every table of the workbook on the corpus: CSV files with their README, and a page.
 
     Args:
         corpus: The loaded corpus (:class:`analysis.corpus.Corpus`).
         folder: Where the CSV files go; the page goes beside it.
+        workbook: Its analyses (:func:`analysis.run.run_workbook`), if already run.
 
     The page (``TABLES_PAGE``, beside ``folder``) shows every table's rows,
     sortable and searchable, each linked to its CSV.
@@ -324,7 +372,7 @@ def write_tables(corpus, folder: Path) -> list[Path]:
     from analysis.export import TABLES, result_tables
     from analysis.export import write_tables as write_files
 
-    tables = result_tables(corpus)
+    tables = result_tables(corpus, workbook)
     written = write_files(tables, folder, "csv")
     page = folder.parent / TABLES_PAGE
     links = {name: f"{folder.name}/{name}.csv" for name in tables}

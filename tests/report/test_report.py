@@ -647,3 +647,17 @@ def test_cli_and_make_pass_the_load_options(monkeypatch):
         timeout=60,
     )
     assert "--errors collect" in default.stdout and "--max-file-bytes" not in default.stdout
+
+
+def test_the_report_cache_reaches_every_notebook(tmp_path):
+    framing_notebook = REPO / "notebooks" / "02_framing.ipynb"
+    parameters = report.notebook_parameters(
+        framing_notebook, REPO / "seeds", cache_dir=tmp_path / "cache"
+    )
+    assert parameters[report.CACHE_PARAMETER] == str((tmp_path / "cache").resolve())
+    for notebook in sorted((REPO / "notebooks").glob("*.ipynb")):
+        assert report.CACHE_PARAMETER in report.declared_parameters(notebook), notebook
+    plain = notebook_declaring(tmp_path / "x.ipynb", 'corpus_path = ""')
+    assert report.CACHE_PARAMETER not in report.notebook_parameters(
+        plain, Path("seeds"), cache_dir=tmp_path / "cache"
+    )

@@ -3,7 +3,7 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.corpus import _segmented
+from analysis.corpus import segmented as _segmented
 from analysis.load import Doc as _Doc
 from analysis.load import articles_frame as _articles_frame
 from analysis.segment import paragraph_spans
