@@ -154,11 +154,14 @@ _SENTENCE = re.compile(r".+?(?:[.!?][*_\"”’)\]]*(?=\s|$)|$)", re.DOTALL)
 
 
 def short_findings(findings: str, limit: int = FINDINGS_CHARS) -> str:
-    r"""The first sentence or two of a notebook's findings, for the index.
+    r"""The first sentence or two of a notebook's findings, for the index: whole sentences.
 
     Takes the first paragraph, then as many of its sentences as fit in
-    ``limit`` characters (always the first one, cut at a word with "…" if
-    it alone is longer).
+    ``limit`` characters, always the first whole. A lead label ("**Up front.**")
+    is no sentence: it stays with the sentence after it. A period inside
+    parentheses or quotation marks ends no sentence. Only a first sentence
+    longer than twice ``limit`` is cut, at its last clause (";") that fits, else
+    at a word, with "…".
 
     Args:
         findings: Markdown, as :func:`notebook_findings` returns it.
@@ -172,21 +175,44 @@ def short_findings(findings: str, limit: int = FINDINGS_CHARS) -> str:
         'Official text is the largest voice.'
         >>> short_findings("One. Two. Three.", limit=9)
         'One. Two.'
+        >>> short_findings("**Up front.** The lede copies #3. It adds one.", limit=20)
+        '**Up front.** The lede copies #3.'
     """
     paragraphs = [p for p in re.split(r"\n\s*\n", findings.strip()) if p.strip()]
     if not paragraphs:
         return ""
-    paragraph = " ".join(paragraphs[0].split())
     kept = ""
-    for match in _SENTENCE.finditer(paragraph):
-        sentence = match.group().strip()
+    for sentence in _sentences(" ".join(paragraphs[0].split())):
         candidate = f"{kept} {sentence}".strip()
         if kept and len(candidate) > limit:
             break
         kept = candidate
-    if len(kept) > limit * 1.5:
-        kept = kept[:limit].rsplit(" ", 1)[0] + "…"
+    if len(kept) > limit * 2:
+        clause = kept[: limit * 2].rfind("; ")
+        cut = kept[:clause] if clause > limit // 2 else kept[: limit * 2].rsplit(" ", 1)[0]
+        kept = cut.rstrip(" ,;:") + "…"
     return kept
+
+
+# A lead label that opens a finding: "**Up front.**", "*Omitted.*".
+_LABEL = re.compile(r"[*_]{1,2}[^*_]{1,40}[*_]{1,2}")
+_OPENERS, _CLOSERS = "(“[", ")”]"
+
+
+def _sentences(paragraph: str) -> list[str]:
+    """The sentences of a paragraph, a lead label joined to the sentence after it."""
+    sentences: list[str] = []
+    pending = ""
+    for match in _SENTENCE.finditer(paragraph):
+        pending = f"{pending} {match.group().strip()}".strip()
+        depth = sum(pending.count(c) for c in _OPENERS) - sum(pending.count(c) for c in _CLOSERS)
+        if depth > 0 or _LABEL.fullmatch(pending):
+            continue  # inside parentheses or quotation marks, or a label alone: read on
+        sentences.append(pending)
+        pending = ""
+    if pending:
+        sentences.append(pending)
+    return sentences
 
 
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")

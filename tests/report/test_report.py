@@ -414,7 +414,7 @@ def test_short_findings(findings, expected):
 
 def test_short_findings_cuts_one_long_sentence_at_a_word():
     short = report.short_findings("word " * 300)
-    assert short.endswith("word…") and len(short) <= report.FINDINGS_CHARS + 1
+    assert short.endswith("word…") and len(short) <= 2 * report.FINDINGS_CHARS + 1
 
 
 NOTEBOOK_PATHS = sorted((REPO / "notebooks").glob("*.ipynb"))
@@ -661,3 +661,41 @@ def test_the_report_cache_reaches_every_notebook(tmp_path):
     assert report.CACHE_PARAMETER not in report.notebook_parameters(
         plain, Path("seeds"), cache_dir=tmp_path / "cache"
     )
+
+
+@pytest.mark.parametrize(
+    ("findings", "expected"),
+    [
+        # A lead label stays with the sentence after it.
+        ("**Up front.** The lede copies #3. More.", "**Up front.** The lede copies #3. More."),
+        # A period inside parentheses ends no sentence.
+        (
+            "Scores differ (it ends a sentence at every period, “Jr.” too). " + "z" * 500 + ".",
+            "Scores differ (it ends a sentence at every period, “Jr.” too).",
+        ),
+    ],
+)
+def test_short_findings_keep_whole_sentences(findings, expected):
+    assert report.short_findings(findings) == expected
+
+
+def test_a_long_first_sentence_is_cut_at_a_clause():
+    sentence = "; ".join(f"clause {n} " + "w " * 40 for n in range(10)) + "."
+    short = report.short_findings(sentence)
+    assert short.endswith("…") and len(short) <= 2 * report.FINDINGS_CHARS + 1
+    assert short[:-1].rstrip().endswith("w")  # the end of a clause, not the middle of one
+
+
+WHOLE = re.compile(r".*[.!?][*_”’\")\]]*(?:…)?$")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [*NOTEBOOK_PATHS, *sorted((REPO / "tests" / "notebooks").glob("*.ipynb"))],
+    ids=lambda path: path.name,
+)
+def test_every_index_finding_is_a_whole_sentence(path):
+    short = report.short_findings(report.notebook_findings(nbformat.read(path, as_version=4)))
+    assert WHOLE.fullmatch(short), short
+    assert short.count("(") == short.count(")"), short
+    assert len(re.sub(r"\*\*[^*]+\*\*", "", short).split()) >= 5, short
