@@ -9,6 +9,7 @@ the notebook's table of both methods beside the flag.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -114,12 +115,20 @@ def voice_units(corpus, article_id: str | None = None) -> pd.DataFrame:
     quotes = corpus.quotes[corpus.quotes["article_id"].isin(from_files)]
     parts = []
     journalist = sentences[sentences["role"] == "journalist"]
+    # Each article's quotations, (start, end) in order, found once: filtering the
+    # whole quotes frame per sentence took half a minute on 840 news stories.
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for row in quotes.sort_values(["article_id", "start"], kind="stable").itertuples():
+        spans.setdefault(row.article_id, []).append((row.start, row.end))
     parts.append(
         pd.DataFrame(
             {
                 "voice": "journalist",
                 "article_id": journalist["article_id"],
-                "text": [_without_quotes(row, quotes) for row in journalist.itertuples()],
+                "text": [
+                    _without_quotes(row, spans.get(row.article_id, []))
+                    for row in journalist.itertuples()
+                ],
             }
         )
     )
@@ -140,18 +149,24 @@ def voice_units(corpus, article_id: str | None = None) -> pd.DataFrame:
     return units
 
 
-def _without_quotes(sentence, quotes: pd.DataFrame) -> str:
-    """A sentence's text with its quotations (and their marks) cut out."""
-    inside = quotes[
-        (quotes["article_id"] == sentence.article_id)
-        & (quotes["start"] < sentence.end)
-        & (quotes["end"] > sentence.start)
-    ].sort_values("start")
-    if inside.empty:
+def _without_quotes(sentence, spans: list[tuple[int, int]]) -> str:
+    """A sentence's text with its quotations (and their marks) cut out.
+
+    ``spans`` are the ``(start, end)`` of the article's quotations, in order.
+    """
+    n = bisect.bisect_left(spans, (sentence.start,))
+    if n and spans[n - 1][1] > sentence.start:
+        n -= 1  # a quotation opened before the sentence and runs into it
+    inside = []
+    while n < len(spans) and spans[n][0] < sentence.end:
+        if spans[n][1] > sentence.start:
+            inside.append(spans[n])
+        n += 1
+    if not inside:
         return sentence.text
     pieces, cursor = [], sentence.start
-    for quote in inside.itertuples():
-        lo, hi = max(quote.start, sentence.start), min(quote.end, sentence.end)
+    for start, end in inside:
+        lo, hi = max(start, sentence.start), min(end, sentence.end)
         pieces.append(sentence.text[cursor - sentence.start : lo - sentence.start])
         cursor = hi
     pieces.append(sentence.text[cursor - sentence.start :])
