@@ -21,6 +21,7 @@ from analysis.corpus import Corpus, load_corpus
 from analysis.parallel import usable_cpus
 from benchmarks import analyses
 from benchmarks.memory import MemorySampler, peak_rss_mb, peak_worker_rss_mb
+from benchmarks.report import report_timing
 
 __all__ = ["BENCHMARKS", "run"]
 
@@ -90,7 +91,8 @@ def run(
             ``BENCHMARKS``); all if ``None``.
         real: A folder of real news (PolNeAR's texts, say) for ``real_news``:
             loading, with quotations, speakers and attributions, then the whole
-            workbook, beside the synthetic corpus. Left out when it does not exist.
+            workbook, then the report (:func:`benchmarks.report.report_timing`),
+            beside the synthetic corpus. Left out when it does not exist.
 
     Returns:
         The whole merged document.
@@ -124,6 +126,7 @@ def run(
                 "corpus": str(real),
                 "loading": _loading(real),
                 "pipeline": _in_fresh_process(real),
+                "report": report_timing(real),
             }
         else:
             results["real_news"] = {"skipped": f"no folder {real}: pass --real DIR"}

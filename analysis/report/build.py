@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from analysis.parallel import process_count
 from analysis.report.browse import tables_page
 from analysis.report.errors import NotebookError, ReportError
 from analysis.report.pages import TABLES_DIR, TABLES_PAGE, index_page, render_pages
@@ -34,6 +37,8 @@ __all__ = [
     "write_tables",
 ]
 
+
+T = TypeVar("T")
 
 KERNEL_NAME = "python3"
 """Jupyter kernel the notebooks run in: ipykernel's kernel for this environment."""
@@ -216,12 +221,15 @@ def execute_notebook(
     destination.parent.mkdir(parents=True, exist_ok=True)
     try:
         with tempfile.TemporaryDirectory(prefix="analysis-kernel-") as sockets:
+            # The kernel starts in the notebook's folder by nbclient's ``resources``,
+            # not papermill's ``cwd``, which changes the whole process's directory:
+            # two notebooks run at once, on two threads.
             papermill.execute_notebook(
-                str(source),
-                str(destination),
+                str(source.resolve()),
+                str(destination.resolve()),
                 parameters=parameters,
                 kernel_name=KERNEL_NAME,
-                cwd=str(source.parent.resolve()),
+                resources={"metadata": {"path": str(source.parent.resolve())}},
                 progress_bar=False,
                 execution_timeout=CELL_TIMEOUT_SECONDS,
                 kernel_manager_class=_local_kernel_manager(Path(sockets) / "kernel"),
@@ -231,6 +239,35 @@ def execute_notebook(
             f"{source}: cell {error.exec_count} raised {error.ename}: {error.evalue}; "
             f"the executed notebook with the traceback is {destination}"
         ) from None
+
+
+def _run_notebooks(jobs: list, corpus_path: Path, meanwhile: Callable[[], T]) -> tuple[list, T]:
+    """Execute every notebook of ``jobs`` (source, destination, parameters), and ``meanwhile``.
+
+    Each notebook runs in a kernel of its own, a process: with two usable cores,
+    two kernels run at a time (threads here only wait on them); ``meanwhile``
+    runs here after them. Threads, not forked workers: a process that has run a
+    kernel holds an event loop thread that a fork would leave dead.
+
+    Returns:
+        The executed notebooks' paths, in the order of ``jobs``, and what
+        ``meanwhile`` returned.
+
+    Raises:
+        NotebookError: A notebook cell raised (the first such notebook, in order).
+    """
+    for source, destination, _ in jobs:
+        print(f"running {source} -> {destination}", file=sys.stderr)
+    with ThreadPoolExecutor(process_count(len(jobs), 2)) as pool:
+        runs = [
+            pool.submit(execute_notebook, source, destination, corpus_path, None, parameters)
+            for source, destination, parameters in jobs
+        ]
+        for run in runs:
+            run.result()
+    # After the notebooks, not beside them: pandas holds the interpreter's lock,
+    # and the threads that feed the kernels would wait on it.
+    return [destination for _, destination, _ in jobs], meanwhile()
 
 
 def _local_kernel_manager(sockets: Path):
@@ -331,10 +368,8 @@ def build_report(
             f"--out {out_dir} would write executed notebooks over {notebooks_dir}; "
             "choose another output directory, e.g. build/report"
         )
-    executed = []
+    jobs = []
     for source in notebooks:
-        destination = executed_dir / source.name
-        print(f"running {source} -> {destination}", file=sys.stderr)
         parameters = notebook_parameters(
             source,
             corpus_path,
@@ -344,10 +379,13 @@ def build_report(
             load_options=load_options,
             cache_dir=cache_dir,
         )
-        execute_notebook(source, destination, corpus_path, article_id, parameters)
-        executed.append(destination)
+        jobs.append((source, executed_dir / source.name, parameters))
+    # The notebooks read the cache and not each other: they run two at a time
+    # (one per core), and the tables are written meanwhile.
+    executed, tables = _run_notebooks(
+        jobs, corpus_path, lambda: write_tables(corpus, out_dir / TABLES_DIR, workbook)
+    )
     pages = render_pages(executed, out_dir)
-    tables = write_tables(corpus, out_dir / TABLES_DIR, workbook)
     index = out_dir / "index.html"
     skipped = getattr(corpus, "skipped", None)
     page = index_page(pages, corpus_path.resolve(), tables, out_dir, skipped=skipped)

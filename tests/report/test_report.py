@@ -190,14 +190,20 @@ def test_build_report_runs_notebooks_without_touching_them(tmp_path, monkeypatch
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     loaded = []
-    fake_corpus = types.ModuleType("analysis.corpus")
-    fake_corpus.load_corpus = lambda path, **options: loaded.append((path, options))
-    monkeypatch.setitem(sys.modules, "analysis.corpus", fake_corpus)
-    monkeypatch.setattr(build, "write_tables", lambda corpus, folder: [])  # needs a real corpus
+    fake_cache = types.ModuleType("analysis.cache")
 
-    index = report.build_report(corpus, tmp_path / "out", notebooks_dir)
+    def load_workbook(path, **options):
+        loaded.append((path, options))
+        return None, None, False, None
 
-    assert loaded == [(corpus, {"errors": "collect", "max_file_bytes": None})]
+    fake_cache.load_workbook = load_workbook
+    monkeypatch.setitem(sys.modules, "analysis.cache", fake_cache)
+    # Tables need a real corpus.
+    monkeypatch.setattr(build, "write_tables", lambda corpus, folder, workbook: [])
+
+    index = report.build_report(corpus, tmp_path / "out", notebooks_dir, cache_dir=None)
+
+    assert loaded == [(corpus, {"cache_dir": None, "errors": "collect", "max_file_bytes": None})]
     assert committed.read_bytes() == committed_bytes
     executed = nbformat.read(tmp_path / "out" / "notebooks" / "01_tiny.ipynb", as_version=4)
     printed = "".join(o.get("text", "") for c in executed.cells for o in c.get("outputs", []))
@@ -238,7 +244,7 @@ def test_cli_reports_corpus_error_from_load_corpus(tmp_path, monkeypatch, capsys
     def refuse(path, **options):
         raise CorpusError(f"{path}/manifest.csv", "line 3", "no 'path' given", "add the file name")
 
-    monkeypatch.setattr("analysis.corpus.load_corpus", refuse)
+    monkeypatch.setattr("analysis.cache.read_articles", refuse)
 
     status = cli.main(["report", "--corpus", "seeds", "--out", str(tmp_path / "out")])
 
@@ -252,10 +258,11 @@ def test_build_report_refuses_to_write_over_the_notebooks(tmp_path, monkeypatch)
     notebooks_dir = tmp_path / "notebooks"
     notebooks_dir.mkdir()
     nbformat.write(tiny_notebook_source(), notebooks_dir / "01_tiny.ipynb")
-    fake_corpus = types.ModuleType("analysis.corpus")
-    fake_corpus.load_corpus = lambda path, **options: None
-    monkeypatch.setitem(sys.modules, "analysis.corpus", fake_corpus)
-    monkeypatch.setattr(build, "write_tables", lambda corpus, folder: [])  # needs a real corpus
+    fake_cache = types.ModuleType("analysis.cache")
+    fake_cache.load_workbook = lambda path, **options: (None, None, False, None)
+    monkeypatch.setitem(sys.modules, "analysis.cache", fake_cache)
+    # Tables need a real corpus.
+    monkeypatch.setattr(build, "write_tables", lambda corpus, folder, workbook: [])
 
     with pytest.raises(report.ReportError, match="would write executed notebooks over"):
         report.build_report(tmp_path, tmp_path, notebooks_dir)
@@ -485,10 +492,11 @@ def test_build_report_passes_labels_to_each_notebook(tmp_path, monkeypatch):
     )
     labels = tmp_path / "labels.csv"
     labels.write_text("article_id,para_no,first_words,label\n", encoding="utf-8")
-    fake_corpus = types.ModuleType("analysis.corpus")
-    fake_corpus.load_corpus = lambda path, **options: None
-    monkeypatch.setitem(sys.modules, "analysis.corpus", fake_corpus)
-    monkeypatch.setattr(build, "write_tables", lambda corpus, folder: [])  # needs a real corpus
+    fake_cache = types.ModuleType("analysis.cache")
+    fake_cache.load_workbook = lambda path, **options: (None, None, False, None)
+    monkeypatch.setitem(sys.modules, "analysis.cache", fake_cache)
+    # Tables need a real corpus.
+    monkeypatch.setattr(build, "write_tables", lambda corpus, folder, workbook: [])
     ran = {}
     monkeypatch.setattr(
         build,
