@@ -115,20 +115,13 @@ def _formulas(counts: dict) -> dict:
     so every value is the one textstat's Python floats give.
     """
     words, sentences = counts["words"], counts["sentences"]
-    words_per_sentence = _ratio(words, sentences)
-    syllables_per_word = _ratio(counts["syllables"], words)
+    flesch = flesch_scores(words, sentences, counts["syllables"])
+    words_per_sentence = flesch["words_per_sentence"]
     letters_per_word = _ratio(counts["letters"], words)
     sentences_per_word = _ratio(sentences, words)
     chars_per_word = _ratio(counts["characters"], counts["tokens"])
     zero = np.zeros(len(words))
 
-    flat = (words_per_sentence == 0) | (syllables_per_word == 0)
-    reading_ease = np.where(
-        flat, zero, 206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word
-    )
-    kincaid = np.where(
-        flat, zero, (0.39 * words_per_sentence) + (11.8 * syllables_per_word) - 15.59
-    )
     fog = np.where(
         words != 0,
         0.4 * (words_per_sentence + _ratio(100 * counts["fog_difficult_words"], words)),
@@ -157,8 +150,8 @@ def _formulas(counts: dict) -> dict:
     linsear = np.where(linsear <= 20, linsear - 2, linsear) / 2
     linsear = np.where(counts["linsear_sentences"] != 0, linsear, zero)
     scores = {
-        "flesch_reading_ease": reading_ease,
-        "flesch_kincaid_grade": kincaid,
+        "flesch_reading_ease": flesch["flesch_reading_ease"],
+        "flesch_kincaid_grade": flesch["flesch_kincaid_grade"],
         "gunning_fog": fog,
         "smog_index": smog,
         "coleman_liau_index": coleman_liau,
@@ -166,10 +159,38 @@ def _formulas(counts: dict) -> dict:
         "dale_chall_readability_score": dale_chall,
         "linsear_write_formula": linsear,
         "words_per_sentence": words_per_sentence,
-        "syllables_per_word": syllables_per_word,
+        "syllables_per_word": flesch["syllables_per_word"],
     }
     scores["text_standard"] = _text_standard(scores)
     return scores
+
+
+FLESCH_METRICS = (
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "words_per_sentence",
+    "syllables_per_word",
+)
+"""The metrics of words, sentences and syllables alone: their counts add up over texts."""
+
+
+def flesch_scores(words, sentences, syllables) -> dict[str, np.ndarray]:
+    """The :data:`FLESCH_METRICS` from the counts, in textstat's order of operations."""
+    words, sentences, syllables = (np.asarray(a) for a in (words, sentences, syllables))
+    words_per_sentence = _ratio(words, sentences)
+    syllables_per_word = _ratio(syllables, words)
+    zero = np.zeros(len(words))
+    flat = (words_per_sentence == 0) | (syllables_per_word == 0)
+    return {
+        "flesch_reading_ease": np.where(
+            flat, zero, 206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word
+        ),
+        "flesch_kincaid_grade": np.where(
+            flat, zero, (0.39 * words_per_sentence) + (11.8 * syllables_per_word) - 15.59
+        ),
+        "words_per_sentence": words_per_sentence,
+        "syllables_per_word": syllables_per_word,
+    }
 
 
 def _text_standard(scores: dict) -> np.ndarray:

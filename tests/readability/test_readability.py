@@ -609,3 +609,22 @@ def test_english_share_guard_and_its_old_keyword_agree() -> None:
     assert findings.language_finding(scores, min_english_share=0.3) == by_guards
     few = readability.Guards(min_english_share=0.3, min_english_words=60)
     assert findings.language_finding(scores, guards=few) == ""
+
+
+def test_bootstrap_sums_unit_counts_to_the_scores_of_the_joined_resamples(fixture_corpus) -> None:
+    # Words, sentences and syllables add up over units split on their own: each
+    # resample's Flesch scores from the sums equal those of its joined text.
+    from analysis.readability import intervals
+
+    units = readability.voice_units(fixture_corpus)
+    texts = {v: units.loc[units["voice"] == v, "text"].tolist() for v in intervals.VOICES}
+    method = intervals.DEFAULT_METHOD
+    summed = intervals._draws(texts, 50, np.random.default_rng(7), method)
+    joined = intervals._draws(
+        texts, 50, np.random.default_rng(7), method, ("flesch_kincaid_grade", "gunning_fog")
+    )
+    for voice in intervals.VOICES:
+        if summed[voice] is None:
+            continue
+        for metric in intervals.FLESCH_METRICS:
+            assert np.array_equal(summed[voice][metric], joined[voice][metric]), (voice, metric)
