@@ -12,7 +12,12 @@ cannot say what the table does not show. One module per analysis:
     'analysis.findings.validation'
 """
 
-from analysis.findings.corpus import role_finding
+from analysis.findings.corpus import (
+    corpus_coverage_finding,
+    corpus_interval_finding,
+    corpus_usage_finding,
+    role_finding,
+)
 from analysis.findings.framing import (
     framing_findings,
     label_finding,
@@ -42,6 +47,9 @@ __all__ = [
     "METRIC_NAMES",
     "attention_finding",
     "confusion_finding",
+    "corpus_coverage_finding",
+    "corpus_interval_finding",
+    "corpus_usage_finding",
     "coverage_finding",
     "framing_findings",
     "gap_finding",

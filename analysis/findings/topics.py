@@ -33,6 +33,8 @@ def coverage_finding(coverage_by_role: pd.DataFrame) -> str:
                 for row in only.itertuples()
             ]
             finding += f"; only the official text mentions {_and(parts)}"
+    else:
+        finding += "; there is no official text to compare"
     return finding
 
 

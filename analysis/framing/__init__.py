@@ -51,7 +51,7 @@ from __future__ import annotations
 from analysis.framing.alignment import align
 from analysis.framing.combined import framing_of
 from analysis.framing.fidelity import quote_fidelity
-from analysis.framing.outlets import omission_matrix, outlet_summary
+from analysis.framing.outlets import omission_matrix, outlet_summary, usage_by_article
 from analysis.framing.result import Framing
 from analysis.framing.rules import AlignRules, FidelityRules, ReuseRules, UsageRules
 from analysis.framing.sentences import USAGE_ROLES, official_units, units
@@ -85,5 +85,6 @@ __all__ = [
     "unit_statistics",
     "units",
     "unmentioned_words",
+    "usage_by_article",
     "verb_pairs",
 ]

@@ -1,4 +1,4 @@
-"""Tables across a corpus: each outlet's reuse and labels, and which sentences each article omitted."""
+"""Tables across a corpus: each outlet's reuse and labels, each article's use of its official text, and which sentences each article omitted."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from analysis.corpus import Corpus
 from analysis.framing.result import Framing
 from analysis.schema import NO_OUTLET
 
-__all__ = ["omission_matrix", "outlet_summary"]
+__all__ = ["omission_matrix", "outlet_summary", "usage_by_article"]
 
 
 def outlet_summary(corpus: Corpus, result: Framing) -> pd.DataFrame:
@@ -76,3 +76,35 @@ def omission_matrix(result: Framing, official_id: str | None = None) -> pd.DataF
     matrix = matrix.droplevel("official_sent_no")
     matrix.columns.name = official_id
     return matrix
+
+
+def usage_by_article(usage: pd.DataFrame) -> pd.DataFrame:
+    """Per news article paired with an official text: how much of it the article used, and where.
+
+    Args:
+        usage: The ``usage`` frame of :class:`~analysis.framing.Framing`.
+
+    Returns:
+        One row per news article (index ``news_id``), most used first:
+        ``official_sentences`` it could draw on, ``used``, ``verbatim``,
+        ``paraphrase``, ``used_share`` and ``in_headline`` (an official sentence
+        used in its headline).
+    """
+    columns = ["official_sentences", "used", "verbatim", "paraphrase", "used_share", "in_headline"]
+    if usage.empty:
+        return pd.DataFrame(columns=columns, index=pd.Index([], name="news_id"))
+    kind = usage["used"]
+    table = pd.DataFrame(
+        {
+            "official_sentences": usage.groupby("news_id").size(),
+            "used": (kind != "omitted").groupby(usage["news_id"]).sum(),
+            "verbatim": (kind == "verbatim").groupby(usage["news_id"]).sum(),
+            "paraphrase": (kind == "paraphrase").groupby(usage["news_id"]).sum(),
+            "in_headline": (usage["used_in"] == "headline").groupby(usage["news_id"]).any(),
+        }
+    )
+    table["used_share"] = (table["used"] / table["official_sentences"]).round(3)
+    table = table.sort_values(
+        ["used", "official_sentences"], ascending=[False, True], kind="stable"
+    )
+    return table[columns]

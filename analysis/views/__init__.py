@@ -33,6 +33,7 @@ from analysis.views.diffs import alignment_html
 from analysis.views.notebook import Html, markdown, setup_notebook, show
 from analysis.views.tables import (
     default_article_id,
+    focus_article,
     overview,
     readable_dates,
     words_by_role,
@@ -45,6 +46,7 @@ __all__ = [
     "Html",
     "annotated_article",
     "default_article_id",
+    "focus_article",
     "markdown",
     "overview",
     "readable_dates",

@@ -2,7 +2,8 @@
 
 Every table keeps the ids that trace a number back to its words; dates read
 as dates (:func:`readable_dates`). :func:`role_finding` states the split of
-:func:`words_by_role` in a sentence.
+:func:`words_by_role` in a sentence; :func:`focus_article` picks the article a
+notebook tells in detail, and says why.
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.corpus import Corpus
+from analysis.framing import usage_by_article
 from analysis.schema import ROLES
 from analysis.text import count_words
 
-__all__ = ["default_article_id", "overview", "readable_dates", "words_by_role"]
+__all__ = ["default_article_id", "focus_article", "overview", "readable_dates", "words_by_role"]
 
 
 def readable_dates(frame: pd.DataFrame) -> pd.DataFrame:
@@ -48,6 +50,42 @@ def default_article_id(corpus: Corpus) -> str:
     if news.empty:
         return corpus.articles["article_id"].iloc[0]
     return news["article_id"].iloc[0]
+
+
+def focus_article(
+    corpus: Corpus, usage: pd.DataFrame | None = None, article_id: str | None = None
+) -> tuple[str, str]:
+    """The article a notebook tells in detail, and why that one.
+
+    Args:
+        corpus: The loaded corpus.
+        usage: The framing ``usage`` frame, when there is one: the article that
+            uses the most of its official text is the one to tell.
+        article_id: The article a parameter names; it wins.
+
+    Returns:
+        ``(article_id, reason)``: the reason is a phrase for the notebook to print.
+    """
+    if article_id:
+        corpus.article(article_id)  # a KeyError naming known ids if it is not there
+        return article_id, "the article named by the `article_id` parameter"
+    news = corpus.articles[
+        (corpus.articles["kind"] == "news") & (corpus.articles["derived_from"] == "")
+    ]
+    if len(news) == 1:
+        return news["article_id"].iloc[0], "the corpus's only news article"
+    if usage is not None and not usage.empty:
+        table = usage_by_article(usage)
+        best = table.iloc[0]
+        if best["used"] > 0:
+            return str(table.index[0]), (
+                f"the news article that uses the most sentences of its official text "
+                f"({int(best['used'])} of {int(best['official_sentences'])})"
+            )
+    if news.empty:
+        return corpus.articles["article_id"].iloc[0], "the first document (there is no news)"
+    longest = news.sort_values("words", ascending=False, kind="stable").iloc[0]
+    return longest["article_id"], f"the longest news article ({int(longest['words']):,} words)"
 
 
 def overview(corpus: Corpus) -> pd.DataFrame:

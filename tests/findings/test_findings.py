@@ -445,3 +445,79 @@ def test_confusion_finding_agrees_with_the_confusion_matrix(folder, wrong, seed_
     off = values.copy()
     np.fill_diagonal(off, 0)
     assert int(count) == off.max() == table.loc[gold, predicted]
+
+
+# --- findings for the corpus, and the article told in detail ------------------------------------
+
+
+def test_corpus_usage_finding_agrees_with_the_usage_by_article_table(analysed, many):
+    for corpus, result, _ in (analysed, many):
+        table = framing.usage_by_article(result.usage)
+        finding = findings.corpus_usage_finding(table)
+        if len(table) < 2:
+            assert finding == ""  # one article: its own findings say it all
+            continue
+        numbers = [int(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?!%)\b", finding)]
+        articles, used, total = (
+            len(table),
+            int(table["used"].sum()),
+            int(table["official_sentences"].sum()),
+        )
+        assert numbers[:3] == [articles, used, total], finding
+        assert f"({used / total:.0%})" in finding
+        assert f"{int(table['verbatim'].sum()):,} of them word for word" in finding
+        assert f"{int(table['in_headline'].sum()):,} of the {articles:,} articles" in finding
+        assert table.index.isin(corpus.articles["article_id"]).all()
+
+
+def test_usage_by_article_counts_each_article_once():
+    usage = pd.DataFrame(
+        {
+            "news_id": ["a", "a", "a", "b", "b"],
+            "used": ["verbatim", "paraphrase", "omitted", "omitted", "omitted"],
+            "used_in": ["headline", "body", "omitted", "omitted", "omitted"],
+        }
+    )
+    table = framing.usage_by_article(usage)
+    assert table.index.tolist() == ["a", "b"]  # most used first
+    assert table.loc["a"].tolist() == [3, 2, 1, 1, 0.667, True]
+    assert table.loc["b", "used"] == 0 and not table.loc["b", "in_headline"]
+    finding = findings.corpus_usage_finding(table)
+    assert finding.startswith("Across the 2 articles paired with an official text, 2 of the 5")
+    assert finding.endswith(
+        "1 of the 2 articles carries an official sentence in the headline, and 1 uses none"
+    )
+
+
+def test_the_article_in_focus_is_chosen_for_a_stated_reason(seed_corpus, fixture_corpus):
+    article, why = display.focus_article(seed_corpus)
+    assert (article, why) == ("000_aeb9b40009e01b77", "the corpus's only news article")
+    result = framing.framing_of(fixture_corpus)
+    table = framing.usage_by_article(result.usage)
+    article, why = display.focus_article(fixture_corpus, result.usage)
+    assert article == table.index[0] and article != display.default_article_id(fixture_corpus)
+    used, total = table.loc[article, ["used", "official_sentences"]].astype(int)
+    assert (
+        why
+        == f"the news article that uses the most sentences of its official text ({used} of {total})"
+    )
+    named = fixture_corpus.articles["article_id"].iloc[-1]
+    assert display.focus_article(fixture_corpus, result.usage, named) == (
+        named,
+        "the article named by the `article_id` parameter",
+    )
+    with pytest.raises(KeyError):
+        display.focus_article(fixture_corpus, result.usage, "no-such-article")
+    unpaired, why = display.focus_article(fixture_corpus)
+    assert why.startswith("the longest news article (")
+
+
+def test_corpus_wide_sentences_say_so_and_only_for_many():
+    assert findings.corpus_interval_finding("The journalist's grade is higher", 12) == (
+        "Across all 12 documents, the journalist's grade is higher"
+    )
+    assert findings.corpus_interval_finding("The journalist's grade is higher", 1) == ""
+    assert findings.corpus_coverage_finding("Topics mentioned: headline 2", 5) == (
+        "Across the 5 news articles, topics mentioned: headline 2"
+    )
+    assert findings.corpus_coverage_finding("", 5) == ""

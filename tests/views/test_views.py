@@ -92,6 +92,7 @@ def test_views_holds_every_view_in_one_namespace():
         "alignment_html",
         "annotated_article",
         "default_article_id",
+        "focus_article",
         "markdown",
         "overview",
         "setup_notebook",
