@@ -52,6 +52,7 @@ from analysis.report.browser_check import (
     find_chromium,
     image_problems,
     report_pages,
+    table_problems,
 )
 from analysis.report.build import (
     CACHE_PARAMETER,
@@ -119,6 +120,7 @@ __all__ = [
     "render_html",
     "render_pages",
     "short_findings",
+    "table_problems",
     "validate_corpus",
     "write_tables",
     # formerly analysis.browse (its readable_dates is analysis.views.readable_dates)

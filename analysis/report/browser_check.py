@@ -50,6 +50,7 @@ __all__ = [
     "find_chromium",
     "image_problems",
     "report_pages",
+    "table_problems",
 ]
 
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
@@ -57,6 +58,10 @@ DEFAULT_CHROMIUM = "/usr/bin/chromium"
 
 VIEWPORT_WIDTH = 1280
 """Width of the browser window the pages are laid out in, in CSS pixels."""
+
+MAX_ROW_LINES = 5
+"""A table row taller than this many lines of text at :data:`VIEWPORT_WIDTH` is a problem:
+a reader scrolls past a paragraph to read one row."""
 
 VIEWPORT_HEIGHT = 900
 """Height of the browser window, in CSS pixels."""
@@ -107,6 +112,22 @@ _IMAGES_SCRIPT = """
     naturalWidth: img.naturalWidth,
   }));
 })()
+"""
+
+
+# Describes every table as laid out: its tallest body row and its line height.
+_TABLES_SCRIPT = """
+(() => Array.from(document.querySelectorAll('table')).map((table) => {
+  const rows = Array.from(table.querySelectorAll('tbody tr'));
+  const cell = table.querySelector('td') || table;
+  return {
+    rows: rows.length,
+    tallest: Math.max(0, ...rows.map((row) => row.getBoundingClientRect().height)),
+    line: parseFloat(getComputedStyle(cell).lineHeight) || 20,
+    head: Array.from(table.querySelectorAll('thead th')).map((th) => th.textContent.trim())
+      .filter((name) => name).slice(0, 4).join(', '),
+  };
+}))()
 """
 
 
@@ -394,6 +415,12 @@ class Chromium:
             described = images.get("result", {}).get("value") or []
             result.images = len(described)
             result.problems.extend(image_problems(described))
+            tables = self._send(
+                "Runtime.evaluate",
+                {"expression": _TABLES_SCRIPT, "returnByValue": True},
+                session=session,
+            )
+            result.problems.extend(table_problems(tables.get("result", {}).get("value") or []))
             result.problems.extend(
                 event_problems(e for e in self._events if e.get("sessionId") == session)
             )
@@ -452,6 +479,29 @@ def image_problems(images: Iterable[dict[str, Any]]) -> list[str]:
             problems.append(
                 f"{where} has only nbconvert's placeholder alt text; give the chart alt "
                 'text in output.metadata["image/png"]["alt"] (plots.show(fig, alt=...))'
+            )
+    return problems
+
+
+def table_problems(tables: Iterable[dict[str, Any]], max_lines: int = MAX_ROW_LINES) -> list[str]:
+    """Tables with a row taller than ``max_lines`` lines, as the browser laid them out.
+
+    Args:
+        tables: ``{"rows", "tallest", "line", "head"}`` per table, in page order
+            (the tallest body row and the line height in CSS pixels).
+        max_lines: The most lines a row may take.
+
+    Returns:
+        One line per table with a row too tall.
+    """
+    problems = []
+    for number, table in enumerate(tables, 1):
+        lines = table.get("tallest", 0) / (table.get("line") or 20)
+        if lines > max_lines:
+            head = f" ({table['head']}, ...)" if table.get("head") else ""
+            problems.append(
+                f"table {number}{head}: a row {lines:.0f} lines tall at {VIEWPORT_WIDTH} px; "
+                "a long text column wraps (cut it, or narrow the table)"
             )
     return problems
 

@@ -11,6 +11,7 @@ wrapped in a column of bounded width).
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 from typing import Any
@@ -38,6 +39,7 @@ _REPORT_CSS = """\
   overflow-wrap: break-word;
 }
 .jp-Notebook .jp-RenderedHTMLCommon thead th { vertical-align: bottom; }
+.jp-Notebook .jp-RenderedHTMLCommon td.analysis-long { min-width: 24em; }
 .jp-Notebook .jp-RenderedHTMLCommon td.analysis-number {
   text-align: right;
   font-variant-numeric: tabular-nums;
@@ -140,7 +142,7 @@ def render_html(notebook: dict[str, Any], reviewer: bool = False) -> str:
 
     node = nbformat.from_dict(notebook)
     body, _ = _exporter(reviewer).from_notebook_node(node)
-    body = _mark_numeric_cells(body)
+    body = _shorten_long_cells(_mark_numeric_cells(body))
     remote = network_resources(body)
     if remote:
         raise ReportError(f"rendered HTML would load from the network: {', '.join(remote)}")
@@ -150,6 +152,40 @@ def render_html(notebook: dict[str, Any], reviewer: bool = False) -> str:
 def _mark_numeric_cells(page: str) -> str:
     """Give table cells that hold a single number the class the style sheet right-aligns."""
     return _NUMERIC_CELL.sub(r'<td class="analysis-number">\1</td>', page)
+
+
+CELL_CHARS = 160
+"""A table cell's text on a page is cut here (whole text in its tooltip and the CSV files):
+at the style sheet's column width, three lines, so no row of a table is a paragraph tall."""
+
+# A cell this long is text to read: its column keeps a readable width (the style
+# sheet's td.analysis-long), and a wide table scrolls rather than squeeze it.
+_LONG_CELL_CHARS = 60
+
+# A table cell of plain text (no markup inside), as pandas writes it.
+_TEXT_CELL = re.compile(r"<td>([^<]+)</td>")
+
+
+def _shorten_long_cells(page: str, limit: int = CELL_CHARS) -> str:
+    """Cut a long text cell at a word near ``limit`` characters, its whole text in ``title``.
+
+    A table of sentences (usage, alignment, a labelling sheet) otherwise has rows
+    many lines tall at 1280 pixels: the text column wraps in its bounded width.
+    """
+
+    def cut(match: re.Match) -> str:
+        text = html.unescape(match.group(1))
+        if len(text) <= _LONG_CELL_CHARS:
+            return match.group(0)
+        if len(text) <= limit:  # kept whole, in a column wide enough to read it
+            return f'<td class="analysis-long">{match.group(1)}</td>'
+        short = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+        return (
+            f'<td class="analysis-long" title="{html.escape(text)}">'
+            f"{html.escape(short, quote=False)}</td>"
+        )
+
+    return _TEXT_CELL.sub(cut, page)
 
 
 class _ResourceFinder(HTMLParser):

@@ -32,13 +32,18 @@ GOOD_IMAGE = f'<img src="data:image/png;base64,{PIXEL_PNG}" alt="A single red pi
 
 @pytest.fixture(scope="module")
 def checked(tmp_path_factory):
-    """Four tiny pages, checked in one browser run: good, broken image, no alt, console error."""
+    """Tiny pages, checked in one browser run: good, broken image, no alt, console error, tall row."""
     folder = tmp_path_factory.mktemp("pages")
     pages = {
         "good": page(f"<p>Fine.</p>{GOOD_IMAGE}"),
         "broken": page('<img src="no_such_chart.png" alt="A chart that is not there">'),
         "no_alt": page(f'<img src="data:image/png;base64,{PIXEL_PNG}">{GOOD_IMAGE}'),
         "console": page(f'{GOOD_IMAGE}<script>console.error("boom: table missing")</script>'),
+        # A table squeezed so that one row is a paragraph tall.
+        "tall_row": page(
+            '<table style="width:300px"><thead><tr><th>text</th></tr></thead><tbody><tr>'
+            f"<td>{'many words in a narrow column ' * 30}</td></tr></tbody></table>"
+        ),
     }
     paths = []
     for name, text in pages.items():
@@ -168,3 +173,24 @@ def test_cli_fails_naming_page_and_problem(tmp_path):
         "index.png",
         "reviewer_01_a.png",
     ]
+
+
+@needs_chromium
+def test_a_table_row_many_lines_tall_is_caught(checked):
+    (problem,) = checked["tall_row"].problems
+    assert problem.startswith("table 1 (text, ...): a row ")
+    assert "lines tall at 1280 px" in problem
+    assert checked["good"].problems == []
+
+
+def test_table_problems_without_a_browser():
+    tables = [
+        {"rows": 3, "tallest": 60, "line": 20, "head": "a, b"},
+        {"rows": 3, "tallest": 140, "line": 20, "head": "text"},
+        {"rows": 0, "tallest": 0, "line": 20, "head": ""},
+    ]
+    assert browser_check.table_problems(tables) == [
+        "table 2 (text, ...): a row 7 lines tall at 1280 px; a long text column wraps "
+        "(cut it, or narrow the table)"
+    ]
+    assert browser_check.table_problems(tables, max_lines=8) == []

@@ -707,3 +707,17 @@ def test_every_index_finding_is_a_whole_sentence(path):
     assert WHOLE.fullmatch(short), short
     assert short.count("(") == short.count(")"), short
     assert len(re.sub(r"\*\*[^*]+\*\*", "", short).split()) >= 5, short
+
+
+def test_long_text_cells_are_cut_with_their_whole_text_in_a_tooltip():
+    from analysis.report import render
+
+    words = "word & more " * 30  # 360 characters
+    page = f"<td>short</td><td>{html.escape(words)}</td><td>{'w ' * 40}</td>"
+    out = render._shorten_long_cells(page)
+    assert "<td>short</td>" in out
+    cut = re.search(r'<td class="analysis-long" title="([^"]*)">([^<]*)</td>', out)
+    assert html.unescape(cut.group(1)) == words  # whole in the tooltip
+    shown = html.unescape(cut.group(2))
+    assert shown.endswith("…") and len(shown) <= render.CELL_CHARS + 1
+    assert f'<td class="analysis-long">{"w " * 40}</td>' in out  # long, not cut: a wide column
