@@ -42,7 +42,10 @@ def _findings(index: Path) -> list[str]:
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_every_notebook_runs_on_an_edge_corpus(name, tmp_path):
     index = build_report(
-        corpus_path=EDGE / name, out_dir=tmp_path / "report", notebooks_dir=REPO / "notebooks"
+        corpus_path=EDGE / name,
+        out_dir=tmp_path / "report",
+        notebooks_dir=REPO / "notebooks",
+        cache_dir=tmp_path / "cache",  # not the repository's build/cache
     )
     findings = _findings(index)
     assert (index.parent / "tables" / "README.md").is_file()  # every result as a table
@@ -93,8 +96,12 @@ def test_the_report_collects_what_it_cannot_read_and_lists_it(tmp_path):
     corpus = tmp_path / "corpus"
     left_out = _hostile_corpus(corpus)
     index = build_report(
-        corpus_path=corpus, out_dir=tmp_path / "report", notebooks_dir=REPO / "notebooks"
+        corpus_path=corpus,
+        out_dir=tmp_path / "report",
+        notebooks_dir=REPO / "notebooks",
+        cache_dir=tmp_path / "cache",
     )
+    assert len(list((tmp_path / "cache").glob("*.pickle"))) == 1  # loaded and analysed once
     page = unescape(index.read_text(encoding="utf-8"))
     listed = page.split("<h2>Not in the corpus</h2>")[1]
     for name, reason in left_out.items():
@@ -110,4 +117,5 @@ def test_the_report_collects_what_it_cannot_read_and_lists_it(tmp_path):
             out_dir=tmp_path / "raise",
             notebooks_dir=REPO / "notebooks",
             errors="raise",
+            cache_dir=tmp_path / "cache",
         )
