@@ -34,7 +34,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from analysis.corpus import PROGRESS_MIN_DOCUMENTS, Corpus, read_articles, segmented
+from analysis.corpus import Corpus, read_articles, segmented
 from analysis.run import Rules, Workbook, run_workbook
 from analysis.segment import RoleLimits, SpeakerLimits
 
@@ -139,9 +139,14 @@ def load_workbook(
             corpus, workbook = found
             corpus.root, corpus.skipped = root, skipped
             return Loaded(corpus, workbook, True, entry)
-    show = len(articles) >= PROGRESS_MIN_DOCUMENTS if progress is None else progress
-    corpus = segmented(articles, root, show, role_limits=role_limits, speaker_limits=speaker_limits)
-    corpus.skipped = skipped
+    corpus = segmented(
+        articles,
+        root,
+        progress,
+        skipped=skipped,
+        role_limits=role_limits,
+        speaker_limits=speaker_limits,
+    )
     workbook = run_workbook(corpus, rules=rules)
     if entry is not None:
         _write_entry(entry, corpus, workbook)

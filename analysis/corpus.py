@@ -167,10 +167,14 @@ def load_corpus(
         dayfirst=dayfirst,
         **columns,
     )
-    show = len(articles) >= PROGRESS_MIN_DOCUMENTS if progress is None else progress
-    corpus = segmented(articles, root, show, role_limits=role_limits, speaker_limits=speaker_limits)
-    corpus.skipped = skipped
-    return corpus
+    return segmented(
+        articles,
+        root,
+        progress,
+        skipped=skipped,
+        role_limits=role_limits,
+        speaker_limits=speaker_limits,
+    )
 
 
 def read_articles(
@@ -241,13 +245,22 @@ def read_articles(
 def segmented(
     articles: pd.DataFrame,
     root: Path,
-    progress: bool = False,
+    progress: bool | None = False,
     *,
+    skipped: pd.DataFrame | None = None,
     role_limits: RoleLimits | None = None,
     speaker_limits: SpeakerLimits | None = None,
 ) -> Corpus:
-    """Segment every document of a loaded ``articles`` frame into a :class:`Corpus`."""
+    """Segment every document of a loaded ``articles`` frame into a :class:`Corpus`.
+
+    ``progress`` ``None`` shows a bar from ``PROGRESS_MIN_DOCUMENTS`` documents;
+    ``skipped`` is what :func:`read_articles` left out (none by default).
+    """
+    show = len(articles) >= PROGRESS_MIN_DOCUMENTS if progress is None else progress
     frames = segment_all(
-        articles, progress=progress, role_limits=role_limits, speaker_limits=speaker_limits
+        articles, progress=show, role_limits=role_limits, speaker_limits=speaker_limits
     )
-    return Corpus.of_frames(frames, root)
+    corpus = Corpus.of_frames(frames, root)
+    if skipped is not None:
+        corpus.skipped = skipped
+    return corpus

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from analysis.parallel import process_count
 from analysis.report.browse import tables_page
@@ -37,8 +36,6 @@ __all__ = [
     "write_tables",
 ]
 
-
-T = TypeVar("T")
 
 KERNEL_NAME = "python3"
 """Jupyter kernel the notebooks run in: ipykernel's kernel for this environment."""
@@ -241,17 +238,16 @@ def execute_notebook(
         ) from None
 
 
-def _run_notebooks(jobs: list, corpus_path: Path, meanwhile: Callable[[], T]) -> tuple[list, T]:
-    """Execute every notebook of ``jobs`` (source, destination, parameters), and ``meanwhile``.
+def _run_notebooks(jobs: list, corpus_path: Path) -> list[Path]:
+    """Execute every notebook of ``jobs`` (source, destination, parameters).
 
     Each notebook runs in a kernel of its own, a process: with two usable cores,
-    two kernels run at a time (threads here only wait on them); ``meanwhile``
-    runs here after them. Threads, not forked workers: a process that has run a
-    kernel holds an event loop thread that a fork would leave dead.
+    two kernels run at a time (threads here only wait on them). Threads, not
+    forked workers: a process that has run a kernel holds an event loop thread
+    that a fork would leave dead.
 
     Returns:
-        The executed notebooks' paths, in the order of ``jobs``, and what
-        ``meanwhile`` returned.
+        The executed notebooks' paths, in the order of ``jobs``.
 
     Raises:
         NotebookError: A notebook cell raised (the first such notebook, in order).
@@ -265,9 +261,7 @@ def _run_notebooks(jobs: list, corpus_path: Path, meanwhile: Callable[[], T]) ->
         ]
         for run in runs:
             run.result()
-    # After the notebooks, not beside them: pandas holds the interpreter's lock,
-    # and the threads that feed the kernels would wait on it.
-    return [destination for _, destination, _ in jobs], meanwhile()
+    return [destination for _, destination, _ in jobs]
 
 
 def _local_kernel_manager(sockets: Path):
@@ -380,11 +374,11 @@ def build_report(
             cache_dir=cache_dir,
         )
         jobs.append((source, executed_dir / source.name, parameters))
-    # The notebooks read the cache and not each other: they run two at a time
-    # (one per core), and the tables are written meanwhile.
-    executed, tables = _run_notebooks(
-        jobs, corpus_path, lambda: write_tables(corpus, out_dir / TABLES_DIR, workbook)
-    )
+    # The notebooks read the cache and not each other: they run two at a time (one
+    # per core). The tables come after them, not beside them: pandas holds the
+    # interpreter's lock, and the threads that feed the kernels would wait on it.
+    executed = _run_notebooks(jobs, corpus_path)
+    tables = write_tables(corpus, out_dir / TABLES_DIR, workbook)
     pages = render_pages(executed, out_dir)
     index = out_dir / "index.html"
     skipped = getattr(corpus, "skipped", None)

@@ -16,6 +16,7 @@ import re
 from html.parser import HTMLParser
 from typing import Any
 
+from analysis.report.browse import LONG_TEXT_CHARS, MAX_CELL_CHARS
 from analysis.report.errors import ReportError
 
 __all__ = ["NBCONVERT_PLACEHOLDER_ALT", "images_without_alt", "network_resources", "render_html"]
@@ -154,13 +155,10 @@ def _mark_numeric_cells(page: str) -> str:
     return _NUMERIC_CELL.sub(r'<td class="analysis-number">\1</td>', page)
 
 
-CELL_CHARS = 160
-"""A table cell's text on a page is cut here (whole text in its tooltip and the CSV files):
-at the style sheet's column width, three lines, so no row of a table is a paragraph tall."""
-
-# A cell this long is text to read: its column keeps a readable width (the style
-# sheet's td.analysis-long), and a wide table scrolls rather than squeeze it.
-_LONG_CELL_CHARS = 60
+# A notebook page cuts a text cell as the tables page does (browse.MAX_CELL_CHARS),
+# and gives a cell longer than browse.LONG_TEXT_CHARS a readable column width (the
+# style sheet's td.analysis-long): a wide table scrolls rather than squeeze it.
+CELL_CHARS = MAX_CELL_CHARS
 
 # A table cell of plain text (no markup inside), as pandas writes it.
 _TEXT_CELL = re.compile(r"<td>([^<]+)</td>")
@@ -175,7 +173,7 @@ def _shorten_long_cells(page: str, limit: int = CELL_CHARS) -> str:
 
     def cut(match: re.Match) -> str:
         text = html.unescape(match.group(1))
-        if len(text) <= _LONG_CELL_CHARS:
+        if len(text) <= LONG_TEXT_CHARS:
             return match.group(0)
         if len(text) <= limit:  # kept whole, in a column wide enough to read it
             return f'<td class="analysis-long">{match.group(1)}</td>'

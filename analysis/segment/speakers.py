@@ -258,10 +258,7 @@ class SpeakerResolver:
         """
         gap = self._article.limits.continue_blocks
         for prev, quote in zip(quotes, quotes[1:], strict=False):
-            said_by = prev.speaker or prev.speaker_as_written
-            if quote.speaker_evidence != NO_SPEAKER or not said_by:
-                continue
-            if prev.block_no >= quote.block_no - gap:
+            if quote.speaker_evidence == NO_SPEAKER and _continues(prev, quote, gap):
                 quote.speaker, quote.speaker_as_written = prev.speaker, prev.speaker_as_written
                 quote.speaker_evidence = _CONTINUES
 
@@ -357,10 +354,14 @@ def _without_cue(article: _Article, quotes: list[Quotation], i: int, lo: int, ou
                 return source, source, "", how
     if _names_someone(outside):
         return "", "", "", "no cue in its sentence, which names someone: not continued"
-    gap = article.limits.continue_blocks
-    if said_by and prev.block_no >= quote.block_no - gap:
+    if prev and _continues(prev, quote, article.limits.continue_blocks):
         return said_by, prev.speaker_as_written, "", _CONTINUES
     return "", "", "", ""
+
+
+def _continues(prev: Quotation, quote: Quotation, gap: int) -> bool:
+    """Whether ``quote`` may continue ``prev``: it has a speaker, at most ``gap`` blocks back."""
+    return bool(prev.speaker or prev.speaker_as_written) and prev.block_no >= quote.block_no - gap
 
 
 def _names_someone(outside: str) -> bool:
