@@ -36,6 +36,7 @@ from analysis.segment.subjects import (
     _RELATIVE_BEFORE,
     _antecedent,
     _clause_subject,
+    _is_verb,
     _subject_before,
 )
 from analysis.text import DATELINE, WEEKDAY
@@ -79,9 +80,13 @@ _REPORTING_VERBS = (
 _REPORTING_CUE = re.compile(rf"\b(?P<cue>{_REPORTING_VERBS})\b")
 # After the cue and before the content: its object ("told reporters"), when and
 # where it was said ("on Tuesday", "in a statement", "on Twitter"), and "that".
-_AFTER_CUE = re.compile(
+# The object is skipped only after a verb of telling (see ``_ADDRESSED``): after
+# "endorsed", "praised" or "sued" the object is what is attributed.
+_ADDRESSEE = (
     rf"(?:\s+(?:reporters|journalists|supporters|the\s+crowd|an?\s+\w+|the\s+\w+|[A-Z][\w.]*"
     rf"(?:\s+[A-Z][\w.]*)*)(?=\s+(?:that|on|in|at|during|last|this|{WEEKDAY})\b|\s*[,:]))?"
+)
+_WHEN_WHERE = (
     rf"(?:\s*,?\s+(?:on\s+)?(?:{WEEKDAY}|today|yesterday|tonight|last\s+\w+|this\s+\w+|"
     r"earlier|later|again|also|(?:in|during|at|on|with|to)\s+(?:a|an|his|her|their|its|the)"
     r"\s+(?:[\w’'-]+\s+){0,3}?(?:statement|interview|speech|letter|post|tweet|memo|email|"
@@ -90,6 +95,21 @@ _AFTER_CUE = re.compile(
     r"|on\s+(?:Twitter|Facebook|Instagram|television|TV|CNN|Fox\s+News|MSNBC|NBC|CBS|ABC)))*"
     r"(?:\s*,?\s+that\b|\s*:|\s*,)?\s*"
 )
+_AFTER_CUE = re.compile(_ADDRESSEE + _WHEN_WHERE)
+_AFTER_CUE_OBJECT = re.compile(_WHEN_WHERE)  # the object is the content ("endorsed Sanders")
+# Verbs whose object is whom they address, not what they say: "told reporters that …".
+_ADDRESSED = frozenset(
+    """told tells tell telling asked asks ask asking assured assures informed informs
+    reminded reminds warned warns warning urged urges urging promised promises convinced
+    persuaded notified briefed advised advises cautioned pressed begged wrote writes
+    tweeted posted""".split()
+)
+
+
+def _after_cue(sentence: str, cue_end: int, cue_word: str) -> int:
+    """Where the content after a cue starts: past its addressee, when and where, "that"."""
+    pattern = _AFTER_CUE if cue_word.lower() in _ADDRESSED else _AFTER_CUE_OBJECT
+    return pattern.match(sentence, cue_end).end()
 
 
 @dataclass(frozen=True)
@@ -129,16 +149,25 @@ def _rule_source_then_cue(sentence: str, start: int) -> _Found | None:
             continue
         if subject is None:
             continue
-        after = _AFTER_CUE.match(sentence, cue.end())
-        lo = after.end() if after else cue.end()
+        lo = _after_cue(sentence, cue.end(), cue.group("cue"))
         end = _content_end(sentence, lo)
         if end - lo < 12 or not _WORD_CHAR.search(sentence, lo, end):
             continue  # "…, officials said." is the tail form
+        if _PARENTHETICAL.match(sentence, cue.end()) and _AFTER_A_COMMA.search(
+            sentence, max(start, subject[0] - 3), subject[0]
+        ):
+            # "If the law conflicts, Rubio said, Christians must …": the source and cue
+            # are an aside, and the content is the sentence around them.
+            return _Found(
+                subject, cue.span("cue"), (start, end), "the source and cue set off by commas"
+            )
         return _Found(subject, cue.span("cue"), (lo, end))
     return None
 
 
 _WORD_CHAR = re.compile(r"\w")
+_PARENTHETICAL = re.compile(r",\s+(?!that\b)")  # a comma straight after the cue
+_AFTER_A_COMMA = re.compile(r",\s+$")
 _SHARED_SUBJECT = re.compile(r"\s(?:and|but)\s+(?:(?:also|then|later)\s+)?$")
 _CLAUSE_OPENER = re.compile(
     r"(?:[,;:—–(]\s*|\s-\s+|\b(?:and|but|while|as|because|when|since|though|although|after|before|"
@@ -166,10 +195,30 @@ _TAIL_AFTER = re.compile(
 
 
 def _rule_tail(sentence: str, start: int) -> _Found | None:
-    """Content, then the source and cue closing the sentence: "…, officials said."."""
-    comma = max(sentence.rfind(", "), sentence.rfind(",” "), sentence.rfind('," '))
-    if comma <= start:
-        return None
+    """Content, then the source and cue closing the sentence: "…, officials said.".
+
+    The source may come first or second, and an apposition may follow it: the
+    last three commas are tried, so "…, said Rita Reyes, the group's head, who …"
+    is read whole.
+    """
+    end = len(sentence)
+    for _ in range(3):
+        comma = max(
+            sentence.rfind(", ", start, end),
+            sentence.rfind(",” ", start, end),
+            sentence.rfind('," ', start, end),
+        )
+        if comma <= start:
+            return None
+        found = _tail_at(sentence, start, comma)
+        if found is not None:
+            return found
+        end = comma
+    return None
+
+
+def _tail_at(sentence: str, start: int, comma: int) -> _Found | None:
+    """The tail attribution whose content ends at ``comma``, if the rest is its source and cue."""
     tail_lo = comma + 1
     cue = _TAIL_CUE.search(sentence, tail_lo)
     if cue is None or cue.group("cue").lower().startswith("according"):
@@ -179,11 +228,13 @@ def _rule_tail(sentence: str, start: int) -> _Found | None:
         if _TAIL_AFTER.match(sentence, cue.end()):
             return _Found(subject, cue.span("cue"), (start, comma))
         return None
-    # The cue first: ", said Senator Jeff Sessions, …".
+    # The cue first: ", said Senator Jeff Sessions, …", ", said a Democratic strategist".
     if sentence[tail_lo : cue.start()].strip():
         return None
-    name = _NAME_AFTER.match(sentence, cue.end())
-    if name is None:
+    name = _NAME_AFTER.match(sentence, cue.end()) or _DESCRIBED_AFTER.match(sentence, cue.end())
+    if name is None or any(
+        _is_verb(word, word.lower()) for word in sentence[slice(*name.span("name"))].split()
+    ):
         return None
     return _Found(name.span("name"), cue.span("cue"), (start, comma))
 
@@ -191,6 +242,14 @@ def _rule_tail(sentence: str, start: int) -> _Found | None:
 # The source after its cue, then nothing but an apposition to the sentence's end.
 _NAME_AFTER = re.compile(
     rf"\s+(?P<name>{_SPEAKER})(?:\s*\([^)]{{1,20}}\))?(?:,\s+[^\"“”«»]{{1,200}})?\s*[.!?]?\s*$"
+)
+
+
+# A described source after its cue: "…, said a Democratic strategist", "…, wrote the
+# group's director, who …". At most eight words, none of them a verb.
+_DESCRIBED_AFTER = re.compile(
+    r"\s+(?P<name>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother|[A-Z][\w.’'-]*)"
+    r"(?:\s+[\w.’'&-]+){0,7})(?:\s*\([^)]{1,20}\))?(?:,\s+[^\"“”«»]{1,200})?\s*[.!?]?\s*$"
 )
 
 
@@ -216,6 +275,16 @@ def _rule_according(sentence: str, start: int) -> _Found | None:
         end = _content_end(sentence, lo)
         return _Found(source, cue, (lo, end)) if end - lo >= 3 else None
     end = len(sentence[: match.start()].rstrip(" ,;:—–-"))
+    rest = _content_end(sentence, match.end())
+    after = sentence[match.end() : rest].split()
+    if (
+        len(after) > 1
+        and after[0] == ","
+        and (_is_verb(after[1], after[1].lower()) or "," in sentence[match.end() + 1 : rest])
+    ):
+        # "At the heart of it, according to X, was a decision …": the source is an
+        # aside, and the content the sentence around it.
+        return _Found(source, cue, (start, rest), "the source set off by commas")
     return _Found(source, cue, (start, end)) if end - start >= 3 else None
 
 
@@ -305,12 +374,15 @@ def _learned_cue(sentence: str, start: int, p: float, lo: int, hi: int) -> _Foun
     antecedent = None
     participle = _PROGRESSIVE.match(sentence, lo, hi) is not None
     relative = _RELATIVE_BEFORE.search(sentence, max(start, lo - 60), lo)
-    if _PASSIVE.search(sentence, max(start, lo - 30), lo) and _PAST_PARTICIPLE.match(
+    passive = _PASSIVE.search(sentence, max(start, lo - 30), lo) and _PAST_PARTICIPLE.match(
         sentence, lo, hi
-    ):
-        # "The channel is said to be shallow": said of it, not by it. An adjective
-        # ("Some voters are hopeful") or "is saying" is the subject's own.
-        subject = None
+    )
+    if passive or _RAISING.match(sentence, lo, hi):
+        # "The channel is said to be shallow", "Pigs are considered unclean by some",
+        # "The plan seemed doomed": said or thought of the subject, not by it, so the
+        # subject is part of what is attributed. The source, where named, follows "by".
+        # An adjective ("Some voters are hopeful") or "is saying" is the subject's own.
+        return _of_the_subject(sentence, start, lo, cue, note)
     elif subject is None and relative:
         # "critics who warned …", "a tweet that blasts …": the relative pronoun is the
         # source as written; the noun phrase before it is whom it stands for.
@@ -323,8 +395,7 @@ def _learned_cue(sentence: str, start: int, p: float, lo: int, hi: int) -> _Foun
         # "Activists marched, demanding …", "Some voters are hopeful …": the subject
         # opening the cue's clause (a comma before a participle does not close it).
         subject = _clause_subject(sentence, start, lo)
-    after = _AFTER_CUE.match(sentence, cue[1])
-    clo = after.end() if after else cue[1]
+    clo = _after_cue(sentence, cue[1], sentence[cue[0] : cue[1]])
     end = _content_end(sentence, clo)
     if end - clo >= _LEARNED_CONTENT_CHARS and _WORD_CHAR.search(sentence, clo, end):
         return _Found(subject, cue, (clo, end), note, antecedent)
@@ -352,6 +423,41 @@ _PAST_PARTICIPLE = re.compile(
     re.IGNORECASE,
 )
 _TAIL_CUE_BEFORE = re.compile(r"[,;:]\s*$")  # "…, said X": the source follows the cue
+# Verbs that say how a thing seems, to nobody named: the subject is the content's.
+_RAISING = re.compile(r"(?:seem|seems|seemed|seeming|appear|appears|appeared)\b", re.IGNORECASE)
+# The agent of a passive cue: "was echoed by former Gov. Jo Reed", "by some Democrats".
+_BY_AGENT = re.compile(
+    r"(?:\s+[\w’'-]+){0,4}?\s+(?P<by>by)\s+(?P<agent>(?:[\w.’'&-]+\s+){0,6}?[\w.’'&-]+)"
+    r"(?=\s*(?:[,;:.!?()]|\s(?:who|which|that|and|but|in|on|at|during|after|before|for|as|"
+    r"because|since|when|while)\s)|\s*$)"
+)
+
+
+def _of_the_subject(
+    sentence: str, start: int, lo: int, cue: tuple[int, int], note: str
+) -> _Found | None:
+    """The attribution of a passive or "seems" cue: its clause's subject and what follows.
+
+    "Minnesota and Colorado are seen as opportunities" is attributed as a whole (the
+    subject is what is seen), to nobody; "Cruz was endorsed by Carly Fiorina" is
+    attributed to the agent after "by", the content ending before it. Where the clause
+    opens no subject, the words after the cue are the content.
+    """
+    subject = _clause_subject(sentence, start, lo)
+    content_lo = subject[0] if subject is not None else _after_cue(sentence, cue[1], "")
+    end = _content_end(sentence, cue[1])
+    source = None
+    agent = _BY_AGENT.match(sentence, cue[1])
+    if agent is not None and agent.end() <= end:
+        source = agent.span("agent")
+        end = len(sentence[: agent.start("by")].rstrip(" ,"))
+        if subject is None:
+            return None  # "was endorsed by X" with no subject: nothing attributed
+    if end - content_lo < _LEARNED_CONTENT_CHARS or not _WORD_CHAR.search(
+        sentence, content_lo, end
+    ):
+        return None
+    return _Found(source, cue, (content_lo, end), note)
 
 
 _LEARNED = "a cue the trained cue model recognises"

@@ -156,7 +156,97 @@ def test_no_attribution_without_a_cue():
 def test_a_cue_with_no_one_behind_it_is_an_attribution_without_a_source():
     (row,) = attributions("The channel is said to be far too shallow.").itertuples()
     assert (row.cue, row.source, row.source_start, row.source_end) == ("said", "", -1, -1)
-    assert row.text == "to be far too shallow"
+    # Said of the channel: the subject is part of what is attributed.
+    assert row.text == "The channel is said to be far too shallow"
+
+
+@pytest.mark.parametrize(
+    ("body", "cue", "content", "source"),
+    [
+        # A passive cue: its subject is what is attributed, its agent the source.
+        (
+            "The dredging plan was backed on Monday by the harbour board, which meets weekly.",
+            "backed",
+            "The dredging plan was backed on Monday",
+            "the harbour board",
+        ),
+        (
+            "Large ferries are considered unsafe in the outer channel.",
+            "considered",
+            "Large ferries are considered unsafe in the outer channel",
+            "",
+        ),
+        # "Seems" is said of its subject, by nobody named.
+        (
+            "The new timetable seemed almost designed to annoy the island's commuters.",
+            "seemed",
+            "The new timetable seemed almost designed to annoy the island's commuters",
+            "",
+        ),
+    ],
+)
+def test_a_passive_or_seeming_cue_attributes_its_subject(body, cue, content, source):
+    found = attributions(body)
+    row = found[found["cue"] == cue].iloc[0]
+    assert (row.text, row.source_as_written) == (content, source)
+
+
+def test_the_object_of_a_cue_that_is_not_a_telling_is_its_content():
+    # "Told" addresses its object; "endorsed" attributes it.
+    found = attributions("The mayor endorsed Dana Ruiz on Friday for the harbour board.")
+    [row] = found[found["cue"] == "endorsed"].itertuples()
+    assert row.text.startswith("Dana Ruiz")
+    found = attributions("The mayor told Dana Ruiz that the ferry would sail on Friday.")
+    [row] = found[found["cue"] == "told"].itertuples()
+    assert row.text == "the ferry would sail on Friday"
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "source"),
+    [
+        # The cue first, a described source and an apposition after it.
+        (
+            "The dredging will cost twice what the board has set aside, said a harbour "
+            "engineer, who asked not to be named.",
+            "The dredging will cost twice what the board has set aside",
+            "a harbour engineer",
+        ),
+        (
+            "The winter berths will be full by December, said Dana Ruiz, the port's "
+            "manager, who runs the ferry desk.",
+            "The winter berths will be full by December",
+            "Dana Ruiz",
+        ),
+    ],
+)
+def test_a_source_after_its_cue_closes_the_sentence(body, content, source):
+    found = attributions(body)
+    [row] = found[found["cue"] == "said"].itertuples()
+    assert (row.text, row.source_as_written) == (content, source)
+
+
+@pytest.mark.parametrize(
+    ("body", "cue", "source"),
+    [
+        (
+            "If the storm holds, the harbour master said, the ferries will stay in port.",
+            "said",
+            "the harbour master",
+        ),
+        (
+            "At the root of the delay, according to the port's engineers, was a crack in "
+            "the outer wall.",
+            "according to",
+            "the port's engineers",
+        ),
+    ],
+)
+def test_a_source_set_off_by_commas_attributes_the_sentence_around_it(body, cue, source):
+    found = attributions(body)
+    [row] = found[found["cue"] == cue].itertuples()
+    assert row.source_as_written == source
+    assert row.text == body.rstrip(".")
+    assert "set off by commas" in row.evidence
 
 
 @pytest.mark.parametrize(
