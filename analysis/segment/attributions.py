@@ -374,22 +374,25 @@ def _learned_cue(sentence: str, start: int, p: float, lo: int, hi: int) -> _Foun
     antecedent = None
     participle = _PROGRESSIVE.match(sentence, lo, hi) is not None
     relative = _RELATIVE_BEFORE.search(sentence, max(start, lo - 60), lo)
-    passive = _PASSIVE.search(sentence, max(start, lo - 30), lo) and _PAST_PARTICIPLE.match(
-        sentence, lo, hi
-    )
-    if passive or _RAISING.match(sentence, lo, hi):
+    if _said_of_the_subject(sentence, start, lo, hi):
         # "The channel is said to be shallow", "Pigs are considered unclean by some",
         # "The plan seemed doomed": said or thought of the subject, not by it, so the
         # subject is part of what is attributed. The source, where named, follows "by".
         # An adjective ("Some voters are hopeful") or "is saying" is the subject's own.
         return _of_the_subject(sentence, start, lo, cue, note)
-    elif subject is None and relative:
+    if subject is None and participle and _OPENING_PARTICIPLE.fullmatch(sentence, start, lo):
+        opening = _opening_participle(sentence, cue, note)
+        if opening is not None:
+            return opening
+    if subject is None and relative:
         # "critics who warned …", "a tweet that blasts …": the relative pronoun is the
         # source as written; the noun phrase before it is whom it stands for.
         subject = relative.span("relative")
         antecedent = _antecedent(sentence, start, relative.start())
-    elif subject is None and (
-        participle or not _TAIL_CUE_BEFORE.search(sentence, max(start, lo - 3), lo)
+    if (
+        subject is None
+        and not relative
+        and (participle or not _TAIL_CUE_BEFORE.search(sentence, max(start, lo - 3), lo))
     ):
         # "X, a Republican, has not endorsed …", "X met the pilots and asked …",
         # "Activists marched, demanding …", "Some voters are hopeful …": the subject
@@ -423,6 +426,16 @@ _PAST_PARTICIPLE = re.compile(
     re.IGNORECASE,
 )
 _TAIL_CUE_BEFORE = re.compile(r"[,;:]\s*$")  # "…, said X": the source follows the cue
+# What may stand before a participle opening its sentence: "Noting", "After arguing".
+_OPENING_PARTICIPLE = re.compile(r"\s*(?:(?:After|Before|While|By|When|Since|In)\s+)?")
+# Participles after "be" that say what the subject feels or holds: it is the source.
+_FEELINGS = frozenset(
+    """concerned worried convinced shocked startled surprised pleased disappointed
+    frustrated alarmed troubled encouraged excited relieved upset angered satisfied
+    determined committed interested dismayed outraged annoyed puzzled disturbed
+    heartened horrified amazed impressed opposed inclined persuaded resigned prepared
+    torn divided split unconvinced undecided confused offended delighted""".split()
+)
 # Verbs that say how a thing seems, to nobody named: the subject is the content's.
 _RAISING = re.compile(r"(?:seem|seems|seemed|seeming|appear|appears|appeared)\b", re.IGNORECASE)
 # The agent of a passive cue: "was echoed by former Gov. Jo Reed", "by some Democrats".
@@ -431,6 +444,33 @@ _BY_AGENT = re.compile(
     r"(?=\s*(?:[,;:.!?()]|\s(?:who|which|that|and|but|in|on|at|during|after|before|for|as|"
     r"because|since|when|while)\s)|\s*$)"
 )
+
+
+def _said_of_the_subject(sentence: str, start: int, lo: int, hi: int) -> bool:
+    """Whether the cue at ``sentence[lo:hi]`` is passive ("is said") or "seems".
+
+    A feeling after "be" is not: "Some backers are concerned that …" is theirs.
+    """
+    if _RAISING.match(sentence, lo, hi):
+        return True
+    return bool(
+        _PASSIVE.search(sentence, max(start, lo - 30), lo)
+        and _PAST_PARTICIPLE.match(sentence, lo, hi)
+        and sentence[lo:hi].strip(_CUE_PUNCT).lower() not in _FEELINGS
+    )
+
+
+def _opening_participle(sentence: str, cue: tuple[int, int], note: str) -> _Found | None:
+    """A participle opening its sentence: its content to the comma, the main clause's subject.
+
+    "Noting that the vote was close, Reyes said …" is Reyes's.
+    """
+    comma = sentence.find(", ", cue[1])
+    main = _clause_subject(sentence, comma + 2, len(sentence)) if comma > 0 else None
+    clo = _after_cue(sentence, cue[1], "")
+    if main is None or comma - clo < _LEARNED_CONTENT_CHARS:
+        return None
+    return _Found(main, cue, (clo, comma), note)
 
 
 def _of_the_subject(

@@ -47,27 +47,46 @@ _SOURCE_NOUNS = re.compile(
     r"friends?|families|family|parents?|students?|teachers?|doctors?|groups?|organizers?)$"
 )
 _TOKEN = re.compile(r"\S+")
+_AGE = re.compile(r"\d{1,3},$")
+# Verbs and auxiliaries inside the words before a cue: a clause, not its subject
+# ("Rand Paul have all attacked", "She didn't really care about").
+_CLAUSE_VERBS = frozenset(
+    """is are was were will would could can may might should must be been do does did am
+    has have had shall says tells said told wrote spoke made gave took sent saw went came
+    began brought thought felt sought became chose stood got seems seemed""".split()
+) | frozenset(
+    w
+    for w in "wouldn't won't didn't doesn't don't hasn't haven't hadn't isn't aren't "
+    "wasn't weren't can't couldn't shouldn't".split()
+)
+# Prepositions and conjunctions that open a phrase before a subject, never a subject.
+_OPENERS = frozenset(
+    """despite beyond across against among amid around behind below beside between near
+    through toward towards upon via within without unlike except being""".split()
+)
+_ADVERB = re.compile(r"[a-z]{3,}ly")
+_LY_NOUNS = frozenset("family ally assembly rally supply monopoly daily weekly italy".split())
 _SUFFIXES = frozenset("jr sr ii iii iv".split())  # of a name, after its comma
 _SUBJECT_WORDS = 10  # a subject is a short noun phrase: longer runs are a clause
 
 
 def _subject_before(
-    sentence: str, at: int, skip: frozenset[str] = _BETWEEN_WORDS
+    sentence: str, at: int, skip: frozenset[str] = _BETWEEN_WORDS, *, past_a_verb: bool = True
 ) -> tuple[int, int] | None:
     """The noun phrase that ends just before ``at`` (a cue), skipping adverbs and an apposition.
 
     Read backwards over at most the 200 characters before the cue, word by word:
     "Several Democratic operatives said", "Officials also said", "Mr. Khan, a lawyer
-    who lost a son, said". ``None`` when the words before the cue are no subject.
+    who lost a son, said". A verb among those words ends a clause whose subject
+    stands before it: "Cruz made an unprompted plea" reads "Cruz" (``past_a_verb``,
+    once). ``None`` when the words before the cue are no subject.
     """
     lo = max(0, at - 200)
     words = [m.span() for m in _TOKEN.finditer(sentence, lo, at)]
-    n = len(words)
-    while n and _bare(sentence, words[n - 1]) in skip:
-        n -= 1
+    n = _past_skipped(sentence, words, skip)
     if n and sentence[words[n - 1][1] - 1] == ",":
         # An apposition closing with a comma: the subject is before its opening comma.
-        opening = next((k for k in range(n - 2, -1, -1) if sentence[words[k][1] - 1] == ","), None)
+        opening = _apposition_opening(sentence, words, n)
         if opening is None:
             return None
         n = opening + 1
@@ -77,17 +96,13 @@ def _subject_before(
     while n and end - n < _SUBJECT_WORDS:
         word = _bare(sentence, words[n - 1])
         text = sentence[words[n - 1][0] : words[n - 1][1]]
-        # A blanked quotation's words end it too: "“…,” Axelrod tweeted" names Axelrod.
-        quoted = not text.strip("x")
-        if (
-            word in _BOUNDARY
-            or not word
-            or quoted
-            or (n < end and _closes_clause(sentence, words, n))
-        ):
+        if _ends_subject(sentence, words, n, end, word, text):
             break
-        if word in _PREPOSITIONS and not (n < end and _bare(sentence, words[n])[:1].isdigit()):
-            break  # "debate in Brooklyn Mrs. Clinton": a phrase, not the subject ("Six in 10")
+        if word in _CLAUSE_VERBS:
+            if past_a_verb and text[0].islower():
+                # "Sanders took the stage", "Clinton has increasingly": the clause's subject.
+                return _subject_before(sentence, words[n - 1][0], skip, past_a_verb=False)
+            break  # "She didn't really care about": a clause
         if text[0] in "-–—":
             words[n - 1] = (words[n - 1][0] + 1, words[n - 1][1])
             n -= 1
@@ -98,6 +113,47 @@ def _subject_before(
     if not _names_a_source([sentence[a:b] for a, b in words[n:end]]):
         return None
     return words[n][0], words[end - 1][1]
+
+
+def _ends_subject(
+    sentence: str, words: list[tuple[int, int]], n: int, end: int, word: str, text: str
+) -> bool:
+    """Whether word ``n - 1``, read backwards towards a subject's start, is not part of it."""
+    if word in _BOUNDARY or not word or not text.strip("x"):
+        return True  # a blanked quotation's words end it too: "“…,” Axelrod tweeted"
+    if n < end and _closes_clause(sentence, words, n):
+        return True
+    if word in _PREPOSITIONS:
+        # "debate in Brooklyn Mrs. Clinton": a phrase, not the subject ("Six in 10")
+        return not (n < end and _bare(sentence, words[n])[:1].isdigit())
+    return word in _OPENERS  # "Despite his …": a phrase
+
+
+def _past_skipped(sentence: str, words: list[tuple[int, int]], skip: frozenset[str]) -> int:
+    """How many of ``words`` stand before those skipped back from the cue.
+
+    "Officials also said"; before a learned cue, any adverb too ("Clinton has
+    increasingly").
+    """
+    n = len(words)
+    while n and (
+        (bare := _bare(sentence, words[n - 1])) in skip
+        or (skip is not _BETWEEN_WORDS and _ADVERB.fullmatch(bare) and bare not in _LY_NOUNS)
+    ):
+        n -= 1
+    return n
+
+
+def _apposition_opening(sentence: str, words: list[tuple[int, int]], n: int) -> int | None:
+    """The word whose comma opens the apposition that word ``n - 1``'s comma closes.
+
+    An age opens it too: "Lance Reyes, 49, a retired pilot, said" gives "Reyes,".
+    """
+    commas = (k for k in range(n - 2, -1, -1) if sentence[words[k][1] - 1] == ",")
+    opening = next(commas, None)
+    if opening is not None and opening > 0 and _AGE.match(sentence, *words[opening]):
+        opening = next(commas, None)
+    return opening
 
 
 def _names_a_source(phrase: list[str]) -> bool:

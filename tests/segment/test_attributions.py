@@ -500,3 +500,29 @@ def test_a_headline_in_title_case_and_a_short_content_are_attributions():
         ["Harbour Chief", "Says", "Berths Will Open By Spring"],
         ["Ida Lund", "supported", "the idea"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "cue", "source"),
+    [
+        # An age opens the apposition; the name is before it.
+        (
+            "Lance Reyes, 49, a pilot who now works for the port, said the berths were full.",
+            "said",
+            "Lance Reyes",
+        ),
+        # A verb among the words before the cue: the clause's subject is before it.
+        ("Rand Lund and Ida Paul have all attacked the new ferry timetable.", "attacked", "Ida Paul"),
+        ("Mr. Lund has increasingly criticised the ferry timetable.", "criticised", "Mr. Lund"),
+        # A feeling after "be" is the subject's own, not said of it.
+        ("Some harbour pilots are concerned that the new ferries are too big.", "concerned",
+         "Some harbour pilots"),
+        # A participle opening the sentence has the main clause's subject.
+        ("Noting that the vote was close, Ms. Ruiz said the plan would pass next year.",
+         "Noting", "Ms. Ruiz"),
+    ],
+)  # fmt: skip
+def test_the_source_is_the_clause_s_subject_not_the_words_before_the_cue(body, cue, source):
+    found = attributions(body)
+    mine = found[found["cue"] == cue]
+    assert list(mine["source_as_written"]) == [source], found[["cue", "source_as_written"]]
