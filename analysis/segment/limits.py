@@ -70,9 +70,14 @@ class SpeakerLimits:
         clause_chars: In a longer run, the rules read this many characters either
             side of each quotation: a cue and its speaker stand within a clause
             of the words they attribute ("…,” the minister said on Tuesday).
+        speaker_line: After a quotation that ends its sentence with "?" or "!", the
+            next sentence of its paragraph is read for its speaker when it is at
+            most this long: "Ms. Dana Ruiz, the harbour master, pressed." A longer
+            one is news of its own, and reading it took speakers from it wrongly.
     """
 
     subject_reach: int = 150
     continue_blocks: int = 1
     sentence_chars: int = 2_000
     clause_chars: int = 200
+    speaker_line: int = 80

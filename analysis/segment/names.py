@@ -27,7 +27,9 @@ _CUE_VERBS = (
     r"announces?|stresses|urges?|acknowledges?|recalls?|suggests?|predicts?|promises?|"
     r"vows?|admits?|describes?|tweets?|concludes?|observes?|complains?|concedes?|"
     r"answered|answers?|exclaimed|shouted|yelled|quipped|joked|recounted|interjected|"
-    r"demanded|wondered|mused|shot back|fired back|countered|retorted|chanted"
+    r"demanded|wondered|mused|shot back|fired back|countered|retorted|chanted|"
+    r"pressed|recommended|recommends|boasted|boasts|lamented|laments|scoffed|snapped|"
+    r"pleaded|gushed|marveled|marvelled|protested|objected|continues|quips|jokes"
 )
 
 

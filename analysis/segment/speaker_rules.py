@@ -76,9 +76,13 @@ _ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording\s+to)\s+{_SPEAKER}")
 # A clause between the speaker and the cue: "Kishida, who is on a tour ahead of the
 # summit he will host in Hiroshima, said", "Blinken, speaking in Brussels, said",
 # "Scholz, 64, said". The subject is the name before the clause, not the last name
-# inside it. The clause opens with who/whose, a participle ("asked about …") or an
-# age, runs to the first comma followed by a cue, and holds no quotation mark.
-_CLAUSE = r",\s+(?:who|whose|[a-z]+ing|asked|pressed|questioned|\d{1,3})\b"
+# inside it. The clause opens with who/whose, a participle ("asked about …"), an
+# age, a preposition ("Ruiz, in Kentucky, said") or an aside ("Ruiz, meanwhile,");
+# it runs to the first comma followed by a cue, and holds no quotation mark.
+_CLAUSE = (
+    r",\s+(?:who|whose|[a-z]+ing|asked|pressed|questioned|\d{1,3}|in|at|on|during|after|"
+    r"meanwhile|however|too|though|instead|for\s+(?:his|her|their|its)\s+part)\b"
+)
 _APPOSITION = re.compile(rf"(?<![\w’'-]){_SPEAKER}{_CLAUSE}[^\"“”«»]*?,{_ADVERB}\s+(?={_CUE}\b)")
 _CLAUSE_OPENS = re.compile(_CLAUSE)
 # Room after a cue's first character for the cue word the lookahead reads.

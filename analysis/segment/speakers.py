@@ -195,6 +195,17 @@ class _Article:
             end = max(end, self.sentence_ends[n])
         return start, end
 
+    def sentence_after(self, at: int, most: int) -> int:
+        """The end of the sentence after ``at``, if in the same paragraph and within ``most``."""
+        n = bisect.bisect_left(self.sentence_starts, at)
+        if (
+            n < len(self.sentences)
+            and self.sentence_ends[n] - at <= most
+            and "\n" not in self.text[at : self.sentence_ends[n]]
+        ):
+            return self.sentence_ends[n]
+        return at
+
     def introducing_sentence(self, lo: int) -> str:
         """The sentence just before ``lo`` if it ends with a colon ("The Kremlin said:")."""
         previous = self.previous_sentence(lo)
@@ -306,6 +317,10 @@ def attribute_speakers(
         # quotation in a run-on paragraph of thousands of quotations, so the time for
         # such a paragraph grows with its length, not with its square.
         reach = limits.sentence_chars if hi - lo <= limits.sentence_chars else limits.clause_chars
+        if hi <= close and text[quote.start : quote.end].rstrip()[-1:] in "?!":
+            # "“Will it run?” Ruiz pressed.": a question or an exclamation ends the
+            # sentence at its mark, and its speaker's words follow in the next one.
+            hi = article.sentence_after(close, limits.speaker_line)
         after = masked[close : max(min(hi, close + reach), close)]
         before = masked[max(lo, quote.open_mark - reach) : quote.open_mark]
         speaker, cue, how = _match_speaker(before, after)

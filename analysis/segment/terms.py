@@ -47,10 +47,16 @@ _WORKS = (
     r"newspaper|op-ed|editorial|essay|article|headline|poem|painting|exhibition|report|"
     r"titled|entitled"
 )
-_WORK_BEFORE = re.compile(rf"\b(?:{_WORKS})\s*$", re.IGNORECASE)
+# "the movie, “…”", "author of “…”", "the star of “…”": the work named before its title.
+_WORK_BEFORE = re.compile(
+    rf"\b(?:(?:{_WORKS}),?|(?:author|star|host|creator|director|producer|writer|editor|"
+    rf"co-author|co-host|anchor)s?\s+of)\s*$",
+    re.IGNORECASE,
+)
 _WORK_AFTER = re.compile(rf"^[\s,]*(?:{_WORKS})\b", re.IGNORECASE)
 # An outlet's or an author's possessive just before the marks: "CNN's “New Day”".
-_POSSESSIVE_BEFORE = re.compile(r"\b[A-Z][\w.&-]*[’']s\s*$")
+# A title is in title case, so a common noun's possessive counts too: "television's “Scandal”".
+_POSSESSIVE_BEFORE = re.compile(r"\b[\w.&-]+[’']s\s*$")
 # Where a show is appeared on: "said on “Meet the Press”", "in “The Art of the Deal”".
 _ON_OR_IN_BEFORE = re.compile(r"\b(?:on|in)\s*$")
 # A term held at arm's length: "the so-called “reset”", "what he dubbed “the swamp”".

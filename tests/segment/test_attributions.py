@@ -526,3 +526,21 @@ def test_the_source_is_the_clause_s_subject_not_the_words_before_the_cue(body, c
     found = attributions(body)
     mine = found[found["cue"] == cue]
     assert list(mine["source_as_written"]) == [source], found[["cue", "source_as_written"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # A prepositional phrase or an aside between the speaker and the cue.
+        ("Ruiz, in Kentucky, said the pilots were “ready for the winter.”", "Ruiz"),
+        ("Lund, meanwhile, who has no boat, said the fares were “far too high.”", "Lund"),
+        # Cue verbs of a press quotation beyond "said".
+        ("“Would the ferry run in the storm?” Ms. Ruiz pressed.", "Ruiz"),
+        ("“Keep the berths open through March,” the board recommended.", "the board"),
+    ],
+)
+def test_more_forms_name_a_quotation_s_speaker(body, speaker):
+    text = f"Harbour news today\n\n{body}\n"
+    corpus = load_corpus(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    (quote,) = corpus.quotes.itertuples()
+    assert speaker in quote.speaker_as_written, quote.speaker_evidence

@@ -29,6 +29,10 @@ def corpus(body: str):
         ),
         ("She sat down for the “Quay Side” podcast last week.", "Quay Side", "title"),
         ("His memoir, titled “The Long Channel,” sold well.", "The Long Channel,", "title"),
+        # A common noun's possessive, a work named before its comma, "the author of".
+        ("Ruiz, the star of television’s “Pier Nine,” backed the plan.", "Pier Nine,", "title"),
+        ("The film, “Ten Winters at Sea,” opens on Friday.", "Ten Winters at Sea,", "title"),
+        ("Said Jo Lund, author of “The Salt Road,” at the launch.", "The Salt Road,", "title"),
         ("The council dropped the so-called “harbour tax” in March.", "harbour tax", "term"),
         (
             "Critics objected to the phrase “managed retreat” in the plan.",
