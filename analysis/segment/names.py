@@ -29,7 +29,7 @@ _CUE_VERBS = (
     r"answered|answers?|exclaimed|shouted|yelled|quipped|joked|recounted|interjected|"
     r"demanded|wondered|mused|shot back|fired back|countered|retorted|chanted|"
     r"pressed|recommended|recommends|boasted|boasts|lamented|laments|scoffed|snapped|"
-    r"pleaded|gushed|marveled|marvelled|protested|objected|continues|quips|jokes"
+    r"pleaded|gushed|marveled|marvelled|protested|objected|continues|quips|jokes|mocked|mocks"
 )
 
 
@@ -109,7 +109,11 @@ _DAY_WORDS = frozenset(
 )
 
 
-_NOT_NAMES = frozenset("but and so as when while if this that it there in on at".split())
+_NOT_NAMES = frozenset(
+    """but and so as when while if this that it there in on at one two three four five six
+    seven eight nine ten eleven twelve thirteen fourteen fifteen twenty thirty forty fifty
+    hundred dozens several""".split()
+)  # a number opening a sentence ("Eight years ago, he …") is no one's name
 # Words that open a sentence, capitalised there, and are no part of a name after them.
 _OPENING_WORDS = frozenset(
     """for given unless then after before although though because since yet still however

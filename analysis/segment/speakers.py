@@ -317,9 +317,9 @@ def attribute_speakers(
         # quotation in a run-on paragraph of thousands of quotations, so the time for
         # such a paragraph grows with its length, not with its square.
         reach = limits.sentence_chars if hi - lo <= limits.sentence_chars else limits.clause_chars
-        if hi <= close and text[quote.start : quote.end].rstrip()[-1:] in "?!":
-            # "“Will it run?” Ruiz pressed.": a question or an exclamation ends the
-            # sentence at its mark, and its speaker's words follow in the next one.
+        if hi <= close and text[quote.start : quote.end].rstrip()[-1:] in "?!…":
+            # "“Will it run?” Ruiz pressed.": a question, an exclamation or an ellipsis
+            # ends the sentence at its mark, and its speaker's words follow in the next.
             hi = article.sentence_after(close, limits.speaker_line)
         after = masked[close : max(min(hi, close + reach), close)]
         before = masked[max(lo, quote.open_mark - reach) : quote.open_mark]

@@ -537,6 +537,10 @@ def test_the_source_is_the_clause_s_subject_not_the_words_before_the_cue(body, c
         # Cue verbs of a press quotation beyond "said".
         ("“Would the ferry run in the storm?” Ms. Ruiz pressed.", "Ruiz"),
         ("“Keep the berths open through March,” the board recommended.", "the board"),
+        # An ellipsis ends the sentence at the mark, like a question.
+        ("“Well, nobody will ever ride that ferry…” Ms. Ruiz mocked.", "Ruiz"),
+        # A number opening the sentence is no one's name.
+        ("Eight years ago, Ms. Ruiz backed the “harbour first” plan.", "Ruiz"),
     ],
 )
 def test_more_forms_name_a_quotation_s_speaker(body, speaker):
