@@ -8,7 +8,8 @@ titles and terms apart) and :mod:`~analysis.segment.speakers` (who said them, by
 the rule table of :mod:`~analysis.segment.speaker_rules`;
 :mod:`~analysis.segment.names` turns phrases into names),
 :mod:`~analysis.segment.attributions` (every attribution, reported speech included,
-with :mod:`~analysis.segment.cue_model`, the trained cue model),
+by the rule table of :mod:`~analysis.segment.reported_rules` and
+:mod:`~analysis.segment.cue_model`, the trained cue model),
 :mod:`~analysis.segment.roles` (the table of role rules, with the rules of
 :mod:`~analysis.segment.furniture` and :mod:`~analysis.segment.official`, over
 :mod:`~analysis.segment.view`), and :mod:`~analysis.segment.articles`, the
