@@ -97,6 +97,10 @@ def official_units(
 ) -> pd.DataFrame:
     """The official side of :func:`units`: the official sentences of some documents.
 
+    Those of its ``official`` blocks, and of its standfirst: a summary line under
+    its title is display copy in the layout but the issuer's own words (its title
+    is a label, and left out).
+
     Args:
         corpus: The loaded corpus (or a part of it that holds those documents).
         official_ids: The documents, e.g. those some news article pairs with.
@@ -106,8 +110,18 @@ def official_units(
         Rows of :func:`units` with ``side`` ``official``.
     """
     sentences = corpus.sentences
+    blocks = corpus.blocks
+    # A document's standfirst is its own words too (its title is a label).
+    standfirst = blocks.loc[
+        blocks["article_id"].isin(official_ids) & blocks["evidence"].str.startswith("standfirst"),
+        ["article_id", "block_no"],
+    ]
+    in_standfirst = pd.MultiIndex.from_frame(sentences[["article_id", "block_no"]]).isin(
+        pd.MultiIndex.from_frame(standfirst)
+    )
     official = sentences[
-        sentences["article_id"].isin(official_ids) & (sentences["role"] == "official")
+        sentences["article_id"].isin(official_ids)
+        & ((sentences["role"] == "official") | in_standfirst)
     ].copy()
     official["location"] = ""
     official["side"] = "official"

@@ -24,7 +24,7 @@ from analysis.segment.view import (
     _snippet,
     _words,
 )
-from analysis.text import DATE, OPEN_QUOTES
+from analysis.text import DATE, OPEN_QUOTES, normalise
 
 __all__ = []
 
@@ -102,6 +102,28 @@ _CAPTION = re.compile(
     r"\((?:L|R|C)\)|\b(?:speaks|gestures|attends|arrives|listens|looks\s+on|waves|poses|"
     r"shakes\s+hands|is\s+seen|are\s+seen|walks|delivers)\b"
 )
+# Where a person stands in a picture, in parentheses: "Wang Yi (left) and …", "(2nd R)".
+# Not "(L)" or "(R)": in US news those are party tags ("Gov. Pat McCrory (R)").
+_PLACED_IN_PICTURE = re.compile(
+    r"\((?:left|right|cent(?:er|re)|top|bottom|second\s+(?:from\s+)?(?:left|right)|"
+    r"\d(?:st|nd|rd|th)\s+(?:from\s+)?(?:L|R|left|right))\)"
+)
+_CAPTION_WORDS = 25  # a caption naming who is where is a line; a longer block is prose
+# A picture described after a comma: "…, in a still image from handout video released
+# May 1", "…, in a photo taken on …" (prose says "shown in a photograph using …").
+_PICTURE_PHRASE = re.compile(
+    r",\s+in\s+(?:a|an|this)\s+(?:still\s+)?(?:image|photo|photograph|picture|video\s+grab|"
+    r"screengrab|screen\s+grab)\s+(?:from|taken|released|provided|made|shot)\b",
+    re.IGNORECASE,
+)
+
+
+def _printed_twice(body: str) -> bool:
+    """Whether a line is one text printed twice, joined by "|" (a caption beside its alt text)."""
+    parts = [normalise(part) for part in body.split(" | ")]
+    return len(parts) == 2 and len(parts[0].split()) >= 3 and parts[0] == parts[1]
+
+
 _BYLINE_ANYWHERE_ALTERNATIVES = (  # not anchored at the start (see _found)
     r"\breporting\ by\b.*\b(?:editing|writing)\ by\b"
     r"|\bcontributed\ (?:to\ )?(?:this\ )?(?:report|reporting|story)\b"
@@ -396,6 +418,12 @@ def _credit(b: BlockView) -> bool:
     ):
         # A picture's caption printed above the headline: the headline is the next line.
         return b.decide("credit", "a picture caption above the headline")
+    if b.n_words <= _CAPTION_WORDS and _PLACED_IN_PICTURE.search(body) and '"' not in body:
+        return b.decide("credit", f"a caption naming who is where in the picture: {_snippet(body)}")
+    if b.n_words <= 60 and _PICTURE_PHRASE.search(body) and '"' not in body and "“" not in body:
+        return b.decide("credit", f"a caption describing a picture: {_snippet(body)}")
+    if _printed_twice(body):
+        return b.decide("credit", "the same line twice, joined by '|' (a caption and its alt text)")
     if b.n_words <= 6 and _PHOTO_LABEL.match(body.strip()):
         return b.decide("credit", f"a picture's label: {_snippet(body)}")
     if b.n_words <= 10 and _NAME_AND_AGENCY.match(body.strip()):

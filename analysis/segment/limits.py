@@ -36,6 +36,17 @@ class RoleLimits:
         title_case_share: A line with this share of its longer words capitalised is
             set in title case: a related-article link inside the body, never the
             sentence-case standfirst under a headline.
+        standfirst_max_words: A one-sentence block under the headline, at most this
+            long, whose words a block just below restates is the standfirst (a
+            dek, display copy) even when it ends with a full stop: a summary line
+            is short, and a lede of more words is the story itself.
+        standfirst_restated: ...when the block below holds this share of its
+            content words: a lede elaborates on its headline's summary, repeating
+            most of it ("tells Biden the US has a historic responsibility" →
+            "told Biden on Thursday that the US has a historic responsibility
+            …"), while a story's second paragraph goes on to new words.
+        standfirst_reach: ...looking this many blocks down, past a caption, a
+            byline and the headline printed again.
     """
 
     reuse_n: int = 5
@@ -46,6 +57,9 @@ class RoleLimits:
     quote_share: float = 0.7
     quote_share_opening: float = 0.5
     title_case_share: float = 0.7
+    standfirst_max_words: int = 40
+    standfirst_restated: float = 0.6
+    standfirst_reach: int = 4
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import re
 
 from analysis.segment.blocks import Block
 from analysis.segment.limits import RoleLimits
-from analysis.segment.view import BlockView, _snippet, _words
+from analysis.segment.view import BlockView, _restated_share, _snippet, _words, restated_evidence
 from analysis.text import OPEN_QUOTES, WEEKDAY, normalise
 
 __all__ = ["official_runs", "official_source", "sentence_roles"]
@@ -43,24 +43,33 @@ _INSTITUTION = re.compile(
 _TITLE_OPENER = (
     r"(?:The\s+|U\.S\.\s+|US\s+)?(?:President|Vice\s+President|Prime\s+Minister|Secretary|"
     r"Chancellor|Minister|Foreign\s+Minister|Premier|Leaders?|two\s+leaders|Ministers|"
-    r"His\s+Majesty|Her\s+Majesty|Crown\s+Prince|King|Queen|Emir|Sheikh|General\s+Secretary)"
+    r"His\s+Majesty|Her\s+Majesty|Crown\s+Prince|King|Queen|Emir|Sheikh|General\s+Secretary|"
+    r"State\s+Council(?:l)?or|Member|Director)"
 )
 # A name may hold the periods of initials and suffixes ("Joseph R. Biden, Jr.").
 _NO_SENTENCE_END = r"(?:[^.]|(?<=\b[A-Z])\.|(?<=\bJr)\.|(?<=\bSr)\.)"
+# A readout may open on when or at whose initiative the call was held: "On the evening
+# of 3 February, …", "On their joint initiative, …", "At the request of …, …".
+_FORMULA_LEAD = r"(?:(?:On|At|In|Upon)\s+[^,.“\"]{3,60},\s+)?"
 _OPENING_FORMULA = re.compile(
-    rf"^[“\"]?(?:(?:[A-Z][\w’'.-]+\s+){{0,2}}{_TITLE_OPENER}\b{_NO_SENTENCE_END}{{0,80}}?"
-    r"|[A-Z][\w’'-]+\s+[A-Z][\w’'-]+\s+)"
-    r"(?:spoke|met|talked|held\s+(?:talks|a\s+(?:telephone|phone|video)\s+(?:call|conversation))|"
-    r"had\s+a\s+(?:telephone|phone|video)\s+(?:call|conversation)|hosted|received)\b"
+    rf"^[“\"]?{_FORMULA_LEAD}(?:(?:the\s+)?(?:[A-Z][\w’'.-]+\s+){{0,2}}{_TITLE_OPENER}\b"
+    rf"{_NO_SENTENCE_END}{{0,160}}?|[A-Z][\w’'-]+\s+[A-Z][\w’'-]+\s+)"
+    r"(?:spoke|met|talked|held\s+(?:talks|a\s+(?:telephone\s+|phone\s+|video\s+)?(?:call|conversation))|"
+    r"had\s+a\s+(?:telephone\s+|phone\s+|video\s+)?(?:call|conversation)|hosted|received)\b"
     r"[^.]{0,120}?\bwith\b"
 )
 _ACTOR_OPENING = re.compile(
     rf"^[“\"]?(?:(?:[A-Z][\w’'.-]+\s+){{0,2}}{_TITLE_OPENER}\b|(?:They|Both|The\s+two|We|He|She|"
     r"The\s+leaders|The\s+ministers|The\s+sides|Both\s+sides|The\s+(?:President|Prime\s+Minister)))"
 )
-_TODAYISH = re.compile(r"\b(?:today|this\s+(?:morning|afternoon|evening)|earlier\s+today)\b")
+# When a readout says the call was: "today", "this morning", "on the evening of 3 February".
+_TODAYISH = re.compile(
+    r"\b(?:today|this\s+(?:morning|afternoon|evening)|earlier\s+today|"
+    r"on\s+the\s+(?:morning|afternoon|evening|night)\s+of)\b",
+    re.IGNORECASE,
+)
 _JOURNALIST_MARKERS = re.compile(
-    rf"\b{WEEKDAY}\b|\blast\s+(?:week|month|year)\b|\baccording\s+to\b|\btold\s+(?:reporters|journalists|"
+    rf"\b{WEEKDAY}\b(?!,?\s+\d)|\blast\s+(?:week|month|year)\b|\baccording\s+to\b|\btold\s+(?:reporters|journalists|"
     rf"the\s+\w+|[A-Z]\w+)|\breported\b|\bnews\s+agency\b|\bthe\s+(?:readout|statement)\s+(?:said|says|added)\b|"
     rf"\b(?:he|she|they|officials|spokesman|spokeswoman|spokesperson)\s+said\b|"
     rf"\bsaid\s+(?:on|in\s+a|at\s+a|{WEEKDAY})\b|\b(?:Reuters|Associated\s+Press|CNN|AFP|Bloomberg|"
@@ -186,6 +195,10 @@ def _official_document(b: BlockView) -> bool:
             return b.decide("headline", "title or highlight of an official document")
         if _repeated_by_next(b):
             return b.decide("headline", "summary repeated as the document's first paragraph")
+        share = _restated_share(b)
+        if share is not None:  # restated in other words: "The Prime Minister spoke to …"
+            b.state.standfirst = True
+            return b.decide("headline", restated_evidence(share))
     unpunctuated = not b.body.rstrip().endswith((".", "!", "?", '"', "”", ":"))
     if b.n_words <= 6 and unpunctuated and _only_short_lines_follow(b):
         return b.decide("boilerplate", "short lines after the document's body (site furniture)")

@@ -43,8 +43,10 @@ from analysis.segment.view import (
     STANDFIRST,
     BlockView,
     RoleState,
+    _content_words,
     _date_line,
     _headline_like,
+    _restated_share,
     _snippet,
     _title_case_share,
 )
@@ -61,6 +63,8 @@ _LABEL_START = re.compile(r"^[A-Z][\w’']*(?:\s+[\w’']+)?\s*:\s")  # "Source:
 def _reused(b: BlockView) -> bool:
     if b.reuse is None or b.reuse[0] < b.limits.reuse_share:
         return False
+    if _standfirst_like(b) or _restated_share(b) is not None:
+        return False  # display copy: a standfirst is placed where it is printed
     share, official_id = b.reuse
     b.block.reused = True
     return b.prose(
@@ -102,17 +106,40 @@ def _headline(b: BlockView) -> bool:
     return b.decide("headline", evidence)
 
 
-def _standfirst(b: BlockView) -> bool:
-    """A sentence-case line under the headline is its standfirst (dek): display copy."""
+def _standfirst_like(b: BlockView) -> bool:
+    """Whether a block is a sentence-case line under the headline, with no story above it."""
     if b.state.standfirst or not b.headline_like or b.i == 0:
         return False
     # Above it: a headline, and nothing but headlines and furniture.
     if not b.headlines_above or not b.above_the_story():
         return False
-    if _OFFICIAL_TITLE.match(b.body) or _title_case_share(b.body) >= b.limits.title_case_share:
+    return not (
+        _OFFICIAL_TITLE.match(b.body) or _title_case_share(b.body) >= b.limits.title_case_share
+    )
+
+
+def _standfirst(b: BlockView) -> bool:
+    """A sentence-case line under the headline is its standfirst (dek): display copy."""
+    if not _standfirst_like(b):
         return False
     b.state.standfirst = True
     return b.decide("headline", STANDFIRST)
+
+
+def _restated_standfirst(b: BlockView) -> bool:
+    """A one-sentence summary under the headline that the lede below restates: the standfirst.
+
+    Ended with a full stop or not ("The minister tells the envoy the port will
+    reopen." above "The minister told the envoy on Monday that the port …").
+    """
+    share = None if b.state.official_document else _restated_share(b)
+    if share is None:
+        return False  # an official document's own: its rule decides (with this test)
+    b.state.standfirst = True
+    return b.decide(
+        "headline",
+        f"standfirst: a summary under the headline that the lede restates ({share:.0%} of its words)",
+    )
 
 
 def _repeated_headline(b: BlockView) -> bool:
@@ -122,6 +149,32 @@ def _repeated_headline(b: BlockView) -> bool:
     if b.starts_a_headline_above(normalise(b.body)):
         return b.decide("headline", "the headline, printed again")
     return False
+
+
+_SUBHEAD_WORDS = 6  # a section heading is a few words; a related article's headline runs longer
+
+
+def _subhead(b: BlockView) -> bool:
+    """A short heading between paragraphs of the story, on the story's own subject.
+
+    "Sanctions and grain" above a paragraph about sanctions and grain: every
+    content word of it is in the paragraph below or in the headline. A related
+    article's headline names another story, and is longer.
+    """
+    if not (b.state.seen_prose and b.headline_like and b.n_words <= _SUBHEAD_WORDS):
+        return False
+    if b.state.related_list or _LABEL_START.match(b.body):
+        return False
+    words = _content_words(b.body)
+    below = b.body_of(b.i + 1)
+    if not words or len(below.split()) < 15 or _headline_like(below, limits=b.limits):
+        return False
+    around = _content_words(below) | _content_words(" ".join(b.headlines_above))
+    if not words <= around:
+        return False
+    return b.decide(
+        "headline", "a subheading: its words are the paragraph's below or the headline's"
+    )
 
 
 def _related_link(b: BlockView) -> bool:
@@ -165,6 +218,7 @@ ROLE_RULES: tuple[tuple[str, Callable[[BlockView], bool]], ...] = (
     ("byline", _byline),
     ("no words", _no_words),
     ("related-links list", _related_list),
+    ("standfirst restated by the lede", _restated_standfirst),
     ("official document", _official_document),
     ("headline", _headline),
     ("standfirst", _standfirst),
@@ -174,6 +228,7 @@ ROLE_RULES: tuple[tuple[str, Callable[[BlockView], bool]], ...] = (
     ("continues official text", _official_run),
     ("readout opening formula", _opening_formula),
     ("official text in quotation marks", _quoted_official),
+    ("subheading", _subhead),
     ("related-article link", _related_link),
     ("quotation block", _quote),
     ("journalist", _journalist),

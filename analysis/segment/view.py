@@ -204,3 +204,39 @@ class BlockView:
         self.state.seen_prose = True
         self.state.related_list = self.state.prompt_run = False
         return self.decide(role, evidence, source)
+
+
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+_SENTENCE_BREAK = re.compile(r"[.!?][”\"’']?\s+[“\"‘']?[A-Z]")
+
+
+def _content_words(text: str) -> set[str]:
+    """The words of four letters or more, in lower case, a plural's "s" dropped."""
+    return {w.lower().removesuffix("s") for w in _CONTENT_WORD.findall(text)}
+
+
+def _restated_share(b: BlockView) -> float | None:
+    """The share of a one-sentence block's words that a block just below restates.
+
+    ``None`` unless the block stands under a headline with no story above it, is
+    one sentence of at most ``standfirst_max_words`` words, and a block within
+    ``standfirst_reach`` below holds ``standfirst_restated`` of its content words.
+    """
+    limits = b.limits
+    if b.state.standfirst or b.i == 0 or not b.headlines_above or not b.above_the_story():
+        return None
+    if not 6 <= b.n_words <= limits.standfirst_max_words or _SENTENCE_BREAK.search(b.body):
+        return None
+    words = _content_words(b.body)
+    if len(words) < 4:
+        return None
+    for k in range(b.i + 1, min(b.i + 1 + limits.standfirst_reach, len(b.blocks))):
+        share = len(words & _content_words(b.body_of(k))) / len(words)
+        if share >= limits.standfirst_restated:
+            return share
+    return None
+
+
+def restated_evidence(share: float) -> str:
+    """The evidence of a standfirst that the lede restates."""
+    return f"standfirst: a summary under the headline that the lede restates ({share:.0%} of its words)"

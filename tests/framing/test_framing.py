@@ -866,3 +866,22 @@ def test_best_per_sentence_takes_the_best_document_and_its_union():
     assert best.covered.tolist() == [0.5, 0.1, 0.0]
     assert best.cosine.tolist() == [0.55, 0.05, 0.0]
     assert best.matched.tolist() == [True, False, False]
+
+
+def test_an_official_document_s_standfirst_is_one_of_its_sentences():
+    # Display copy in the layout, but the government's own words: usage measures it.
+    statement = (
+        "Minister's call with the Harbour Board: 3 March\n\n"
+        "Minister Ana Lund spoke to the chair of the Harbour Board this morning.\n\n"
+        "The Minister spoke to the chair of the Harbour Board this morning. They discussed "
+        "the winter ferry timetable and the dredging of the outer channel.\n\n"
+        "They agreed to meet again in April to review the timetable."
+    )
+    usage = _usage_of(
+        "Harbour board and minister talk ferries\n\n"
+        "Minister Ana Lund spoke to the chair of the Harbour Board on Monday morning, and "
+        "they agreed to meet again in April.",
+        statement,
+    )
+    assert "Minister Ana Lund spoke" in usage.index  # the standfirst, an official sentence
+    assert "Minister's call with the" not in usage.index  # the title is a label

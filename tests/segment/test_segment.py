@@ -250,7 +250,8 @@ def test_names_with_places_are_a_byline_only_above_the_story():
     lede = "The two leaders met on Friday to discuss the summit and the talks that follow it."
     top = f"Leaders meet in Osaka\n\nLena Ortiz in Tokyo and Mark Hale in Washington\n\n{lede}"
     assert [r for r, _ in _roles(top)] == ["headline", "byline", "journalist"]
-    below = f"Leaders meet in Osaka\n\n{lede}\n\nRescue Teams in Kyiv\n\n{lede}"
+    more = "Rescue work went on through the night, and the talks resumed at dawn on Saturday."
+    below = f"Leaders meet in Osaka\n\n{lede}\n\nRescue Teams in Kyiv\n\n{more}"
     assert _roles(below)[2][0] != "byline"
 
 
@@ -467,3 +468,103 @@ def test_a_run_of_breadcrumb_marks_is_read_once():
 
     assert _NAVIGATION.search("Home » News » World")
     assert _NAVIGATION.search("News›Politics›Europe")
+
+
+def test_a_summary_under_the_headline_that_the_lede_restates_is_the_standfirst():
+    # Ended with a full stop, it is still display copy: the lede says it again, at length.
+    text = (
+        "Harbour talks resume\n\n"
+        "The port minister tells the envoy the ferry routes will reopen before winter.\n\n"
+        "The port minister told the visiting envoy on Monday that the ferry routes "
+        "closed by the storm will reopen before winter, once the channel is dredged.\n\n"
+        "The envoy said his government would pay for part of the dredging."
+    )
+    blocks = _classified(text)
+    assert [b.role for b in blocks] == ["headline", "headline", "journalist", "journalist"]
+    assert blocks[1].evidence.startswith("standfirst: a summary under the headline")
+    # A lede the next paragraph does not restate stays the story's own.
+    lede_only = (
+        "Harbour talks resume\n\n"
+        "The port minister met the envoy on Monday.\n\n"
+        "Dredging of the outer channel will cost twelve million and take a year."
+    )
+    assert [b.role for b in _classified(lede_only)] == ["headline", "journalist", "journalist"]
+
+
+def test_an_official_document_s_summary_restated_in_other_words_is_its_standfirst():
+    text = (
+        "Minister's call with the Harbour Board: 3 March\n\n"
+        "Minister Ana Lund spoke to the chair of the Harbour Board this morning.\n\n"
+        "The Minister spoke to the chair of the Harbour Board this morning. They "
+        "discussed the winter ferry timetable.\n\n"
+        "They agreed to meet again in April."
+    )
+    blocks = _classified(text, kind="official")
+    assert [b.role for b in blocks] == ["headline", "headline", "official", "official"]
+
+
+@pytest.mark.parametrize(
+    ("caption", "evidence"),
+    [
+        ("Harbour Minister Ana Lund (left) and Envoy Tor Berg at the quay.", "who is where"),
+        (
+            "Pilots return to the harbour after the storm | Pilots return to the harbour "
+            "after the storm",
+            "the same line twice",
+        ),
+        (
+            "Pilots walk along the quay of the old port, in a still image from video "
+            "released on 1 May by the harbour board.",
+            "describing a picture",
+        ),
+    ],
+)
+def test_a_caption_without_a_credit_is_a_credit(caption, evidence):
+    text = (
+        "Harbour talks resume\n\nThe port minister met the envoy on Monday to discuss "
+        f"the ferry routes and the dredging.\n\n{caption}\n\nThe envoy said his "
+        "government would pay for part of the dredging."
+    )
+    block = _classified(text)[2]
+    assert (block.role, evidence in block.evidence) == ("credit", True)
+
+
+def test_a_party_tag_is_no_place_in_a_picture():
+    text = (
+        "Harbour talks resume\n\nThe port minister met the envoy on Monday.\n\n"
+        "Sen. Ana Lund (R) and Rep. Tor Berg (D) backed the dredging bill."
+    )
+    assert _classified(text)[2].role == "journalist"
+
+
+def test_a_short_heading_on_the_story_s_subject_is_a_subheading():
+    para = (
+        "The board said the dredging of the outer channel would cost twelve million and "
+        "take a year, and that ferries would use the inner channel meanwhile."
+    )
+    text = f"Harbour talks resume\n\n{para}\n\nDredging costs\n\n{para}"
+    blocks = _classified(text)
+    assert (blocks[2].role, blocks[2].rule) == ("headline", "subheading")
+    # A related article's headline names another story: its words are not the paragraph's.
+    other = f"Harbour talks resume\n\n{para}\n\nMayor Opens New Library\n\n{para}"
+    assert _classified(other)[2].role != "headline"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "On the evening of 3 March, State Councilor Ana Lund had a phone call with "
+        "Envoy Tor Berg at request.",
+        "On their joint initiative, the Prime Minister and the President held a "
+        "conversation with Envoy Tor Berg this morning, Saturday 3rd March 2024.",
+    ],
+)
+def test_a_readout_opening_after_a_lead_in_is_official(opening):
+    text = f"{opening}\n\nThey agreed to stay in close touch on the ferry routes."
+    assert [b.role for b in _classified(text)] == ["official", "official"]
+
+
+def _classified(text, kind="news"):
+    from analysis.segment import classify_blocks
+
+    return classify_blocks(text, paragraph_spans(text), kind=kind)
