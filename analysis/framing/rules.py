@@ -85,6 +85,17 @@ class UsageRules:
             the whole sentence copied ("They agreed to speak soon.").
         min_run: Runs shorter than this are not measured (a 3-gram is the shortest
             copy the 3-gram index finds).
+        edit_words: A copy with a small edit is still a copy: two runs of the same
+            official sentence, in order, join into one (their words counted, the
+            edit's not) when the news sentence adds at most this many words
+            between them ("British Prime Minister", an aside "he said") and skips
+            none of the official ones...
+        respelt_words: ...or puts at most this many in place of one official word,
+            one of them a spelling of it ("Kyiv" for "Kiev", "Volodymyr Zelensky"
+            for "Zelenskyy"; a different word there is a paraphrase).
+        edit_run: Only runs of at least this many words join (a 3-gram, as
+            ``min_run``): a stray shared word ("the", "and") is no part of a copy.
+            One edit is skipped; a second makes a paraphrase.
         quoted_words: Quotation marks are the journalist saying "these are the
             source's words": a run of this many words inside one quotation, found in
             order in the official sentence, is a verbatim use of it, well short of
@@ -114,6 +125,9 @@ class UsageRules:
     verbatim_run: int = 12
     verbatim_share: float = 0.75
     min_run: int = 3
+    edit_words: int = 6
+    respelt_words: int = 2
+    edit_run: int = 3
     quoted_words: int = 6
     quoted_share: float = 0.8
     paraphrase_cover: float = 0.15

@@ -8,7 +8,9 @@ official text opens with. The thresholds are :class:`UsageRules`.
 
 from __future__ import annotations
 
+import os
 import re
+from collections import Counter
 from typing import NamedTuple
 
 import numpy as np
@@ -53,7 +55,7 @@ def _usage(
         lede, body, or omitted) and ``news_sent_no`` (the sentence there), the
         closest match (``closest_in``, ``closest_sent_no``, its ``label``:
         verbatim, or the alignment label of that sentence), ``copied_words`` (the
-        longest run copied), ``quoted_words`` (the longest run inside a
+        longest run copied, across one small edit), ``quoted_words`` (the longest run inside a
         quotation that is the official wording) and
         ``covered`` (its share of the official sentence).
     """
@@ -161,7 +163,8 @@ def _usage_evidence(
     The pairs are those holding ``min_cover`` of the official sentence
     (``candidates``) and the sources alignment found (``cand``). Each gets
     ``covered`` (the official sentence's share found in the news sentence),
-    ``copied_words`` (the longest run of its words, in order), ``quoted_words``
+    ``copied_words`` (the longest run of its words, in order, one small edit
+    skipped: :func:`_joined_runs`), ``quoted_words``
     (the longest inside a quotation that is the official wording: ``quotes`` are
     the corpus's), ``official_words`` and ``own`` (the share of the news
     sentence's content, names aside, that this source matches and no
@@ -295,7 +298,12 @@ def _copies(
     run_id = np.cumsum(np.r_[True, step]) - 1
     lengths = np.bincount(run_id)
     longest = np.zeros(len(pairs), dtype=np.int64)
-    np.maximum.at(longest, p[np.r_[True, step]], lengths)
+    heads = np.r_[True, step]
+    np.maximum.at(longest, p[heads], lengths)
+    tails = np.r_[step, True]
+    words = _Words(stream, a_first, o_first)
+    joined = _joined_runs(p[heads], i[heads], i[tails], diagonal[heads], lengths, words, rules)
+    np.maximum.at(longest, p[heads], joined)
     out.longest[pairs] = longest
     # Quoted: runs cut where the quotation changes, against that quotation's words here.
     quote = quote_of[t]
@@ -308,6 +316,86 @@ def _copies(
     quoted = np.zeros(len(pairs), dtype=np.int64)
     np.maximum.at(quoted, p[holds], quoted_lengths[holds])
     out.quoted[pairs] = quoted
+    return out
+
+
+class _Words(NamedTuple):
+    """The words of each pair's sentences, for a look at the few an edit touches."""
+
+    stream: _RunStream
+    news_first: np.ndarray  # per pair: where its news sentence starts in the stream
+    official_first: np.ndarray  # ...and its official sentence
+
+    def respelt(self, pair: np.ndarray, news_at: np.ndarray, official_at: np.ndarray, gap):
+        """Whether an official word reads, respelt, among the ``gap`` news words at ``news_at``.
+
+        "Kyiv" for "Kiev", "Zelensky" for "Zelenskyy": the same first letter, and a
+        shared start of four letters or three quarters of the letters of the longer.
+        """
+        forms, codes = self.stream.forms, self.stream.codes
+        official = forms[codes[self.official_first[pair] + official_at]]
+        out = np.zeros(len(pair), dtype=bool)
+        for k in range(int(gap.max(initial=0))):
+            inside = k < gap
+            at = self.news_first[pair[inside]] + news_at[inside] + k
+            news = forms[codes[at]]
+            out[inside] |= [_alike(a, b) for a, b in zip(news, official[inside], strict=True)]
+        return out
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two spellings of one word: same first letter, a shared start or most letters shared."""
+    if not a or not b or a[0] != b[0]:
+        return False
+    shared = len(os.path.commonprefix([a, b]))
+    if shared >= 4:
+        return True
+    common = sum((Counter(a) & Counter(b)).values())
+    return abs(len(a) - len(b)) <= 1 and common >= 0.75 * max(len(a), len(b))
+
+
+def _joined_runs(
+    pair: np.ndarray,
+    first: np.ndarray,
+    last: np.ndarray,
+    diagonal: np.ndarray,
+    lengths: np.ndarray,
+    words: _Words,
+    rules: UsageRules,
+) -> np.ndarray:
+    """Per run, its words and the next run's, when a small edit is all that parts them.
+
+    Runs of one pair, taken in the news sentence's order, join when the next
+    starts after this one in both sentences and the gap between them is an
+    edit (:attr:`UsageRules.edit_words`, :attr:`UsageRules.respelt_words`).
+    One edit is skipped, not two.
+
+    Args:
+        pair: Each run's pair.
+        first: Its first position in the news sentence.
+        last: Its last position there.
+        diagonal: Its news position less its official position.
+        lengths: Its words.
+        words: The pairs' words, to tell a respelt word from another.
+        rules: The edit limits.
+    """
+    out = lengths.copy()
+    keep = np.flatnonzero(lengths >= rules.edit_run)  # stray shared words join nothing
+    order = keep[np.lexsort((first[keep], pair[keep]))]
+    p, lo, hi = pair[order], first[order], last[order]
+    d, n = diagonal[order], lengths[order]
+    news_gap = lo[1:] - hi[:-1] - 1
+    official_gap = (lo[1:] - d[1:]) - (hi[:-1] - d[:-1]) - 1
+    same = (p[1:] == p[:-1]) & (news_gap >= 0)
+    added = same & (official_gap == 0) & (news_gap >= 1) & (news_gap <= rules.edit_words)
+    respelt = same & (official_gap == 1) & (news_gap >= 1) & (news_gap <= rules.respelt_words)
+    if respelt.any():
+        k = np.flatnonzero(respelt)
+        respelt[k] = words.respelt(p[k], hi[k] + 1, hi[k] - d[k] + 1, news_gap[k])
+    joins = added | respelt
+    # One edit: a run joins the next one, not a chain of them (two edits make a
+    # paraphrase: "spoke by telephone with … on Tuesday" for "spoke today with …").
+    out[order] = np.where(np.r_[joins, False], n + np.r_[n[1:], 0], n)
     return out
 
 

@@ -76,6 +76,7 @@ class _RunStream(NamedTuple):
     row: np.ndarray  # the sentence (a row of the frame) each word is in, ascending
     codes: np.ndarray  # the word, lower-cased
     start: np.ndarray  # its offset in its sentence
+    forms: np.ndarray  # the lower-cased word of each code
 
 
 def _run_stream(texts: pd.Series, rows: np.ndarray) -> _RunStream:
@@ -87,8 +88,10 @@ def _run_stream(texts: pd.Series, rows: np.ndarray) -> _RunStream:
     """
     local, start, _, forms = tokens(texts.iloc[rows].tolist(), r"\w")
     form_codes, distinct = number(forms.chunks)
-    codes_of_form, _ = pd.factorize(pd.Index(distinct, dtype=object).str.lower())
-    return _RunStream(rows[local], codes_of_form[form_codes].astype(np.int64), start)
+    codes_of_form, lowered = pd.factorize(pd.Index(distinct, dtype=object).str.lower())
+    return _RunStream(
+        rows[local], codes_of_form[form_codes].astype(np.int64), start, np.asarray(lowered)
+    )
 
 
 @dataclass

@@ -885,3 +885,41 @@ def test_an_official_document_s_standfirst_is_one_of_its_sentences():
     )
     assert "Minister Ana Lund spoke" in usage.index  # the standfirst, an official sentence
     assert "Minister's call with the" not in usage.index  # the title is a label
+
+
+@pytest.mark.parametrize(
+    ("copy", "words"),  # the official sentence has 16 words; the edit's are not counted
+    [
+        # A word added inside the copied clause.
+        (
+            "The two sides agreed to share the full cost of a new waiting room for foot "
+            "passengers, the ministry said.",
+            16,
+        ),
+        # An aside inserted in the middle of it.
+        (
+            "The two sides agreed, officials told the paper, to share the cost of a new "
+            "waiting room for foot passengers.",
+            16,
+        ),
+        # One word respelt.
+        (
+            "The two sides agreed to share the costs of a new waiting room for foot "
+            "passengers.",
+            15,
+        ),
+    ],
+)
+def test_a_copy_with_a_small_edit_is_still_verbatim(copy, words):
+    usage = _usage_of(f"Ferry talks end\n\nThe mayor met the minister on Monday. {copy}")
+    row = usage.loc["The two sides agreed"]
+    assert (row["used"], row["copied_words"]) == ("verbatim", words)
+
+
+def test_two_runs_far_apart_are_not_one_copy():
+    usage = _usage_of(
+        "Ferry talks end\n\nThe two sides agreed to share the bill, and after a long "
+        "argument over the pier, the harbour and the staff, the mayor said a new waiting "
+        "room for foot passengers would open."
+    )
+    assert usage.loc["The two sides agreed", "used"] != "verbatim"
