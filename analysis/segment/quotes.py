@@ -52,32 +52,44 @@ def find_quotations(text: str, blocks: list[tuple[int, int]]) -> list[Quotation]
     if not _QUOTE_MARK.search(text):
         return _single_quotations(text, blocks)
     found: list[Quotation] = []
-    for block_no, (lo, hi) in enumerate(blocks):
-        opened: int | None = None
-        opened_straight, width = False, 1
-        for mark in _QUOTE_MARK.finditer(text, lo, hi):
-            pos, ch = mark.start(), mark.group()
-            if (ch in OPEN_QUOTES or ch == "``") and not (
-                opened is not None and _CLOSES_AS_PRINTED.match(text, pos - 1)
-            ):
-                opened, opened_straight, width = pos, False, len(ch)
-            elif ch in CLOSE_QUOTES or opened is not None:
-                if opened is not None:
-                    # A two-character mark ('') closes at its second character.
-                    close = pos + len(ch) - 1
-                    found.append(Quotation(opened + width, pos, block_no, opened, close))
-                    opened = None
-            elif _opens(text, pos, lo):
-                opened, opened_straight, width = pos, True, len(ch)
-        if opened is not None:
-            nxt = blocks[block_no + 1][0] if block_no + 1 < len(blocks) else None
-            continues = nxt is not None and (
-                text[nxt] in OPEN_QUOTES + '"' or text.startswith(("''", "``"), nxt)
-            )
-            if continues or not opened_straight:
-                # Multi-paragraph convention, or an unclosed curly mark: quote to block end.
-                found.append(Quotation(opened + width, hi, block_no, opened, None))
+    for block_no in range(len(blocks)):
+        found += _block_quotations(text, blocks, block_no)
     return [q for q in found if text[q.start : q.end].strip()]
+
+
+def _block_quotations(text: str, blocks: list[tuple[int, int]], block_no: int) -> list[Quotation]:
+    """The double-marked quotations of one block (one pass over its marks)."""
+    lo, hi = blocks[block_no]
+    found: list[Quotation] = []
+    opened: int | None = None
+    opened_straight, width = False, 1
+    for mark in _QUOTE_MARK.finditer(text, lo, hi):
+        pos, ch = mark.start(), mark.group()
+        if (ch in OPEN_QUOTES or ch == "``") and not (
+            opened is not None and _CLOSES_AS_PRINTED.match(text, pos - 1)
+        ):
+            opened, opened_straight, width = pos, False, len(ch)
+        elif opened is None and ch in CLOSE_QUOTES and _opens_as_printed(text, pos, lo):
+            # ”After taking office, …”: a closing mark printed where an opening one
+            # belongs, before a word and after a space or the paragraph's start.
+            opened, opened_straight, width = pos, False, len(ch)
+        elif ch in CLOSE_QUOTES or opened is not None:
+            if opened is not None:
+                # A two-character mark ('') closes at its second character.
+                close = pos + len(ch) - 1
+                found.append(Quotation(opened + width, pos, block_no, opened, close))
+                opened = None
+        elif _opens(text, pos, lo):
+            opened, opened_straight, width = pos, True, len(ch)
+    if opened is not None:
+        nxt = blocks[block_no + 1][0] if block_no + 1 < len(blocks) else None
+        continues = nxt is not None and (
+            text[nxt] in OPEN_QUOTES + '"' or text.startswith(("''", "``"), nxt)
+        )
+        if continues or not opened_straight:
+            # Multi-paragraph convention, or an unclosed curly mark: quote to block end.
+            found.append(Quotation(opened + width, hi, block_no, opened, None))
+    return found
 
 
 # Double marks as printed, and as typed on a typewriter keyboard: two apostrophes ('')
@@ -129,6 +141,15 @@ def _single_quotations(text: str, blocks: list[tuple[int, int]]) -> list[Quotati
             if mark in "'‘" and _SINGLE_OPEN.match(text, at, hi):
                 opened = at
     return found
+
+
+def _opens_as_printed(text: str, pos: int, block_start: int) -> bool:
+    """Whether a closing mark stands where a quotation opens: before a word, after a space."""
+    return (
+        pos + 1 < len(text)
+        and (text[pos + 1].isalnum())
+        and (pos == block_start or text[pos - 1].isspace() or text[pos - 1] in "([—–-:")
+    )
 
 
 def _opens(text: str, pos: int, block_start: int) -> bool:

@@ -504,3 +504,19 @@ def test_a_quotation_continues_one_whose_speaker_the_cue_model_found():
 )
 def test_an_opening_mark_printed_as_the_closing_one_closes_the_quotation(text, expected):
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "”After taking office, I promised the pilots a new quay,” Ms. Lund said.",
+            [("After taking office, I promised the pilots a new quay,", "Lund", "said")],
+        ),
+        # Inside a word or after one, a closing mark still closes nothing it opened.
+        ("The pilots’ union backed the plan.”", []),
+    ],
+)
+def test_a_closing_mark_printed_as_the_opening_one_opens_the_quotation(text, expected):
+    found = [(q, s.split()[-1] if s else s, c) for q, s, c in quotes_of(text)]
+    assert found == expected
