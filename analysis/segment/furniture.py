@@ -39,7 +39,10 @@ _BOILERPLATE = re.compile(
         |advertisement|sponsored|our\ standards|copyright|all\ rights\ reserved|skip\ to
         |listen\ to\ this\ article|image\ \d+\ of\ \d+|comments?\b|join\ the\ conversation
         |for\ immediate\ release|\#\#\#|\#\ \#\ \#|opt\ in\ (?:to|here|now)\b|this\ was\ published\ under\b
-        |page\ history$)
+        |page\ history$|cite\ this\ (?:page|article|document|statement)\b|how\ to\ cite\b
+        |this\ (?:post|article|story|piece)\ (?:was|is|first)\ (?:syndicated|republished|appeared)\b
+        |(?:originally\ )?(?:syndicated|republished)\ (?:from|with\ permission)\b
+        |full\ article\ source\b|like\ us\ on\b|(?:respectfully|hereby)\ announced\b)
       |^(?:©|\(c\)\s*\d{4})
       |^(?:\(END\)|END|==\s*\w+|-{2,}|(?:\*\s*){3,}|\((?![A-Z]{2,4}\))\w{2,12}\))$
       |"""
@@ -141,6 +144,7 @@ _BYLINE_ANYWHERE = re.compile(_BYLINE_ANYWHERE_ALTERNATIVES, re.IGNORECASE | re.
 # a run of capitalised names with places.
 _NAME_WORDS = r"(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]+"
 _PLACE = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)?"
+_PLACE_LINE = re.compile(rf"{_PLACE}(?:,\s*{_PLACE}){{1,2}}\.?$")  # "Portville, Northshire"
 _NAMED_IN_PLACE = re.compile(
     rf"^{_NAME_WORDS}(?:\s+in\s+{_PLACE})?(?:(?:,|\s+and)\s+{_NAME_WORDS}(?:\s+in\s+{_PLACE})?)*"
     rf"\s+in\s+{_PLACE}\s*$"
@@ -461,6 +465,13 @@ def _byline(b: BlockView) -> bool:  # noqa: C901 - a flat chain of byline forms,
         return b.decide("byline", "a name alone above the story (the author)")
     if n_words <= 3 and _BARE_NAME.match(body) and _date_line(b.body_of(b.i + 1).strip()):
         return b.decide("byline", "place line above a date line")
+    if (
+        b.state.official_document
+        and n_words <= 5
+        and b.above_the_story()
+        and _PLACE_LINE.match(body.strip())
+    ):
+        return b.decide("byline", "place line under the document's title ('City, Region')")
     if n_words <= 8 and _ISSUER.match(body) and b.above_the_story():
         following = (b.body_of(k) for k in range(b.i + 1, min(b.i + 3, b.last + 1)))
         if b.state.official_document or any(_DOCUMENT_TITLE.match(f) for f in following):

@@ -568,3 +568,27 @@ def _classified(text, kind="news"):
     from analysis.segment import classify_blocks
 
     return classify_blocks(text, paragraph_spans(text), kind=kind)
+
+
+_CALL = "The Prime Minister spoke with the Mayor of Portville today about the ferry service."
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "block", "role"),
+    [
+        # An official document's own furniture is not its text.
+        (f"Readout of the call with the Mayor\n\nPortville, Northshire\n\n{_CALL}", "official", 1,
+         "byline"),
+        (f"Readout of the call with the Mayor\n\n{_CALL}\n\nRespectfully announced to the public!",
+         "official", 2, "boilerplate"),
+        (f"Readout of the call with the Mayor\n\n{_CALL}\n\nCite this page: Office of the Prime "
+         "Minister, Readout of the call with the Mayor, 3 March 2024.", "official", 2,
+         "boilerplate"),
+        # Nor is a news page's syndication line its story.
+        (f"Ferry talks end\n\n{_CALL}\n\nThis post was syndicated from Harbour Daily.", "news", 2,
+         "boilerplate"),
+        (f"Ferry talks end\n\n{_CALL}\n\nLike us on Facebook", "news", 2, "boilerplate"),
+    ],
+)  # fmt: skip
+def test_a_document_s_furniture_is_not_its_text(text, kind, block, role):
+    assert _classified(text, kind=kind)[block].role == role
