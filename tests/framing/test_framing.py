@@ -904,8 +904,7 @@ def test_an_official_document_s_standfirst_is_one_of_its_sentences():
         ),
         # One word respelt.
         (
-            "The two sides agreed to share the costs of a new waiting room for foot "
-            "passengers.",
+            "The two sides agreed to share the costs of a new waiting room for foot passengers.",
             15,
         ),
     ],
