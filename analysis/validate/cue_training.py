@@ -147,7 +147,9 @@ def articles_through(folder: Path, month: str) -> set[str]:
 def train_cue_model(folder: Path, articles: set[str] | None = None) -> CueModel:
     """Train the cue model on a PolNeAR-style folder (``texts/`` and ``attributions/``).
 
-    Deterministic: the same folder gives the same weights (liblinear, a fixed seed).
+    Deterministic: the same folder gives the same weights (liblinear, a fixed seed),
+    to their fourth decimal; rarely the last one flips, where the solver's floating
+    point differs in its last bits with the memory layout of its arrays.
 
     Args:
         folder: Holds ``texts/<id>.txt`` and ``attributions/<id>_<annotator>.ann``.

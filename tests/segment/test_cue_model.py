@@ -108,5 +108,19 @@ def test_a_cue_s_head_skips_its_auxiliaries():
     reason=f"PolNeAR's training split is not at {POLNEAR} (set POLNEAR to retrain the model)",
 )
 def test_the_shipped_weights_are_what_the_training_script_makes():
-    model = train_cue_model(POLNEAR)
-    assert model.to_json() == MODEL_PATH.read_text(encoding="utf-8")
+    trained = json.loads(train_cue_model(POLNEAR).to_json())
+    shipped = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert {k: v for k, v in trained.items() if k != "weights" and k != "bias"} == {
+        k: v for k, v in shipped.items() if k != "weights" and k != "bias"
+    }
+    # Weights are rounded to four decimals; the last one may flip where the solver's
+    # floating point differs in its last bits (memory alignment changes the vector
+    # code numpy runs), and a weight at the 1e-4 cut-off may be kept or not.
+    names = trained["weights"].keys() | shipped["weights"].keys()
+    off = {
+        n: (trained["weights"].get(n, 0.0), shipped["weights"].get(n, 0.0))
+        for n in names
+        if abs(trained["weights"].get(n, 0.0) - shipped["weights"].get(n, 0.0)) > 1.5e-4
+    }
+    assert not off, f"retrain and ship: python -m analysis train-attribution {POLNEAR}"
+    assert abs(trained["bias"] - shipped["bias"]) <= 1.5e-4
