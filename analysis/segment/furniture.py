@@ -121,6 +121,27 @@ _PICTURE_PHRASE = re.compile(
 )
 
 
+def _caption_without_credit(b: BlockView) -> bool:
+    """A caption with no credit mark: who stands where, a picture described, a line twice.
+
+    Each test first looks for a character its pattern needs (most blocks have none).
+    """
+    body, quoted = b.body, '"' in b.body or "“" in b.body
+    if (
+        b.n_words <= _CAPTION_WORDS
+        and "(" in body
+        and not quoted
+        and _PLACED_IN_PICTURE.search(body)
+    ):
+        where = f"a caption naming who is where in the picture: {_snippet(body)}"
+        return b.decide("credit", where)
+    if b.n_words <= 60 and ", in " in body and not quoted and _PICTURE_PHRASE.search(body):
+        return b.decide("credit", f"a caption describing a picture: {_snippet(body)}")
+    if " | " in body and _printed_twice(body):
+        return b.decide("credit", "the same line twice, joined by '|' (a caption and its alt text)")
+    return False
+
+
 def _printed_twice(body: str) -> bool:
     """Whether a line is one text printed twice, joined by "|" (a caption beside its alt text)."""
     parts = [normalise(part) for part in body.split(" | ")]
@@ -422,12 +443,8 @@ def _credit(b: BlockView) -> bool:
     ):
         # A picture's caption printed above the headline: the headline is the next line.
         return b.decide("credit", "a picture caption above the headline")
-    if b.n_words <= _CAPTION_WORDS and _PLACED_IN_PICTURE.search(body) and '"' not in body:
-        return b.decide("credit", f"a caption naming who is where in the picture: {_snippet(body)}")
-    if b.n_words <= 60 and _PICTURE_PHRASE.search(body) and '"' not in body and "“" not in body:
-        return b.decide("credit", f"a caption describing a picture: {_snippet(body)}")
-    if _printed_twice(body):
-        return b.decide("credit", "the same line twice, joined by '|' (a caption and its alt text)")
+    if _caption_without_credit(b):
+        return True
     if b.n_words <= 6 and _PHOTO_LABEL.match(body.strip()):
         return b.decide("credit", f"a picture's label: {_snippet(body)}")
     if b.n_words <= 10 and _NAME_AND_AGENCY.match(body.strip()):

@@ -170,19 +170,23 @@ def _rule_tail(sentence: str, start: int) -> _Found | None:
     last three commas are tried, so "…, said Rita Reyes, the group's head, who …"
     is read whole.
     """
-    end = len(sentence)
-    for _ in range(3):
+    commas, end = [], len(sentence)
+    while len(commas) < 3:
         comma = max(
             sentence.rfind(", ", start, end),
             sentence.rfind(",” ", start, end),
             sentence.rfind('," ', start, end),
         )
         if comma <= start:
-            return None
+            break
+        commas.append(comma)
+        end = comma
+    if not commas or _TAIL_CUE.search(sentence, commas[-1] + 1) is None:
+        return None  # no cue after the earliest comma tried (most sentences)
+    for comma in commas:
         found = _tail_at(sentence, start, comma)
         if found is not None:
             return found
-        end = comma
     return None
 
 
