@@ -75,7 +75,10 @@ _CREDIT = re.compile(
 )
 _CREDIT_START = re.compile(
     r"(?:photo|photograph|image|picture|video|caption|credit|illustration)s?\s*(?:by\b|:)|"
-    r"FILE\s+PHOTO\b|\(?Photo\b|(?:An?\s+|This\s+)?(?:file|handout|pool)\s+(?:photo|picture|image)\s+(?:shows|taken|of)\b|In\s+this\s+(?:photo|image|file\s+photo|handout|pool\s+photo|video)\b",
+    r"FILE\s+PHOTO\b|\(?Photo\b|"
+    # A bullet caption and a combined picture: "• Combo photo of …", "Composite image of …".
+    r"[•·]\s*(?:(?:combo|composite|combination|file|handout)\s+)?(?:photo|picture|image)s?\b|"
+    r"(?:combo|composite|combination)\s+(?:photo|picture|image)\b|(?:An?\s+|This\s+)?(?:file|handout|pool)\s+(?:photo|picture|image)\s+(?:shows|taken|of)\b|In\s+this\s+(?:photo|image|file\s+photo|handout|pool\s+photo|video)\b",
     re.IGNORECASE,
 )
 # Every _CREDIT alternative contains one of these; a cheap test before the regex.

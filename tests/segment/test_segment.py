@@ -517,6 +517,7 @@ def test_an_official_document_s_summary_restated_in_other_words_is_its_standfirs
             "released on 1 May by the harbour board.",
             "describing a picture",
         ),
+        ("• Combo photo of Minister Ana Lund and Envoy Tor Berg.", "caption: '• Combo"),
     ],
 )
 def test_a_caption_without_a_credit_is_a_credit(caption, evidence):
