@@ -162,6 +162,11 @@ class CueModel:
         bias: The intercept.
         threshold: The probability from which a candidate is a cue.
         meta: How it was trained and measured (read by people, not by the code).
+        family: The candidates that headed a labelled cue once only, taken in
+            because their family did more often ("supporter" beside "support").
+        family_threshold: The probability from which one of those is a cue: seen
+            once, the model knows little of them, and a literal sense ("painted the
+            boats blue") scores near the common threshold.
     """
 
     vocabulary: frozenset[str]
@@ -169,6 +174,8 @@ class CueModel:
     bias: float
     threshold: float
     meta: dict = field(default_factory=dict, compare=False)
+    family: frozenset[str] = frozenset()
+    family_threshold: float = 1.0
 
     @classmethod
     def read(cls, path: Path = MODEL_PATH) -> CueModel:
@@ -180,6 +187,8 @@ class CueModel:
             data["bias"],
             data["threshold"],
             data.get("meta", {}),
+            frozenset(data.get("family", ())),
+            data.get("family_threshold", 1.0),
         )
 
     def to_json(self) -> str:
@@ -187,8 +196,10 @@ class CueModel:
         data = {
             "meta": self.meta,
             "threshold": self.threshold,
+            "family_threshold": self.family_threshold,
             "bias": self.bias,
             "vocabulary": sorted(self.vocabulary),
+            "family": sorted(self.family),
             "weights": dict(sorted(self.weights.items())),
         }
         return json.dumps(data, indent=0, ensure_ascii=False, sort_keys=False) + "\n"
@@ -258,10 +269,11 @@ class CueModel:
         if candidates is None:
             candidates = self.candidates(sentence)
         for lo, hi in candidates:
-            if lo < start or bare_form(sentence[lo:hi]) not in self.vocabulary:
+            form = bare_form(sentence[lo:hi])
+            if lo < start or form not in self.vocabulary:
                 continue
             p = self.probability(sentence, lo, hi)
-            if p >= self.threshold:
+            if p >= (self.family_threshold if form in self.family else self.threshold):
                 found.append((p, lo, hi))
         return found
 

@@ -26,7 +26,11 @@ def test_the_shipped_model_is_readable_and_says_how_it_was_made():
     assert model.meta["train"].startswith("python -m analysis train-attribution")
     assert "labelled articles" in model.meta["trained_on"]
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    assert set(data) == {"meta", "threshold", "bias", "vocabulary", "weights"}
+    assert set(data) == {
+        "meta", "threshold", "family_threshold", "bias", "vocabulary", "family", "weights"
+    }  # fmt: skip
+    assert model.family and model.family <= model.vocabulary
+    assert model.threshold < model.family_threshold < 1
     assert CueModel.read(MODEL_PATH) == model
 
 
@@ -124,3 +128,13 @@ def test_the_shipped_weights_are_what_the_training_script_makes():
     }
     assert not off, f"retrain and ship: python -m analysis train-attribution {POLNEAR}"
     assert abs(trained["bias"] - shipped["bias"]) <= 1.5e-4
+
+
+def test_a_form_taken_in_by_its_family_needs_the_higher_threshold():
+    # One candidate word and one weight: the word alone scores 0.5 (bias 0).
+    model = CueModel(frozenset({"painted"}), {}, 0.0, 0.45)
+    sentence = "The crew painted the boats blue."
+    assert [lo for _, lo, _ in model.cues(sentence)] == [9]  # 0.5 ≥ 0.45
+    family = CueModel(frozenset({"painted"}), {}, 0.0, 0.45, {}, frozenset({"painted"}), 0.6)
+    assert family.cues(sentence) == []  # 0.5 < 0.6
+    assert CueModel.read(MODEL_PATH).family == cue_model().family
