@@ -114,7 +114,6 @@ _PLACED_IN_PICTURE = re.compile(
     r"\((?:left|right|cent(?:er|re)|top|bottom|second\s+(?:from\s+)?(?:left|right)|"
     r"\d(?:st|nd|rd|th)\s+(?:from\s+)?(?:L|R|left|right))\)"
 )
-_CAPTION_WORDS = 25  # a caption naming who is where is a line; a longer block is prose
 # A picture described after a comma: "…, in a still image from handout video released
 # May 1", "…, in a photo taken on …" (prose says "shown in a photograph using …").
 _PICTURE_PHRASE = re.compile(
@@ -131,7 +130,7 @@ def _caption_without_credit(b: BlockView) -> bool:
     """
     body, quoted = b.body, '"' in b.body or "“" in b.body
     if (
-        b.n_words <= _CAPTION_WORDS
+        b.n_words <= b.limits.placed_caption_max_words
         and "(" in body
         and not quoted
         and _PLACED_IN_PICTURE.search(body)

@@ -47,6 +47,10 @@ class RoleLimits:
             …"), while a story's second paragraph goes on to new words.
         standfirst_reach: ...looking this many blocks down, past a caption, a
             byline and the headline printed again.
+        subhead_max_words: A heading between paragraphs of the story is a few
+            words; a related article's headline runs longer.
+        placed_caption_max_words: A caption naming who stands where ("Jo Reed
+            (left) and …") is a line; a longer block with "(left)" in it is prose.
     """
 
     reuse_n: int = 5
@@ -60,6 +64,8 @@ class RoleLimits:
     standfirst_max_words: int = 40
     standfirst_restated: float = 0.6
     standfirst_reach: int = 4
+    subhead_max_words: int = 6
+    placed_caption_max_words: int = 25
 
 
 @dataclass(frozen=True)

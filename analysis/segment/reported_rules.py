@@ -343,7 +343,7 @@ def _learned_cue(sentence: str, start: int, p: float, lo: int, hi: int) -> _Foun
         return None
     note = f"'{sentence[lo:hi].strip(_CUE_PUNCT)}' scored {p:.2f}"
     cue = (lo, hi - len(sentence[lo:hi]) + len(sentence[lo:hi].rstrip(_CUE_PUNCT)))
-    subject = _subject_before(sentence, lo, skip=_BEFORE_A_VERB)
+    subject = _subject_before(sentence, lo, skip=_BEFORE_A_VERB, adverbs=True)
     antecedent = None
     participle = _PROGRESSIVE.match(sentence, lo, hi) is not None
     relative = _RELATIVE_BEFORE.search(sentence, max(start, lo - 60), lo)

@@ -49,6 +49,7 @@ from analysis.segment.view import (
     _restated_share,
     _snippet,
     _title_case_share,
+    restated_evidence,
 )
 from analysis.text import DATELINE, OPEN_QUOTES, normalise
 
@@ -136,10 +137,7 @@ def _restated_standfirst(b: BlockView) -> bool:
     if share is None:
         return False  # an official document's own: its rule decides (with this test)
     b.state.standfirst = True
-    return b.decide(
-        "headline",
-        f"standfirst: a summary under the headline that the lede restates ({share:.0%} of its words)",
-    )
+    return b.decide("headline", restated_evidence(share))
 
 
 def _repeated_headline(b: BlockView) -> bool:
@@ -151,9 +149,6 @@ def _repeated_headline(b: BlockView) -> bool:
     return False
 
 
-_SUBHEAD_WORDS = 6  # a section heading is a few words; a related article's headline runs longer
-
-
 def _subhead(b: BlockView) -> bool:
     """A short heading between paragraphs of the story, on the story's own subject.
 
@@ -161,7 +156,7 @@ def _subhead(b: BlockView) -> bool:
     content word of it is in the paragraph below or in the headline. A related
     article's headline names another story, and is longer.
     """
-    if not (b.state.seen_prose and b.headline_like and b.n_words <= _SUBHEAD_WORDS):
+    if not (b.state.seen_prose and b.headline_like and b.n_words <= b.limits.subhead_max_words):
         return False
     if b.state.related_list or _LABEL_START.match(b.body):
         return False

@@ -53,11 +53,9 @@ _AGE = re.compile(r"\d{1,3},$")
 _CLAUSE_VERBS = frozenset(
     """is are was were will would could can may might should must be been do does did am
     has have had shall says tells said told wrote spoke made gave took sent saw went came
-    began brought thought felt sought became chose stood got seems seemed""".split()
-) | frozenset(
-    w
-    for w in "wouldn't won't didn't doesn't don't hasn't haven't hadn't isn't aren't "
-    "wasn't weren't can't couldn't shouldn't".split()
+    began brought thought felt sought became chose stood got seems seemed wouldn't won't
+    didn't doesn't don't hasn't haven't hadn't isn't aren't wasn't weren't can't couldn't
+    shouldn't""".split()
 )
 # Prepositions and conjunctions that open a phrase before a subject, never a subject.
 _OPENERS = frozenset(
@@ -71,7 +69,12 @@ _SUBJECT_WORDS = 10  # a subject is a short noun phrase: longer runs are a claus
 
 
 def _subject_before(
-    sentence: str, at: int, skip: frozenset[str] = _BETWEEN_WORDS, *, past_a_verb: bool = True
+    sentence: str,
+    at: int,
+    skip: frozenset[str] = _BETWEEN_WORDS,
+    *,
+    adverbs: bool = False,
+    past_a_verb: bool = True,
 ) -> tuple[int, int] | None:
     """The noun phrase that ends just before ``at`` (a cue), skipping adverbs and an apposition.
 
@@ -79,11 +82,12 @@ def _subject_before(
     "Several Democratic operatives said", "Officials also said", "Mr. Khan, a lawyer
     who lost a son, said". A verb among those words ends a clause whose subject
     stands before it: "Cruz made an unprompted plea" reads "Cruz" (``past_a_verb``,
-    once). ``None`` when the words before the cue are no subject.
+    once). With ``adverbs``, any -ly adverb next to the cue is skipped too ("Clinton
+    has increasingly"). ``None`` when the words before the cue are no subject.
     """
     lo = max(0, at - 200)
     words = [m.span() for m in _TOKEN.finditer(sentence, lo, at)]
-    n = _past_skipped(sentence, words, skip)
+    n = _past_skipped(sentence, words, skip, adverbs)
     if n and sentence[words[n - 1][1] - 1] == ",":
         # An apposition closing with a comma: the subject is before its opening comma.
         opening = _apposition_opening(sentence, words, n)
@@ -101,7 +105,9 @@ def _subject_before(
         if word in _CLAUSE_VERBS:
             if past_a_verb and text[0].islower():
                 # "Sanders took the stage", "Clinton has increasingly": the clause's subject.
-                return _subject_before(sentence, words[n - 1][0], skip, past_a_verb=False)
+                return _subject_before(
+                    sentence, words[n - 1][0], skip, adverbs=adverbs, past_a_verb=False
+                )
             break  # "She didn't really care about": a clause
         if text[0] in "-–—":
             words[n - 1] = (words[n - 1][0] + 1, words[n - 1][1])
@@ -129,16 +135,18 @@ def _ends_subject(
     return word in _OPENERS  # "Despite his …": a phrase
 
 
-def _past_skipped(sentence: str, words: list[tuple[int, int]], skip: frozenset[str]) -> int:
+def _past_skipped(
+    sentence: str, words: list[tuple[int, int]], skip: frozenset[str], adverbs: bool
+) -> int:
     """How many of ``words`` stand before those skipped back from the cue.
 
-    "Officials also said"; before a learned cue, any adverb too ("Clinton has
+    "Officials also said"; with ``adverbs``, any -ly adverb too ("Clinton has
     increasingly").
     """
     n = len(words)
     while n and (
         (bare := _bare(sentence, words[n - 1])) in skip
-        or (skip is not _BETWEEN_WORDS and _ADVERB.fullmatch(bare) and bare not in _LY_NOUNS)
+        or (adverbs and _ADVERB.fullmatch(bare) and bare not in _LY_NOUNS)
     ):
         n -= 1
     return n
