@@ -84,14 +84,19 @@ notebooks: install ## Re-execute every notebook in place, top to bottom, in a fr
 ifeq ($(NOTEBOOKS),)
 	@echo "notebooks: no notebooks/*.ipynb to execute"
 else
-	$(JUPYTER) nbconvert --to notebook --execute --inplace \
+	# Kernels over local sockets (IPC), in a folder of their own (an absolute path: the
+	# kernel starts in notebooks/): over TCP each prints a warning nobody can act on.
+	sockets=$$(mktemp -d) && $(JUPYTER) nbconvert --to notebook --execute --inplace \
 		--ExecutePreprocessor.kernel_name=python3 \
 		--ExecutePreprocessor.timeout=$(CELL_TIMEOUT) \
-		$(NOTEBOOKS)
+		--KernelManager.transport=ipc --KernelManager.ip=$$sockets/kernel \
+		$(NOTEBOOKS) && rm -r $$sockets
 	# The corpus notebook again, on the multi-article fixture corpus, for nbval.
-	$(PYTHON) -m papermill --no-progress-bar --kernel python3 --cwd tests/notebooks \
-		notebooks/05_corpus.ipynb tests/notebooks/05_corpus_fixture.ipynb \
-		-p corpus_path ../fixtures/corpus -p cache_dir ../../build/cache
+	$(PYTHON) -c 'from pathlib import Path; from analysis.report import execute_notebook; \
+		execute_notebook(Path("notebooks/05_corpus.ipynb"), \
+		Path("tests/notebooks/05_corpus_fixture.ipynb"), Path("tests/fixtures/corpus"), \
+		parameters={"corpus_path": "../fixtures/corpus", "cache_dir": "../../build/cache"}, \
+		cwd=Path("tests/notebooks"))'
 	$(RUFF) format --quiet tests/notebooks/  # papermill's injected cell, as ruff lays it out
 endif
 

@@ -922,3 +922,12 @@ def test_two_runs_far_apart_are_not_one_copy():
         "room for foot passengers would open."
     )
     assert usage.loc["The two sides agreed", "used"] != "verbatim"
+
+
+def test_the_shipped_stop_words_are_scikit_learns():
+    """``analysis/data/stop_words.txt`` is scikit-learn's list, and only it, plus our few."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from analysis.framing.vectors import _STOP
+
+    assert frozenset(ENGLISH_STOP_WORDS) | {"s", "t", "jr", "mr", "mrs", "ms"} == _STOP

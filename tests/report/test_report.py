@@ -505,7 +505,13 @@ def test_build_report_passes_labels_to_each_notebook(tmp_path, monkeypatch):
             {source.name: parameters}
         ),
     )
-    monkeypatch.setattr(build, "render_pages", lambda executed, out_dir: [])
+    monkeypatch.setattr(
+        build,
+        "render_pages",
+        lambda executed, out_dir: [
+            report.Page(path.stem, path.stem, "", "", "", None) for path in executed
+        ],
+    )
     out = tmp_path / "out"
     out.mkdir()  # render_pages, which would make it, is stubbed
 
@@ -721,3 +727,14 @@ def test_long_text_cells_are_cut_with_their_whole_text_in_a_tooltip():
     shown = html.unescape(cut.group(2))
     assert shown.endswith("…") and len(shown) <= render.CELL_CHARS + 1
     assert f'<td class="analysis-long">{"w " * 40}</td>' in out  # long, not cut: a wide column
+
+
+@pytest.mark.parametrize(
+    ("cpus", "notebooks", "expected"), [(2, 6, 3), (1, 6, 2), (8, 6, 6), (2, 1, 1)]
+)
+def test_one_kernel_more_than_the_cores_runs_at_once(monkeypatch, cpus, notebooks, expected):
+    """The extra kernel fills the gaps while the others start or wait between cells."""
+    import analysis.parallel
+
+    monkeypatch.setattr(analysis.parallel, "usable_cpus", lambda: cpus)
+    assert build.kernels_at_once(notebooks) == expected
