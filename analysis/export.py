@@ -50,6 +50,11 @@ TABLES = (
     Table("framing_reuse", "news article and an official text: containment, shared runs"),
     Table("framing_verbs", "aligned pair's verbs, their grades and the shift"),
     Table("framing_quotes", "quotation in a news article and its fidelity to the official text"),
+    Table(
+        "framing_attributions",
+        "attribution in a news article: its source's kind, and whether it gives the "
+        "source's account or narrates an act",
+    ),
     Table("readability", "document loaded from a file and the readability suite"),
     Table(
         "readability_voices",
@@ -89,6 +94,7 @@ def result_tables(corpus: Corpus, analyses: Workbook | None = None) -> dict[str,
         "framing_reuse": result.reuse,
         "framing_verbs": result.verbs,
         "framing_quotes": result.quotes,
+        "framing_attributions": result.attributions,
         "readability": scores,
         # method and voice are the index: as columns, so the files keep them.
         "readability_voices": readability.voice_scores(corpus).reset_index(),

@@ -56,12 +56,14 @@ class Rules:
         usage: When an official sentence counts as used.
         reuse: The n-gram size, run length and derivation cut-offs.
         fidelity: When a changed quotation is still of an official sentence.
+        attributed: When a sentence is somebody's account (:mod:`analysis.framing.attributed`).
     """
 
     align: framing.AlignRules = framing.AlignRules()
     usage: framing.UsageRules = framing.UsageRules()
     reuse: framing.ReuseRules = framing.ReuseRules()
     fidelity: framing.FidelityRules = framing.FidelityRules()
+    attributed: framing.AttributedRules = framing.AttributedRules()
 
 
 @dataclass
@@ -105,10 +107,11 @@ def run_workbook(corpus: Corpus, *, rules: Rules | None = None) -> Workbook:
         # The lightest in memory last: alignment, beside it, peaks near its end.
         mentions = topics.find_mentions(corpus)
         scores = readability.suite(files)
-        return framing.quote_fidelity(corpus, rules=rules.fidelity), scores, mentions
+        quotes = framing.quote_fidelity(corpus, rules=rules.fidelity)
+        return quotes, scores, mentions, framing.source_kinds(corpus, rules=rules.attributed)
 
     two = process_count(len(corpus.articles), PARALLEL_MIN_DOCUMENTS) > 1
-    (units, alignment, sources, usage, verbs), (quotes, scores, mentions) = both_at_once(
+    (units, alignment, sources, usage, verbs), (quotes, scores, mentions, said) = both_at_once(
         alignment_side, other_side, two
     )
     result = framing.Framing(
@@ -119,7 +122,9 @@ def run_workbook(corpus: Corpus, *, rules: Rules | None = None) -> Workbook:
         reuse=framing.reuse(corpus, units, rules=rules.reuse),
         verbs=verbs,
         quotes=quotes,
+        attributions=said,
     )
+    result = framing.read_through(result, rules.attributed)
     return Workbook(framing=result, readability=scores, mentions=mentions)
 
 
@@ -259,6 +264,7 @@ def _frames(
         usage_rules=rules.usage,
         reuse_rules=rules.reuse,
         fidelity_rules=rules.fidelity,
+        attributed_rules=rules.attributed,
         frame=part.units,
         statistics=totals,
     )
@@ -266,6 +272,8 @@ def _frames(
         frame = getattr(found, field.name)
         if field.name == "units":
             frame = frame if part.official else frame[frame["doc_id"].isin(owned)]
+        elif field.name == "attributions":
+            frame = frame[frame["article_id"].isin(owned)]
         else:
             frame = frame[frame["news_id"].isin(owned)]
         result[f"framing_{field.name}"] = frame.reset_index(drop=True)

@@ -28,7 +28,16 @@ def test_run_workbook_equals_the_modules_one_by_one(two_processes, monkeypatch, 
         monkeypatch.setattr(run, "PARALLEL_MIN_DOCUMENTS", 1)
         monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)
     got = run.run_workbook(corpus)
-    for name in ("units", "alignment", "sources", "usage", "reuse", "verbs", "quotes"):
+    for name in (
+        "units",
+        "alignment",
+        "sources",
+        "usage",
+        "reuse",
+        "verbs",
+        "quotes",
+        "attributions",
+    ):
         pd.testing.assert_frame_equal(getattr(got.framing, name), getattr(expected, name))
     pd.testing.assert_frame_equal(got.readability, scores)
     pd.testing.assert_frame_equal(got.mentions, mentions)
@@ -60,6 +69,7 @@ KEYS = {
     "framing_reuse": ["news_id", "official_id"],
     "framing_verbs": ["news_id", "sent_no", "official_id", "official_sent_no"],
     "framing_quotes": ["news_id", "quote_no"],
+    "framing_attributions": ["article_id", "attribution_no"],
     "readability": ["article_id"],
     "mentions": ["article_id", "start", "topic"],
 }
@@ -78,7 +88,16 @@ def client():
 def _pandas_frames(corpus: analysis.Corpus, rules: run.Rules | None = None) -> dict:
     workbook = run.run_workbook(corpus, rules=rules)
     frames = {name: getattr(corpus, name) for name in KEYS if hasattr(corpus, name)}
-    for name in ("units", "alignment", "sources", "usage", "reuse", "verbs", "quotes"):
+    for name in (
+        "units",
+        "alignment",
+        "sources",
+        "usage",
+        "reuse",
+        "verbs",
+        "quotes",
+        "attributions",
+    ):
         frames[f"framing_{name}"] = getattr(workbook.framing, name)
     scores = workbook.readability.copy()
     scores.insert(0, "article_id", corpus.articles.loc[scores.index, "article_id"].to_numpy())

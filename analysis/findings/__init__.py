@@ -4,7 +4,8 @@ A finding is a sentence a notebook prints under a table: each number in it is
 read from that table (``tests/findings/test_findings.py`` reads them back), so the prose
 cannot say what the table does not show. One module per analysis:
 :mod:`~analysis.findings.corpus` (roles), :mod:`~analysis.findings.framing`,
-:mod:`~analysis.findings.readability`, :mod:`~analysis.findings.topics` and
+:mod:`~analysis.findings.readability`, :mod:`~analysis.findings.sources`,
+:mod:`~analysis.findings.topics` and
 :mod:`~analysis.findings.validation`.
 
     >>> from analysis import findings
@@ -23,6 +24,7 @@ from analysis.findings.framing import (
     label_finding,
     omission_finding,
     outlet_finding,
+    relay_finding,
     usage_finding,
     verb_finding,
     words_finding,
@@ -34,6 +36,7 @@ from analysis.findings.readability import (
     method_finding,
     sentence_summary,
 )
+from analysis.findings.sources import source_kind_finding, voice_finding
 from analysis.findings.topics import (
     attention_finding,
     coverage_finding,
@@ -62,10 +65,13 @@ __all__ = [
     "omission_finding",
     "order_finding",
     "outlet_finding",
+    "relay_finding",
+    "source_kind_finding",
     "role_finding",
     "sentence_summary",
     "usage_finding",
     "validation_finding",
+    "voice_finding",
     "verb_finding",
     "words_finding",
 ]

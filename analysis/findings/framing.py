@@ -21,6 +21,7 @@ __all__ = [
     "label_finding",
     "omission_finding",
     "outlet_finding",
+    "relay_finding",
     "usage_finding",
     "verb_finding",
     "words_finding",
@@ -90,6 +91,9 @@ def framing_findings(
                 for row in front.itertuples()
             )
             lines.append(f"**Up front.** The headline and lede draw on {whose} sentences {listed}.")
+        relayed = relay_finding(usage, f" of `{pair.official_id}`" if len(pairs) > 1 else "")
+        if relayed:
+            lines.append(f"**Relayed.** {relayed}")
         omitted = usage[usage["used_in"] == "omitted"]
         if len(omitted):
             words = unmentioned_words(result, news_id, pair.official_id)
@@ -139,6 +143,43 @@ def framing_findings(
             + "."
         )
     return "\n\n".join(lines + reuse_lines)
+
+
+def relay_finding(usage: pd.DataFrame, whose: str = "") -> str:
+    """How an article relayed the official sentences it used, from ``usage.relayed``.
+
+    Args:
+        usage: One article's rows of :func:`~analysis.framing.relayed_usage` (one
+            official text's).
+        whose: Names the official text when an article has several (" of `x`").
+
+    Returns:
+        A sentence or two; ``""`` when the article used none of them.
+    """
+    used = usage[usage["relayed"] != ""]
+    if used.empty:
+        return ""
+    counts = used["relayed"].value_counts()
+    own = int(counts.get("own_voice", 0))
+    official = int(counts.get("attributed_to_official", 0))
+    other = int(counts.get("attributed_to_other", 0))
+    sentence = (
+        f"Of the {len(used)} official sentences{whose} the article used, {own} "
+        f"{'is' if own == 1 else 'are'} stated in the journalist's own voice, without "
+        f"attribution, and {official} attributed to the official side"
+        + (f" ({other} to another source)" if other else "")
+        + "."
+    )
+    headline = used.loc[used["used_in"] == "headline", "relayed"]
+    if len(headline):
+        told = {
+            "own_voice": "attributed to nobody",
+            "attributed_to_official": "attributed to the official side",
+            "attributed_to_other": "attributed to another source",
+        }
+        ways = headline.map(told).drop_duplicates().tolist()
+        sentence += f" The headline's claim is {' or '.join(ways)}."
+    return sentence
 
 
 def label_finding(labels: pd.Series) -> str:

@@ -49,7 +49,23 @@ use ``AlignRules.verbatim``, ``close_cosine``, ``close_containment`` and
 from __future__ import annotations
 
 from analysis.framing.alignment import align
-from analysis.framing.combined import framing_of
+from analysis.framing.attributed import (
+    ATTRIBUTED_COLUMNS,
+    RELAYS,
+    SOURCE_KINDS,
+    VOICES,
+    AttributedRules,
+    SourceLexicon,
+    SourceLexiconError,
+    attributed_units,
+    load_sources,
+    relayed_usage,
+    source_kinds,
+    sources_table,
+    top_sources,
+    voice_shares,
+)
+from analysis.framing.combined import framing_of, read_through
 from analysis.framing.fidelity import quote_fidelity
 from analysis.framing.outlets import omission_matrix, outlet_summary, usage_by_article
 from analysis.framing.result import Framing
@@ -62,29 +78,44 @@ from analysis.framing.verbs import VerbLexicon, load_verbs, verb_pairs
 from analysis.framing.words import distinctive_words, unmentioned_words
 
 __all__ = [
+    "ATTRIBUTED_COLUMNS",
+    "RELAYS",
     "REUSE_COLUMNS",
+    "SOURCE_KINDS",
+    "VOICES",
     "USAGE_COLUMNS",
     "USAGE_ROLES",
     "AlignRules",
+    "AttributedRules",
     "FidelityRules",
     "Framing",
     "ReuseRules",
+    "SourceLexicon",
+    "SourceLexiconError",
     "UnitStatistics",
     "UsageRules",
     "VerbLexicon",
     "align",
+    "attributed_units",
     "derivation_class",
     "distinctive_words",
     "framing_of",
+    "load_sources",
     "load_verbs",
     "official_units",
     "omission_matrix",
     "outlet_summary",
     "quote_fidelity",
+    "read_through",
+    "relayed_usage",
     "reuse",
+    "source_kinds",
+    "sources_table",
+    "top_sources",
     "unit_statistics",
     "units",
     "unmentioned_words",
     "usage_by_article",
     "verb_pairs",
+    "voice_shares",
 ]

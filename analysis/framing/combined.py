@@ -6,6 +6,12 @@ import pandas as pd
 
 from analysis.corpus import Corpus
 from analysis.framing.alignment import align
+from analysis.framing.attributed import (
+    AttributedRules,
+    attributed_units,
+    relayed_usage,
+    source_kinds,
+)
 from analysis.framing.fidelity import quote_fidelity
 from analysis.framing.result import Framing
 from analysis.framing.rules import AlignRules, FidelityRules, ReuseRules, UsageRules
@@ -14,7 +20,7 @@ from analysis.framing.textreuse import reuse
 from analysis.framing.vectors import UnitStatistics
 from analysis.framing.verbs import verb_pairs
 
-__all__ = ["framing_of"]
+__all__ = ["framing_of", "read_through"]
 
 
 def framing_of(
@@ -24,6 +30,7 @@ def framing_of(
     usage_rules: UsageRules = UsageRules(),  # noqa: B008 - frozen, so one shared default is safe
     reuse_rules: ReuseRules = ReuseRules(),  # noqa: B008 - frozen, so one shared default is safe
     fidelity_rules: FidelityRules = FidelityRules(),  # noqa: B008 - frozen, so one shared default is safe
+    attributed_rules: AttributedRules = AttributedRules(),  # noqa: B008 - frozen, so one shared default is safe
     frame: pd.DataFrame | None = None,
     statistics: UnitStatistics | None = None,
 ) -> Framing:
@@ -35,6 +42,7 @@ def framing_of(
         usage_rules: When an official sentence counts as used.
         reuse_rules: The n-gram size, run length and derivation cut-offs.
         fidelity_rules: When a changed quotation is still of an official sentence.
+        attributed_rules: When a sentence is somebody's account.
         frame: The sentences from :func:`units` (computed with ``align_rules`` if not given).
         statistics: The whole corpus's counts when ``corpus`` is a part of it (see
             :func:`~analysis.framing.align`).
@@ -43,12 +51,24 @@ def framing_of(
     alignment, sources, usage = align(
         corpus, frame, rules=align_rules, usage_rules=usage_rules, statistics=statistics
     )
-    return Framing(
-        units=frame,
-        alignment=alignment,
-        sources=sources,
-        usage=usage,
-        reuse=reuse(corpus, frame, rules=reuse_rules),
-        verbs=verb_pairs(alignment),
-        quotes=quote_fidelity(corpus, rules=fidelity_rules),
+    attributions = source_kinds(corpus, rules=attributed_rules)
+    return read_through(
+        Framing(
+            units=frame,
+            alignment=alignment,
+            sources=sources,
+            usage=usage,
+            reuse=reuse(corpus, frame, rules=reuse_rules),
+            verbs=verb_pairs(alignment),
+            quotes=quote_fidelity(corpus, rules=fidelity_rules),
+            attributions=attributions,
+        ),
+        attributed_rules,
     )
+
+
+def read_through(result: Framing, rules: AttributedRules) -> Framing:
+    """Framing's sentences and usage read through its attributions (whose account each is)."""
+    result.units = attributed_units(result.units, result.attributions, rules=rules)
+    result.usage = relayed_usage(result.usage, result.units)
+    return result

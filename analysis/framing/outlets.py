@@ -20,7 +20,10 @@ def outlet_summary(corpus: Corpus, result: Framing) -> pd.DataFrame:
         One row per outlet (news articles paired with an official text): ``articles``,
         mean ``containment`` and ``run_coverage`` (best official text per article),
         the count of each derivation class, ``added_share`` (journalist sentences
-        with no official source), ``mean_verb_shift`` and ``quotes_not_official``.
+        with no official source), ``own_voice_share`` (of the official sentences
+        its articles used, the share stated in the journalist's own voice, without
+        attribution: ``usage.relayed``; empty where none was used),
+        ``mean_verb_shift`` and ``quotes_not_official``.
     """
     outlets = corpus.articles.set_index("article_id")["outlet"].replace("", NO_OUTLET)
     reuse_rows = result.reuse.sort_values("containment_news", ascending=False).drop_duplicates(
@@ -43,8 +46,20 @@ def outlet_summary(corpus: Corpus, result: Framing) -> pd.DataFrame:
     not_official = quotes.groupby("outlet")["fidelity"].agg(
         lambda f: int((f == "not in official text").sum())
     )
+    # Of the official sentences each outlet used, the share stated in its own voice.
+    used = result.usage[result.usage["relayed"] != ""] if "relayed" in result.usage else None
+    own = (
+        used.assign(outlet=used["news_id"].map(outlets))
+        .groupby("outlet")["relayed"]
+        .agg(lambda relayed: (relayed == "own_voice").mean())
+        if used is not None
+        else None
+    )
     table = table.join(classes).assign(
-        added_share=added, mean_verb_shift=shift, quotes_not_official=not_official
+        added_share=added,
+        own_voice_share=own,
+        mean_verb_shift=shift,
+        quotes_not_official=not_official,
     )
     table["quotes_not_official"] = table["quotes_not_official"].fillna(0).astype("int64")
     return table.round(3).reset_index()

@@ -21,6 +21,8 @@ class Framing:
         reuse: One row per (news article, official document): containment, runs, class.
         verbs: One row per aligned pair: official and journalist verbs, grades, shift.
         quotes: One row per quotation in a news article: fidelity to the official texts.
+        attributions: One row per attribution in a news article: its source's kind and
+            whether it gives the source's account (:mod:`~analysis.framing.attributed`).
     """
 
     units: pd.DataFrame
@@ -30,6 +32,7 @@ class Framing:
     reuse: pd.DataFrame
     verbs: pd.DataFrame
     quotes: pd.DataFrame
+    attributions: pd.DataFrame
 
     def verb_shift(self) -> pd.DataFrame:
         """Mean verb shift per news article, over aligned pairs where both sides have a verb."""

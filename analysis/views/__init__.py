@@ -21,12 +21,14 @@ from analysis.views.charts import (
     outlet_bars,
     readability_interval_chart,
     sentence_lengths_chart,
+    source_kind_chart,
     topic_gap_chart,
     topic_heatmap,
     topic_slope_chart,
     usage_chart,
     use_style,
     verb_shift_chart,
+    voice_share_chart,
     words_by_role_chart,
 )
 from analysis.views.diffs import alignment_html
@@ -61,6 +63,8 @@ __all__ = [
     "nmf_stability_chart",
     "omission_heatmap",
     "outlet_bars",
+    "source_kind_chart",
+    "voice_share_chart",
     "readability_interval_chart",
     "sentence_lengths_chart",
     "show",

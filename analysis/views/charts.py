@@ -18,6 +18,9 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 __all__ = [
+    "VOICE_COLOURS",
+    "source_kind_chart",
+    "voice_share_chart",
     "attention_chart",
     "confusion_heatmap",
     "distinctive_words_chart",
@@ -550,4 +553,88 @@ def confusion_heatmap(table: pd.DataFrame | None, title: str) -> plt.Figure:
     ax.set_xlabel("the workbook's role")
     ax.set_ylabel("gold role (hand label)")
     ax.set_title(textwrap.fill(title, 70), loc="left")
+    return fig
+
+
+# --- sources (analysis.framing.attributed) -----------------------------------------------
+
+VOICE_COLOURS = {
+    "own_voice": "#0072B2",
+    "attributed_to_official": "#D55E00",
+    "attributed_to_others": "#E69F00",
+    "quoted": "#009E73",
+}
+
+
+def voice_share_chart(shares: pd.DataFrame, title: str, by: str = "article_id") -> plt.Figure:
+    """Stacked bars: the share of each article's (or outlet's) prose in each voice.
+
+    Args:
+        shares: :func:`analysis.framing.voice_shares`, one row per article; with
+            ``by="outlet"`` summed per outlet first.
+        title: A title that states the finding.
+        by: ``article_id`` or ``outlet``.
+
+    Returns:
+        The figure.
+    """
+    voices = list(VOICE_COLOURS)
+    data = shares.groupby(by)[["words", *voices]].sum()
+    data = data[data["words"] > 0]
+    if data.empty:
+        return message_figure(title, "Each bar would split an article's prose between voices.")
+    share = data[voices].div(data["words"], axis=0).sort_values("own_voice")
+    fig, ax = plt.subplots(figsize=(7.5, 0.35 * len(share) + 1.6))
+    left = np.zeros(len(share))
+    for voice in voices:
+        ax.barh(
+            share.index.astype(str),
+            share[voice],
+            left=left,
+            color=VOICE_COLOURS[voice],
+            label=voice.replace("_", " "),
+            edgecolor="white",
+        )
+        left += share[voice].to_numpy()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of the prose's words")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=4, fontsize=8, frameon=False)
+    ax.set_title(textwrap.fill(title, 80), loc="left")
+    fig.tight_layout()
+    return fig
+
+
+def source_kind_chart(table: pd.DataFrame, title: str) -> plt.Figure:
+    """Bars of the words each kind of source is given, quoted and reported apart.
+
+    Args:
+        table: :func:`analysis.framing.sources_table` (any ``by``).
+        title: A title that states the finding.
+
+    Returns:
+        The figure.
+    """
+    said = table[table["speech"] != "narrated"]
+    if said.empty:
+        return message_figure(title, "Bars would show the words each kind of source is given.")
+    words = said.pivot_table(
+        index="source_kind", columns="speech", values="words", aggfunc="sum", fill_value=0
+    ).reindex(columns=["direct", "reported"], fill_value=0)
+    words = words.loc[words.sum(axis=1).sort_values().index]
+    fig, ax = plt.subplots(figsize=(7.5, 0.45 * len(words) + 1.4))
+    ax.barh(words.index, words["direct"], color="#009E73", label="quoted", edgecolor="#555")
+    ax.barh(
+        words.index,
+        words["reported"],
+        left=words["direct"],
+        color="#E69F00",
+        label="reported",
+        edgecolor="#555",
+    )
+    for y, total in enumerate(words.sum(axis=1)):
+        ax.text(total, y, f" {int(total):,}", va="center", fontsize=9)
+    ax.set_xlabel("words quoted or reported")
+    ax.margins(x=0.15)
+    ax.legend(fontsize=8, frameon=False)
+    ax.set_title(textwrap.fill(title, 80), loc="left")
     return fig

@@ -604,7 +604,8 @@ def test_union_coverage_in_batches_equals_one_batch(fixture, monkeypatch):
     alignment, sources, usage = framing.align(corpus)
     pd.testing.assert_frame_equal(alignment, result.alignment)
     pd.testing.assert_frame_equal(sources, result.sources)
-    pd.testing.assert_frame_equal(usage, result.usage)
+    # framing_of reads usage through the attributions too: one column more.
+    pd.testing.assert_frame_equal(usage, result.usage.drop(columns="relayed"))
     assert (result.alignment["label"] == "loose paraphrase").any()  # union decides these
 
 

@@ -1,0 +1,784 @@
+"""Whose account a sentence gives: each attribution's source kind, and framing read through it.
+
+A news sentence either gives somebody's account ("the White House said …",
+"according to the readout, …", a quotation) or states it in the journalist's
+own voice. This module classes every attribution of a news article
+(``corpus.attributions``) by the kind of its source, and says for each
+sentence framing compares, and each official sentence an article used, whose
+account it is.
+
+**Source kinds** (:data:`SOURCE_KINDS`), a table of named rules
+(:data:`KIND_RULES`, first match wins, each writing its evidence):
+
+- ``official_text``: the institution that issued the article's paired official
+  text, a person that text names as its principal or spokesperson, or the text
+  itself ("the readout");
+- ``document``: any other statement, report, poll or filing;
+- ``unnamed``: the text names no one ("officials said", "a person familiar");
+- ``other_official``: governments, ministries, militaries, international bodies
+  and their officers;
+- ``named_other``: named people and organisations outside government;
+- ``unresolved``: a pronoun ("he said") the workbook did not resolve to a name.
+
+The words that mark an office, an institution, an unnamed source or a document
+are the lexicon ``data/sources.toml`` (:func:`load_sources`), each list with its
+sources; an analyst extends it or passes their own.
+
+**An account, or an act.** An attribution *relays an account* when its content
+is the source's claim: a quotation, a cue of telling ("said", "according to",
+:attr:`SourceLexicon.telling`), a "that" clause, or a source and cue after the
+content ("…, officials said"). Otherwise it narrates a speech act ("Biden pressed
+Putin on election interference"): the act is the journalist's claim, told in
+their own voice, which is the point of the question "is the official account
+passed on as fact?".
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from analysis.corpus import Corpus
+from analysis.errors import WorkbookError
+from analysis.resources import shipped_data
+
+__all__ = [
+    "ATTRIBUTED_COLUMNS",
+    "KIND_RULES",
+    "RELAYS",
+    "SOURCE_KINDS",
+    "VOICES",
+    "AttributedRules",
+    "SourceLexicon",
+    "SourceLexiconError",
+    "attributed_units",
+    "load_sources",
+    "relayed_usage",
+    "source_kinds",
+    "sources_table",
+    "top_sources",
+    "voice_shares",
+]
+
+SOURCE_KINDS = (
+    "official_text",
+    "other_official",
+    "named_other",
+    "unnamed",
+    "document",
+    "unresolved",
+)
+"""The kinds of source, in the order tables show them."""
+
+RELAYS = ("attributed_to_official", "attributed_to_other", "own_voice")
+"""How an article relayed an official sentence it used (``usage.relayed``)."""
+
+ATTRIBUTED_COLUMNS = (
+    "article_id",
+    "attribution_no",
+    "block_no",
+    "kind",
+    "start",
+    "end",
+    "text",
+    "words",
+    "source",
+    "source_as_written",
+    "source_start",
+    "source_end",
+    "cue",
+    "quote_no",
+    "relays",
+    "source_kind",
+    "official_id",
+    "kind_evidence",
+)
+"""Columns of :func:`source_kinds`."""
+
+
+class SourceLexiconError(WorkbookError):
+    """A malformed source lexicon: the place names the table."""
+
+
+@dataclass(frozen=True)
+class AttributedRules:
+    """When a sentence is somebody's account.
+
+    Attributes:
+        min_share: An attribution speaks for a sentence when its content covers this
+            share of the sentence's characters: "The White House said the talks were
+            useful" is the White House's account though its source and cue are the
+            journalist's words; a short reported clause inside a long sentence of
+            the journalist's ("…, which Moscow denies") is not the sentence's account.
+        context_chars: How far before a person's first mention, and after it, the
+            words that say who they are are read ("Russian President Vladimir
+            Putin", "Jen Psaki, the White House press secretary,"): about one title
+            phrase or apposition.
+    """
+
+    min_share: float = 0.5
+    context_chars: int = 60
+
+
+@dataclass(frozen=True)
+class SourceLexicon:
+    """The word lists of ``data/sources.toml``, each matched whole and in lower case.
+
+    Attributes:
+        titles: Offices whose holders are official sources ("president", "senator").
+        bodies: Institutions of state and international bodies ("ministry", "NATO").
+        unnamed: Heads of a source that names no one ("officials", "a source").
+        documents: Heads of a source that is a text ("statement", "report").
+        telling: Cues that attribute a claim, not narrate an act ("said", "according to").
+        institutions: Each issuer's names (``name``, its aliases): an official text's
+            issuer is the first whose alias its outlet, title or opening names.
+    """
+
+    titles: frozenset[str]
+    bodies: frozenset[str]
+    unnamed: frozenset[str]
+    documents: frozenset[str]
+    telling: frozenset[str]
+    institutions: tuple[tuple[str, tuple[str, ...]], ...]
+
+    def pattern(self, words) -> re.Pattern:
+        """One pattern finding any of ``words`` whole (longest first)."""
+        return _phrase_pattern(tuple(sorted(words, key=len, reverse=True)))
+
+
+_TABLES = ("titles", "bodies", "unnamed", "documents", "telling")
+
+
+def load_sources(path: str | Path | None = None) -> SourceLexicon:
+    """Read a source lexicon (TOML); the shipped ``data/sources.toml`` by default.
+
+    Raises:
+        SourceLexiconError: naming the file and the table, for a malformed lexicon.
+    """
+    name = str(path) if path else "analysis/data/sources.toml"
+    raw = Path(path).read_text("utf-8") if path else shipped_data("sources.toml")
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise SourceLexiconError(name, "", f"not valid TOML ({exc})", "fix the syntax") from None
+    lists = {}
+    for table in _TABLES:
+        words = data.get(table, {}).get("words")
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) for w in words):
+            raise SourceLexiconError(
+                name,
+                f"[{table}]",
+                "has no list of words",
+                f'give it words = ["...", ...] (see the shipped file); tables: {", ".join(_TABLES)}',
+            )
+        lists[table] = frozenset(w.strip().lower() for w in words if w.strip())
+    institutions = []
+    for n, entry in enumerate(data.get("institution", []), 1):
+        aliases = entry.get("aliases")
+        if not entry.get("name") or not isinstance(aliases, list) or not aliases:
+            raise SourceLexiconError(
+                name,
+                f"[[institution]] {n}",
+                "needs a name and a list of aliases",
+                'write name = "White House" and aliases = ["white house", ...]',
+            )
+        institutions.append((entry["name"], tuple(a.lower() for a in aliases)))
+    return SourceLexicon(**lists, institutions=tuple(institutions))
+
+
+_PATTERNS: dict[tuple[str, ...], re.Pattern] = {}
+
+
+def _phrase_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """Compiled once per word list (lexicons are few), not per document."""
+    if words not in _PATTERNS:
+        body = "|".join(re.escape(w) for w in words)
+        _PATTERNS[words] = re.compile(rf"(?<![\w.])(?:{body})(?![\w])")
+    return _PATTERNS[words]
+
+
+# --- the official side of each news article --------------------------------------------
+
+_PRONOUNS = frozenset(
+    "i me my we us our you he him his she her they them their it its one this that".split()
+)
+_HONORIFICS = frozenset(("mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "dame"))
+_NAME = re.compile(r"[A-Z][\w'’\-.]*")
+_WORD = re.compile(r"[\w'’.\-]+")
+
+
+class _Official(NamedTuple):
+    """Who an official text speaks for: its issuer's aliases and its principals."""
+
+    official_id: str
+    aliases: tuple[str, ...]
+    surnames: frozenset[str]
+    titles: tuple[str, ...]
+
+
+def _surname(name: str) -> str:
+    """The last word of a name, less "Jr." and its commas ("Biden" of "Joseph R. Biden, Jr.")."""
+    words = [w.strip(",.") for w in name.split()]
+    words = [w for w in words if w and w.lower() not in ("jr", "sr", "ii", "iii")]
+    return words[-1].lower() if words else ""
+
+
+def _principals(text: str, lexicon: SourceLexicon) -> tuple[set[str], list[str]]:
+    """The people an official text speaks for: the subject of its opening, its spokesperson.
+
+    ``text`` is its first official sentence (its title often names the other party
+    first: "PM call with President Zelenskyy"). The opening's first name ("President Joseph R. Biden, Jr. spoke with …": Biden), or,
+    where the subject is a title alone ("The Prime Minister spoke to …"), that title.
+    A name after "attributable to" or "Spokesperson" is the text's voice too.
+    """
+    surnames, titles = set(), []
+    opening = text[:300]
+    subject = re.split(r"\s(?=[a-z])(?!of\b|de\b|al\b|bin\b)", opening, maxsplit=1)[0]
+    # The subject less its titles ("Secretary of State", "The Prime Minister") and
+    # its determiners: what is left, capitalised, is a name.
+    untitled = lexicon.pattern(lexicon.titles | {"the", "a", "an"}).sub(" ", subject.lower())
+    kept = {w.strip(",.") for w in untitled.split()}
+    names = [w for w in _NAME.findall(subject) if w.lower().strip(",.") in kept]
+    if names:
+        # Every word of the name: "Wang Yi" is Wang first, "Joseph R. Biden" Biden last.
+        surnames.update(w.lower().strip(",.") for w in names[:4] if len(w.strip(",.")) > 2)
+        surnames.discard("jr")
+    else:
+        titles.extend(lexicon.pattern(lexicon.titles).findall(subject.lower()))
+    for spoke in re.finditer(r"(?:attributable to|[Ss]pokesperson|[Ss]pokes(?:wo)?man)\s+", text):
+        follow = _NAME.findall(text[spoke.end() : spoke.end() + 40])
+        if len(follow) >= 2:
+            surnames.add(_surname(" ".join(follow[:2])))
+    return {s for s in surnames if s}, titles
+
+
+def _official_sides(corpus: Corpus, lexicon: SourceLexicon) -> dict[str, list[_Official]]:
+    """Per news article, the official texts it pairs with: each one's issuer and principals."""
+    articles = corpus.articles.set_index("article_id")
+    sentences = corpus.sentences
+    opening = (
+        sentences[sentences["role"] == "official"].drop_duplicates("article_id", keep="first")
+    ).set_index("article_id")["text"]
+    officials: dict[str, _Official] = {}
+    for official_id in corpus.pairs["official_id"].unique():
+        row = articles.loc[official_id]
+        text = str(opening.get(official_id, row["text"]))
+        head = " ".join((str(row["outlet"]), str(row["title"]), str(row["text"])[:300])).lower()
+        aliases: list[str] = []
+        for _, names in lexicon.institutions:
+            if any(lexicon.pattern((alias,)).search(head) for alias in names):
+                aliases.extend(names)
+        surnames, titles = _principals(text, lexicon)
+        officials[official_id] = _Official(
+            official_id, tuple(aliases), frozenset(surnames), tuple(titles)
+        )
+    sides: dict[str, list[_Official]] = {}
+    for news_id, official_id in zip(
+        corpus.pairs["news_id"], corpus.pairs["official_id"], strict=False
+    ):
+        sides.setdefault(news_id, []).append(officials[official_id])
+    return sides
+
+
+# --- the rules --------------------------------------------------------------------------
+
+
+class _Source(NamedTuple):
+    """What the rules read of one attribution's source."""
+
+    written: str  # as written, lower case
+    resolved: str  # the resolved source
+    head: str  # the last word as written, lower case, less a possessive
+    named: bool  # it names a person or an organisation by name
+    context: str  # the words around its first mention, lower case
+    officials: list  # the article's official sides (_Official)
+
+
+def _is_named(written: str, resolved: str, lexicon: SourceLexicon) -> bool:
+    """A name: two capitalised words in a row, an honorific and a name, or a capitalised head.
+
+    Titles and institutions are no names ("Russian officials", "White House aides").
+    """
+    for text in (resolved, written):
+        words = text.split()
+        kept = [
+            w
+            for w, low in zip(words, text.lower().split(), strict=False)
+            if low.strip(",.’'s") not in lexicon.titles | lexicon.bodies | lexicon.unnamed
+        ]
+        capital = [bool(_NAME.fullmatch(w.strip(",’'"))) for w in kept]
+        if any(a and b for a, b in zip(capital, capital[1:], strict=False)):
+            return True
+        if any(w.lower() in _HONORIFICS for w in words[:-1]):
+            return True
+        if kept and capital[-1] and kept[-1].lower() not in _PRONOUNS and len(kept) <= 2:
+            first = kept[0].lower() in ("the", "a", "an", "some", "many", "two", "three")
+            if not first or len(kept) == 2:
+                return True
+    return False
+
+
+def _speaks_for(side: _Official, source: _Source, lexicon: SourceLexicon) -> str:
+    """Evidence that a source speaks for one official text (its issuer, principal or itself)."""
+    for alias in side.aliases:
+        if lexicon.pattern((alias,)).search(source.written + " | " + source.context):
+            return f"names the official text's issuer ('{alias}')"
+    surname = _surname(source.resolved or source.written)
+    if surname and surname in side.surnames:
+        return f"the official text's own principal or spokesperson ('{surname}')"
+    for title in side.titles:  # a principal known by title alone ("The Prime Minister …")
+        if lexicon.pattern((title,)).search(source.written + " | " + source.context):
+            return f"the official text's principal, by title ('{title}')"
+    document = _document_word(source, lexicon)
+    if document not in ("readout", "statement", "release", "communique", "communiqué"):
+        return ""
+    if re.fullmatch(r"(?:the|this|that|its)\s+\w+", source.written):
+        return f"the official text itself ('{source.written}')"
+    for title in side.titles + tuple(side.surnames):
+        if lexicon.pattern((title,)).search(source.written):
+            return f"a {document} of the official text's principal ('{title}')"
+    return ""
+
+
+def _official_text(source: _Source, lexicon: SourceLexicon) -> str:
+    for side in source.officials:
+        evidence = _speaks_for(side, source, lexicon)
+        if evidence:
+            return evidence
+    return ""
+
+
+def _document_word(source: _Source, lexicon: SourceLexicon) -> str:
+    """The document a source is: its head ("the report"), or its first noun ("a statement from …")."""
+    if source.head in lexicon.documents:
+        return source.head
+    first = re.match(r"(?:(?:the|a|an|its|their|his|her|this|that)\s+)?([\w-]+)", source.written)
+    if first and first.group(1) in lexicon.documents and " " in source.written:
+        return first.group(1)
+    return ""
+
+
+def _document(source: _Source, lexicon: SourceLexicon) -> str:
+    word = _document_word(source, lexicon)
+    return f"a document ('{word}')" if word else ""
+
+
+def _unresolved(source: _Source, lexicon: SourceLexicon) -> str:
+    if source.written in _PRONOUNS and source.resolved.lower() in ("", source.written):
+        return f"a pronoun ('{source.written}') not resolved to a name"
+    return ""
+
+
+def _unnamed(source: _Source, lexicon: SourceLexicon) -> str:
+    if not source.written and not source.resolved:
+        return "the text names no source"
+    if not source.named and source.head in lexicon.unnamed:
+        return f"names no one ('{source.head}')"
+    return ""
+
+
+def _other_official(source: _Source, lexicon: SourceLexicon) -> str:
+    for words, what in ((lexicon.titles, "an office"), (lexicon.bodies, "an institution")):
+        found = lexicon.pattern(words).search(source.written + " | " + source.context)
+        if found:
+            return f"{what} ('{found.group(0)}')"
+    return ""
+
+
+def _named_other(source: _Source, lexicon: SourceLexicon) -> str:
+    return "a name, with no office or institution of state" if source.named else ""
+
+
+KIND_RULES = (
+    ("official_text", _official_text),
+    ("document", _document),
+    ("unresolved", _unresolved),
+    ("unnamed", _unnamed),
+    ("other_official", _other_official),
+    ("named_other", _named_other),
+)
+"""The rules in order: (kind, rule). A rule returns its evidence, or ``""`` to pass."""
+
+
+def _kind(source: _Source, lexicon: SourceLexicon) -> tuple[str, str]:
+    for kind, rule in KIND_RULES:
+        evidence = rule(source, lexicon)
+        if evidence:
+            return kind, evidence
+    return "unnamed", "no name, office or institution: a description of someone unnamed"
+
+
+_TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w'’.\-]*|of|the|and|for|de|[a-z]+['’]s)\s+)+$")
+_APPOSITION = re.compile(r",\s*(?:the|a|an|who is|who was)?\s*([^,.;\n]*)")
+
+
+def _contexts(text: str, resolved: str, start: int, end: int, width: int) -> str:
+    """The titles of a source: the capitalised run before each mention, and its apposition.
+
+    Up to three mentions of the source's surname (or the source as written), each
+    read for the run of capitalised words right before it ("Russian President",
+    "White House Press Secretary") and an apposition after it (", the British prime
+    minister,"), within ``width`` characters.
+    """
+    if start < 0:
+        return ""
+    spans = [(start, end)]
+    words = [w.strip(",.") for w in resolved.split()]
+    surname = next((w for w in reversed(words) if w.lower() not in ("jr", "sr", "ii", "iii")), "")
+    at = text.find(surname) if len(surname) > 2 else -1
+    while at >= 0 and len(spans) < 4:  # str.find: a regex per source would cost seconds
+        to = at + len(surname)
+        if not (at and text[at - 1].isalnum()) and not (to < len(text) and text[to].isalnum()):
+            spans.append((at, to))
+        at = text.find(surname, to)
+    parts = []
+    for at, to in spans:
+        before = _TITLE_RUN.search(text[max(0, at - width) : at])
+        after = _APPOSITION.match(text[to : to + width])
+        parts.append((before.group(0) if before else "") + " " + (after.group(1) if after else ""))
+    return " | ".join(parts).lower()
+
+
+# A clause after the cue, or after one word of it ("made clear that", "was sure whether").
+_CLAUSE = re.compile(r"\s*(?:[\w’']+\s+)?(?:that|if|whether)\b", re.IGNORECASE)
+
+
+def _relays(kind: str, cue: str, content: str, cue_start: int, start: int, telling) -> bool:
+    """Whether the attribution gives the source's claim (not narrates an act)."""
+    if kind != "indirect":
+        return True
+    if cue_start >= start:  # "…, officials said": the cue follows its content
+        return True
+    if _CLAUSE.match(content):
+        return True
+    return bool(telling.search(cue.lower()))
+
+
+def source_kinds(
+    corpus: Corpus,
+    lexicon: SourceLexicon | None = None,
+    *,
+    rules: AttributedRules = AttributedRules(),  # noqa: B008 - frozen, so one shared default is safe
+) -> pd.DataFrame:
+    """Every attribution of a news article, its source classed and its claim told apart.
+
+    Args:
+        corpus: The loaded corpus.
+        lexicon: The words of offices, institutions, unnamed sources and documents
+            (:func:`load_sources`; the shipped one by default).
+        rules: How far around a source its titles are read (:class:`AttributedRules`).
+
+    Returns:
+        One row per attribution (:data:`ATTRIBUTED_COLUMNS`): the attribution's own
+        columns, ``words`` (of its content), ``relays`` (``account`` or ``act``,
+        see the module), ``source_kind`` (:data:`SOURCE_KINDS`), ``official_id``
+        (the paired official text it speaks for, for ``official_text``) and
+        ``kind_evidence`` (the rule that decided, and the word it read).
+    """
+    lexicon = lexicon or load_sources()
+    articles = corpus.articles
+    news = articles.loc[
+        (articles["kind"] == "news") & (articles["derived_from"] == ""), "article_id"
+    ]
+    frame = corpus.attributions[corpus.attributions["article_id"].isin(news)].reset_index(drop=True)
+    texts = dict(zip(articles["article_id"], articles["text"], strict=False))
+    sides = _official_sides(corpus, lexicon) if len(frame) else {}
+    telling = lexicon.pattern(lexicon.telling)
+    kinds, evidence, official, relays = [], [], [], []
+    seen: dict[tuple, tuple[str, str, str]] = {}
+    for row in frame.itertuples(index=False):
+        written = row.source_as_written.strip()
+        key = (row.article_id, written, row.source)
+        if key not in seen:
+            context = _contexts(
+                texts[row.article_id],
+                row.source,
+                row.source_start,
+                row.source_end,
+                rules.context_chars,
+            )
+            lowered = written.lower()
+            head = lowered.split()[-1] if lowered else ""
+            head = re.sub(r"(?:['’]s|['’])$", "", head).strip(",.:;")
+            source = _Source(
+                lowered,
+                row.source,
+                head,
+                _is_named(written, row.source, lexicon),
+                context,
+                sides.get(row.article_id, []),
+            )
+            kind, why = _kind(source, lexicon)
+            side = ""
+            if kind == "official_text":
+                side = source.officials[0].official_id if len(source.officials) == 1 else ""
+            seen[key] = (kind, why, side)
+        kind, why, side = seen[key]
+        kinds.append(kind)
+        evidence.append(why)
+        official.append(side)
+        relays.append(
+            "account"
+            if _relays(row.kind, row.cue, row.text, row.cue_start, row.start, telling)
+            else "act"
+        )
+    frame["words"] = frame["text"].str.count(r"\w+").astype("int64")
+    frame["relays"] = relays
+    frame["source_kind"] = kinds
+    frame["official_id"] = official
+    frame["kind_evidence"] = evidence
+    return frame[list(ATTRIBUTED_COLUMNS)]
+
+
+# --- framing read through them ---------------------------------------------------------
+
+
+def attributed_units(
+    units: pd.DataFrame,
+    attributions: pd.DataFrame,
+    *,
+    rules: AttributedRules = AttributedRules(),  # noqa: B008 - frozen, so one shared default is safe
+) -> pd.DataFrame:
+    """Framing's sentences, each with whose account it gives.
+
+    Args:
+        units: :func:`analysis.framing.units`.
+        attributions: :func:`source_kinds`.
+        rules: How much of a sentence an attribution's content must cover (``min_share``).
+
+    Returns:
+        ``units`` with ``attributed_to`` (the source, or ``""``), ``attribution_kind``
+        (``direct``, ``mixed`` or ``indirect`` for an account; ``narrated`` for a
+        speech act the journalist narrates; ``""`` for none), ``source_kind`` and
+        ``attribution_no`` (-1 for none). Of several, an account before an act,
+        a named source before none, then the one covering most of the sentence. Official sentences get none.
+    """
+    out = units.copy()
+    out["attributed_to"] = ""
+    out["attribution_kind"] = ""
+    out["source_kind"] = ""
+    out["attribution_no"] = np.int64(-1)
+    news = units[units["side"] != "official"]
+    if news.empty or attributions.empty:
+        return out
+    pairs = news.reset_index().merge(
+        attributions[
+            [
+                "article_id",
+                "attribution_no",
+                "kind",
+                "start",
+                "end",
+                "source",
+                "relays",
+                "source_kind",
+            ]
+        ],
+        left_on="doc_id",
+        right_on="article_id",
+        suffixes=("", "_a"),
+    )
+    overlap = np.minimum(pairs["end"], pairs["end_a"]) - np.maximum(
+        pairs["start"], pairs["start_a"]
+    )
+    length = (pairs["end"] - pairs["start"]).clip(lower=1)
+    pairs = pairs.assign(
+        covered=overlap, account=pairs["relays"] == "account", named=pairs["source"] != ""
+    )
+    pairs = pairs[overlap >= rules.min_share * length]
+    # An account before an act, a named source before none, then the most covered.
+    best = pairs.sort_values(
+        ["index", "account", "named", "covered", "attribution_no"],
+        ascending=[True, False, False, False, True],
+    ).drop_duplicates("index")
+    if best.empty:
+        return out
+    at = best["index"].to_numpy()
+    out.loc[at, "attributed_to"] = best["source"].to_numpy()
+    out.loc[at, "attribution_kind"] = np.where(best["account"], best["kind"], "narrated")
+    out.loc[at, "source_kind"] = best["source_kind"].to_numpy()
+    out.loc[at, "attribution_no"] = best["attribution_no"].to_numpy()
+    return out
+
+
+def relayed_usage(usage: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
+    """Usage, each used official sentence with how the article relayed it.
+
+    Args:
+        usage: :func:`analysis.framing.align`'s usage.
+        units: :func:`attributed_units`.
+
+    Returns:
+        ``usage`` with ``relayed``, read at the use ``news_sent_no`` names (the most
+        prominent: a headline that states what the body attributes is the
+        journalist's own voice): for a used sentence, ``attributed_to_official``
+        (the news sentence that used it gives the account of the official text's
+        side, or is part of the official text the article carries), ``attributed_to_other`` (another source's) or ``own_voice`` (stated by
+        the journalist, or a speech act they narrate); ``""`` for one omitted.
+    """
+    out = usage.copy()
+    news = units[units["side"] != "official"].drop_duplicates(["doc_id", "sent_no"])
+    keyed = news.set_index(["doc_id", "sent_no"])
+    index = pd.MultiIndex.from_arrays([out["news_id"], out["news_sent_no"]])
+    kind = keyed["attribution_kind"].reindex(index).fillna("").to_numpy()
+    source = keyed["source_kind"].reindex(index).fillna("").to_numpy()
+    # The official text the article carries is introduced as such ("From The White House:").
+    carried = keyed["within"].reindex(index).fillna("").to_numpy() != ""
+    attributed = np.isin(kind, ("direct", "mixed", "indirect"))
+    relayed = np.where(
+        carried | (attributed & (source == "official_text")),
+        "attributed_to_official",
+        np.where(attributed, "attributed_to_other", "own_voice"),
+    )
+    out["relayed"] = np.where(out["news_sent_no"].to_numpy() >= 0, relayed, "")
+    return out
+
+
+# --- who gets to speak (notebook 07) ----------------------------------------------------
+
+VOICES = ("own_voice", "attributed_to_official", "attributed_to_others", "quoted")
+"""Whose words a news article's prose is, in :func:`voice_shares` (quoted words first)."""
+
+_PROSE_ROLES = ("headline", "journalist", "quote", "official")
+_WORDS = re.compile(r"\w+")
+
+
+def _speech(frame: pd.DataFrame) -> pd.Series:
+    """``direct`` (a quotation, whole or mixed), ``reported`` (an account) or ``narrated``."""
+    return pd.Series(
+        np.where(
+            frame["kind"].isin(("direct", "mixed")),
+            "direct",
+            np.where(frame["relays"] == "account", "reported", "narrated"),
+        ),
+        index=frame.index,
+    )
+
+
+def sources_table(attributions: pd.DataFrame, articles: pd.DataFrame, by: str = "article_id"):
+    """Attributions and their words by source kind and speech, per article or per outlet.
+
+    Args:
+        attributions: :func:`source_kinds`.
+        articles: ``corpus.articles`` (for the outlet).
+        by: ``article_id`` or ``outlet``.
+
+    Returns:
+        One row per (``by``, ``source_kind``, ``speech``): ``attributions`` and
+        ``words`` (of their content). ``speech`` is ``direct`` (quoted),
+        ``reported`` (an account in the journalist's words) or ``narrated`` (a
+        speech act the journalist narrates).
+    """
+    frame = attributions.assign(speech=_speech(attributions))
+    if by == "outlet":
+        outlets = articles.set_index("article_id")["outlet"].replace("", "(no outlet)")
+        frame = frame.assign(outlet=frame["article_id"].map(outlets))
+    table = (
+        frame.groupby([by, "source_kind", "speech"], observed=True)
+        .agg(attributions=("attribution_no", "size"), words=("words", "sum"))
+        .reset_index()
+    )
+    order = {kind: n for n, kind in enumerate(SOURCE_KINDS)}
+    return table.sort_values(
+        [by, "source_kind", "speech"], key=lambda c: c.map(order) if c.name == "source_kind" else c
+    ).reset_index(drop=True)
+
+
+def top_sources(attributions: pd.DataFrame, n: int = 10) -> pd.DataFrame:
+    """The sources given the most words, quoted or reported (narrated acts aside).
+
+    Args:
+        attributions: :func:`source_kinds`.
+        n: How many.
+
+    Returns:
+        One row per source (as resolved; as written where unresolved) with its
+        ``source_kind`` (the most frequent), ``attributions``, ``words``,
+        ``direct_words`` and ``articles``; the most words first.
+    """
+    said = attributions[_speech(attributions) != "narrated"]
+    said = said.assign(
+        who=said["source"].where(said["source"] != "", said["source_as_written"]),
+        direct_words=np.where(said["kind"] == "indirect", 0, said["words"]),
+    )
+    said = said[said["who"].str.strip() != ""]
+    if said.empty:
+        return pd.DataFrame(
+            columns=["source", "source_kind", "attributions", "words", "direct_words", "articles"]
+        )
+    table = said.groupby("who").agg(
+        source_kind=("source_kind", lambda kinds: kinds.value_counts().index[0]),
+        attributions=("attribution_no", "size"),
+        words=("words", "sum"),
+        direct_words=("direct_words", "sum"),
+        articles=("article_id", "nunique"),
+    )
+    table = table.sort_values(["words", "attributions"], ascending=False).head(n)
+    return table.rename_axis("source").reset_index()
+
+
+def voice_shares(corpus: Corpus, attributions: pd.DataFrame) -> pd.DataFrame:
+    """Each news article's prose, word by word: whose words it is.
+
+    A word inside a quotation is ``quoted``; else, inside the content of an account
+    (:func:`source_kinds`, ``relays == "account"``) of the official text's side, or in
+    the official text the article carries, ``attributed_to_official``; inside another
+    account, ``attributed_to_others``; else the journalist's ``own_voice``. Prose is
+    the headline, the journalist's blocks, quotation blocks and carried official text
+    (not bylines, captions, embeds or boilerplate).
+
+    Args:
+        corpus: The loaded corpus.
+        attributions: :func:`source_kinds` of it.
+
+    Returns:
+        One row per news article: ``article_id``, ``outlet``, ``words`` and, for
+        each of :data:`VOICES`, its words and its ``<voice>_share``.
+    """
+    articles = corpus.articles
+    news = articles[(articles["kind"] == "news") & (articles["derived_from"] == "")]
+    blocks = corpus.blocks[corpus.blocks["article_id"].isin(news["article_id"])]
+    prose = blocks[blocks["role"].isin(_PROSE_ROLES)]
+    by_article = {a: f for a, f in prose.groupby("article_id")}
+    quotes = {a: f for a, f in corpus.quotes.groupby("article_id")}
+    accounts = attributions[attributions["relays"] == "account"]
+    said = {a: f for a, f in accounts.groupby("article_id")}
+    rows = []
+    for article_id, outlet, text in zip(
+        news["article_id"], news["outlet"], news["text"], strict=False
+    ):
+        counts = dict.fromkeys(VOICES, 0)
+        found = by_article.get(article_id)
+        if found is not None:
+            voice = np.full(len(text), -1, dtype=np.int8)  # -1: not prose
+            for start, end, role in zip(found["start"], found["end"], found["role"], strict=False):
+                voice[start:end] = 1 if role == "official" else 0
+            told = said.get(article_id)
+            if told is not None:
+                for start, end, kind in zip(
+                    told["start"], told["end"], told["source_kind"], strict=False
+                ):
+                    part = voice[start:end]
+                    part[part == 0] = 1 if kind == "official_text" else 2
+            quoted = quotes.get(article_id)
+            if quoted is not None:
+                for start, end in zip(quoted["start"], quoted["end"], strict=False):
+                    part = voice[start:end]
+                    part[part >= 0] = 3
+            starts = np.fromiter((m.start() for m in _WORDS.finditer(text)), dtype=np.int64)
+            of_word = voice[starts] if len(starts) else np.array([], dtype=np.int8)
+            for n, name in enumerate(VOICES):
+                counts[name] = int((of_word == n).sum())
+        total = sum(counts.values())
+        row = {"article_id": article_id, "outlet": outlet, "words": total, **counts}
+        for name in VOICES:
+            row[f"{name}_share"] = counts[name] / total if total else 0.0
+        rows.append(row)
+    columns = ["article_id", "outlet", "words", *VOICES, *(f"{v}_share" for v in VOICES)]
+    return pd.DataFrame(rows, columns=columns)

@@ -1,0 +1,188 @@
+"""Source kinds, accounts against narrated acts, and framing read through attributions."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis import findings, framing
+
+READOUT = (
+    "Readout of the Prime Minister's call with President Okafor\n\n"
+    "Prime Minister Lena Marsh spoke with President Daniel Okafor of Veldia today.\n\n"
+    "The Prime Minister welcomed the new ferry agreement between the two countries.\n\n"
+    "The leaders agreed to meet again at the harbour summit in the spring.\n"
+)
+
+NEWS = (
+    "A calm day for ferry diplomacy\n\n"
+    "Prime Minister Lena Marsh welcomed the new ferry agreement between the two countries "
+    "on Tuesday.\n\n"
+    "The leaders agreed to meet again at the harbour summit in the spring, Downing Street "
+    "said in a statement.\n\n"
+    "Senator Paul Grey said the ferry deal would cost more than the government admits.\n\n"
+    "A senior official said the talks had been tense at times.\n\n"
+    "“We are pleased with the deal,” said Tom Reed, a ferry captain from the north coast.\n\n"
+    "According to a Harbour Institute report, ferry traffic had doubled.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("sources")
+    (folder / "readout.txt").write_text(READOUT, "utf-8")
+    (folder / "news.txt").write_text(NEWS, "utf-8")
+    (folder / "manifest.csv").write_text(
+        "article_id,path,kind,outlet,pairs_with\n"
+        "readout,readout.txt,official,GOV.UK (10 Downing Street),\n"
+        "news,news.txt,news,Harbour Times,readout\n",
+        "utf-8",
+    )
+    return analysis.load_corpus(folder)
+
+
+@pytest.fixture(scope="module")
+def result(corpus):
+    return framing.framing_of(corpus)
+
+
+def _kind_of(kinds: pd.DataFrame, source_words: str) -> pd.Series:
+    rows = kinds[kinds["source_as_written"].str.contains(source_words, regex=False)]
+    assert len(rows), (
+        f"no attribution has the source {source_words!r}: {kinds['source_as_written'].tolist()}"
+    )
+    return rows.iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("source", "kind", "evidence"),
+    [
+        ("Downing Street", "official_text", "issuer"),
+        ("Senator Paul Grey", "other_official", "office"),
+        ("A senior official", "unnamed", "names no one"),
+        ("Tom Reed", "named_other", "a name"),
+        ("a Harbour Institute report", "document", "document"),
+    ],
+)
+def test_each_source_is_classed_with_its_evidence(corpus, source, kind, evidence):
+    row = _kind_of(framing.source_kinds(corpus), source)
+    assert row["source_kind"] == kind
+    assert evidence in row["kind_evidence"]
+
+
+def test_the_official_texts_principal_speaks_for_it(corpus):
+    kinds = framing.source_kinds(corpus)
+    marsh = kinds[kinds["source"].str.contains("Marsh")]
+    assert len(marsh) and (marsh["source_kind"] == "official_text").all()
+    assert marsh["kind_evidence"].str.contains("principal").all()
+    assert (marsh["official_id"] == "readout").all()
+
+
+def test_an_account_is_told_apart_from_a_narrated_act(corpus):
+    kinds = framing.source_kinds(corpus).set_index("source_as_written")
+    # "Lena Marsh welcomed the new ferry agreement": an act the journalist narrates.
+    assert kinds.loc[kinds.index.str.contains("Marsh"), "relays"].eq("act").all()
+    # "…, Downing Street said in a statement": the cue after its content gives an account.
+    assert kinds.loc["Downing Street", "relays"] == "account"
+    # "said the ferry deal would cost …": a cue of telling.
+    assert kinds.loc["Senator Paul Grey", "relays"] == "account"
+
+
+def test_every_row_points_into_the_article_text(corpus):
+    kinds = framing.source_kinds(corpus)
+    texts = corpus.articles.set_index("article_id")["text"]
+    for row in kinds.itertuples():
+        assert texts[row.article_id][row.start : row.end] == row.text
+        assert row.words == len(re.findall(r"\w+", row.text))
+    assert list(kinds.columns) == list(framing.ATTRIBUTED_COLUMNS)
+
+
+def test_units_and_usage_say_whose_account_they_are(result):
+    units = result.units[result.units["side"] == "journalist"].set_index("sent_no")
+    texts = units["text"]
+    summit = units[texts.str.startswith("The leaders agreed")].iloc[0]
+    assert summit["attribution_kind"] == "indirect"
+    assert summit["source_kind"] == "official_text"
+    welcomed = units[texts.str.contains("welcomed")].iloc[0]
+    assert welcomed["attribution_kind"] == "narrated"
+    usage = result.usage.set_index("official_sent_no")
+    used = usage[usage["relayed"] != ""]
+    assert set(used["relayed"]) <= set(framing.RELAYS)
+    by_text = dict(zip(used["text"], used["relayed"], strict=True))
+    assert by_text["The leaders agreed to meet again at the harbour summit in the spring."] == (
+        "attributed_to_official"
+    )
+    assert (
+        by_text["The Prime Minister welcomed the new ferry agreement between the two countries."]
+        == "own_voice"
+    )
+    assert (usage.loc[usage["news_sent_no"] < 0, "relayed"] == "").all()
+
+
+def test_the_relay_finding_reads_its_numbers_from_usage(result):
+    usage = result.usage
+    text = findings.relay_finding(usage)
+    used = usage[usage["relayed"] != ""]
+    own = int((used["relayed"] == "own_voice").sum())
+    official = int((used["relayed"] == "attributed_to_official").sum())
+    assert f"Of the {len(used)} official sentences the article used, {own} " in text
+    assert f"and {official} attributed to the official side" in text
+    assert findings.relay_finding(usage.assign(relayed="")) == ""
+
+
+def test_voice_shares_split_every_prose_word_once(corpus, result):
+    shares = framing.voice_shares(corpus, result.attributions).set_index("article_id")
+    row = shares.loc["news"]
+    assert row["words"] == sum(row[v] for v in framing.VOICES) > 0
+    assert row["quoted"] == len(re.findall(r"\w+", "We are pleased with the deal,"))
+    assert row["attributed_to_official"] > 0 and row["attributed_to_others"] > 0
+    assert abs(sum(row[f"{v}_share"] for v in framing.VOICES) - 1) < 1e-9
+    text = findings.voice_finding(shares.reset_index())
+    assert f"of {int(row['words']):,} words of prose" in text
+    assert f"{row['quoted'] / row['words']:.0%} quoted" in text
+
+
+def test_sources_table_and_top_sources_count_the_same_words(corpus, result):
+    kinds = result.attributions
+    table = framing.sources_table(kinds, corpus.articles, by="outlet")
+    assert table["words"].sum() == kinds["words"].sum()
+    assert set(table["outlet"]) == {"Harbour Times"}
+    top = framing.top_sources(kinds)
+    said = kinds[~((kinds["kind"] == "indirect") & (kinds["relays"] == "act"))]
+    assert top["words"].sum() <= said["words"].sum()
+    assert top["words"].is_monotonic_decreasing
+    finding = findings.source_kind_finding(table)
+    assert finding.endswith("in quotation marks")
+
+
+def test_a_corpus_without_attributions_gives_empty_tables(tmp_path):
+    (tmp_path / "a.txt").write_text("A quiet day\n\nNothing happened in the harbour.\n", "utf-8")
+    corpus = analysis.load_corpus(tmp_path)
+    kinds = framing.source_kinds(corpus)
+    assert kinds.empty and list(kinds.columns) == list(framing.ATTRIBUTED_COLUMNS)
+    shares = framing.voice_shares(corpus, kinds)
+    assert shares["own_voice_share"].tolist() == [1.0]
+    assert framing.top_sources(kinds).empty
+    assert findings.source_kind_finding(framing.sources_table(kinds, corpus.articles)).startswith(
+        "No source"
+    )
+
+
+def test_a_malformed_lexicon_names_its_file_and_table(tmp_path):
+    bad = tmp_path / "sources.toml"
+    bad.write_text('[titles]\nwords = "president"\n', "utf-8")
+    with pytest.raises(framing.SourceLexiconError, match=r"sources.toml: \[titles\]: has no list"):
+        framing.load_sources(bad)
+    bad.write_text("[titles\n", "utf-8")
+    with pytest.raises(framing.SourceLexiconError, match="not valid TOML"):
+        framing.load_sources(bad)
+
+
+def test_the_shipped_lexicon_gives_each_list_its_sources():
+    lexicon = framing.load_sources()
+    assert {"president", "senator"} <= lexicon.titles
+    assert "statement" in lexicon.documents and "officials" in lexicon.unnamed
+    assert any(name == "White House" for name, _ in lexicon.institutions)
