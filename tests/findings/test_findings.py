@@ -71,7 +71,7 @@ def _parts(text: str) -> list[tuple[str, str]]:
 
 
 def _pair_of(sentence: str, pairs: pd.DataFrame) -> str:
-    named = re.search(r"`([^`]+)`'s", sentence)
+    named = re.search(r"`([^`]+)`", sentence)  # "`x`'s sentences", "sentences of `x`"
     if named:
         return named.group(1)
     assert len(pairs) == 1, "with two official texts the finding names the one it is about"
@@ -146,6 +146,28 @@ def _check_reuse(sentence, reuse, news_id):
     assert f"“{row.longest_run}”" in sentence
 
 
+def _check_relayed(sentence, usage):
+    used = usage[usage["relayed"] != ""]
+    total, own, official = map(
+        int,
+        re.search(
+            r"Of the (\d+) official .*? used, (\d+) .*? and (\d+) attributed", sentence
+        ).groups(),
+    )
+    counts = used["relayed"].value_counts()
+    assert (total, own, official) == (
+        len(used),
+        counts.get("own_voice", 0),
+        counts.get("attributed_to_official", 0),
+    )
+    other = re.search(r"\((\d+) to another source\)", sentence)
+    assert (int(other.group(1)) if other else 0) == counts.get("attributed_to_other", 0)
+    headline = used.loc[used["used_in"] == "headline", "relayed"]
+    assert ("The headline's claim" in sentence) == bool(len(headline))
+    if (headline == "own_voice").any():
+        assert "attributed to nobody" in sentence
+
+
 def test_article_findings_agree_with_the_framing_tables(analysed):
     corpus, result, _ = analysed
     for news_id in _news_ids(corpus):
@@ -155,13 +177,18 @@ def test_article_findings_agree_with_the_framing_tables(analysed):
         seen = set()
         for label, sentence in _parts(text):
             seen.add(label)
-            if label in ("Up front", "Omitted"):
+            if label in ("Up front", "Omitted", "Relayed"):
                 official_id = _pair_of(sentence, pairs)
                 usage = result.usage[
                     (result.usage["news_id"] == news_id)
                     & (result.usage["official_id"] == official_id)
                 ]
-                (_check_up_front if label == "Up front" else _check_omitted)(sentence, usage)
+                check = {
+                    "Up front": _check_up_front,
+                    "Omitted": _check_omitted,
+                    "Relayed": _check_relayed,
+                }[label]
+                check(sentence, usage)
             elif label == "Sentences":
                 _check_sentences(sentence, alignment)
             elif label == "Added":

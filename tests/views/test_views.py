@@ -110,12 +110,14 @@ def test_views_holds_every_view_in_one_namespace():
         "readability_interval_chart",
         "sentence_lengths_chart",
         "show",
+        "source_kind_chart",
         "topic_gap_chart",
         "topic_heatmap",
         "topic_slope_chart",
         "usage_chart",
         "use_style",
         "verb_shift_chart",
+        "voice_share_chart",
         "words_by_role_chart",
     }
     assert not display & plots  # one namespace, no name lost to a clash
