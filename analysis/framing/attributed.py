@@ -567,22 +567,27 @@ def attributed_units(
     news = units[units["side"] != "official"]
     if news.empty or attributions.empty:
         return out
-    pairs = news.reset_index().merge(
-        attributions[
-            [
-                "article_id",
-                "attribution_no",
-                "kind",
-                "start",
-                "end",
-                "source",
-                "relays",
-                "source_kind",
-            ]
-        ],
-        left_on="doc_id",
-        right_on="article_id",
-        suffixes=("", "_a"),
+    # Only the spans: units × attributions per article is many rows on a large corpus.
+    pairs = (
+        news[["doc_id", "start", "end"]]
+        .reset_index()
+        .merge(
+            attributions[
+                [
+                    "article_id",
+                    "attribution_no",
+                    "kind",
+                    "start",
+                    "end",
+                    "source",
+                    "relays",
+                    "source_kind",
+                ]
+            ],
+            left_on="doc_id",
+            right_on="article_id",
+            suffixes=("", "_a"),
+        )
     )
     overlap = np.minimum(pairs["end"], pairs["end_a"]) - np.maximum(
         pairs["start"], pairs["start_a"]
