@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from pathlib import Path
 
 import pandas as pd
@@ -28,16 +29,7 @@ def test_run_workbook_equals_the_modules_one_by_one(two_processes, monkeypatch, 
         monkeypatch.setattr(run, "PARALLEL_MIN_DOCUMENTS", 1)
         monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)
     got = run.run_workbook(corpus)
-    for name in (
-        "units",
-        "alignment",
-        "sources",
-        "usage",
-        "reuse",
-        "verbs",
-        "quotes",
-        "attributions",
-    ):
+    for name in (field.name for field in fields(framing.Framing)):
         pd.testing.assert_frame_equal(getattr(got.framing, name), getattr(expected, name))
     pd.testing.assert_frame_equal(got.readability, scores)
     pd.testing.assert_frame_equal(got.mentions, mentions)
@@ -88,16 +80,7 @@ def client():
 def _pandas_frames(corpus: analysis.Corpus, rules: run.Rules | None = None) -> dict:
     workbook = run.run_workbook(corpus, rules=rules)
     frames = {name: getattr(corpus, name) for name in KEYS if hasattr(corpus, name)}
-    for name in (
-        "units",
-        "alignment",
-        "sources",
-        "usage",
-        "reuse",
-        "verbs",
-        "quotes",
-        "attributions",
-    ):
+    for name in (field.name for field in fields(framing.Framing)):
         frames[f"framing_{name}"] = getattr(workbook.framing, name)
     scores = workbook.readability.copy()
     scores.insert(0, "article_id", corpus.articles.loc[scores.index, "article_id"].to_numpy())

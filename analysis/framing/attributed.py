@@ -35,6 +35,7 @@ passed on as fact?".
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from dataclasses import dataclass
@@ -148,8 +149,13 @@ class SourceLexicon:
     institutions: tuple[tuple[str, tuple[str, ...]], ...]
 
     def pattern(self, words) -> re.Pattern:
-        """One pattern finding any of ``words`` whole (longest first)."""
-        return _phrase_pattern(tuple(sorted(words, key=len, reverse=True)))
+        """One pattern finding any of ``words`` whole (longest first), compiled once."""
+        return _phrase_pattern(frozenset(words))
+
+    @functools.cached_property
+    def no_names(self) -> frozenset[str]:
+        """Words that name no one by themselves: titles, institutions, unnamed heads."""
+        return self.titles | self.bodies | self.unnamed
 
 
 _TABLES = ("titles", "bodies", "unnamed", "documents", "telling")
@@ -192,15 +198,11 @@ def load_sources(path: str | Path | None = None) -> SourceLexicon:
     return SourceLexicon(**lists, institutions=tuple(institutions))
 
 
-_PATTERNS: dict[tuple[str, ...], re.Pattern] = {}
-
-
-def _phrase_pattern(words: tuple[str, ...]) -> re.Pattern:
-    """Compiled once per word list (lexicons are few), not per document."""
-    if words not in _PATTERNS:
-        body = "|".join(re.escape(w) for w in words)
-        _PATTERNS[words] = re.compile(rf"(?<![\w.])(?:{body})(?![\w])")
-    return _PATTERNS[words]
+@functools.cache
+def _phrase_pattern(words: frozenset[str]) -> re.Pattern:
+    """Compiled once per word list (lexicons are few), not per source."""
+    body = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?<![\w.])(?:{body})(?![\w])")
 
 
 # --- the official side of each news article --------------------------------------------
@@ -210,6 +212,12 @@ _PRONOUNS = frozenset(
 )
 _HONORIFICS = frozenset(("mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "dame"))
 _NAME = re.compile(r"[A-Z][\w'’\-.]*")
+# An official text's opening up to its first lower-case word: its subject ("President X").
+_SUBJECT_END = re.compile(r"\s(?=[a-z])(?!of\b|de\b|al\b|bin\b)")
+_SPOKESPERSON = re.compile(r"(?:attributable to|[Ss]pokesperson|[Ss]pokes(?:wo)?man)\s+")
+_THE_DOCUMENT = re.compile(r"(?:the|this|that|its)\s+\w+")  # "the readout", whole
+_FIRST_NOUN = re.compile(r"(?:(?:the|a|an|its|their|his|her|this|that)\s+)?([\w-]+)")
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _WORD = re.compile(r"[\w'’.\-]+")
 
 
@@ -239,7 +247,7 @@ def _principals(text: str, lexicon: SourceLexicon) -> tuple[set[str], list[str]]
     """
     surnames, titles = set(), []
     opening = text[:300]
-    subject = re.split(r"\s(?=[a-z])(?!of\b|de\b|al\b|bin\b)", opening, maxsplit=1)[0]
+    subject = _SUBJECT_END.split(opening, maxsplit=1)[0]
     # The subject less its titles ("Secretary of State", "The Prime Minister") and
     # its determiners: what is left, capitalised, is a name.
     untitled = lexicon.pattern(lexicon.titles | {"the", "a", "an"}).sub(" ", subject.lower())
@@ -251,7 +259,7 @@ def _principals(text: str, lexicon: SourceLexicon) -> tuple[set[str], list[str]]
         surnames.discard("jr")
     else:
         titles.extend(lexicon.pattern(lexicon.titles).findall(subject.lower()))
-    for spoke in re.finditer(r"(?:attributable to|[Ss]pokesperson|[Ss]pokes(?:wo)?man)\s+", text):
+    for spoke in _SPOKESPERSON.finditer(text):
         follow = _NAME.findall(text[spoke.end() : spoke.end() + 40])
         if len(follow) >= 2:
             surnames.add(_surname(" ".join(follow[:2])))
@@ -310,7 +318,7 @@ def _is_named(written: str, resolved: str, lexicon: SourceLexicon) -> bool:
         kept = [
             w
             for w, low in zip(words, text.lower().split(), strict=False)
-            if low.strip(",.’'s") not in lexicon.titles | lexicon.bodies | lexicon.unnamed
+            if low.strip(",.’'s") not in lexicon.no_names
         ]
         capital = [bool(_NAME.fullmatch(w.strip(",’'"))) for w in kept]
         if any(a and b for a, b in zip(capital, capital[1:], strict=False)):
@@ -338,7 +346,7 @@ def _speaks_for(side: _Official, source: _Source, lexicon: SourceLexicon) -> str
     document = _document_word(source, lexicon)
     if document not in ("readout", "statement", "release", "communique", "communiqué"):
         return ""
-    if re.fullmatch(r"(?:the|this|that|its)\s+\w+", source.written):
+    if _THE_DOCUMENT.fullmatch(source.written):
         return f"the official text itself ('{source.written}')"
     for title in side.titles + tuple(side.surnames):
         if lexicon.pattern((title,)).search(source.written):
@@ -358,7 +366,7 @@ def _document_word(source: _Source, lexicon: SourceLexicon) -> str:
     """The document a source is: its head ("the report"), or its first noun ("a statement from …")."""
     if source.head in lexicon.documents:
         return source.head
-    first = re.match(r"(?:(?:the|a|an|its|their|his|her|this|that)\s+)?([\w-]+)", source.written)
+    first = _FIRST_NOUN.match(source.written)
     if first and first.group(1) in lexicon.documents and " " in source.written:
         return first.group(1)
     return ""
@@ -505,7 +513,7 @@ def source_kinds(
             )
             lowered = written.lower()
             head = lowered.split()[-1] if lowered else ""
-            head = re.sub(r"(?:['’]s|['’])$", "", head).strip(",.:;")
+            head = _POSSESSIVE.sub("", head).strip(",.:;")
             source = _Source(
                 lowered,
                 row.source,

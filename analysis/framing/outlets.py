@@ -47,13 +47,11 @@ def outlet_summary(corpus: Corpus, result: Framing) -> pd.DataFrame:
         lambda f: int((f == "not in official text").sum())
     )
     # Of the official sentences each outlet used, the share stated in its own voice.
-    used = result.usage[result.usage["relayed"] != ""] if "relayed" in result.usage else None
+    used = result.usage[result.usage["relayed"] != ""]
     own = (
         used.assign(outlet=used["news_id"].map(outlets))
         .groupby("outlet")["relayed"]
         .agg(lambda relayed: (relayed == "own_voice").mean())
-        if used is not None
-        else None
     )
     table = table.join(classes).assign(
         added_share=added,
