@@ -53,7 +53,6 @@ from analysis.framing.attributed import (
     ATTRIBUTED_COLUMNS,
     RELAYS,
     SOURCE_KINDS,
-    VOICES,
     AttributedRules,
     SourceLexicon,
     SourceLexiconError,
@@ -61,9 +60,6 @@ from analysis.framing.attributed import (
     load_sources,
     relayed_usage,
     source_kinds,
-    sources_table,
-    top_sources,
-    voice_shares,
 )
 from analysis.framing.combined import framing_of, read_through
 from analysis.framing.fidelity import quote_fidelity
@@ -75,6 +71,7 @@ from analysis.framing.textreuse import REUSE_COLUMNS, derivation_class, reuse
 from analysis.framing.usage import USAGE_COLUMNS
 from analysis.framing.vectors import UnitStatistics, unit_statistics
 from analysis.framing.verbs import VerbLexicon, load_verbs, verb_pairs
+from analysis.framing.voices import VOICES, sources_table, top_sources, voice_shares
 from analysis.framing.words import distinctive_words, unmentioned_words
 
 __all__ = [

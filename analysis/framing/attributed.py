@@ -54,7 +54,6 @@ __all__ = [
     "KIND_RULES",
     "RELAYS",
     "SOURCE_KINDS",
-    "VOICES",
     "AttributedRules",
     "SourceLexicon",
     "SourceLexiconError",
@@ -62,9 +61,6 @@ __all__ = [
     "load_sources",
     "relayed_usage",
     "source_kinds",
-    "sources_table",
-    "top_sources",
-    "voice_shares",
 ]
 
 SOURCE_KINDS = (
@@ -575,36 +571,12 @@ def attributed_units(
     news = units[units["side"] != "official"]
     if news.empty or attributions.empty:
         return out
-    # Only the spans: units × attributions per article is many rows on a large corpus.
-    pairs = (
-        news[["doc_id", "start", "end"]]
-        .reset_index()
-        .merge(
-            attributions[
-                [
-                    "article_id",
-                    "attribution_no",
-                    "kind",
-                    "start",
-                    "end",
-                    "source",
-                    "relays",
-                    "source_kind",
-                ]
-            ],
-            left_on="doc_id",
-            right_on="article_id",
-            suffixes=("", "_a"),
-        )
-    )
+    pairs = _overlapping(news, attributions)
     overlap = np.minimum(pairs["end"], pairs["end_a"]) - np.maximum(
         pairs["start"], pairs["start_a"]
     )
     length = (pairs["end"] - pairs["start"]).clip(lower=1)
-    pairs = pairs.assign(
-        covered=overlap, account=pairs["relays"] == "account", named=pairs["source"] != ""
-    )
-    pairs = pairs[overlap >= rules.min_share * length]
+    pairs = pairs.assign(covered=overlap)[overlap >= rules.min_share * length]
     # An account before an act, a named source before none, then the most covered.
     best = pairs.sort_values(
         ["index", "account", "named", "covered", "attribution_no"],
@@ -613,11 +585,60 @@ def attributed_units(
     if best.empty:
         return out
     at = best["index"].to_numpy()
-    out.loc[at, "attributed_to"] = best["source"].to_numpy()
-    out.loc[at, "attribution_kind"] = np.where(best["account"], best["kind"], "narrated")
-    out.loc[at, "source_kind"] = best["source_kind"].to_numpy()
-    out.loc[at, "attribution_no"] = best["attribution_no"].to_numpy()
+    chosen = attributions.iloc[best["row"].to_numpy()]
+    out.loc[at, "attributed_to"] = chosen["source"].to_numpy()
+    out.loc[at, "attribution_kind"] = np.where(
+        best["account"].to_numpy(), chosen["kind"].to_numpy(), "narrated"
+    )
+    out.loc[at, "source_kind"] = chosen["source_kind"].to_numpy()
+    out.loc[at, "attribution_no"] = chosen["attribution_no"].to_numpy()
     return out
+
+
+def _overlapping(news: pd.DataFrame, attributions: pd.DataFrame) -> pd.DataFrame:
+    """Each (sentence, attribution) of one article whose spans overlap: numbers only.
+
+    A document's sentences are disjoint, so in (document, start) order their ends are
+    in order too, and the sentences an attribution overlaps are one run found by two
+    binary searches: no product of every sentence with every attribution of its article.
+
+    Returns:
+        ``index`` (the sentence's label in ``news``), its ``start``/``end``, the
+        attribution's ``row`` (position in ``attributions``), ``start_a``/``end_a``,
+        ``attribution_no``, ``account`` (it relays an account) and ``named`` (its
+        source is named).
+    """
+    codes = {doc: n for n, doc in enumerate(pd.unique(news["doc_id"]))}
+    doc = news["doc_id"].map(codes).to_numpy(np.int64)
+    starts, ends = news["start"].to_numpy(np.int64), news["end"].to_numpy(np.int64)
+    order = np.lexsort((starts, doc))
+    doc, starts, ends, labels = doc[order], starts[order], ends[order], news.index[order]
+    shift = np.int64(1) << 40  # beyond any text's length: keys sort by document, then offset
+    of = attributions["article_id"].map(codes)
+    rows = np.flatnonzero(of.notna().to_numpy())
+    key = of.to_numpy()[rows].astype(np.int64) * shift
+    a_start = attributions["start"].to_numpy(np.int64)[rows]
+    a_end = attributions["end"].to_numpy(np.int64)[rows]
+    first = np.searchsorted(doc * shift + ends, key + a_start, side="right")
+    last = np.searchsorted(doc * shift + starts, key + a_end, side="left")
+    counts = np.maximum(last - first, 0)
+    which = np.repeat(np.arange(len(rows)), counts)
+    unit = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+    unit += np.repeat(first, counts)
+    row = rows[which]
+    return pd.DataFrame(
+        {
+            "index": labels[unit],
+            "start": starts[unit],
+            "end": ends[unit],
+            "row": row,
+            "start_a": a_start[which],
+            "end_a": a_end[which],
+            "attribution_no": attributions["attribution_no"].to_numpy()[row],
+            "account": (attributions["relays"] == "account").to_numpy()[row],
+            "named": (attributions["source"] != "").to_numpy()[row],
+        }
+    )
 
 
 def relayed_usage(usage: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
@@ -651,147 +672,3 @@ def relayed_usage(usage: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
     )
     out["relayed"] = np.where(out["news_sent_no"].to_numpy() >= 0, relayed, "")
     return out
-
-
-# --- who gets to speak (notebook 07) ----------------------------------------------------
-
-VOICES = ("own_voice", "attributed_to_official", "attributed_to_others", "quoted")
-"""Whose words a news article's prose is, in :func:`voice_shares` (quoted words first)."""
-
-_PROSE_ROLES = ("headline", "journalist", "quote", "official")
-_WORDS = re.compile(r"\w+")
-
-
-def _speech(frame: pd.DataFrame) -> pd.Series:
-    """``direct`` (a quotation, whole or mixed), ``reported`` (an account) or ``narrated``."""
-    return pd.Series(
-        np.where(
-            frame["kind"].isin(("direct", "mixed")),
-            "direct",
-            np.where(frame["relays"] == "account", "reported", "narrated"),
-        ),
-        index=frame.index,
-    )
-
-
-def sources_table(attributions: pd.DataFrame, articles: pd.DataFrame, by: str = "article_id"):
-    """Attributions and their words by source kind and speech, per article or per outlet.
-
-    Args:
-        attributions: :func:`source_kinds`.
-        articles: ``corpus.articles`` (for the outlet).
-        by: ``article_id`` or ``outlet``.
-
-    Returns:
-        One row per (``by``, ``source_kind``, ``speech``): ``attributions`` and
-        ``words`` (of their content). ``speech`` is ``direct`` (quoted),
-        ``reported`` (an account in the journalist's words) or ``narrated`` (a
-        speech act the journalist narrates).
-    """
-    frame = attributions.assign(speech=_speech(attributions))
-    if by == "outlet":
-        outlets = articles.set_index("article_id")["outlet"].replace("", "(no outlet)")
-        frame = frame.assign(outlet=frame["article_id"].map(outlets))
-    table = (
-        frame.groupby([by, "source_kind", "speech"], observed=True)
-        .agg(attributions=("attribution_no", "size"), words=("words", "sum"))
-        .reset_index()
-    )
-    order = {kind: n for n, kind in enumerate(SOURCE_KINDS)}
-    return table.sort_values(
-        [by, "source_kind", "speech"], key=lambda c: c.map(order) if c.name == "source_kind" else c
-    ).reset_index(drop=True)
-
-
-def top_sources(attributions: pd.DataFrame, n: int = 10) -> pd.DataFrame:
-    """The sources given the most words, quoted or reported (narrated acts aside).
-
-    Args:
-        attributions: :func:`source_kinds`.
-        n: How many.
-
-    Returns:
-        One row per source (as resolved; as written where unresolved) with its
-        ``source_kind`` (the most frequent), ``attributions``, ``words``,
-        ``direct_words`` and ``articles``; the most words first.
-    """
-    said = attributions[_speech(attributions) != "narrated"]
-    said = said.assign(
-        who=said["source"].where(said["source"] != "", said["source_as_written"]),
-        direct_words=np.where(said["kind"] == "indirect", 0, said["words"]),
-    )
-    said = said[said["who"].str.strip() != ""]
-    if said.empty:
-        return pd.DataFrame(
-            columns=["source", "source_kind", "attributions", "words", "direct_words", "articles"]
-        )
-    table = said.groupby("who").agg(
-        source_kind=("source_kind", lambda kinds: kinds.value_counts().index[0]),
-        attributions=("attribution_no", "size"),
-        words=("words", "sum"),
-        direct_words=("direct_words", "sum"),
-        articles=("article_id", "nunique"),
-    )
-    table = table.sort_values(["words", "attributions"], ascending=False).head(n)
-    return table.rename_axis("source").reset_index()
-
-
-def voice_shares(corpus: Corpus, attributions: pd.DataFrame) -> pd.DataFrame:
-    """Each news article's prose, word by word: whose words it is.
-
-    A word inside a quotation is ``quoted``; else, inside the content of an account
-    (:func:`source_kinds`, ``relays == "account"``) of the official text's side, or in
-    the official text the article carries, ``attributed_to_official``; inside another
-    account, ``attributed_to_others``; else the journalist's ``own_voice``. Prose is
-    the headline, the journalist's blocks, quotation blocks and carried official text
-    (not bylines, captions, embeds or boilerplate).
-
-    Args:
-        corpus: The loaded corpus.
-        attributions: :func:`source_kinds` of it.
-
-    Returns:
-        One row per news article: ``article_id``, ``outlet``, ``words`` and, for
-        each of :data:`VOICES`, its words and its ``<voice>_share``.
-    """
-    articles = corpus.articles
-    news = articles[(articles["kind"] == "news") & (articles["derived_from"] == "")]
-    blocks = corpus.blocks[corpus.blocks["article_id"].isin(news["article_id"])]
-    prose = blocks[blocks["role"].isin(_PROSE_ROLES)]
-    by_article = {a: f for a, f in prose.groupby("article_id")}
-    quotes = {a: f for a, f in corpus.quotes.groupby("article_id")}
-    accounts = attributions[attributions["relays"] == "account"]
-    said = {a: f for a, f in accounts.groupby("article_id")}
-    rows = []
-    for article_id, outlet, text in zip(
-        news["article_id"], news["outlet"], news["text"], strict=False
-    ):
-        counts = dict.fromkeys(VOICES, 0)
-        found = by_article.get(article_id)
-        if found is not None:
-            voice = np.full(len(text), -1, dtype=np.int8)  # -1: not prose
-            for start, end, role in zip(found["start"], found["end"], found["role"], strict=False):
-                voice[start:end] = 1 if role == "official" else 0
-            told = said.get(article_id)
-            if told is not None:
-                for start, end, kind in zip(
-                    told["start"], told["end"], told["source_kind"], strict=False
-                ):
-                    part = voice[start:end]
-                    part[part == 0] = 1 if kind == "official_text" else 2
-            quoted = quotes.get(article_id)
-            if quoted is not None:
-                for start, end in zip(quoted["start"], quoted["end"], strict=False):
-                    part = voice[start:end]
-                    part[part >= 0] = 3
-            starts = np.fromiter((m.start() for m in _WORDS.finditer(text)), dtype=np.int64)
-            of_word = voice[starts] if len(starts) else np.array([], dtype=np.int8)
-            for n, name in enumerate(VOICES):
-                counts[name] = int((of_word == n).sum())
-        total = sum(counts.values())
-        row = {"article_id": article_id, "outlet": outlet, "words": total, **counts}
-        for name in VOICES:
-            row[f"{name}_share"] = counts[name] / total if total else 0.0
-        rows.append(row)
-    columns = ["article_id", "outlet", "words", *VOICES, *(f"{v}_share" for v in VOICES)]
-    return pd.DataFrame(rows, columns=columns)
