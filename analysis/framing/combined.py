@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
 from analysis.corpus import Corpus
@@ -69,6 +71,5 @@ def framing_of(
 
 def read_through(result: Framing, rules: AttributedRules) -> Framing:
     """Framing's sentences and usage read through its attributions (whose account each is)."""
-    result.units = attributed_units(result.units, result.attributions, rules=rules)
-    result.usage = relayed_usage(result.usage, result.units)
-    return result
+    units = attributed_units(result.units, result.attributions, rules=rules)
+    return replace(result, units=units, usage=relayed_usage(result.usage, units))

@@ -246,9 +246,9 @@ def _run_notebooks(jobs: list, corpus_path: Path, out_dir: Path, meanwhile=None)
     """Execute and render every notebook of ``jobs`` (source, destination, parameters).
 
     Each notebook runs in a kernel of its own, a process, one more at a time
-    than there are usable cores (:func:`kernels_at_once`). Threads, not forked workers, wait on them: a
-    process that has run a kernel holds an event loop thread that a fork would
-    leave dead. Each thread renders its notebook's pages as soon as it ends, and
+    than there are usable cores (:func:`kernels_at_once`). Threads, not forked
+    workers, wait on them: a process that has run a kernel holds an event loop
+    thread that a fork would leave dead. Each thread renders its notebook's pages as soon as it ends, and
     the calling thread runs ``meanwhile`` (the tables), so neither waits for the
     last notebook: near the end one core would otherwise be idle.
 
@@ -398,8 +398,8 @@ def build_report(
             cache_dir=cache_dir,
         )
         jobs.append((source, executed_dir / source.name, parameters))
-    # The notebooks read the cache and not each other: they run two at a time (one
-    # per core), while this thread writes the tables.
+    # The notebooks read the cache and not each other: they run side by side
+    # (kernels_at_once), while this thread writes the tables.
     pages, tables = _run_notebooks(
         jobs,
         corpus_path,
