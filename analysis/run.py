@@ -5,9 +5,10 @@ one process (or two: see below). :func:`run_on_dask` runs the same steps,
 segmentation included, on a Dask DataFrame of articles, partition by
 partition, and gives the same rows.
 
-On one machine the analyses are scheduled over the two cores: alignment and
-verbs in this process while a forked worker scores readability, finds topic
-mentions and checks quotations; then reuse, split over both processes itself.
+On one machine the analyses are scheduled over the two cores: alignment, verbs
+and quotation fidelity in this process while a forked worker finds topic
+mentions, scores readability and classes the attributions' sources; then reuse,
+split over both processes itself, and framing read through the attributions.
 
 On Dask every step is a function of a news article and the official texts it
 pairs with, but for two figures of alignment that count over the whole corpus:
@@ -101,17 +102,20 @@ def run_workbook(corpus: Corpus, *, rules: Rules | None = None) -> Workbook:
         alignment, sources, usage = framing.align(
             corpus, units, rules=rules.align, usage_rules=rules.usage
         )
-        return units, alignment, sources, usage, framing.verb_pairs(alignment)
+        verbs = framing.verb_pairs(alignment)
+        # Quotation fidelity here, after alignment's peak: the two sides then take
+        # about as long (the source kinds are the other side's longest step).
+        quotes = framing.quote_fidelity(corpus, rules=rules.fidelity)
+        return units, alignment, sources, usage, verbs, quotes
 
     def other_side() -> tuple:
         # The lightest in memory last: alignment, beside it, peaks near its end.
         mentions = topics.find_mentions(corpus)
         scores = readability.suite(files)
-        quotes = framing.quote_fidelity(corpus, rules=rules.fidelity)
-        return quotes, scores, mentions, framing.source_kinds(corpus, rules=rules.attributed)
+        return scores, mentions, framing.source_kinds(corpus, rules=rules.attributed)
 
     two = process_count(len(corpus.articles), PARALLEL_MIN_DOCUMENTS) > 1
-    (units, alignment, sources, usage, verbs), (quotes, scores, mentions, said) = both_at_once(
+    (units, alignment, sources, usage, verbs, quotes), (scores, mentions, said) = both_at_once(
         alignment_side, other_side, two
     )
     result = framing.Framing(

@@ -293,15 +293,30 @@ def _official_sides(corpus: Corpus, lexicon: SourceLexicon) -> dict[str, list[_O
 # --- the rules --------------------------------------------------------------------------
 
 
-class _Source(NamedTuple):
-    """What the rules read of one attribution's source."""
+class _Source:
+    """What the rules read of one attribution's source.
 
-    written: str  # as written, lower case
-    resolved: str  # the resolved source
-    head: str  # the last word as written, lower case, less a possessive
-    named: bool  # it names a person or an organisation by name
-    context: str  # the words around its first mention, lower case
-    officials: list  # the article's official sides (_Official)
+    Attributes:
+        written: As written, lower case.
+        resolved: The resolved source.
+        head: The last word as written, lower case, less a possessive.
+        named: It names a person or an organisation by name.
+        officials: The article's official sides (:class:`_Official`).
+        context: The words around its mentions, lower case (:func:`_contexts`): read
+            only by a rule that needs it, as most sources are decided without.
+    """
+
+    def __init__(self, written, resolved, head, named, officials, context_of) -> None:
+        self.written, self.resolved, self.head = written, resolved, head
+        self.named, self.officials, self._context_of = named, officials, context_of
+
+    @functools.cached_property
+    def context(self) -> str:
+        return self._context_of()
+
+    def search(self, pattern: re.Pattern) -> re.Match | None:
+        """The first match as written, else in its context (as if "written | context")."""
+        return pattern.search(self.written) or pattern.search(self.context)
 
 
 def _is_named(written: str, resolved: str, lexicon: SourceLexicon) -> bool:
@@ -331,13 +346,13 @@ def _is_named(written: str, resolved: str, lexicon: SourceLexicon) -> bool:
 def _speaks_for(side: _Official, source: _Source, lexicon: SourceLexicon) -> str:
     """Evidence that a source speaks for one official text (its issuer, principal or itself)."""
     for alias in side.aliases:
-        if lexicon.pattern((alias,)).search(source.written + " | " + source.context):
+        if source.search(lexicon.pattern((alias,))):
             return f"names the official text's issuer ('{alias}')"
     surname = _surname(source.resolved or source.written)
     if surname and surname in side.surnames:
         return f"the official text's own principal or spokesperson ('{surname}')"
     for title in side.titles:  # a principal known by title alone ("The Prime Minister …")
-        if lexicon.pattern((title,)).search(source.written + " | " + source.context):
+        if source.search(lexicon.pattern((title,))):
             return f"the official text's principal, by title ('{title}')"
     document = _document_word(source, lexicon)
     if document not in ("readout", "statement", "release", "communique", "communiqué"):
@@ -389,7 +404,7 @@ def _unnamed(source: _Source, lexicon: SourceLexicon) -> str:
 
 def _other_official(source: _Source, lexicon: SourceLexicon) -> str:
     for words, what in ((lexicon.titles, "an office"), (lexicon.bodies, "an institution")):
-        found = lexicon.pattern(words).search(source.written + " | " + source.context)
+        found = source.search(lexicon.pattern(words))
         if found:
             return f"{what} ('{found.group(0)}')"
     return ""
@@ -494,30 +509,27 @@ def source_kinds(
     texts = dict(zip(articles["article_id"], articles["text"], strict=False))
     sides = _official_sides(corpus, lexicon) if len(frame) else {}
     telling = lexicon.pattern(lexicon.telling)
-    kinds, evidence, official, relays = [], [], [], []
+    kinds, evidence, official = [], [], []
     seen: dict[tuple, tuple[str, str, str]] = {}
-    for row in frame.itertuples(index=False):
-        written = row.source_as_written.strip()
-        key = (row.article_id, written, row.source)
+    # What does not depend on the article, once per source as written and resolved.
+    alike: dict[tuple[str, str], tuple[str, str, bool]] = {}
+    columns = ("article_id", "source_as_written", "source", "source_start", "source_end")
+    for article_id, as_written, resolved, start, end in zip(
+        *(frame[c].to_numpy() for c in columns), strict=True
+    ):
+        written = as_written.strip()
+        key = (article_id, written, resolved)
         if key not in seen:
-            context = _contexts(
-                texts[row.article_id],
-                row.source,
-                row.source_start,
-                row.source_end,
-                rules.context_chars,
+            if (written, resolved) not in alike:
+                lowered = written.lower()
+                head = lowered.split()[-1] if lowered else ""
+                head = _POSSESSIVE.sub("", head).strip(",.:;")
+                alike[written, resolved] = (lowered, head, _is_named(written, resolved, lexicon))
+            lowered, head, named = alike[written, resolved]
+            context = functools.partial(
+                _contexts, texts[article_id], resolved, start, end, rules.context_chars
             )
-            lowered = written.lower()
-            head = lowered.split()[-1] if lowered else ""
-            head = _POSSESSIVE.sub("", head).strip(",.:;")
-            source = _Source(
-                lowered,
-                row.source,
-                head,
-                _is_named(written, row.source, lexicon),
-                context,
-                sides.get(row.article_id, []),
-            )
+            source = _Source(lowered, resolved, head, named, sides.get(article_id, []), context)
             kind, why = _kind(source, lexicon)
             side = ""
             if kind == "official_text":
@@ -527,11 +539,11 @@ def source_kinds(
         kinds.append(kind)
         evidence.append(why)
         official.append(side)
-        relays.append(
-            "account"
-            if _relays(row.kind, row.cue, row.text, row.cue_start, row.start, telling)
-            else "act"
-        )
+    columns = ("kind", "cue", "text", "cue_start", "start")
+    relays = [
+        "account" if _relays(*values, telling) else "act"
+        for values in zip(*(frame[c].to_numpy() for c in columns), strict=True)
+    ]
     frame["words"] = frame["text"].str.count(r"\w+").astype("int64")
     frame["relays"] = relays
     frame["source_kind"] = kinds
