@@ -343,9 +343,11 @@ def _learned_cue(sentence: str, start: int, p: float, lo: int, hi: int) -> _Foun
         return None
     note = f"'{sentence[lo:hi].strip(_CUE_PUNCT)}' scored {p:.2f}"
     cue = (lo, hi - len(sentence[lo:hi]) + len(sentence[lo:hi].rstrip(_CUE_PUNCT)))
-    subject = _subject_before(sentence, lo, skip=_BEFORE_A_VERB, adverbs=True)
     antecedent = None
     participle = _PROGRESSIVE.match(sentence, lo, hi) is not None
+    subject = _participle_subject(sentence, start, lo, hi, participle) or _subject_before(
+        sentence, lo, skip=_BEFORE_A_VERB, adverbs=True
+    )
     relative = _RELATIVE_BEFORE.search(sentence, max(start, lo - 60), lo)
     if _said_of_the_subject(sentence, start, lo, hi):
         # "The channel is said to be shallow", "Pigs are considered unclean by some",
@@ -384,6 +386,47 @@ def _learned_cue(sentence: str, start: int, p: float, lo: int, hi: int) -> _Foun
     return None
 
 
+def _participle_subject(
+    sentence: str, start: int, lo: int, hi: int, participle: bool
+) -> tuple[int, int] | None:
+    """The subject of a participle cue that hangs on its clause, or ``None`` where none does.
+
+    "Dockers marched through the port on Monday, chanting …": after a comma, the
+    clause's subject speaks, not the words just before the comma ("Monday"). So
+    after a preposition or a phrase of time: "…, she can stop it by pushing for …",
+    "…, at one point calling …". After a noun the participle has that noun ("an
+    item suggesting"), and after "with" too ("with three in ten saying"): ``None``.
+    """
+    if not participle or sentence[lo:hi].strip(_CUE_PUNCT).lower() in _PREPOSITIONS_IN_ING:
+        return None  # "according to", "including": no subject of their own
+    if (
+        _TAIL_CUE_BEFORE.search(sentence, max(start, lo - 3), lo)
+        or _PREPOSITION_BEFORE.search(sentence, max(start, lo - 12), lo)
+        or _AT_TIMES_BEFORE.search(sentence, max(start, lo - 40), lo)
+    ):
+        return _clause_subject(sentence, _clause_start(sentence, start, lo), lo)
+    return None
+
+
+def _clause_start(sentence: str, start: int, lo: int) -> int:
+    """Where the last clause before ``lo`` opens: after "; " or ", and|but|while …", else ``start``."""
+    ends = [m.end() for m in _A_NEW_CLAUSE_OPENER.finditer(sentence, start, lo)]
+    return ends[-1] if ends else start
+
+
+_PREPOSITIONS_IN_ING = frozenset(
+    "according including regarding concerning following excluding notwithstanding".split()
+)
+# A preposition, or a phrase of time, just before a participle: "by pushing", "at one
+# point calling".
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:by|in|on|for|from|without|after|before|while|when|since|despite)\s+$"
+)
+_AT_TIMES_BEFORE = re.compile(
+    r"\b(?:at|on|in)\s+(?:one\s+point|times|the\s+time|the\s+same\s+time|once)\s+$", re.IGNORECASE
+)
+# A clause opening with a subject of its own: "…; critics said", "…, but aides argued".
+_A_NEW_CLAUSE_OPENER = re.compile(r"(?:;|,\s*(?:and|but|while|whereas|though|although))\s+")
 _CUE_PUNCT = ",;:.!?“”\"'’‘()"
 # The shortest content of a learned cue: "supported [the idea]", "I think [it's strong]".
 _LEARNED_CONTENT_CHARS = 6

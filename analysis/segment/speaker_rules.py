@@ -193,11 +193,13 @@ def _rule_after_speaker_first(before: str, after: str) -> tuple[str, str] | None
     return (match.group("speaker"), match.group("cue")) if match else None
 
 
+# An auxiliary between a speaker and the cue is neither's: "the president will say".
+_AUXILIARY = r"(?:\s+(?:will|would|can|could|may|might|must|should|has|have|had|did|does))?"
 # "…,” the businessman replied.", "…” the suit reads.": right after the quotation, a
 # phrase led by a determiner and a cue verb names the speaker, whatever its noun.
 _DETERMINER = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Ss]ome|[Mm]any)"
 _AFTER_DESCRIBED = re.compile(
-    rf"{_AFTER_MARK}(?P<speaker>{_DETERMINER}(?:\s+[\w’'-]+){{1,6}}?){_ADVERB}\s+{_CUE}\b"
+    rf"{_AFTER_MARK}(?P<speaker>{_DETERMINER}(?:\s+[\w’'-]+){{1,6}}?){_AUXILIARY}{_ADVERB}\s+{_CUE}\b"
 )
 # "…,” said an Iowa Democrat.", "…,” added his campaign manager Jeff Weaver, …": the
 # cue first, the phrase running to the end of the clause.

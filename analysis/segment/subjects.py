@@ -19,7 +19,7 @@ __all__: list[str] = []  # read by the attribution rules only
 # Words that may stand between a subject and its cue: "Officials also said", "She has
 # repeatedly said", "Trump on Monday said".
 _BETWEEN_WORDS = frozenset(
-    """also later then further again previously separately earlier has have had recently
+    """also even later then further again previously separately earlier has have had recently
     repeatedly reportedly once often still never always publicly privately frequently
     already now monday tuesday wednesday thursday friday saturday sunday today yesterday
     tonight on last this past week weekend month year night morning afternoon evening""".split()
@@ -33,6 +33,7 @@ _BOUNDARY = frozenset(
 # Subjects without a capital: pronouns and the plural or collective nouns of sources.
 _PRONOUN_SOURCES = frozenset("he she they we i you it".split())
 _DETERMINERS = frozenset("the a an his her their its this that these those one another".split())
+_ARTICLES = frozenset("the a an".split())
 _PREPOSITIONS = frozenset("in on at for from with by about to into during under over".split())
 _SOURCE_NOUNS = re.compile(
     r"(?:those|officials?|aides?|sources?|analysts?|experts?|critics?|supporters?|voters?|people|"
@@ -102,7 +103,7 @@ def _subject_before(
         text = sentence[words[n - 1][0] : words[n - 1][1]]
         if _ends_subject(sentence, words, n, end, word, text):
             break
-        if word in _CLAUSE_VERBS:
+        if word in _CLAUSE_VERBS or _a_verb_and_its_object(sentence, words, n, end, word, text):
             if past_a_verb and text[0].islower():
                 # "Sanders took the stage", "Clinton has increasingly": the clause's subject.
                 return _subject_before(
@@ -116,9 +117,26 @@ def _subject_before(
         n -= 1
     if n == end:
         return None
-    if not _names_a_source([sentence[a:b] for a, b in words[n:end]]):
-        return None
+    phrase = [sentence[a:b] for a, b in words[n:end]]
+    if not _names_a_source(phrase) or phrase[-1].lower() in _ARTICLES:
+        return None  # "Take a [look]", "The [hope]": a noun phrase the cue heads, no subject
     return words[n][0], words[end - 1][1]
+
+
+def _a_verb_and_its_object(
+    sentence: str, words: list[tuple[int, int]], n: int, end: int, word: str, text: str
+) -> bool:
+    """Whether word ``n - 1`` is a past tense with its object after it: "released a [statement]".
+
+    "The town released a statement", "Bush pinned his hopes": a verb in -ed with a
+    determiner after it; its subject stands before it. "Elected officials" has none.
+    """
+    return (
+        text[:1].islower()
+        and word.endswith("ed")
+        and n < end
+        and _bare(sentence, words[n]) in _DETERMINERS
+    )
 
 
 def _ends_subject(
@@ -130,8 +148,12 @@ def _ends_subject(
     if n < end and _closes_clause(sentence, words, n):
         return True
     if word in _PREPOSITIONS:
-        # "debate in Brooklyn Mrs. Clinton": a phrase, not the subject ("Six in 10")
-        return not (n < end and _bare(sentence, words[n])[:1].isdigit())
+        # "debate in Brooklyn Mrs. Clinton": a phrase, not the subject ("Six in 10");
+        # but "Officials in Brooklyn" is a source where it stands.
+        return not (
+            (n < end and _bare(sentence, words[n])[:1].isdigit())
+            or (n >= 2 and _SOURCE_NOUNS.match(_bare(sentence, words[n - 2])))
+        )
     return word in _OPENERS  # "Despite his …": a phrase
 
 
@@ -205,18 +227,14 @@ _RELATIVE_BEFORE = re.compile(
 def _clause_subject(sentence: str, start: int, lo: int) -> tuple[int, int] | None:
     """The noun phrase opening the clause of the cue at ``lo``: its words up to the first verb.
 
-    Past a conjunction and a lead-in closed by a comma ("But on Monday, …"), the
+    Past a conjunction and up to three lead-ins closed by a comma ("But on Monday, …"), the
     words up to an auxiliary, a past tense or an adverb: "The nurse later sued, …",
     "Some voters are hopeful", "Advocates within the party cite". An apposition is
     left out ("Jo Reed, 53, a guard, is backing" gives "Jo Reed"); a contraction
     gives its pronoun ("they're also looking" gives "they"). ``None`` where no such
     phrase stands before the cue.
     """
-    at = start
-    lead = _CLAUSE_LEAD.match(sentence, at, lo)
-    if lead:
-        at = lead.end()
-    words = [m.span() for m in _TOKEN.finditer(sentence, at, lo)]
+    words = [m.span() for m in _TOKEN.finditer(sentence, _past_lead_ins(sentence, start, lo), lo)]
     words = _past_a_quotation(sentence, words)
     phrase = []
     for a, b in words[: _SUBJECT_WORDS + 1]:
@@ -225,6 +243,8 @@ def _clause_subject(sentence: str, start: int, lo: int) -> tuple[int, int] | Non
         contraction = _CONTRACTION.match(bare)
         if contraction and phrase == []:
             return a, a + len(contraction.group("word"))  # "they're", "he's"
+        if not phrase and bare in _INVERTED_CUES:
+            continue  # "“…,” said Jo Reed, who …": the cue before its speaker
         if phrase and _is_verb(word, bare):
             break
         phrase.append((a, b))
@@ -242,6 +262,17 @@ def _clause_subject(sentence: str, start: int, lo: int) -> tuple[int, int] | Non
         return None  # "Mount Pleasant — …": a dateline or an aside, not a subject
     end = phrase[-1][1] - sentence[phrase[-1][0] : phrase[-1][1]].endswith(",")
     return phrase[0][0], end
+
+
+def _past_lead_ins(sentence: str, start: int, lo: int) -> int:
+    """Where a clause's words start past its conjunction and lead-ins: "On Thursday, after the vote, …"."""
+    at = start
+    for _ in range(3):  # a lead-in may follow another
+        lead = _CLAUSE_LEAD.match(sentence, at, lo)
+        if not lead or lead.end() == at:
+            break
+        at = lead.end()
+    return at
 
 
 def _past_a_quotation(sentence: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -274,13 +305,18 @@ def _antecedent(sentence: str, start: int, at: int) -> tuple[int, int] | None:
 
 def _is_verb(word: str, bare: str) -> bool:
     """Whether a word read in a clause is (likely) its verb: lower case, an auxiliary or "-ed"."""
+    bare = bare.replace("’", "'")  # "didn’t" as "didn't"
     return word[:1].islower() and (bare in _VERB_WORDS or _VERB_FORM.match(bare) is not None)
+
+
+# Cues printed before their speaker, after a quotation: "“…,” said Jo Reed".
+_INVERTED_CUES = frozenset("said says added asked wrote noted explained".split())
 
 
 # What may open a clause before its subject: a conjunction, a lead-in closed by a
 # comma ("On Monday,", "After the vote,", "While he agreed,").
 _CLAUSE_LEAD = re.compile(
-    r"(?:(?:but|and|yet|so|still|now|then)\s+)?"
+    r"(?:(?:but|and|yet|so|still|now|then|even)\s+)?"
     r"(?:(?:on|in|at|after|before|while|when|since|though|although|as|despite|during|for|"
     r"with|without|if|unlike|like|by|from|amid|earlier|later|meanwhile|instead|however|"
     r"still|indeed|now|yesterday|today)\b[^,;:“”\"]{0,80},\s+)?",

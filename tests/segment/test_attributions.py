@@ -520,6 +520,42 @@ def test_a_headline_in_title_case_and_a_short_content_are_attributions():
         # A participle opening the sentence has the main clause's subject.
         ("Noting that the vote was close, Ms. Ruiz said the plan would pass next year.",
          "Noting", "Ms. Ruiz"),
+        # A participle after a comma hangs on its clause: that clause's subject speaks,
+        # not the noun phrase just before the comma, nor a lead-in (two of them here).
+        ("Hundreds of striking dockers marched through the port on Monday, chanting "
+         "slogans against the owners.", "chanting", "Hundreds of striking dockers"),
+        ("In a radio interview, Mr. Okafor questioned why the mayor had stayed away, "
+         "implying that she had been kept from the rally.", "implying", "Mr. Okafor"),
+        ("On Thursday, after staying quiet through the primary, Senator Lund appeared on "
+         "television and endorsed Reyes, saying the party needed a fighter.", "saying",
+         "Senator Lund"),
+        ("The ferry board met on Monday, and the pilots left the hall at noon, insisting "
+         "that the berths were unsafe.", "insisting", "the pilots"),
+        # A past tense with its object ("released a statement") is a verb: its subject
+        # speaks; "Elected officials" has no object after "Elected".
+        ("The port authority released a statement on Monday saying the ferry would run "
+         "again.", "statement", "The port authority"),
+        ("Elected harbour officials said the berths would open in spring.", "said",
+         "Elected harbour officials"),
+        # A participle after a preposition, or a phrase of time, has its clause's
+        # subject; after a noun or "with", that noun ("with three in ten saying").
+        ("Even if Lund loses the vote, the pilots can still stall the board by pushing "
+         "for a second ballot on the berths.", "pushing", "the pilots"),
+        ("The council has fought the port for years, at one point calling the mayor a "
+         "liar.", "calling", "The council"),
+        ("Pilots went further, with Captain Ida Reyes calling the plan a disgrace.",
+         "calling", "Captain Ida Reyes"),
+        # "according to" is no participle of the clause: its source follows it.
+        ("Fares have risen by a tenth, while the number of riders stayed the same, "
+         "according to the port.", "according to", "the port"),
+        # An adverb or an auxiliary between a subject and its cue is neither's.
+        ("She even described her own christening at the chapel on Court Street.",
+         "described", "She"),
+        ("Officials in Harbourtown said the berths would open in spring.", "said",
+         "Officials in Harbourtown"),
+        # A cue printed before its speaker is no part of the speaker.
+        ("“We will not sail,” said Ida Lund, who leads the pilots, citing the storms "
+         "expected this week.", "citing", "Ida Lund"),
     ],
 )  # fmt: skip
 def test_the_source_is_the_clause_s_subject_not_the_words_before_the_cue(body, cue, source):
@@ -548,3 +584,10 @@ def test_more_forms_name_a_quotation_s_speaker(body, speaker):
     corpus = load_corpus(pd.DataFrame({"article_id": ["a"], "text": [text]}))
     (quote,) = corpus.quotes.itertuples()
     assert speaker in quote.speaker_as_written, quote.speaker_evidence
+
+
+def test_an_auxiliary_before_the_cue_is_no_part_of_a_described_speaker():
+    text = "Harbour news today\n\n“We will sail on time,” the harbour master will say.\n"
+    corpus = load_corpus(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    (quote,) = corpus.quotes.itertuples()
+    assert quote.speaker_as_written == "the harbour master", quote.speaker_evidence
