@@ -45,7 +45,7 @@ _WORKS = (
     r"show|program|programme|series|podcast|book|memoir|novel|film|movie|documentary|column|"
     r"newsletter|song|album|play|musical|episode|segment|broadcast|documentary|magazine|"
     r"newspaper|op-ed|editorial|essay|article|headline|poem|painting|exhibition|report|"
-    r"titled|entitled"
+    r"anthem|hit|tune|ballad|sitcom|blog|titled|entitled"
 )
 # "the movie, “…”", "author of “…”", "the star of “…”": the work named before its title.
 _WORK_BEFORE = re.compile(
@@ -53,7 +53,23 @@ _WORK_BEFORE = re.compile(
     rf"co-author|co-host|anchor)s?\s+of)\s*$",
     re.IGNORECASE,
 )
-_WORK_AFTER = re.compile(rf"^[\s,]*(?:{_WORKS})\b", re.IGNORECASE)
+# The kind of work may have a word of its own before it: "the “…” TV show".
+_WORK_AFTER = re.compile(rf"^[\s,]*(?:[\w-]+\s+)?(?:{_WORKS})\b", re.IGNORECASE)
+# Named things a quoted name may stand before, as their modifier: the “Remain” campaign,
+# their “Make America Great Again” hats, the “Three Amigos” summit. Never what is said
+# aloud ("the “Lock her up” chants" are speech).
+_NAMED_THINGS = re.compile(
+    r"^[\s,]*(?:campaigns?|summits?|rall(?:y|ies)|hats?|caps?|signs?|placards?|banners?|"
+    r"t-shirts?|shirts?|stickers?|buttons?|PACs?|super\s+PACs?|tours?|festivals?|"
+    r"conferences?|caucus(?:es)?|coalitions?|movements?|committees?|funds?|foundations?|"
+    r"programs?|programmes?|initiatives?|bills?|acts?|amendments?|doctrines?|brand|logo|"
+    r"hashtags?|website|app|event|gala|party)\b"
+)
+# What stands before such a modifier: a determiner or a possessive ("their “…” hats").
+_DETERMINER_BEFORE = re.compile(
+    r"(?:^|\s)(?:the|a|an|his|her|their|its|our|this|that|these|those|[\w.&-]+[’']s)\s*$",
+    re.IGNORECASE,
+)
 # An outlet's or an author's possessive just before the marks: "CNN's “New Day”".
 # A title is in title case, so a common noun's possessive counts too: "television's “Scandal”".
 _POSSESSIVE_BEFORE = re.compile(r"\b[\w.&-]+[’']s\s*$")
@@ -108,6 +124,27 @@ def _rule_term(inner: str, before: str, after: str) -> str | None:
     return None
 
 
+def _rule_modifier(inner: str, before: str, after: str) -> str | None:
+    """A name before the thing it names: "the “Remain” campaign", "“Hispanics for Lund” signs".
+
+    Up to eight words, with no sentence inside, followed by a named thing (a
+    campaign, a summit, hats); in title case, or two words or more after a
+    determiner or a possessive.
+    """
+    words = _words(inner)
+    if not 1 <= len(words) <= 8 or _SENTENCE_INSIDE.search(inner.strip(_MARKS)):
+        return None
+    # One word in lower case is an adjective more often than a name: the “broken”
+    # campaign finance system.
+    named = _title_case(words) or (len(words) > 1 and _DETERMINER_BEFORE.search(before))
+    if named and _NAMED_THINGS.match(after):
+        return "title"
+    return None
+
+
+_SENTENCE_INSIDE = re.compile(r"[.!?;:,]\s")  # "We will win. Vote!": speech, not a name
+
+
 # Each rule reads the quoted words (marks included), the words before the opening
 # mark and those after the closing one; it returns the kind, or None.
 TERM_RULES: tuple[tuple[str, Callable[[str, str, str], str | None]], ...] = (
@@ -116,6 +153,7 @@ TERM_RULES: tuple[tuple[str, Callable[[str, str, str], str | None]], ...] = (
         _rule_title,
     ),
     ("a term after 'so-called', 'dubbed', 'the term', 'the slogan'", _rule_term),
+    ("a name before the thing it names ('the “Remain” campaign', their “…” hats)", _rule_modifier),
 )
 
 

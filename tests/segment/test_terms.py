@@ -39,8 +39,15 @@ def corpus(body: str):
             "managed retreat",
             "term",
         ),
+        # A kind of work with a word of its own, or a song named as an anthem.
+        ("Ruiz once hosted “The Night Ferry” TV show.", "The Night Ferry", "title"),
+        ("The pilots’ anthem “Hold the Line” played twice.", "Hold the Line", "title"),
+        # A name before the thing it names: a campaign, a rally, hats.
+        ("The defeated “Stay Afloat” campaign conceded on Friday.", "Stay Afloat", "title"),
+        ("Pilots burned their “make the harbour great” hats.", "make the harbour great",
+         "title"),
     ],
-)
+)  # fmt: skip
 def test_titles_and_terms_leave_quotes(body, words, kind):
     text, c = corpus(body)
     (term,) = c.terms.itertuples()
@@ -56,6 +63,10 @@ def test_titles_and_terms_leave_quotes(body, words, kind):
         "“We are ready,” said Dana Ruiz, the harbour master.",
         "The mayor called the plan “a fair deal” on Monday.",
         "Ruiz said the pilots were “Ready For Anything” that winter.",  # title case, not a work
+        # One word in lower case before a noun is an adjective, said by someone.
+        "Lund vowed to fix the port’s “broken” campaign finance rules, she said.",
+        # Said aloud: chants are speech.
+        "The crowd broke into “Close the port” chants, Ruiz said.",
     ],
 )
 def test_speech_stays_a_quotation(body):
