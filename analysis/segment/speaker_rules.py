@@ -23,6 +23,7 @@ from analysis.segment.names import (
     _DOCUMENT,
     _NAME,
     _PRONOUN,
+    _ROLE_NOUNS,
     _is_person,
     _kind,
     clean_speaker,
@@ -109,7 +110,8 @@ _IRREGULAR = (
     r"brought|thought|felt|kept|left|put|set|struck|sought|became|spent|paid|read|hit|"
     r"drew|ran|chose|stood|found|got|had|was|is"
 )
-_VERB = rf"(?:[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+s|{_IRREGULAR})\b"
+# "this", "his", "thus" end in -s and are no verbs ("To this end, he …").
+_VERB = rf"(?:[a-z]+ly\s+)?(?:[a-z]+ed|(?!(?:this|his|its|thus|as|us)\b)[a-z]+s|{_IRREGULAR})\b"
 # An initialism may lead the subject: "U.S. President Daniel Harlan on Thursday praised";
 # an apposition may follow it: "Priya Nair, the opposition leader, welcomed".
 _SUBJECT = re.compile(
@@ -243,7 +245,11 @@ def _rule_before(before: str, after: str) -> tuple[str, str] | None:
     """
     if not _CUE_WORD.search(before):
         return None  # every form holds a cue word: most sentences have none, and this is quick
-    candidates = [m for m in _BEFORE_AT_WORD.finditer(before) if clean_speaker(m.group("speaker"))]
+    candidates = [
+        m
+        for m in _BEFORE_AT_WORD.finditer(before)
+        if clean_speaker(m.group("speaker")) and not _after_a_preposition(before, m.start())
+    ]
     apposed = _apposition(before)
     if apposed and (not candidates or apposed.start("cue") >= candidates[-1].start("cue")):
         return apposed.group("speaker"), apposed.group("cue")
@@ -296,8 +302,32 @@ def _rule_later(before: str, after: str) -> tuple[str, str] | None:
     """
     if not _CUE_WORD.search(after):
         return None
-    match = _BEFORE_AT_WORD.search(after) or _LATER_CUE_FIRST.search(after)
+    match = _LATER_ROLE_OF.search(after)
+    if match is None:
+        found = (
+            m for m in _BEFORE_AT_WORD.finditer(after) if not _after_a_preposition(after, m.start())
+        )
+        match = next(found, None) or _LATER_CUE_FIRST.search(after)
     return (match.group("speaker"), match.group("cue")) if match else None
+
+
+def _after_a_preposition(text: str, at: int) -> bool:
+    """Whether a preposition stands just before ``at``: "reporting from Moscow said" names no Moscow.
+
+    A noun phrase after a preposition is its object, not the subject of a cue
+    ("…” if the war on the Strip continues").
+    """
+    return _PREPOSITION_END.search(text, max(0, at - 10), at) is not None
+
+
+_PREPOSITION_END = re.compile(r"\b(?:on|in|at|of|for|with|from|to|by|about|into|against)\s+$")
+# "…,” Wang Li, director of the office of the party's committee said": a name, then
+# its office with no comma closing it, then the cue. The name speaks, not the office.
+_LATER_ROLE_OF = re.compile(
+    rf"(?<![\w’'-])(?P<speaker>{_NAME}),\s+(?:the\s+)?(?:[a-z]+\s+){{0,2}}"
+    rf"(?:{_ROLE_NOUNS}|head|member|chairman|chairwoman|chair)\s+(?:of|at|for)\s+"
+    rf"[^,\"“”«»]{{1,160}}?{_ADVERB}\s+{_CUE}\b"
+)
 
 
 def _rule_name_colon(before: str, after: str) -> tuple[str, str] | None:

@@ -573,6 +573,28 @@ def test_the_source_is_the_clause_s_subject_not_the_words_before_the_cue(body, c
         # Cue verbs of a press quotation beyond "said".
         ("“Would the ferry run in the storm?” Ms. Ruiz pressed.", "Ruiz"),
         ("“Keep the berths open through March,” the board recommended.", "the board"),
+        # A noun after a preposition is its object, never a speaker: the subject is.
+        (
+            "During the call, Ms. Ruiz highlighted the “grave regional consequences” if the "
+            "war on the Strip continues.",
+            "Ruiz",
+        ),
+        (
+            "A reporter speaking from the Harbour said that Lund told the pilots that “the "
+            "berths are full”.",
+            "Lund",
+        ),
+        # A name, then its office with no comma closing it, then the cue.
+        (
+            "“The port is open to all,” Wang Li, director of the office of the Harbour "
+            "Commission of the Board said on Friday.",
+            "Wang Li",
+        ),
+        # "To this end" opens the sentence; "this" is no verb.
+        (
+            "Ida Lund spoke for an hour. To this end, she called on the board to “cut the fees.”",
+            "she",
+        ),
         # An ellipsis ends the sentence at the mark, like a question.
         ("“Well, nobody will ever ride that ferry…” Ms. Ruiz mocked.", "Ruiz"),
         # A number opening the sentence is no one's name.
