@@ -34,6 +34,7 @@ _BOUNDARY = frozenset(
 _PRONOUN_SOURCES = frozenset("he she they we i you it".split())
 _DETERMINERS = frozenset("the a an his her their its this that these those one another".split())
 _ARTICLES = frozenset("the a an".split())
+_CONJUNCTIONS = frozenset("and or but nor".split())
 _PREPOSITIONS = frozenset("in on at for from with by about to into during under over".split())
 _SOURCE_NOUNS = re.compile(
     r"(?:those|officials?|aides?|sources?|analysts?|experts?|critics?|supporters?|voters?|people|"
@@ -171,7 +172,22 @@ def _past_skipped(
         or (adverbs and _ADVERB.fullmatch(bare) and bare not in _LY_NOUNS)
     ):
         n -= 1
+    if n and _bare(sentence, words[n - 1]) == "ago":
+        # "The ministry less than two weeks ago said": a span of time, back to its quantity.
+        k = n - 1
+        while k and n - k <= 5 and _bare(sentence, words[k - 1]) in _SPAN_OF_TIME:
+            k -= 1
+        if k < n - 2:  # at least a unit and a quantity
+            return _past_skipped(sentence, words[:k], skip, adverbs)
     return n
+
+
+# The words of a span of time before "ago": "less than two weeks", "a few days".
+_SPAN_OF_TIME = frozenset(
+    """a an one two three four five six seven eight nine ten few several many some less more
+    than about nearly almost just only over under day days week weeks month months year years
+    hour hours minute minutes decade decades""".split()
+) | frozenset(str(n) for n in range(1, 100))
 
 
 def _apposition_opening(sentence: str, words: list[tuple[int, int]], n: int) -> int | None:
@@ -256,8 +272,8 @@ def _clause_subject(sentence: str, start: int, lo: int) -> tuple[int, int] | Non
         _bare(sentence, phrase[0]) in _NOT_A_SUBJECT or not _LETTER.search(sentence, *phrase[0])
     ):
         phrase.pop(0)  # "When he …": the subordinate clause's subject, less its conjunction
-    if not phrase or _bare(sentence, phrase[-1]) in _NOT_A_SUBJECT | _DETERMINERS:
-        return None  # "After …", "giving an …": a phrase, not a subject
+    if not phrase or _bare(sentence, phrase[-1]) in _NOT_A_SUBJECT | _DETERMINERS | _CONJUNCTIONS:
+        return None  # "After …", "giving an …", "he laid off staff and": a phrase, not a subject
     if any(sentence[a] in "—–-" for a, _ in phrase[1:]):
         return None  # "Mount Pleasant — …": a dateline or an aside, not a subject
     end = phrase[-1][1] - sentence[phrase[-1][0] : phrase[-1][1]].endswith(",")
@@ -319,7 +335,7 @@ _CLAUSE_LEAD = re.compile(
     r"(?:(?:but|and|yet|so|still|now|then|even)\s+)?"
     r"(?:(?:on|in|at|after|before|while|when|since|though|although|as|despite|during|for|"
     r"with|without|if|unlike|like|by|from|amid|earlier|later|meanwhile|instead|however|"
-    r"still|indeed|now|yesterday|today)\b[^,;:“”\"]{0,80},\s+)?",
+    r"still|indeed|now|yesterday|today)\b[^,;:“”\"]{0,120},\s+)?",
     re.IGNORECASE,
 )
 # Words that open or close no subject: prepositions and the conjunctions of a clause.

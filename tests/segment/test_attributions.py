@@ -553,6 +553,13 @@ def test_a_headline_in_title_case_and_a_short_content_are_attributions():
          "described", "She"),
         ("Officials in Harbourtown said the berths would open in spring.", "said",
          "Officials in Harbourtown"),
+        # A span of time before the cue is no part of the subject.
+        ("The port board less than two weeks ago said the berths were full.", "said",
+         "The port board"),
+        # A long lead-in before the clause's subject.
+        ("In response to the mayor's plan to close the harbour to all foreign ships until "
+         "the spring, the pilots' union rallied its members, saying it would strike.",
+         "saying", "the pilots' union"),
         # A cue printed before its speaker is no part of the speaker.
         ("“We will not sail,” said Ida Lund, who leads the pilots, citing the storms "
          "expected this week.", "citing", "Ida Lund"),
