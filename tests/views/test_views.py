@@ -123,3 +123,31 @@ def test_views_holds_every_view_in_one_namespace():
     assert not display & plots  # one namespace, no name lost to a clash
     assert set(views.__all__) == display | plots | {"readable_dates"}
     assert all(hasattr(views, name) for name in views.__all__)
+
+
+def _shares(n: int):
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(0)
+    parts = rng.dirichlet(np.ones(4), size=n) * 100
+    frame = pd.DataFrame(parts, columns=list(views.charts.VOICE_COLOURS))
+    frame.insert(0, "words", 100.0)
+    frame.insert(0, "outlet", [f"outlet-{k % 3}" for k in range(n)])
+    frame.insert(0, "article_id", [f"a{k:04d}" for k in range(n)])
+    return frame
+
+
+def test_voice_shares_of_a_few_articles_are_a_bar_each():
+    fig = views.voice_share_chart(_shares(12), "Twelve articles")
+    (ax,) = fig.axes
+    assert len(ax.patches) == 12 * 4  # a bar per article and voice
+    assert not ax.collections
+
+
+def test_voice_shares_of_many_articles_are_stacked_areas_of_the_usual_size():
+    fig = views.voice_share_chart(_shares(900), "Nine hundred articles", max_bars=40)
+    (ax,) = fig.axes
+    assert not ax.patches and len(ax.collections) == 4  # an area per voice
+    assert fig.get_size_inches()[1] < 5  # not a bar each, 300 inches tall
+    assert "900 articles, ranked" in ax.get_xlabel()
