@@ -399,6 +399,8 @@ def _participle_subject(
     """
     if not participle or sentence[lo:hi].strip(_CUE_PUNCT).lower() in _PREPOSITIONS_IN_ING:
         return None  # "according to", "including": no subject of their own
+    if _OPENING_PARTICIPLE.fullmatch(sentence, start, lo):
+        return None  # "Without naming a date, Reyes …": its subject follows (_opening_participle)
     if (
         _TAIL_CUE_BEFORE.search(sentence, max(start, lo - 3), lo)
         or _PREPOSITION_BEFORE.search(sentence, max(start, lo - 12), lo)
@@ -420,7 +422,7 @@ _PREPOSITIONS_IN_ING = frozenset(
 # A preposition, or a phrase of time, just before a participle: "by pushing", "at one
 # point calling".
 _PREPOSITION_BEFORE = re.compile(
-    r"\b(?:by|in|on|for|from|without|after|before|while|when|since|despite)\s+$"
+    r"\b(?:by|in|on|for|from|without|after|before|while|when|since|despite)\s+$", re.IGNORECASE
 )
 _AT_TIMES_BEFORE = re.compile(
     r"\b(?:at|on|in)\s+(?:one\s+point|times|the\s+time|the\s+same\s+time|once)\s+$", re.IGNORECASE
@@ -443,7 +445,9 @@ _PAST_PARTICIPLE = re.compile(
 )
 _TAIL_CUE_BEFORE = re.compile(r"[,;:]\s*$")  # "…, said X": the source follows the cue
 # What may stand before a participle opening its sentence: "Noting", "After arguing".
-_OPENING_PARTICIPLE = re.compile(r"\s*(?:(?:After|Before|While|By|When|Since|In)\s+)?")
+_OPENING_PARTICIPLE = re.compile(
+    r"\s*(?:(?:After|Before|While|By|When|Since|In|On|Upon|Without|Despite)\s+)?"
+)
 # Participles after "be" that say what the subject feels or holds: it is the source.
 _FEELINGS = frozenset(
     """concerned worried convinced shocked startled surprised pleased disappointed

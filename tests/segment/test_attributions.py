@@ -553,6 +553,9 @@ def test_a_headline_in_title_case_and_a_short_content_are_attributions():
          "described", "She"),
         ("Officials in Harbourtown said the berths would open in spring.", "said",
          "Officials in Harbourtown"),
+        # A participle opening the sentence after a preposition: its subject follows.
+        ("Without naming a date, Mr. Reyes promised that the berths would be full by spring.",
+         "naming", "Mr. Reyes"),
         # A span of time before the cue is no part of the subject.
         ("The port board less than two weeks ago said the berths were full.", "said",
          "The port board"),
