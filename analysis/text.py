@@ -434,7 +434,10 @@ def normalised_words_each(
             yield words[lo:hi], start[lo:hi]
 
 
-_FOLD = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
+# Typographic variants, and the letters with no decomposition to strip ("Tayyıp", "Łódź").
+_FOLD = str.maketrans(
+    {"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-", "—": "-", "ı": "i", "ł": "l", "ø": "o"}
+)
 
 
 def normalise(token: str) -> str:

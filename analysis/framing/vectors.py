@@ -19,7 +19,7 @@ import scipy.sparse as sp
 from analysis._arrays import number, owners, python_table, tokens
 from analysis.framing.rules import AlignRules
 from analysis.resources import shipped_data
-from analysis.text import light_stem
+from analysis.text import light_stem, normalise
 
 __all__ = ["UnitStatistics", "unit_statistics"]
 
@@ -66,8 +66,9 @@ def _tokenize(texts: pd.Series) -> _Tokens:
     """Tokens of every text, with each word's share of capitalised uses."""
     row, _, _, forms = tokens(texts.tolist(), r"\w", joins=_joining_hyphens)
     cased_codes, cased = number(forms.chunks)
-    # Fold case on the (few) distinct forms, not on every token.
-    codes_of_cased, vocabulary = pd.factorize(pd.Index(cased, dtype=object).str.lower())
+    # Fold case and accents on the (few) distinct forms, not on every token: a
+    # readout's "Erdoğan" is the news's "Erdogan".
+    codes_of_cased, vocabulary = pd.factorize(pd.Index([normalise(w) for w in cased], dtype=object))
     codes = codes_of_cased[cased_codes]
     capital = np.array([w[:1].isupper() for w in cased], dtype=float)[cased_codes]
     initial = np.r_[True, row[1:] != row[:-1]] if len(row) else np.zeros(0, dtype=bool)
@@ -95,7 +96,7 @@ def _run_stream(texts: pd.Series, rows: np.ndarray) -> _RunStream:
     """
     local, start, _, forms = tokens(texts.iloc[rows].tolist(), r"\w")
     form_codes, distinct = number(forms.chunks)
-    codes_of_form, lowered = pd.factorize(pd.Index(distinct, dtype=object).str.lower())
+    codes_of_form, lowered = pd.factorize(pd.Index([normalise(w) for w in distinct], dtype=object))
     return _RunStream(
         rows[local], codes_of_form[form_codes].astype(np.int64), start, np.asarray(lowered)
     )
