@@ -21,6 +21,7 @@ import re
 from analysis.segment.limits import SpeakerLimits
 from analysis.segment.names import (
     _DAY_WORDS,
+    _NAME,
     _PERSON_HEADS,
     _THE_DOCUMENT,
     _full_name_candidates,
@@ -35,6 +36,7 @@ from analysis.segment.names import (
 from analysis.segment.quotes import Quotation, mask_quotes
 from analysis.segment.speaker_rules import (
     _CAPITALISED,
+    _PARTY,
     _cue_subjects,
     _cue_subjects_at,
     _match_speaker,
@@ -326,11 +328,8 @@ def attribute_speakers(
         speaker, cue, how = _match_speaker(before, after)
         written = speaker
         if not speaker:
-            intro = article.introducing_sentence(lo)
-            if intro:
-                speaker, cue, how = _match_speaker(intro, "")
-                written = speaker
-                how = f"from the line introducing it ('...:'): {how}" if speaker else ""
+            speaker, cue, how = _from_the_lines_around(article, lo, close)
+            written = speaker
         if not speaker:
             speaker, written, cue, how = _without_cue(article, quotes, i, lo, before + after)
         if speaker:
@@ -372,6 +371,42 @@ def _without_cue(article: _Article, quotes: list[Quotation], i: int, lo: int, ou
     if prev and _continues(prev, quote, article.limits.continue_blocks):
         return said_by, prev.speaker_as_written, "", _CONTINUES
     return "", "", "", ""
+
+
+def _from_the_lines_around(article: _Article, lo: int, close: int) -> tuple[str, str, str]:
+    """``(speaker, cue, how)`` from the line introducing a quotation, or the line signing it.
+
+    "The Kremlin said: ¶ “…”" names the speaker before; "“…” ¶ - Clinton." after.
+    """
+    intro = article.introducing_sentence(lo)
+    if intro:
+        speaker, cue, how = _match_speaker(intro, "")
+        if speaker:
+            return speaker, cue, f"from the line introducing it ('...:'): {how}"
+    signed = _signature_after(article.text, close)
+    if signed:
+        return signed, "(a signature line)", "a line after it naming its speaker ('- Name.')"
+    return "", "", ""
+
+
+def _signature_after(text: str, close: int) -> str:
+    """The speaker a line after a quotation names: "“…” ¶ - Clinton." or "—Ida Lund, Portville.".
+
+    Only where the quotation ends its paragraph, and the next line opens with a
+    dash and a name, as pull quotes and fact checks print their sources.
+    """
+    eol = text.find("\n", close)
+    if eol < 0 or text[close:eol].strip(_AFTER_CLOSE):
+        return ""  # the paragraph goes on after the quotation: its own words say who
+    match = _SIGNATURE.match(text, eol, eol + _SIGNATURE_REACH)
+    return clean_speaker(match.group("speaker")) and match.group("speaker") if match else ""
+
+
+_AFTER_CLOSE = " \t.,;:!?\"'”’»)"
+_SIGNATURE_REACH = 120
+# The next non-blank line: a dash, a name (titles allowed), then a comma, a full stop
+# or the line's end.
+_SIGNATURE = re.compile(rf"\s*\n\s*[-–—]\s*(?P<speaker>{_NAME}){_PARTY}(?=\s*(?:[,.;(]|\n|$))")
 
 
 def _continues(prev: Quotation, quote: Quotation, gap: int) -> bool:

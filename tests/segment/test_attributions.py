@@ -605,6 +605,12 @@ def test_the_source_is_the_clause_s_subject_not_the_words_before_the_cue(body, c
             "Ida Lund spoke for an hour. To this end, she called on the board to “cut the fees.”",
             "she",
         ),
+        # A line after the quotation signs it, as pull quotes and fact checks print it.
+        ("“I was the one who warned the port about the berths.”\n\n- Ida Lund.", "Ida Lund"),
+        (
+            "“Great speech. She is ready.”\n\n—Mayor Dana Reyes, writing after the vote.",
+            "Dana Reyes",
+        ),
         # An ellipsis ends the sentence at the mark, like a question.
         ("“Well, nobody will ever ride that ferry…” Ms. Ruiz mocked.", "Ruiz"),
         # A number opening the sentence is no one's name.
