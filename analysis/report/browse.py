@@ -52,6 +52,14 @@ def _for_page(frame: pd.DataFrame, max_rows: int, max_chars: int) -> tuple[pd.Da
     return shown, cut
 
 
+def _ids(column: pd.Series) -> bool:
+    """Whether a column holds ids: text of one token each, some long enough to wrap."""
+    text = column[column.map(lambda v: isinstance(v, str) and v != "")]
+    if text.empty or len(text) < len(column.dropna()):
+        return False
+    return bool(text.str.len().max() >= 16) and not text.str.contains(r"\s", regex=True).any()
+
+
 def tables_page(
     tables: Mapping[str, pd.DataFrame],
     rows: Mapping[str, str],
@@ -95,6 +103,11 @@ def tables_page(
             for i, column in enumerate(shown.columns)
             if shown[column].map(lambda v: isinstance(v, str) and len(v) > LONG_TEXT_CHARS).any()
         ]
+        # Columns of ids, files and URLs stay on one line: wrapped at their hyphens,
+        # a long id made rows five lines tall.
+        ids = [i for i, column in enumerate(shown.columns) if i not in long and _ids(shown[column])]
+        defs = [{"targets": long, "className": "long-text"}] if long else []
+        defs += [{"targets": ids, "className": "one-token"}] if ids else []
         body = (
             javascript.to_html_datatable(
                 shown,
@@ -106,7 +119,7 @@ def tables_page(
                 lengthMenu=[10, 25, 100, 1000],
                 classes="display compact",
                 scrollX=True,
-                columnDefs=[{"targets": long, "className": "long-text"}] if long else [],
+                columnDefs=defs,
             )
             if len(shown.columns)
             else "<p>(no columns)</p>"
@@ -130,6 +143,7 @@ body {{ font-family: sans-serif; margin: 1.5em; }}
 section {{ margin-bottom: 2.5em; }}
 td {{ max-width: 36em; vertical-align: top; overflow-wrap: break-word; }}
 td.long-text {{ min-width: 30em; }}
+td.one-token {{ white-space: nowrap; overflow-wrap: normal; max-width: none; }}
 </style>
 </head>
 <body>

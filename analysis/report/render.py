@@ -27,8 +27,9 @@ _OFFLINE_TEMPLATE_NAME = "analysis_offline.html.j2"
 
 # Added after JupyterLab's styles. Those right-align every table cell (a wall of
 # right-aligned text) and lay tables out fixed (equal columns); here text reads
-# left-aligned, numbers (cells marked by _mark_numeric_cells) right-aligned, and
-# long text wraps in a column of bounded width. A wide table scrolls on its own.
+# left-aligned, numbers (cells marked by _mark_numeric_cells) right-aligned, an id
+# stays on one line, and long text wraps in a column of bounded width. A wide
+# table scrolls on its own.
 _REPORT_CSS = """\
 .jp-OutputArea-output.jp-RenderedHTMLCommon { overflow-x: auto; }
 .jp-Notebook .jp-RenderedHTMLCommon table { table-layout: auto; }
@@ -41,6 +42,11 @@ _REPORT_CSS = """\
 }
 .jp-Notebook .jp-RenderedHTMLCommon thead th { vertical-align: bottom; }
 .jp-Notebook .jp-RenderedHTMLCommon td.analysis-long { min-width: 24em; }
+.jp-Notebook .jp-RenderedHTMLCommon td.analysis-token {
+  white-space: nowrap;
+  overflow-wrap: normal;
+  max-width: none;
+}
 .jp-Notebook .jp-RenderedHTMLCommon td.analysis-number {
   text-align: right;
   font-variant-numeric: tabular-nums;
@@ -162,6 +168,8 @@ CELL_CHARS = MAX_CELL_CHARS
 
 # A table cell of plain text (no markup inside), as pandas writes it.
 _TEXT_CELL = re.compile(r"<td>([^<]+)</td>")
+# One token of more than a short word, and short enough to stand on one line.
+_ONE_TOKEN = re.compile(r"\S{16,100}")
 
 
 def _shorten_long_cells(page: str, limit: int = CELL_CHARS) -> str:
@@ -173,6 +181,10 @@ def _shorten_long_cells(page: str, limit: int = CELL_CHARS) -> str:
 
     def cut(match: re.Match) -> str:
         text = html.unescape(match.group(1))
+        if _ONE_TOKEN.fullmatch(text):
+            # An id, a file or a URL ("breitbart_2015-11-11_the-ninth-circle_d473") kept on
+            # one line: wrapped at its hyphens it made rows five lines tall.
+            return f'<td class="analysis-token">{match.group(1)}</td>'
         if len(text) <= LONG_TEXT_CHARS:
             return match.group(0)
         if len(text) <= limit:  # kept whole, in a column wide enough to read it

@@ -52,3 +52,16 @@ def test_dates_read_as_dates_and_times_keep_their_minute():
     assert shown["stamp"].tolist() == ["2021-04-13 18:05 UTC", "2021-04-14 00:00 UTC"]
     assert shown["n"].tolist() == [1, 2]
     assert frame["day"].dtype != object  # the input is left as it was
+
+
+def test_a_column_of_long_ids_stays_on_one_line():
+    ids = [f"harbour-gazette_2016-07-{k:02d}_the-pilots-strike-ends_d47{k}" for k in range(3)]
+    tables = {
+        "articles": pd.DataFrame(
+            {"article_id": ids, "kind": ["news"] * 3, "title": ["The pilots' strike ends"] * 3}
+        )
+    }
+    page = tables_page(tables, {"articles": "document"})
+    # The ids' column (0) stays on one line; the titles (words) wrap as text does.
+    assert '"columnDefs": [{"className": "one-token", "targets": [0]}]' in page
+    assert "td.one-token" in page and "nowrap" in page

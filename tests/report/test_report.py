@@ -729,6 +729,18 @@ def test_long_text_cells_are_cut_with_their_whole_text_in_a_tooltip():
     assert f'<td class="analysis-long">{"w " * 40}</td>' in out  # long, not cut: a wide column
 
 
+def test_an_id_cell_stays_on_one_line():
+    from analysis.report import render
+
+    long_id = "harbour-gazette_2016-07-12_the-pilots-strike-ends-after-ten-days_d473"
+    page = f"<td>{long_id}</td><td>short-id</td><td>the pilots' strike ends</td>"
+    out = render._shorten_long_cells(page)
+    assert f'<td class="analysis-token">{long_id}</td>' in out
+    assert "<td>short-id</td>" in out  # short: it does not wrap anyway
+    assert "<td>the pilots' strike ends</td>" in out  # words wrap between them
+    assert "td.analysis-token" in render._REPORT_CSS and "nowrap" in render._REPORT_CSS
+
+
 @pytest.mark.parametrize(
     ("cpus", "notebooks", "expected"), [(2, 6, 3), (1, 6, 2), (8, 6, 6), (2, 1, 1)]
 )
