@@ -54,10 +54,18 @@ def _for_page(frame: pd.DataFrame, max_rows: int, max_chars: int) -> tuple[pd.Da
 
 def _ids(column: pd.Series) -> bool:
     """Whether a column holds ids: text of one token each, some long enough to wrap."""
-    text = column[column.map(lambda v: isinstance(v, str) and v != "")]
-    if text.empty or len(text) < len(column.dropna()):
+    present = column.dropna()
+    present = present[present.map(lambda v: v != "")]  # an empty cell is no id, nor text
+    text = present[present.map(lambda v: isinstance(v, str))]
+    if text.empty or len(text) < len(present):
         return False
     return bool(text.str.len().max() >= 16) and not text.str.contains(r"\s", regex=True).any()
+
+
+def _phrases(column: pd.Series) -> bool:
+    """Whether a column holds phrases of a few words: some text of 20 characters or more."""
+    text = column[column.map(lambda v: isinstance(v, str))]
+    return bool(len(text)) and bool(text.str.len().max() >= 20) and text.str.contains(" ").any()
 
 
 def tables_page(
@@ -106,8 +114,16 @@ def tables_page(
         # Columns of ids, files and URLs stay on one line: wrapped at their hyphens,
         # a long id made rows five lines tall.
         ids = [i for i, column in enumerate(shown.columns) if i not in long and _ids(shown[column])]
+        # A column of a few words (a speaker, an evidence phrase) keeps a width of its
+        # own too: squeezed beside the long ones, it wrapped a word a line.
+        mid = [
+            i
+            for i, column in enumerate(shown.columns)
+            if i not in long and i not in ids and _phrases(shown[column])
+        ]
         defs = [{"targets": long, "className": "long-text"}] if long else []
         defs += [{"targets": ids, "className": "one-token"}] if ids else []
+        defs += [{"targets": mid, "className": "mid-text"}] if mid else []
         body = (
             javascript.to_html_datatable(
                 shown,
@@ -144,6 +160,7 @@ section {{ margin-bottom: 2.5em; }}
 td {{ max-width: 36em; vertical-align: top; overflow-wrap: break-word; }}
 td.long-text {{ min-width: 30em; }}
 td.one-token {{ white-space: nowrap; overflow-wrap: normal; max-width: none; }}
+td.mid-text {{ min-width: 12em; }}
 </style>
 </head>
 <body>

@@ -42,7 +42,9 @@ _REPORT_CSS = """\
 }
 .jp-Notebook .jp-RenderedHTMLCommon thead th { vertical-align: bottom; }
 .jp-Notebook .jp-RenderedHTMLCommon td.analysis-long { min-width: 24em; }
-.jp-Notebook .jp-RenderedHTMLCommon td.analysis-token {
+.jp-Notebook .jp-RenderedHTMLCommon td.analysis-phrase { min-width: 12em; }
+.jp-Notebook .jp-RenderedHTMLCommon td.analysis-token,
+.jp-Notebook .jp-RenderedHTMLCommon th.analysis-token {
   white-space: nowrap;
   overflow-wrap: normal;
   max-width: none;
@@ -168,6 +170,7 @@ CELL_CHARS = MAX_CELL_CHARS
 
 # A table cell of plain text (no markup inside), as pandas writes it.
 _TEXT_CELL = re.compile(r"<td>([^<]+)</td>")
+_PHRASE_CHARS = 20
 # One token of more than a short word, and short enough to stand on one line.
 _ONE_TOKEN = re.compile(r"\S{16,100}")
 
@@ -186,6 +189,10 @@ def _shorten_long_cells(page: str, limit: int = CELL_CHARS) -> str:
             # one line: wrapped at its hyphens it made rows five lines tall.
             return f'<td class="analysis-token">{match.group(1)}</td>'
         if len(text) <= LONG_TEXT_CHARS:
+            if len(text) >= _PHRASE_CHARS and " " in text:
+                # A few words (a speaker, an evidence phrase): a width of their own, or
+                # squeezed beside long columns they wrapped a word a line.
+                return f'<td class="analysis-phrase">{match.group(1)}</td>'
             return match.group(0)
         if len(text) <= limit:  # kept whole, in a column wide enough to read it
             return f'<td class="analysis-long">{match.group(1)}</td>'
@@ -195,7 +202,11 @@ def _shorten_long_cells(page: str, limit: int = CELL_CHARS) -> str:
             f"{html.escape(short, quote=False)}</td>"
         )
 
-    return _TEXT_CELL.sub(cut, page)
+    return _ID_HEADER.sub(r'<th class="analysis-token">\1</th>', _TEXT_CELL.sub(cut, page))
+
+
+# A row's header cell (pandas prints the index as <th>) holding an id: one line too.
+_ID_HEADER = re.compile(r"<th>([^\s<]{16,100})</th>")
 
 
 class _ResourceFinder(HTMLParser):

@@ -13,6 +13,11 @@ from analysis.text import normalise
 __all__ = ["alignment_html"]
 
 
+# Each sentence's column: wide enough that a long sentence (300 characters) takes
+# four lines at 1280 px, not six; the table scrolls sideways where the page is narrower.
+_TEXT_CELL = "min-width:28em;max-width:40em"
+
+
 def alignment_html(alignment: pd.DataFrame, news_id: str | None = None) -> str:
     """HTML table of aligned pairs with word-level differences marked.
 
@@ -32,7 +37,7 @@ def alignment_html(alignment: pd.DataFrame, news_id: str | None = None) -> str:
         out.append(
             '<tr style="border-top:1px solid #ccc;vertical-align:top;text-align:left">'
             f"<td>{html.escape(row.location)} #{row.sent_no}</td><td>{html.escape(row.label)}</td>"
-            f'<td style="max-width:30em">{mine}</td><td style="max-width:30em">{theirs}</td></tr>'
+            f'<td style="{_TEXT_CELL}">{mine}</td><td style="{_TEXT_CELL}">{theirs}</td></tr>'
         )
     out.append("</tbody></table>")
     return "\n".join(out)

@@ -62,6 +62,10 @@ def test_a_column_of_long_ids_stays_on_one_line():
         )
     }
     page = tables_page(tables, {"articles": "document"})
-    # The ids' column (0) stays on one line; the titles (words) wrap as text does.
-    assert '"columnDefs": [{"className": "one-token", "targets": [0]}]' in page
+    # The ids' column (0) stays on one line; the titles (words) wrap, in a column
+    # of a width of their own; "news" is neither.
+    assert (
+        '"columnDefs": [{"className": "one-token", "targets": [0]}, '
+        '{"className": "mid-text", "targets": [2]}]'
+    ) in page
     assert "td.one-token" in page and "nowrap" in page

@@ -737,8 +737,14 @@ def test_an_id_cell_stays_on_one_line():
     out = render._shorten_long_cells(page)
     assert f'<td class="analysis-token">{long_id}</td>' in out
     assert "<td>short-id</td>" in out  # short: it does not wrap anyway
-    assert "<td>the pilots' strike ends</td>" in out  # words wrap between them
+    # A few words wrap between them, in a column of a width of its own.
+    assert '<td class="analysis-phrase">the pilots\' strike ends</td>' in out
+    assert "<td>on strike</td>" in render._shorten_long_cells("<td>on strike</td>")  # short
     assert "td.analysis-token" in render._REPORT_CSS and "nowrap" in render._REPORT_CSS
+    # A row's header (pandas prints the index as <th>) holding an id too, and no more
+    # than the one cell: "<th>where</th><th>label</th>" stays as it is.
+    header = render._shorten_long_cells(f"<th>{long_id}</th><th>where</th><th>label</th>")
+    assert header == f'<th class="analysis-token">{long_id}</th><th>where</th><th>label</th>'
 
 
 @pytest.mark.parametrize(
