@@ -421,13 +421,24 @@ def _subject(sentence: str) -> re.Match | None:
     at = dateline.end() if dateline else 0
     for _ in range(3):  # a lead-in may follow another: "(IANS) On Monday, …"
         match = _SUBJECT.match(sentence, at)
-        if match and clean_speaker(match.group("speaker")):
+        if (
+            match
+            and clean_speaker(match.group("speaker"))
+            and match.group("speaker").lower() not in _OPENING_PREPOSITIONS
+        ):
             return match
         lead = _LEAD_IN.match(sentence, at)
         if not lead or lead.end() == at:
             return None
         at = lead.end()
     return None
+
+
+# A capitalised preposition opening a sentence is no subject: "Within minutes, he …".
+_OPENING_PREPOSITIONS = frozenset(
+    """within to in on at for from with after before during under over despite since until
+    among amid beyond behind without through across against upon""".split()
+)
 
 
 def _apposition(text: str, lo: int = 0, cue_at: int | None = None) -> re.Match | None:

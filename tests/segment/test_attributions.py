@@ -605,6 +605,8 @@ def test_the_source_is_the_clause_s_subject_not_the_words_before_the_cue(body, c
             "Ida Lund spoke for an hour. To this end, she called on the board to “cut the fees.”",
             "she",
         ),
+        # A capitalised preposition opening the sentence is no subject.
+        ("Ida Lund spoke for an hour. Within minutes, she called the board “a disgrace.”", "she"),
         # A line after the quotation signs it, as pull quotes and fact checks print it.
         ("“I was the one who warned the port about the berths.”\n\n- Ida Lund.", "Ida Lund"),
         (
