@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from analysis.segment.names import TITLE_WORDS
 from analysis.segment.speaker_rules import _IRREGULAR
 
 __all__: list[str] = []  # read by the attribution rules only
@@ -35,6 +36,7 @@ _PRONOUN_SOURCES = frozenset("he she they we i you it".split())
 _DETERMINERS = frozenset("the a an his her their its this that these those one another".split())
 _ARTICLES = frozenset("the a an".split())
 _CONJUNCTIONS = frozenset("and or but nor".split())
+_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Miss)\.?")
 _PREPOSITIONS = frozenset("in on at for from with by about to into during under over".split())
 _SOURCE_NOUNS = re.compile(
     r"(?:those|officials?|aides?|sources?|analysts?|experts?|critics?|supporters?|voters?|people|"
@@ -118,6 +120,19 @@ def _subject_before(
         n -= 1
     if n == end:
         return None
+    # "debate in Brooklyn Mrs. Lund said": an honorific opens the name, so a capitalised
+    # word before it ends another phrase ("Advisers to Mr. Rubio" stays whole).
+    n = max(
+        [
+            k
+            for k in range(n + 1, end)
+            if _HONORIFIC.fullmatch(sentence, *words[k])
+            and sentence[words[k - 1][0]].isupper()
+            and sentence[words[k - 1][1] - 1].isalpha()
+            and _bare(sentence, words[k - 1]) not in TITLE_WORDS  # "State Senator Dr. Ward"
+        ]
+        or [n]
+    )
     phrase = [sentence[a:b] for a, b in words[n:end]]
     if not _names_a_source(phrase) or phrase[-1].lower() in _ARTICLES:
         return None  # "Take a [look]", "The [hope]": a noun phrase the cue heads, no subject

@@ -563,6 +563,11 @@ def test_a_headline_in_title_case_and_a_short_content_are_attributions():
         ("In response to the mayor's plan to close the harbour to all foreign ships until "
          "the spring, the pilots' union rallied its members, saying it would strike.",
          "saying", "the pilots' union"),
+        # An honorific opens a name: the capitalised word before it ends another
+        # phrase; a title before it, or a preposition, keeps the phrase whole.
+        ("After a debate in Portville Mrs. Lund said the berths were full.", "said",
+         "Mrs. Lund"),
+        ("Advisers to Mr. Reyes said the berths were full.", "said", "Advisers to Mr. Reyes"),
         # A cue printed before its speaker is no part of the speaker.
         ("“We will not sail,” said Ida Lund, who leads the pilots, citing the storms "
          "expected this week.", "citing", "Ida Lund"),
