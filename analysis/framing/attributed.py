@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -47,7 +46,8 @@ import pandas as pd
 
 from analysis.corpus import Corpus
 from analysis.errors import WorkbookError
-from analysis.resources import shipped_data
+from analysis.resources import read_lexicon
+from analysis.schema import ATTRIBUTION_COLUMNS
 
 __all__ = [
     "ATTRIBUTED_COLUMNS",
@@ -76,21 +76,13 @@ SOURCE_KINDS = (
 RELAYS = ("attributed_to_official", "attributed_to_other", "own_voice")
 """How an article relayed an official sentence it used (``usage.relayed``)."""
 
+# The attribution's own columns (analysis.schema.ATTRIBUTION_COLUMNS, less where its cue
+# stands and how it was found), its words, then how it relays and whose it is.
+_OWN = [c for c in ATTRIBUTION_COLUMNS if c not in ("cue_start", "cue_end", "evidence")]
 ATTRIBUTED_COLUMNS = (
-    "article_id",
-    "attribution_no",
-    "block_no",
-    "kind",
-    "start",
-    "end",
-    "text",
+    *_OWN[: _OWN.index("text") + 1],
     "words",
-    "source",
-    "source_as_written",
-    "source_start",
-    "source_end",
-    "cue",
-    "quote_no",
+    *_OWN[_OWN.index("text") + 1 :],
     "relays",
     "source_kind",
     "official_id",
@@ -163,12 +155,7 @@ def load_sources(path: str | Path | None = None) -> SourceLexicon:
     Raises:
         SourceLexiconError: naming the file and the table, for a malformed lexicon.
     """
-    name = str(path) if path else "analysis/data/sources.toml"
-    raw = Path(path).read_text("utf-8") if path else shipped_data("sources.toml")
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise SourceLexiconError(name, "", f"not valid TOML ({exc})", "fix the syntax") from None
+    name, data = read_lexicon(path, "sources.toml", SourceLexiconError)
     lists = {}
     for table in _TABLES:
         words = data.get(table, {}).get("words")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import pyarrow.compute as pc
 
 from analysis._arrays import strings
 from analysis.errors import VerbLexiconError
-from analysis.resources import shipped_data
+from analysis.resources import read_lexicon
 
 __all__ = ["VerbLexicon", "load_verbs", "verb_pairs"]
 
@@ -65,12 +64,7 @@ def load_verbs(path: str | Path | None = None) -> VerbLexicon:
     Raises:
         VerbLexiconError: naming the file, the grade and the entry, for a malformed lexicon.
     """
-    name = str(path) if path else "analysis/data/verbs.toml"
-    raw = Path(path).read_text("utf-8") if path else shipped_data("verbs.toml")
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise VerbLexiconError(name, "", f"not valid TOML ({exc})", "fix the syntax") from None
+    name, data = read_lexicon(path, "verbs.toml", VerbLexiconError)
     forms: dict[str, tuple[str, str, int]] = {}
     rows = []
     for n, grade in enumerate(data.get("grade", []), 1):

@@ -52,20 +52,33 @@ def _for_page(frame: pd.DataFrame, max_rows: int, max_chars: int) -> tuple[pd.Da
     return shown, cut
 
 
-def _ids(column: pd.Series) -> bool:
-    """Whether a column holds ids: text of one token each, some long enough to wrap."""
-    present = column.dropna()
-    present = present[present.map(lambda v: v != "")]  # an empty cell is no id, nor text
-    text = present[present.map(lambda v: isinstance(v, str))]
-    if text.empty or len(text) < len(present):
-        return False
-    return bool(text.str.len().max() >= 16) and not text.str.contains(r"\s", regex=True).any()
+def _column_class(column: pd.Series) -> str:
+    """The layout of a column on the page: its class, or ``""`` for the table's own.
 
-
-def _phrases(column: pd.Series) -> bool:
-    """Whether a column holds phrases of a few words: some text of 20 characters or more."""
-    text = column[column.map(lambda v: isinstance(v, str))]
-    return bool(len(text)) and bool(text.str.len().max() >= 20) and text.str.contains(" ").any()
+    * ``long-text``: a text longer than :data:`LONG_TEXT_CHARS` keeps a readable width,
+      so its rows stay a few lines tall; a table wider than the page then scrolls
+      sideways, not squeezed.
+    * ``one-token``: ids, files and URLs (one token each, some of 16 characters or
+      more) stay on one line: wrapped at their hyphens, a long id made rows five
+      lines tall.
+    * ``mid-text``: a few words (a speaker, an evidence phrase; some text of 20
+      characters or more) keep a width of their own: squeezed beside the long
+      columns, they wrapped a word a line.
+    """
+    is_text = column.map(lambda v: isinstance(v, str))
+    text = column[is_text]
+    if text.empty:
+        return ""
+    longest = int(text.str.len().max())
+    if longest > LONG_TEXT_CHARS:
+        return "long-text"
+    # An empty cell is no id, nor text; any other value that is not text is no id.
+    others = column[~is_text].dropna()
+    if longest >= 16 and not (others != "").any() and not text.str.contains(r"\s").any():
+        return "one-token"
+    if longest >= 20 and text.str.contains(" ").any():
+        return "mid-text"
+    return ""
 
 
 def tables_page(
@@ -104,26 +117,12 @@ def tables_page(
             count += f"; the first {len(shown):,} are shown here, the CSV holds all"
         if cut:
             count += f"; texts longer than {max_chars} characters are cut (…)"
-        # Columns of long text keep a readable width, so their rows stay a few lines
-        # tall; a table wider than the page then scrolls sideways, not squeezed.
-        long = [
-            i
-            for i, column in enumerate(shown.columns)
-            if shown[column].map(lambda v: isinstance(v, str) and len(v) > LONG_TEXT_CHARS).any()
+        classes = [_column_class(shown[column]) for column in shown.columns]
+        defs = [
+            {"targets": [i for i, c in enumerate(classes) if c == kind], "className": kind}
+            for kind in ("long-text", "one-token", "mid-text")
+            if kind in classes
         ]
-        # Columns of ids, files and URLs stay on one line: wrapped at their hyphens,
-        # a long id made rows five lines tall.
-        ids = [i for i, column in enumerate(shown.columns) if i not in long and _ids(shown[column])]
-        # A column of a few words (a speaker, an evidence phrase) keeps a width of its
-        # own too: squeezed beside the long ones, it wrapped a word a line.
-        mid = [
-            i
-            for i, column in enumerate(shown.columns)
-            if i not in long and i not in ids and _phrases(shown[column])
-        ]
-        defs = [{"targets": long, "className": "long-text"}] if long else []
-        defs += [{"targets": ids, "className": "one-token"}] if ids else []
-        defs += [{"targets": mid, "className": "mid-text"}] if mid else []
         body = (
             javascript.to_html_datatable(
                 shown,

@@ -30,6 +30,7 @@ from analysis.segment.cue_model import cue_model
 from analysis.segment.names import _CAP, clean_speaker
 from analysis.segment.quotes import Quotation
 from analysis.segment.reported_rules import (
+    _A_NEW_CLAUSE,
     _ANY_CUE,
     _LEARNED,
     _WORD_CHAR,
@@ -174,9 +175,7 @@ def _span(found: _Found) -> tuple[int, int]:
     return min(found.cue[0], found.content[0]), max(found.cue[1], found.content[1])
 
 
-# A new clause with a subject of its own: "…, while critics argued", "…; but aides said".
 _CLAUSE_REACH = 250  # the subject's reach (200) and the opener before it
-_A_NEW_CLAUSE = re.compile(r"(?:;|,\s*(?:and|but|while|whereas|though|although))\s")
 _NEW_CLAUSE = re.compile(
     r"\s*(?:;|,\s*(?:and|but|while|whereas|though|although))\s+$"
 )  # a bare comma may close a lead-in instead ("According to X, on Tuesday, the pair …")

@@ -412,7 +412,7 @@ def _participle_subject(
 
 def _clause_start(sentence: str, start: int, lo: int) -> int:
     """Where the last clause before ``lo`` opens: after "; " or ", and|but|while …", else ``start``."""
-    ends = [m.end() for m in _A_NEW_CLAUSE_OPENER.finditer(sentence, start, lo)]
+    ends = [m.end() for m in _A_NEW_CLAUSE.finditer(sentence, start, lo)]
     return ends[-1] if ends else start
 
 
@@ -427,8 +427,8 @@ _PREPOSITION_BEFORE = re.compile(
 _AT_TIMES_BEFORE = re.compile(
     r"\b(?:at|on|in)\s+(?:one\s+point|times|the\s+time|the\s+same\s+time|once)\s+$", re.IGNORECASE
 )
-# A clause opening with a subject of its own: "…; critics said", "…, but aides argued".
-_A_NEW_CLAUSE_OPENER = re.compile(r"(?:;|,\s*(?:and|but|while|whereas|though|although))\s+")
+# A new clause with a subject of its own: "…; critics said", "…, but aides argued".
+_A_NEW_CLAUSE = re.compile(r"(?:;|,\s*(?:and|but|while|whereas|though|although))\s+")
 _CUE_PUNCT = ",;:.!?“”\"'’‘()"
 # The shortest content of a learned cue: "supported [the idea]", "I think [it's strong]".
 _LEARNED_CONTENT_CHARS = 6
