@@ -157,10 +157,32 @@ def _opens_clause(sentence: str, start: int, at: int) -> bool:
 # The cue closing a sentence, its subject before it or after it: "…, officials said."
 # "…, said Senator Jeff Sessions, Republican of Alabama."
 _TAIL_CUE = re.compile(rf"\b(?P<cue>{_REPORTING_VERBS}|according\s+to)\b")
-_TAIL_AFTER = re.compile(
-    r"(?:\s+(?:of|about|in|on|at|during|to|with|after|before|last|this)\b[^,.;:!?“”\"]{0,80}"
-    r"|\s+[A-Z][a-z]+day\b)*\s*[.!?]?[\"”’]?\s*$"
+# When and where it was said, in phrases ("…, officials said in Geneva on Monday.").
+_TAIL_WHEN = (
+    r"(?:\s+(?:{}|in|on|at|during|last|this)\b[^,.;:!?“”\"]{{0,80}}"
+    r"|\s+[A-Z][a-z]+day\b)*"
 )
+# What may follow and is no content of the cue: an aside after a dash, or when
+# ("…, the Gazette declared on Thursday, two days after the vote.").
+_TAIL_END = (
+    r"(?:\s+[—–]\s[^“”\"]*|,\s+(?:[\w-]+\s+){0,2}(?:days?|weeks?|hours?|months?|years?)\s+"
+    r"(?:after|before|since|ago)\b[^“”\"]*)?"
+    r"\s*[.!?]?[\"”’]?\s*$"
+)
+_TAIL_AFTER = re.compile(_TAIL_WHEN.format("of|about|to|with|after|before") + _TAIL_END)
+# After a verb of telling, whom it was told to ("…, a port official told the Harbour
+# Times."); after that, "to" opens what was told ("urged the council to …").
+_TAIL_AFTER_TOLD = re.compile(
+    r"(?:\s+(?:reporters|journalists|(?:the\s+)?[A-Z][\w.’'&-]*(?:\s+(?:of\s+)?[A-Z][\w.’'&-]*)*))?"
+    + _TAIL_WHEN.format("after|before")
+    + _TAIL_END
+)
+
+
+def _closes_the_sentence(sentence: str, cue_end: int, cue_word: str) -> bool:
+    """Whether nothing after a cue is its content: "…, officials said on Monday."."""
+    told = cue_word.strip(_CUE_PUNCT).lower() in _ADDRESSED
+    return (_TAIL_AFTER_TOLD if told else _TAIL_AFTER).match(sentence, cue_end) is not None
 
 
 def _rule_tail(sentence: str, start: int) -> _Found | None:
@@ -190,15 +212,25 @@ def _rule_tail(sentence: str, start: int) -> _Found | None:
     return None
 
 
+# A quotation opening the sentence, then a short noun phrase: "“…,” another friend,
+# Mira Lee told CNN." (mixed speech runs on with a verb: "“…” would be …").
+_QUOTATION_THEN_WORDS = re.compile(
+    r"\s*(?:[“\"]|'')[^“”\"]*(?:[”\"]|'')[,.!?]?\s+"
+    r"(?:[A-Z]|(?:a|an|the|another|one|his|her|their|its)\s)[\w.’'-]*(?:\s+[\w.’'-]+){0,4}"
+)
+
+
 def _tail_at(sentence: str, start: int, comma: int) -> _Found | None:
     """The tail attribution whose content ends at ``comma``, if the rest is its source and cue."""
     tail_lo = comma + 1
     cue = _TAIL_CUE.search(sentence, tail_lo)
     if cue is None or cue.group("cue").lower().startswith("according"):
         return None
+    if _QUOTATION_THEN_WORDS.fullmatch(sentence, start, comma):
+        return None  # "“…,” a friend, Mira Lee told CNN.": the quotation's own speaker and cue
     subject = _subject_before(sentence, cue.start())
     if subject is not None and subject[0] >= tail_lo:
-        if _TAIL_AFTER.match(sentence, cue.end()):
+        if _closes_the_sentence(sentence, cue.end(), cue.group("cue")):
             return _Found(subject, cue.span("cue"), (start, comma))
         return None
     # The cue first: ", said Senator Jeff Sessions, …", ", said a Democratic strategist".
@@ -355,6 +387,9 @@ def _learned_cue(sentence: str, start: int, p: float, lo: int, hi: int) -> _Foun
         # subject is part of what is attributed. The source, where named, follows "by".
         # An adjective ("Some voters are hopeful") or "is saying" is the subject's own.
         return _of_the_subject(sentence, start, lo, cue, note)
+    hanging = _hanging_passive(sentence, start, lo, cue, note)
+    if hanging is not None:
+        return hanging
     if subject is None and participle and _OPENING_PARTICIPLE.fullmatch(sentence, start, lo):
         opening = _opening_participle(sentence, cue, note)
         if opening is not None:
@@ -375,15 +410,39 @@ def _learned_cue(sentence: str, start: int, p: float, lo: int, hi: int) -> _Foun
         subject = _clause_subject(sentence, start, lo)
     clo = _after_cue(sentence, cue[1], sentence[cue[0] : cue[1]])
     end = _content_end(sentence, clo)
-    if end - clo >= _LEARNED_CONTENT_CHARS and _WORD_CHAR.search(sentence, clo, end):
+    words_after = end - clo >= _LEARNED_CONTENT_CHARS and _WORD_CHAR.search(sentence, clo, end)
+    if words_after and not _no_content_after(sentence, cue):
         return _Found(subject, cue, (clo, end), note, antecedent)
+    return _learned_tail(sentence, start, cue, subject, note)
+
+
+def _no_content_after(sentence: str, cue: tuple[int, int]) -> bool:
+    """Whether what follows a cue is no content of it, so the cue closes its clause.
+
+    A dash straight after it opens an aside ("…, his allies believe — voters he
+    needs."); after a verb of telling, whom it was told to may end the sentence
+    ("…, an official told the Harbour Times.").
+    """
+    if _DASH_AFTER.match(sentence, cue[1]):
+        return True
+    word = sentence[cue[0] : cue[1]].lower()
+    return word in _ADDRESSED and _TAIL_AFTER_TOLD.match(sentence, cue[1]) is not None
+
+
+def _learned_tail(
+    sentence: str, start: int, cue: tuple[int, int], subject, note: str
+) -> _Found | None:
+    """A learned cue closing its sentence: the content is what stands before the comma."""
+    lo = cue[0]
     comma = max(sentence.rfind(", ", start, lo), sentence.rfind(",” ", start, lo))
-    if comma > start and _TAIL_AFTER.match(sentence, cue[1]):
-        if subject is not None and subject[0] > comma:
-            return _Found(subject, cue, (start, comma), note)
-        name = _NAME_AFTER.match(sentence, cue[1])
-        return _Found(name.span("name") if name else None, cue, (start, comma), note)
-    return None
+    if comma <= start or _QUOTATION_THEN_WORDS.fullmatch(sentence, start, comma):
+        return None  # "“…,” Tom Ward, an aide told CNN.": the quotation's own speaker and cue
+    if not _closes_the_sentence(sentence, cue[1], sentence[cue[0] : cue[1]]):
+        return None
+    if subject is not None and subject[0] > comma:
+        return _Found(subject, cue, (start, comma), note)
+    name = _NAME_AFTER.match(sentence, cue[1])
+    return _Found(name.span("name") if name else None, cue, (start, comma), note)
 
 
 def _participle_subject(
@@ -436,7 +495,10 @@ _LEARNED_CONTENT_CHARS = 6
 _AFTER_QUOTATION = re.compile(r"(?:[”\"]|'')[,.!?]?\s+(?:[\w.’'-]+,?\s+){0,5}$")
 # A form of "be" just before the cue (an adverb may stand between): a passive, unless
 # the cue is a participle in -ing ("has been saying").
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|[’']re)\s+(?:\w+ly\s+)?$")
+_PASSIVE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|[’']re)\s+"
+    r"(?:(?:\w+ly|first|also|not|never|still|often|long|already|even|once|now|then|later)\s+){0,2}$"
+)  # "was first reported", "are not widely shared": up to two adverbs between
 _PROGRESSIVE = re.compile(r"\w+ing\b")
 _PAST_PARTICIPLE = re.compile(
     r"(?:\w+(?:ed|en)|said|told|known|seen|shown|thought|heard|made|found|sent|held|"
@@ -455,6 +517,13 @@ _FEELINGS = frozenset(
     determined committed interested dismayed outraged annoyed puzzled disturbed
     heartened horrified amazed impressed opposed inclined persuaded resigned prepared
     torn divided split unconvinced undecided confused offended delighted""".split()
+)
+# Feelings whose "by" names their cause, not a source: "voters, angered by the fares".
+_MOVED_BY = frozenset(
+    """angered worried concerned shocked startled surprised pleased disappointed
+    frustrated alarmed troubled upset outraged annoyed puzzled disturbed horrified
+    amazed impressed delighted dismayed offended heartened excited relieved satisfied
+    confused""".split()
 )
 # Verbs that say how a thing seems, to nobody named: the subject is the content's.
 _RAISING = re.compile(r"(?:seem|seems|seemed|seeming|appear|appears|appeared)\b", re.IGNORECASE)
@@ -478,6 +547,43 @@ def _said_of_the_subject(sentence: str, start: int, lo: int, hi: int) -> bool:
         and _PAST_PARTICIPLE.match(sentence, lo, hi)
         and sentence[lo:hi].strip(_CUE_PUNCT).lower() not in _FEELINGS
     )
+
+
+_NO_AGENT = re.compile(r"\w+ing\b|(?:tele)?phone|e-?mail|text|video|mail|letter|fax")
+_DASH_AFTER = re.compile(r"\s+[—–]\s")
+_JUST_BY = re.compile(r"\s+by\s")
+_COMMA_BEFORE = re.compile(r",\s+$")
+
+
+def _hanging_passive(
+    sentence: str, start: int, lo: int, cue: tuple[int, int], note: str
+) -> _Found | None:
+    """A past participle and its agent set off by a comma, after what they are said of.
+
+    "The ferry line lost money for years, criticised by residents": the clause
+    before the comma is what the agent criticised; "The bridge bill, opposed by
+    councillors, never became law": the noun phrase before it. The source is the
+    agent after "by". ``None`` for any other cue.
+    """
+    word = sentence[cue[0] : cue[1]].lower()
+    if not (
+        _COMMA_BEFORE.search(sentence, max(start, lo - 4), lo)
+        and _PAST_PARTICIPLE.fullmatch(sentence, lo, cue[1])
+        and _JUST_BY.match(sentence, cue[1])
+        # "Reyes, 81, said by telephone": a verb of its own; "angered by": a feeling.
+        and not _REPORTING_CUE.fullmatch(word)
+        and word not in _MOVED_BY
+    ):
+        return None
+    agent = _BY_AGENT.match(sentence, cue[1])
+    if agent is not None and _NO_AGENT.match(agent.group("agent")):
+        return None  # "interjected by hitting …": how, not by whom
+    comma = sentence.rfind(",", start, lo)
+    clause = _clause_start(sentence, start, comma)
+    if agent is None or comma - clause < _LEARNED_CONTENT_CHARS:
+        return None
+    end = _content_end(sentence, cue[1])
+    return _Found((agent.start("agent"), min(agent.end("agent"), end)), cue, (clause, comma), note)
 
 
 def _opening_participle(sentence: str, cue: tuple[int, int], note: str) -> _Found | None:
@@ -507,9 +613,12 @@ def _of_the_subject(
     content_lo = subject[0] if subject is not None else _after_cue(sentence, cue[1], "")
     end = _content_end(sentence, cue[1])
     source = None
-    agent = _BY_AGENT.match(sentence, cue[1])
-    if agent is not None and agent.end() <= end:
-        source = agent.span("agent")
+    # "known by" a name is no agent: "The group is also known by the acronym ISIL."
+    known = sentence[cue[0] : cue[1]].lower() == "known"
+    agent = None if known else _BY_AGENT.match(sentence, cue[1])
+    if agent is not None and agent.start("agent") < end:
+        # The agent ends where the content would: a closing period is the sentence's.
+        source = (agent.start("agent"), min(agent.end("agent"), end))
         end = len(sentence[: agent.start("by")].rstrip(" ,"))
         if subject is None:
             return None  # "was endorsed by X" with no subject: nothing attributed

@@ -191,6 +191,98 @@ def test_a_passive_or_seeming_cue_attributes_its_subject(body, cue, content, sou
     assert (row.text, row.source_as_written) == (content, source)
 
 
+@pytest.mark.parametrize(
+    ("body", "cue", "content", "source"),
+    [
+        # Adverbs between "be" and the participle keep it passive; the agent is the source.
+        (
+            "The harbour plan was first reported by the Gazette.",
+            "reported",
+            "The harbour plan was first reported",
+            "the Gazette",
+        ),
+        # A participle and its agent set off by a comma: what stands before is attributed.
+        (
+            "The bridge bill, opposed by harbour councillors, never became law.",
+            "opposed",
+            "The bridge bill",
+            "harbour councillors",
+        ),
+        (
+            "The island has taken slow steps toward a vote, encouraged by the county and "
+            "the state.",
+            "encouraged",
+            "The island has taken slow steps toward a vote",
+            "the county",
+        ),
+    ],
+)
+def test_a_passive_participle_attributes_what_it_is_said_of(body, cue, content, source):
+    found = attributions(body)
+    row = found[found["cue"] == cue].iloc[0]
+    assert (row.text, row.source_as_written) == (content, source)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # "By" with how it was done, or after a verb of saying, names no agent.
+        "Reyes, however, interjected by asking the mayor about the ferry fares.",
+        "“The pier is safe,” Mr. Daniel, now 81 and retired in Bangor, said by telephone.",
+    ],
+)
+def test_by_with_a_means_is_no_agent(body):
+    found = attributions(body)
+    assert not (found["source_as_written"].str.contains("asking|telephone")).any()
+    assert not (found["text"] == "Reyes").any()
+
+
+@pytest.mark.parametrize(
+    ("body", "cue", "content", "source"),
+    [
+        # Whom it was told to, an aside after a dash, or when, are no content.
+        (
+            "The ferry was late again, a port official told the Harbour Times.",
+            "told",
+            "The ferry was late again",
+            "a port official",
+        ),
+        (
+            "Ana Lund won the county primary, the Gazette declared on Thursday, two days "
+            "after the vote.",
+            "declared",
+            "Ana Lund won the county primary",
+            "the Gazette",
+        ),
+        (
+            "A toll could cost him the island vote, Reyes allies believe — a vote he will "
+            "need in May.",
+            "believe",
+            "A toll could cost him the island vote",
+            "Reyes allies",
+        ),
+    ],
+)
+def test_a_cue_closing_its_sentence_attributes_what_came_before(body, cue, content, source):
+    found = attributions(body)
+    row = found[found["cue"] == cue].iloc[0]
+    assert (row.text, row.source_as_written) == (content, source)
+
+
+def test_after_a_telling_to_opens_what_was_told():
+    found = attributions("Speaking on Monday, the council urged the port to find a compromise.")
+    row = found[found["cue"] == "urged"].iloc[0]
+    assert row.text == "the port to find a compromise"
+
+
+def test_a_quotation_s_speaker_is_not_the_content_of_a_tail():
+    found = attributions(
+        "“She is also a mother of three,” another friend, Mira Lee told the Gazette."
+    )
+    (row,) = found.itertuples()
+    assert (row.kind, row.source_as_written) == ("direct", "Mira Lee")
+
+
 def test_the_object_of_a_cue_that_is_not_a_telling_is_its_content():
     # "Told" addresses its object; "endorsed" attributes it.
     found = attributions("The mayor endorsed Dana Ruiz on Friday for the harbour board.")
