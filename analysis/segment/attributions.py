@@ -301,7 +301,7 @@ def _reported(text, lo, block_no, hit, name, quotes, opens, resolver) -> Attribu
     if hit.source is None:
         written, source, how, source_span = "", "", name, (-1, -1)
     else:
-        source_span = (lo + hit.source[0], lo + hit.source[1])
+        source_span = _the_pronoun_in(text, lo + hit.source[0], lo + hit.source[1])
         written = text[source_span[0] : source_span[1]]
         if _A_DOCUMENT.match(written):
             # "the official readout of the call with Putin": the document, in its own
@@ -342,6 +342,36 @@ def _reported(text, lo, block_no, hit, name, quotes, opens, resolver) -> Attribu
         quote_no=inside[0] if inside else -1,
         evidence=how,
     )
+
+
+_PERSONAL = frozenset("he she they it we i you".split())
+_CONTRACTION = re.compile(r"[’'](?:m|s|re|ve|d|ll)$", re.IGNORECASE)
+
+
+def _the_pronoun_in(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """A source phrase's span, narrowed to the pronoun that ends or opens it.
+
+    A phrase read back from its cue may take in words around its pronoun subject:
+    "Although in September she said", "The only regret he acknowledged", "It
+    exists to help encourage", "All I'm asking". The pronoun is the source.
+    """
+    words = list(_WORD_SPAN.finditer(text, lo, hi))
+    if len(words) < 2:
+        return lo, hi
+    for n, word in ((len(words) - 1, words[-1]), (0, words[0])):
+        bare = _CONTRACTION.sub("", word.group().rstrip(_TRAILING_MARKS)).lower()
+        if n == 0 and words[1].group().lower() in _DETERMINERS:
+            continue  # "It's a strategy some …", "He's a puppet …": a subject further on
+        if bare in _PERSONAL:
+            return word.start(), word.start() + len(bare)
+    return lo, hi
+
+
+_DETERMINERS = frozenset("a an the this that some no".split())
+
+
+_WORD_SPAN = re.compile(r"[^\s—–]+")  # "F.B.I." is one word; "plane—he" two
+_TRAILING_MARKS = ',;:.!?”"’)'
 
 
 def _quoted(text: str, quote_no: int, quote: Quotation, sentences, starts) -> Attribution:

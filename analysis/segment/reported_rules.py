@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from analysis.segment.cue_model import word_trie
 from analysis.segment.names import clean_speaker
-from analysis.segment.speaker_rules import _SPEAKER, _subject
+from analysis.segment.speaker_rules import _CLAUSE, _CLAUSE_OPENS, _SPEAKER, _subject
 from analysis.segment.subjects import (
     _BEFORE_A_VERB,
     _RELATIVE_BEFORE,
@@ -103,7 +103,7 @@ def _rule_source_then_cue(sentence: str, start: int) -> _Found | None:
     opening: list = []  # the sentence's subject, found once if asked for
     for cue in _REPORTING_CUE.finditer(sentence, start):
         at = cue.start()
-        subject = _subject_before(sentence, at)
+        subject = _apposed_subject(sentence, start, at) or _subject_before(sentence, at)
         if subject is None and _SHARED_SUBJECT.search(sentence, max(start, at - 20), at):
             # "Obama met survivors … and said …": the sentence's subject said it.
             if not opening:
@@ -377,8 +377,10 @@ def _learned_cue(sentence: str, start: int, p: float, lo: int, hi: int) -> _Foun
     cue = (lo, hi - len(sentence[lo:hi]) + len(sentence[lo:hi].rstrip(_CUE_PUNCT)))
     antecedent = None
     participle = _PROGRESSIVE.match(sentence, lo, hi) is not None
-    subject = _participle_subject(sentence, start, lo, hi, participle) or _subject_before(
-        sentence, lo, skip=_BEFORE_A_VERB, adverbs=True
+    subject = (
+        _apposed_subject(sentence, start, lo)
+        or _participle_subject(sentence, start, lo, hi, participle)
+        or _subject_before(sentence, lo, skip=_BEFORE_A_VERB, adverbs=True)
     )
     relative = _RELATIVE_BEFORE.search(sentence, max(start, lo - 60), lo)
     if _said_of_the_subject(sentence, start, lo, hi):
@@ -443,6 +445,35 @@ def _learned_tail(
         return _Found(subject, cue, (start, comma), note)
     name = _NAME_AFTER.match(sentence, cue[1])
     return _Found(name.span("name") if name else None, cue, (start, comma), note)
+
+
+# A subject, then a clause set off by commas, then the cue's verb (its auxiliaries
+# and adverbs before it): "Reyes, speaking at a rally in Bangor, Maine, did not mention".
+_APPOSED = re.compile(
+    rf"\s*(?P<subject>{_SPEAKER}){_CLAUSE}[^\"“”«»]*?,\s+"
+    r"(?:(?:[a-z]+ly|also|not|never|then|did|does|do|has|have|had|will|would|could|can|may|"
+    r"might|should|must|is|are|was|were|been)\s+){0,3}$"
+)
+
+
+_OPENING_PREPOSITION = re.compile(
+    r"(?:On|In|At|For|From|With|After|Before|During|Under|Over|Since|Until|By|Despite)\b"
+)
+
+
+def _apposed_subject(sentence: str, start: int, lo: int) -> tuple[int, int] | None:
+    """The subject before a clause set off by commas, where the cue's verb follows it.
+
+    Read from the sentence's or the cue's clause's start: the words inside the
+    clause ("Charleston", "Iowa") are not who speaks.
+    """
+    if not _CLAUSE_OPENS.search(sentence, start, lo):
+        return None  # most sentences: no such clause
+    for at in {start, _clause_start(sentence, start, lo)}:
+        match = _APPOSED.match(sentence, at, lo)
+        if match is not None and not _OPENING_PREPOSITION.match(match.group("subject")):
+            return match.span("subject")  # not "On Tuesday, however, …"
+    return None
 
 
 def _participle_subject(

@@ -64,8 +64,14 @@ _AFTER_MARK = r"^[\s,.!?—–’'-]*"
 _AFTER_CUE_FIRST = re.compile(rf"{_AFTER_MARK}{_CUE}\s+{_SPEAKER}")
 # "…,” Jeff Weaver, the campaign's manager, said": an apposition may follow the name,
 # in two parts at most ("Reyes, now 81 and retired in Bangor, Maine, said").
+# A name may follow its description: "…,” the economist Jo Hart, a former aide, wrote."
+_DESCRIBED_NAME = r"(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w-]*\s+){1,3}(?=[A-Z]))?"
+# The name may carry its body: "…,” Jeff Lund of the Harbour Institute wrote.
+_AFFILIATION = (
+    rf"(?:\s+(?:of|at|from)\s+(?:the\s+)?{_CAP}(?:\s+(?:(?:of|for|and|on|&)\s+)?{_CAP}){{0,7}})?"
+)
 _AFTER_SPEAKER_FIRST = re.compile(
-    rf"{_AFTER_MARK}{_SPEAKER}(?:(?:,\s+[^,\"“”«»]{{1,80}}){{1,2}},|,)?{_ADVERB}\s+{_CUE}\b"
+    rf"{_AFTER_MARK}{_DESCRIBED_NAME}{_SPEAKER}{_AFFILIATION}(?:(?:,\s+[^,\"“”«»]{{1,80}}){{1,2}},|,)?{_ADVERB}\s+{_CUE}\b"
 )
 # "“…” about the decision, said RoseAnn Reyes": the cue first, later in the sentence.
 _LATER_CUE_FIRST = re.compile(rf",\s+{_CUE}\s+{_SPEAKER}")
@@ -201,7 +207,7 @@ _AUXILIARY = r"(?:\s+(?:will|would|can|could|may|might|must|should|has|have|had|
 # phrase led by a determiner and a cue verb names the speaker, whatever its noun.
 _DETERMINER = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Ss]ome|[Mm]any)"
 _AFTER_DESCRIBED = re.compile(
-    rf"{_AFTER_MARK}(?P<speaker>{_DETERMINER}(?:\s+[\w’'-]+){{1,6}}?){_AUXILIARY}{_ADVERB}\s+{_CUE}\b"
+    rf"{_AFTER_MARK}(?P<speaker>{_DETERMINER}(?:\s+[\w’'-]+){{1,8}}?){_AUXILIARY}{_ADVERB}\s+{_CUE}\b"
 )
 # "…,” said an Iowa Democrat.", "…,” added his campaign manager Jeff Weaver, …": the
 # cue first, the phrase running to the end of the clause.
@@ -342,6 +348,38 @@ def _rule_name_colon(before: str, after: str) -> tuple[str, str] | None:
     )
 
 
+def _rule_colon_subject(before: str, after: str) -> tuple[str, str] | None:
+    """The subject of the clause a colon closes just before the quotation, of any kind.
+
+    "NBC News has the footage: “…”", "A footnote in the report makes it plain:
+    “…”", "From the report: “…”": the colon hands the clause's subject the words
+    that follow, be it a person, a body or a document.
+    """
+    if not before.rstrip().endswith(":"):
+        return None
+    source = _FROM_COLON.search(before)
+    if source:
+        return source.group("speaker"), "(from … a colon)"
+    subject = _subject(before)
+    return (subject.group("speaker"), "(a colon)") if subject else None
+
+
+# "From Reyes's post: “…”", "More from the report: “…”": the source, then the colon.
+_FROM_COLON = re.compile(
+    r"(?:^|[.!?:]\s+|\s[-–—]\s+)\s*(?:More\s+)?[Ff]rom\s+(?P<speaker>[^:,;.!?“”\"«»]{2,80}?)\s*:\s*$"
+)
+# "As Tom Reyes, a former harbour master, put it: “…”": the source of what follows.
+_AS_PUT_IT = re.compile(
+    rf"\b[Aa]s\s+{_SPEAKER}(?:,\s+[^,\"“”«»]{{1,80}},)?\s+(?P<cue>put\s+it)\b[^\"“”«»]{{0,40}}[,:]\s*$"
+)
+
+
+def _rule_as_put_it(before: str, after: str) -> tuple[str, str] | None:
+    """X's words after "As X put it:" or "Or, as X put it, “…”"."""
+    match = _AS_PUT_IT.search(before)
+    return (match.group("speaker"), match.group("cue")) if match else None
+
+
 def _rule_after_colon(before: str, after: str) -> tuple[str, str] | None:
     """A headline's "'…': Rubio conveyed a message"."""
     match = _AFTER_COLON.match(after)
@@ -390,11 +428,13 @@ _RULES: tuple[tuple[str, Callable[[str, str], tuple[str, str] | None]], ...] = (
     ("a described speaker then cue after the quotation", _rule_after_described),
     ("'according to' in the same sentence", _rule_according),
     ("the message of a named source just before the quotation", _rule_message_from),
+    ("'as X put it' before the quotation", _rule_as_put_it),
     ("speaker and cue before the quotation in the same sentence", _rule_before),
     ("a speech noun owned by the speaker before the quotation", _rule_possessive_cue),
     ("a named person and a participle before the quotation", _rule_name_participle),
     ("speaker and cue later in the sentence", _rule_later),
     ("a person named just before the colon opening the quotation", _rule_name_colon),
+    ("the subject of the clause a colon closes before the quotation", _rule_colon_subject),
     ("the speaker after a colon (headline form)", _rule_after_colon),
     ("the sentence's subject, with a participle cue", _rule_participle_subject),
     ("the sentence's subject, a person, with no speech cue", _rule_subject),

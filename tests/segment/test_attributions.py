@@ -283,6 +283,32 @@ def test_a_quotation_s_speaker_is_not_the_content_of_a_tail():
     assert (row.kind, row.source_as_written) == ("direct", "Mira Lee")
 
 
+@pytest.mark.parametrize(
+    ("body", "cue", "source"),
+    [
+        # The pronoun that ends or opens a phrase read back from its cue is the source.
+        ("Although in September she said the fare was a mistake, it rose.", "said", "she"),
+        ("The only regret he acknowledged was the late ferry to the island.", "acknowledged", "he"),
+        # A clause set off by commas after the subject: its words are not the source.
+        (
+            "Sen. Ana Lund, facing a spirited challenge in Harbourtown, a swing town, said she "
+            "would welcome the ferry.",
+            "said",
+            "Sen. Ana Lund",
+        ),
+        (
+            "Reyes, speaking later at a rally in Bangor, Maine, did not mention the pier at all.",
+            "mention",
+            "Reyes",
+        ),
+    ],
+)
+def test_the_source_is_the_subject_not_the_words_around_it(body, cue, source):
+    found = attributions(body)
+    row = found[found["cue"] == cue].iloc[0]
+    assert row.source_as_written == source, found[["cue", "source_as_written"]]
+
+
 def test_the_object_of_a_cue_that_is_not_a_telling_is_its_content():
     # "Told" addresses its object; "endorsed" attributes it.
     found = attributions("The mayor endorsed Dana Ruiz on Friday for the harbour board.")
@@ -714,6 +740,30 @@ def test_the_source_is_the_clause_s_subject_not_the_words_before_the_cue(body, c
         ("“Well, nobody will ever ride that ferry…” Ms. Ruiz mocked.", "Ruiz"),
         # A number opening the sentence is no one's name.
         ("Eight years ago, Ms. Ruiz backed the “harbour first” plan.", "Ruiz"),
+        # "As X put it": X's words.
+        (
+            "Or, as Tom Reyes, a former harbour master, put it: “The ships are no longer "
+            "at the gate.”",
+            "Tom Reyes",
+        ),
+        # A colon hands the clause's subject the words after it, whatever its kind.
+        ("A footnote in the report makes that plain: “These figures exclude ferries.”", "footnote"),
+        ("From the harbour report: “Most berths stand empty in winter.”", "harbour report"),
+        (
+            "The Gazette has the footage:\n\n“Should every boat in the bay be registered?”",
+            "Gazette",
+        ),
+        # A name's body after it, and a description before a name with an apposition.
+        (
+            "“The pier is a stretch,” Jeff Lund of the Harbour Institute for Maritime "
+            "Studies wrote in December.",
+            "Jeff Lund",
+        ),
+        (
+            "“The pier is sinking,” the engineer Paul Hart, a former adviser in the "
+            "mayor's office, wrote on his blog.",
+            "Paul Hart",
+        ),
     ],
 )
 def test_more_forms_name_a_quotation_s_speaker(body, speaker):
