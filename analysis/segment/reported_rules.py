@@ -547,7 +547,8 @@ _FEELINGS = frozenset(
     frustrated alarmed troubled encouraged excited relieved upset angered satisfied
     determined committed interested dismayed outraged annoyed puzzled disturbed
     heartened horrified amazed impressed opposed inclined persuaded resigned prepared
-    torn divided split unconvinced undecided confused offended delighted""".split()
+    torn divided split unconvinced undecided confused offended delighted scared
+    frightened terrified""".split()
 )
 # Feelings whose "by" names their cause, not a source: "voters, angered by the fares".
 _MOVED_BY = frozenset(

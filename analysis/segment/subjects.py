@@ -51,6 +51,7 @@ _SOURCE_NOUNS = re.compile(
     r"friends?|families|family|parents?|students?|teachers?|doctors?|groups?|organizers?)$"
 )
 _TOKEN = re.compile(r"\S+")
+_DASHES = frozenset("- – — --".split())
 _AGE = re.compile(r"\d{1,3},$")
 # Verbs and auxiliaries inside the words before a cue: a clause, not its subject
 # ("Rand Paul have all attacked", "She didn't really care about").
@@ -139,6 +140,12 @@ def _subject_before(
     return words[n][0], words[end - 1][1]
 
 
+def _dash_opening(sentence: str, words: list[tuple[int, int]], n: int) -> int:
+    """Where the aside that the dash at word ``n - 1`` closes opens (0: none opens it)."""
+    dashes = (k for k in range(n - 2, 0, -1) if sentence[words[k][0] : words[k][1]] in _DASHES)
+    return next(dashes, 0)
+
+
 def _a_verb_and_its_object(
     sentence: str, words: list[tuple[int, int]], n: int, end: int, word: str, text: str
 ) -> bool:
@@ -194,6 +201,9 @@ def _past_skipped(
             k -= 1
         if k < n - 2:  # at least a unit and a quantity
             return _past_skipped(sentence, words[:k], skip, adverbs)
+    if n and sentence[words[n - 1][0] : words[n - 1][1]] in _DASHES:
+        # "The three pilots - Lund, Ward and Hart - agreed": an aside between dashes.
+        return _dash_opening(sentence, words, n)
     return n
 
 
@@ -227,7 +237,11 @@ def _names_a_source(phrase: list[str]) -> bool:
     head = phrase[-1].lower().strip(".,’'")  # a plural noun: "documents show", "many voters say"
     plural = len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us"))
     pronoun = len(phrase) == 1 and phrase[0].lower() in _PRONOUN_SOURCES
-    return named or described or plural or pronoun
+    share = any(_SHARE.fullmatch(w.strip(".,")) for w in phrase)  # a poll's "41% say"
+    return named or described or plural or pronoun or share
+
+
+_SHARE = re.compile(r"\d+(?:\.\d+)?%")
 
 
 def _closes_clause(sentence: str, words: list[tuple[int, int]], n: int) -> bool:
@@ -326,7 +340,13 @@ def _antecedent(sentence: str, start: int, at: int) -> tuple[int, int] | None:
     n = len(words)
     while n and len(words) - n < 6:
         word, bare = sentence[words[n - 1][0] : words[n - 1][1]], _bare(sentence, words[n - 1])
-        if not bare or word[-1] in ",;:)" or bare in _NOT_A_SUBJECT or _is_verb(word, bare):
+        if (
+            not bare
+            or word[-1] in ",;:)"
+            or word in _DASHES
+            or bare in _NOT_A_SUBJECT
+            or _is_verb(word, bare)
+        ):
             break
         n -= 1
         if bare in _DETERMINERS:

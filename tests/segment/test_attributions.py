@@ -301,6 +301,14 @@ def test_a_quotation_s_speaker_is_not_the_content_of_a_tail():
             "mention",
             "Reyes",
         ),
+        # An aside between dashes, and a poll's share, as the subject.
+        (
+            "The three harbour pilots - Mr. Lund, Ms. Ward and Mr. Hart - agreed there are "
+            "qualified candidates.",
+            "agreed",
+            "The three harbour pilots",
+        ),
+        ("Among younger voters, 41% said the pier should stay open.", "said", "41%"),
     ],
 )
 def test_the_source_is_the_subject_not_the_words_around_it(body, cue, source):
