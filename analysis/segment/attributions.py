@@ -314,7 +314,10 @@ def _reported(text, lo, block_no, hit, name, quotes, opens, resolver) -> Attribu
             source, how = resolver.resolve(named, lo, lo + hit.antecedent[0], name)
             how = f"'{written}' stands for '{' '.join(ante.split())}'; {how}"
         else:
-            named = clean_speaker(written) or " ".join(written.split())
+            # A possessive owns a noun cue ("his promise"): resolved as its pronoun is.
+            named = (
+                _OWNERS.get(written.lower()) or clean_speaker(written) or " ".join(written.split())
+            )
             source, how = resolver.resolve(named, lo, source_span[0], name)
     if source in {"he", "she", "they", "it"}:
         source = ""
@@ -344,6 +347,7 @@ def _reported(text, lo, block_no, hit, name, quotes, opens, resolver) -> Attribu
     )
 
 
+_OWNERS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _PERSONAL = frozenset("he she they it we i you".split())
 _CONTRACTION = re.compile(r"[’'](?:m|s|re|ve|d|ll)$", re.IGNORECASE)
 

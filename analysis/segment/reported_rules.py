@@ -382,6 +382,9 @@ def _learned_cue(sentence: str, start: int, p: float, lo: int, hi: int) -> _Foun
         or _participle_subject(sentence, start, lo, hi, participle)
         or _subject_before(sentence, lo, skip=_BEFORE_A_VERB, adverbs=True)
     )
+    owner = _OWNER_BEFORE.search(sentence, max(start, lo - 8), lo)
+    if owner is not None:
+        subject = owner.span("owner")  # "his promise to build …": a noun's owner says it
     relative = _RELATIVE_BEFORE.search(sentence, max(start, lo - 60), lo)
     if _said_of_the_subject(sentence, start, lo, hi):
         # "The channel is said to be shallow", "Pigs are considered unclean by some",
@@ -583,6 +586,7 @@ def _said_of_the_subject(sentence: str, start: int, lo: int, hi: int) -> bool:
 
 _NO_AGENT = re.compile(r"\w+ing\b|(?:tele)?phone|e-?mail|text|video|mail|letter|fax")
 _DASH_AFTER = re.compile(r"\s+[—–]\s")
+_OWNER_BEFORE = re.compile(r"\b(?P<owner>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y)\s+$")
 _JUST_BY = re.compile(r"\s+by\s")
 _COMMA_BEFORE = re.compile(r",\s+$")
 

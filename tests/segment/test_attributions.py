@@ -309,12 +309,21 @@ def test_a_quotation_s_speaker_is_not_the_content_of_a_tail():
             "The three harbour pilots",
         ),
         ("Among younger voters, 41% said the pier should stay open.", "said", "41%"),
+        # A noun cue's owner: the possessive as written, resolved as its pronoun is.
+        (
+            "Tom Reyes spoke on Monday. Reyes has gotten traction with his promise to build "
+            "a pier and his claim that the ferry is unsafe.",
+            "promise",
+            "his",
+        ),
     ],
 )
 def test_the_source_is_the_subject_not_the_words_around_it(body, cue, source):
     found = attributions(body)
     row = found[found["cue"] == cue].iloc[0]
     assert row.source_as_written == source, found[["cue", "source_as_written"]]
+    if source == "his":
+        assert row.source == "Tom Reyes"
 
 
 def test_the_object_of_a_cue_that_is_not_a_telling_is_its_content():
