@@ -99,8 +99,12 @@ _PERSON_HEADS = frozenset(
     """president minister secretary chancellor premier pm fm leader envoy ambassador king
     queen diplomat spokesman spokeswoman spokesperson senator governor""".split()
 )
+# The head words of institutions (the single words of data/sources.toml's [bodies] and
+# a few more): "the Turkish Presidency", "the Pentagon", "the Senate".
 _INSTITUTION_HINTS = frozenset(
-    "house kremlin department ministry office government embassy commission council party".split()
+    """house kremlin department ministry office government embassy commission council party
+    presidency pentagon administration agency court police army military navy senate
+    congress parliament cabinet consulate treasury nato fbi cia secretariat palace""".split()
 )
 _DAY_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight

@@ -440,7 +440,9 @@ def _learned_tail(
     """A learned cue closing its sentence: the content is what stands before the comma."""
     lo = cue[0]
     comma = max(sentence.rfind(", ", start, lo), sentence.rfind(",” ", start, lo))
-    if comma <= start or _QUOTATION_THEN_WORDS.fullmatch(sentence, start, comma):
+    if comma <= start or (
+        comma - start < _CLAUSE_REACH and _QUOTATION_THEN_WORDS.fullmatch(sentence, start, comma)
+    ):
         return None  # "“…,” Tom Ward, an aide told CNN.": the quotation's own speaker and cue
     if not _closes_the_sentence(sentence, cue[1], sentence[cue[0] : cue[1]]):
         return None
@@ -464,15 +466,23 @@ _OPENING_PREPOSITION = re.compile(
 )
 
 
+_CLAUSE_REACH = 250  # a subject and the clause after it, before the cue
+
+
 def _apposed_subject(sentence: str, start: int, lo: int) -> tuple[int, int] | None:
     """The subject before a clause set off by commas, where the cue's verb follows it.
 
     Read from the sentence's or the cue's clause's start: the words inside the
     clause ("Charleston", "Iowa") are not who speaks.
     """
-    if not _CLAUSE_OPENS.search(sentence, start, lo):
+    # Read within reach of the cue only: a run-on sentence of a thousand cues then
+    # costs its length, not its square.
+    window = max(start, lo - _CLAUSE_REACH)
+    if not _CLAUSE_OPENS.search(sentence, window, lo):
         return None  # most sentences: no such clause
-    for at in {start, _clause_start(sentence, start, lo)}:
+    for at in {start, _clause_start(sentence, window, lo)}:
+        if at < window:
+            continue
         match = _APPOSED.match(sentence, at, lo)
         if match is not None and not _OPENING_PREPOSITION.match(match.group("subject")):
             return match.span("subject")  # not "On Tuesday, however, …"
@@ -615,7 +625,7 @@ def _hanging_passive(
     if agent is not None and _NO_AGENT.match(agent.group("agent")):
         return None  # "interjected by hitting …": how, not by whom
     comma = sentence.rfind(",", start, lo)
-    clause = _clause_start(sentence, start, comma)
+    clause = _clause_start(sentence, max(start, comma - _CLAUSE_REACH), comma)
     if agent is None or comma - clause < _LEARNED_CONTENT_CHARS:
         return None
     end = _content_end(sentence, cue[1])

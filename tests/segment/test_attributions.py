@@ -790,6 +790,18 @@ def test_more_forms_name_a_quotation_s_speaker(body, speaker):
     assert speaker in quote.speaker_as_written, quote.speaker_evidence
 
 
+@pytest.mark.parametrize("body", ["Presidency", "Pentagon", "Senate"])
+def test_it_stands_for_the_body_named_before(body):
+    text = (
+        f"Harbour news today\n\n“The talks will resume,” the Harbour {body} said in a "
+        "statement.\n\n“The ferry will sail on Friday,” it continued.\n"
+    )
+    quotes = load_corpus(pd.DataFrame({"article_id": ["a"], "text": [text]})).quotes
+    mine = quotes[quotes["article_id"] == "a"]  # not the statement the article embeds
+    assert list(mine["speaker"]) == [f"Harbour {body}"] * 2
+    assert list(mine["speaker_as_written"]) == [f"Harbour {body}", "it"]
+
+
 def test_an_auxiliary_before_the_cue_is_no_part_of_a_described_speaker():
     text = "Harbour news today\n\n“We will sail on time,” the harbour master will say.\n"
     corpus = load_corpus(pd.DataFrame({"article_id": ["a"], "text": [text]}))
