@@ -139,7 +139,8 @@ _PARENTHETICAL = re.compile(r",\s+(?!that\b)")  # a comma straight after the cue
 _AFTER_A_COMMA = re.compile(r",\s+$")
 _SHARED_SUBJECT = re.compile(r"\s(?:and|but)\s+(?:(?:also|then|later)\s+)?$")
 _CLAUSE_OPENER = re.compile(
-    r"(?:[,;:—–(]\s*|\s-\s+|\b(?:and|but|while|as|because|when|since|though|although|after|before|"
+    # A comma may stand inside a closing mark: "Speaking on “This Week,” Carson said".
+    r"(?:[,;:—–(][”\"’]?\s*|\s-\s+|\b(?:and|but|while|as|because|when|since|though|although|after|before|"
     r"if|so)\s+)$"
 )
 

@@ -246,7 +246,9 @@ _SHARE = re.compile(r"\d+(?:\.\d+)?%")
 
 def _closes_clause(sentence: str, words: list[tuple[int, int]], n: int) -> bool:
     """Whether word ``n - 1`` ends a clause (a comma, a colon), not a name ("Joseph Biden, Jr.")."""
-    last = sentence[words[n - 1][1] - 1]
+    # A comma may stand inside a closing mark: "on ABC's “This Week,” Carson said".
+    word = sentence[words[n - 1][0] : words[n - 1][1]].rstrip('”"’')
+    last = word[-1:]
     return last in ",;:(" and not (last == "," and _bare(sentence, words[n]) in _SUFFIXES)
 
 

@@ -309,6 +309,13 @@ def test_a_quotation_s_speaker_is_not_the_content_of_a_tail():
             "The three harbour pilots",
         ),
         ("Among younger voters, 41% said the pier should stay open.", "said", "41%"),
+        # A comma inside a closing mark closes the lead-in before the subject.
+        (
+            "Speaking Sunday on ABC’s “Harbour Hour,” Reyes admitted that the course named "
+            "in his book was wrong.",
+            "admitted",
+            "Reyes",
+        ),
         # A noun cue's owner: the possessive as written, resolved as its pronoun is.
         (
             "Tom Reyes spoke on Monday. Reyes has gotten traction with his promise to build "
