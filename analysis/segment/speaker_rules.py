@@ -357,9 +357,9 @@ def _rule_colon_subject(before: str, after: str) -> tuple[str, str] | None:
     """
     if not before.rstrip().endswith(":"):
         return None
-    source = _FROM_COLON.search(before)
+    source = _FROM_COLON.search(before) or _DOCUMENT_LABEL.search(before)
     if source:
-        return source.group("speaker"), "(from … a colon)"
+        return source.group("speaker"), "(a colon)"
     subject = _subject(before)
     return (subject.group("speaker"), "(a colon)") if subject else None
 
@@ -367,6 +367,13 @@ def _rule_colon_subject(before: str, after: str) -> tuple[str, str] | None:
 # "From Reyes's post: “…”", "More from the report: “…”": the source, then the colon.
 _FROM_COLON = re.compile(
     r"(?:^|[.!?:]\s+|\s[-–—]\s+)\s*(?:More\s+)?[Ff]rom\s+(?P<speaker>[^:,;.!?“”\"«»]{2,80}?)\s*:\s*$"
+)
+# A line naming the document that follows: "Partial transcript as follows:", "The
+# statement reads:", "Full text:".
+_DOCUMENT_LABEL = re.compile(
+    r"(?:^|[.!?]\s+)\s*(?P<speaker>(?:(?:[Pp]artial|[Ff]ull|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?"
+    r"(?:[Tt]ranscript|[Tt]ext|[Ss]tatement|[Ll]etter|[Rr]emarks|[Rr]eadout|[Mm]emo|[Rr]elease))"
+    r"(?:\s+(?:as\s+follows|below|in\s+full|reads|read|follows))?\s*:\s*$"
 )
 # "As Tom Reyes, a former harbour master, put it: “…”": the source of what follows.
 _AS_PUT_IT = re.compile(
@@ -448,7 +455,7 @@ def _match_speaker(before: str, after: str) -> tuple[str, str, str]:
         if not found:
             continue
         speaker = clean_speaker(found[0])
-        if not speaker and rule is _rule_after_described:
+        if not speaker and rule in (_rule_after_described, _rule_colon_subject):
             speaker = _as_written(found[0])  # no name or title in it: as the text words it
         if speaker:
             return speaker, _clean_cue(found[1]), name

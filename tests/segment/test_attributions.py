@@ -773,6 +773,8 @@ def test_the_source_is_the_clause_s_subject_not_the_words_before_the_cue(body, c
         # A colon hands the clause's subject the words after it, whatever its kind.
         ("A footnote in the report makes that plain: “These figures exclude ferries.”", "footnote"),
         ("From the harbour report: “Most berths stand empty in winter.”", "harbour report"),
+        # A line naming the document that follows, as the text words it.
+        ("Partial transcript as follows:\n\n“We will build the pier.”", "partial transcript"),
         (
             "The Gazette has the footage:\n\n“Should every boat in the bay be registered?”",
             "Gazette",
@@ -792,8 +794,8 @@ def test_the_source_is_the_clause_s_subject_not_the_words_before_the_cue(body, c
 )
 def test_more_forms_name_a_quotation_s_speaker(body, speaker):
     text = f"Harbour news today\n\n{body}\n"
-    corpus = load_corpus(pd.DataFrame({"article_id": ["a"], "text": [text]}))
-    (quote,) = corpus.quotes.itertuples()
+    quotes = load_corpus(pd.DataFrame({"article_id": ["a"], "text": [text]})).quotes
+    (quote,) = quotes[quotes["article_id"] == "a"].itertuples()  # not an embedded text's
     assert speaker in quote.speaker_as_written, quote.speaker_evidence
 
 
