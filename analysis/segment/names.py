@@ -29,7 +29,8 @@ _CUE_VERBS = (
     r"answered|answers?|exclaimed|shouted|yelled|quipped|joked|recounted|interjected|"
     r"demanded|wondered|mused|shot back|fired back|countered|retorted|chanted|"
     r"pressed|recommended|recommends|boasted|boasts|lamented|laments|scoffed|snapped|"
-    r"pleaded|gushed|marveled|marvelled|protested|objected|continues|quips|jokes|mocked|mocks"
+    r"pleaded|gushed|marveled|marvelled|protested|objected|continues|quips|jokes|mocked|mocks|"
+    r"points out|echoed|echoes|elaborated|elaborates|reasoned|opined|cracked|teased|sighed"
 )
 
 
@@ -165,6 +166,7 @@ def clean_speaker(raw: str) -> str:  # noqa: C901 - a flat chain of phrase forms
     if any(t.lower() in _DAY_WORDS for t in tokens):
         return ""  # "… said on Saturday": a day is never a speaker
     of = _institution_of(tokens)
+    tokens = _less_affiliation(tokens) if not of else tokens
     named = [t for t in tokens[of + 1 :] if _bare(t) not in TITLE_WORDS and t[0] != "("]
     if of and len(named) <= 1:
         # An institution leads: "Ministry of Fisheries (MOF)", "Russian Ministry of
@@ -200,6 +202,20 @@ def _surname_like_a_title(tokens: list[str]) -> bool:
     return before.lower() in _HONORIFIC_ABBREVIATIONS or (
         before[:1].isupper() and _bare(before) not in TITLE_WORDS and before.isalpha()
     )
+
+
+def _less_affiliation(tokens: list[str]) -> list[str]:
+    """A name less the place or body after it: "Senator Ted Cruz of Texas" → "Senator Ted Cruz".
+
+    Only after a name ("Cruz of"), never after a title ("Secretary of State John
+    Kerry", "Prime Minister of Japan") or an institution ("Bank of America").
+    """
+    for n in range(2, len(tokens) - 1):
+        if tokens[n] == "of":
+            before = tokens[n - 1]
+            named = before[:1].isupper() and _bare(before) not in TITLE_WORDS
+            return tokens[:n] if named and before.lower() not in _INSTITUTION_HINTS else tokens
+    return tokens
 
 
 def _institution_of(tokens: list[str]) -> int:

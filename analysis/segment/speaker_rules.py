@@ -61,7 +61,12 @@ _CUE_WORD = re.compile(rf"\b(?:{_CUE_VERBS}|according\s+to)\b")
 # What may stand between a closing mark and the words after it: punctuation, and
 # the single mark closing a quotation inside the quotation (“… the word ‘old-school.’”).
 _AFTER_MARK = r"^[\s,.!?—–’'-]*"
-_AFTER_CUE_FIRST = re.compile(rf"{_AFTER_MARK}{_CUE}\s+{_SPEAKER}")
+# A lower-case description may stand before the name: "…,” said master of ceremonies Jo Reyes.
+_LOWER_DESCRIPTION = (
+    r"(?:(?:(?!(?:that|in|on|at|to|for|with|by|about|during|after|before|when|while|as|"
+    r"and|but|or|if|a|an|the|his|her|their|its|one|another)\b)[a-z][\w-]*\s+){1,3}(?=[A-Z]))?"
+)
+_AFTER_CUE_FIRST = re.compile(rf"{_AFTER_MARK}{_CUE}\s+{_LOWER_DESCRIPTION}{_SPEAKER}")
 # "…,” Jeff Weaver, the campaign's manager, said": an apposition may follow the name,
 # in two parts at most ("Reyes, now 81 and retired in Bangor, Maine, said").
 # A name may follow its description: "…,” the economist Jo Hart, a former aide, wrote."
@@ -377,12 +382,24 @@ _DOCUMENT_LABEL = re.compile(
 )
 # "As Tom Reyes, a former harbour master, put it: “…”": the source of what follows.
 _AS_PUT_IT = re.compile(
-    rf"\b[Aa]s\s+{_SPEAKER}(?:,\s+[^,\"“”«»]{{1,80}},)?\s+(?P<cue>put\s+it)\b[^\"“”«»]{{0,40}}[,:]\s*$"
+    rf"\b[Aa]s\s+{_SPEAKER}(?:,\s+[^,\"“”«»]{{1,80}},)?\s+(?:[a-z]+ly\s+)?"
+    rf"(?P<cue>puts?\s+it|{_CUE_VERBS}|sang|sings)\b[^\"“”«»]{{0,60}}[,:]\s*$"
+)
+# The cue, then its speaker, just before the quotation: "…, explained Rosenberg, “…”".
+# Not "told": its object is whom it was told to ("…, told POLITICO, “…”").
+_CUE_SPEAKER_BEFORE = re.compile(
+    rf"(?:^|,\s+)(?!told\b|tells\b|asked\b|asks\b)(?P<cue>{_CUE_VERBS})\s+{_SPEAKER}\s*[,:]\s*$"
 )
 
 
+def _rule_cue_speaker_before(before: str, after: str) -> tuple[str, str] | None:
+    """The cue then its speaker before the quotation: "Because …, explained Rosenberg, “…”"."""
+    match = _CUE_SPEAKER_BEFORE.search(before) if before.rstrip()[-1:] in ",:" else None
+    return (match.group("speaker"), match.group("cue")) if match else None
+
+
 def _rule_as_put_it(before: str, after: str) -> tuple[str, str] | None:
-    """X's words after "As X put it:" or "Or, as X put it, “…”"."""
+    """X's words after "As X put it:", "Or, as X put it, “…”", "As the band sang, “…”"."""
     match = _AS_PUT_IT.search(before)
     return (match.group("speaker"), match.group("cue")) if match else None
 
@@ -436,6 +453,7 @@ _RULES: tuple[tuple[str, Callable[[str, str], tuple[str, str] | None]], ...] = (
     ("'according to' in the same sentence", _rule_according),
     ("the message of a named source just before the quotation", _rule_message_from),
     ("'as X put it' before the quotation", _rule_as_put_it),
+    ("the cue then its speaker just before the quotation", _rule_cue_speaker_before),
     ("speaker and cue before the quotation in the same sentence", _rule_before),
     ("a speech noun owned by the speaker before the quotation", _rule_possessive_cue),
     ("a named person and a participle before the quotation", _rule_name_participle),

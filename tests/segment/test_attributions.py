@@ -484,10 +484,10 @@ def speakers(body: str) -> list[tuple[str, str, str]]:
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        # A verb no list holds, beside the quotation: the cue model reads it.
+        # The cue first, then the name past its lower-case description.
         (
             "“We sail at dawn,” mused harbour pilot Dana Ruiz.",
-            ("Dana Ruiz", "harbour pilot Dana Ruiz", "mused"),
+            ("Dana Ruiz", "Dana Ruiz", "mused"),
         ),
         (
             "Dana Ruiz met the pilots.\n\n“Why not?” she wondered aloud.",
@@ -773,6 +773,16 @@ def test_the_source_is_the_clause_s_subject_not_the_words_before_the_cue(body, c
         # A colon hands the clause's subject the words after it, whatever its kind.
         ("A footnote in the report makes that plain: “These figures exclude ferries.”", "footnote"),
         ("From the harbour report: “Most berths stand empty in winter.”", "harbour report"),
+        # "As X sang", the cue then its speaker before the quotation, a lower-case
+        # description before a name after the cue, "points out".
+        ("As the Harbour Band sang in 1984, “They will turn us all into sailors.”", "Harbour Band"),
+        (
+            "Because of how the board set the calendar, explained Rosenberg, “the pier may "
+            "close early.”",
+            "Rosenberg",
+        ),
+        ("“Thanks, Bangor, for the welcome,” said master of ceremonies Asab Tal.", "Asab Tal"),
+        ("“Some of us thought it would work,” Bozell points out.", "Bozell"),
         # A line naming the document that follows, as the text words it.
         ("Partial transcript as follows:\n\n“We will build the pier.”", "partial transcript"),
         (
@@ -797,6 +807,11 @@ def test_more_forms_name_a_quotation_s_speaker(body, speaker):
     quotes = load_corpus(pd.DataFrame({"article_id": ["a"], "text": [text]})).quotes
     (quote,) = quotes[quotes["article_id"] == "a"].itertuples()  # not an embedded text's
     assert speaker in quote.speaker_as_written, quote.speaker_evidence
+
+
+def test_whom_it_was_told_to_is_no_speaker_before_the_quotation():
+    found = speakers("Dick Lund, who sits on the harbour board, told POLITICO, “We will vote no.”")
+    assert found[0][1] == "Dick Lund"
 
 
 @pytest.mark.parametrize("body", ["Presidency", "Pentagon", "Senate"])

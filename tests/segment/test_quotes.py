@@ -66,6 +66,14 @@ def test_clean_speaker():
     assert clean_speaker("She") == "she"
 
 
+def test_a_name_s_place_or_body_after_of_is_no_part_of_it():
+    assert clean_speaker("Senator Ana Lund of Maine") == "Ana Lund"
+    assert clean_speaker("Jeff Hart of the Harbour Institute") == "Jeff Hart"
+    # After a title or an institution's word, "of" is part of it.
+    assert clean_speaker("Secretary of State John Kerry") == "John Kerry"
+    assert clean_speaker("Russian Ministry of Defence") == "Russian Ministry of Defence"
+
+
 def test_a_surname_that_is_also_a_title_is_a_name():
     assert clean_speaker("Mr. King") == "King"
     assert clean_speaker("Rep. Tess King") == "Tess King"
@@ -477,9 +485,9 @@ def test_a_quotation_continues_one_whose_speaker_the_cue_model_found():
 
     from analysis import load_corpus
 
-    # "former Gov." is no title the rules know; the cue model reads "said" beside it.
+    # "bragged" is no cue the rules know; the cue model reads it beside the quotation.
     text = (
-        "Harbour news\n\n“We must keep the berths open,” said former Gov. Ana Lund of Maine, "
+        "Harbour news\n\n“We must keep the berths open,” bragged former Gov. Ana Lund of Maine, "
         "who ran for mayor in 2008. “We have to care for the pilots.”\n"
     )
     quotes = load_corpus(pd.DataFrame({"article_id": ["a"], "text": [text]})).quotes
