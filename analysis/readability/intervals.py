@@ -62,8 +62,16 @@ def bootstrap(
     if not 0 < level < 1:
         raise ValueError(f"level must be between 0 and 1, not {level}")
     texts = {voice: units.loc[units["voice"] == voice, "text"].tolist() for voice in VOICES}
-    draws = _draws(texts, resamples, np.random.default_rng(seed), method, tuple(metrics))
-    estimates = {voice: _joined_suite([texts[voice]], method).iloc[0] for voice in VOICES}
+    counts: dict[str, np.ndarray] = {}
+    draws = _draws(texts, resamples, np.random.default_rng(seed), method, tuple(metrics), counts)
+    # A voice's own text scores as the sum of its units' counts (see _draws): the
+    # units were scored already, so the whole text is not scored a second time.
+    estimates = {
+        voice: _summed(counts[voice])
+        if voice in counts
+        else _joined_suite([texts[voice]], method).iloc[0]
+        for voice in VOICES
+    }
     alpha = (1 - level) / 2
 
     def bounds(values) -> tuple[float, float]:
@@ -107,6 +115,7 @@ def _draws(
     rng: np.random.Generator,
     method: str,
     metrics: tuple[str, ...] = FLESCH_METRICS,
+    counts: dict[str, np.ndarray] | None = None,
 ) -> dict[str, pd.DataFrame | None]:
     """Per voice, the scores of each resample; None for a voice of fewer than two units.
 
@@ -116,6 +125,7 @@ def _draws(
     syllables of a resample are the sums of its units' counts, so each unit is
     scored once and each resample is a sum: the same scores as scoring every
     joined resample, in a second where that took minutes on a large corpus.
+    Those units' counts (words, sentences, syllables) go into ``counts``, by voice.
     """
     additive = method != "textstat" and set(metrics) <= set(FLESCH_METRICS)
     draws: dict[str, pd.DataFrame | None] = {}
@@ -127,14 +137,25 @@ def _draws(
         picks = rng.integers(0, len(pool), size=(resamples, len(pool)))
         if additive:
             units = _joined_suite([[text] for text in pool], method)
-            counts = units[["words", "sentences", "syllables"]].to_numpy(dtype=np.int64)
+            unit_counts = units[["words", "sentences", "syllables"]].to_numpy(dtype=np.int64)
+            if counts is not None:
+                counts[voice] = unit_counts
             sums = np.empty((resamples, 3), dtype=np.int64)
             for lo in range(0, resamples, 64):  # 64 resamples at a time: bounded memory
-                sums[lo : lo + 64] = counts[picks[lo : lo + 64]].sum(axis=1)
+                sums[lo : lo + 64] = unit_counts[picks[lo : lo + 64]].sum(axis=1)
             draws[voice] = pd.DataFrame(flesch_scores(sums[:, 0], sums[:, 1], sums[:, 2]))
         else:
             draws[voice] = _joined_suite([[pool[i] for i in row] for row in picks], method)
     return draws
+
+
+def _summed(unit_counts: np.ndarray) -> pd.Series:
+    """The Flesch scores (and words) of units joined, from the sum of their counts."""
+    words, sentences, syllables = (np.array([n]) for n in unit_counts.sum(axis=0))
+    scores = {
+        name: float(value[0]) for name, value in flesch_scores(words, sentences, syllables).items()
+    }
+    return pd.Series({**scores, "words": int(words[0])})
 
 
 def _joined_suite(groups: list[list[str]], method: str) -> pd.DataFrame:

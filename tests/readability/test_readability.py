@@ -628,3 +628,21 @@ def test_bootstrap_sums_unit_counts_to_the_scores_of_the_joined_resamples(fixtur
             continue
         for metric in intervals.FLESCH_METRICS:
             assert np.array_equal(summed[voice][metric], joined[voice][metric]), (voice, metric)
+
+
+def test_a_voice_s_estimate_from_its_unit_counts_is_its_joined_text_s(fixture_corpus) -> None:
+    # The bootstrap's estimate sums the counts of the units it scored already; the
+    # whole voice text, joined and scored, gives the same scores.
+    from analysis.readability import intervals
+
+    units = readability.voice_units(fixture_corpus)
+    texts = {v: units.loc[units["voice"] == v, "text"].tolist() for v in intervals.VOICES}
+    method = intervals.DEFAULT_METHOD
+    counts: dict = {}
+    intervals._draws(texts, 5, np.random.default_rng(0), method, intervals.FLESCH_METRICS, counts)
+    assert counts, "no voice had two units"
+    for voice, unit_counts in counts.items():
+        joined = intervals._joined_suite([texts[voice]], method).iloc[0]
+        summed = intervals._summed(unit_counts)
+        for metric in (*intervals.FLESCH_METRICS, "words"):
+            assert joined[metric] == summed[metric], (voice, metric)
