@@ -372,6 +372,7 @@ _CLAUSE_LEAD = re.compile(
     r"(?:(?:but|and|yet|so|still|now|then|even)\s+)?"
     r"(?:(?:on|in|at|after|before|while|when|since|though|although|as|despite|during|for|"
     r"with|without|if|unlike|like|by|from|amid|earlier|later|meanwhile|instead|however|"
+    r"outside|inside|near|across|throughout|along|beyond|within|following|"
     r"still|indeed|now|yesterday|today)\b[^,;:“”\"]{0,120},\s+)?",
     re.IGNORECASE,
 )

@@ -316,6 +316,13 @@ def test_a_quotation_s_speaker_is_not_the_content_of_a_tail():
             "admitted",
             "Reyes",
         ),
+        # A lead-in of place before the clause's subject is no part of it.
+        (
+            "Outside the harbour hall in Bangor, about 200 fishermen gathered in three "
+            "groups, holding signs and chanting slogans against the toll.",
+            "chanting",
+            "fishermen",
+        ),
         # A noun cue's owner: the possessive as written, resolved as its pronoun is.
         (
             "Tom Reyes spoke on Monday. Reyes has gotten traction with his promise to build "
