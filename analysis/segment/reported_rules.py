@@ -393,9 +393,11 @@ def _learned_cue(sentence: str, start: int, p: float, lo: int, hi: int) -> _Foun
         # subject is part of what is attributed. The source, where named, follows "by".
         # An adjective ("Some voters are hopeful") or "is saying" is the subject's own.
         return _of_the_subject(sentence, start, lo, cue, note)
-    hanging = _hanging_passive(sentence, start, lo, cue, note)
-    if hanging is not None:
-        return hanging
+    found = _hanging_passive(sentence, start, lo, cue, note) or _stirred(
+        sentence, start, lo, cue, note, subject
+    )
+    if found is not None:
+        return found
     if subject is None and participle and _OPENING_PARTICIPLE.fullmatch(sentence, start, lo):
         opening = _opening_participle(sentence, cue, note)
         if opening is not None:
@@ -600,6 +602,68 @@ _DASH_AFTER = re.compile(r"\s+[—–]\s")
 _OWNER_BEFORE = re.compile(r"\b(?P<owner>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y)\s+$")
 _JUST_BY = re.compile(r"\s+by\s")
 _COMMA_BEFORE = re.compile(r",\s+$")
+
+
+# Verbs whose subject is what stirs a feeling and whose object feels it: "The jobs
+# report cheered Democrats" is the Democrats' view of the report.
+_STIRS = frozenset(
+    """angered angers alarmed alarms worried worries cheered cheers pleased pleases rattled
+    rattles heartened heartens delighted delights infuriated infuriates troubled troubles
+    surprised surprises impressed impresses enraged enrages frustrated frustrates
+    disappointed disappoints upset upsets outraged outrages scared scares frightened
+    frightens stunned stuns shocked shocks unsettled unsettles irritated irritates annoyed
+    annoys bothered bothers resonated resonates""".split()
+)
+# The one who feels it, after the verb (and "with", after "resonated").
+_FEELER_AFTER = re.compile(
+    r"\s+(?:with\s+|among\s+)?(?P<object>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)"
+    r"(?=\s*(?:[,.;:!?—–]|$)|\s+(?:who|which|that|and|but|in|on|at|by|for|as|because|when|"
+    r"while|to|over|about|hoping|after|before)\b)"
+)
+
+
+def _stirred(
+    sentence: str, start: int, lo: int, cue: tuple[int, int], note: str, before
+) -> _Found | None:
+    """A verb of feeling with the stimulus as its subject: the feeler is the source.
+
+    "The jobs report cheered Democrats", "That rattled Reyes", "His attacks
+    resonated with the left": the subject is what is attributed, the object whose
+    view it is. ``None`` for any other cue, or with no subject or object.
+    """
+    word = sentence[cue[0] : cue[1]].lower()
+    if word not in _STIRS or _PASSIVE.search(sentence, max(start, cue[0] - 30), cue[0]):
+        return None  # "were worried", "is troubled": the subject's own feeling
+    if _A_PREPOSITION.match(sentence, cue[1]) and not (
+        word.startswith("resonate") and _WITH.match(sentence, cue[1])
+    ):
+        return None  # "worried about", "angered by": a feeling, and what caused it
+    subject = _clause_subject(sentence, start, lo) or before  # "That rattled Reyes"
+    feeler = _FEELER_AFTER.match(sentence, cue[1])
+    if subject is None or feeler is None or _ARTICLE_ONLY.fullmatch(feeler.group("object")):
+        return None
+    lo_, hi_ = feeler.span("object")
+    hi_ -= sentence[lo_:hi_].endswith(".")  # the sentence's full stop
+    # What stirred it is the whole subject, up to the verb's auxiliaries and adverbs:
+    # "His attacks on the banks, which …, instantly resonated".
+    words = [m.span() for m in _WORD.finditer(sentence, subject[0], cue[0])]
+    while words and (
+        sentence[slice(*words[-1])].lower() in _BEFORE_A_VERB or _LY.fullmatch(sentence, *words[-1])
+    ):
+        words.pop()
+    if not words:
+        return None
+    return _Found((lo_, hi_), cue, (subject[0], words[-1][1]), note)
+
+
+_WORD = re.compile(r"\S+")
+_LY = re.compile(r"[a-z]+ly")
+# After the verb: a feeling and its cause ("worried about"), or another verb ("rattled off").
+_A_PREPOSITION = re.compile(
+    r"\s+(?:by|about|with|over|at|that|to|of|for|in|on|off|up|out|down|through)\b", re.IGNORECASE
+)
+_WITH = re.compile(r"\s+with\b")
+_ARTICLE_ONLY = re.compile(r"(?:the|a|an|his|her|their|its)", re.IGNORECASE)
 
 
 def _hanging_passive(

@@ -224,6 +224,37 @@ def test_a_passive_participle_attributes_what_it_is_said_of(body, cue, content, 
 
 
 @pytest.mark.parametrize(
+    ("body", "cue", "content", "source"),
+    [
+        # A verb of feeling with what stirred it as its subject: the feeler's view.
+        (
+            "The surprisingly robust harbour jobs report cheered Democrats on the council.",
+            "cheered",
+            "The surprisingly robust harbour jobs report",
+            "Democrats",
+        ),
+        (
+            "His attacks on the shipping firms, which had escaped fines, instantly resonated "
+            "with the party's left wing.",
+            "resonated",
+            "His attacks on the shipping firms, which had escaped fines",
+            "the party's left wing",
+        ),
+    ],
+)
+def test_what_stirs_a_feeling_is_the_feeler_s_view(body, cue, content, source):
+    found = attributions(body)
+    row = found[found["cue"] == cue].iloc[0]
+    assert (row.text, row.source_as_written) == (content, source)
+
+
+def test_a_feeling_of_the_subject_is_its_own():
+    # "were worried about": the voters' own feeling, not what stirred another's.
+    found = attributions("Voters in both towns were worried about the ferry fares this winter.")
+    assert not (found["source_as_written"] == "the ferry fares this winter").any()
+
+
+@pytest.mark.parametrize(
     "body",
     [
         # "By" with how it was done, or after a verb of saying, names no agent.
