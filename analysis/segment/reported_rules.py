@@ -382,6 +382,7 @@ def _learned_cue(sentence: str, start: int, p: float, lo: int, hi: int) -> _Foun
         _apposed_subject(sentence, start, lo)
         or _participle_subject(sentence, start, lo, hi, participle)
         or _subject_before(sentence, lo, skip=_BEFORE_A_VERB, adverbs=True)
+        or _headline_subject(sentence, start, lo)  # "Lund Presses X, Proposes Y"
     )
     owner = _OWNER_BEFORE.search(sentence, max(start, lo - 8), lo)
     if owner is not None:
@@ -422,6 +423,25 @@ def _learned_cue(sentence: str, start: int, p: float, lo: int, hi: int) -> _Foun
     if words_after and not _no_content_after(sentence, cue):
         return _Found(subject, cue, (clo, end), note, antecedent)
     return _learned_tail(sentence, start, cue, subject, note)
+
+
+# A headline in title case: its subject, then its first verb ("Presses", "Says").
+_HEADLINE = re.compile(
+    r"\s*(?:[A-Z][A-Z ]+:\s+)?(?P<subject>[A-Z][\w.’'-]*(?:\s+(?![A-Z][a-z]+s\b)[A-Z][\w.’'-]*){0,3})"
+    r"\s+[A-Z][a-z]+s\b[^,;:]*,\s+$"
+)
+
+
+def _headline_subject(sentence: str, start: int, lo: int) -> tuple[int, int] | None:
+    """The subject of a headline's second verb: "Lund Presses Reyes on X, Proposes Y" gives Lund.
+
+    Only in title case, where each verb has a capital: the words before the first
+    verb in -s, the comma before the cue closing the first clause.
+    """
+    if not sentence[lo : lo + 1].isupper():
+        return None
+    match = _HEADLINE.match(sentence, start, lo)
+    return match.span("subject") if match else None
 
 
 def _no_content_after(sentence: str, cue: tuple[int, int]) -> bool:

@@ -248,6 +248,15 @@ def test_what_stirs_a_feeling_is_the_feeler_s_view(body, cue, content, source):
     assert (row.text, row.source_as_written) == (content, source)
 
 
+def test_a_headline_s_second_verb_has_its_first_verb_s_subject():
+    found = attributions(
+        "JUST IN: Lund Presses Reyes on Ferry Fares & Harbour Tolls, Proposes Summit in "
+        "Latest Call\n\nThe mayor spoke for an hour."
+    )
+    row = found[found["cue"] == "Proposes"].iloc[0]
+    assert (row.source_as_written, row.text) == ("Lund", "Summit in Latest Call")
+
+
 def test_a_feeling_of_the_subject_is_its_own():
     # "were worried about": the voters' own feeling, not what stirred another's.
     found = attributions("Voters in both towns were worried about the ferry fares this winter.")
