@@ -21,7 +21,7 @@ _CUE_VERBS = (
     r"wrote|writes|tweeted|posted|asked|replied|responded|insisted|declared|announced|"
     r"claimed|continued|stressed|emphasi[sz]ed|urged|acknowledged|remarked|recalled|"
     r"suggested|cautioned|complained|conceded|observed|pointed out|went on|reiterated|"
-    r"reads|concluded|predicted|promised|vowed|admitted|described|reported|"
+    r"reads|read|concluded|predicted|promised|vowed|admitted|described|reported|"
     # Their present forms, and other verbs that report words as spoken.
     r"argues?|warns?|claims?|insists?|explains?|asks?|replies|reply|responds?|declares?|"
     r"announces?|stresses|urges?|acknowledges?|recalls?|suggests?|predicts?|promises?|"

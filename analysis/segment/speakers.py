@@ -274,6 +274,35 @@ class SpeakerResolver:
             if quote.speaker_evidence == NO_SPEAKER and _continues(prev, quote, gap):
                 quote.speaker, quote.speaker_as_written = prev.speaker, prev.speaker_as_written
                 quote.speaker_evidence = _CONTINUES
+        for n, quote in enumerate(quotes):
+            if quote.speaker_evidence == NO_SPEAKER:
+                self._standing_alone(quote, quotes[n - 1] if n else None)
+
+    def _standing_alone(self, quote: Quotation, prev: Quotation | None) -> None:
+        """A quotation opening its sentence, nothing before it to continue: the subject before.
+
+        "Trump spoke only in bromides. ¶ “We have to be tougher.”" The last resort,
+        after the rules, the cue model, reported speech and continuing a quotation.
+        """
+        article = self._article
+        lo, _ = article.sentence_around(quote.open_mark, quote.open_mark)
+        previous = article.previous_sentence(lo)
+        if (
+            previous is None
+            or article.masked[lo : quote.open_mark].strip()
+            or (prev is not None and prev.open_mark >= previous[0])
+        ):
+            return
+        subject = article.subject_of(previous)
+        written = subject.group("speaker") if subject else ""
+        if written and (_is_person(written) or written.lower() in {"he", "she"}):
+            how = "a quotation standing alone, with no cue: the subject of the sentence before"
+            speaker, how = _resolve(
+                article, clean_speaker(written) or written, lo, quote.open_mark, how
+            )
+            if speaker.lower() in {"he", "she"}:
+                return  # a pronoun that stands for no one named
+            quote.speaker, quote.speaker_as_written, quote.speaker_evidence = speaker, written, how
 
     def resolve(self, written: str, lo: int, at: int, how: str) -> tuple[str, str]:
         """The source ``written`` names at ``at`` (its sentence starts at ``lo``), and why."""

@@ -830,6 +830,7 @@ def test_the_source_is_the_clause_s_subject_not_the_words_before_the_cue(body, c
         ),
         ("“Thanks, Bangor, for the welcome,” said master of ceremonies Asab Tal.", "Asab Tal"),
         ("“Some of us thought it would work,” Bozell points out.", "Bozell"),
+        ("“Friend, I can win the harbour,” the email read.", "email"),
         # A line naming the document that follows, as the text words it.
         ("Partial transcript as follows:\n\n“We will build the pier.”", "partial transcript"),
         (
@@ -854,6 +855,22 @@ def test_more_forms_name_a_quotation_s_speaker(body, speaker):
     quotes = load_corpus(pd.DataFrame({"article_id": ["a"], "text": [text]})).quotes
     (quote,) = quotes[quotes["article_id"] == "a"].itertuples()  # not an embedded text's
     assert speaker in quote.speaker_as_written, quote.speaker_evidence
+
+
+def test_a_quotation_standing_alone_is_the_previous_subject_s():
+    found = speakers(
+        "Tom Reyes spoke only in vague terms during the interview.\n\n"
+        "“We have to do something about the pier.”"
+    )
+    assert [speaker for speaker, _, _ in found] == ["Tom Reyes"]
+    # A quotation before it is continued instead, as before.
+    found = speakers("“The fares will fall,” Ana Lund said. The mayor nodded.\n\n“And soon.”")
+    assert [speaker for speaker, _, _ in found] == ["Ana Lund", "Ana Lund"]
+
+
+def test_a_plural_subject_before_a_colon_introduces_the_quotation():
+    found = speakers("Respondents are obliged to disclose: “When did this person arrive?”")
+    assert found[0][1] == "Respondents"
 
 
 def test_whom_it_was_told_to_is_no_speaker_before_the_quotation():
