@@ -30,7 +30,6 @@ from analysis.segment.cue_model import cue_model
 from analysis.segment.names import _CAP, clean_speaker
 from analysis.segment.quotes import Quotation
 from analysis.segment.reported_rules import (
-    _A_NEW_CLAUSE,
     _ANY_CUE,
     _LEARNED,
     _WORD_CHAR,
@@ -42,6 +41,7 @@ from analysis.segment.reported_rules import (
 )
 from analysis.segment.speaker_rules import _SPEAKER
 from analysis.segment.speakers import SpeakerResolver
+from analysis.segment.subjects import _A_NEW_CLAUSE
 
 __all__ = ["Attribution", "REPORTED_RULES", "find_attributions"]
 

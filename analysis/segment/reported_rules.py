@@ -18,12 +18,16 @@ from dataclasses import dataclass
 
 from analysis.segment.cue_model import word_trie
 from analysis.segment.names import clean_speaker
-from analysis.segment.speaker_rules import _CLAUSE, _CLAUSE_OPENS, _SPEAKER, _subject
+from analysis.segment.speaker_rules import _SPEAKER, _subject
 from analysis.segment.subjects import (
     _BEFORE_A_VERB,
+    _CLAUSE_REACH,
     _RELATIVE_BEFORE,
     _antecedent,
+    _apposed_subject,
+    _clause_start,
     _clause_subject,
+    _headline_subject,
     _is_verb,
     _subject_before,
 )
@@ -425,25 +429,6 @@ def _learned_cue(sentence: str, start: int, p: float, lo: int, hi: int) -> _Foun
     return _learned_tail(sentence, start, cue, subject, note)
 
 
-# A headline in title case: its subject, then its first verb ("Presses", "Says").
-_HEADLINE = re.compile(
-    r"\s*(?:[A-Z][A-Z ]+:\s+)?(?P<subject>[A-Z][\w.’'-]*(?:\s+(?![A-Z][a-z]+s\b)[A-Z][\w.’'-]*){0,3})"
-    r"\s+[A-Z][a-z]+s\b[^,;:]*,\s+$"
-)
-
-
-def _headline_subject(sentence: str, start: int, lo: int) -> tuple[int, int] | None:
-    """The subject of a headline's second verb: "Lund Presses Reyes on X, Proposes Y" gives Lund.
-
-    Only in title case, where each verb has a capital: the words before the first
-    verb in -s, the comma before the cue closing the first clause.
-    """
-    if not sentence[lo : lo + 1].isupper():
-        return None
-    match = _HEADLINE.match(sentence, start, lo)
-    return match.span("subject") if match else None
-
-
 def _no_content_after(sentence: str, cue: tuple[int, int]) -> bool:
     """Whether what follows a cue is no content of it, so the cue closes its clause.
 
@@ -475,43 +460,6 @@ def _learned_tail(
     return _Found(name.span("name") if name else None, cue, (start, comma), note)
 
 
-# A subject, then a clause set off by commas, then the cue's verb (its auxiliaries
-# and adverbs before it): "Reyes, speaking at a rally in Bangor, Maine, did not mention".
-_APPOSED = re.compile(
-    rf"\s*(?P<subject>{_SPEAKER}){_CLAUSE}[^\"“”«»]*?,\s+"
-    r"(?:(?:[a-z]+ly|also|not|never|then|did|does|do|has|have|had|will|would|could|can|may|"
-    r"might|should|must|is|are|was|were|been)\s+){0,3}$"
-)
-
-
-_OPENING_PREPOSITION = re.compile(
-    r"(?:On|In|At|For|From|With|After|Before|During|Under|Over|Since|Until|By|Despite)\b"
-)
-
-
-_CLAUSE_REACH = 250  # a subject and the clause after it, before the cue
-
-
-def _apposed_subject(sentence: str, start: int, lo: int) -> tuple[int, int] | None:
-    """The subject before a clause set off by commas, where the cue's verb follows it.
-
-    Read from the sentence's or the cue's clause's start: the words inside the
-    clause ("Charleston", "Iowa") are not who speaks.
-    """
-    # Read within reach of the cue only: a run-on sentence of a thousand cues then
-    # costs its length, not its square.
-    window = max(start, lo - _CLAUSE_REACH)
-    if not _CLAUSE_OPENS.search(sentence, window, lo):
-        return None  # most sentences: no such clause
-    for at in {start, _clause_start(sentence, window, lo)}:
-        if at < window:
-            continue
-        match = _APPOSED.match(sentence, at, lo)
-        if match is not None and not _OPENING_PREPOSITION.match(match.group("subject")):
-            return match.span("subject")  # not "On Tuesday, however, …"
-    return None
-
-
 def _participle_subject(
     sentence: str, start: int, lo: int, hi: int, participle: bool
 ) -> tuple[int, int] | None:
@@ -536,12 +484,6 @@ def _participle_subject(
     return None
 
 
-def _clause_start(sentence: str, start: int, lo: int) -> int:
-    """Where the last clause before ``lo`` opens: after "; " or ", and|but|while …", else ``start``."""
-    ends = [m.end() for m in _A_NEW_CLAUSE.finditer(sentence, start, lo)]
-    return ends[-1] if ends else start
-
-
 _PREPOSITIONS_IN_ING = frozenset(
     "according including regarding concerning following excluding notwithstanding".split()
 )
@@ -553,8 +495,6 @@ _PREPOSITION_BEFORE = re.compile(
 _AT_TIMES_BEFORE = re.compile(
     r"\b(?:at|on|in)\s+(?:one\s+point|times|the\s+time|the\s+same\s+time|once)\s+$", re.IGNORECASE
 )
-# A new clause with a subject of its own: "…; critics said", "…, but aides argued".
-_A_NEW_CLAUSE = re.compile(r"(?:;|,\s*(?:and|but|while|whereas|though|although))\s+")
 _CUE_PUNCT = ",;:.!?“”\"'’‘()"
 # The shortest content of a learned cue: "supported [the idea]", "I think [it's strong]".
 _LEARNED_CONTENT_CHARS = 6

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from analysis.segment.names import TITLE_WORDS
-from analysis.segment.speaker_rules import _IRREGULAR
+from analysis.segment.speaker_rules import _CLAUSE, _CLAUSE_OPENS, _IRREGULAR, _SPEAKER
 
 __all__: list[str] = []  # read by the attribution rules only
 
@@ -390,3 +390,69 @@ _VERB_WORDS = (
     | frozenset(_IRREGULAR.split("|"))
 )
 _VERB_FORM = re.compile(r"[a-z]{2,}(?:ed|ly)$")
+
+
+# A new clause with a subject of its own: "…; critics said", "…, but aides argued".
+_A_NEW_CLAUSE = re.compile(r"(?:;|,\s*(?:and|but|while|whereas|though|although))\s+")
+
+
+def _clause_start(sentence: str, start: int, lo: int) -> int:
+    """Where the last clause before ``lo`` opens: after "; " or ", and|but|while …", else ``start``."""
+    ends = [m.end() for m in _A_NEW_CLAUSE.finditer(sentence, start, lo)]
+    return ends[-1] if ends else start
+
+
+# A subject, then a clause set off by commas, then the cue's verb (its auxiliaries
+# and adverbs before it): "Reyes, speaking at a rally in Bangor, Maine, did not mention".
+_APPOSED = re.compile(
+    rf"\s*(?P<subject>{_SPEAKER}){_CLAUSE}[^\"“”«»]*?,\s+"
+    r"(?:(?:[a-z]+ly|also|not|never|then|did|does|do|has|have|had|will|would|could|can|may|"
+    r"might|should|must|is|are|was|were|been)\s+){0,3}$"
+)
+
+
+_OPENING_PREPOSITION = re.compile(
+    r"(?:On|In|At|For|From|With|After|Before|During|Under|Over|Since|Until|By|Despite)\b"
+)
+
+
+_CLAUSE_REACH = 250  # a subject and the clause after it, before the cue
+
+
+def _apposed_subject(sentence: str, start: int, lo: int) -> tuple[int, int] | None:
+    """The subject before a clause set off by commas, where the cue's verb follows it.
+
+    Read from the sentence's or the cue's clause's start: the words inside the
+    clause ("Charleston", "Iowa") are not who speaks.
+    """
+    # Read within reach of the cue only: a run-on sentence of a thousand cues then
+    # costs its length, not its square.
+    window = max(start, lo - _CLAUSE_REACH)
+    if not _CLAUSE_OPENS.search(sentence, window, lo):
+        return None  # most sentences: no such clause
+    for at in {start, _clause_start(sentence, window, lo)}:
+        if at < window:
+            continue
+        match = _APPOSED.match(sentence, at, lo)
+        if match is not None and not _OPENING_PREPOSITION.match(match.group("subject")):
+            return match.span("subject")  # not "On Tuesday, however, …"
+    return None
+
+
+# A headline in title case: its subject, then its first verb ("Presses", "Says").
+_HEADLINE = re.compile(
+    r"\s*(?:[A-Z][A-Z ]+:\s+)?(?P<subject>[A-Z][\w.’'-]*(?:\s+(?![A-Z][a-z]+s\b)[A-Z][\w.’'-]*){0,3})"
+    r"\s+[A-Z][a-z]+s\b[^,;:]*,\s+$"
+)
+
+
+def _headline_subject(sentence: str, start: int, lo: int) -> tuple[int, int] | None:
+    """The subject of a headline's second verb: "Lund Presses Reyes on X, Proposes Y" gives Lund.
+
+    Only in title case, where each verb has a capital: the words before the first
+    verb in -s, the comma before the cue closing the first clause.
+    """
+    if not sentence[lo : lo + 1].isupper():
+        return None
+    match = _HEADLINE.match(sentence, start, lo)
+    return match.span("subject") if match else None
