@@ -476,7 +476,7 @@ def _participle_subject(
     if _OPENING_PARTICIPLE.fullmatch(sentence, start, lo):
         return None  # "Without naming a date, Reyes …": its subject follows (_opening_participle)
     if (
-        _TAIL_CUE_BEFORE.search(sentence, max(start, lo - 3), lo)
+        _COMMA_ADVERB_BEFORE.search(sentence, max(start, lo - 20), lo)
         or _PREPOSITION_BEFORE.search(sentence, max(start, lo - 12), lo)
         or _AT_TIMES_BEFORE.search(sentence, max(start, lo - 40), lo)
     ):
@@ -512,7 +512,10 @@ _PAST_PARTICIPLE = re.compile(
     r"brought|sold|left|kept|paid|read|led|met|quoted|cited)\b",
     re.IGNORECASE,
 )
-_TAIL_CUE_BEFORE = re.compile(r"[,;:]\s*$")  # "…, said X": the source follows the cue
+_TAIL_CUE_BEFORE = re.compile(r"[,;:]\s*$")
+_COMMA_ADVERB_BEFORE = re.compile(
+    r"[,;:]\s*(?:[a-z]+ly\s+)?$"
+)  # "…, warmly congratulating"  # "…, said X": the source follows the cue
 # What may stand before a participle opening its sentence: "Noting", "After arguing".
 _OPENING_PARTICIPLE = re.compile(
     r"\s*(?:(?:After|Before|While|By|When|Since|In|On|Upon|Without|Despite)\s+)?"

@@ -14,6 +14,7 @@ import re
 
 from analysis.segment.names import TITLE_WORDS
 from analysis.segment.speaker_rules import _CLAUSE, _CLAUSE_OPENS, _IRREGULAR, _SPEAKER
+from analysis.text import DATE
 
 __all__: list[str] = []  # read by the attribution rules only
 
@@ -311,9 +312,16 @@ def _clause_subject(sentence: str, start: int, lo: int) -> tuple[int, int] | Non
     return phrase[0][0], end
 
 
+# A dateline with an agency's tag: "New Delhi, June 5 (IANS) Putin on Wednesday held …".
+_AGENCY_DATELINE = re.compile(
+    rf"\s*[A-Z][\w .’'-]{{1,30}},\s+{DATE}\s*\([A-Za-z ]{{2,20}}\)\s*[-–—:]?\s*"
+)
+
+
 def _past_lead_ins(sentence: str, start: int, lo: int) -> int:
     """Where a clause's words start past its conjunction and lead-ins: "On Thursday, after the vote, …"."""
-    at = start
+    dateline = _AGENCY_DATELINE.match(sentence, start, lo)
+    at = dateline.end() if dateline else start
     for _ in range(3):  # a lead-in may follow another
         lead = _CLAUSE_LEAD.match(sentence, at, lo)
         if not lead or lead.end() == at:

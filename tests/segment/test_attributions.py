@@ -356,6 +356,13 @@ def test_a_quotation_s_speaker_is_not_the_content_of_a_tail():
             "admitted",
             "Reyes",
         ),
+        # An agency's dateline, and an adverb between the comma and the participle.
+        (
+            "New Delhi, June 5 (IANS) Harbour Mayor Ana Lund on Wednesday held a call with "
+            "Tom Reyes, warmly congratulating him on the success of the ferry.",
+            "congratulating",
+            "Harbour Mayor Ana Lund",
+        ),
         # A lead-in of place before the clause's subject is no part of it.
         (
             "Outside the harbour hall in Bangor, about 200 fishermen gathered in three "
