@@ -356,8 +356,8 @@ def _the_pronoun_in(text: str, lo: int, hi: int) -> tuple[int, int]:
     """A source phrase's span, narrowed to the pronoun that ends or opens it.
 
     A phrase read back from its cue may take in words around its pronoun subject:
-    "Although in September she said", "The only regret he acknowledged", "It
-    exists to help encourage", "All I'm asking". The pronoun is the source.
+    "Although in May she said", "The one fault he acknowledged", "It serves
+    to help bring", "All I'm saying". The pronoun is the source.
     """
     words = list(_WORD_SPAN.finditer(text, lo, hi))
     if len(words) < 2:
@@ -365,7 +365,7 @@ def _the_pronoun_in(text: str, lo: int, hi: int) -> tuple[int, int]:
     for n, word in ((len(words) - 1, words[-1]), (0, words[0])):
         bare = _CONTRACTION.sub("", word.group().rstrip(_TRAILING_MARKS)).lower()
         if n == 0 and words[1].group().lower() in _DETERMINERS:
-            continue  # "It's a strategy some …", "He's a puppet …": a subject further on
+            continue  # "It's a plan some …", "He's a pawn …": a subject further on
         if bare in _PERSONAL:
             return word.start(), word.start() + len(bare)
     return lo, hi

@@ -65,7 +65,7 @@ _WHEN_WHERE = (
     r"\s+(?:[\w’'-]+\s+){0,3}?(?:statement|interview|speech|letter|post|tweet|memo|email|"
     r"op-ed|report|rally|event|conference|call|appearance|debate|hearing|release|broadcast|"
     r"show|program|meeting)(?:\s+(?:with|on|to)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)?"
-    r"|on\s+(?:Twitter|Facebook|Instagram|television|TV|CNN|Fox\s+News|MSNBC|NBC|CBS|ABC)))*"
+    r"|on\s+(?:Twitter|Facebook|Instagram|television|TV|CNN|Fox\s+News|MSNBC|NBC|CBS|ABC))\b)*"
     r"(?:\s*,?\s+that\b|\s*:|\s*,)?\s*"
 )
 _AFTER_CUE = re.compile(_ADDRESSEE + _WHEN_WHERE)
@@ -567,8 +567,8 @@ _JUST_BY = re.compile(r"\s+by\s")
 _COMMA_BEFORE = re.compile(r",\s+$")
 
 
-# Verbs whose subject is what stirs a feeling and whose object feels it: "The jobs
-# report cheered Democrats" is the Democrats' view of the report.
+# Verbs whose subject is what stirs a feeling and whose object feels it: "The fare
+# cut cheered the fishermen" is the fishermen's view of the fare cut.
 _STIRS = frozenset(
     """angered angers alarmed alarms worried worries cheered cheers pleased pleases rattled
     rattles heartened heartens delighted delights infuriated infuriates troubled troubles
@@ -590,7 +590,7 @@ def _stirred(
 ) -> _Found | None:
     """A verb of feeling with the stimulus as its subject: the feeler is the source.
 
-    "The jobs report cheered Democrats", "That rattled Reyes", "His attacks
+    "The fare cut cheered the fishermen", "That rattled Reyes", "His plan
     resonated with the left": the subject is what is attributed, the object whose
     view it is. ``None`` for any other cue, or with no subject or object.
     """

@@ -281,7 +281,7 @@ class SpeakerResolver:
     def _standing_alone(self, quote: Quotation, prev: Quotation | None) -> None:
         """A quotation opening its sentence, nothing before it to continue: the subject before.
 
-        "Trump spoke only in bromides. ¶ “We have to be tougher.”" The last resort,
+        "Reyes kept his answers short. ¶ “The pier needs money.”" The last resort,
         after the rules, the cue model, reported speech and continuing a quotation.
         """
         article = self._article

@@ -203,16 +203,16 @@ def test_a_passive_or_seeming_cue_attributes_its_subject(body, cue, content, sou
         ),
         # A participle and its agent set off by a comma: what stands before is attributed.
         (
-            "The bridge bill, opposed by harbour councillors, never became law.",
+            "The bridge levy, opposed by harbour councillors, was dropped in May.",
             "opposed",
-            "The bridge bill",
+            "The bridge levy",
             "harbour councillors",
         ),
         (
-            "The island has taken slow steps toward a vote, encouraged by the county and "
+            "The island has slowly opened its port to visitors, encouraged by the county and "
             "the state.",
             "encouraged",
-            "The island has taken slow steps toward a vote",
+            "The island has slowly opened its port to visitors",
             "the county",
         ),
     ],
@@ -228,17 +228,16 @@ def test_a_passive_participle_attributes_what_it_is_said_of(body, cue, content, 
     [
         # A verb of feeling with what stirred it as its subject: the feeler's view.
         (
-            "The surprisingly robust harbour jobs report cheered Democrats on the council.",
-            "cheered",
-            "The surprisingly robust harbour jobs report",
-            "Democrats",
+            "The toll plan angered fishermen across the island.",
+            "angered",
+            "The toll plan",
+            "fishermen across the island",
         ),
         (
-            "His attacks on the shipping firms, which had escaped fines, instantly resonated "
-            "with the party's left wing.",
+            "The mayor's promise of cheaper fares quickly resonated with island families.",
             "resonated",
-            "His attacks on the shipping firms, which had escaped fines",
-            "the party's left wing",
+            "The mayor's promise of cheaper fares",
+            "island families",
         ),
     ],
 )
@@ -250,11 +249,11 @@ def test_what_stirs_a_feeling_is_the_feeler_s_view(body, cue, content, source):
 
 def test_a_headline_s_second_verb_has_its_first_verb_s_subject():
     found = attributions(
-        "JUST IN: Lund Presses Reyes on Ferry Fares & Harbour Tolls, Proposes Summit in "
-        "Latest Call\n\nThe mayor spoke for an hour."
+        "JUST IN: Lund Presses Reyes on Ferry Fares, Proposes Harbour Summit"
+        "\n\nThe mayor spoke for an hour."
     )
     row = found[found["cue"] == "Proposes"].iloc[0]
-    assert (row.source_as_written, row.text) == ("Lund", "Summit in Latest Call")
+    assert (row.source_as_written, row.text) == ("Lund", "Harbour Summit")
 
 
 def test_a_feeling_of_the_subject_is_its_own():
@@ -268,7 +267,7 @@ def test_a_feeling_of_the_subject_is_its_own():
     [
         # "By" with how it was done, or after a verb of saying, names no agent.
         "Reyes, however, interjected by asking the mayor about the ferry fares.",
-        "“The pier is safe,” Mr. Daniel, now 81 and retired in Bangor, said by telephone.",
+        "“The pier is safe,” Mr. Hale, long retired, said by telephone.",
     ],
 )
 def test_by_with_a_means_is_no_agent(body):
@@ -288,17 +287,16 @@ def test_by_with_a_means_is_no_agent(body):
             "a port official",
         ),
         (
-            "Ana Lund won the county primary, the Gazette declared on Thursday, two days "
-            "after the vote.",
-            "declared",
-            "Ana Lund won the county primary",
+            "Ana Lund took the harbour seat, the Gazette announced on Friday, three days "
+            "after the count.",
+            "announced",
+            "Ana Lund took the harbour seat",
             "the Gazette",
         ),
         (
-            "A toll could cost him the island vote, Reyes allies believe — a vote he will "
-            "need in May.",
+            "A toll would anger the fishermen, Reyes allies believe — the very voters he courts.",
             "believe",
-            "A toll could cost him the island vote",
+            "A toll would anger the fishermen",
             "Reyes allies",
         ),
     ],
@@ -310,15 +308,13 @@ def test_a_cue_closing_its_sentence_attributes_what_came_before(body, cue, conte
 
 
 def test_after_a_telling_to_opens_what_was_told():
-    found = attributions("Speaking on Monday, the council urged the port to find a compromise.")
+    found = attributions("At Monday's meeting, the council urged the port to settle the dispute.")
     row = found[found["cue"] == "urged"].iloc[0]
-    assert row.text == "the port to find a compromise"
+    assert row.text == "the port to settle the dispute"
 
 
 def test_a_quotation_s_speaker_is_not_the_content_of_a_tail():
-    found = attributions(
-        "“She is also a mother of three,” another friend, Mira Lee told the Gazette."
-    )
+    found = attributions("“He rowed every morning,” a neighbour, Mira Lee told the Gazette.")
     (row,) = found.itertuples()
     assert (row.kind, row.source_as_written) == ("direct", "Mira Lee")
 
@@ -327,52 +323,52 @@ def test_a_quotation_s_speaker_is_not_the_content_of_a_tail():
     ("body", "cue", "source"),
     [
         # The pronoun that ends or opens a phrase read back from its cue is the source.
-        ("Although in September she said the fare was a mistake, it rose.", "said", "she"),
-        ("The only regret he acknowledged was the late ferry to the island.", "acknowledged", "he"),
+        ("Although in May she said the fare was a mistake, it rose.", "said", "she"),
+        ("The one fault he acknowledged was the late ferry to the island.", "acknowledged", "he"),
         # A clause set off by commas after the subject: its words are not the source.
         (
-            "Sen. Ana Lund, facing a spirited challenge in Harbourtown, a swing town, said she "
-            "would welcome the ferry.",
+            "Sen. Ana Lund, standing for re-election in Harbourtown, a marginal seat, said she "
+            "would back the ferry.",
             "said",
             "Sen. Ana Lund",
         ),
         (
-            "Reyes, speaking later at a rally in Bangor, Maine, did not mention the pier at all.",
+            "Reyes, addressing a crowd in Bangor, Maine, that evening, did not mention the pier.",
             "mention",
             "Reyes",
         ),
         # An aside between dashes, and a poll's share, as the subject.
         (
-            "The three harbour pilots - Mr. Lund, Ms. Ward and Mr. Hart - agreed there are "
-            "qualified candidates.",
+            "The three harbour pilots - Mr. Lund, Ms. Ward and Mr. Hart - agreed that the "
+            "channel needs dredging.",
             "agreed",
             "The three harbour pilots",
         ),
         ("Among younger voters, 41% said the pier should stay open.", "said", "41%"),
         # A comma inside a closing mark closes the lead-in before the subject.
         (
-            "Speaking Sunday on ABC’s “Harbour Hour,” Reyes admitted that the course named "
-            "in his book was wrong.",
+            "Interviewed on the Gazette’s “Harbour Hour,” Reyes admitted that the date "
+            "printed in his memoir was wrong.",
             "admitted",
             "Reyes",
         ),
         # An agency's dateline, and an adverb between the comma and the participle.
         (
-            "New Delhi, June 5 (IANS) Harbour Mayor Ana Lund on Wednesday held a call with "
-            "Tom Reyes, warmly congratulating him on the success of the ferry.",
+            "Bangor, June 5 (HNS) Harbour Mayor Ana Lund on Wednesday phoned Tom Reyes, "
+            "warmly congratulating him on the new ferry.",
             "congratulating",
             "Harbour Mayor Ana Lund",
         ),
         # A lead-in of place before the clause's subject is no part of it.
         (
-            "Outside the harbour hall in Bangor, about 200 fishermen gathered in three "
-            "groups, holding signs and chanting slogans against the toll.",
+            "Outside the harbour hall, some fifty fishermen gathered in the rain, holding "
+            "signs and chanting slogans against the toll.",
             "chanting",
-            "fishermen",
+            "some fifty fishermen",
         ),
         # A noun cue's owner: the possessive as written, resolved as its pronoun is.
         (
-            "Tom Reyes spoke on Monday. Reyes has gotten traction with his promise to build "
+            "Tom Reyes spoke on Monday. Reyes has won votes with his promise to build "
             "a pier and his claim that the ferry is unsafe.",
             "promise",
             "his",
@@ -820,24 +816,23 @@ def test_the_source_is_the_clause_s_subject_not_the_words_before_the_cue(body, c
         ("Eight years ago, Ms. Ruiz backed the “harbour first” plan.", "Ruiz"),
         # "As X put it": X's words.
         (
-            "Or, as Tom Reyes, a former harbour master, put it: “The ships are no longer "
-            "at the gate.”",
+            "Or, as Tom Reyes, a former harbour master, put it: “The ferries will not wait "
+            "for us.”",
             "Tom Reyes",
         ),
         # A colon hands the clause's subject the words after it, whatever its kind.
-        ("A footnote in the report makes that plain: “These figures exclude ferries.”", "footnote"),
+        ("A table in the report spells it out: “These figures exclude ferries.”", "table"),
         ("From the harbour report: “Most berths stand empty in winter.”", "harbour report"),
         # "As X sang", the cue then its speaker before the quotation, a lower-case
         # description before a name after the cue, "points out".
-        ("As the Harbour Band sang in 1984, “They will turn us all into sailors.”", "Harbour Band"),
+        ("As the Harbour Band sang in 1984, “The tide will carry us home.”", "Harbour Band"),
         (
-            "Because of how the board set the calendar, explained Rosenberg, “the pier may "
-            "close early.”",
+            "Given the board's timetable, explained Rosenberg, “the pier may close early.”",
             "Rosenberg",
         ),
-        ("“Thanks, Bangor, for the welcome,” said master of ceremonies Asab Tal.", "Asab Tal"),
-        ("“Some of us thought it would work,” Bozell points out.", "Bozell"),
-        ("“Friend, I can win the harbour,” the email read.", "email"),
+        ("“Welcome to the quay, everyone,” said master of ceremonies Jo Tal.", "Jo Tal"),
+        ("“The plan could still work,” Dana Hale points out.", "Dana Hale"),
+        ("“Please give what you can for the pier,” the email read.", "email"),
         # A line naming the document that follows, as the text words it.
         ("Partial transcript as follows:\n\n“We will build the pier.”", "partial transcript"),
         (
@@ -846,13 +841,13 @@ def test_the_source_is_the_clause_s_subject_not_the_words_before_the_cue(body, c
         ),
         # A name's body after it, and a description before a name with an apposition.
         (
-            "“The pier is a stretch,” Jeff Lund of the Harbour Institute for Maritime "
-            "Studies wrote in December.",
+            "“The pier is too costly,” Jeff Lund of the Harbour Institute for Coastal "
+            "Policy wrote on Friday.",
             "Jeff Lund",
         ),
         (
-            "“The pier is sinking,” the engineer Paul Hart, a former adviser in the "
-            "mayor's office, wrote on his blog.",
+            "“The pier is sinking,” the engineer Paul Hart, a consultant to the harbour "
+            "board, said on Monday.",
             "Paul Hart",
         ),
     ],
@@ -866,8 +861,7 @@ def test_more_forms_name_a_quotation_s_speaker(body, speaker):
 
 def test_a_quotation_standing_alone_is_the_previous_subject_s():
     found = speakers(
-        "Tom Reyes spoke only in vague terms during the interview.\n\n"
-        "“We have to do something about the pier.”"
+        "Tom Reyes kept his answers short at the hearing.\n\n“The pier needs money, and soon.”"
     )
     assert [speaker for speaker, _, _ in found] == ["Tom Reyes"]
     # A quotation before it is continued instead, as before.
@@ -876,13 +870,15 @@ def test_a_quotation_standing_alone_is_the_previous_subject_s():
 
 
 def test_a_plural_subject_before_a_colon_introduces_the_quotation():
-    found = speakers("Respondents are obliged to disclose: “When did this person arrive?”")
-    assert found[0][1] == "Respondents"
+    found = speakers("Applicants are asked to state: “When did you first berth here?”")
+    assert found[0][1] == "Applicants"
 
 
 def test_whom_it_was_told_to_is_no_speaker_before_the_quotation():
-    found = speakers("Dick Lund, who sits on the harbour board, told POLITICO, “We will vote no.”")
-    assert found[0][1] == "Dick Lund"
+    found = speakers(
+        "Ida Ward, who sits on the harbour board, told the Gazette, “We will vote no.”"
+    )
+    assert found[0][1] == "Ida Ward"
 
 
 @pytest.mark.parametrize("body", ["Presidency", "Pentagon", "Senate"])
