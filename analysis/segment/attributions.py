@@ -41,7 +41,7 @@ from analysis.segment.reported_rules import (
 )
 from analysis.segment.speaker_rules import _SPEAKER
 from analysis.segment.speakers import SpeakerResolver
-from analysis.segment.subjects import _A_NEW_CLAUSE
+from analysis.segment.subjects import _A_NEW_CLAUSE, _CONTRACTION, _PRONOUN_SOURCES
 
 __all__ = ["Attribution", "REPORTED_RULES", "find_attributions"]
 
@@ -348,8 +348,6 @@ def _reported(text, lo, block_no, hit, name, quotes, opens, resolver) -> Attribu
 
 
 _OWNERS = {"his": "he", "her": "she", "their": "they", "its": "it"}
-_PERSONAL = frozenset("he she they it we i you".split())
-_CONTRACTION = re.compile(r"[’'](?:m|s|re|ve|d|ll)$", re.IGNORECASE)
 
 
 def _the_pronoun_in(text: str, lo: int, hi: int) -> tuple[int, int]:
@@ -363,11 +361,13 @@ def _the_pronoun_in(text: str, lo: int, hi: int) -> tuple[int, int]:
     if len(words) < 2:
         return lo, hi
     for n, word in ((len(words) - 1, words[-1]), (0, words[0])):
-        bare = _CONTRACTION.sub("", word.group().rstrip(_TRAILING_MARKS)).lower()
+        bare = word.group().rstrip(_TRAILING_MARKS).lower()
         if n == 0 and words[1].group().lower() in _DETERMINERS:
             continue  # "It's a plan some …", "He's a pawn …": a subject further on
-        if bare in _PERSONAL:
-            return word.start(), word.start() + len(bare)
+        short = _CONTRACTION.match(bare)  # "I'm", "he's": the pronoun
+        pronoun = short.group("word") if short else bare
+        if pronoun in _PRONOUN_SOURCES:
+            return word.start(), word.start() + len(pronoun)
     return lo, hi
 
 

@@ -23,6 +23,7 @@ from analysis.segment.subjects import (
     _BEFORE_A_VERB,
     _CLAUSE_REACH,
     _RELATIVE_BEFORE,
+    _TOKEN,
     _antecedent,
     _apposed_subject,
     _clause_start,
@@ -512,10 +513,8 @@ _PAST_PARTICIPLE = re.compile(
     r"brought|sold|left|kept|paid|read|led|met|quoted|cited)\b",
     re.IGNORECASE,
 )
-_TAIL_CUE_BEFORE = re.compile(r"[,;:]\s*$")
-_COMMA_ADVERB_BEFORE = re.compile(
-    r"[,;:]\s*(?:[a-z]+ly\s+)?$"
-)  # "…, warmly congratulating"  # "…, said X": the source follows the cue
+_TAIL_CUE_BEFORE = re.compile(r"[,;:]\s*$")  # "…, said X": the source follows the cue
+_COMMA_ADVERB_BEFORE = re.compile(r"[,;:]\s*(?:[a-z]+ly\s+)?$")  # "…, warmly congratulating"
 # What may stand before a participle opening its sentence: "Noting", "After arguing".
 _OPENING_PARTICIPLE = re.compile(
     r"\s*(?:(?:After|Before|While|By|When|Since|In|On|Upon|Without|Despite)\s+)?"
@@ -609,7 +608,7 @@ def _stirred(
     hi_ -= sentence[lo_:hi_].endswith(".")  # the sentence's full stop
     # What stirred it is the whole subject, up to the verb's auxiliaries and adverbs:
     # "His attacks on the banks, which …, instantly resonated".
-    words = [m.span() for m in _WORD.finditer(sentence, subject[0], cue[0])]
+    words = [m.span() for m in _TOKEN.finditer(sentence, subject[0], cue[0])]
     while words and (
         sentence[slice(*words[-1])].lower() in _BEFORE_A_VERB or _LY.fullmatch(sentence, *words[-1])
     ):
@@ -619,7 +618,6 @@ def _stirred(
     return _Found((lo_, hi_), cue, (subject[0], words[-1][1]), note)
 
 
-_WORD = re.compile(r"\S+")
 _LY = re.compile(r"[a-z]+ly")
 # After the verb: a feeling and its cause ("worried about"), or another verb ("rattled off").
 _A_PREPOSITION = re.compile(
