@@ -27,7 +27,16 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
-__all__ = ["MODEL_PATH", "CueModel", "cue_model", "bare_form", "features", "tokens", "word_trie"]
+__all__ = [
+    "MODEL_PATH",
+    "CueModel",
+    "cue_model",
+    "bare_form",
+    "features",
+    "literal_words",
+    "tokens",
+    "word_trie",
+]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "cue_model.json"
 
@@ -336,3 +345,25 @@ def word_trie(words: list[str]) -> str:
         return "(?:" + "|".join(branches) + ")"
 
     return pattern(tree)
+
+
+def literal_words(alternation: str) -> list[str]:
+    """The words an alternation of plain words matches, for :func:`word_trie`.
+
+    Each alternative is letters and spaces, with at most a last optional letter
+    ("argues?") and one class of two letters ("emphasi[sz]ed").
+    """
+    words = []
+    for alternative in alternation.split("|"):
+        forms = [alternative]
+        if alternative.endswith("?"):
+            forms = [alternative[:-2], alternative[:-1]]
+        for form in forms:
+            klass = re.search(r"\[(\w)(\w)\]", form)
+            if klass:
+                words += [form.replace(klass.group(), c) for c in klass.groups()]
+            else:
+                words.append(form)
+    if any(not re.fullmatch(r"[\w’' -]+", w) for w in words):
+        raise ValueError(f"not an alternation of plain words: {alternation!r}")
+    return words

@@ -23,7 +23,6 @@ from analysis.segment.subjects import (
     _BEFORE_A_VERB,
     _CLAUSE_REACH,
     _RELATIVE_BEFORE,
-    _TOKEN,
     _antecedent,
     _apposed_subject,
     _clause_start,
@@ -31,6 +30,7 @@ from analysis.segment.subjects import (
     _headline_subject,
     _is_verb,
     _subject_before,
+    _words,
 )
 from analysis.text import DATELINE, WEEKDAY
 
@@ -608,7 +608,7 @@ def _stirred(
     hi_ -= sentence[lo_:hi_].endswith(".")  # the sentence's full stop
     # What stirred it is the whole subject, up to the verb's auxiliaries and adverbs:
     # "His attacks on the banks, which …, instantly resonated".
-    words = [m.span() for m in _TOKEN.finditer(sentence, subject[0], cue[0])]
+    words = _words(sentence, subject[0], cue[0])
     while words and (
         sentence[slice(*words[-1])].lower() in _BEFORE_A_VERB or _LY.fullmatch(sentence, *words[-1])
     ):

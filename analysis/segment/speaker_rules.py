@@ -15,6 +15,7 @@ import bisect
 import re
 from collections.abc import Callable
 
+from analysis.segment.cue_model import literal_words, word_trie
 from analysis.segment.limits import SpeakerLimits
 from analysis.segment.names import (
     _CAP,
@@ -57,7 +58,8 @@ _ADVERB = (
     rf"(?:\s+on\s+{WEEKDAY})?(?:\s+(?:has|have|had))?"
 )
 
-_CUE_WORD = re.compile(rf"\b(?:{_CUE_VERBS}|according\s+to)\b")
+# As a tree of prefixes (word_trie): the index of an article's cues scans all its text.
+_CUE_WORD = re.compile(rf"\b(?:{word_trie(literal_words(_CUE_VERBS))}|according\s+to)\b")
 # What may stand between a closing mark and the words after it: punctuation, and
 # the single mark closing a quotation inside the quotation (“… the word ‘old-school.’”).
 _AFTER_MARK = r"^[\s,.!?—–’'-]*"

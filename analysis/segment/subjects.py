@@ -10,6 +10,7 @@ the sentence, or ``None`` where the words there are no subject.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from analysis.segment.names import TITLE_WORDS
@@ -52,6 +53,28 @@ _SOURCE_NOUNS = re.compile(
     r"friends?|families|family|parents?|students?|teachers?|doctors?|groups?|organizers?)$"
 )
 _TOKEN = re.compile(r"\S+")
+# The tokens of the sentence read last: its rules and cues read backwards from many
+# places in it, so it is split once (a list, so a forked worker keeps its own).
+_SPLIT: list = [None, [], [], []]
+
+
+def _words(sentence: str, lo: int, at: int) -> list[tuple[int, int]]:
+    """The spans of the whitespace-separated words of ``sentence[lo:at]``, cut at both ends.
+
+    As ``_TOKEN.finditer(sentence, lo, at)`` gives them, from one split of the sentence.
+    """
+    if _SPLIT[0] is not sentence:
+        spans = [m.span() for m in _TOKEN.finditer(sentence)]
+        _SPLIT[:] = [sentence, spans, [a for a, _ in spans], [b for _, b in spans]]
+    spans, starts, ends = _SPLIT[1], _SPLIT[2], _SPLIT[3]
+    words = spans[bisect.bisect_right(ends, lo) : bisect.bisect_left(starts, at)]
+    if words and words[0][0] < lo:
+        words[0] = (lo, words[0][1])
+    if words and words[-1][1] > at:
+        words[-1] = (words[-1][0], at)
+    return words
+
+
 _DASHES = frozenset("- – — --".split())
 _AGE = re.compile(r"\d{1,3},$")
 # Verbs and auxiliaries inside the words before a cue: a clause, not its subject
@@ -92,7 +115,7 @@ def _subject_before(
     has increasingly"). ``None`` when the words before the cue are no subject.
     """
     lo = max(0, at - 200)
-    words = [m.span() for m in _TOKEN.finditer(sentence, lo, at)]
+    words = _words(sentence, lo, at)
     n = _past_skipped(sentence, words, skip, adverbs)
     if n and sentence[words[n - 1][1] - 1] == ",":
         # An apposition closing with a comma: the subject is before its opening comma.
@@ -233,13 +256,19 @@ def _names_a_source(phrase: list[str]) -> bool:
 
     "Officials", "the mayor", "fundraising documents", "he"; not "then the".
     """
-    named = any(w[:1].isupper() or _SOURCE_NOUNS.match(w.lower().strip(".,’'")) for w in phrase)
-    described = len(phrase) > 1 and phrase[0].lower() in _DETERMINERS  # "the mayor"
+    # The cheap tests first: this is asked of every subject read.
+    if len(phrase) == 1 and phrase[0].lower() in _PRONOUN_SOURCES:
+        return True
+    if len(phrase) > 1 and phrase[0].lower() in _DETERMINERS:  # "the mayor"
+        return True
     head = phrase[-1].lower().strip(".,’'")  # a plural noun: "documents show", "many voters say"
-    plural = len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us"))
-    pronoun = len(phrase) == 1 and phrase[0].lower() in _PRONOUN_SOURCES
-    share = any(_SHARE.fullmatch(w.strip(".,")) for w in phrase)  # a poll's "41% say"
-    return named or described or plural or pronoun or share
+    if len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us")):
+        return True
+    if any(w[:1].isupper() for w in phrase):  # a name
+        return True
+    if any(_SOURCE_NOUNS.match(w.lower().strip(".,’'")) for w in phrase):
+        return True
+    return any(_SHARE.fullmatch(w.strip(".,")) for w in phrase)  # a poll's "41% say"
 
 
 _SHARE = re.compile(r"\d+(?:\.\d+)?%")
@@ -282,7 +311,7 @@ def _clause_subject(sentence: str, start: int, lo: int) -> tuple[int, int] | Non
     gives its pronoun ("they're also looking" gives "they"). ``None`` where no such
     phrase stands before the cue.
     """
-    words = [m.span() for m in _TOKEN.finditer(sentence, _past_lead_ins(sentence, start, lo), lo)]
+    words = _words(sentence, _past_lead_ins(sentence, start, lo), lo)
     words = _past_a_quotation(sentence, words)
     phrase = []
     for a, b in words[: _SUBJECT_WORDS + 1]:
@@ -344,7 +373,7 @@ def _antecedent(sentence: str, start: int, at: int) -> tuple[int, int] | None:
     Read backwards over at most six words, to a verb, a preposition, a clause's
     punctuation or a determiner (which it keeps): "critics", "a former aide".
     """
-    words = [m.span() for m in _TOKEN.finditer(sentence, max(start, at - 120), at)]
+    words = _words(sentence, max(start, at - 120), at)
     if words and sentence[words[-1][1] - 1] == ",":
         words[-1] = (words[-1][0], words[-1][1] - 1)  # "Lund, who": the name less its comma
     n = len(words)

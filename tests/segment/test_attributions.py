@@ -888,3 +888,15 @@ def test_an_auxiliary_before_the_cue_is_no_part_of_a_described_speaker():
     corpus = load_corpus(pd.DataFrame({"article_id": ["a"], "text": [text]}))
     (quote,) = corpus.quotes.itertuples()
     assert quote.speaker_as_written == "the harbour master", quote.speaker_evidence
+
+
+def test_subject_words_come_from_one_split_of_the_sentence():
+    from analysis.segment.subjects import _TOKEN, _words
+
+    sentence = "The  city's   mayor, a former judge, said on Monday that the vote stands."
+    for lo in (0, 3, 5, 12, 20):
+        for at in (lo, lo + 1, 30, 41, 45, len(sentence)):
+            expected = [m.span() for m in _TOKEN.finditer(sentence, lo, at)]
+            assert _words(sentence, lo, at) == expected, (lo, at)
+    other = "Another sentence, read after it."
+    assert _words(other, 0, len(other)) == [m.span() for m in _TOKEN.finditer(other)]

@@ -6,11 +6,20 @@ import json
 import math
 import os
 import random
+import re
 from pathlib import Path
 
 import pytest
 
-from analysis.segment.cue_model import MODEL_PATH, CueModel, cue_model, features, tokens
+from analysis.segment.cue_model import (
+    MODEL_PATH,
+    CueModel,
+    cue_model,
+    features,
+    literal_words,
+    tokens,
+    word_trie,
+)
 from analysis.validate import train_cue_model
 from analysis.validate.cue_training import cue_head
 
@@ -138,3 +147,35 @@ def test_a_form_taken_in_by_its_family_needs_the_higher_threshold():
     family = CueModel(frozenset({"painted"}), {}, 0.0, 0.45, {}, frozenset({"painted"}), 0.6)
     assert family.cues(sentence) == []  # 0.5 < 0.6
     assert CueModel.read(MODEL_PATH).family == cue_model().family
+
+
+def test_word_trie_matches_exactly_its_words():
+    pattern = re.compile(rf"\b{word_trie(['say', 'said', 'says', 'pointed out'])}\b")
+    text = "They say it; she said so; he says; it pointed out; a sayer; they sai"
+    assert [m.group() for m in pattern.finditer(text)] == ["say", "said", "says", "pointed out"]
+
+
+def test_literal_words_expands_an_optional_letter_and_a_letter_class():
+    assert literal_words("said|argues?|emphasi[sz]ed|went on") == [
+        "said",
+        "argue",
+        "argues",
+        "emphasised",
+        "emphasized",
+        "went on",
+    ]
+    with pytest.raises(ValueError, match="plain words"):
+        literal_words(r"according\s+to")
+
+
+def test_the_cue_word_trie_finds_what_the_alternation_finds():
+    from analysis.segment.names import _CUE_VERBS
+    from analysis.segment.speaker_rules import _CUE_WORD
+
+    plain = re.compile(rf"\b(?:{_CUE_VERBS}|according\s+to)\b")
+    text = (
+        "The mayor said on Monday, according to aides, that she emphasized the point; "
+        "critics argue it, he argues back, one pointed out the cost and the clerk "
+        "reads it aloud. Nobody readily answered. Saying so, she sighed."
+    )
+    assert [m.span() for m in _CUE_WORD.finditer(text)] == [m.span() for m in plain.finditer(text)]
