@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from analysis.segment.cue_model import word_trie
+from analysis.segment.cue_model import literal_words, word_trie
 from analysis.segment.names import clean_speaker
 from analysis.segment.speaker_rules import _SPEAKER, _subject
 from analysis.segment.subjects import (
@@ -51,7 +51,9 @@ _REPORTING_VERBS = (
     r"indicated|indicates|signaled|signalled|boasted|lamented|countered|agreed|agrees|"
     r"pointed\s+out|went\s+on\s+to\s+say|has\s+said|have\s+said|had\s+said"
 )
-_REPORTING_CUE = re.compile(rf"\b(?P<cue>{_REPORTING_VERBS})\b")
+# As a tree of prefixes (word_trie): the same matches, found several times faster.
+_REPORTING_WORDS = word_trie(literal_words(_REPORTING_VERBS), space=r"\s+")
+_REPORTING_CUE = re.compile(rf"\b(?P<cue>{_REPORTING_WORDS})\b")
 # After the cue and before the content: its object ("told reporters"), when and
 # where it was said ("on Tuesday", "in a statement", "on Twitter"), and "that".
 # The object is skipped only after a verb of telling (see ``_ADDRESSED``): after
@@ -162,7 +164,7 @@ def _opens_clause(sentence: str, start: int, at: int) -> bool:
 
 # The cue closing a sentence, its subject before it or after it: "…, officials said."
 # "…, said Senator Jeff Sessions, Republican of Alabama."
-_TAIL_CUE = re.compile(rf"\b(?P<cue>{_REPORTING_VERBS}|according\s+to)\b")
+_TAIL_CUE = re.compile(rf"\b(?P<cue>{_REPORTING_WORDS}|according\s+to)\b")
 # When and where it was said, in phrases ("…, officials said in Geneva on Monday.").
 _TAIL_WHEN = (
     r"(?:\s+(?:{}|in|on|at|during|last|this)\b[^,.;:!?“”\"]{{0,80}}"

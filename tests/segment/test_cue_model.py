@@ -165,7 +165,7 @@ def test_literal_words_expands_an_optional_letter_and_a_letter_class():
         "went on",
     ]
     with pytest.raises(ValueError, match="plain words"):
-        literal_words(r"according\s+to")
+        literal_words(r"said|\d+ times")
 
 
 def test_the_cue_word_trie_finds_what_the_alternation_finds():
@@ -179,3 +179,29 @@ def test_the_cue_word_trie_finds_what_the_alternation_finds():
         "reads it aloud. Nobody readily answered. Saying so, she sighed."
     )
     assert [m.span() for m in _CUE_WORD.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_a_space_in_a_trie_word_may_stand_for_any_whitespace():
+    words = literal_words(r"said|pointed\s+out|has\s+said")
+    assert words == ["said", "pointed out", "has said"]
+    trie = word_trie(words, space=r"\s+")
+    pattern = re.compile(rf"\b(?:{trie})\b")
+    text = "She has  said so; he pointed\nout the cost and said it."
+    assert [m.group() for m in pattern.finditer(text)] == ["has  said", "pointed\nout", "said"]
+
+
+def test_the_reporting_cue_tries_find_what_their_alternations_find():
+    from analysis.segment import reported_rules as rules
+
+    text = (
+        "Officials said on Monday the vote had said little; she has  said, he went on to say "
+        "and pointed out the cost. Critics argue, the mayor emphasised it, according to aides, "
+        "and the clerk thought so. Saying nothing, he denies it."
+    )
+    for trie, plain in (
+        (rules._REPORTING_CUE, rf"\b(?P<cue>{rules._REPORTING_VERBS})\b"),
+        (rules._TAIL_CUE, rf"\b(?P<cue>{rules._REPORTING_VERBS}|according\s+to)\b"),
+    ):
+        assert [m.span("cue") for m in trie.finditer(text)] == [
+            m.span("cue") for m in re.finditer(plain, text)
+        ]
