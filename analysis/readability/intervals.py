@@ -134,17 +134,23 @@ def _draws(
         if len(pool) < 2:
             draws[voice] = None
             continue
-        picks = rng.integers(0, len(pool), size=(resamples, len(pool)))
         if additive:
             units = _joined_suite([[text] for text in pool], method)
             unit_counts = units[["words", "sentences", "syllables"]].to_numpy(dtype=np.int64)
             if counts is not None:
                 counts[voice] = unit_counts
+            columns = [np.ascontiguousarray(unit_counts[:, k]) for k in range(3)]
             sums = np.empty((resamples, 3), dtype=np.int64)
-            for lo in range(0, resamples, 64):  # 64 resamples at a time: bounded memory
-                sums[lo : lo + 64] = unit_counts[picks[lo : lo + 64]].sum(axis=1)
+            # 64 resamples drawn at a time (the generator gives the same numbers as in
+            # one draw): memory stays bounded on a corpus of a million sentences, and
+            # one count column gathered at a time is several times faster than rows.
+            for lo in range(0, resamples, 64):
+                picks = rng.integers(0, len(pool), size=(min(64, resamples - lo), len(pool)))
+                for k, column in enumerate(columns):
+                    sums[lo : lo + len(picks), k] = column[picks].sum(axis=1)
             draws[voice] = pd.DataFrame(flesch_scores(sums[:, 0], sums[:, 1], sums[:, 2]))
         else:
+            picks = rng.integers(0, len(pool), size=(resamples, len(pool)))
             draws[voice] = _joined_suite([[pool[i] for i in row] for row in picks], method)
     return draws
 
