@@ -119,11 +119,15 @@ _NOT_NAMES = frozenset(
     seven eight nine ten eleven twelve thirteen fourteen fifteen twenty thirty forty fifty
     hundred dozens several""".split()
 )  # a number opening a sentence ("Eight years ago, he …") is no one's name
+# A word that names no one standing alone, capitalised as a sentence's first: "Those
+# …", "His …", "Such …" (a phrase with more words may still be a source: "Those close").
+_NEVER_ALONE = frozenset("those these his her its their our my your such".split())
 # Words that open a sentence, capitalised there, and are no part of a name after them.
 _OPENING_WORDS = frozenset(
     """for given unless then after before although though because since yet still however
     meanwhile instead indeed also with without despite during once until where why how
-    whether even now here today yesterday tonight only just""".split()
+    whether even now here today yesterday tonight only just thus hence moreover furthermore
+    nonetheless nevertheless therefore accordingly consequently likewise""".split()
 )
 
 
@@ -162,6 +166,8 @@ def clean_speaker(raw: str) -> str:  # noqa: C901 - a flat chain of phrase forms
     while tokens and tokens[0].lower() in _OPENING_WORDS:
         tokens = tokens[1:]  # "Then Brafman", "Given": a sentence's first word, not a name
     if not tokens or tokens[0].lower() in _NOT_NAMES:
+        return ""
+    if len(tokens) == 1 and tokens[0].lower() in _NEVER_ALONE:
         return ""
     if any(t.lower() in _DAY_WORDS for t in tokens):
         return ""  # "… said on Saturday": a day is never a speaker

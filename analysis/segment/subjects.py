@@ -95,6 +95,11 @@ _ADVERB = re.compile(r"[a-z]{3,}ly")
 _LY_NOUNS = frozenset("family ally assembly rally supply monopoly daily weekly italy".split())
 _SUFFIXES = frozenset("jr sr ii iii iv".split())  # of a name, after its comma
 _SUBJECT_WORDS = 10  # a subject is a short noun phrase: longer runs are a clause
+# Adverbs that open a sentence and are no part of its subject: "Thus the board agreed".
+_SENTENCE_ADVERBS = frozenset(
+    """thus hence moreover furthermore nonetheless nevertheless therefore accordingly
+    consequently likewise""".split()
+)
 
 
 def _subject_before(
@@ -158,10 +163,18 @@ def _subject_before(
         ]
         or [n]
     )
+    n = _past_sentence_adverbs(sentence, words, n, end)
     phrase = [sentence[a:b] for a, b in words[n:end]]
     if not _names_a_source(phrase) or phrase[-1].lower() in _ARTICLES:
         return None  # "Take a [look]", "The [hope]": a noun phrase the cue heads, no subject
     return words[n][0], words[end - 1][1]
+
+
+def _past_sentence_adverbs(sentence: str, words: list[tuple[int, int]], n: int, end: int) -> int:
+    """The first of ``words[n:end]`` after the sentence adverbs opening them ("Thus the board")."""
+    while end - n > 1 and _bare(sentence, words[n]) in _SENTENCE_ADVERBS:
+        n += 1
+    return n
 
 
 def _dash_opening(sentence: str, words: list[tuple[int, int]], n: int) -> int:
@@ -259,6 +272,8 @@ def _names_a_source(phrase: list[str]) -> bool:
     # The cheap tests first: this is asked of every subject read.
     if len(phrase) == 1 and phrase[0].lower() in _PRONOUN_SOURCES:
         return True
+    if len(phrase) == 1 and phrase[0].lower().strip(".,") in _NOT_A_SUBJECT | _NEVER_ALONE:
+        return False  # "Thus said …", "His was …": capitalised, but no one's name
     if len(phrase) > 1 and phrase[0].lower() in _DETERMINERS:  # "the mayor"
         return True
     head = phrase[-1].lower().strip(".,’'")  # a plural noun: "documents show", "many voters say"
@@ -333,12 +348,19 @@ def _clause_subject(sentence: str, start: int, lo: int) -> tuple[int, int] | Non
         _bare(sentence, phrase[0]) in _NOT_A_SUBJECT or not _LETTER.search(sentence, *phrase[0])
     ):
         phrase.pop(0)  # "When he …": the subordinate clause's subject, less its conjunction
-    if not phrase or _bare(sentence, phrase[-1]) in _NOT_A_SUBJECT | _DETERMINERS | _CONJUNCTIONS:
+    if not phrase or _no_subject_ends(sentence, phrase):
         return None  # "After …", "giving an …", "he laid off staff and": a phrase, not a subject
     if any(sentence[a] in "—–-" for a, _ in phrase[1:]):
         return None  # "Mount Pleasant — …": a dateline or an aside, not a subject
     end = phrase[-1][1] - sentence[phrase[-1][0] : phrase[-1][1]].endswith(",")
     return phrase[0][0], end
+
+
+def _no_subject_ends(sentence: str, phrase: list[tuple[int, int]]) -> bool:
+    """Whether a clause's opening words end where no subject ends, or name no one alone."""
+    if _bare(sentence, phrase[-1]) in _NOT_A_SUBJECT | _DETERMINERS | _CONJUNCTIONS:
+        return True
+    return len(phrase) == 1 and _bare(sentence, phrase[0]) in _NEVER_ALONE  # "Those were …"
 
 
 # A dateline with an agency's tag: "New Delhi, June 5 (IANS) Putin on Wednesday held …".
@@ -414,10 +436,16 @@ _CLAUSE_LEAD = re.compile(
     re.IGNORECASE,
 )
 # Words that open or close no subject: prepositions and the conjunctions of a clause.
-_NOT_A_SUBJECT = _PREPOSITIONS | frozenset(
-    """when after before as if while since because although though despite during until
+_NOT_A_SUBJECT = (
+    _PREPOSITIONS
+    | frozenset(
+        """when after before as if while since because although though despite during until
     unless once whether reached asked like than of so there here""".split()
+    )
+    | _SENTENCE_ADVERBS
 )
+# Words that name no one on their own: "Those …", "His …" (see names._NEVER_ALONE).
+_NEVER_ALONE = frozenset("those these his her its their our my your such".split())
 _LETTER = re.compile(r"[^\W\d_]")
 _CONTRACTION = re.compile(r"(?P<word>he|she|they|we|i|you|it)[’'](?:s|re|ve|d|ll|m)$")
 # Words that end a subject read forwards: auxiliaries, adverbs, verbs of the clause.

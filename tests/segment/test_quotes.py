@@ -66,6 +66,27 @@ def test_clean_speaker():
     assert clean_speaker("She") == "she"
 
 
+def test_a_sentence_adverb_or_a_bare_determiner_is_no_speaker():
+    # Capitalised as a sentence's first word, these name no one on their own.
+    for word in ("Thus", "Hence", "Moreover", "Those", "His", "Their", "Such", "Your"):
+        assert clean_speaker(word) == "", word
+    assert clean_speaker("Thus Reyes") == "Reyes"  # an opening adverb, then the name
+    assert clean_speaker("Nevertheless Senator Ana Lund") == "Ana Lund"
+
+
+def test_a_sentence_opened_by_an_adverb_gives_its_quotation_no_adverb_for_speaker():
+    import pandas as pd
+
+    from analysis import load_corpus
+
+    texts = [
+        "Thus the harbour board praised “a fair settlement” for the docks.\n",
+        "Thus began what the harbour board has since praised as “a fair deal” for the docks.\n",
+    ]
+    frame = pd.DataFrame({"article_id": ["a", "b"], "text": texts})
+    assert load_corpus(frame).quotes["speaker"].tolist() == ["the harbour board", ""]
+
+
 def test_a_name_s_place_or_body_after_of_is_no_part_of_it():
     assert clean_speaker("Senator Ana Lund of Maine") == "Ana Lund"
     assert clean_speaker("Jeff Hart of the Harbour Institute") == "Jeff Hart"
