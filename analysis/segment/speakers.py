@@ -479,12 +479,44 @@ def _resolve(article: _Article, speaker: str, lo: int, at: int, how: str) -> tup
 def _resolve_title(article: _Article, speaker: str, at: int, how: str) -> tuple[str, str]:
     """A description ("the Russian President") to the person named with that title before ``at``."""
     title = speaker[4:]
-    found = [(w, n) for w, n in article.titled(title) if w < at] or [
-        (w, n) for w, n in article.titled(title.split()[-1]) if w < at
-    ]
+    found = [(w, n) for w, n in article.titled(title) if w < at]
+    if not found:
+        # By the title's last word alone ("President"), but not a person whose title
+        # another capitalised word qualifies: "the Russian President" is not
+        # "Ukrainian President Volodymyr Zelensky".
+        qualifiers = {w.lower() for w in title.split()[:-1]}
+        found = [
+            (w, n)
+            for w, n in article.titled(title.split()[-1])
+            if w < at and not _other_qualifier(article.masked, w, qualifiers)
+        ]
     if found:
         return found[-1][1], f"'{speaker}' resolved to the person named with that title; {how}"
     return speaker, how
+
+
+def _other_qualifier(text: str, at: int, qualifiers: set[str]) -> bool:
+    """Whether a capitalised word other than ``qualifiers`` qualifies the title at ``at``.
+
+    "Ukrainian [President]" has one; "said [President]" and "The [President]" do not.
+    """
+    before = text[max(0, at - 40) : at].split()
+    if not before or text[at - 1 : at].isalpha():
+        return False
+    word = before[-1].strip("“”\"'’‘(),.;:-–—")
+    return (
+        word[:1].isupper()
+        and word.isalpha()
+        and word.lower() not in qualifiers
+        and word.lower() not in _SAME_HOLDER
+    )
+
+
+# Words before a title that leave its holder the same person: "Former President X" is
+# "the president" of a story about him, where "Vice President Y" is not.
+_SAME_HOLDER = frozenset(
+    "the a an former then late outgoing incoming acting interim current sitting".split()
+)
 
 
 # "it" stands for an institution or a document; "the statement" for an institution.

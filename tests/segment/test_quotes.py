@@ -341,6 +341,21 @@ def test_a_description_resolves_to_the_person_named_with_that_title():
     ]
 
 
+def test_a_qualified_title_is_not_resolved_to_another_qualifier_s_holder():
+    text = (
+        "Chilean President Rosa Valdivia met Vice President Tom Ardent on Friday.\n\n"
+        "“We agreed on a great deal,” the Peruvian President said.\n\n"
+        "“A fine deal,” the vice president said.\n\n"
+        "Former President Ana Ruiz was in the room. “Not bad,” the president said."
+    )
+    rows = attributed(text)
+    assert [(r[1], r[2]) for r in rows] == [
+        ("the Peruvian President", "the Peruvian President"),  # not the Chilean one
+        ("Tom Ardent", "the vice president"),
+        ("Ana Ruiz", "the president"),  # "Former" leaves her the president of the story
+    ]
+
+
 def test_an_honorific_and_a_given_name_resolve_to_the_full_name():
     text = (
         "Sir Alan Reeve and Marchand spoke on Sunday.\n\n"
