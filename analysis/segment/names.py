@@ -182,10 +182,23 @@ def clean_speaker(raw: str) -> str:  # noqa: C901 - a flat chain of phrase forms
         # "Mr. King", "Rep. Steve King": the title word is the surname.
         named = tokens[-1:] if tokens[-2].lower() in _HONORIFIC_ABBREVIATIONS else tokens[-2:]
         return " ".join(named)
-    titles = [n for n, t in enumerate(tokens) if _bare(t) in TITLE_WORDS or t.islower()]
+    # Lower-case words are titles ("former aide Jo Reyes"), but not the particles of a
+    # name ("Ursula von der Leyen") nor the "of" of a body's name ("Bank of America").
+    titles = [
+        n
+        for n, t in enumerate(tokens)
+        if t not in _NAME_PARTICLES and (_bare(t) in TITLE_WORDS or t.islower())
+    ]
     if titles and titles[-1] < len(tokens) - 1:
-        # The name is what follows the last title word.
-        return " ".join(tokens[titles[-1] + 1 :])
+        # The name is what follows the last title word and the place or body it is of:
+        # "Prime Minister of Japan Ana Ruiz", "President of the Commission Ana Ruiz".
+        start = _past_title_of(tokens, titles[-1] + 1)
+        name = tokens[start:] if start < len(tokens) else tokens
+        if any(t[:1].isupper() for t in name):
+            return " ".join(name)
+        # No name after the titles ("the actor held a … and"): every lower-case word
+        # is a title then, as the checks below expect.
+        titles = [n for n, t in enumerate(tokens) if _bare(t) in TITLE_WORDS or t.islower()]
     if any(t.lower() in _INSTITUTION_HINTS for t in tokens):
         return " ".join(tokens)  # an institution: "White House", "Chinese Foreign Ministry"
     if titles and article and _bare(tokens[-1]) in _PERSON_HEADS:
@@ -208,6 +221,29 @@ def _surname_like_a_title(tokens: list[str]) -> bool:
     return before.lower() in _HONORIFIC_ABBREVIATIONS or (
         before[:1].isupper() and _bare(before) not in TITLE_WORDS and before.isalpha()
     )
+
+
+# Lower-case words inside a name: a name's particles, and the "of" and "the" of a
+# body's ("Bank of America", "Daughters of the Revolution").
+_NAME_PARTICLES = frozenset(
+    "of the von van der den de du da di del della la le bin ibn al ter dos das".split()
+)
+
+
+def _past_title_of(tokens: list[str], at: int) -> int:
+    """Past "of" and the place or body a title is of, from ``at``: where a name may start.
+
+    "[Prime Minister] of Japan Fumio Kishida" gives "Fumio"; "of the European
+    Commission Ana Ruiz" gives "Ana" (through the body's word); with no "of", ``at``.
+    """
+    if at >= len(tokens) or tokens[at] != "of":
+        return at
+    n = at + 1 + (at + 1 < len(tokens) and tokens[at + 1] == "the")
+    body = next(
+        (k for k in range(n, min(n + 3, len(tokens))) if tokens[k].lower() in _INSTITUTION_HINTS),
+        None,
+    )
+    return body + 1 if body is not None else n + 1
 
 
 def _less_affiliation(tokens: list[str]) -> list[str]:

@@ -95,6 +95,18 @@ def test_a_name_s_place_or_body_after_of_is_no_part_of_it():
     assert clean_speaker("Russian Ministry of Defence") == "Russian Ministry of Defence"
 
 
+def test_a_body_named_with_of_and_a_name_with_particles_stay_whole():
+    # Lower-case "of" and a name's particles are no titles: nothing after them is cut.
+    assert clean_speaker("Bank of the Harbour") == "Bank of the Harbour"
+    assert clean_speaker("University of Westmark") == "University of Westmark"
+    assert clean_speaker("Ana van der Berg") == "Ana van der Berg"
+    assert clean_speaker("Louis de Marais") == "Louis de Marais"
+    # A title's place or body is passed over to reach the name after it.
+    assert clean_speaker("Prime Minister of Westmark Ana Ruiz") == "Ana Ruiz"
+    assert clean_speaker("President of the Harbour Commission Jo Hart") == "Jo Hart"
+    assert clean_speaker("Duke of Westmark") == "Duke of Westmark"  # how he is named
+
+
 def test_a_surname_that_is_also_a_title_is_a_name():
     assert clean_speaker("Mr. King") == "King"
     assert clean_speaker("Rep. Tess King") == "Tess King"
