@@ -30,7 +30,8 @@ _CUE_VERBS = (
     r"demanded|wondered|mused|shot back|fired back|countered|retorted|chanted|"
     r"pressed|recommended|recommends|boasted|boasts|lamented|laments|scoffed|snapped|"
     r"pleaded|gushed|marveled|marvelled|protested|objected|continues|quips|jokes|mocked|mocks|"
-    r"points out|echoed|echoes|elaborated|elaborates|reasoned|opined|cracked|teased|sighed"
+    r"points out|echoed|echoes|elaborated|elaborates|reasoned|opined|cracked|teased|sighed|"
+    r"commented"
 )
 
 

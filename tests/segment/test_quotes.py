@@ -205,6 +205,11 @@ def speakers(text):
     return [row[1] for row in attributed(text)]
 
 
+def test_commented_is_a_cue_after_the_quotation():
+    text = "The new ferry will be late “whatever the board says,” one commuter commented.\n"
+    assert speakers(text) == ["one commuter"]
+
+
 def test_a_sentence_naming_its_own_subject_does_not_continue_the_previous_quotation():
     text = (
         "“The port stays open,” harbour chief Tomas Reyes said.\n\n"
