@@ -264,14 +264,21 @@ def _speak_for(quotes: list[Quotation], inside: range, attribution: Attribution)
     "Most said they were “very worried”": the quotation's words are the source's,
     though no cue stands beside the quotation itself.
     """
-    if not attribution.source:
+    pronoun = attribution.source_as_written.lower() in _UNRESOLVED_PRONOUNS
+    if not attribution.source and not pronoun:
         return
     for n in inside:
         quote = quotes[n]
-        if not quote.speaker:  # the speaker rules' own finding stands (dev sets: better)
+        if not quote.speaker and not (pronoun and quote.speaker_as_written):
+            # The speaker rules' own finding stands (dev sets: better). A pronoun
+            # that stands for no one named ("Even so, they write, … “…”") is the
+            # speaker as written, resolved to no one, as "“…,” they said" is.
             quote.speaker, quote.cue = attribution.source, attribution.cue
             quote.speaker_as_written = attribution.source_as_written
             quote.speaker_evidence = f"inside reported speech: {attribution.evidence}"
+
+
+_UNRESOLVED_PRONOUNS = frozenset("he she they it we i you".split())
 
 
 def _inside(quotes: list[Quotation], opens: list[int], start: int, end: int) -> range:

@@ -274,9 +274,21 @@ class SpeakerResolver:
             if quote.speaker_evidence == NO_SPEAKER and _continues(prev, quote, gap):
                 quote.speaker, quote.speaker_as_written = prev.speaker, prev.speaker_as_written
                 quote.speaker_evidence = _CONTINUES
+        named_here: set[int] = set()  # given a speaker in this last pass
         for n, quote in enumerate(quotes):
-            if quote.speaker_evidence == NO_SPEAKER:
-                self._standing_alone(quote, quotes[n - 1] if n else None)
+            if quote.speaker_evidence != NO_SPEAKER:
+                continue
+            prev = quotes[n - 1] if n else None
+            if n - 1 in named_here and _continues(prev, quote, gap):
+                # "… spoke only briefly. “We must act.” “We are too slow.”": the run
+                # after a quotation standing alone continues it.
+                quote.speaker, quote.speaker_as_written = prev.speaker, prev.speaker_as_written
+                quote.speaker_evidence = _CONTINUES
+                named_here.add(n)
+                continue
+            self._standing_alone(quote, prev)
+            if quote.speaker_evidence != NO_SPEAKER:
+                named_here.add(n)
 
     def _standing_alone(self, quote: Quotation, prev: Quotation | None) -> None:
         """A quotation opening its sentence, nothing before it to continue: the subject before.

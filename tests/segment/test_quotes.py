@@ -205,6 +205,30 @@ def speakers(text):
     return [row[1] for row in attributed(text)]
 
 
+def test_a_run_of_quotations_continues_one_standing_alone():
+    text = (
+        "The mayor spoke to reporters on Monday. “We have to fix the pier.” "
+        "“We have to be quicker.” “We are not moving fast enough.”\n"
+    )
+    assert loaded_quotes(text)["speaker"].tolist() == ["the mayor", "the mayor", "the mayor"]
+
+
+def test_a_pronoun_source_of_reported_speech_is_its_quotation_s_speaker_as_written():
+    text = "Even at their kindest, they write, the new pier has “added little of value.”\n"
+    quotes = loaded_quotes(text)
+    # As written, resolved to no one, as "“…,” they said" is.
+    assert quotes[["speaker", "speaker_as_written"]].values.tolist() == [["", "they"]]
+
+
+def loaded_quotes(text):
+    """The quotes frame of one article loaded whole (speakers, reported speech and all)."""
+    import pandas as pd
+
+    from analysis import load_corpus
+
+    return load_corpus(pd.DataFrame({"article_id": ["a"], "text": [text]})).quotes
+
+
 def test_commented_is_a_cue_after_the_quotation():
     text = "The new ferry will be late “whatever the board says,” one commuter commented.\n"
     assert speakers(text) == ["one commuter"]
