@@ -447,6 +447,30 @@ def _rule_subject(before: str, after: str) -> tuple[str, str] | None:
     return None
 
 
+def _rule_later_subject(before: str, after: str) -> tuple[str, str] | None:
+    """A later clause's subject, a person, with no speech cue: "Cole spoke, but Lund called it “…”".
+
+    The clause nearest the quotation wins. A pronoun there mostly stands for the
+    sentence's subject ("Hart said …, though he contended …"), which names them:
+    only a named subject counts.
+    """
+    subject = _subject(before)
+    if subject is None:
+        return None
+    for opener in reversed(list(_CLAUSE_OPENER.finditer(before, subject.end()))):
+        later = _SUBJECT.match(before, opener.end())
+        if later and _is_person(later.group("speaker")):
+            return later.group("speaker"), ""
+    return None
+
+
+# Where a clause with its own subject opens inside a sentence.
+_CLAUSE_OPENER = re.compile(
+    r"(?:,|;|\b(?:though|although|while|when|whereas|because|since|after|but))\s+"
+    r"(?:(?:though|although|while|when|whereas|because|since|after|but|and)\s+)?"
+)
+
+
 _RULES: tuple[tuple[str, Callable[[str, str], tuple[str, str] | None]], ...] = (
     ("'quoted as saying'", _rule_quoted_as),
     ("cue then speaker after the quotation", _rule_after_cue_first),
@@ -464,6 +488,7 @@ _RULES: tuple[tuple[str, Callable[[str, str], tuple[str, str] | None]], ...] = (
     ("the subject of the clause a colon closes before the quotation", _rule_colon_subject),
     ("the speaker after a colon (headline form)", _rule_after_colon),
     ("the sentence's subject, with a participle cue", _rule_participle_subject),
+    ("a later clause's subject, a person, with no speech cue", _rule_later_subject),
     ("the sentence's subject, a person, with no speech cue", _rule_subject),
 )
 

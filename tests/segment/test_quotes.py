@@ -229,6 +229,14 @@ def loaded_quotes(text):
     return load_corpus(pd.DataFrame({"article_id": ["a"], "text": [text]})).quotes
 
 
+def test_a_later_clause_that_names_its_subject_gives_the_speaker():
+    text = "Tom Reyes spoke first on the pier, but Ana Lund called the plan “a disgrace.”\n"
+    assert speakers(text) == ["Ana Lund"]
+    # A pronoun there stands for the sentence's subject, who is named.
+    text = "Jo Hart said the board had not called, though she thought the plan “a good one.”\n"
+    assert speakers(text) == ["Jo Hart"]
+
+
 def test_commented_is_a_cue_after_the_quotation():
     text = "The new ferry will be late “whatever the board says,” one commuter commented.\n"
     assert speakers(text) == ["one commuter"]
