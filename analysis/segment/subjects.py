@@ -50,7 +50,9 @@ _SOURCE_NOUNS = re.compile(
     r"prosecutors?|lawyers?|attorneys?|investigators?|researchers?|scientists?|workers?|"
     r"employees?|executives?|candidates?|delegates?|donors?|respondents?|americans|"
     r"insiders?|diplomats?|senators?|governors?|congressmen|congresswoman|congressman|"
-    r"friends?|families|family|parents?|students?|teachers?|doctors?|groups?|organizers?)$"
+    r"friends?|families|family|parents?|students?|teachers?|doctors?|groups?|organizers?|"
+    r"authorit(?:y|ies)|regulators?|commentators?|pundits?|pollsters?|protesters?|"
+    r"demonstrators?|witnesses|organi[sz]ations?)$"
 )
 _TOKEN = re.compile(r"\S+")
 # The tokens of the sentence read last: its rules and cues read backwards from many
@@ -283,6 +285,8 @@ def _names_a_source(phrase: list[str]) -> bool:
         return True
     if any(_SOURCE_NOUNS.match(w.lower().strip(".,’'")) for w in phrase):
         return True
+    if phrase[-1].lower().strip(".,") in ("percent", "cent") and phrase[0][:1].isdigit():
+        return True  # a poll's "74 percent said", "41 per cent say"
     return any(_SHARE.fullmatch(w.strip(".,")) for w in phrase)  # a poll's "41% say"
 
 

@@ -900,3 +900,20 @@ def test_subject_words_come_from_one_split_of_the_sentence():
             assert _words(sentence, lo, at) == expected, (lo, at)
     other = "Another sentence, read after it."
     assert _words(other, 0, len(other)) == [m.span() for m in _TOKEN.finditer(other)]
+
+
+def test_a_poll_share_and_the_authorities_of_a_place_are_sources():
+    # "Among X, 74 percent said": the share speaks, not the lead-in before its comma.
+    assert (
+        content_and_source("Among harbour workers, 74 percent said they would strike.", "said")[1]
+        == "74 percent"
+    )
+    assert (
+        content_and_source("In the poll, 41 per cent say the pier should close.", "say")[1]
+        == "41 per cent"
+    )
+    body = (
+        "Authorities in Westmark, the state next to the harbour, announced tighter "
+        "controls on the pier on Tuesday."
+    )
+    assert content_and_source(body, "announced")[1] == "Authorities in Westmark"
