@@ -124,11 +124,13 @@ def _subject_before(
     lo = max(0, at - 200)
     words = _words(sentence, lo, at)
     n = _past_skipped(sentence, words, skip, adverbs)
+    appositive = None
     if n and sentence[words[n - 1][1] - 1] == ",":
         # An apposition closing with a comma: the subject is before its opening comma.
         opening = _apposition_opening(sentence, words, n)
         if opening is None:
             return None
+        appositive = (words[opening + 1][0], words[n - 1][1] - 1)
         n = opening + 1
         last = words[opening]
         words[opening] = (last[0], last[1] - 1)  # the subject's last word, less its comma
@@ -166,10 +168,30 @@ def _subject_before(
         or [n]
     )
     n = _past_sentence_adverbs(sentence, words, n, end)
-    phrase = [sentence[a:b] for a, b in words[n:end]]
+    return _the_subject(sentence, words[n:end], appositive)
+
+
+def _the_subject(
+    sentence: str, words: list[tuple[int, int]], appositive: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """The span of a subject read backwards (its ``words``), or of the name apposed to it."""
+    phrase = [sentence[a:b] for a, b in words]
     if not _names_a_source(phrase) or phrase[-1].lower() in _ARTICLES:
         return None  # "Take a [look]", "The [hope]": a noun phrase the cue heads, no subject
-    return words[n][0], words[end - 1][1]
+    if appositive is not None and _described_then_named(phrase, sentence[slice(*appositive)]):
+        return appositive  # "His spokesman, Jo Reyes, said": the name says who
+    return words[0][0], words[-1][1]
+
+
+def _described_then_named(phrase: list[str], appositive: str) -> bool:
+    """Whether a description ("His spokesman", "a third") has a name in apposition ("Jo Reyes")."""
+    named = appositive.split()
+    return (
+        phrase[0].lower() in _DETERMINERS
+        and not any(w[:1].isupper() for w in phrase[1:])
+        and 2 <= len(named) <= 4
+        and all(w[:1].isupper() for w in named)
+    )
 
 
 def _past_sentence_adverbs(sentence: str, words: list[tuple[int, int]], n: int, end: int) -> int:

@@ -917,3 +917,14 @@ def test_a_poll_share_and_the_authorities_of_a_place_are_sources():
         "controls on the pier on Tuesday."
     )
     assert content_and_source(body, "announced")[1] == "Authorities in Westmark"
+
+
+def test_a_description_with_a_name_in_apposition_gives_the_name():
+    body = "His spokesman, Jo Reyes, said the pier would reopen."
+    assert content_and_source(body, "said") == ("the pier would reopen", "Jo Reyes")
+    body = "And a third, Dan Traynor, said that he was opposed to the plan."
+    assert content_and_source(body, "said")[1] == "Dan Traynor"
+    # A name with an apposition stays the name.
+    assert content_and_source("Tom Hart, a lawyer, said the pier would reopen.", "said")[1] == (
+        "Tom Hart"
+    )
