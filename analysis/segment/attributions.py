@@ -269,7 +269,8 @@ def _speak_for(quotes: list[Quotation], inside: range, attribution: Attribution)
         return
     for n in inside:
         quote = quotes[n]
-        if not quote.speaker and not (pronoun and quote.speaker_as_written):
+        named_before = _NAMED_BEFORE in quote.speaker_evidence and bool(attribution.source)
+        if named_before or (not quote.speaker and not (pronoun and quote.speaker_as_written)):
             # The speaker rules' own finding stands (dev sets: better). A pronoun
             # that stands for no one named ("Even so, they write, … “…”") is the
             # speaker as written, resolved to no one, as "“…,” they said" is.
@@ -279,6 +280,9 @@ def _speak_for(quotes: list[Quotation], inside: range, attribution: Attribution)
 
 
 _UNRESOLVED_PRONOUNS = frozenset("he she they it we i you".split())
+# The speaker rules found no cue in the quotation's sentence and took the source of
+# the sentence before; reported speech around the quotation found one there.
+_NAMED_BEFORE = "no cue in its sentence: the source named in the sentence before"
 
 
 def _inside(quotes: list[Quotation], opens: list[int], start: int, end: int) -> range:

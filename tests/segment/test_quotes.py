@@ -237,6 +237,19 @@ def test_a_later_clause_that_names_its_subject_gives_the_speaker():
     assert speakers(text) == ["Jo Hart"]
 
 
+def test_reported_speech_in_the_quotation_s_sentence_beats_the_source_of_the_one_before():
+    # The speaker rules know no cue in "protested that" and "writing": they took the
+    # source of the sentence before; the cue model's reported speech names the speaker.
+    text = (
+        "Reyes said the pier would close. The harbour board protested that the mayor's "
+        "aides were being “disingenuous” about the pier.\n\n"
+        "The mayor said the ferry would run. Band member Jo Lund shared the news online "
+        "last week, writing “Feels great to back her.”\n"
+    )
+    quotes = loaded_quotes(text)
+    assert quotes["speaker_as_written"].tolist() == ["The harbour board", "Band member Jo Lund"]
+
+
 def test_commented_is_a_cue_after_the_quotation():
     text = "The new ferry will be late “whatever the board says,” one commuter commented.\n"
     assert speakers(text) == ["one commuter"]
