@@ -269,8 +269,10 @@ def _speak_for(quotes: list[Quotation], inside: range, attribution: Attribution)
         return
     for n in inside:
         quote = quotes[n]
-        named_before = _NAMED_BEFORE in quote.speaker_evidence and bool(attribution.source)
-        if named_before or (not quote.speaker and not (pronoun and quote.speaker_as_written)):
+        without_a_cue = bool(attribution.source) and any(
+            weak in quote.speaker_evidence for weak in _WITHOUT_A_CUE
+        )
+        if without_a_cue or (not quote.speaker and not (pronoun and quote.speaker_as_written)):
             # The speaker rules' own finding stands (dev sets: better). A pronoun
             # that stands for no one named ("Even so, they write, … “…”") is the
             # speaker as written, resolved to no one, as "“…,” they said" is.
@@ -281,8 +283,12 @@ def _speak_for(quotes: list[Quotation], inside: range, attribution: Attribution)
 
 _UNRESOLVED_PRONOUNS = frozenset("he she they it we i you".split())
 # The speaker rules found no cue in the quotation's sentence and took the source of
-# the sentence before; reported speech around the quotation found one there.
-_NAMED_BEFORE = "no cue in its sentence: the source named in the sentence before"
+# the sentence before, or continued the quotation before; reported speech around the
+# quotation, in its own sentence, found a cue there.
+_WITHOUT_A_CUE = (
+    "no cue in its sentence: the source named in the sentence before",
+    "no cue in its sentence, which names no one: continues the previous quotation",
+)
 
 
 def _inside(quotes: list[Quotation], opens: list[int], start: int, end: int) -> range:

@@ -297,7 +297,7 @@ def _names_a_source(phrase: list[str]) -> bool:
     if len(phrase) == 1 and phrase[0].lower() in _PRONOUN_SOURCES:
         return True
     if len(phrase) == 1 and phrase[0].lower().strip(".,") in _NOT_A_SUBJECT | _NEVER_ALONE:
-        return False  # "Thus said …", "His was …": capitalised, but no one's name
+        return False  # "Thus said …", "His was …", "Why …": capitalised, but no one's name
     if len(phrase) > 1 and phrase[0].lower() in _DETERMINERS:  # "the mayor"
         return True
     head = phrase[-1].lower().strip(".,’'")  # a plural noun: "documents show", "many voters say"
@@ -471,7 +471,7 @@ _NOT_A_SUBJECT = (
     | _SENTENCE_ADVERBS
 )
 # Words that name no one on their own: "Those …", "His …" (see names._NEVER_ALONE).
-_NEVER_ALONE = frozenset("those these his her its their our my your such".split())
+_NEVER_ALONE = frozenset("those these his her its their our my your such why how".split())
 _LETTER = re.compile(r"[^\W\d_]")
 _CONTRACTION = re.compile(r"(?P<word>he|she|they|we|i|you|it)[’'](?:s|re|ve|d|ll|m)$")
 # Words that end a subject read forwards: auxiliaries, adverbs, verbs of the clause.

@@ -928,3 +928,11 @@ def test_a_description_with_a_name_in_apposition_gives_the_name():
     assert content_and_source("Tom Hart, a lawyer, said the pier would reopen.", "said")[1] == (
         "Tom Hart"
     )
+
+
+def test_a_question_word_alone_names_no_source():
+    from analysis.segment.subjects import _names_a_source
+
+    assert not _names_a_source(["Why"])
+    assert not _names_a_source(["How"])
+    assert _names_a_source(["Jolly"])  # a name that ends like an adverb is still a name

@@ -248,6 +248,12 @@ def test_reported_speech_in_the_quotation_s_sentence_beats_the_source_of_the_one
     )
     quotes = loaded_quotes(text)
     assert quotes["speaker_as_written"].tolist() == ["The harbour board", "Band member Jo Lund"]
+    # Nor does a quotation continue the one before when its own sentence has such a cue.
+    text = (
+        "“The pier is closing,” Tom Reyes said. The harbour board protested that the "
+        "aides were being “disingenuous” about it.\n"
+    )
+    assert loaded_quotes(text)["speaker_as_written"].tolist() == ["Tom Reyes", "The harbour board"]
 
 
 def test_commented_is_a_cue_after_the_quotation():
