@@ -40,7 +40,7 @@ from analysis.segment.reported_rules import (
     _learned_cue,
 )
 from analysis.segment.speaker_rules import _SPEAKER
-from analysis.segment.speakers import SpeakerResolver
+from analysis.segment.speakers import _CONTINUES, _NAMED_BEFORE, SpeakerResolver
 from analysis.segment.subjects import _A_NEW_CLAUSE, _CONTRACTION, _PRONOUN_SOURCES
 
 __all__ = ["Attribution", "REPORTED_RULES", "find_attributions"]
@@ -264,7 +264,7 @@ def _speak_for(quotes: list[Quotation], inside: range, attribution: Attribution)
     "Most said they were “very worried”": the quotation's words are the source's,
     though no cue stands beside the quotation itself.
     """
-    pronoun = attribution.source_as_written.lower() in _UNRESOLVED_PRONOUNS
+    pronoun = attribution.source_as_written.lower() in _PRONOUN_SOURCES
     if not attribution.source and not pronoun:
         return
     for n in inside:
@@ -281,14 +281,10 @@ def _speak_for(quotes: list[Quotation], inside: range, attribution: Attribution)
             quote.speaker_evidence = f"inside reported speech: {attribution.evidence}"
 
 
-_UNRESOLVED_PRONOUNS = frozenset("he she they it we i you".split())
 # The speaker rules found no cue in the quotation's sentence and took the source of
 # the sentence before, or continued the quotation before; reported speech around the
 # quotation, in its own sentence, found a cue there.
-_WITHOUT_A_CUE = (
-    "no cue in its sentence: the source named in the sentence before",
-    "no cue in its sentence, which names no one: continues the previous quotation",
-)
+_WITHOUT_A_CUE = (_NAMED_BEFORE, _CONTINUES)
 
 
 def _inside(quotes: list[Quotation], opens: list[int], start: int, end: int) -> range:

@@ -123,12 +123,19 @@ _NOT_NAMES = frozenset(
 # A word that names no one standing alone, capitalised as a sentence's first: "Those
 # …", "His …", "Such …" (a phrase with more words may still be a source: "Those close").
 _NEVER_ALONE = frozenset("those these his her its their our my your such".split())
+# Adverbs that open a sentence and are no part of its subject: "Thus the board agreed".
+_SENTENCE_ADVERBS = frozenset(
+    """thus hence moreover furthermore nonetheless nevertheless therefore accordingly
+    consequently likewise""".split()
+)
 # Words that open a sentence, capitalised there, and are no part of a name after them.
-_OPENING_WORDS = frozenset(
-    """for given unless then after before although though because since yet still however
+_OPENING_WORDS = (
+    frozenset(
+        """for given unless then after before although though because since yet still however
     meanwhile instead indeed also with without despite during once until where why how
-    whether even now here today yesterday tonight only just thus hence moreover furthermore
-    nonetheless nevertheless therefore accordingly consequently likewise""".split()
+    whether even now here today yesterday tonight only just""".split()
+    )
+    | _SENTENCE_ADVERBS
 )
 
 

@@ -48,6 +48,7 @@ __all__ = ["SpeakerResolver", "attribute_speakers"]
 
 NO_SPEAKER = "no speaker found"
 _CONTINUES = "no cue in its sentence, which names no one: continues the previous quotation"
+_NAMED_BEFORE = "no cue in its sentence: the source named in the sentence before"
 
 
 class _Ordered:
@@ -405,8 +406,7 @@ def _without_cue(article: _Article, quotes: list[Quotation], i: int, lo: int, ou
     if previous and previous[0] > prev_at:
         for _at, source, _ in article.sources_between(*previous):
             if _kind(source) != "pronoun":
-                how = "no cue in its sentence: the source named in the sentence before"
-                return source, source, "", how
+                return source, source, "", _NAMED_BEFORE
     if _names_someone(outside):
         return "", "", "", "no cue in its sentence, which names someone: not continued"
     if prev and _continues(prev, quote, article.limits.continue_blocks):

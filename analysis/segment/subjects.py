@@ -13,7 +13,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from analysis.segment.names import TITLE_WORDS
+from analysis.segment.names import _NEVER_ALONE as _NAMES_NO_ONE
+from analysis.segment.names import _SENTENCE_ADVERBS, TITLE_WORDS
 from analysis.segment.speaker_rules import _CLAUSE, _CLAUSE_OPENS, _IRREGULAR, _SPEAKER
 from analysis.text import DATE
 
@@ -97,11 +98,6 @@ _ADVERB = re.compile(r"[a-z]{3,}ly")
 _LY_NOUNS = frozenset("family ally assembly rally supply monopoly daily weekly italy".split())
 _SUFFIXES = frozenset("jr sr ii iii iv".split())  # of a name, after its comma
 _SUBJECT_WORDS = 10  # a subject is a short noun phrase: longer runs are a clause
-# Adverbs that open a sentence and are no part of its subject: "Thus the board agreed".
-_SENTENCE_ADVERBS = frozenset(
-    """thus hence moreover furthermore nonetheless nevertheless therefore accordingly
-    consequently likewise""".split()
-)
 
 
 def _subject_before(
@@ -470,8 +466,8 @@ _NOT_A_SUBJECT = (
     )
     | _SENTENCE_ADVERBS
 )
-# Words that name no one on their own: "Those …", "His …" (see names._NEVER_ALONE).
-_NEVER_ALONE = frozenset("those these his her its their our my your such why how".split())
+# Words that name no one on their own as a subject: "Those …", "His …", "Why …".
+_NEVER_ALONE = _NAMES_NO_ONE | frozenset({"why", "how"})
 _LETTER = re.compile(r"[^\W\d_]")
 _CONTRACTION = re.compile(r"(?P<word>he|she|they|we|i|you|it)[’'](?:s|re|ve|d|ll|m)$")
 # Words that end a subject read forwards: auxiliaries, adverbs, verbs of the clause.

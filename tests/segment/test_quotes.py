@@ -75,16 +75,12 @@ def test_a_sentence_adverb_or_a_bare_determiner_is_no_speaker():
 
 
 def test_a_sentence_opened_by_an_adverb_gives_its_quotation_no_adverb_for_speaker():
-    import pandas as pd
-
-    from analysis import load_corpus
-
     texts = [
         "Thus the harbour board praised “a fair settlement” for the docks.\n",
         "Thus began what the harbour board has since praised as “a fair deal” for the docks.\n",
     ]
-    frame = pd.DataFrame({"article_id": ["a", "b"], "text": texts})
-    assert load_corpus(frame).quotes["speaker"].tolist() == ["the harbour board", ""]
+    speakers_of = [loaded_quotes(text)["speaker"].tolist() for text in texts]
+    assert speakers_of == [["the harbour board"], [""]]
 
 
 def test_a_name_s_place_or_body_after_of_is_no_part_of_it():
@@ -585,17 +581,12 @@ def test_a_page_label_before_a_colon_names_no_one():
 
 
 def test_a_quotation_continues_one_whose_speaker_the_cue_model_found():
-    import pandas as pd
-
-    from analysis import load_corpus
-
     # "bragged" is no cue the rules know; the cue model reads it beside the quotation.
     text = (
         "Harbour news\n\n“We must keep the berths open,” bragged former Gov. Ana Lund of Maine, "
         "who ran for mayor in 2008. “We have to care for the pilots.”\n"
     )
-    quotes = load_corpus(pd.DataFrame({"article_id": ["a"], "text": [text]})).quotes
-    first, second = quotes.itertuples()
+    first, second = loaded_quotes(text).itertuples()
     assert "cue model" in first.speaker_evidence
     assert second.speaker_as_written == first.speaker_as_written != ""
     assert "continues the previous quotation" in second.speaker_evidence
