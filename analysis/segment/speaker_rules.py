@@ -25,6 +25,7 @@ from analysis.segment.names import (
     _NAME,
     _PRONOUN,
     _ROLE_NOUNS,
+    TITLE_WORDS,
     _is_person,
     _kind,
     clean_speaker,
@@ -47,8 +48,9 @@ _CUE = (
 )
 
 
-# A US politician's party tag may follow the name: "Sen. Ana Lund (R-Maine) said".
-_PARTY = r"(?:\s+\([DRI](?:-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\))?"
+# A US politician's party tag may follow the name: "Sen. Ana Lund (R-Maine) said", and
+# a comma after the tag closes no apposition ("Gov. Ann Lund (R-Ohio), said").
+_PARTY = r"(?:\s+\([DRI](?:-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\),?)?"
 _SPEAKER = rf"(?P<speaker>{_DOCUMENT}|(?:[Tt]he\s+)?{_NAME}|{_DESCRIPTION}|{_PRONOUN}){_PARTY}"
 # Between speaker and cue: an adverb, the day in wire style ("Harlan on Friday
 # said"), a perfect ("has reported").
@@ -264,7 +266,13 @@ def _rule_before(before: str, after: str) -> tuple[str, str] | None:
         if clean_speaker(m.group("speaker")) and not _after_a_preposition(before, m.start())
     ]
     apposed = _apposition(before)
-    if apposed and (not candidates or apposed.start("cue") >= candidates[-1].start("cue")):
+    if apposed and (
+        not candidates
+        or apposed.start("cue") > candidates[-1].start("cue")
+        or not _titled(before, candidates[-1])
+    ):
+        # "Reyes, speaking in Bangor, Maine, said": the name before the clause, not
+        # "Maine"; but "…, after the vote, Gov. Ann Lund said" names its own speaker.
         return apposed.group("speaker"), apposed.group("cue")
     if not candidates:
         return None
@@ -277,6 +285,19 @@ def _rule_before(before: str, after: str) -> tuple[str, str] | None:
 
 
 _REPORTED = re.compile(r"\s+(?:that\s+)?")
+_PARTY_TAG = re.compile(r"\([DRI]\b")
+
+
+def _titled(before: str, candidate: re.Match) -> bool:
+    """Whether a speaker opens its clause with a title or a party tag: ", Gov. Ann Lund said".
+
+    A place in the clause before the cue ("in Bangor, Maine, said") has neither.
+    """
+    speaker = candidate.group("speaker")
+    first = speaker.split(maxsplit=1)[0].lower()
+    return before[: candidate.start()].rstrip().endswith(",") and (
+        first in TITLE_WORDS or _PARTY_TAG.search(speaker) is not None
+    )
 
 
 def _rule_possessive_cue(before: str, after: str) -> tuple[str, str] | None:

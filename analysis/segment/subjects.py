@@ -119,7 +119,7 @@ def _subject_before(
     """
     lo = max(0, at - 200)
     words = _words(sentence, lo, at)
-    n = _past_skipped(sentence, words, skip, adverbs)
+    n = _past_party_tag(sentence, words, _past_skipped(sentence, words, skip, adverbs))
     appositive = None
     if n and sentence[words[n - 1][1] - 1] == ",":
         # An apposition closing with a comma: the subject is before its opening comma.
@@ -164,7 +164,57 @@ def _subject_before(
         or [n]
     )
     n = _past_sentence_adverbs(sentence, words, n, end)
+    named = _named_before_description(sentence, words, n, end)
+    if named is not None:
+        return named
     return _the_subject(sentence, words[n:end], appositive)
+
+
+# A US politician's party tag after the name: "Sen. Ana Lund (R-Maine) said", "(D-New York),".
+_PARTY_TAG = re.compile(r"\([DRI](?:-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\),?")
+
+
+def _past_party_tag(sentence: str, words: list[tuple[int, int]], n: int) -> int:
+    """How many of ``words[:n]`` stand before a party tag ending them (``n`` if none does).
+
+    The tag is no part of the name, and a comma after it closes no apposition:
+    "Gov. Ann Lund (R-Ohio), said" reads "Gov. Ann Lund".
+    """
+    for k in (1, 2):  # "(R-Ohio)" or "(D-New York)"
+        if n > k and _PARTY_TAG.fullmatch(sentence, words[n - k][0], words[n - 1][1]):
+            return n - k
+    return n
+
+
+def _named_before_description(
+    sentence: str, words: list[tuple[int, int]], n: int, end: int
+) -> tuple[int, int] | None:
+    """The name a description is apposed to: "Pia Rossi, a lawyer, a mother of three, said".
+
+    When the subject read back (``words[n:end]``) is a description ("a lawyer",
+    "the editor of the paper") and a name of two capitalised words or more ends
+    with a comma just before it, the description is a second apposition and the
+    name is who speaks, not the description nor a name apposed to it.
+    """
+    if not (0 < n < end) or _bare(sentence, words[n]) not in _DETERMINERS:
+        return None
+    if any(sentence[a].isupper() for a, _ in words[n + 1 : end]):
+        return None  # "the Harbour Gazette": a name itself
+    if sentence[words[n - 1][1] - 1] != ",":
+        return None
+    k = n
+    while k and n - k < 4 and sentence[words[k - 1][0]].isupper():
+        if _bare(sentence, words[k - 1]) in _NOT_IN_A_NAME:
+            return None  # "In Paris,", "After Lund,": a lead-in, not a name
+        k -= 1
+        if k and _closes_clause(sentence, words, k):
+            break  # "Speaking at the rally, Pia Rossi,": the name opens after the comma
+    if n - k < 2 or (k and not _closes_clause(sentence, words, k)):
+        return None  # "In Paris,", "Meanwhile,": no name at a clause's start
+    return words[k][0], words[n - 1][1] - 1
+
+
+_NOT_IN_A_NAME = _PREPOSITIONS | _OPENERS | _BOUNDARY | _SENTENCE_ADVERBS
 
 
 def _the_subject(

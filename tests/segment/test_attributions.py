@@ -936,3 +936,30 @@ def test_a_question_word_alone_names_no_source():
     assert not _names_a_source(["Why"])
     assert not _names_a_source(["How"])
     assert _names_a_source(["Jolly"])  # a name that ends like an adverb is still a name
+
+
+def test_a_party_tag_is_no_part_of_the_source():
+    # "Sen. X (R-State) said": the tag says which party, the name says who.
+    assert content_and_source("Sen. Mara Quill (R-Okla.) said the pier would close.", "said") == (
+        "the pier would close",
+        "Sen. Mara Quill",
+    )
+    body = "Rep. Tom Avery (D-New York) told reporters the pier would close."
+    assert content_and_source(body, "told")[1] == "Rep. Tom Avery"
+    # A comma after the tag closes no apposition.
+    assert content_and_source("Gov. Ann Lund (R-Ohio), said the plan was ready.", "said")[1] == (
+        "Gov. Ann Lund"
+    )
+
+
+def test_a_name_with_two_descriptions_apposed_is_the_source():
+    body = "Pia Rossi, a lawyer, a mother of three, said the plan was dead."
+    assert content_and_source(body, "said")[1] == "Pia Rossi"
+    # The second description names a body: still the person before them speaks.
+    body = (
+        "Pia Rossi, the editor of the city’s paper, The Harbour Gazette, said the pier would close."
+    )
+    assert content_and_source(body, "said")[1] == "Pia Rossi"
+    # A lead-in before a description is no name: the description speaks.
+    body = "In Westmark, the minister, a lawyer, said the plan was dead."
+    assert content_and_source(body, "said")[1] == "the minister"

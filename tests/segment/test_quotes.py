@@ -623,3 +623,21 @@ def test_an_opening_mark_printed_as_the_closing_one_closes_the_quotation(text, e
 def test_a_closing_mark_printed_as_the_opening_one_opens_the_quotation(text, expected):
     found = [(q, s.split()[-1] if s else s, c) for q, s, c in quotes_of(text)]
     assert found == expected
+
+
+def test_a_titled_speaker_after_a_lead_in_is_not_a_place_in_it():
+    # The apposition reading ("Reyes, speaking in Bangor, Maine, said") would give
+    # the place that ends the lead-in; a title or a party tag names the speaker.
+    text = (
+        "Monday at a college in Dayton, Ohio, after winning the state, "
+        "Gov. Ann Lund (R-Ohio), said, “We are ready to go on.”\n"
+    )
+    assert loaded_quotes(text)["speaker"].tolist() == ["Ann Lund"]
+    text = "Ms. Reyes, speaking at a rally in Bangor, Maine, said, “We are ready to go on.”\n"
+    assert loaded_quotes(text)["speaker"].tolist() == ["Reyes"]
+    # A titled name inside the lead-in's own phrase is not the speaker either.
+    text = (
+        "Mr. Dale, asked about the fate of reporters under Mr. Orlov, had said, "
+        "“Our side is no better.”\n"
+    )
+    assert loaded_quotes(text)["speaker"].tolist() == ["Dale"]
