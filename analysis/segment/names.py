@@ -391,7 +391,8 @@ def _last_reached(text: str, mentions: list[int], length: int, first: int, at: i
 
 # One to six name words ("J.", "Jen"), each followed by spaces: what comes before a
 # surname in a full name; and where such a word may start.
-_NAME_WORDS_BEFORE = re.compile(r"(?:(?:[A-Z]\.|[A-Z][\w’'-]*)\s+){1,6}")
+# A possessive ends a phrase, not a name word: "Here’s Lund", "Dunmore’s Lund".
+_NAME_WORDS_BEFORE = re.compile(r"(?:(?:[A-Z]\.|[A-Z][\w’'-]*(?<![’']s))\s+){1,6}")
 _NAME_WORD_START = re.compile(r"[A-Z]")
 _GIVEN_AFTER = re.compile(r"\s+[A-Z][a-z]+-[a-z]+\b")
 _BOUNDARY = re.compile(r"\b")

@@ -175,7 +175,11 @@ _AFTER_COLON = re.compile(rf"^\s*:\s*{_SPEAKER}\s+{_VERB}")
 # "… does not surprise pollster Tom Reyes: “…”": a person named just before the colon
 # that opens the quotation, after other words of the sentence (a line that opens
 # "Watch: “…”" or "Related: “…”" names no one).
-_NAME_COLON = re.compile(rf"(?<=[\w,]\s)(?P<speaker>{_NAME})\s*:\s*$")
+# When it was said may stand between: "Here's Lund in March 2011: “…”".
+_NAME_COLON = re.compile(
+    rf"(?<=[\w,]\s)(?P<speaker>{_NAME})(?:\s+(?:in|on|at|during|last)\s+[^:,“”\"«»]{{1,40}}?)?"
+    r"\s*:\s*$"
+)
 
 
 # A capitalised word that may name someone (the sentence's first word aside).
@@ -216,12 +220,12 @@ _AUXILIARY = r"(?:\s+(?:will|would|can|could|may|might|must|should|has|have|had|
 # phrase led by a determiner and a cue verb names the speaker, whatever its noun.
 _DETERMINER = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Ss]ome|[Mm]any)"
 _AFTER_DESCRIBED = re.compile(
-    rf"{_AFTER_MARK}(?P<speaker>{_DETERMINER}(?:\s+[\w’'-]+){{1,8}}?){_AUXILIARY}{_ADVERB}\s+{_CUE}\b"
+    rf"{_AFTER_MARK}(?P<speaker>{_DETERMINER}(?:\s+[\w’'&-]+){{1,8}}?){_AUXILIARY}{_ADVERB}\s+{_CUE}\b"
 )
 # "…,” said an Iowa Democrat.", "…,” added his campaign manager Jeff Weaver, …": the
 # cue first, the phrase running to the end of the clause.
 _AFTER_CUE_DESCRIBED = re.compile(
-    rf"{_AFTER_MARK}{_CUE}\s+(?P<speaker>{_DETERMINER}(?:\s+[\w’'.-]+){{1,6}}?)"
+    rf"{_AFTER_MARK}{_CUE}\s+(?P<speaker>{_DETERMINER}(?:\s+[\w’'.&-]+){{1,6}}?)"
     r"(?=\s*(?:[,.;:!?—–]|$)|\s+(?:who|which|after|before|during|in|on|at|to|as|about|when|while)\b)"
 )
 
@@ -371,7 +375,9 @@ def _rule_name_colon(before: str, after: str) -> tuple[str, str] | None:
     match = _NAME_COLON.search(before)
     return (
         (match.group("speaker"), "(a colon)")
-        if match and _is_person(match.group("speaker"))
+        if match
+        and _is_person(match.group("speaker"))
+        and not _PREPOSITION_END.search(before, 0, match.start())  # "spoke in Dunmore:"
         else None
     )
 
@@ -405,7 +411,8 @@ _DOCUMENT_LABEL = re.compile(
 )
 # "As Tom Reyes, a former harbour master, put it: “…”": the source of what follows.
 _AS_PUT_IT = re.compile(
-    rf"\b[Aa]s\s+{_SPEAKER}(?:,\s+[^,\"“”«»]{{1,80}},)?\s+(?:[a-z]+ly\s+)?"
+    # An apposition may hold a title in marks: "As Lund, author of ''The Harbour,'' put it".
+    rf"\b[Aa]s\s+{_SPEAKER}(?:,\s+[^\n]{{1,150}}?,(?:''|[”\"])?)?\s+(?:[a-z]+ly\s+)?"
     rf"(?P<cue>puts?\s+it|{_CUE_VERBS}|sang|sings)\b[^\"“”«»]{{0,60}}[,:]\s*$"
 )
 # The cue, then its speaker, just before the quotation: "…, explained Rosenberg, “…”".

@@ -641,3 +641,30 @@ def test_a_titled_speaker_after_a_lead_in_is_not_a_place_in_it():
         "“Our side is no better.”\n"
     )
     assert loaded_quotes(text)["speaker"].tolist() == ["Dale"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "As X put it", the apposition holding a title in its own marks.
+        (
+            "As Rita Lund, professor of law at Dunmore and author of ''The Quiet Harbour,'' "
+            "put it, ''Councils should remember that a deal is still possible.''\n",
+            "Rita Lund",
+        ),
+        # A described speaker whose words hold an ampersand.
+        (
+            "“We are shocked, he was a friend to us,” one B&T Dunmore employee told radio.\n",
+            "one B&T Dunmore employee",
+        ),
+        # A name, when it was said, then the colon.
+        ("Here’s Lund in March 2011: “Our plan must rest on the harbour.”\n", "Lund"),
+    ],
+)
+def test_speakers_named_around_an_apposition_or_a_colon(text, speaker):
+    assert loaded_quotes(text)["speaker"].tolist() == [speaker]
+
+
+def test_a_place_after_a_preposition_before_a_colon_is_no_speaker():
+    text = "Lund spoke in Dunmore in March: “Our plan must rest on the harbour.”\n"
+    assert loaded_quotes(text)["speaker"].tolist() == ["Lund"]
