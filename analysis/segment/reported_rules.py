@@ -29,6 +29,7 @@ from analysis.segment.subjects import (
     _clause_subject,
     _headline_subject,
     _is_verb,
+    _nearest_clause_subject,
     _subject_before,
     _words,
 )
@@ -423,7 +424,7 @@ def _learned_cue(sentence: str, start: int, p: float, lo: int, hi: int) -> _Foun
         # "X, a Republican, has not endorsed …", "X met the pilots and asked …",
         # "Activists marched, demanding …", "Some voters are hopeful …": the subject
         # opening the cue's clause (a comma before a participle does not close it).
-        subject = _clause_subject(sentence, start, lo)
+        subject = _nearest_clause_subject(sentence, start, lo)
     clo = _after_cue(sentence, cue[1], sentence[cue[0] : cue[1]])
     end = _content_end(sentence, clo)
     words_after = end - clo >= _LEARNED_CONTENT_CHARS and _WORD_CHAR.search(sentence, clo, end)
@@ -483,7 +484,7 @@ def _participle_subject(
         or _PREPOSITION_BEFORE.search(sentence, max(start, lo - 12), lo)
         or _AT_TIMES_BEFORE.search(sentence, max(start, lo - 40), lo)
     ):
-        return _clause_subject(sentence, _clause_start(sentence, start, lo), lo)
+        return _nearest_clause_subject(sentence, _clause_start(sentence, start, lo), lo)
     return None
 
 

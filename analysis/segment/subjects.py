@@ -533,6 +533,51 @@ _VERB_FORM = re.compile(r"[a-z]{2,}(?:ed|ly)$")
 _A_NEW_CLAUSE = re.compile(r"(?:;|,\s*(?:and|but|while|whereas|though|although))\s+")
 
 
+# A subordinate clause opening, its subject next: "…, when protesters interrupted her,
+# shouting", "…so subdued that Lund was prompted to say". Not "after", "before" or
+# "since", which open a phrase as often ("after the vote, calling …").
+_SUBORDINATOR = re.compile(r"\b(?:when|that|because|while|if|although|though|whereas)\s+")
+# Punctuation that closes the subordinate clause before the cue: the cue is the main
+# clause's then ("debt that the island owes - and says …", "when they were young, hoping").
+_CLAUSE_CLOSES = re.compile(r"[,;:—–]|\s-\s")
+
+
+def _nearest_clause_subject(sentence: str, start: int, lo: int) -> tuple[int, int] | None:
+    """The subject of the innermost clause holding ``lo``, else of the one from ``start``.
+
+    A verb's subject stands in its own clause: in "The debate was so calm that Lund
+    was prompted to say …", Lund says it, not the debate. The subordinate clause
+    must run to the cue unbroken by a comma or a dash.
+    """
+    opened = list(_SUBORDINATOR.finditer(sentence, max(start, lo - _CLAUSE_REACH), lo))
+    if opened and _opens_with_a_subject(sentence, opened[-1], lo):
+        inner = _clause_subject(sentence, opened[-1].end(), lo)
+        if inner is not None:
+            return inner
+    return _clause_subject(sentence, start, lo)
+
+
+def _opens_with_a_subject(sentence: str, opener: re.Match, lo: int) -> bool:
+    """Whether a subordinate clause runs unbroken to ``lo`` and opens with a subject.
+
+    Not "while raising …" nor "while simply …" (no subject of its own), nor a
+    relative "that" before its verb ("an election that scrambles …"): after "that",
+    only a pronoun, a determiner or a name opens a clause.
+    """
+    if _CLAUSE_CLOSES.search(sentence, opener.end(), lo):
+        return False
+    first = _TOKEN.match(sentence, opener.end())
+    if first is None:
+        return False
+    word = first.group()
+    bare = word.strip("“”\"'’‘()[],.;:").lower()
+    if word[:1].islower() and (bare.endswith("ing") or _ADVERB.fullmatch(bare)):
+        return False
+    if opener.group().lower().startswith("that"):
+        return word[:1].isupper() or bare in _PRONOUN_SOURCES or bare in _DETERMINERS
+    return True
+
+
 def _clause_start(sentence: str, start: int, lo: int) -> int:
     """Where the last clause before ``lo`` opens: after "; " or ", and|but|while …", else ``start``."""
     ends = [m.end() for m in _A_NEW_CLAUSE.finditer(sentence, start, lo)]

@@ -963,3 +963,34 @@ def test_a_name_with_two_descriptions_apposed_is_the_source():
     # A lead-in before a description is no name: the description speaks.
     body = "In Westmark, the minister, a lawyer, said the plan was dead."
     assert content_and_source(body, "said")[1] == "the minister"
+
+
+def test_a_cue_in_a_subordinate_clause_has_that_clause_s_subject():
+    # The verb's subject stands in its own clause, not at the sentence's start.
+    body = "The crowd cheered when Lund spotted a sign and asked that it be brought to her."
+    assert content_and_source(body, "asked")[1] == "Lund"
+    body = "Much of the debate was so calm that Mr. Dale was prompted to say the pier was safe."
+    assert content_and_source(body, "say")[1] == "Mr. Dale"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "subject"),
+    [
+        # A comma closes the subordinate clause: the participle hangs on the main one.
+        ("The dockers marched when the gates shut, chanting", "chanting", "The dockers"),
+        # No subject of its own after "while", nor after a relative "that".
+        ("The dockers marched while loudly chanting", "chanting", "The dockers"),
+        (
+            "The dockers voted for a plan that scrambles the old order, urging",
+            "urging",
+            "The dockers",
+        ),
+        # A clause after "when" that runs to the cue has its own subject.
+        ("The crowd cheered when Lund said", "said", "Lund"),
+    ],
+)
+def test_the_nearest_clause_with_a_subject_of_its_own(sentence, cue, subject):
+    from analysis.segment.subjects import _nearest_clause_subject
+
+    found = _nearest_clause_subject(sentence, 0, sentence.index(cue))
+    assert sentence[slice(*found)] == subject
