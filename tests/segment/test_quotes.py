@@ -668,3 +668,20 @@ def test_speakers_named_around_an_apposition_or_a_colon(text, speaker):
 def test_a_place_after_a_preposition_before_a_colon_is_no_speaker():
     text = "Lund spoke in Dunmore in March: “Our plan must rest on the harbour.”\n"
     assert loaded_quotes(text)["speaker"].tolist() == ["Lund"]
+
+
+def test_a_learned_cue_just_before_the_marks_beats_the_sentence_s_subject():
+    # No speech cue beside the quotation, so the speaker rules take the sentence's
+    # subject; the reported speech holding it names who called him that.
+    text = (
+        "Mr. Dale is coming off a strong debate on Thursday night, when many "
+        "commentators called him “the grownup on the stage.”\n"
+    )
+    assert loaded_quotes(text)["speaker_as_written"].tolist() == ["many commentators"]
+    # The reported speech holding it is "praised …", whose cue is far from the marks:
+    # the sentence's subject stands.
+    text = (
+        "Mr. Dale praised the plan that the council, after a long and bitter night of "
+        "talks on the harbour, backed as “a fair deal for the docks.”\n"
+    )
+    assert loaded_quotes(text)["speaker"].tolist() == ["Dale"]
