@@ -18,7 +18,7 @@ __all__ = ["TITLE_WORDS", "clean_speaker"]
 
 _CUE_VERBS = (
     r"said|says|say|told|tells|added|adds|stated|states|noted|notes|explained|warned|argued|"
-    r"wrote|writes|tweeted|posted|asked|replied|responded|insisted|declared|announced|"
+    r"wrote|writes|write|tweeted|posted|asked|replied|responded|insisted|declared|announced|"
     r"claimed|continued|stressed|emphasi[sz]ed|urged|acknowledged|remarked|recalled|"
     r"suggested|cautioned|complained|conceded|observed|pointed out|went on|reiterated|"
     r"reads|read|concluded|predicted|promised|vowed|admitted|described|reported|"

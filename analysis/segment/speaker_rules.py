@@ -68,7 +68,9 @@ _AFTER_MARK = r"^[\s,.!?—–’'-]*"
 # A lower-case description may stand before the name: "…,” said master of ceremonies Jo Reyes.
 _LOWER_DESCRIPTION = (
     r"(?:(?:(?!(?:that|in|on|at|to|for|with|by|about|during|after|before|when|while|as|"
-    r"and|but|or|if|a|an|the|his|her|their|its|one|another)\b)[a-z][\w-]*\s+){1,3}(?=[A-Z]))?"
+    r"and|but|or|if|a|an|the|his|her|their|its|one|another|until|unless|because|since|"
+    r"although|though|where|whether|so|then|than|once|even|only|just|also|now|later|not|"
+    r"who|which)\b)[a-z][\w-]*\s+){1,3}(?=[A-Z]))?"
 )
 _AFTER_CUE_FIRST = re.compile(rf"{_AFTER_MARK}{_CUE}\s+{_LOWER_DESCRIPTION}{_SPEAKER}")
 # "…,” Jeff Weaver, the campaign's manager, said": an apposition may follow the name,
@@ -79,8 +81,12 @@ _DESCRIBED_NAME = r"(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w-]*\s+){1,
 _AFFILIATION = (
     rf"(?:\s+(?:of|at|from)\s+(?:the\s+)?{_CAP}(?:\s+(?:(?:of|for|and|on|&)\s+)?{_CAP}){{0,7}})?"
 )
+# Two may write together: "…,” experts Ann Lee and Bo Park of the Harbour Institute
+# wrote." The first named speaks for both.
+_CO_SPEAKER = rf"(?:\s+and\s+{_CAP}(?:\s+{_CAP}){{0,3}})?"
 _AFTER_SPEAKER_FIRST = re.compile(
-    rf"{_AFTER_MARK}{_DESCRIBED_NAME}{_SPEAKER}{_AFFILIATION}(?:(?:,\s+[^,\"“”«»]{{1,80}}){{1,2}},|,)?{_ADVERB}\s+{_CUE}\b"
+    rf"{_AFTER_MARK}(?:{_DESCRIBED_NAME}|{_LOWER_DESCRIPTION}){_SPEAKER}{_CO_SPEAKER}{_AFFILIATION}"
+    rf"(?:(?:,\s+[^,\"“”«»]{{1,80}}){{1,2}},|,)?{_ADVERB}\s+{_CUE}\b"
 )
 # "“…” about the decision, said RoseAnn Reyes": the cue first, later in the sentence.
 _LATER_CUE_FIRST = re.compile(rf",\s+{_CUE}\s+{_SPEAKER}")

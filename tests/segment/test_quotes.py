@@ -685,3 +685,20 @@ def test_a_learned_cue_just_before_the_marks_beats_the_sentence_s_subject():
         "talks on the harbour, backed as “a fair deal for the docks.”\n"
     )
     assert loaded_quotes(text)["speaker"].tolist() == ["Dale"]
+
+
+def test_two_named_writers_after_the_quotation_and_a_run_after_them():
+    text = (
+        "“Tritium is scarce,” nuclear experts Ann Lee and Bo Park of the Harbour "
+        "Institute wrote in September. “Whether the plant can make it is unclear.”\n"
+    )
+    assert loaded_quotes(text)["speaker"].tolist() == ["Ann Lee", "Ann Lee"]
+    # A subordinator before a name is no description of it: "… until Hale said".
+    text = (
+        "Bo Sims says the endorsement was a big deal.\n\n"
+        "Sims says he was “kind of riding the fence” until Hale said she backed Lund.\n"
+    )
+    assert loaded_quotes(text)["speaker"].tolist() == ["Bo Sims"]
+    # "write" in the plural, as "say" is.
+    text = "In the towns, they write, “to be devout is to be in step with the harbour.”\n"
+    assert loaded_quotes(text)["speaker_as_written"].tolist() == ["they"]
