@@ -111,7 +111,11 @@ def _rule_source_then_cue(sentence: str, start: int) -> _Found | None:
     opening: list = []  # the sentence's subject, found once if asked for
     for cue in _REPORTING_CUE.finditer(sentence, start):
         at = cue.start()
-        subject = _apposed_subject(sentence, start, at) or _subject_before(sentence, at)
+        subject = _apposed_subject(sentence, start, at) or _subject_before(
+            sentence,
+            at,
+            adverbs=True,  # "Lund jokingly said"
+        )
         if subject is None and _SHARED_SUBJECT.search(sentence, max(start, at - 20), at):
             # "Obama met survivors … and said …": the sentence's subject said it.
             if not opening:

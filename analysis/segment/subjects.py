@@ -130,6 +130,7 @@ def _subject_before(
         n = opening + 1
         last = words[opening]
         words[opening] = (last[0], last[1] - 1)  # the subject's last word, less its comma
+        n = _past_party_tag(sentence, words, n)  # "Sen. Lamar Hale (R-Tenn.), an architect, …"
     end = n
     while n and end - n < _SUBJECT_WORDS:
         word = _bare(sentence, words[n - 1])
@@ -143,10 +144,10 @@ def _subject_before(
                     sentence, words[n - 1][0], skip, adverbs=adverbs, past_a_verb=False
                 )
             break  # "She didn't really care about": a clause
-        if text[0] in "-–—":
+        if text[0] in "-–—" or (text[0] == "(" and ")" not in text):
             words[n - 1] = (words[n - 1][0] + 1, words[n - 1][1])
             n -= 1
-            break  # "-Mrs. Clinton": a dash opens the clause
+            break  # "-Mrs. Clinton", "(Lund, who …, said": a dash or a bracket opens it
         n -= 1
     if n == end:
         return None
@@ -170,8 +171,9 @@ def _subject_before(
     return _the_subject(sentence, words[n:end], appositive)
 
 
-# A US politician's party tag after the name: "Sen. Ana Lund (R-Maine) said", "(D-New York),".
-_PARTY_TAG = re.compile(r"\([DRI](?:-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\),?")
+# A US politician's party tag after the name: "Sen. Ana Lund (R-Maine) said", "(D-New York),",
+# or the state alone: "Sens. Ann Lee (Ky.) and Bo Park (Fla.) debated".
+_PARTY_TAG = re.compile(r"\((?:[DRI]|(?:[DRI]-)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\),?")
 
 
 def _past_party_tag(sentence: str, words: list[tuple[int, int]], n: int) -> int:
@@ -269,12 +271,17 @@ def _a_verb_and_its_object(
     )
 
 
+_BLANKED = re.compile(r"x{3,}")  # a quotation's words as the masked sentence blanks them
+
+
 def _ends_subject(
     sentence: str, words: list[tuple[int, int]], n: int, end: int, word: str, text: str
 ) -> bool:
     """Whether word ``n - 1``, read backwards towards a subject's start, is not part of it."""
     if word in _BOUNDARY or not word or not text.strip("x"):
         return True  # a blanked quotation's words end it too: "“…,” Axelrod tweeted"
+    if _BLANKED.fullmatch(word) and n < end and sentence[words[n][0]].isupper():
+        return True  # "“Judge,” Brafman said"; but "the “Avatar” star" is one phrase
     if n < end and _closes_clause(sentence, words, n):
         return True
     if word in _PREPOSITIONS:
@@ -298,7 +305,12 @@ def _past_skipped(
     n = len(words)
     while n and (
         (bare := _bare(sentence, words[n - 1])) in skip
-        or (adverbs and _ADVERB.fullmatch(bare) and bare not in _LY_NOUNS)
+        or (
+            adverbs
+            and _ADVERB.fullmatch(bare)
+            and bare not in _LY_NOUNS
+            and not sentence[words[n - 1][0]].isupper()  # "Ms. Kelly criticized": a name
+        )
     ):
         n -= 1
     if n and _bare(sentence, words[n - 1]) == "ago":

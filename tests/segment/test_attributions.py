@@ -994,3 +994,34 @@ def test_the_nearest_clause_with_a_subject_of_its_own(sentence, cue, subject):
 
     found = _nearest_clause_subject(sentence, 0, sentence.index(cue))
     assert sentence[slice(*found)] == subject
+
+
+@pytest.mark.parametrize(
+    ("body", "cue", "source"),
+    [
+        # An adverb between the source and its verb is neither's.
+        ("Lund jokingly said the pier would close.", "said", "Lund"),
+        # A capitalised name in -ly is no adverb.
+        ("Ms. Kelly criticized the plan to close the pier.", "criticized", "Ms. Kelly"),
+        # A bracket opens the clause its source stands in.
+        (
+            "The plan is dead (Rafael Lund, who led the board, once said the pier would close).",
+            "said",
+            "Rafael Lund",
+        ),
+        # A quotation closed by its comma ends the phrase before the name.
+        ("“Judge,” Brafman said, the pier will close on Monday.", "said", "Brafman"),
+        # A title in marks inside a noun phrase does not.
+        ("The “Avatar” star posted a long message about the pier.", "posted", "The “Avatar” star"),
+        # A state's tag after the name, with or without the party, is no part of it.
+        ("Sen. Ted Crane (Tex.) has said that the pier would close.", "has said", "Sen. Ted Crane"),
+        (
+            "Sen. Lamar Hale (R-Tenn.), one of the bill’s architects, called it a big step.",
+            "called",
+            "Sen. Lamar Hale",
+        ),
+    ],
+)
+def test_the_source_as_written_is_the_name_without_what_surrounds_it(body, cue, source):
+    found = attributions(body)
+    assert found.set_index("cue").loc[cue, "source_as_written"] == source
