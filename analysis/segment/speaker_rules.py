@@ -166,11 +166,21 @@ _MESSAGE_FROM = re.compile(
 # words: “…”". A "describing X's remarks as “…”" is not X's: "as" does not qualify.
 _SPEECH_NOUNS = (
     r"suggestion|suggestions|remarks?|comments?|claims?|words|assertion|statement|"
-    r"warning|pledge|promise|post|message|tweet|description|insistence|view"
+    r"warning|pledge|promise|post|message|tweet|description|insistence|view|"
+    # What a campaign or a crowd says over and over: "her slogan is “…”", "their chants of".
+    r"slogans?|catch\s?phrases?|chants?|refrain|mantra|motto|battle\s+cry|rallying\s+cry|"
+    r"vow|quip|retort|boast|plea|accusation"
+)
+# Said over and over, and named as such: "Lund's campaign slogan is “…”".
+_REPEATED_NOUNS = r"slogans?|catch\s?phrases?|refrain|mantra|motto|battle\s+cry|rallying\s+cry"
+# The owner: a name's possessive, or a possessive pronoun ("her remark that “…”").
+_OWNER = (
+    r"(?:(?P<name>(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)[’']s|(?P<pronoun>[Hh]is|[Hh]er|[Tt]heir))"
 )
 _POSSESSIVE_CUE = re.compile(
-    rf"(?P<speaker>(?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*)[’']s\s+"
-    rf"(?P<cue>(?:(?:[a-z]+|{WEEKDAY})\s+){{0,2}}(?:{_SPEECH_NOUNS}))"
+    rf"(?<![\w’'-]){_OWNER}\s+"
+    rf"(?P<cue>(?:(?:[a-z]+|{WEEKDAY})\s+){{0,2}}(?:(?P<repeated>{_REPEATED_NOUNS})|{_SPEECH_NOUNS}))"
+    r"(?P<copula>\s+(?:is|was|has\s+been|had\s+been))?"
     r"(?:\s+that\b[^\"“”«»]*|\s+of|\s*:)?\s*$"
 )
 # "with Okafor calling the plan a “…”", "Okafor, repeating “…”": a named person
@@ -312,10 +322,35 @@ def _titled(before: str, candidate: re.Match) -> bool:
 
 def _rule_possessive_cue(before: str, after: str) -> tuple[str, str] | None:
     """A speech noun owned by the speaker: "Trump's earlier suggestion that troops had “…”"."""
-    if "’s" not in before and "'s" not in before:
+    match = _possessive_cue(before)
+    if match is None or match.group("name") is None:
+        return None
+    return match.group("name"), match.group("cue")
+
+
+def _rule_owning_pronoun(before: str, after: str) -> tuple[str, str] | None:
+    """A speech noun a pronoun owns: "over her remark that “…”", "their chants of “…”".
+
+    After the sentence's subject: "Lund pushed his promise of “…”" is Lund's by name.
+    The quotation follows the noun at once ("that", "of" or a colon between).
+    """
+    match = _possessive_cue(before)
+    if match is None or match.group("pronoun") is None or len(before) - match.end("cue") > 6:
+        return None  # "his claim that … “…”": a fragment further on may be anyone's words
+    return match.group("pronoun").lower(), match.group("cue")
+
+
+def _possessive_cue(before: str) -> re.Match | None:
+    """The owned speech noun just before a quotation; "is" after it only for a slogan's kind."""
+    if "’s" not in before and "'s" not in before and not _OWNING_PRONOUN.search(before):
         return None
     match = _POSSESSIVE_CUE.search(before)
-    return (match.group("speaker"), match.group("cue")) if match else None
+    if match is not None and match.group("copula") and not match.group("repeated"):
+        return None  # "Cruz's description was “…”" may be anyone's verdict on it
+    return match
+
+
+_OWNING_PRONOUN = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s")
 
 
 def _rule_name_participle(before: str, after: str) -> tuple[str, str] | None:
@@ -524,7 +559,11 @@ _RULES: tuple[tuple[str, Callable[[str, str], tuple[str, str] | None]], ...] = (
     ("the sentence's subject, with a participle cue", _rule_participle_subject),
     ("a later clause's subject, a person, with no speech cue", _rule_later_subject),
     ("the sentence's subject, a person, with no speech cue", _rule_subject),
+    ("a speech noun a pronoun owns before the quotation", _rule_owning_pronoun),
 )
+
+
+_OWNING_PRONOUNS = frozenset({"his", "her", "their"})
 
 
 def _match_speaker(before: str, after: str) -> tuple[str, str, str]:
@@ -534,6 +573,8 @@ def _match_speaker(before: str, after: str) -> tuple[str, str, str]:
         if not found:
             continue
         speaker = clean_speaker(found[0])
+        if found[0] in _OWNING_PRONOUNS:
+            speaker = found[0]  # "her remark that “…”": resolved as "she" is
         if not speaker and rule in (_rule_after_described, _rule_colon_subject):
             speaker = _as_written(found[0])  # no name or title in it: as the text words it
         if speaker:

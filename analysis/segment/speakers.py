@@ -376,7 +376,7 @@ def attribute_speakers(
             speaker, written, cue, how = _without_cue(article, quotes, i, lo, before + after)
         if speaker:
             speaker, how = _resolve(article, speaker, lo, quote.open_mark, how)
-        pronoun = speaker in {"he", "she", "they", "it"}
+        pronoun = speaker in {"he", "she", "they", "it", "his", "her", "their"}
         if pronoun:
             speaker = ""  # a pronoun is never the final speaker; the evidence says why
         quote.speaker, quote.cue = speaker, cue
@@ -463,7 +463,7 @@ def _names_someone(outside: str) -> bool:
 def _resolve(article: _Article, speaker: str, lo: int, at: int, how: str) -> tuple[str, str]:
     """Resolve a pronoun, a description or a surname to whom it names."""
     low = speaker.lower()
-    if low in {"he", "she"}:
+    if low in {"he", "she", "his", "her"}:  # "his" and "her" own a speech noun: "her remark"
         person, where = _resolve_person_pronoun(article, lo, at)
         if person:
             return person, f"pronoun '{speaker}' resolved to {where}; {how}"

@@ -702,3 +702,35 @@ def test_two_named_writers_after_the_quotation_and_a_run_after_them():
     # "write" in the plural, as "say" is.
     text = "In the towns, they write, “to be devout is to be in step with the harbour.”\n"
     assert loaded_quotes(text)["speaker_as_written"].tolist() == ["they"]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "speaker"),
+    [
+        # A slogan's owner, with "is" between: no one else's verdict on it.
+        (
+            "Ann Lund’s campaign slogan is “Ports for people.” She wants more.\n",
+            "Ann Lund",
+            "Ann Lund",
+        ),
+        # A pronoun owns the noun just before the marks, after the sentence's subject
+        # names no one: "their" stands for no one named, "her" for the subject before.
+        ("Crowds roared. But their chants of “Lund! Lund!” were cut short.\n", "their", ""),
+        (
+            "Ms. Ruiz spoke on Monday. The uproar grew over her remark that “the docks "
+            "will never close.”\n",
+            "her",
+            "Ruiz",
+        ),
+    ],
+)
+def test_a_speech_noun_owned_by_a_name_or_a_pronoun(text, written, speaker):
+    quotes = loaded_quotes(text)
+    assert quotes["speaker_as_written"].tolist() == [written]
+    assert quotes["speaker"].tolist() == [speaker]
+
+
+def test_a_verdict_on_someone_s_words_is_not_theirs():
+    # "was" after a speech noun that is not a slogan: the verdict may be anyone's.
+    text = "In a statement, the network said that Dale’s description was “false.”\n"
+    assert loaded_quotes(text)["speaker"].tolist() != ["Dale"]
