@@ -9,7 +9,8 @@ the rule table of :mod:`~analysis.segment.speaker_rules`;
 :mod:`~analysis.segment.names` turns phrases into names),
 :mod:`~analysis.segment.attributions` (every attribution, reported speech included,
 by the rule table of :mod:`~analysis.segment.reported_rules` and
-:mod:`~analysis.segment.cue_model`, the trained cue model),
+:mod:`~analysis.segment.cue_model`, the trained cue model, whose cues
+:mod:`~analysis.segment.learned_rules` reads),
 :mod:`~analysis.segment.roles` (the table of role rules, with the rules of
 :mod:`~analysis.segment.furniture` and :mod:`~analysis.segment.official`, over
 :mod:`~analysis.segment.view`), and :mod:`~analysis.segment.articles`, the

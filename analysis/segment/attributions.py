@@ -27,17 +27,16 @@ import re
 from dataclasses import dataclass, replace
 
 from analysis.segment.cue_model import cue_model
+from analysis.segment.learned_rules import _LEARNED, _learned_cue
 from analysis.segment.names import _CAP, clean_speaker
 from analysis.segment.quotes import Quotation
 from analysis.segment.reported_rules import (
     _ANY_CUE,
-    _LEARNED,
     _WORD_CHAR,
     REPORTED_RULES,
     _content_end,
     _content_start,
     _Found,
-    _learned_cue,
 )
 from analysis.segment.speaker_rules import _SPEAKER
 from analysis.segment.speakers import _CONTINUES, _NAMED_BEFORE, SpeakerResolver

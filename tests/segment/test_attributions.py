@@ -1025,3 +1025,32 @@ def test_the_nearest_clause_with_a_subject_of_its_own(sentence, cue, subject):
 def test_the_source_as_written_is_the_name_without_what_surrounds_it(body, cue, source):
     found = attributions(body)
     assert found.set_index("cue").loc[cue, "source_as_written"] == source
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        # When or where it was said, then "that": the content starts after "that".
+        ("Lund said after the vote that the deal was dead.", "the deal was dead"),
+        (
+            "Reyes told a crowd in Dunmore on Tuesday that she would run again.",
+            "she would run again",
+        ),
+        # When it was said, straight after the cue, and a comma before the source: the
+        # content is before the comma.
+        (
+            "Outright victory is vital to the campaign, he said after meeting aides on "
+            "Thursday, because party leaders would balk.",
+            "Outright victory is vital to the campaign",
+        ),
+    ],
+)
+def test_when_it_was_said_is_no_part_of_the_content(body, content):
+    assert content in attributions(body)["text"].tolist()
+
+
+def test_a_relative_that_after_when_it_was_said_stays_in_the_content():
+    # "in August that compared …": what was posted compared things; no content opens there.
+    body = "He was suspended after he posted a comment on Twitter in August that compared the pier to a prison."
+    texts = attributions(body)["text"].tolist()
+    assert not any(text.startswith("compared the pier") for text in texts)
