@@ -263,6 +263,13 @@ _QUOTATION_THEN_WORDS = re.compile(
 )
 
 
+# A short phrase of place or time opening the sentence: a lead-in, never a tail's content.
+_LEAD_IN_ONLY = re.compile(
+    r"\s*(?:In|On|At|During|After|Before|From|For|With|Under|Over|Since|By|Inside|Outside)"
+    r"\s+[^\s,]+(?:\s+[^\s,]+){0,3}\s*"
+)
+
+
 def _tail_at(sentence: str, start: int, comma: int) -> _Found | None:
     """The tail attribution whose content ends at ``comma``, if the rest is its source and cue."""
     tail_lo = comma + 1
@@ -271,6 +278,8 @@ def _tail_at(sentence: str, start: int, comma: int) -> _Found | None:
         return None
     if _QUOTATION_THEN_WORDS.fullmatch(sentence, start, comma):
         return None  # "“…,” a friend, Mira Lee told CNN.": the quotation's own speaker and cue
+    if _LEAD_IN_ONLY.fullmatch(sentence, start, comma):
+        return None  # "In Geneva, Lund said during the talks …": a lead-in, not content
     subject = _subject_before(sentence, cue.start())
     if subject is not None and subject[0] >= tail_lo:
         if _closes_the_sentence(sentence, cue.end(), cue.group("cue")):

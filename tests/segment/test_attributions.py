@@ -1054,3 +1054,18 @@ def test_a_relative_that_after_when_it_was_said_stays_in_the_content():
     body = "He was suspended after he posted a comment on Twitter in August that compared the pier to a prison."
     texts = attributions(body)["text"].tolist()
     assert not any(text.startswith("compared the pier") for text in texts)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "On Thursday, Lund complained to the radio that the pier was unfair.",
+        "In Geneva, Lund said during the talks the deal was dead.",
+        "At private courses, the fees cover that, Mr. Dale said.",
+    ],
+)
+def test_a_lead_in_is_never_a_tail_s_content(body):
+    texts = attributions(body)["text"].tolist()
+    assert texts and not any(
+        text in {"On Thursday", "In Geneva", "At private courses"} for text in texts
+    )
