@@ -361,6 +361,13 @@ def _reported(text, lo, block_no, hit, name, quotes, opens, resolver) -> Attribu
         # ("Officials said: “We will resume.”") is direct.
         outside = text[start : quotes[inside[0]].open_mark] + text[quotes[inside[-1]].end : end]
         kind = "direct" if len(inside) == 1 and not _WORD_CHAR.search(outside) else "mixed"
+        last = quotes[inside[-1]]
+        if kind == "direct":
+            # All of it is the quotation: its content is the quotation's words, as a
+            # quotation's own attribution gives them (no opening mark, its full stop).
+            start, end = quotes[inside[0]].start, last.end
+        elif last.close_mark is not None and last.open_mark < end <= last.close_mark:
+            end = last.close_mark + 1  # mixed, ending on a quotation: with its closing mark
     return Attribution(
         block_no=block_no,
         kind=kind,

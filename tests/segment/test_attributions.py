@@ -123,7 +123,7 @@ def content_and_source(body: str, cue: str) -> tuple[str, str]:
         (
             "Dana Ruiz said the harbour talks were “a fair deal for everyone.”",
             "mixed",
-            "the harbour talks were “a fair deal for everyone",
+            "the harbour talks were “a fair deal for everyone.”",
             "Dana Ruiz",
             "said",
         ),
@@ -1069,3 +1069,14 @@ def test_a_lead_in_is_never_a_tail_s_content(body):
     assert texts and not any(
         text in {"On Thursday", "In Geneva", "At private courses"} for text in texts
     )
+
+
+def test_a_direct_attribution_s_content_is_its_quotation_s_words():
+    # Whichever rule found it, direct speech spans the quotation's words, as the
+    # quotation's own attribution does; mixed speech ending on a quotation keeps
+    # its closing mark, so no content opens a mark it does not close.
+    found = attributions("Reyes said, “The pier will close.” Ann called it “a farce” on Monday.")
+    direct = found[found["kind"] == "direct"]
+    assert direct["text"].tolist() == ["The pier will close."]
+    mixed = found[found["kind"] == "mixed"]["text"].tolist()
+    assert mixed == ["it “a farce” on Monday"]
