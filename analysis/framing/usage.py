@@ -302,7 +302,12 @@ def _copies(
     np.maximum.at(longest, p[heads], lengths)
     tails = np.r_[step, True]
     words = _Words(stream, a_first, o_first)
-    joined = _joined_runs(p[heads], i[heads], i[tails], diagonal[heads], lengths, words, rules)
+    # A run that ends the official sentence may be short and still join ("… President
+    # Volodymyr Zelensky this morning." for "… President Zelenskyy this morning.").
+    final = i[tails] - diagonal[tails] == out.official_words[pairs][p[tails]] - 1
+    joined = _joined_runs(
+        p[heads], i[heads], i[tails], diagonal[heads], lengths, words, rules, final
+    )
     np.maximum.at(longest, p[heads], joined)
     out.longest[pairs] = longest
     # Quoted: runs cut where the quotation changes, against that quotation's words here.
@@ -362,6 +367,7 @@ def _joined_runs(
     lengths: np.ndarray,
     words: _Words,
     rules: UsageRules,
+    final: np.ndarray,
 ) -> np.ndarray:
     """Per run, its words and the next run's, when a small edit is all that parts them.
 
@@ -378,9 +384,12 @@ def _joined_runs(
         lengths: Its words.
         words: The pairs' words, to tell a respelt word from another.
         rules: The edit limits.
+        final: Whether the run ends the official sentence: then two words join too,
+            the copy running on to the sentence's end past the edit.
     """
     out = lengths.copy()
-    keep = np.flatnonzero(lengths >= rules.edit_run)  # stray shared words join nothing
+    # Stray shared words join nothing; a run to the official sentence's end is no stray.
+    keep = np.flatnonzero((lengths >= rules.edit_run) | (final & (lengths >= 2)))
     order = keep[np.lexsort((first[keep], pair[keep]))]
     p, lo, hi = pair[order], first[order], last[order]
     d, n = diagonal[order], lengths[order]

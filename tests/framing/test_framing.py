@@ -948,3 +948,15 @@ def test_a_name_spelt_with_or_without_its_accents_is_the_same_word():
     # The readout's "Yılmaz" and "Kadıköy" are the news's "Yilmaz" and "Kadikoy".
     assert accented["covered"] == pytest.approx(plain["covered"])
     assert accented["copied_words"] == plain["copied_words"] >= 6
+
+
+def test_a_copy_running_past_a_respelt_name_to_the_sentence_s_end_is_verbatim():
+    statement = "Minister Ana Lund spoke to Harbour Master Piotr Kowalskyy this morning."
+    news = "Ferry talks\n\nMinister Ana Lund spoke to Harbour Master Piotr Kowalsky this morning."
+    row = _usage_of(news, statement).loc["Minister Ana Lund spoke"]
+    # Eight words, the respelt name, then two to the end: one copy of ten words.
+    assert (row["used"], row["copied_words"]) == ("verbatim", 10)
+    # Two words short of the official sentence's end join nothing.
+    statement = "Minister Ana Lund spoke to Harbour Master Piotr Kowalskyy this morning in Gdansk."
+    news = "Ferry talks\n\nMinister Ana Lund spoke to Harbour Master Piotr Kowalsky this morning at the port."
+    assert _usage_of(news, statement).loc["Minister Ana Lund spoke", "copied_words"] == 8
