@@ -42,7 +42,8 @@ _CONJUNCTIONS = frozenset("and or but nor".split())
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Miss)\.?")
 _PREPOSITIONS = frozenset("in on at for from with by about to into during under over".split())
 _SOURCE_NOUNS = re.compile(
-    r"(?:those|officials?|aides?|sources?|analysts?|experts?|critics?|supporters?|voters?|people|"
+    r"(?:those|each|either|neither|everyone|everybody|someone|somebody|officials?|aides?|"
+    r"sources?|analysts?|experts?|critics?|supporters?|voters?|people|"
     r"advisers?|advisors?|spokes(?:man|woman|person|people)|lawmakers?|leaders?|members?|"
     r"democrats?|republicans?|conservatives?|liberals?|activists?|observers?|residents?|"
     r"economists?|strategists?|operatives?|staffers?|allies|opponents?|rivals?|many|some|"
@@ -85,7 +86,8 @@ _AGE = re.compile(r"\d{1,3},$")
 _CLAUSE_VERBS = frozenset(
     """is are was were will would could can may might should must be been do does did am
     has have had shall says tells said told wrote spoke made gave took sent saw went came
-    began brought thought felt sought became chose stood got seems seemed wouldn't won't
+    began brought thought felt sought became chose stood got seems seemed held met led won
+    drew ran spent paid kept struck knew grew threw wouldn't won't
     didn't doesn't don't hasn't haven't hadn't isn't aren't wasn't weren't can't couldn't
     shouldn't""".split()
 )
@@ -373,11 +375,16 @@ def _names_a_source(phrase: list[str]) -> bool:
 _SHARE = re.compile(r"\d+(?:\.\d+)?%")
 
 
+_DAY_THEN_YEAR = re.compile(r"\d{1,2}, (?:1[89]|20)\d\d")
+
+
 def _closes_clause(sentence: str, words: list[tuple[int, int]], n: int) -> bool:
     """Whether word ``n - 1`` ends a clause (a comma, a colon), not a name ("Joseph Biden, Jr.")."""
     # A comma may stand inside a closing mark: "on ABC's “This Week,” Carson said".
     word = sentence[words[n - 1][0] : words[n - 1][1]].rstrip('”"’')
     last = word[-1:]
+    if last == "," and _DAY_THEN_YEAR.fullmatch(word + " " + _bare(sentence, words[n])):
+        return False  # "A Sept. 15, 2011 email shows": a date's comma
     return last in ",;:(" and not (last == "," and _bare(sentence, words[n]) in _SUFFIXES)
 
 

@@ -1080,3 +1080,24 @@ def test_a_direct_attribution_s_content_is_its_quotation_s_words():
     assert direct["text"].tolist() == ["The pier will close."]
     mixed = found[found["kind"] == "mixed"]["text"].tolist()
     assert mixed == ["it “a farce” on Monday"]
+
+
+@pytest.mark.parametrize(
+    ("body", "cue", "source"),
+    [
+        # "each", "everyone": a source on their own.
+        ("The three mayors met, but each said the pier should close.", "said", "each"),
+        ("Everyone agreed that the pier should close.", "agreed", "Everyone"),
+        # An irregular past tense ends a subject read back: its own subject stands before it.
+        ("Lund drew praise from the dockers, who backed the plan.", "praise", "Lund"),
+        # A date's comma closes no clause.
+        (
+            "A Sept. 15, 2011 email shows the harbour board sent ten letters.",
+            "shows",
+            "A Sept. 15, 2011 email",
+        ),
+    ],
+)
+def test_a_distributive_subject_a_past_tense_and_a_date(body, cue, source):
+    found = attributions(body).set_index("cue")
+    assert found.loc[cue, "source_as_written"] == source
