@@ -134,14 +134,20 @@ def _subject_before(
         words[opening] = (last[0], last[1] - 1)  # the subject's last word, less its comma
         n = _past_party_tag(sentence, words, n)  # "Sen. Lamar Hale (R-Tenn.), an architect, …"
     end = n
+    infinitive = _INFINITIVE_BEFORE.search(sentence, max(0, at - 24), at) is not None
     while n and end - n < _SUBJECT_WORDS:
         word = _bare(sentence, words[n - 1])
         text = sentence[words[n - 1][0] : words[n - 1][1]]
         if _ends_subject(sentence, words, n, end, word, text):
             break
-        if word in _CLAUSE_VERBS or _a_verb_and_its_object(sentence, words, n, end, word, text):
-            if past_a_verb and text[0].islower():
-                # "Sanders took the stage", "Clinton has increasingly": the clause's subject.
+        if _a_clause_verb(sentence, words, n, end, word, text, infinitive):
+            # "Sanders took the stage", "Clinton has increasingly": the clause's subject;
+            # but "The victory led Priebus to declare": the object says it.
+            if (
+                past_a_verb
+                and text[0].islower()
+                and not (n < end and infinitive and word in _OBJECT_CONTROL)
+            ):
                 return _subject_before(
                     sentence, words[n - 1][0], skip, adverbs=adverbs, past_a_verb=False
                 )
@@ -255,6 +261,26 @@ def _dash_opening(sentence: str, words: list[tuple[int, int]], n: int) -> int:
     """Where the aside that the dash at word ``n - 1`` closes opens (0: none opens it)."""
     dashes = (k for k in range(n - 2, 0, -1) if sentence[words[k][0] : words[k][1]] in _DASHES)
     return next(dashes, 0)
+
+
+def _a_clause_verb(
+    sentence: str,
+    words: list[tuple[int, int]],
+    n: int,
+    end: int,
+    word: str,
+    text: str,
+    infinitive: bool,
+) -> bool:
+    """Whether word ``n - 1``, read back from a cue, is a verb of the clause before it.
+
+    An auxiliary or a past tense; a past tense with its object ("released a
+    [statement]"); right before "to" and the cue, a verb whose subject says the
+    infinitive ("Lund wants to say").
+    """
+    if word in _CLAUSE_VERBS or (infinitive and n == end and word in _CONTROL_VERBS):
+        return True
+    return _a_verb_and_its_object(sentence, words, n, end, word, text)
 
 
 def _a_verb_and_its_object(
@@ -375,6 +401,22 @@ def _names_a_source(phrase: list[str]) -> bool:
 _SHARE = re.compile(r"\d+(?:\.\d+)?%")
 
 
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:[a-z]+ly\s+)?$")
+# Verbs whose object says the infinitive after it: "led Priebus to declare". Not "used
+# his speech to call" nor "visited the court to view": a purpose, the subject's.
+_OBJECT_CONTROL = frozenset(
+    """led lead leads prompted prompt prompts caused cause causes forced force forces pushed
+    urged urge urges asked ask asks told tell tells invited encouraged allowed convinced
+    persuaded required inspired pressed pressured""".split()
+)
+# Verbs whose subject says the infinitive after them: "Lund wants to say", "vowed to".
+_CONTROL_VERBS = frozenset(
+    """want wants wanted need needs needed plan plans planned hope hopes hoped try tries
+    tried seek seeks expect expects expected refuse refuses refused decline declines
+    declined agree agrees agreed vow vows vowed promise promises promised threaten
+    threatens threatened intend intends intended appear appears appeared seem seems
+    continue continues continued begin begins began""".split()
+)
 _DAY_THEN_YEAR = re.compile(r"\d{1,2}, (?:1[89]|20)\d\d")
 
 

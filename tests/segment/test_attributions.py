@@ -1101,3 +1101,29 @@ def test_a_direct_attribution_s_content_is_its_quotation_s_words():
 def test_a_distributive_subject_a_past_tense_and_a_date(body, cue, source):
     found = attributions(body).set_index("cue")
     assert found.loc[cue, "source_as_written"] == source
+
+
+@pytest.mark.parametrize(
+    ("body", "cue", "source"),
+    [
+        # The object of "led", "prompted", "urged" says the infinitive after it.
+        (
+            "The narrow win led party chairman Ray Pell to declare him the nominee.",
+            "declare",
+            "party chairman Ray Pell",
+        ),
+        (
+            "The slump has led some allies to worry whether she can hold the South.",
+            "worry",
+            "some allies",
+        ),
+        # A purpose infinitive is the subject's: "used his speech to call for …".
+        ("Ramos used his acceptance speech to call for the mayor to resign.", "call", "Ramos"),
+        # "wants to", "continue to": the subject before the verb says it.
+        ("Lund wants to say the pier is safe.", "say", "Lund"),
+        ("Still, polls continue to show that dockers back the plan.", "show", "polls"),
+    ],
+)
+def test_who_says_an_infinitive(body, cue, source):
+    found = attributions(body).set_index("cue")
+    assert found.loc[cue, "source_as_written"] == source
