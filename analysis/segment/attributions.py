@@ -282,20 +282,25 @@ def _speak_for(quotes: list[Quotation], inside: range, attribution: Attribution)
 
 
 def _cue_just_before(quote: Quotation, attribution: Attribution, pronoun: bool) -> bool:
-    """Whether a learned cue just before a quotation beats its sentence's subject.
+    """Whether a learned cue just before a quotation beats the speaker rules' weaker finds.
 
-    "Kasich had a strong night, when many commentators called him “…”": the speaker
-    rules, with no speech cue, take the sentence's subject; the reported speech
-    holding the quotation names the source of its cue, a few words before the marks.
+    "Kasich had a strong night, when many commentators called him “…”": with no
+    speech cue, the speaker rules take the sentence's subject. "Cruz accuses Obama
+    of “…” and Trump says …": they take a speaker and cue later in the sentence. The
+    reported speech holding the quotation names the source of its cue, a few words
+    before the marks.
     """
     return (
         not pronoun
-        and _SUBJECT_WITHOUT_A_CUE in quote.speaker_evidence
+        and any(weak in quote.speaker_evidence for weak in _WEAKER_THAN_A_NEAR_CUE)
         and 0 <= quote.open_mark - attribution.cue_end <= _CUE_BEFORE_MARKS
     )
 
 
-_SUBJECT_WITHOUT_A_CUE = "the sentence's subject, a person, with no speech cue"
+_WEAKER_THAN_A_NEAR_CUE = (
+    "the sentence's subject, a person, with no speech cue",
+    "speaker and cue later in the sentence",
+)
 _CUE_BEFORE_MARKS = 30  # characters: the cue's object, "as", an article ("called him a “…”")
 
 

@@ -734,3 +734,9 @@ def test_a_verdict_on_someone_s_words_is_not_theirs():
     # "was" after a speech noun that is not a slogan: the verdict may be anyone's.
     text = "In a statement, the network said that Dale’s description was “false.”\n"
     assert loaded_quotes(text)["speaker"].tolist() != ["Dale"]
+
+
+def test_a_learned_cue_just_before_the_marks_beats_a_speaker_later_in_the_sentence():
+    # "accuses" is no speech verb of the speaker rules, which take the later "Dale says".
+    text = "Lund accuses the board of “sleeping at the wheel” and Dale says it is “doing fine.”\n"
+    assert loaded_quotes(text)["speaker"].tolist() == ["Lund", "Dale"]
