@@ -431,7 +431,8 @@ def _closes_clause(sentence: str, words: list[tuple[int, int]], n: int) -> bool:
 
 
 def _bare(sentence: str, span: tuple[int, int]) -> str:
-    return sentence[span[0] : span[1]].strip("“”\"'’‘()[],.;:").lower()
+    # A curly apostrophe is the straight one: "isn’t" is "isn't", a verb of the clause.
+    return sentence[span[0] : span[1]].strip("“”\"'’‘()[],.;:").lower().replace("’", "'")
 
 
 # What may stand between a subject and a learned cue besides _BETWEEN_WORDS: the

@@ -1127,3 +1127,9 @@ def test_a_distributive_subject_a_past_tense_and_a_date(body, cue, source):
 def test_who_says_an_infinitive(body, cue, source):
     found = attributions(body).set_index("cue")
     assert found.loc[cue, "source_as_written"] == source
+
+
+def test_a_curly_apostrophe_s_negation_is_no_part_of_the_source():
+    # "isn’t" with a curly apostrophe is the verb "isn't": the source ends before it.
+    found = attributions("The harbour board isn’t saying what it will do about the pier.")
+    assert found.set_index("cue").loc["saying", "source_as_written"] == "The harbour board"
