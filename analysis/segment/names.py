@@ -123,6 +123,10 @@ _NOT_NAMES = frozenset(
 # A word that names no one standing alone, capitalised as a sentence's first: "Those
 # …", "His …", "Such …" (a phrase with more words may still be a source: "Those close").
 _NEVER_ALONE = frozenset("those these his her its their our my your such".split())
+# A pronoun's contraction: "They’re", "He's" are the pronoun as a speaker.
+_CONTRACTED = re.compile(
+    r"^(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Yy]ou|[Ii]t)[’'](?:re|s|ve|d|ll|m)$"
+)
 # Adverbs that open a sentence and are no part of its subject: "Thus the board agreed".
 _SENTENCE_ADVERBS = frozenset(
     """thus hence moreover furthermore nonetheless nevertheless therefore accordingly
@@ -159,6 +163,7 @@ def clean_speaker(raw: str) -> str:  # noqa: C901 - a flat chain of phrase forms
     'Kremlin'
     """
     raw = " ".join(raw.strip(" ,.;:").split())
+    raw = _CONTRACTED.sub(r"\g<pronoun>", raw)  # "They’re less hostile": "They"
     if _PRONOUN_RE.fullmatch(raw):
         return raw.lower()
     if _is_description(raw):

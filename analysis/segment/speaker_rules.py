@@ -454,7 +454,9 @@ _DOCUMENT_LABEL = re.compile(
 _AS_PUT_IT = re.compile(
     # An apposition may hold a title in marks: "As Lund, author of ''The Harbour,'' put it".
     rf"\b[Aa]s\s+{_SPEAKER}(?:,\s+[^\n]{{1,150}}?,(?:''|[”\"])?)?\s+(?:[a-z]+ly\s+)?"
-    rf"(?P<cue>puts?\s+it|{_CUE_VERBS}|sang|sings)\b[^\"“”«»]{{0,60}}[,:]\s*$"
+    # After "put it," the clause runs on to the quotation: "As Marcus puts it, Lund wants “…”".
+    rf"(?P<cue>puts?\s+it|{_CUE_VERBS}|sang|sings)\b"
+    r"(?:[^\"“”«»]{0,60}[,:]|(?<=it),\s+[^\"“”«»]{0,150})\s*$"
 )
 # The cue, then its speaker, just before the quotation: "…, explained Rosenberg, “…”".
 # Not "told": its object is whom it was told to ("…, told POLITICO, “…”").

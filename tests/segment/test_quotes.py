@@ -740,3 +740,12 @@ def test_a_learned_cue_just_before_the_marks_beats_a_speaker_later_in_the_senten
     # "accuses" is no speech verb of the speaker rules, which take the later "Dale says".
     text = "Lund accuses the board of “sleeping at the wheel” and Dale says it is “doing fine.”\n"
     assert loaded_quotes(text)["speaker"].tolist() == ["Lund", "Dale"]
+
+
+def test_as_x_puts_it_before_a_clause_and_a_contracted_pronoun():
+    # "As X puts it," makes the rest of the sentence X's, quotation and all.
+    text = "As the Gazette’s Ruth Marcus puts it, Lund is trying to make the board “an offer it cannot refuse.”\n"
+    assert loaded_quotes(text)["speaker_as_written"].tolist() == ["Gazette’s Ruth Marcus"]
+    # A pronoun's contraction is the pronoun: "They’re" speaks as "They".
+    text = "Dockers split from the board. They’re less hostile to rules and agree the rich should pay “a lot” more.\n"
+    assert loaded_quotes(text)["speaker_as_written"].tolist() == ["They"]
