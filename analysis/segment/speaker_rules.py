@@ -169,7 +169,7 @@ _SPEECH_NOUNS = (
     r"warning|pledge|promise|post|message|tweet|description|insistence|view|"
     # What a campaign or a crowd says over and over: "her slogan is “…”", "their chants of".
     r"slogans?|catch\s?phrases?|chants?|refrain|mantra|motto|battle\s+cry|rallying\s+cry|"
-    r"vow|quip|retort|boast|plea|accusation"
+    r"vow|quip|retort|boast|plea|accusation|response|reply|answer"
 )
 # Said over and over, and named as such: "Lund's campaign slogan is “…”".
 _REPEATED_NOUNS = r"slogans?|catch\s?phrases?|refrain|mantra|motto|battle\s+cry|rallying\s+cry"
@@ -345,8 +345,13 @@ def _possessive_cue(before: str) -> re.Match | None:
     if "’s" not in before and "'s" not in before and not _OWNING_PRONOUN.search(before):
         return None
     match = _POSSESSIVE_CUE.search(before)
-    if match is not None and match.group("copula") and not match.group("repeated"):
-        return None  # "Cruz's description was “…”" may be anyone's verdict on it
+    if (
+        match is not None
+        and match.group("copula")
+        and not match.group("repeated")
+        and not before.rstrip().endswith(":")
+    ):
+        return None  # "Cruz's description was “…”" may be anyone's verdict; "… was: “…”" is his
     return match
 
 

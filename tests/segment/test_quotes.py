@@ -730,6 +730,11 @@ def test_a_speech_noun_owned_by_a_name_or_a_pronoun(text, written, speaker):
     assert quotes["speaker"].tolist() == [speaker]
 
 
+def test_an_owned_response_with_a_colon_is_the_owner_s():
+    text = "Lund’s response was: “Is the pier in Dunmore or in Bangor?”\n"
+    assert loaded_quotes(text)["speaker"].tolist() == ["Lund"]
+
+
 def test_a_verdict_on_someone_s_words_is_not_theirs():
     # "was" after a speech noun that is not a slogan: the verdict may be anyone's.
     text = "In a statement, the network said that Dale’s description was “false.”\n"
