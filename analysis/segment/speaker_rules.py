@@ -322,6 +322,8 @@ def _titled(before: str, candidate: re.Match) -> bool:
 
 def _rule_possessive_cue(before: str, after: str) -> tuple[str, str] | None:
     """A speech noun owned by the speaker: "Trump's earlier suggestion that troops had “…”"."""
+    if "’s" not in before and "'s" not in before:
+        return None  # most quotations: no possessive before them, and this is quick
     match = _possessive_cue(before)
     if match is None or match.group("name") is None:
         return None
@@ -334,6 +336,8 @@ def _rule_owning_pronoun(before: str, after: str) -> tuple[str, str] | None:
     After the sentence's subject: "Lund pushed his promise of “…”" is Lund's by name.
     The quotation follows the noun at once ("that", "of" or a colon between).
     """
+    if not _OWNING_PRONOUN.search(before, max(0, len(before) - 60)):
+        return None  # the noun stands just before the marks: only its last words are read
     match = _possessive_cue(before)
     if match is None or match.group("pronoun") is None or len(before) - match.end("cue") > 6:
         return None  # "his claim that … “…”": a fragment further on may be anyone's words
@@ -342,8 +346,6 @@ def _rule_owning_pronoun(before: str, after: str) -> tuple[str, str] | None:
 
 def _possessive_cue(before: str) -> re.Match | None:
     """The owned speech noun just before a quotation; "is" after it only for a slogan's kind."""
-    if "’s" not in before and "'s" not in before and not _OWNING_PRONOUN.search(before):
-        return None
     match = _POSSESSIVE_CUE.search(before)
     if (
         match is not None
