@@ -266,6 +266,7 @@ def _run_notebooks(jobs: list, corpus_path: Path, out_dir: Path, meanwhile=None)
 
     for source, destination, _ in jobs:
         print(f"running {source} -> {destination}", file=sys.stderr)
+    _import_papermill()
     with ThreadPoolExecutor(kernels_at_once(len(jobs))) as pool:
         runs = [pool.submit(run, *job) for job in jobs]
         try:
@@ -273,6 +274,18 @@ def _run_notebooks(jobs: list, corpus_path: Path, out_dir: Path, meanwhile=None)
         finally:
             pages = [run.result() for run in runs]
     return pages, result
+
+
+def _import_papermill() -> None:
+    """Import papermill here, in one thread, before the notebooks' threads run.
+
+    Through requests it imports urllib3's SOCKS support, which warns that PySocks is
+    missing; requests silences that warning just before. Imported from three
+    threads at once, another thread's warning filters, saved and restored around
+    it, could drop requests' filter in between, and the report printed a warning
+    nobody can act on (the report uses no proxy).
+    """
+    import papermill  # noqa: F401
 
 
 def kernels_at_once(notebooks: int) -> int:

@@ -756,3 +756,26 @@ def test_one_kernel_more_than_the_cores_runs_at_once(monkeypatch, cpus, notebook
 
     monkeypatch.setattr(analysis.parallel, "usable_cpus", lambda: cpus)
     assert build.kernels_at_once(notebooks) == expected
+
+
+def test_papermill_is_imported_before_the_notebook_threads_start():
+    # Imported from several threads at once, requests' own filter for urllib3's
+    # SOCKS warning could be dropped by another thread's saved filters, and the
+    # report printed a warning nobody can act on. A fresh process, so that no
+    # earlier test has imported papermill already.
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from analysis.report import build\n"
+        "class Pool:\n"
+        "    def __init__(self, workers):\n"
+        "        print('papermill' in sys.modules)\n"
+        "        raise SystemExit(0)\n"
+        "build.ThreadPoolExecutor = Pool\n"
+        "build._run_notebooks([], Path('.'), Path('.'))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.strip() == "True"
+    assert "DependencyWarning" not in done.stderr
