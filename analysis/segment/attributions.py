@@ -38,7 +38,7 @@ from analysis.segment.reported_rules import (
     _content_start,
     _Found,
 )
-from analysis.segment.speaker_rules import _SPEAKER
+from analysis.segment.speaker_rules import _LATER_IN_THE_SENTENCE, _SPEAKER, _SUBJECT_WITHOUT_A_CUE
 from analysis.segment.speakers import _CONTINUES, _NAMED_BEFORE, SpeakerResolver
 from analysis.segment.subjects import _A_NEW_CLAUSE, _CONTRACTION, _PRONOUN_SOURCES
 
@@ -297,10 +297,7 @@ def _cue_just_before(quote: Quotation, attribution: Attribution, pronoun: bool) 
     )
 
 
-_WEAKER_THAN_A_NEAR_CUE = (
-    "the sentence's subject, a person, with no speech cue",
-    "speaker and cue later in the sentence",
-)
+_WEAKER_THAN_A_NEAR_CUE = (_SUBJECT_WITHOUT_A_CUE, _LATER_IN_THE_SENTENCE)
 _CUE_BEFORE_MARKS = 30  # characters: the cue's object, "as", an article ("called him a “…”")
 
 

@@ -50,7 +50,8 @@ _CUE = (
 
 # A US politician's party tag may follow the name: "Sen. Ana Lund (R-Maine) said", and
 # a comma after the tag closes no apposition ("Gov. Ann Lund (R-Ohio), said").
-_PARTY = r"(?:\s+\([DRI](?:-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\),?)?"
+_PARTY_TAG_TEXT = r"\([DRI](?:-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\)"
+_PARTY = rf"(?:\s+{_PARTY_TAG_TEXT},?)?"
 _SPEAKER = rf"(?P<speaker>{_DOCUMENT}|(?:[Tt]he\s+)?{_NAME}|{_DESCRIPTION}|{_PRONOUN}){_PARTY}"
 # Between speaker and cue: an adverb, the day in wire style ("Harlan on Friday
 # said"), a perfect ("has reported").
@@ -166,12 +167,11 @@ _MESSAGE_FROM = re.compile(
 # words: “…”". A "describing X's remarks as “…”" is not X's: "as" does not qualify.
 _SPEECH_NOUNS = (
     r"suggestion|suggestions|remarks?|comments?|claims?|words|assertion|statement|"
-    r"warning|pledge|promise|post|message|tweet|description|insistence|view|"
-    # What a campaign or a crowd says over and over: "her slogan is “…”", "their chants of".
-    r"slogans?|catch\s?phrases?|chants?|refrain|mantra|motto|battle\s+cry|rallying\s+cry|"
+    r"warning|pledge|promise|post|message|tweet|description|insistence|view|chants?|"
     r"vow|quip|retort|boast|plea|accusation|response|reply|answer"
 )
-# Said over and over, and named as such: "Lund's campaign slogan is “…”".
+# Said over and over, and named as such: "Lund's campaign slogan is “…”" (read before
+# the other speech nouns, so "is" may follow them).
 _REPEATED_NOUNS = r"slogans?|catch\s?phrases?|refrain|mantra|motto|battle\s+cry|rallying\s+cry"
 # The owner: a name's possessive, or a possessive pronoun ("her remark that “…”").
 _OWNER = (
@@ -305,7 +305,7 @@ def _rule_before(before: str, after: str) -> tuple[str, str] | None:
 
 
 _REPORTED = re.compile(r"\s+(?:that\s+)?")
-_PARTY_TAG = re.compile(r"\([DRI]\b")
+_PARTY_TAG = re.compile(_PARTY_TAG_TEXT)
 
 
 def _titled(before: str, candidate: re.Match) -> bool:
@@ -549,6 +549,10 @@ _CLAUSE_OPENER = re.compile(
 )
 
 
+# Names of two rules the reported speech around a quotation may overrule (attributions.py).
+_LATER_IN_THE_SENTENCE = "speaker and cue later in the sentence"
+_SUBJECT_WITHOUT_A_CUE = "the sentence's subject, a person, with no speech cue"
+
 _RULES: tuple[tuple[str, Callable[[str, str], tuple[str, str] | None]], ...] = (
     ("'quoted as saying'", _rule_quoted_as),
     ("cue then speaker after the quotation", _rule_after_cue_first),
@@ -561,13 +565,13 @@ _RULES: tuple[tuple[str, Callable[[str, str], tuple[str, str] | None]], ...] = (
     ("speaker and cue before the quotation in the same sentence", _rule_before),
     ("a speech noun owned by the speaker before the quotation", _rule_possessive_cue),
     ("a named person and a participle before the quotation", _rule_name_participle),
-    ("speaker and cue later in the sentence", _rule_later),
+    (_LATER_IN_THE_SENTENCE, _rule_later),
     ("a person named just before the colon opening the quotation", _rule_name_colon),
     ("the subject of the clause a colon closes before the quotation", _rule_colon_subject),
     ("the speaker after a colon (headline form)", _rule_after_colon),
     ("the sentence's subject, with a participle cue", _rule_participle_subject),
     ("a later clause's subject, a person, with no speech cue", _rule_later_subject),
-    ("the sentence's subject, a person, with no speech cue", _rule_subject),
+    (_SUBJECT_WITHOUT_A_CUE, _rule_subject),
     ("a speech noun a pronoun owns before the quotation", _rule_owning_pronoun),
 )
 

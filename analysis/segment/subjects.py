@@ -15,7 +15,13 @@ import re
 
 from analysis.segment.names import _NEVER_ALONE as _NAMES_NO_ONE
 from analysis.segment.names import _SENTENCE_ADVERBS, TITLE_WORDS
-from analysis.segment.speaker_rules import _CLAUSE, _CLAUSE_OPENS, _IRREGULAR, _SPEAKER
+from analysis.segment.speaker_rules import (
+    _CLAUSE,
+    _CLAUSE_OPENS,
+    _IRREGULAR,
+    _PARTY_TAG_TEXT,
+    _SPEAKER,
+)
 from analysis.text import DATE
 
 __all__: list[str] = []  # read by the attribution rules only
@@ -134,19 +140,18 @@ def _subject_before(
         words[opening] = (last[0], last[1] - 1)  # the subject's last word, less its comma
         n = _past_party_tag(sentence, words, n)  # "Sen. Lamar Hale (R-Tenn.), an architect, …"
     end = n
-    infinitive = _INFINITIVE_BEFORE.search(sentence, max(0, at - 24), at) is not None
     while n and end - n < _SUBJECT_WORDS:
         word = _bare(sentence, words[n - 1])
         text = sentence[words[n - 1][0] : words[n - 1][1]]
         if _ends_subject(sentence, words, n, end, word, text):
             break
-        if _a_clause_verb(sentence, words, n, end, word, text, infinitive):
+        if _a_clause_verb(sentence, words, n, end, word, text, at):
             # "Sanders took the stage", "Clinton has increasingly": the clause's subject;
             # but "The victory led Priebus to declare": the object says it.
             if (
                 past_a_verb
                 and text[0].islower()
-                and not (n < end and infinitive and word in _OBJECT_CONTROL)
+                and not (n < end and word in _OBJECT_CONTROL and _to_before(sentence, at))
             ):
                 return _subject_before(
                     sentence, words[n - 1][0], skip, adverbs=adverbs, past_a_verb=False
@@ -181,7 +186,7 @@ def _subject_before(
 
 # A US politician's party tag after the name: "Sen. Ana Lund (R-Maine) said", "(D-New York),",
 # or the state alone: "Sens. Ann Lee (Ky.) and Bo Park (Fla.) debated".
-_PARTY_TAG = re.compile(r"\((?:[DRI]|(?:[DRI]-)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\),?")
+_PARTY_TAG = re.compile(rf"(?:{_PARTY_TAG_TEXT}|\([A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)),?")
 
 
 def _past_party_tag(sentence: str, words: list[tuple[int, int]], n: int) -> int:
@@ -270,7 +275,7 @@ def _a_clause_verb(
     end: int,
     word: str,
     text: str,
-    infinitive: bool,
+    at: int,
 ) -> bool:
     """Whether word ``n - 1``, read back from a cue, is a verb of the clause before it.
 
@@ -278,7 +283,7 @@ def _a_clause_verb(
     [statement]"); right before "to" and the cue, a verb whose subject says the
     infinitive ("Lund wants to say").
     """
-    if word in _CLAUSE_VERBS or (infinitive and n == end and word in _CONTROL_VERBS):
+    if word in _CLAUSE_VERBS or (n == end and word in _CONTROL_VERBS and _to_before(sentence, at)):
         return True
     return _a_verb_and_its_object(sentence, words, n, end, word, text)
 
@@ -402,6 +407,16 @@ _SHARE = re.compile(r"\d+(?:\.\d+)?%")
 
 
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:[a-z]+ly\s+)?$")
+
+
+def _to_before(sentence: str, at: int) -> bool:
+    """Whether "to" stands just before ``at``: the cue is an infinitive ("led Priebus to declare").
+
+    Read only where a verb that takes one was met, not for every subject read.
+    """
+    return _INFINITIVE_BEFORE.search(sentence, max(0, at - 24), at) is not None
+
+
 # Verbs whose object says the infinitive after it: "led Priebus to declare". Not "used
 # his speech to call" nor "visited the court to view": a purpose, the subject's.
 _OBJECT_CONTROL = frozenset(
@@ -631,8 +646,7 @@ def _opens_with_a_subject(sentence: str, opener: re.Match, lo: int) -> bool:
     first = _TOKEN.match(sentence, opener.end())
     if first is None:
         return False
-    word = first.group()
-    bare = word.strip("“”\"'’‘()[],.;:").lower()
+    word, bare = first.group(), _bare(sentence, first.span())
     if word[:1].islower() and (bare.endswith("ing") or _ADVERB.fullmatch(bare)):
         return False
     if opener.group().lower().startswith("that"):
