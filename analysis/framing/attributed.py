@@ -306,6 +306,28 @@ class _Source:
         return pattern.search(self.written) or pattern.search(self.context)
 
 
+def _name_words(text: str, lexicon: SourceLexicon) -> list[str]:
+    """The words of a source that could name someone.
+
+    Less its titles, institutions and unnamed heads, each matched as a whole phrase
+    ("White House aides", "a State Department spokesman"), and less an owner before
+    what it owns ("Clinton's allies" are not Clinton).
+    """
+    low = text.lower()
+    if len(low) == len(text):  # lower() keeps offsets (it does for all but a few letters)
+        chars = list(text)
+        for found in lexicon.pattern(lexicon.no_names).finditer(low):
+            chars[found.start() : found.end()] = " " * (found.end() - found.start())
+        text = "".join(chars)
+    words = text.split()
+    return [
+        w
+        for n, w in enumerate(words)
+        if not (n < len(words) - 1 and _POSSESSIVE.search(w.strip(",.")))
+        and _POSSESSIVE.sub("", w.lower().strip(",.")) not in lexicon.no_names
+    ]
+
+
 def _is_named(written: str, resolved: str, lexicon: SourceLexicon) -> bool:
     """A name: two capitalised words in a row, an honorific and a name, or a capitalised head.
 
@@ -313,17 +335,16 @@ def _is_named(written: str, resolved: str, lexicon: SourceLexicon) -> bool:
     """
     for text in (resolved, written):
         words = text.split()
-        kept = [
-            w
-            for w, low in zip(words, text.lower().split(), strict=False)
-            if low.strip(",.’'s") not in lexicon.no_names
-        ]
+        kept = _name_words(text, lexicon)
         capital = [bool(_NAME.fullmatch(w.strip(",’'"))) for w in kept]
         if any(a and b for a, b in zip(capital, capital[1:], strict=False)):
             return True
         if any(w.lower() in _HONORIFICS for w in words[:-1]):
             return True
-        if kept and capital[-1] and kept[-1].lower() not in _PRONOUNS and len(kept) <= 2:
+        # A capitalised head ("Trump", "the Pentagon"), not a modifier of one that names
+        # no one ("Party leaders", "Clinton aides").
+        head = bool(words) and kept[-1:] == words[-1:]
+        if head and capital[-1] and kept[-1].lower() not in _PRONOUNS and len(kept) <= 2:
             first = kept[0].lower() in ("the", "a", "an", "some", "many", "two", "three")
             if not first or len(kept) == 2:
                 return True
@@ -360,10 +381,28 @@ def _official_text(source: _Source, lexicon: SourceLexicon) -> str:
     return ""
 
 
+# Where a noun phrase's head has been passed: a preposition, a participle or a relative
+# ("a Register poll released Sunday", "an analysis of filings by the Post").
+_PHRASE_END = re.compile(
+    r"\s(?:of|by|from|on|in|for|about|with|at|released|published|issued|conducted|"
+    r"commissioned|that|which|who)\b"
+)
+
+
 def _document_word(source: _Source, lexicon: SourceLexicon) -> str:
-    """The document a source is: its head ("the report"), or its first noun ("a statement from …")."""
+    """The document a source is: its head, or its first noun ("a statement from …").
+
+    The head is the last word, or the last before a preposition or a participle
+    ("a Register poll released on Sunday").
+    """
     if source.head in lexicon.documents:
         return source.head
+    end = _PHRASE_END.search(source.written)
+    if end:
+        last = source.written[: end.start()].split()
+        head = _POSSESSIVE.sub("", last[-1]).strip(",.:;") if last else ""
+        if head in lexicon.documents:
+            return head
     first = _FIRST_NOUN.match(source.written)
     if first and first.group(1) in lexicon.documents and " " in source.written:
         return first.group(1)
@@ -389,16 +428,47 @@ def _unnamed(source: _Source, lexicon: SourceLexicon) -> str:
     return ""
 
 
+# An office held no longer: "former Gov. Lund", "ex-minister", "a onetime State
+# Department official" (up to two words between).
+_FORMER = re.compile(
+    r"\b(?:former|ex|onetime|one-time|erstwhile|retired)[\s-]+(?:[\w.’'&-]+\s+){0,2}$"
+)
+
+
+def _current(pattern: re.Pattern, text: str) -> re.Match | None:
+    """The first match in ``text`` not of a former office."""
+    for found in pattern.finditer(text):
+        if not _FORMER.search(text, max(0, found.start() - 40), found.start()):
+            return found
+    return None
+
+
 def _other_official(source: _Source, lexicon: SourceLexicon) -> str:
     for words, what in ((lexicon.titles, "an office"), (lexicon.bodies, "an institution")):
-        found = source.search(lexicon.pattern(words))
+        pattern = lexicon.pattern(words)
+        found = _current(pattern, source.written) or _current(pattern, source.context)
         if found:
             return f"{what} ('{found.group(0)}')"
     return ""
 
 
+# A definite or owned description of one ("the businessman", "her campaign", "the
+# paper's editorial board"): someone the article has named, or will.
+_DESCRIBED = re.compile(
+    r"(?:the|this|his|her|their|its|[\w.’'-]+['’]s)\s+(?:[\w’'-]+\s+){0,3}([\w-]+)"
+)
+
+
 def _named_other(source: _Source, lexicon: SourceLexicon) -> str:
-    return "a name, with no office or institution of state" if source.named else ""
+    if source.named:
+        return "a name, with no office or institution of state"
+    described = _DESCRIBED.fullmatch(source.written)
+    if described:
+        head = described.group(1)
+        # One of them, not many: "the critics" and "his aides" name no one.
+        if head not in lexicon.unnamed and not (head.endswith("s") and not head.endswith("ss")):
+            return f"a description of one the article names ('{source.written}')"
+    return ""
 
 
 KIND_RULES = (
@@ -420,8 +490,16 @@ def _kind(source: _Source, lexicon: SourceLexicon) -> tuple[str, str]:
     return "unnamed", "no name, office or institution: a description of someone unnamed"
 
 
-_TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w'’.\-]*|of|the|and|for|de|[a-z]+['’]s)\s+)+$")
-_APPOSITION = re.compile(r",\s*(?:the|a|an|who is|who was)?\s*([^,.;\n]*)")
+# No "and" in a run: "the Prime Minister and President Lund" gives Lund no "prime minister".
+_TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w'’.\-]*|of|the|for|de|[a-z]+['’]s)\s+)+$")
+# An apposition: a noun phrase after the comma, up to a preposition that brings in
+# someone else ("an aide to Senate Majority Leader Reed" is no leader). A relative
+# clause ("who met Senator Reed") is none.
+_APPOSITION = re.compile(
+    r",\s*+(?!(?:whom|whose|which|that|when|where)\b|who\b(?!\s+(?:is|was)\b))"
+    r"(?:(?:the|a|an|who is|who was)\s+)?"
+    r"((?:(?!\b(?:to|under|with|at|by|against|from|on|in|told|said)\b)[^,.;\n])*)"
+)
 
 
 def _contexts(text: str, resolved: str, start: int, end: int, width: int) -> str:
@@ -509,6 +587,10 @@ def source_kinds(
         if key not in seen:
             if (written, resolved) not in alike:
                 lowered = written.lower()
+                if lowered in _PRONOUNS and resolved:
+                    # A pronoun resolved is read as what it stands for: "he" for
+                    # "the Turkish President" is of that one's kind.
+                    lowered = resolved.strip().lower()
                 head = lowered.split()[-1] if lowered else ""
                 head = _POSSESSIVE.sub("", head).strip(",.:;")
                 alike[written, resolved] = (lowered, head, _is_named(written, resolved, lexicon))

@@ -158,6 +158,63 @@ def test_sources_table_and_top_sources_count_the_same_words(corpus, result):
     assert finding.endswith("in quotation marks")
 
 
+DESCRIBED = (
+    "Talks on the harbour ferry drag on\n\n"
+    "Governor Ada Lind and Tom Reed met on Monday to discuss the ferry timetable.\n\n"
+    "Reed said the talks had gone well, though the timetable was still in doubt.\n\n"
+    "Republicans said the deal would cost the town too much.\n\n"
+    "Some Democrats argued that the ferry should stay public.\n\n"
+    "Lind aides said the governor would not sign before the spring.\n\n"
+    "Ben Cole, an aide to Governor Ada Lind, said the numbers had been checked twice.\n\n"
+    "Nora Hale, who met Governor Ada Lind last week, said the harbour needed a second pier.\n\n"
+    "Former Mayor Ivan Price said the old timetable had worked for years.\n\n"
+    "A Harbour Gazette poll released on Sunday found that most residents backed the deal.\n\n"
+    "The shipping magnate said the company would run the ferry at a loss for a year.\n\n"
+    "The FM said the two countries would sign the agreement in May.\n\n"
+    "The conference speaker said the ferry had become a symbol of the town.\n\n"
+    "The Veldian Foreign Minister arrived late in the evening. He said the deal was rushed.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def described(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("described")
+    (folder / "news.txt").write_text(DESCRIBED, "utf-8")
+    return framing.source_kinds(analysis.load_corpus(folder / "news.txt"))
+
+
+@pytest.mark.parametrize(
+    ("source", "kind", "why"),
+    [
+        # "and" joins two people: the governor's title is not Reed's.
+        ("Reed", "named_other", "a name"),
+        # A group by party, capitalised or not, names no one.
+        ("Republicans", "unnamed", "names no one"),
+        ("Some Democrats", "unnamed", "names no one"),
+        # A name before a head that names no one is its modifier, not the source.
+        ("Lind aides", "unnamed", "names no one"),
+        # The governor in the apposition is the one the aide works for.
+        ("Ben Cole", "named_other", "a name"),
+        # A relative clause is no apposition.
+        ("Nora Hale", "named_other", "a name"),
+        # An office held no longer.
+        ("Former Mayor Ivan Price", "named_other", "a name"),
+        # The document is the phrase's head, before the participle.
+        ("A Harbour Gazette poll", "document", "'poll'"),
+        # A definite description of one person.
+        ("The shipping magnate", "named_other", "a description"),
+        ("The FM", "other_official", "'fm'"),
+        # A speaker at a conference holds no office.
+        ("The conference speaker", "named_other", "a description"),
+        # A pronoun is of the kind of what it stands for.
+        ("He", "other_official", "'foreign minister'"),
+    ],
+)
+def test_descriptions_groups_and_former_offices(described, source, kind, why):
+    row = _kind_of(described, source)
+    assert (row["source_kind"], why in row["kind_evidence"]) == (kind, True), row["kind_evidence"]
+
+
 def test_a_corpus_without_attributions_gives_empty_tables(tmp_path):
     (tmp_path / "a.txt").write_text("A quiet day\n\nNothing happened in the harbour.\n", "utf-8")
     corpus = analysis.load_corpus(tmp_path)
