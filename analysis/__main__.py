@@ -72,6 +72,13 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--quotes", type=Path, default=None, help="quotes.csv, if any")
     validate.add_argument("--usage", type=Path, default=None, help="usage.csv, if any")
     validate.add_argument(
+        "--source-kinds",
+        type=Path,
+        default=None,
+        help="hand labels of source kinds: article_id,para_no,nth,source_kind (with "
+        "--quotes) or article_id,start,end,source_kind (with --attributions)",
+    )
+    validate.add_argument(
         "--bodies-only",
         action="store_true",
         help="load the texts without their metadata (no kinds, pairs, titles)",
@@ -283,8 +290,18 @@ def _validate(args: argparse.Namespace) -> int:
     if args.labels is None and args.attributions is None:
         print("validate: give --labels (and --quotes, --usage) or --attributions", file=sys.stderr)
         return 2
+    kinds = None
+    if args.source_kinds is not None:
+        from analysis.errors import CorpusError
+        from analysis.validate import read_kind_labels
+
+        try:
+            kinds = read_kind_labels(args.source_kinds)
+        except CorpusError as exc:
+            print(f"validate: {exc}", file=sys.stderr)
+            return 2
     if args.attributions is not None:
-        _validate_attributions(args)
+        _validate_attributions(args, kinds if kinds and kinds[0] == "span" else None)
         if args.labels is None:
             return 0
     result = validate(
@@ -292,6 +309,8 @@ def _validate(args: argparse.Namespace) -> int:
     )
     for line in report_lines(result):
         print(line)
+    if kinds and kinds[0] == "quotation":
+        _print_kinds(result.corpus, kinds, result.quotes, args.out)
     if args.out is not None:
         args.out.mkdir(parents=True, exist_ok=True)
         result.roles.to_csv(args.out / "roles.csv", index=False)
@@ -303,11 +322,35 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _validate_attributions(args: argparse.Namespace) -> None:
+def _print_kinds(corpus, kinds, quotes, out: Path | None) -> None:
+    """Source kinds against their labels: the disagreements, the confusion, the accuracy."""
+    from analysis.framing import source_kinds
+    from analysis.validate import kind_agreement, kind_confusion, kind_figures
+
+    form, labels = kinds
+    agreement = kind_agreement(corpus, source_kinds(corpus), form, labels, quotes)
+    for row in agreement[~agreement["right"]].itertuples():
+        print(
+            f"KIND {row.article_id} {row.where}: {row.gold_kind}, the workbook "
+            f"{row.source_kind or 'finds no attribution'} ({row.source!r}: {row.kind_evidence})"
+        )
+    print(kind_confusion(agreement).to_string())
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+        agreement.to_csv(out / "source_kinds.csv", index=False)
+    f = kind_figures(agreement)
+    print(
+        f"source kinds: {f['kind_accuracy']:.3f} right of {f['kind_labels']} labels; "
+        f"{f['kind_accuracy_matched']:.3f} of the {f['kind_matched']} the workbook attributes"
+    )
+
+
+def _validate_attributions(args: argparse.Namespace, kinds=None) -> None:
     from analysis.corpus import load_corpus
     from analysis.validate import attribution_agreement
 
-    agreement = attribution_agreement(load_corpus(args.corpus), args.attributions)
+    corpus = load_corpus(args.corpus)
+    agreement = attribution_agreement(corpus, args.attributions)
     for line in agreement.disagreement_lines():
         print(line)
     if args.out is not None:
@@ -316,6 +359,8 @@ def _validate_attributions(args: argparse.Namespace) -> None:
         agreement.reported.to_csv(args.out / "attribution_reported.csv", index=False)
         print(f"tables written to {args.out}")
     print("\n".join(agreement.summary_lines()))
+    if kinds is not None:
+        _print_kinds(corpus, kinds, None, args.out)
 
 
 def _train_attribution(args: argparse.Namespace) -> int:

@@ -28,6 +28,9 @@ when a workbook quotation starts in that paragraph with the same first words
 speaker or its ``referent``: they share a word that is not a title, and one
 holds all the other's words; a pronoun names no one.
 
+* Source kinds (``--source-kinds``): :mod:`~analysis.validate.kinds` reads a
+  kind per quotation of ``quotes.csv`` or per Source span of brat labels, and
+  measures :func:`analysis.framing.source_kinds` against it.
 * A folder of attribution labels in brat standoff (PolNeAR, PARC 3.0, brat,
   INCEpTION): :mod:`~analysis.validate.brat` reads it and
   :mod:`~analysis.validate.attributions` measures quotations, speakers and
@@ -49,6 +52,12 @@ from analysis.validate.attributions import (
 )
 from analysis.validate.brat import brat_files, read_brat
 from analysis.validate.cue_training import articles_through, train_cue_model
+from analysis.validate.kinds import (
+    kind_agreement,
+    kind_confusion,
+    kind_figures,
+    read_kind_labels,
+)
 from analysis.validate.labels import LabelFiles, find_label_files, read_labels
 from analysis.validate.measure import Validation, figures, load_bodies, validate
 from analysis.validate.quotes import quote_agreement, speaker_matches
@@ -66,6 +75,10 @@ from analysis.validate.sheet import labelling_commands, labelling_sheet, write_l
 from analysis.validate.usage import usage_agreement
 
 __all__ = [
+    "kind_agreement",
+    "kind_confusion",
+    "kind_figures",
+    "read_kind_labels",
     "AttributionAgreement",
     "attribution_agreement",
     "brat_files",

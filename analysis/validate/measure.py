@@ -46,6 +46,7 @@ class Validation:
         problems: Label rows that could not be placed in the texts, with the reason.
         mode: ``manifest`` (metadata loaded) or ``bodies only``.
         summary: The headline figures, as :meth:`figures` gives them.
+        corpus: The corpus measured (loaded again from its bodies with ``bodies_only``).
     """
 
     roles: pd.DataFrame
@@ -54,6 +55,7 @@ class Validation:
     problems: pd.DataFrame
     mode: str = "manifest"
     summary: dict = field(default_factory=dict)
+    corpus: Corpus | None = field(default=None, repr=False)
 
     def role_table(self) -> pd.DataFrame:
         """Per-role precision, recall, F1 and support over the paragraphs not MIXED."""
@@ -129,6 +131,7 @@ def validate(
         usage=usage_rows if usage_rows is not None else _empty_usage(),
         problems=pd.DataFrame(problems, columns=["file", "article_id", "row", "problem"]),
         mode="bodies only" if bodies_only else "manifest",
+        corpus=loaded,
     )
     result.summary = figures(result, usage_given=gold_usage is not None)
     return result

@@ -69,8 +69,11 @@ def quote_agreement(
     quotes = corpus.quotes
     rows = []
     used: set[int] = set()
+    nth: dict[tuple[str, int], int] = {}  # the gold rows of each paragraph, counted from 0
     for _, row in gold.iterrows():
         article_id, para = row["article_id"], int(row["para_no"])
+        row = row.copy()
+        row["nth"] = nth[article_id, para] = nth.get((article_id, para), -1) + 1
         span = spans.get((article_id, para))
         if span is None:
             problems.append(
@@ -123,6 +126,8 @@ def quote_agreement(
         "speaker_scored",
         "speaker_ok",
         "speaker_evidence",
+        "nth",
+        "quote_no",
     ]
     return pd.DataFrame(rows, columns=columns).astype({"speaker_scored": bool, "speaker_ok": bool})
 
@@ -148,4 +153,7 @@ def _quote_row(article_id, para, gold_row, status, found, gold_speaker, referent
         "speaker_scored": status == "found" and bool(f"{gold_speaker}{referent}".strip()),
         "speaker_ok": status == "found" and speaker_matches(speaker, gold_speaker, referent),
         "speaker_evidence": "" if found is None else str(found["speaker_evidence"]),
+        "nth": -1 if gold_row is None else int(gold_row["nth"]),
+        # The workbook quotation's number (-1 for a missed one), to join its attribution.
+        "quote_no": -1 if found is None else int(found["quote_no"]),
     }
