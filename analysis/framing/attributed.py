@@ -314,7 +314,8 @@ def _name_words(text: str, lexicon: SourceLexicon) -> list[str]:
     what it owns ("Clinton's allies" are not Clinton).
     """
     low = text.lower()
-    if len(low) == len(text):  # lower() keeps offsets (it does for all but a few letters)
+    # A phrase of several words is blanked whole; lower() keeps offsets for all but a few letters.
+    if " " in text and len(low) == len(text):
         chars = list(text)
         for found in lexicon.pattern(lexicon.no_names).finditer(low):
             chars[found.start() : found.end()] = " " * (found.end() - found.start())
@@ -437,9 +438,12 @@ _FORMER = re.compile(
 
 def _current(pattern: re.Pattern, text: str) -> re.Match | None:
     """The first match in ``text`` not of a former office."""
-    for found in pattern.finditer(text):
-        if not _FORMER.search(text, max(0, found.start() - 40), found.start()):
-            return found
+    found = pattern.search(text)
+    if found is None or not _FORMER.search(text, max(0, found.start() - 40), found.start()):
+        return found  # the common case, without a loop
+    for later in pattern.finditer(text, found.end()):
+        if not _FORMER.search(text, max(0, later.start() - 40), later.start()):
+            return later
     return None
 
 
