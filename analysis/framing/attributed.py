@@ -127,6 +127,8 @@ class SourceLexicon:
         telling: Cues that attribute a claim, not narrate an act ("said", "according to").
         institutions: Each issuer's names (``name``, its aliases): an official text's
             issuer is the first whose alias its outlet, title or opening names.
+        states: Countries and capitals, as a whole source a government ("Moscow
+            said"); the table is optional in an analyst's own file.
     """
 
     titles: frozenset[str]
@@ -135,6 +137,7 @@ class SourceLexicon:
     documents: frozenset[str]
     telling: frozenset[str]
     institutions: tuple[tuple[str, tuple[str, ...]], ...]
+    states: frozenset[str] = frozenset()
 
     def pattern(self, words) -> re.Pattern:
         """One pattern finding any of ``words`` whole (longest first), compiled once."""
@@ -178,7 +181,16 @@ def load_sources(path: str | Path | None = None) -> SourceLexicon:
                 'write name = "White House" and aliases = ["white house", ...]',
             )
         institutions.append((entry["name"], tuple(a.lower() for a in aliases)))
-    return SourceLexicon(**lists, institutions=tuple(institutions))
+    states = data.get("states", {}).get("words", [])
+    if not isinstance(states, list) or not all(isinstance(w, str) for w in states):
+        raise SourceLexiconError(
+            name, "[states]", "has no list of words", 'give it words = ["russia", "moscow", ...]'
+        )
+    return SourceLexicon(
+        **lists,
+        institutions=tuple(institutions),
+        states=frozenset(w.strip().lower() for w in states if w.strip()),
+    )
 
 
 @functools.cache
@@ -453,6 +465,9 @@ def _other_official(source: _Source, lexicon: SourceLexicon) -> str:
         found = _current(pattern, source.written) or _current(pattern, source.context)
         if found:
             return f"{what} ('{found.group(0)}')"
+    state = source.written.removeprefix("the ").strip()
+    if state in lexicon.states:
+        return f"a state, by its name or its capital ('{state}')"
     return ""
 
 

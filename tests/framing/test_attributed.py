@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -172,7 +173,8 @@ DESCRIBED = (
     "The shipping magnate said the company would run the ferry at a loss for a year.\n\n"
     "The FM said the two countries would sign the agreement in May.\n\n"
     "The conference speaker said the ferry had become a symbol of the town.\n\n"
-    "The Veldian Foreign Minister arrived late in the evening. He said the deal was rushed.\n"
+    "The Veldian Foreign Minister arrived late in the evening. He said the deal was rushed.\n\n"
+    "Moscow said the ferry would change nothing in the region.\n"
 )
 
 
@@ -208,6 +210,8 @@ def described(tmp_path_factory):
         ("The conference speaker", "named_other", "a description"),
         # A pronoun is of the kind of what it stands for.
         ("He", "other_official", "'foreign minister'"),
+        # A capital as the government it seats.
+        ("Moscow", "other_official", "a state"),
     ],
 )
 def test_descriptions_groups_and_former_offices(described, source, kind, why):
@@ -238,8 +242,28 @@ def test_a_malformed_lexicon_names_its_file_and_table(tmp_path):
         framing.load_sources(bad)
 
 
+def test_the_states_table_is_optional_in_an_analysts_lexicon(tmp_path):
+    shipped = (Path(analysis.__file__).parent / "data" / "sources.toml").read_text("utf-8")
+    own = tmp_path / "sources.toml"
+    own.write_text(re.sub(r"\[states\].*?\n\]\n", "", shipped, flags=re.S), "utf-8")
+    assert "[states]" not in own.read_text("utf-8")
+    lexicon = framing.load_sources(own)
+    assert lexicon.states == frozenset() and "moscow" in framing.load_sources().states
+    own.write_text(
+        shipped.replace("[states]\n", '[states]\nwords = "moscow"\n[states_old]\n'), "utf-8"
+    )
+    with pytest.raises(framing.SourceLexiconError, match=r"\[states\]: has no list"):
+        framing.load_sources(own)
+
+
 def test_the_shipped_lexicon_gives_each_list_its_sources():
     lexicon = framing.load_sources()
     assert {"president", "senator"} <= lexicon.titles
     assert "statement" in lexicon.documents and "officials" in lexicon.unnamed
     assert any(name == "White House" for name, _ in lexicon.institutions)
+    import tomllib
+
+    data = tomllib.loads((Path(analysis.__file__).parent / "data" / "sources.toml").read_text())
+    tables = [name for name, table in data.items() if isinstance(table, dict)]
+    assert {"titles", "bodies", "unnamed", "documents", "telling", "states"} <= set(tables)
+    assert all(data[name].get("source") for name in tables), "a word list without its source"
