@@ -48,6 +48,7 @@ use ``AlignRules.verbatim``, ``close_cosine``, ``close_containment`` and
 
 from __future__ import annotations
 
+from analysis.framing.accounts import attributed_units, relayed_usage
 from analysis.framing.alignment import align
 from analysis.framing.attributed import (
     ATTRIBUTED_COLUMNS,
@@ -56,9 +57,7 @@ from analysis.framing.attributed import (
     AttributedRules,
     SourceLexicon,
     SourceLexiconError,
-    attributed_units,
     load_sources,
-    relayed_usage,
     source_kinds,
 )
 from analysis.framing.combined import framing_of, read_through

@@ -1,11 +1,12 @@
-"""Whose account a sentence gives: each attribution's source kind, and framing read through it.
+"""Whose account a sentence gives: each attribution's source kind, and whether it relays a claim.
 
 A news sentence either gives somebody's account ("the White House said …",
 "according to the readout, …", a quotation) or states it in the journalist's
 own voice. This module classes every attribution of a news article
-(``corpus.attributions``) by the kind of its source, and says for each
-sentence framing compares, and each official sentence an article used, whose
-account it is.
+(``corpus.attributions``) by the kind of its source, and says whether it relays
+the source's claim, and from where (``claim_start``);
+:mod:`analysis.framing.accounts` reads framing's sentences and each used
+official sentence through it.
 
 **Source kinds** (:data:`SOURCE_KINDS`), a table of named rules
 (:data:`KIND_RULES`, first match wins, each writing its evidence):
@@ -57,9 +58,7 @@ __all__ = [
     "AttributedRules",
     "SourceLexicon",
     "SourceLexiconError",
-    "attributed_units",
     "load_sources",
-    "relayed_usage",
     "source_kinds",
 ]
 
@@ -83,6 +82,7 @@ ATTRIBUTED_COLUMNS = (
     *_OWN[: _OWN.index("text") + 1],
     "words",
     *_OWN[_OWN.index("text") + 1 :],
+    "claim_start",
     "relays",
     "source_kind",
     "official_id",
@@ -209,6 +209,9 @@ _HONORIFICS = frozenset(("mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "
 _NAME = re.compile(r"[A-Z][\w'’\-.]*")
 # An official text's opening up to its first lower-case word: its subject ("President X").
 _SUBJECT_END = re.compile(r"\s(?=[a-z])(?!of\b|de\b|al\b|bin\b)")
+_NAMED_BEFORE_VERB = re.compile(
+    r"([A-Z][\w'’-]+\s+[A-Z][\w'’.-]+)\s+(?:had|held|has|spoke|met|talked|received|hosted)\b"
+)
 _SPOKESPERSON = re.compile(r"(?:attributable to|[Ss]pokesperson|[Ss]pokes(?:wo)?man)\s+")
 _THE_DOCUMENT = re.compile(r"(?:the|this|that|its)\s+\w+")  # "the readout", whole
 _FIRST_NOUN = re.compile(r"(?:(?:the|a|an|its|their|his|her|this|that)\s+)?([\w-]+)")
@@ -254,6 +257,13 @@ def _principals(text: str, lexicon: SourceLexicon) -> tuple[set[str], list[str]]
         surnames.discard("jr")
     else:
         titles.extend(lexicon.pattern(lexicon.titles).findall(subject.lower()))
+    if not surnames and not titles:
+        # A time or a long title first ("On the evening of May 3, …, Director of the
+        # Office … Lund Ma had a phone call"): the two names just before its verb.
+        named = _NAMED_BEFORE_VERB.search(opening)
+        words = [w.lower() for w in named.group(1).split()] if named else []
+        if words and not any(w in lexicon.no_names for w in words):
+            surnames.update(w for w in words if len(w) > 2 or len(words) == 2)
     for spoke in _SPOKESPERSON.finditer(text):
         follow = _NAME.findall(text[spoke.end() : spoke.end() + 40])
         if len(follow) >= 2:
@@ -265,9 +275,11 @@ def _official_sides(corpus: Corpus, lexicon: SourceLexicon) -> dict[str, list[_O
     """Per news article, the official texts it pairs with: each one's issuer and principals."""
     articles = corpus.articles.set_index("article_id")
     sentences = corpus.sentences
-    opening = (
-        sentences[sentences["role"] == "official"].drop_duplicates("article_id", keep="first")
-    ).set_index("article_id")["text"]
+    # Its first sentence of four words or more: a date or time line names no one.
+    said = sentences[
+        (sentences["role"] == "official") & (sentences["text"].str.count(r"[^\W\d_]+") >= 4)
+    ]
+    opening = said.drop_duplicates("article_id", keep="first").set_index("article_id")["text"]
     officials: dict[str, _Official] = {}
     for official_id in corpus.pairs["official_id"].unique():
         row = articles.loc[official_id]
@@ -364,6 +376,14 @@ def _is_named(written: str, resolved: str, lexicon: SourceLexicon) -> bool:
     return False
 
 
+# The short forms news gives a principal's title ("the PM's office").
+_SHORT_TITLES = {"prime minister": ("pm",), "foreign minister": ("fm",)}
+# The genres of an official text ("the readout said" is the text itself), and what
+# else a principal issues ("a congratulatory telegram sent by President Lund").
+_OFFICIAL_DOCUMENTS = ("readout", "statement", "release", "communique", "communiqué")
+_PRINCIPALS_DOCUMENTS = ("telegram", "letter", "message", "tweet", "post")
+
+
 def _speaks_for(side: _Official, source: _Source, lexicon: SourceLexicon) -> str:
     """Evidence that a source speaks for one official text (its issuer, principal or itself)."""
     for alias in side.aliases:
@@ -372,15 +392,16 @@ def _speaks_for(side: _Official, source: _Source, lexicon: SourceLexicon) -> str
     surname = _surname(source.resolved or source.written)
     if surname and surname in side.surnames:
         return f"the official text's own principal or spokesperson ('{surname}')"
-    for title in side.titles:  # a principal known by title alone ("The Prime Minister …")
+    titles = side.titles + tuple(short for t in side.titles for short in _SHORT_TITLES.get(t, ()))
+    for title in titles:  # a principal known by title alone ("The Prime Minister …")
         if source.search(lexicon.pattern((title,))):
             return f"the official text's principal, by title ('{title}')"
     document = _document_word(source, lexicon)
-    if document not in ("readout", "statement", "release", "communique", "communiqué"):
+    if document not in _OFFICIAL_DOCUMENTS + _PRINCIPALS_DOCUMENTS:
         return ""
-    if _THE_DOCUMENT.fullmatch(source.written):
+    if document in _OFFICIAL_DOCUMENTS and _THE_DOCUMENT.fullmatch(source.written):
         return f"the official text itself ('{source.written}')"
-    for title in side.titles + tuple(side.surnames):
+    for title in titles + tuple(side.surnames):
         if lexicon.pattern((title,)).search(source.written):
             return f"a {document} of the official text's principal ('{title}')"
     return ""
@@ -398,7 +419,7 @@ def _official_text(source: _Source, lexicon: SourceLexicon) -> str:
 # ("a Register poll released Sunday", "an analysis of filings by the Post").
 _PHRASE_END = re.compile(
     r"\s(?:of|by|from|on|in|for|about|with|at|released|published|issued|conducted|"
-    r"commissioned|that|which|who)\b"
+    r"commissioned|sent|that|which|who)\b"
 )
 
 
@@ -552,13 +573,19 @@ def _contexts(text: str, resolved: str, start: int, end: int, width: int) -> str
 _CLAUSE = re.compile(r"\s*(?:[\w’']+\s+)?(?:that|if|whether)\b", re.IGNORECASE)
 
 
-def _relays(kind: str, cue: str, content: str, cue_start: int, start: int, telling) -> bool:
-    """Whether the attribution gives the source's claim (not narrates an act)."""
+def _relays(
+    kind: str, cue: str, content: str, cue_start: int, start: int, telling, before=""
+) -> bool:
+    """Whether the attribution gives the source's claim (not narrates an act).
+
+    ``before`` is the text between the cue and the content: "emphasized that he …"
+    gives a claim though the content starts after "that".
+    """
     if kind != "indirect":
         return True
     if cue_start >= start:  # "…, officials said": the cue follows its content
         return True
-    if _CLAUSE.match(content):
+    if _CLAUSE.match(content) or _CLAUSE.match(before + " " + content):
         return True
     return bool(telling.search(cue.lower()))
 
@@ -579,7 +606,9 @@ def source_kinds(
 
     Returns:
         One row per attribution (:data:`ATTRIBUTED_COLUMNS`): the attribution's own
-        columns, ``words`` (of its content), ``relays`` (``account`` or ``act``,
+        columns, ``words`` (of its content), ``claim_start`` (where the claim it
+        relays begins: its content's start, or its sentence's first word when the
+        source follows a quotation in that sentence), ``relays`` (``account`` or ``act``,
         see the module), ``source_kind`` (:data:`SOURCE_KINDS`), ``official_id``
         (the paired official text it speaks for, for ``official_text``) and
         ``kind_evidence`` (the rule that decided, and the word it read).
@@ -628,11 +657,18 @@ def source_kinds(
         evidence.append(why)
         official.append(side)
     columns = ("kind", "cue", "text", "cue_start", "start")
+    between = [
+        texts[article_id][cue_end:start] if 0 <= cue_end <= start else ""
+        for article_id, cue_end, start in zip(
+            frame["article_id"], frame["cue_end"], frame["start"], strict=True
+        )
+    ]
     relays = [
-        "account" if _relays(*values, telling) else "act"
-        for values in zip(*(frame[c].to_numpy() for c in columns), strict=True)
+        "account" if _relays(*values, telling, before) else "act"
+        for *values, before in zip(*(frame[c].to_numpy() for c in columns), between, strict=True)
     ]
     frame["words"] = frame["text"].str.count(r"\w+").astype("int64")
+    frame["claim_start"] = _claim_starts(corpus, frame)
     frame["relays"] = relays
     frame["source_kind"] = kinds
     frame["official_id"] = official
@@ -640,135 +676,33 @@ def source_kinds(
     return frame[list(ATTRIBUTED_COLUMNS)]
 
 
-# --- framing read through them ---------------------------------------------------------
+def _claim_starts(corpus: Corpus, frame: pd.DataFrame) -> np.ndarray:
+    """Where each attribution's claim begins: its content's start, or its sentence's.
 
-
-def attributed_units(
-    units: pd.DataFrame,
-    attributions: pd.DataFrame,
-    *,
-    rules: AttributedRules = AttributedRules(),  # noqa: B008 - frozen, so one shared default is safe
-) -> pd.DataFrame:
-    """Framing's sentences, each with whose account it gives.
-
-    Args:
-        units: :func:`analysis.framing.units`.
-        attributions: :func:`source_kinds`.
-        rules: How much of a sentence an attribution's content must cover (``min_share``).
-
-    Returns:
-        ``units`` with ``attributed_to`` (the source, or ``""``), ``attribution_kind``
-        (``direct``, ``mixed`` or ``indirect`` for an account; ``narrated`` for a
-        speech act the journalist narrates; ``""`` for none), ``source_kind`` and
-        ``attribution_no`` (-1 for none). Of several, an account before an act,
-        a named source before none, then the one covering most of the sentence. Official sentences get none.
+    A quotation its source and cue follow in the same sentence is the sentence's
+    claim from its first word: in "The alliance “remains an anchor,” the White House
+    said", the quotation is the content, and "The alliance" is the White House's
+    account too.
     """
-    out = units.copy()
-    out["attributed_to"] = ""
-    out["attribution_kind"] = ""
-    out["source_kind"] = ""
-    out["attribution_no"] = np.int64(-1)
-    news = units[units["side"] != "official"]
-    if news.empty or attributions.empty:
-        return out
-    pairs = _overlapping(news, attributions)
-    overlap = np.minimum(pairs["end"], pairs["end_a"]) - np.maximum(
-        pairs["start"], pairs["start_a"]
+    claim = frame["start"].to_numpy(np.int64).copy()
+    # Reported speech starts where the rules read its content (after a lead-in or a
+    # dateline); a quotation's content is its marks alone.
+    after = np.flatnonzero(
+        (frame["source_start"].to_numpy() >= frame["end"].to_numpy())
+        & (frame["source_start"].to_numpy() >= 0)
+        & frame["kind"].isin(("direct", "mixed")).to_numpy()
     )
-    length = (pairs["end"] - pairs["start"]).clip(lower=1)
-    pairs = pairs.assign(covered=overlap)[overlap >= rules.min_share * length]
-    # An account before an act, a named source before none, then the most covered.
-    best = pairs.sort_values(
-        ["index", "account", "named", "covered", "attribution_no"],
-        ascending=[True, False, False, False, True],
-    ).drop_duplicates("index")
-    if best.empty:
-        return out
-    at = best["index"].to_numpy()
-    chosen = attributions.iloc[best["row"].to_numpy()]
-    out.loc[at, "attributed_to"] = chosen["source"].to_numpy()
-    out.loc[at, "attribution_kind"] = np.where(
-        best["account"].to_numpy(), chosen["kind"].to_numpy(), "narrated"
-    )
-    out.loc[at, "source_kind"] = chosen["source_kind"].to_numpy()
-    out.loc[at, "attribution_no"] = chosen["attribution_no"].to_numpy()
-    return out
-
-
-def _overlapping(news: pd.DataFrame, attributions: pd.DataFrame) -> pd.DataFrame:
-    """Each (sentence, attribution) of one article whose spans overlap: numbers only.
-
-    A document's sentences are disjoint, so in (document, start) order their ends are
-    in order too, and the sentences an attribution overlaps are one run found by two
-    binary searches: no product of every sentence with every attribution of its article.
-
-    Returns:
-        ``index`` (the sentence's label in ``news``), its ``start``/``end``, the
-        attribution's ``row`` (position in ``attributions``), ``start_a``/``end_a``,
-        ``attribution_no``, ``account`` (it relays an account) and ``named`` (its
-        source is named).
-    """
-    codes = {doc: n for n, doc in enumerate(pd.unique(news["doc_id"]))}
-    doc = news["doc_id"].map(codes).to_numpy(np.int64)
-    starts, ends = news["start"].to_numpy(np.int64), news["end"].to_numpy(np.int64)
-    order = np.lexsort((starts, doc))
-    doc, starts, ends, labels = doc[order], starts[order], ends[order], news.index[order]
-    shift = np.int64(1) << 40  # beyond any text's length: keys sort by document, then offset
-    of = attributions["article_id"].map(codes)
-    rows = np.flatnonzero(of.notna().to_numpy())
-    key = of.to_numpy()[rows].astype(np.int64) * shift
-    a_start = attributions["start"].to_numpy(np.int64)[rows]
-    a_end = attributions["end"].to_numpy(np.int64)[rows]
-    first = np.searchsorted(doc * shift + ends, key + a_start, side="right")
-    last = np.searchsorted(doc * shift + starts, key + a_end, side="left")
-    counts = np.maximum(last - first, 0)
-    which = np.repeat(np.arange(len(rows)), counts)
-    unit = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
-    unit += np.repeat(first, counts)
-    row = rows[which]
-    return pd.DataFrame(
-        {
-            "index": labels[unit],
-            "start": starts[unit],
-            "end": ends[unit],
-            "row": row,
-            "start_a": a_start[which],
-            "end_a": a_end[which],
-            "attribution_no": attributions["attribution_no"].to_numpy()[row],
-            "account": (attributions["relays"] == "account").to_numpy()[row],
-            "named": (attributions["source"] != "").to_numpy()[row],
-        }
-    )
-
-
-def relayed_usage(usage: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
-    """Usage, each used official sentence with how the article relayed it.
-
-    Args:
-        usage: :func:`analysis.framing.align`'s usage.
-        units: :func:`attributed_units`.
-
-    Returns:
-        ``usage`` with ``relayed``, read at the use ``news_sent_no`` names (the most
-        prominent: a headline that states what the body attributes is the
-        journalist's own voice): for a used sentence, ``attributed_to_official``
-        (the news sentence that used it gives the account of the official text's
-        side, or is part of the official text the article carries), ``attributed_to_other`` (another source's) or ``own_voice`` (stated by
-        the journalist, or a speech act they narrate); ``""`` for one omitted.
-    """
-    out = usage.copy()
-    news = units[units["side"] != "official"].drop_duplicates(["doc_id", "sent_no"])
-    keyed = news.set_index(["doc_id", "sent_no"])
-    index = pd.MultiIndex.from_arrays([out["news_id"], out["news_sent_no"]])
-    kind = keyed["attribution_kind"].reindex(index).fillna("").to_numpy()
-    source = keyed["source_kind"].reindex(index).fillna("").to_numpy()
-    # The official text the article carries is introduced as such ("From The White House:").
-    carried = keyed["within"].reindex(index).fillna("").to_numpy() != ""
-    attributed = np.isin(kind, ("direct", "mixed", "indirect"))
-    relayed = np.where(
-        carried | (attributed & (source == "official_text")),
-        "attributed_to_official",
-        np.where(attributed, "attributed_to_other", "own_voice"),
-    )
-    out["relayed"] = np.where(out["news_sent_no"].to_numpy() >= 0, relayed, "")
-    return out
+    if not len(after):
+        return claim
+    sentences = corpus.sentences
+    starts = {a: f["start"].to_numpy(np.int64) for a, f in sentences.groupby("article_id")}
+    for row in after:
+        of = starts.get(frame["article_id"].iat[row])
+        if of is None:
+            continue
+        at = int(np.searchsorted(of, claim[row], side="right")) - 1
+        following = of[at + 1] if at + 1 < len(of) else np.iinfo(np.int64).max
+        # The source closes the same sentence, not the next one's opening.
+        if at >= 0 and frame["source_start"].iat[row] < following:
+            claim[row] = min(claim[row], of[at])
+    return claim

@@ -7,13 +7,9 @@ from dataclasses import replace
 import pandas as pd
 
 from analysis.corpus import Corpus
+from analysis.framing.accounts import attributed_units, relayed_usage
 from analysis.framing.alignment import align
-from analysis.framing.attributed import (
-    AttributedRules,
-    attributed_units,
-    relayed_usage,
-    source_kinds,
-)
+from analysis.framing.attributed import AttributedRules, source_kinds
 from analysis.framing.fidelity import quote_fidelity
 from analysis.framing.result import Framing
 from analysis.framing.rules import AlignRules, FidelityRules, ReuseRules, UsageRules

@@ -101,8 +101,9 @@ def top_sources(attributions: pd.DataFrame, n: int = 10) -> pd.DataFrame:
 def voice_shares(corpus: Corpus, attributions: pd.DataFrame) -> pd.DataFrame:
     """Each news article's prose, word by word: whose words it is.
 
-    A word inside a quotation is ``quoted``; else, inside the content of an account
-    (:func:`source_kinds`, ``relays == "account"``) of the official text's side, or in
+    A word inside a quotation is ``quoted``; else, inside the claim of an account
+    (:func:`source_kinds`, ``relays == "account"``, from ``claim_start`` to its
+    content's end) of the official text's side, or in
     the official text the article carries, ``attributed_to_official``; inside another
     account, ``attributed_to_others``; else the journalist's ``own_voice``. Prose is
     the headline, the journalist's blocks, quotation blocks and carried official text
@@ -137,7 +138,7 @@ def voice_shares(corpus: Corpus, attributions: pd.DataFrame) -> pd.DataFrame:
             told = said.get(article_id)
             if told is not None:
                 for start, end, kind in zip(
-                    told["start"], told["end"], told["source_kind"], strict=False
+                    told["claim_start"], told["end"], told["source_kind"], strict=False
                 ):
                     part = voice[start:end]
                     part[part == 0] = 1 if kind == "official_text" else 2

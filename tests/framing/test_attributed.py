@@ -219,6 +219,96 @@ def test_descriptions_groups_and_former_offices(described, source, kind, why):
     assert (row["source_kind"], why in row["kind_evidence"]) == (kind, True), row["kind_evidence"]
 
 
+LIND_READOUT = (
+    "Readout of the call between the Harbour Commission and the Veldian ferry board\n\n"
+    "On the morning of 4 May 2024, Chair of the Harbour Commission Ada Lind held talks with "
+    "the chair of the Veldian ferry board.\n\n"
+    "The two sides agreed to open a second ferry line before the winter.\n"
+)
+PM_READOUT = (
+    "PM call with the Veldian President: 5 May 2024\n\n"
+    "The Prime Minister spoke to President Okafor of Veldia this afternoon.\n\n"
+    "The leaders agreed to keep the ferry running through the winter storms.\n"
+)
+LIND_NEWS = (
+    "Harbour chiefs agree on second ferry line\n\n"
+    "Lind emphasized that the two sides agreed to open a second ferry line before the winter.\n\n"
+    "The ferry board will hire forty new crew, according to a letter sent by Ada Lind to the "
+    "town council.\n"
+)
+PM_NEWS = (
+    "Ferry to run all winter\n\n"
+    "The island ferry “will keep running through the storms,” Downing Street said in a "
+    "statement.\n\n"
+    "According to the PM's office, the leaders agreed to keep the ferry running.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def claims(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("claims")
+    for name, text in (
+        ("lind_readout", LIND_READOUT),
+        ("pm_readout", PM_READOUT),
+        ("lind_news", LIND_NEWS),
+        ("pm_news", PM_NEWS),
+    ):
+        (folder / f"{name}.txt").write_text(text, "utf-8")
+    (folder / "manifest.csv").write_text(
+        "article_id,path,kind,outlet,pairs_with\n"
+        "lind_readout,lind_readout.txt,official,Harbour Commission,\n"
+        "pm_readout,pm_readout.txt,official,GOV.UK (10 Downing Street),\n"
+        "lind_news,lind_news.txt,news,Island Post,lind_readout\n"
+        "pm_news,pm_news.txt,news,Island Post,pm_readout\n",
+        "utf-8",
+    )
+    corpus = analysis.load_corpus(folder)
+    return corpus, framing.source_kinds(corpus), framing.framing_of(corpus)
+
+
+@pytest.mark.parametrize(
+    ("source", "evidence"),
+    [
+        # The readout opens on a time and a long title: its principal is the name
+        # just before its verb ("… Ada Lind held talks").
+        ("Lind", "own principal or spokesperson ('lind')"),
+        # What else a principal issues.
+        ("a letter sent by Ada Lind", "a letter of the official text's principal"),
+        # "PM" is the short form of the principal's title.
+        ("the PM's office", "by title ('pm')"),
+    ],
+)
+def test_principals_by_name_document_and_short_title(claims, source, evidence):
+    row = _kind_of(claims[1], source)
+    assert row["source_kind"] == "official_text" and evidence in row["kind_evidence"]
+
+
+def test_a_cue_then_that_relays_an_account(claims):
+    # "emphasized" is no cue of telling, but its "that" clause is the source's claim.
+    assert _kind_of(claims[1], "Lind")["relays"] == "account"
+
+
+def test_a_source_closing_the_sentence_makes_it_the_sources_account(claims):
+    corpus, kinds, result = claims
+    mixed = _kind_of(kinds, "Downing Street")
+    text = corpus.articles.set_index("article_id").loc["pm_news", "text"]
+    # The quotation is the content; the claim runs from the sentence's first word.
+    assert text[mixed["start"] :].startswith("will keep running")
+    assert text[mixed["claim_start"] :].startswith("The island ferry “will")
+    units = result.units[result.units["side"] != "official"].set_index("text")
+    said = units.loc[units.index.str.startswith("The island ferry")].iloc[0]
+    assert (said["attributed_to"], said["source_kind"]) == ("Downing Street", "official_text")
+    # "…, according to a letter sent by …": the source and cue after a short content
+    # count with it, so the sentence is the letter's account.
+    letter = units.loc[units.index.str.startswith("The ferry board")].iloc[0]
+    assert letter["attribution_kind"] == "indirect" and letter["source_kind"] == "official_text"
+    shares = framing.voice_shares(corpus, kinds).set_index("article_id")
+    # "The island ferry" is the official side's, though outside the quotation marks.
+    assert shares.loc["pm_news", "attributed_to_official"] >= 3 + len(
+        "the leaders agreed to keep the ferry running".split()
+    )
+
+
 def test_a_corpus_without_attributions_gives_empty_tables(tmp_path):
     (tmp_path / "a.txt").write_text("A quiet day\n\nNothing happened in the harbour.\n", "utf-8")
     corpus = analysis.load_corpus(tmp_path)
