@@ -37,6 +37,7 @@ from analysis.segment.subjects import (
     _headline_subject,
     _nearest_clause_subject,
     _subject_before,
+    _to_before,
     _words,
 )
 
@@ -71,7 +72,9 @@ def _learned_cue(sentence: str, start: int, p: float, lo: int, hi: int) -> _Foun
     subject = (
         _apposed_subject(sentence, start, lo)
         or _participle_subject(sentence, start, lo, hi, participle)
-        or _subject_before(sentence, lo, skip=_BEFORE_A_VERB, adverbs=True)
+        or _not_a_prepositions_object(
+            sentence, _subject_before(sentence, lo, skip=_BEFORE_A_VERB, adverbs=True), lo
+        )
         or _headline_subject(sentence, start, lo)  # "Lund Presses X, Proposes Y"
     )
     owner = _OWNER_BEFORE.search(sentence, max(start, lo - 8), lo)
@@ -113,6 +116,38 @@ def _learned_cue(sentence: str, start: int, p: float, lo: int, hi: int) -> _Foun
     if words_after and not _no_content_after(sentence, cue):
         return _Found(subject, cue, (clo, end), note, antecedent)
     return _learned_tail(sentence, start, cue, subject, note)
+
+
+_PREPOSITION_ENDING = re.compile(
+    r"\b(?:in|on|at|from|by|into|onto|over|under|beyond|through|near|inside|outside)\s+$",
+    re.IGNORECASE,
+)
+
+
+_JUST_BEFORE_CUE = re.compile(r"\s*(?:to\s+)?(?:[a-z]+ly\s+)?")
+
+
+def _not_a_prepositions_object(
+    sentence: str, subject: tuple[int, int] | None, lo: int
+) -> tuple[int, int] | None:
+    """The subject read back, unless the cue is an infinitive and it a preposition's object.
+
+    "Lund descended the escalator in New York to declare …", "Lund went on the
+    show to talk …": the noun phrase after "in" or "on" is no subject of the
+    infinitive, a purpose of the clause's subject, who says it (``None``: read by
+    the rule after). A participle is left alone: after a noun it is often that
+    noun's ("groups backing Lund", "a rally lamenting …").
+    """
+    if subject is None or not _to_before(sentence, lo):
+        return subject
+    # Right before the cue ("… in New York to declare"), not the subject of a verb
+    # between ("economists at the Institute had this to say"). After "with" or "about"
+    # the noun phrase says it ("with Lund calling it …", "about Lund calling it …").
+    if _JUST_BEFORE_CUE.fullmatch(sentence, subject[1], lo) and _PREPOSITION_ENDING.search(
+        sentence, max(0, subject[0] - 12), subject[0]
+    ):
+        return None
+    return subject
 
 
 def _no_content_after(sentence: str, cue: tuple[int, int]) -> bool:

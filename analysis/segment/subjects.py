@@ -581,7 +581,9 @@ _CLAUSE_LEAD = re.compile(
     r"(?:(?:on|in|at|after|before|while|when|since|though|although|as|despite|during|for|"
     r"with|without|if|unlike|like|by|from|amid|earlier|later|meanwhile|instead|however|"
     r"outside|inside|near|across|throughout|along|beyond|within|following|"
-    r"still|indeed|now|yesterday|today)\b[^,;:“”\"]{0,120},\s+)?",
+    r"still|indeed|now|yesterday|today)\b[^,;:“”\"]{0,120},\s+"
+    # A sentence adverb alone ("Recently,", "Separately,"), by suffixes no name ends in.
+    r"|[a-z]+(?:ent|al|ar|ate|ous|ive|ed|ing|ful|less|ant|ib|ab)ly,\s+)?",
     re.IGNORECASE,
 )
 # Words that open or close no subject: prepositions and the conjunctions of a clause.

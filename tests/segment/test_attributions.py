@@ -1120,6 +1120,23 @@ def test_a_distributive_subject_a_past_tense_and_a_date(body, cue, source):
         # "wants to", "continue to": the subject before the verb says it.
         ("Lund wants to say the pier is safe.", "say", "Lund"),
         ("Still, polls continue to show that dockers back the plan.", "show", "polls"),
+        # A purpose after a place or a programme: the object of "on" or "in" says nothing.
+        (
+            "Harbour master Ines Vale went on the morning show to declare the pier unsafe.",
+            "declare",
+            "Harbour master Ines Vale",
+        ),
+        (
+            "Tom Reed climbed the steps of the town hall in Dunmore to declare his candidacy.",
+            "declare",
+            "Tom Reed",
+        ),
+        # An adverb opening the sentence is no subject of it.
+        (
+            "Recently, Ada Lind of Portsea stood at a harbour meeting to say the ferry was late.",
+            "say",
+            "Ada Lind of Portsea",
+        ),
     ],
 )
 def test_who_says_an_infinitive(body, cue, source):
