@@ -146,9 +146,10 @@ def _sentence_hits(sentence: str, ruled: bool, spans) -> list[tuple[str, _Found]
             hits.append((name, hit))
             break
     # The model's cues, best scored first, outside what was found before them.
-    for p, lo, hi in (
-        sorted(cue_model().cues(sentence, start, spans), reverse=True) if spans else ()
-    ):
+    cues = sorted(cue_model().cues(sentence, start, spans), reverse=True) if spans else []
+    if cues:
+        cues = _past_adverb_cues(sentence, cues, [h.cue for _, h in hits])
+    for p, lo, hi in cues:
         around = [h for _, h in hits if _span(h)[0] <= lo < _span(h)[1]]
         # A clause of its own opens within reach of its subject (read backwards over
         # at most 200 characters): the stretch read is bounded, so a run-on sentence
@@ -167,6 +168,30 @@ def _sentence_hits(sentence: str, ruled: bool, spans) -> list[tuple[str, _Found]
             continue
         hits.append((_LEARNED, more))
     return hits
+
+
+_LY_CUE = re.compile(r"[a-z]{2,}ly\W*")
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def _past_adverb_cues(
+    sentence: str, cues: list[tuple[float, int, int]], found: list[tuple[int, int]]
+) -> list[tuple[float, int, int]]:
+    """The model's cues less an adverb standing just before another cue ("falsely suggesting").
+
+    The labels' cue spans open on such an adverb at times ("publicly said"), so the
+    model learned some; the verb after it is the cue, and the adverb would give a
+    second attribution of the same words, with no source.
+    """
+    starts = {lo for _, lo, _ in cues} | {lo for lo, _ in found}
+    kept = []
+    for p, lo, hi in cues:
+        if _LY_CUE.fullmatch(sentence, lo, hi):
+            gap = _SPACE_RUN.match(sentence, hi)
+            if gap is not None and gap.end() in starts:
+                continue
+        kept.append((p, lo, hi))
+    return kept
 
 
 def _span(found: _Found) -> tuple[int, int]:

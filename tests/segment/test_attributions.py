@@ -1147,3 +1147,15 @@ def test_a_curly_apostrophe_s_negation_is_no_part_of_the_source():
     # "isn’t" with a curly apostrophe is the verb "isn't": the source ends before it.
     body = "The harbour board isn’t saying what it will do about the pier."
     assert content_and_source(body, "saying")[1] == "The harbour board"
+
+
+def test_an_adverb_before_a_cue_is_no_cue_of_its_own():
+    # The model learned "falsely" (labelled cues open on it at times); before "suggesting"
+    # it would give a second attribution of the same words, with no source.
+    found = attributions(
+        "Lund has raised questions about the pier, falsely suggesting that it was unsafe."
+    )
+    assert "falsely" not in set(found["cue"])
+    said = found[found["cue"] == "suggesting"]
+    assert said["source_as_written"].tolist() == ["Lund"]
+    assert said["text"].tolist() == ["it was unsafe"]
