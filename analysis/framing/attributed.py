@@ -148,6 +148,11 @@ class SourceLexicon:
         """Words that name no one by themselves: titles, institutions, unnamed heads."""
         return self.titles | self.bodies | self.unnamed
 
+    @functools.cached_property
+    def phrase_openers(self) -> frozenset[str]:
+        """The first words of the no-names of several words ("white" of "white house")."""
+        return frozenset(w.split()[0] for w in self.no_names if " " in w)
+
 
 _TABLES = ("titles", "bodies", "unnamed", "documents", "telling")
 
@@ -276,9 +281,8 @@ def _official_sides(corpus: Corpus, lexicon: SourceLexicon) -> dict[str, list[_O
     articles = corpus.articles.set_index("article_id")
     sentences = corpus.sentences
     # Its first sentence of four words or more: a date or time line names no one.
-    said = sentences[
-        (sentences["role"] == "official") & (sentences["text"].str.count(r"[^\W\d_]+") >= 4)
-    ]
+    said = sentences[sentences["role"] == "official"]
+    said = said[said["text"].str.count(r"[^\W\d_]+") >= 4]
     opening = said.drop_duplicates("article_id", keep="first").set_index("article_id")["text"]
     officials: dict[str, _Official] = {}
     for official_id in corpus.pairs["official_id"].unique():
@@ -339,7 +343,7 @@ def _name_words(text: str, lexicon: SourceLexicon) -> list[str]:
     """
     low = text.lower()
     # A phrase of several words is blanked whole; lower() keeps offsets for all but a few letters.
-    if " " in text and len(low) == len(text):
+    if " " in text and len(low) == len(text) and not lexicon.phrase_openers.isdisjoint(low.split()):
         chars = list(text)
         for found in lexicon.pattern(lexicon.no_names).finditer(low):
             chars[found.start() : found.end()] = " " * (found.end() - found.start())
@@ -401,7 +405,7 @@ def _speaks_for(side: _Official, source: _Source, lexicon: SourceLexicon) -> str
         return ""
     if document in _OFFICIAL_DOCUMENTS and _THE_DOCUMENT.fullmatch(source.written):
         return f"the official text itself ('{source.written}')"
-    for title in titles + tuple(side.surnames):
+    for title in titles + tuple(sorted(side.surnames)):  # sorted: the same evidence every run
         if lexicon.pattern((title,)).search(source.written):
             return f"a {document} of the official text's principal ('{title}')"
     return ""
@@ -431,6 +435,8 @@ def _document_word(source: _Source, lexicon: SourceLexicon) -> str:
     """
     if source.head in lexicon.documents:
         return source.head
+    if " " not in source.written:
+        return ""  # one word, its own head
     end = _PHRASE_END.search(source.written)
     if end:
         last = source.written[: end.start()].split()
@@ -438,7 +444,7 @@ def _document_word(source: _Source, lexicon: SourceLexicon) -> str:
         if head in lexicon.documents:
             return head
     first = _FIRST_NOUN.match(source.written)
-    if first and first.group(1) in lexicon.documents and " " in source.written:
+    if first and first.group(1) in lexicon.documents:
         return first.group(1)
     return ""
 
@@ -573,21 +579,24 @@ def _contexts(text: str, resolved: str, start: int, end: int, width: int) -> str
 _CLAUSE = re.compile(r"\s*(?:[\w’']+\s+)?(?:that|if|whether)\b", re.IGNORECASE)
 
 
-def _relays(
-    kind: str, cue: str, content: str, cue_start: int, start: int, telling, before=""
-) -> bool:
+def _between(text: str, lo: int, hi: int):
+    """The words between a cue's end and its content's start, read only when asked."""
+    return lambda: text[lo:hi] if 0 <= lo <= hi else ""
+
+
+def _relays(kind: str, cue: str, content: str, cue_start: int, start: int, telling, before) -> bool:
     """Whether the attribution gives the source's claim (not narrates an act).
 
-    ``before`` is the text between the cue and the content: "emphasized that he …"
-    gives a claim though the content starts after "that".
+    ``before()`` gives the text between the cue and the content: "emphasized that
+    he …" gives a claim though the content starts after "that".
     """
     if kind != "indirect":
         return True
     if cue_start >= start:  # "…, officials said": the cue follows its content
         return True
-    if _CLAUSE.match(content) or _CLAUSE.match(before + " " + content):
+    if _CLAUSE.match(content) or telling.search(cue.lower()):
         return True
-    return bool(telling.search(cue.lower()))
+    return bool(_CLAUSE.match(before() + " " + content))
 
 
 def source_kinds(
@@ -656,16 +665,14 @@ def source_kinds(
         kinds.append(kind)
         evidence.append(why)
         official.append(side)
-    columns = ("kind", "cue", "text", "cue_start", "start")
-    between = [
-        texts[article_id][cue_end:start] if 0 <= cue_end <= start else ""
-        for article_id, cue_end, start in zip(
-            frame["article_id"], frame["cue_end"], frame["start"], strict=True
-        )
-    ]
+    columns = ("kind", "cue", "text", "cue_start", "start", "article_id", "cue_end")
     relays = [
-        "account" if _relays(*values, telling, before) else "act"
-        for *values, before in zip(*(frame[c].to_numpy() for c in columns), between, strict=True)
+        "account"
+        if _relays(kind, cue, content, cue_start, start, telling, _between(texts[a], lo, start))
+        else "act"
+        for kind, cue, content, cue_start, start, a, lo in zip(
+            *(frame[c].to_numpy() for c in columns), strict=True
+        )
     ]
     frame["words"] = frame["text"].str.count(r"\w+").astype("int64")
     frame["claim_start"] = _claim_starts(corpus, frame)
@@ -694,15 +701,22 @@ def _claim_starts(corpus: Corpus, frame: pd.DataFrame) -> np.ndarray:
     )
     if not len(after):
         return claim
+    # Every sentence start, keyed by (article, offset): two binary searches find the
+    # sentence holding each content's start and the start of the one after it.
     sentences = corpus.sentences
-    starts = {a: f["start"].to_numpy(np.int64) for a, f in sentences.groupby("article_id")}
-    for row in after:
-        of = starts.get(frame["article_id"].iat[row])
-        if of is None:
-            continue
-        at = int(np.searchsorted(of, claim[row], side="right")) - 1
-        following = of[at + 1] if at + 1 < len(of) else np.iinfo(np.int64).max
-        # The source closes the same sentence, not the next one's opening.
-        if at >= 0 and frame["source_start"].iat[row] < following:
-            claim[row] = min(claim[row], of[at])
+    codes = {a: n for n, a in enumerate(pd.unique(sentences["article_id"]))}
+    shift = np.int64(1) << 40  # beyond any text's length
+    keys = np.sort(
+        sentences["article_id"].map(codes).to_numpy(np.int64) * shift
+        + sentences["start"].to_numpy(np.int64)
+    )
+    code = frame["article_id"].iloc[after].map(codes)
+    known = code.notna().to_numpy()
+    after, base = after[known], code.to_numpy()[known].astype(np.int64) * shift
+    at = np.searchsorted(keys, base + claim[after], side="right") - 1
+    following = np.append(keys, np.iinfo(np.int64).max)[at + 1]
+    # In the same article, and the source closes that sentence, not the next one's opening.
+    same = (at >= 0) & (keys[np.maximum(at, 0)] >= base)
+    closes = same & (base + frame["source_start"].to_numpy(np.int64)[after] < following)
+    claim[after[closes]] = np.minimum(claim[after[closes]], keys[at[closes]] - base[closes])
     return claim

@@ -273,7 +273,8 @@ def claims(tmp_path_factory):
         # just before its verb ("… Ada Lind held talks").
         ("Lind", "own principal or spokesperson ('lind')"),
         # What else a principal issues.
-        ("a letter sent by Ada Lind", "a letter of the official text's principal"),
+        # Whichever word of the name it reads first, the same every run (sorted).
+        ("a letter sent by Ada Lind", "a letter of the official text's principal ('ada')"),
         # "PM" is the short form of the principal's title.
         ("the PM's office", "by title ('pm')"),
     ],
