@@ -327,6 +327,17 @@ def _ends_subject(
     return word in _OPENERS  # "Despite his …": a phrase
 
 
+# Phrases of circumstance a subject and its cue may enclose (as words, lower case).
+_PHRASES_BETWEEN = tuple(
+    tuple(p.split())
+    for p in (
+        "at the time", "at that time", "at the moment", "at one point", "at first",
+        "at times", "in the past", "in turn", "in response", "in a statement",
+        "in an interview", "in a speech", "in a tweet", "in a letter",
+    )
+)  # fmt: skip
+
+
 def _past_skipped(
     sentence: str, words: list[tuple[int, int]], skip: frozenset[str], adverbs: bool
 ) -> int:
@@ -346,6 +357,12 @@ def _past_skipped(
         )
     ):
         n -= 1
+    for phrase in _PHRASES_BETWEEN:
+        k = len(phrase)
+        if n > k and tuple(_bare(sentence, w) for w in words[n - k : n]) == phrase:
+            # "Lund at the time said", "Reyes in a statement warned": a circumstance
+            # between the subject and the cue, not the subject.
+            return _past_skipped(sentence, words[: n - k], skip, adverbs)
     if n and _bare(sentence, words[n - 1]) == "ago":
         # "The ministry less than two weeks ago said": a span of time, back to its quantity.
         k = n - 1

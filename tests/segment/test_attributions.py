@@ -1159,3 +1159,14 @@ def test_an_adverb_before_a_cue_is_no_cue_of_its_own():
     said = found[found["cue"] == "suggesting"]
     assert said["source_as_written"].tolist() == ["Lund"]
     assert said["text"].tolist() == ["it was unsafe"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Lund at the time said he would pay the harbour fees.",
+        "Lund in an interview said he would pay the harbour fees.",
+    ],
+)
+def test_a_circumstance_between_subject_and_cue_is_no_source(body):
+    assert content_and_source(body, "said") == ("he would pay the harbour fees", "Lund")
