@@ -76,7 +76,8 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         help="hand labels of source kinds: article_id,para_no,nth,source_kind (with "
-        "--quotes) or article_id,start,end,source_kind (with --attributions)",
+        "--quotes, or a labelling sheet) or article_id,start,end,source_kind (with "
+        "--attributions)",
     )
     validate.add_argument(
         "--bodies-only",
@@ -292,13 +293,19 @@ def _validate(args: argparse.Namespace) -> int:
         return 2
     kinds = None
     if args.source_kinds is not None:
-        from analysis.errors import CorpusError
         from analysis.validate import read_kind_labels
 
-        try:
-            kinds = read_kind_labels(args.source_kinds)
-        except CorpusError as exc:
-            print(f"validate: {exc}", file=sys.stderr)
+        kinds = read_kind_labels(args.source_kinds)  # a CorpusError is main's to report
+        # Each form is measured against its own labels: say so rather than skip it.
+        option, given = {
+            "quotation": ("--labels and --quotes", args.labels),
+            "span": ("--attributions", args.attributions),
+        }[kinds[0]]
+        if given is None:
+            print(
+                f"validate: {args.source_kinds} labels kinds by {kinds[0]}; give {option}",
+                file=sys.stderr,
+            )
             return 2
     if args.attributions is not None:
         _validate_attributions(args, kinds if kinds and kinds[0] == "span" else None)
@@ -310,6 +317,12 @@ def _validate(args: argparse.Namespace) -> int:
     for line in report_lines(result):
         print(line)
     if kinds and kinds[0] == "quotation":
+        if not result.quotes["status"].isin(("found", "missed")).any():
+            print(
+                f"validate: no quotation is labelled; give --quotes with {args.source_kinds}",
+                file=sys.stderr,
+            )
+            return 2
         _print_kinds(result.corpus, kinds, result.quotes, args.out)
     if args.out is not None:
         args.out.mkdir(parents=True, exist_ok=True)

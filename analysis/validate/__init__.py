@@ -75,10 +75,6 @@ from analysis.validate.sheet import labelling_commands, labelling_sheet, write_l
 from analysis.validate.usage import usage_agreement
 
 __all__ = [
-    "kind_agreement",
-    "kind_confusion",
-    "kind_figures",
-    "read_kind_labels",
     "AttributionAgreement",
     "attribution_agreement",
     "brat_files",
@@ -110,4 +106,8 @@ __all__ = [
     "confusion_matrix",
     "figure",
     "share_count",
+    "kind_agreement",
+    "kind_confusion",
+    "kind_figures",
+    "read_kind_labels",
 ]

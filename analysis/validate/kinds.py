@@ -7,7 +7,7 @@ label file comes in one of two forms, with no text of the article in either:
 
 * **By quotation** (with ``quotes.csv``): ``article_id, para_no, nth, source_kind``.
   ``nth`` counts the quotation rows of one labelled paragraph from 0, in the
-  order of ``quotes.csv``. The workbook's kind for a gold quotation is the kind of
+  order the label files give them (a labelling sheet's rows, then ``quotes.csv``'s). The workbook's kind for a gold quotation is the kind of
   the innermost attribution whose content holds the quotation it found.
 * **By source span** (with brat attribution labels): ``article_id, start, end,
   source_kind``, the offsets of a labelled Source. The workbook's kind is that of
@@ -18,6 +18,7 @@ A row with an empty ``source_kind`` is not scored.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -37,16 +38,29 @@ _GOLD_KINDS = ("official_text", "other_official", "named_other", "unnamed", "doc
 
 
 def read_kind_labels(path: str | Path) -> tuple[str, pd.DataFrame]:
-    """Read a kind label file: its form (``quotation`` or ``span``) and its rows.
+    """Read a kind label file.
+
+    Args:
+        path: A CSV in one of :data:`KIND_FORMS`.
+
+    Returns:
+        Its form (``quotation`` or ``span``) and its rows, those columns only, the
+        two positions as integers.
 
     Raises:
-        CorpusError: The file is missing, has neither form's columns, or names an
-            unknown kind or a non-integer position (the place names the line).
+        CorpusError: The file is missing, unreadable as UTF-8 CSV, has neither form's
+            columns, or names an unknown kind or a position that is no whole number
+            (the place names the line).
     """
     path = Path(path)
     if not path.is_file():
         raise CorpusError(str(path), "", "no such file", "give the path of a kind label CSV")
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (pd.errors.EmptyDataError, pd.errors.ParserError, UnicodeDecodeError) as exc:
+        raise CorpusError(
+            str(path), "", f"is no readable CSV ({exc})", "save it as a UTF-8 CSV with a header"
+        ) from exc
     form = next((f for f, c in KIND_FORMS.items() if set(c) <= set(frame.columns)), None)
     if form is None:
         forms = "; or ".join(", ".join(c) for c in KIND_FORMS.values())
@@ -63,16 +77,22 @@ def read_kind_labels(path: str | Path) -> tuple[str, pd.DataFrame]:
                 f"names the kind {row.source_kind!r}",
                 f"use one of {', '.join(k for k in _GOLD_KINDS if k)}, or leave it empty",
             )
-        if not all(str(getattr(row, c)).isdigit() for c in columns[1:3]):
+        if not all(_WHOLE.fullmatch(str(getattr(row, c))) for c in columns[1:3]):
             raise CorpusError(
-                str(path), f"line {n}", f"{columns[1]} and {columns[2]} must be whole numbers", ""
+                str(path),
+                f"line {n}",
+                f"{columns[1]} and {columns[2]} must be whole numbers",
+                "write each as digits, counted from 0",
             )
     for c in columns[1:3]:
         frame[c] = frame[c].astype("int64")
     return form, frame
 
 
-def _innermost(attributed: pd.DataFrame, article_id: str, start: int, end: int):
+_WHOLE = re.compile(r"[0-9]+")
+
+
+def _innermost(attributed: pd.DataFrame, article_id: str, start: int, end: int) -> pd.Series | None:
     """The attribution with the shortest content that holds [start, end), or None."""
     rows = attributed[
         (attributed["article_id"] == article_id)
@@ -84,7 +104,9 @@ def _innermost(attributed: pd.DataFrame, article_id: str, start: int, end: int):
     return rows.loc[(rows["end"] - rows["start"]).idxmin()]
 
 
-def _widest_overlap(attributed: pd.DataFrame, article_id: str, start: int, end: int):
+def _widest_overlap(
+    attributed: pd.DataFrame, article_id: str, start: int, end: int
+) -> pd.Series | None:
     """The attribution whose source overlaps [start, end) most, or None."""
     rows = attributed[
         (attributed["article_id"] == article_id)
@@ -130,6 +152,13 @@ def kind_agreement(
             "give the labels of this corpus, or load the corpus they were made for",
         )
     labels = labels[labels["source_kind"] != ""]
+    if form == "quotation" and quotes is None:
+        raise CorpusError(
+            "the source kind labels",
+            "",
+            "are by quotation, and no quotation was labelled",
+            "give quotes.csv (--quotes), or a filled-in labelling sheet (--labels)",
+        )
     rows = []
     if form == "quotation":
         found = quotes[quotes["status"] == "found"].set_index(["article_id", "para_no", "nth"])

@@ -87,6 +87,23 @@ def test_bad_kind_labels_name_the_place(tmp_path, content, message):
         read_kind_labels(tmp_path / "none.csv")
 
 
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "no readable CSV"),
+        (b'article_id,para_no,nth,source_kind\nreport,3,"0,unnamed\n', "no readable CSV"),
+        ("article_id,para_no,nth,source_kind\nr\u00e9port,3,0,unnamed\n".encode("latin-1"),
+         "no readable CSV"),
+        ("article_id,para_no,nth,source_kind\nreport,3,\u00b2,unnamed\n".encode(), "whole numbers"),
+    ],
+)  # fmt: skip
+def test_unreadable_kind_labels_are_corpus_errors(tmp_path, content, message):
+    path = tmp_path / "kinds.csv"
+    path.write_bytes(content)
+    with pytest.raises(CorpusError, match=message):
+        read_kind_labels(path)
+
+
 def test_labels_of_another_corpus_are_refused(tmp_path):
     corpus = load_corpus(BRAT)
     form, frame = read_kind_labels(
@@ -150,3 +167,23 @@ def test_the_shipped_kind_labels_read_and_hold_no_text():
         header = path.read_text(encoding="utf-8").splitlines()[0].split(",")
         assert set(header) <= {*frame.columns, "is_pronoun"}
         assert len(frame) > 50
+
+
+def test_the_command_line_refuses_labels_it_cannot_measure(tmp_path, capsys):
+    by_quotation = _write(
+        tmp_path / "q.csv", "article_id,para_no,nth,source_kind\nreport,3,0,other_official\n"
+    )
+    by_span = _write(tmp_path / "s.csv", "article_id,start,end,source_kind\nharbour,0,5,unnamed\n")
+    labels = ["--labels", str(VALIDATION / "labels.csv")]
+    cases = [
+        # Kinds by quotation need the quotation labels, kinds by span the brat labels.
+        (["--corpus", str(BRAT), "--attributions", str(BRAT / "labels")], by_quotation, "--labels"),
+        (["--corpus", str(VALIDATION), *labels], by_span, "--attributions"),
+        (["--corpus", str(VALIDATION), *labels], by_quotation, "no quotation is labelled"),
+    ]
+    for options, kinds, message in cases:
+        status = main(["validate", *options, "--source-kinds", str(kinds)])
+        assert (status, message in capsys.readouterr().err) == (2, True), options
+    with pytest.raises(CorpusError, match="no quotation was labelled"):
+        corpus = load_corpus(VALIDATION)
+        kind_agreement(corpus, source_kinds(corpus), *read_kind_labels(by_quotation))
