@@ -48,7 +48,7 @@ def attributed_units(
     pairs = _overlapping(news, attributions)
     # A source and cue closing the sentence ("…, according to a statement from the
     # ministry") are the account's too: the sentence is theirs, not the journalist's.
-    closing = pairs["source_start"] >= pairs["end_a"]
+    closing = (pairs["source_start"] >= pairs["end_a"]) & (pairs["source_start"] < pairs["end"])
     end_a = pairs["end_a"].where(~closing, np.maximum(pairs["end_a"], pairs["source_end"]))
     overlap = np.minimum(pairs["end"], end_a) - np.maximum(pairs["start"], pairs["start_a"])
     length = (pairs["end"] - pairs["start"]).clip(lower=1)

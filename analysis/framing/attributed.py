@@ -267,8 +267,9 @@ def _principals(text: str, lexicon: SourceLexicon) -> tuple[set[str], list[str]]
         # Office … Lund Ma had a phone call"): the two names just before its verb.
         named = _NAMED_BEFORE_VERB.search(opening)
         words = [w.lower() for w in named.group(1).split()] if named else []
-        if words and not any(w in lexicon.no_names for w in words):
-            surnames.update(w for w in words if len(w) > 2 or len(words) == 2)
+        others = lexicon.no_names | lexicon.documents | lexicon.states
+        if words and not any(w in others for w in words):
+            surnames.update(words)  # both words: "Wang Yi" is read by either
     for spoke in _SPOKESPERSON.finditer(text):
         follow = _NAME.findall(text[spoke.end() : spoke.end() + 40])
         if len(follow) >= 2:
@@ -464,8 +465,15 @@ def _unnamed(source: _Source, lexicon: SourceLexicon) -> str:
     if not source.written and not source.resolved:
         return "the text names no source"
     if not source.named and source.head in lexicon.unnamed:
+        if _A_CHAMBERS_MEMBERS.search(source.written):
+            return ""  # "House Republicans": a chamber's members, its officers
         return f"names no one ('{source.head}')"
     return ""
+
+
+_A_CHAMBERS_MEMBERS = re.compile(
+    r"\b(?:senate|house|congressional|assembly|parliamentary)\s+(?:republicans|democrats)\b"
+)
 
 
 # An office held no longer: "former Gov. Lund", "ex-minister", "a onetime State
@@ -486,14 +494,20 @@ def _current(pattern: re.Pattern, text: str) -> re.Match | None:
     return None
 
 
+# A body word that a name of its own makes a private body's: "the Atlantic Council"
+# is a think tank, "the council" the town's.
+_GENERIC_BODIES = frozenset(("council",))
+
+
 def _other_official(source: _Source, lexicon: SourceLexicon) -> str:
     for words, what in ((lexicon.titles, "an office"), (lexicon.bodies, "an institution")):
         pattern = lexicon.pattern(words)
         found = _current(pattern, source.written) or _current(pattern, source.context)
-        if found:
+        if found and not (found.group(0) in _GENERIC_BODIES and source.named):
             return f"{what} ('{found.group(0)}')"
     state = source.written.removeprefix("the ").strip()
-    if state in lexicon.states:
+    # "Jordan" resolved to "Michael Jordan" is a person, not the state.
+    if state in lexicon.states and len(source.resolved.split()) <= len(state.split()):
         return f"a state, by its name or its capital ('{state}')"
     return ""
 
@@ -505,14 +519,23 @@ _DESCRIBED = re.compile(
 )
 
 
+_ANYONE = frozenset(
+    """man woman boy girl child person crowd audience family couple public mob caller reader
+    viewer listener questioner protester demonstrator voter resident witness passer-by
+    stranger neighbour neighbor""".split()
+)
+
+
 def _named_other(source: _Source, lexicon: SourceLexicon) -> str:
     if source.named:
         return "a name, with no office or institution of state"
     described = _DESCRIBED.fullmatch(source.written)
     if described:
         head = described.group(1)
-        # One of them, not many: "the critics" and "his aides" name no one.
-        if head not in lexicon.unnamed and not (head.endswith("s") and not head.endswith("ss")):
+        # One of them, not many: "the critics" and "his aides" name no one; nor does a
+        # passer-by the article need not name ("the man", "the crowd").
+        plural = head.endswith("s") and not head.endswith("ss")
+        if head not in lexicon.unnamed and head not in _ANYONE and not plural:
             return f"a description of one the article names ('{source.written}')"
     return ""
 
@@ -579,6 +602,17 @@ def _contexts(text: str, resolved: str, start: int, end: int, width: int) -> str
 _CLAUSE = re.compile(r"\s*(?:[\w’']+\s+)?(?:that|if|whether)\b", re.IGNORECASE)
 
 
+_THAT_ENDS = re.compile(r"\b(?:that|if|whether)\s*$", re.IGNORECASE)
+# A clause's first word: a pronoun, a determiner, a number, a name, or the
+# subordinator or preposition of a phrase before its subject ("that as a nation, …").
+_OPENS_A_CLAUSE = re.compile(
+    r"(?:i|he|she|it|we|you|they|there|this|these|those|the|a|an|his|her|its|our|their|"
+    r"some|many|most|all|both|no|each|every|any|\d+|as|while|if|when|despite|in|on|at|"
+    r"after|before|given|although|though|because|since|unless|until|for|with|without|by|"
+    r"under|amid|during|once)\b|[A-Z]",
+)
+
+
 def _between(text: str, lo: int, hi: int):
     """The words between a cue's end and its content's start, read only when asked."""
     return lambda: text[lo:hi] if 0 <= lo <= hi else ""
@@ -596,7 +630,9 @@ def _relays(kind: str, cue: str, content: str, cue_start: int, start: int, telli
         return True
     if _CLAUSE.match(content) or telling.search(cue.lower()):
         return True
-    return bool(_CLAUSE.match(before() + " " + content))
+    # "emphasized that he …": "that" ends the words before the content, and the content
+    # opens as a clause does; "rejected that claim" is a demonstrative, an act.
+    return bool(_THAT_ENDS.search(before()) and _OPENS_A_CLAUSE.match(content))
 
 
 def source_kinds(
@@ -675,7 +711,7 @@ def source_kinds(
         )
     ]
     frame["words"] = frame["text"].str.count(r"\w+").astype("int64")
-    frame["claim_start"] = _claim_starts(corpus, frame)
+    frame["claim_start"] = _claim_starts(corpus, frame, texts)
     frame["relays"] = relays
     frame["source_kind"] = kinds
     frame["official_id"] = official
@@ -683,7 +719,7 @@ def source_kinds(
     return frame[list(ATTRIBUTED_COLUMNS)]
 
 
-def _claim_starts(corpus: Corpus, frame: pd.DataFrame) -> np.ndarray:
+def _claim_starts(corpus: Corpus, frame: pd.DataFrame, texts: dict[str, str]) -> np.ndarray:
     """Where each attribution's claim begins: its content's start, or its sentence's.
 
     A quotation its source and cue follow in the same sentence is the sentence's
@@ -718,5 +754,43 @@ def _claim_starts(corpus: Corpus, frame: pd.DataFrame) -> np.ndarray:
     # In the same article, and the source closes that sentence, not the next one's opening.
     same = (at >= 0) & (keys[np.maximum(at, 0)] >= base)
     closes = same & (base + frame["source_start"].to_numpy(np.int64)[after] < following)
-    claim[after[closes]] = np.minimum(claim[after[closes]], keys[at[closes]] - base[closes])
+    opening = keys[at[closes]] - base[closes]
+    rows = after[closes]
+    claim[rows] = np.maximum(
+        np.minimum(claim[rows], opening), _no_earlier_than(frame, texts, rows, opening)
+    )
     return claim
+
+
+# Where one clause of a sentence ends and the next begins: "…; and “…,” X said".
+_CLAUSE_BREAK = re.compile(r"(?:;|,\s+(?:and|but|while|whereas)\b|[—–])\s*")
+
+
+def _no_earlier_than(
+    frame: pd.DataFrame, texts: dict[str, str], rows: np.ndarray, opening: np.ndarray
+) -> np.ndarray:
+    """Where a claim pulled back to its sentence's opening must stop short of it.
+
+    Not before another attribution of the sentence ends ("Ivo Marsh said the deal was
+    dead, and “we will try again,” Lund said" is Lund's from "we"), nor before a
+    clause break (a semicolon, ", and", a dash).
+    """
+    ends = np.maximum.reduce(
+        [frame[c].to_numpy(np.int64) for c in ("end", "source_end", "cue_end")]
+    )
+    by_article: dict[str, np.ndarray] = {}
+    for article_id, group in frame.groupby("article_id").indices.items():
+        by_article[article_id] = np.sort(ends[group])
+    articles = frame["article_id"].to_numpy(dtype=object)
+    starts = frame["start"].to_numpy(np.int64)
+    stop = opening.copy()
+    for n, (row, lo) in enumerate(zip(rows, opening, strict=True)):
+        text, start = texts[articles[row]], starts[row]
+        bounds = by_article[articles[row]]
+        last = bounds[np.searchsorted(bounds, start, side="right") - 1] if len(bounds) else -1
+        if lo < last <= start:
+            stop[n] = last
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, int(stop[n]), int(start))]
+        if breaks:
+            stop[n] = breaks[-1]
+    return stop

@@ -171,6 +171,7 @@ def _sentence_hits(sentence: str, ruled: bool, spans) -> list[tuple[str, _Found]
 
 
 _LY_CUE = re.compile(r"[a-z]{2,}ly\W*")
+_LY_VERBS = frozenset("reply apply imply supply rely comply".split())  # verbs, not adverbs
 _SPACE_RUN = re.compile(r"\s+")
 
 
@@ -186,7 +187,7 @@ def _past_adverb_cues(
     starts = {lo for _, lo, _ in cues} | {lo for lo, _ in found}
     kept = []
     for p, lo, hi in cues:
-        if _LY_CUE.fullmatch(sentence, lo, hi):
+        if _LY_CUE.fullmatch(sentence, lo, hi) and sentence[lo:hi].lower() not in _LY_VERBS:
             gap = _SPACE_RUN.match(sentence, hi)
             if gap is not None and gap.end() in starts:
                 continue

@@ -599,8 +599,9 @@ _CLAUSE_LEAD = re.compile(
     r"with|without|if|unlike|like|by|from|amid|earlier|later|meanwhile|instead|however|"
     r"outside|inside|near|across|throughout|along|beyond|within|following|"
     r"still|indeed|now|yesterday|today)\b[^,;:“”\"]{0,120},\s+"
-    # A sentence adverb alone ("Recently,", "Separately,"), by suffixes no name ends in.
-    r"|[a-z]+(?:ent|al|ar|ate|ous|ive|ed|ing|ful|less|ant|ib|ab)ly,\s+)?",
+    # A sentence adverb alone ("Recently,", "Separately,"): a suffix after three letters
+    # or more, which short names ("Sally,", "Wally,") do not have.
+    r"|[a-z]{3,}(?:ent|al|ar|ate|ous|ive|ed|ing|ful|less|ant|ib|ab)ly,\s+)?",
     re.IGNORECASE,
 )
 # Words that open or close no subject: prepositions and the conjunctions of a clause.

@@ -174,7 +174,11 @@ DESCRIBED = (
     "The FM said the two countries would sign the agreement in May.\n\n"
     "The conference speaker said the ferry had become a symbol of the town.\n\n"
     "The Veldian Foreign Minister arrived late in the evening. He said the deal was rushed.\n\n"
-    "Moscow said the ferry would change nothing in the region.\n"
+    "Moscow said the ferry would change nothing in the region.\n\n"
+    "The basketball star Michael Jordan came to watch. Jordan said the ferry was his "
+    "favourite boat.\n\n"
+    "House Republicans said the ferry budget was too large.\n\n"
+    "A man on the pier shouted at the captain. The man said the ferry was always late.\n"
 )
 
 
@@ -210,8 +214,13 @@ def described(tmp_path_factory):
         ("The conference speaker", "named_other", "a description"),
         # A pronoun is of the kind of what it stands for.
         ("He", "other_official", "'foreign minister'"),
-        # A capital as the government it seats.
+        # A capital as the government it seats; not a person of that name.
         ("Moscow", "other_official", "a state"),
+        ("Jordan", "named_other", "a name"),
+        # A chamber's members are its officers, though a party's name no one.
+        ("House Republicans", "other_official", "'house republicans'"),
+        # Anyone the article need not name.
+        ("The man", "unnamed", "no name"),
     ],
 )
 def test_descriptions_groups_and_former_offices(described, source, kind, why):
@@ -287,6 +296,23 @@ def test_principals_by_name_document_and_short_title(claims, source, evidence):
 def test_a_cue_then_that_relays_an_account(claims):
     # "emphasized" is no cue of telling, but its "that" clause is the source's claim.
     assert _kind_of(claims[1], "Lind")["relays"] == "account"
+
+
+def test_a_demonstrative_that_is_no_claim(tmp_path):
+    (tmp_path / "a.txt").write_text("Lund rejected that claim in a long speech on Monday.\n")
+    kinds = framing.source_kinds(analysis.load_corpus(tmp_path / "a.txt"))
+    assert kinds.set_index("cue").loc["rejected", "relays"] == "act"
+
+
+def test_a_claim_starts_after_another_speakers_words(tmp_path):
+    text = (
+        "Ferry news\n\nIvo Marsh, a ferry captain, said on Monday that the deal was dead, "
+        "and “we will try again,” the Harbour Commission said.\n"
+    )
+    (tmp_path / "a.txt").write_text(text, "utf-8")
+    kinds = framing.source_kinds(analysis.load_corpus(tmp_path / "a.txt"))
+    mixed = kinds[kinds["kind"] == "mixed"].iloc[0]
+    assert text[mixed["claim_start"] :].startswith("“we will try again")
 
 
 def test_a_source_closing_the_sentence_makes_it_the_sources_account(claims):

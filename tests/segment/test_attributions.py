@@ -1131,11 +1131,16 @@ def test_a_distributive_subject_a_past_tense_and_a_date(body, cue, source):
             "declare",
             "Tom Reed",
         ),
-        # An adverb opening the sentence is no subject of it.
+        # An adverb opening the sentence is no subject of it; a short name is no adverb.
         (
             "Recently, Ada Lind of Portsea stood at a harbour meeting to say the ferry was late.",
             "say",
             "Ada Lind of Portsea",
+        ),
+        (
+            "Sally, a nurse from Portsea, stood at the harbour meeting to say the ferry was late.",
+            "say",
+            "Sally",
         ),
     ],
 )
