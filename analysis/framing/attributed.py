@@ -594,8 +594,18 @@ def _contexts(text: str, resolved: str, start: int, end: int, width: int) -> str
     for at, to in spans:
         before = _TITLE_RUN.search(text[max(0, at - width) : at])
         after = _APPOSITION.match(text[to : to + width])
-        parts.append((before.group(0) if before else "") + " " + (after.group(1) if after else ""))
+        run = _chamber_speaker(before.group(0)) if before else ""
+        parts.append(run + " " + (after.group(1) if after else ""))
     return " | ".join(parts).lower()
+
+
+# "Speaker" with a capital before a name is a chamber's ("Speaker Ryan"); a speaker at
+# a conference is none. The lexicon is matched in lower case, so the title is spelled out.
+_SPEAKER_TITLE = re.compile(r"(?<![\w.])Speaker(?=\s+[A-Z])")
+
+
+def _chamber_speaker(text: str) -> str:
+    return _SPEAKER_TITLE.sub("House Speaker", text) if "Speaker" in text else text
 
 
 # A clause after the cue, or after one word of it ("made clear that", "was sure whether").
@@ -679,11 +689,11 @@ def source_kinds(
         key = (article_id, written, resolved)
         if key not in seen:
             if (written, resolved) not in alike:
-                lowered = written.lower()
+                lowered = _chamber_speaker(written).lower()
                 if lowered in _PRONOUNS and resolved:
                     # A pronoun resolved is read as what it stands for: "he" for
                     # "the Turkish President" is of that one's kind.
-                    lowered = resolved.strip().lower()
+                    lowered = _chamber_speaker(resolved.strip()).lower()
                 head = lowered.split()[-1] if lowered else ""
                 head = _POSSESSIVE.sub("", head).strip(",.:;")
                 alike[written, resolved] = (lowered, head, _is_named(written, resolved, lexicon))

@@ -178,7 +178,8 @@ DESCRIBED = (
     "The basketball star Michael Jordan came to watch. Jordan said the ferry was his "
     "favourite boat.\n\n"
     "House Republicans said the ferry budget was too large.\n\n"
-    "A man on the pier shouted at the captain. The man said the ferry was always late.\n"
+    "A man on the pier shouted at the captain. The man said the ferry was always late.\n\n"
+    "Speaker Ivo Marsh said the ferry budget would pass the chamber.\n"
 )
 
 
@@ -210,8 +211,9 @@ def described(tmp_path_factory):
         # A definite description of one person.
         ("The shipping magnate", "named_other", "a description"),
         ("The FM", "other_official", "'fm'"),
-        # A speaker at a conference holds no office.
+        # A speaker at a conference holds no office; "Speaker" before a name does.
         ("The conference speaker", "named_other", "a description"),
+        ("Speaker Ivo Marsh", "other_official", "'house speaker'"),
         # A pronoun is of the kind of what it stands for.
         ("He", "other_official", "'foreign minister'"),
         # A capital as the government it seats; not a person of that name.
