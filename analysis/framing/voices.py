@@ -65,6 +65,31 @@ def sources_table(attributions: pd.DataFrame, articles: pd.DataFrame, by: str = 
     ).reset_index(drop=True)
 
 
+_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+(?P<surname>[A-Z][\w’'-]+)")
+
+
+def _one_name_each(who: pd.Series) -> pd.Series:
+    """Sources as one name each: "Mr Putin" is "Vladimir Putin" where the corpus names one.
+
+    An honorific and a surname (each article resolves it to the full name only where
+    that article gives one) become the full name when exactly one source of the
+    corpus is a longer name ending in that surname; two ("Jeb Bush", "George W.
+    Bush") leave it as written.
+    """
+    names = pd.unique(who)
+    full: dict[str, list[str]] = {}
+    for name in names:
+        words = name.split()
+        if len(words) >= 2 and words[0][:1].isupper() and not _HONORIFIC.fullmatch(name):
+            full.setdefault(words[-1], []).append(name)
+    mapping = {}
+    for name in names:
+        titled = _HONORIFIC.fullmatch(name)
+        if titled and len(full.get(titled.group("surname"), [])) == 1:
+            mapping[name] = full[titled.group("surname")][0]
+    return who.replace(mapping) if mapping else who
+
+
 def top_sources(attributions: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     """The sources given the most words, quoted or reported (narrated acts aside).
 
@@ -73,7 +98,8 @@ def top_sources(attributions: pd.DataFrame, n: int = 10) -> pd.DataFrame:
         n: How many.
 
     Returns:
-        One row per source (as resolved; as written where unresolved) with its
+        One row per source (as resolved; as written where unresolved; "Mr Lund" as
+        the one full name the corpus gives Lund) with its
         ``source_kind`` (the most frequent), ``attributions``, ``words``,
         ``direct_words`` and ``articles``; the most words first.
     """
@@ -83,6 +109,7 @@ def top_sources(attributions: pd.DataFrame, n: int = 10) -> pd.DataFrame:
         direct_words=np.where(said["kind"] == "indirect", 0, said["words"]),
     )
     said = said[said["who"].str.strip() != ""]
+    said = said.assign(who=_one_name_each(said["who"]))
     if said.empty:
         return pd.DataFrame(
             columns=["source", "source_kind", "attributions", "words", "direct_words", "articles"]

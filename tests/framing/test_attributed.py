@@ -159,6 +159,33 @@ def test_sources_table_and_top_sources_count_the_same_words(corpus, result):
     assert finding.endswith("in quotation marks")
 
 
+def test_top_sources_give_one_name_to_one_person():
+    rows = [
+        # (article, source as resolved, words): "Mr Lund" where an article gives no first
+        # name is the one Lund the corpus names; "Mr Bush" stays, two Bushes are named.
+        ("a", "Ada Lind", 10),
+        ("b", "Mr Lind", 5),
+        ("a", "Jeb Bush", 4),
+        ("b", "George Bush", 3),
+        ("c", "Mr Bush", 2),
+    ]
+    kinds = pd.DataFrame(
+        {
+            "article_id": [a for a, _, _ in rows],
+            "attribution_no": range(len(rows)),
+            "kind": "indirect",
+            "relays": "account",
+            "source": [who for _, who, _ in rows],
+            "source_as_written": [who for _, who, _ in rows],
+            "source_kind": "named_other",
+            "words": [n for _, _, n in rows],
+        }
+    )
+    top = framing.top_sources(kinds).set_index("source")
+    assert top.loc["Ada Lind", ["words", "articles"]].tolist() == [15, 2]
+    assert "Mr Lind" not in top.index and top.loc["Mr Bush", "words"] == 2
+
+
 DESCRIBED = (
     "Talks on the harbour ferry drag on\n\n"
     "Governor Ada Lind and Tom Reed met on Monday to discuss the ferry timetable.\n\n"
