@@ -623,16 +623,13 @@ _OPENS_A_CLAUSE = re.compile(
 )
 
 
-def _between(text: str, lo: int, hi: int):
-    """The words between a cue's end and its content's start, read only when asked."""
-    return lambda: text[lo:hi] if 0 <= lo <= hi else ""
-
-
-def _relays(kind: str, cue: str, content: str, cue_start: int, start: int, telling, before) -> bool:
+def _relays(
+    kind: str, cue: str, content: str, cue_start: int, start: int, telling, text: str, cue_end: int
+) -> bool:
     """Whether the attribution gives the source's claim (not narrates an act).
 
-    ``before()`` gives the text between the cue and the content: "emphasized that
-    he …" gives a claim though the content starts after "that".
+    ``text[cue_end:start]`` is read only when the rest decides nothing: "emphasized
+    that he …" gives a claim though the content starts after "that".
     """
     if kind != "indirect":
         return True
@@ -642,7 +639,8 @@ def _relays(kind: str, cue: str, content: str, cue_start: int, start: int, telli
         return True
     # "emphasized that he …": "that" ends the words before the content, and the content
     # opens as a clause does; "rejected that claim" is a demonstrative, an act.
-    return bool(_THAT_ENDS.search(before()) and _OPENS_A_CLAUSE.match(content))
+    before = text[cue_end:start] if 0 <= cue_end <= start else ""
+    return bool(_THAT_ENDS.search(before) and _OPENS_A_CLAUSE.match(content))
 
 
 def source_kinds(
@@ -713,9 +711,7 @@ def source_kinds(
         official.append(side)
     columns = ("kind", "cue", "text", "cue_start", "start", "article_id", "cue_end")
     relays = [
-        "account"
-        if _relays(kind, cue, content, cue_start, start, telling, _between(texts[a], lo, start))
-        else "act"
+        "account" if _relays(kind, cue, content, cue_start, start, telling, texts[a], lo) else "act"
         for kind, cue, content, cue_start, start, a, lo in zip(
             *(frame[c].to_numpy() for c in columns), strict=True
         )

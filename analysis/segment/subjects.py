@@ -327,15 +327,15 @@ def _ends_subject(
     return word in _OPENERS  # "Despite his …": a phrase
 
 
-# Phrases of circumstance a subject and its cue may enclose (as words, lower case).
-_PHRASES_BETWEEN = tuple(
-    tuple(p.split())
-    for p in (
-        "at the time", "at that time", "at the moment", "at one point", "at first",
-        "at times", "in the past", "in turn", "in response", "in a statement",
-        "in an interview", "in a speech", "in a tweet", "in a letter",
-    )
-)  # fmt: skip
+# Phrases of circumstance a subject and its cue may enclose (as words, lower case),
+# by their last word: a subject read back checks only the phrases its last word ends.
+_PHRASES_BETWEEN: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in (
+    "at the time", "at that time", "at the moment", "at one point", "at first",
+    "at times", "in the past", "in turn", "in response", "in a statement",
+    "in an interview", "in a speech", "in a tweet", "in a letter",
+):  # fmt: skip
+    _PHRASES_BETWEEN.setdefault(_phrase.split()[-1], []).append(tuple(_phrase.split()))
 
 
 def _past_skipped(
@@ -357,7 +357,7 @@ def _past_skipped(
         )
     ):
         n -= 1
-    for phrase in _PHRASES_BETWEEN:
+    for phrase in _PHRASES_BETWEEN.get(_bare(sentence, words[n - 1]), ()) if n else ():
         k = len(phrase)
         if n > k and tuple(_bare(sentence, w) for w in words[n - k : n]) == phrase:
             # "Lund at the time said", "Reyes in a statement warned": a circumstance

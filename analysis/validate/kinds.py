@@ -92,27 +92,17 @@ def read_kind_labels(path: str | Path) -> tuple[str, pd.DataFrame]:
 _WHOLE = re.compile(r"[0-9]+")
 
 
-def _innermost(attributed: pd.DataFrame, article_id: str, start: int, end: int) -> pd.Series | None:
-    """The attribution with the shortest content that holds [start, end), or None."""
-    rows = attributed[
-        (attributed["article_id"] == article_id)
-        & (attributed["start"] <= start)
-        & (attributed["end"] >= end)
-    ]
+def _innermost(article: pd.DataFrame, start: int, end: int) -> pd.Series | None:
+    """Of one article's attributions, the shortest content that holds [start, end), or None."""
+    rows = article[(article["start"] <= start) & (article["end"] >= end)]
     if not len(rows):
         return None
     return rows.loc[(rows["end"] - rows["start"]).idxmin()]
 
 
-def _widest_overlap(
-    attributed: pd.DataFrame, article_id: str, start: int, end: int
-) -> pd.Series | None:
-    """The attribution whose source overlaps [start, end) most, or None."""
-    rows = attributed[
-        (attributed["article_id"] == article_id)
-        & (attributed["source_start"] < end)
-        & (attributed["source_end"] > start)
-    ]
+def _widest_overlap(article: pd.DataFrame, start: int, end: int) -> pd.Series | None:
+    """Of one article's attributions, the one whose source overlaps [start, end) most."""
+    rows = article[(article["source_start"] < end) & (article["source_end"] > start)]
     if not len(rows):
         return None
     overlap = rows["source_end"].clip(upper=end) - rows["source_start"].clip(lower=start)
@@ -159,6 +149,10 @@ def kind_agreement(
             "are by quotation, and no quotation was labelled",
             "give quotes.csv (--quotes), or a filled-in labelling sheet (--labels)",
         )
+    # Each labelled article's attributions, selected once (not once per label).
+    labelled = attributed[attributed["article_id"].isin(set(labels["article_id"]))]
+    by_article = dict(tuple(labelled.groupby("article_id")))
+    none = attributed.iloc[:0]
     rows = []
     if form == "quotation":
         found = quotes[quotes["status"] == "found"].set_index(["article_id", "para_no", "nth"])
@@ -170,10 +164,12 @@ def kind_agreement(
             if key in found.index:
                 quote_no = int(found.loc[key, "quote_no"])
                 start, end = spans.loc[(label.article_id, quote_no)]
-                match = _innermost(attributed, label.article_id, int(start), int(end))
+                article = by_article.get(label.article_id, none)
+                match = _innermost(article, int(start), int(end))
             where = f"paragraph {label.para_no}, quotation {label.nth}"
         else:
-            match = _widest_overlap(attributed, label.article_id, label.start, label.end)
+            article = by_article.get(label.article_id, none)
+            match = _widest_overlap(article, label.start, label.end)
             where = f"{label.start}-{label.end}"
         kind = "" if match is None else str(match["source_kind"])
         rows.append(
