@@ -44,6 +44,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from analysis._arrays import count_runs
 from analysis.corpus import Corpus
 from analysis.errors import WorkbookError
 from analysis.framing.claims import claim_starts
@@ -277,22 +278,34 @@ def _principals(text: str, lexicon: SourceLexicon) -> tuple[set[str], list[str]]
     return {s for s in surnames if s}, titles
 
 
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
 def _official_sides(corpus: Corpus, lexicon: SourceLexicon) -> dict[str, list[_Official]]:
     """Per news article, the official texts it pairs with: each one's issuer and principals."""
     articles = corpus.articles.set_index("article_id")
+    ids = corpus.pairs["official_id"].unique()
     sentences = corpus.sentences
-    # Its first sentence of four words or more: a date or time line names no one.
-    said = sentences[sentences["role"] == "official"]
-    said = said[said["text"].str.count(r"[^\W\d_]+") >= 4]
-    opening = said.drop_duplicates("article_id", keep="first").set_index("article_id")["text"]
+    said = sentences[(sentences["role"] == "official") & sentences["article_id"].isin(ids)]
+    # Sentences in text order: each official text's are read from its first.
+    by_text = said.groupby("article_id", sort=False).indices
+    said_texts = said["text"].to_numpy()
     officials: dict[str, _Official] = {}
-    for official_id in corpus.pairs["official_id"].unique():
+    for official_id in ids:
         row = articles.loc[official_id]
-        text = str(opening.get(official_id, row["text"]))
+        # Its first sentence of four words or more: a date or time line names no one.
+        text = next(
+            (
+                str(said_texts[n])
+                for n in by_text.get(official_id, ())
+                if len(_LETTER_RUN.findall(said_texts[n])) >= 4
+            ),
+            str(row["text"]),
+        )
         head = " ".join((str(row["outlet"]), str(row["title"]), str(row["text"])[:300])).lower()
         aliases: list[str] = []
         for _, names in lexicon.institutions:
-            if any(lexicon.pattern((alias,)).search(head) for alias in names):
+            if lexicon.pattern(names).search(head):  # any of its names
                 aliases.extend(names)
         surnames, titles = _principals(text, lexicon)
         officials[official_id] = _Official(
@@ -318,7 +331,7 @@ class _Source:
         head: The last word as written, lower case, less a possessive.
         named: It names a person or an organisation by name.
         officials: The article's official sides (:class:`_Official`).
-        context: The words around its mentions, lower case (:func:`_contexts`): read
+        context: The words around its mentions, lower case (:class:`_Contexts`): read
             only by a rule that needs it, as most sources are decided without.
     """
 
@@ -559,8 +572,35 @@ def _kind(source: _Source, lexicon: SourceLexicon) -> tuple[str, str]:
     return "unnamed", "no name, office or institution: a description of someone unnamed"
 
 
-# No "and" in a run: "the Prime Minister and President Lund" gives Lund no "prime minister".
-_TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w'’.\-]*|of|the|for|de|[a-z]+['’]s)\s+)+$")
+# A word of a title run, as in "the Secretary of State", "Moscow's". No "and" in a
+# run: "the Prime Minister and President Lund" gives Lund no "prime minister".
+_TITLE_WORD = re.compile(r"[A-Z][\w'’.\-]*|of|the|for|de|[a-z]+['’]s")
+
+
+def _title_run(before: str) -> str:
+    r"""The run of title words, each followed by whitespace, that ends ``before``, or "".
+
+    As ``re.search(r"(?:(?:WORD)\s+)+$", before)`` gives it, where a search would try
+    every character of ``before``: the words are read back from its end, and the
+    first that is no title word may still end in one ("bathe Senator": "the Senator").
+    """
+    if not before[-1:].isspace():
+        return ""
+    stripped = before.rstrip()
+    start, at = -1, len(stripped)
+    for word in reversed(stripped.split()):
+        at = stripped.rfind(word, 0, at)
+        if _TITLE_WORD.fullmatch(word):
+            start = at
+            continue
+        for i in range(1, len(word)):
+            if _TITLE_WORD.fullmatch(word, i):
+                start = at + i
+                break
+        break
+    return before[start:] if start >= 0 else ""
+
+
 # An apposition: a noun phrase after the comma, up to a preposition that brings in
 # someone else ("an aide to Senate Majority Leader Reed" is no leader). A relative
 # clause ("who met Senator Reed") is none.
@@ -571,32 +611,58 @@ _APPOSITION = re.compile(
 )
 
 
-def _contexts(text: str, resolved: str, start: int, end: int, width: int) -> str:
-    """The titles of a source: the capitalised run before each mention, and its apposition.
+class _Contexts:
+    """The titles of each source: the capitalised run before each mention, and its apposition.
 
     Up to three mentions of the source's surname (or the source as written), each
     read for the run of capitalised words right before it ("Russian President",
     "White House Press Secretary") and an apposition after it (", the British prime
-    minister,"), within ``width`` characters.
+    minister,"), within ``width`` characters. A surname's mentions and each mention's
+    words are read once per article, however many attributions name it.
     """
-    if start < 0:
-        return ""
-    spans = [(start, end)]
-    words = [w.strip(",.") for w in resolved.split()]
-    surname = next((w for w in reversed(words) if w.lower() not in ("jr", "sr", "ii", "iii")), "")
-    at = text.find(surname) if len(surname) > 2 else -1
-    while at >= 0 and len(spans) < 4:  # str.find: a regex per source would cost seconds
-        to = at + len(surname)
-        if not (at and text[at - 1].isalnum()) and not (to < len(text) and text[to].isalnum()):
-            spans.append((at, to))
-        at = text.find(surname, to)
-    parts = []
-    for at, to in spans:
-        before = _TITLE_RUN.search(text[max(0, at - width) : at])
-        after = _APPOSITION.match(text[to : to + width])
-        run = _chamber_speaker(before.group(0)) if before else ""
-        parts.append(run + " " + (after.group(1) if after else ""))
-    return " | ".join(parts).lower()
+
+    def __init__(self, texts: dict[str, str], width: int) -> None:
+        self.texts, self.width = texts, width
+        self._mentions: dict[tuple[str, str], list[str]] = {}
+        self._parts: dict[tuple[str, int, int], str] = {}
+        self._surnames: dict[str, str] = {}
+
+    def __call__(self, article_id: str, resolved: str, start: int, end: int) -> str:
+        if start < 0:
+            return ""
+        if resolved not in self._surnames:
+            words = [w.strip(",.") for w in resolved.split()]
+            self._surnames[resolved] = next(
+                (w for w in reversed(words) if w.lower() not in _SUFFIXES), ""
+            )
+        key = (article_id, self._surnames[resolved])
+        if key not in self._mentions:
+            self._mentions[key] = [self._part(article_id, at, to) for at, to in self._spans(key)]
+        return " | ".join([self._part(article_id, start, end), *self._mentions[key]]).lower()
+
+    def _spans(self, key: tuple[str, str]) -> list[tuple[int, int]]:
+        """The first three whole-word mentions of a surname of three letters or more."""
+        text, surname = self.texts[key[0]], key[1]
+        spans: list[tuple[int, int]] = []
+        at = text.find(surname) if len(surname) > 2 else -1
+        while at >= 0 and len(spans) < 3:  # str.find: a regex per source would cost seconds
+            to = at + len(surname)
+            if not (at and text[at - 1].isalnum()) and not (to < len(text) and text[to].isalnum()):
+                spans.append((at, to))
+            at = text.find(surname, to)
+        return spans
+
+    def _part(self, article_id: str, at: int, to: int) -> str:
+        key = (article_id, at, to)
+        if key not in self._parts:
+            text, width = self.texts[article_id], self.width
+            run = _chamber_speaker(_title_run(text[max(0, at - width) : at]))
+            after = _APPOSITION.match(text[to : to + width])
+            self._parts[key] = run + " " + (after.group(1) if after else "")
+        return self._parts[key]
+
+
+_SUFFIXES = ("jr", "sr", "ii", "iii")  # of a name: not its surname
 
 
 # "Speaker" with a capital before a name is a chamber's ("Speaker Ryan"); a speaker at
@@ -675,6 +741,7 @@ def source_kinds(
     texts = dict(zip(articles["article_id"], articles["text"], strict=False))
     sides = _official_sides(corpus, lexicon) if len(frame) else {}
     telling = lexicon.pattern(lexicon.telling)
+    contexts = _Contexts(texts, rules.context_chars)
     kinds, evidence, official = [], [], []
     seen: dict[tuple, tuple[str, str, str]] = {}
     # What does not depend on the article, once per source as written and resolved.
@@ -696,9 +763,7 @@ def source_kinds(
                 head = _POSSESSIVE.sub("", head).strip(",.:;")
                 alike[written, resolved] = (lowered, head, _is_named(written, resolved, lexicon))
             lowered, head, named = alike[written, resolved]
-            context = functools.partial(
-                _contexts, texts[article_id], resolved, start, end, rules.context_chars
-            )
+            context = functools.partial(contexts, article_id, resolved, start, end)
             source = _Source(lowered, resolved, head, named, sides.get(article_id, []), context)
             kind, why = _kind(source, lexicon)
             side = ""
@@ -716,7 +781,7 @@ def source_kinds(
             *(frame[c].to_numpy() for c in columns), strict=True
         )
     ]
-    frame["words"] = frame["text"].str.count(r"\w+").astype("int64")
+    frame["words"] = count_runs(frame["text"].tolist(), r"\w").astype("int64")
     frame["claim_start"] = claim_starts(corpus, frame, texts)
     frame["relays"] = relays
     frame["source_kind"] = kinds

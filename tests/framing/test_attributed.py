@@ -413,3 +413,28 @@ def test_the_shipped_lexicon_gives_each_list_its_sources():
     tables = [name for name, table in data.items() if isinstance(table, dict)]
     assert {"titles", "bodies", "unnamed", "documents", "telling", "states"} <= set(tables)
     assert all(data[name].get("source") for name in tables), "a word list without its source"
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "said Russian President ",
+        "met the Secretary of State ",
+        "Moscow's envoy, the Deputy Foreign Minister ",
+        "to bathe Senator ",  # a title word at the end of a word: "the Senator"
+        "an iPhone Maker ",
+        "the Prime Minister and President ",  # no "and" in a run
+        "text ending on a word",
+        "  Two  Spaces\tand\ta Tab\n",
+        "a line break before\nGovernor ",
+        "mother’s aide ",
+        "",
+        " ",
+    ],
+)
+def test_a_title_run_is_read_back_as_the_pattern_would_find_it(before):
+    from analysis.framing.attributed import _TITLE_WORD, _title_run
+
+    pattern = re.compile(rf"(?:(?:{_TITLE_WORD.pattern})\s+)+$")
+    found = pattern.search(before)
+    assert _title_run(before) == (found.group(0) if found else "")
