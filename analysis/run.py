@@ -102,20 +102,18 @@ def run_workbook(corpus: Corpus, *, rules: Rules | None = None) -> Workbook:
         alignment, sources, usage = framing.align(
             corpus, units, rules=rules.align, usage_rules=rules.usage
         )
-        verbs = framing.verb_pairs(alignment)
-        # Quotation fidelity here, after alignment's peak: the two sides then take
-        # about as long (the source kinds are the other side's longest step).
-        quotes = framing.quote_fidelity(corpus, rules=rules.fidelity)
-        return units, alignment, sources, usage, verbs, quotes
+        return units, alignment, sources, usage, framing.verb_pairs(alignment)
 
     def other_side() -> tuple:
         # The lightest in memory last: alignment, beside it, peaks near its end.
+        # Quotation fidelity is on this side so the two take about as long.
+        quotes = framing.quote_fidelity(corpus, rules=rules.fidelity)
         mentions = topics.find_mentions(corpus)
         scores = readability.suite(files)
-        return scores, mentions, framing.source_kinds(corpus, rules=rules.attributed)
+        return scores, mentions, framing.source_kinds(corpus, rules=rules.attributed), quotes
 
     two = process_count(len(corpus.articles), PARALLEL_MIN_DOCUMENTS) > 1
-    (units, alignment, sources, usage, verbs, quotes), (scores, mentions, said) = both_at_once(
+    (units, alignment, sources, usage, verbs), (scores, mentions, said, quotes) = both_at_once(
         alignment_side, other_side, two
     )
     result = framing.Framing(

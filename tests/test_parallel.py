@@ -59,3 +59,20 @@ def test_both_at_once_runs_the_second_job_elsewhere_and_keeps_each_to_one_proces
     assert first_count == second_count == 1  # neither splits its own work meanwhile
     assert parallel.process_count(10**9, 1) == min(2, parallel.usable_cpus())  # and after
     assert parallel.both_at_once(lambda: 1, lambda: 2, False) == (1, 2)
+
+
+@pytest.mark.parametrize(
+    ("environment", "backend"), [({}, "system"), ({"ARROW_DEFAULT_MEMORY_POOL": "jemalloc"}, None)]
+)
+def test_arrow_frees_to_the_system_unless_the_user_chose_a_pool(environment, backend):
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
+    env.update(environment)
+    code = "import analysis, pyarrow as pa; print(pa.default_memory_pool().backend_name)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    # A pool the user named stays theirs (jemalloc where the wheel has it, else Arrow's fallback).
+    assert (out.stdout.strip() == backend) if backend else out.stdout.strip() != "system"
