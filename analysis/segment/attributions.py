@@ -31,8 +31,8 @@ from analysis.segment.learned_rules import _LEARNED, _learned_cue
 from analysis.segment.names import _CAP, clean_speaker
 from analysis.segment.quotes import Quotation
 from analysis.segment.reported_rules import (
-    _ANY_CUE,
     _WORD_CHAR,
+    CUE_WORDS,
     REPORTED_RULES,
     _content_end,
     _content_start,
@@ -89,9 +89,9 @@ def find_attributions(
     covered: set[int] = set()  # quotations inside reported speech
     starts = [lo for _, lo, _ in sentences]
     opens = [q.open_mark for q in quotes]
-    # Every rule needs a cue: the sentences without one (most) are passed over.
-    cues = [m.start() for m in _ANY_CUE.finditer(masked)]
-    learnable = cue_model().candidates(masked)
+    # Every rule needs a cue: the sentences without one (most) are passed over. The
+    # words a rule's cue opens with are found in the model's scan for its candidates.
+    learnable, cues = cue_model().scan(masked, CUE_WORDS)
     learnable_at = [lo for lo, _ in learnable]
     for block_no, lo, hi in sentences:
         first = bisect.bisect_left(cues, lo)

@@ -249,20 +249,41 @@ class CueModel:
         punctuation, in lower case (:func:`tokens`). One scan of the whole text
         finds the few tokens worth reading.
         """
+        return self.scan(text)[0]
+
+    def scan(
+        self, text: str, marks: frozenset[str] = frozenset()
+    ) -> tuple[list[tuple[int, int]], list[int]]:
+        r""":meth:`candidates`, and where each of ``marks`` stands in ``text``, in one scan.
+
+        Args:
+            text: The text.
+            marks: Words looked for as written, whole (``re``'s ``\b``): the
+                rules' cue words. None may stand inside a word of the vocabulary
+                ("said" in "well-said"), where the scan, on that longer word, would
+                pass it over (``tests/segment/test_cue_model.py`` checks).
+
+        Returns:
+            ``(candidates, starts)``: the candidates' ``(start, end)`` and the start
+            of each mark, both in order.
+        """
         lowered = text.lower()
         if len(lowered) != len(text):  # a letter whose lower case is longer ("İ")
-            lowered, pattern = text, _vocabulary_pattern(self.vocabulary, re.IGNORECASE)
+            lowered, pattern = text, _scan_pattern(self.vocabulary, marks, re.IGNORECASE)
         else:
-            pattern = _vocabulary_pattern(self.vocabulary)
-        found, token_end = [], -1
+            pattern = _scan_pattern(self.vocabulary, marks)
+        found, starts, token_end = [], [], -1
         for match in pattern.finditer(lowered):
-            if match.start() < token_end:
+            at = match.start()
+            if marks and text[at : match.end()] in marks:
+                starts.append(at)
+            if at < token_end:
                 continue  # another match in the token just read
-            lo = _token_start(text, match.start())
+            lo = _token_start(text, at)
             token_end = _token_end(text, match.end())
             if bare_form(text[lo:token_end]) in self.vocabulary:
                 found.append((lo, token_end))
-        return found
+        return found, starts
 
     def cues(
         self, sentence: str, start: int = 0, candidates: list[tuple[int, int]] | None = None
@@ -305,6 +326,12 @@ def _token_start(sentence: str, at: int) -> int:
 def _token_end(sentence: str, at: int) -> int:
     found = _SPACE.search(sentence, at)
     return found.start() if found else len(sentence)
+
+
+@cache
+def _scan_pattern(vocabulary: frozenset[str], marks: frozenset[str], flags: int = 0) -> re.Pattern:
+    """The pattern of :meth:`CueModel.scan`: the vocabulary's forms and the marks in lower case."""
+    return _vocabulary_pattern(vocabulary | {mark.lower() for mark in marks}, flags)
 
 
 @cache

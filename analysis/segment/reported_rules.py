@@ -26,7 +26,7 @@ from analysis.segment.subjects import (
 )
 from analysis.text import DATELINE, WEEKDAY
 
-__all__ = ["REPORTED_RULES"]
+__all__ = ["CUE_WORDS", "REPORTED_RULES"]
 
 
 # Verbs that report speech, writing or a stated view, as they introduce what was
@@ -458,3 +458,4 @@ def _cue_words() -> list[str]:
 
 # Any word a cue opens with: every rule needs one, so a sentence without is passed over.
 _ANY_CUE = re.compile(rf"\b{word_trie(_cue_words())}\b")
+CUE_WORDS = frozenset(_cue_words())  # as :data:`_ANY_CUE` finds them, for one scan of a text

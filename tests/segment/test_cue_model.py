@@ -109,6 +109,39 @@ def test_candidates_are_the_tokens_whose_form_is_in_the_vocabulary():
         assert model.candidates(text) == expected, text
 
 
+def test_one_scan_finds_the_candidates_and_every_rule_cue_word():
+    """The scan for candidates also finds the rules' cue words, as their own pattern does."""
+    from analysis.segment.reported_rules import _ANY_CUE, CUE_WORDS
+
+    model = cue_model()
+    words = sorted(CUE_WORDS)[::3] + sorted(model.vocabulary)[:150]
+    words += ["Said", "SAID", "well-said", "mayor", "x", "İstanbul", "“Told", "said/told"]
+    marks = ["", ",", ".", "“", "”", "(", "-", "—"]
+    rng = random.Random(11)
+    for _ in range(300):
+        text = " ".join(
+            rng.choice(marks[:4]) + rng.choice(words) + rng.choice(marks)
+            for _ in range(rng.randint(0, 40))
+        )
+        found, starts = model.scan(text, CUE_WORDS)
+        assert found == model.candidates(text), text
+        assert starts == [m.start() for m in _ANY_CUE.finditer(text)], text
+
+
+def test_no_rule_cue_word_stands_inside_a_word_of_the_cue_model():
+    """The scan reads "self-described" whole: a cue word inside it ("described") would be missed."""
+    from analysis.segment.reported_rules import CUE_WORDS
+
+    joined = [word for word in cue_model().vocabulary if not re.fullmatch(r"\w+", word)]
+    inside = [
+        (mark, word)
+        for word in joined
+        for mark in CUE_WORDS
+        if re.search(rf"\b{re.escape(mark.lower())}\b", word) and mark.lower() != word
+    ]
+    assert inside == []
+
+
 def test_a_cue_s_head_skips_its_auxiliaries():
     assert cue_head("has also said") == "said"
     assert cue_head("is expected") == "expected"
