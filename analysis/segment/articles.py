@@ -138,8 +138,9 @@ def _release_free_memory() -> None:
 
     Segmenting creates and frees millions of small objects; glibc keeps their pages
     after they are freed, and the analyses that follow would count them in their
-    peak memory (about 0.4 GB on the 10,000-article benchmark). Arrow's own pool
-    keeps the buffers of the frames built and joined meanwhile (about 0.13 GB more).
+    peak memory (about 0.4 GB on the 10,000-article benchmark). A pool of Arrow's
+    own, where the user chose one (``ARROW_DEFAULT_MEMORY_POOL``), keeps the buffers
+    of the frames built and joined meanwhile (about 0.13 GB more with mimalloc).
     """
     import ctypes
     import ctypes.util

@@ -457,5 +457,5 @@ def _cue_words() -> list[str]:
 
 
 # Any word a cue opens with: every rule needs one, so a sentence without is passed over.
-_ANY_CUE = re.compile(rf"\b{word_trie(_cue_words())}\b")
-CUE_WORDS = frozenset(_cue_words())  # as :data:`_ANY_CUE` finds them, for one scan of a text
+CUE_WORDS = frozenset(_cue_words())  # also found by the cue model's scan of a whole text
+_ANY_CUE = re.compile(rf"\b{word_trie(sorted(CUE_WORDS))}\b")
