@@ -199,7 +199,8 @@ def _opens_clause(sentence: str, start: int, at: int) -> bool:
 _TAIL_CUE = re.compile(rf"\b(?P<cue>{_REPORTING_WORDS}|according\s+to)\b")
 # When and where it was said, in phrases ("…, officials said in Geneva on Monday.").
 _TAIL_WHEN = (
-    r"(?:\s+(?:{}|in|on|at|during|last|this)\b[^,.;:!?“”\"]{{0,80}}"
+    # Never across "that": "…, she said on Tuesday that she would run" is no tail.
+    r"(?:\s+(?:{}|in|on|at|during|last|this)\b(?:(?!\bthat\b)[^,.;:!?“”\"]){{0,80}}"
     r"|\s+[A-Z][a-z]+day\b)*"
 )
 # What may follow and is no content of the cue: an aside after a dash, or when

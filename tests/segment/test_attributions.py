@@ -297,6 +297,30 @@ def test_a_cue_closing_its_sentence_attributes_what_came_before(body, cue, conte
     assert content_and_source(body, cue) == (content, source)
 
 
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        (
+            "Still, Ida Lund, an adviser to the mayor, said on Tuesday that the ferry would "
+            "keep its winter timetable.",
+            "Ida Lund",
+        ),
+        (
+            "The harbour plan is unclear, but she said at a council meeting last week that "
+            "the ferry would keep its winter timetable.",
+            "she",
+        ),
+    ],
+)
+def test_when_it_was_said_then_that_opens_the_content_not_a_tail(body, source):
+    # "said on Tuesday that …" goes on with what was said: the cue does not close the
+    # sentence, so the words before the comma are not its content.
+    assert content_and_source(body, "said") == (
+        "the ferry would keep its winter timetable",
+        source,
+    )
+
+
 def test_after_a_telling_to_opens_what_was_told():
     found = attributions("At Monday's meeting, the council urged the port to settle the dispute.")
     row = found[found["cue"] == "urged"].iloc[0]

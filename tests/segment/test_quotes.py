@@ -257,6 +257,15 @@ def test_commented_is_a_cue_after_the_quotation():
     assert speakers(text) == ["one commuter"]
 
 
+@pytest.mark.parametrize("verb", ["agreed", "disagreed", "concurred"])
+def test_a_sentence_of_agreement_before_a_quotation_names_its_speaker(verb):
+    text = (
+        "“The ferry is always late,” said Tomas Reyes, who runs a harbour blog.\n\n"
+        f"Dock worker Ana Berg {verb}. “Nobody on the quay trusts the timetable.”\n"
+    )
+    assert speakers(text) == ["Tomas Reyes", "Ana Berg"]
+
+
 def test_a_sentence_naming_its_own_subject_does_not_continue_the_previous_quotation():
     text = (
         "“The port stays open,” harbour chief Tomas Reyes said.\n\n"
