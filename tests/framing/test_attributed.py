@@ -186,6 +186,33 @@ def test_top_sources_give_one_name_to_one_person():
     assert "Mr Lind" not in top.index and top.loc["Mr Bush", "words"] == 2
 
 
+def test_a_top_source_s_kind_is_its_most_frequent_one():
+    rows = [
+        ("Ada Lind", "named_other", 4),
+        ("Ada Lind", "official_named", 3),
+        ("Ada Lind", "official_named", 2),
+        ("Ola Berg", "unnamed", 5),
+        ("Ola Berg", "named_other", 1),
+        ("Ivo Marn", "named_other", 1),
+    ]
+    kinds = pd.DataFrame(
+        {
+            "article_id": "a",
+            "attribution_no": range(len(rows)),
+            "kind": "indirect",
+            "relays": "account",
+            "source": [who for who, _, _ in rows],
+            "source_as_written": [who for who, _, _ in rows],
+            "source_kind": [kind for _, kind, _ in rows],
+            "words": [n for _, _, n in rows],
+        }
+    )
+    top = framing.top_sources(kinds, n=2)
+    assert top["source"].tolist() == ["Ada Lind", "Ola Berg"]
+    # By count of attributions, not of words; a tie goes to the kind seen first.
+    assert top["source_kind"].tolist() == ["official_named", "unnamed"]
+
+
 DESCRIBED = (
     "Talks on the harbour ferry drag on\n\n"
     "Governor Ada Lind and Tom Reed met on Monday to discuss the ferry timetable.\n\n"
