@@ -195,6 +195,14 @@ _RELATED_LABEL = re.compile(
     r"|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like)\s*:?\s*$",
     re.IGNORECASE,
 )
+# A label over a list of the site's other pages that names whose they are: "Latest
+# posts by the Office of the Premier", "More from the Ministry", "Recent statements".
+_LIST_OF_PAGES = re.compile(
+    r"^(?:the\s+)?(?:(?:latest|recent|newest|popular|most\s+read|other|more)\s+(?:posts|stories"
+    r"|news|articles|updates|releases|press\s+releases|statements|readouts|speeches)"
+    r"(?:\s+(?:by|from|of|on)\s+[^.!?:]{1,80})?|more\s+from\s+[^.!?:]{1,80})\s*:?$",
+    re.IGNORECASE,
+)
 # "Background:" with nothing after it (not "BEIJING:", a dateline).
 _LABEL_ALONE = re.compile(
     r"^(?=.*[a-z])(?!.*\b(?:said|says|added|told|wrote)\b)[A-Z][\w’' ]{0,30}:$"
@@ -328,6 +336,9 @@ def _furniture(b: BlockView) -> bool:  # noqa: C901 - a flat chain of furniture 
             return b.decide("boilerplate", f"site furniture line: {_snippet(body)}")
         if n_words <= 3 and _LABEL_ALONE.match(line) and not _SOURCE_WORDS.search(body):
             return b.decide("boilerplate", f"a template label on its own: {_snippet(body)}")
+    if n_words <= 16 and _LIST_OF_PAGES.match(b.first_line) and "\n" not in body.strip():
+        b.state.related_list = True  # the titles listed under it follow
+        return b.decide("boilerplate", f"a label over a list of the site's pages: {_snippet(body)}")
     if n_words <= 40 and _may_navigate(body, n_words) and _NAVIGATION.search(body):
         return b.decide("boilerplate", "site navigation (a breadcrumb, a menu or a bare link)")
     if n_words <= 90 and (b.state.prompt_run or _may_prompt(body)):
@@ -383,7 +394,9 @@ def _related_list(b: BlockView) -> bool:
     if not b.state.related_list:
         return False
     if b.n_words <= 30 and (_BULLET.match(b.body) or b.headline_like):
-        return b.decide("boilerplate", "a related link in the list under a 'Read also' label")
+        return b.decide(
+            "boilerplate", "a link in a list under its label ('Read also', 'Latest posts by …')"
+        )
     b.state.related_list = False
     return False
 

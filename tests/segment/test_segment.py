@@ -593,3 +593,21 @@ _CALL = "The Prime Minister spoke with the Mayor of Portville today about the fe
 )  # fmt: skip
 def test_a_document_s_furniture_is_not_its_text(text, kind, block, role):
     assert _classified(text, kind=kind)[block].role == role
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Latest posts by Office of the Prime Minister", "More from the Harbour Ministry:",
+     "Recent statements"],
+)  # fmt: skip
+def test_a_list_of_the_site_s_pages_under_its_label_is_not_the_document(label):
+    text = (
+        f"Readout of the call with the Mayor\n\n{_CALL}\n\nThey agreed to meet in May.\n\n"
+        f"{label}\n\nPrime Minister opens the new ferry terminal\n\n"
+        "Statement on the spring floods\n\n"
+        "The Prime Minister thanked the harbour pilots for their work this winter."
+    )
+    roles = [b.role for b in _classified(text, kind="official")]
+    # The label and the titles under it are furniture; the list ends at a sentence.
+    assert roles == ["headline", "official", "official", "boilerplate", "boilerplate",
+                     "boilerplate", "official"]  # fmt: skip
