@@ -304,10 +304,12 @@ _NAME_AFTER = re.compile(
 
 
 # A described source after its cue: "…, said a Democratic strategist", "…, wrote the
-# group's director, who …". At most eight words, none of them a verb.
+# group's director, who …", "…, said an official who spoke anonymously". At most
+# eight words, none of them a verb; a relative clause after them is no part of it.
 _DESCRIBED_AFTER = re.compile(
     r"\s+(?P<name>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother|[A-Z][\w.’'-]*)"
-    r"(?:\s+[\w.’'&-]+){0,7})(?:\s*\([^)]{1,20}\))?(?:,\s+[^\"“”«»]{1,200})?\s*[.!?]?\s*$"
+    r"(?:\s+(?!(?:who|whose)\b)[\w.’'&-]+){0,7})(?:\s*\([^)]{1,20}\))?"
+    r"(?:,\s+[^\"“”«»]{1,200}|\s+(?:who|whose)\s+[^\"“”«»]{1,200})?\s*[.!?]?\s*$"
 )
 
 

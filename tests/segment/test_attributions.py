@@ -423,6 +423,19 @@ def test_the_object_of_a_cue_that_is_not_a_telling_is_its_content():
             "The winter berths will be full by December",
             "Dana Ruiz",
         ),
+        # A relative clause with no comma before it is no part of the source.
+        (
+            "The ferry line will reopen in May, said a harbour official who spoke on "
+            "condition of anonymity.",
+            "The ferry line will reopen in May",
+            "a harbour official",
+        ),
+        (
+            "The mayor warned the board not to sell the quay, said a council aide who was "
+            "briefed on the talks and was not authorised to speak about them.",
+            "The mayor warned the board not to sell the quay",
+            "a council aide",
+        ),
     ],
 )
 def test_a_source_after_its_cue_closes_the_sentence(body, content, source):
