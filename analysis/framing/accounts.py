@@ -128,6 +128,9 @@ def relayed_usage(usage: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
         usage: :func:`analysis.framing.align`'s usage.
         units: :func:`attributed_units`.
 
+    An omitted sentence whose nearest match gives the account of an official
+    becomes a use in other words (:func:`_told_by_an_official`).
+
     Returns:
         ``usage`` with ``relayed``, read at the use ``news_sent_no`` names (the most
         prominent: a headline that states what the body attributes is the
@@ -140,6 +143,7 @@ def relayed_usage(usage: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
     read = ["doc_id", "sent_no", "attribution_kind", "source_kind", "within"]
     news = units.loc[units["side"] != "official", read].drop_duplicates(["doc_id", "sent_no"])
     keyed = news.set_index(["doc_id", "sent_no"])
+    _told_by_an_official(out, keyed)
     index = pd.MultiIndex.from_arrays([out["news_id"], out["news_sent_no"]])
     kind = keyed["attribution_kind"].reindex(index).fillna("").to_numpy()
     source = keyed["source_kind"].reindex(index).fillna("").to_numpy()
@@ -153,3 +157,35 @@ def relayed_usage(usage: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
     )
     out["relayed"] = np.where(out["news_sent_no"].to_numpy() >= 0, relayed, "")
     return out
+
+
+# Who may have said an official sentence: the side that issued it, or the other
+# government in the talks (a readout records what both sides said).
+_OFFICIAL_SOURCES = ("official_text", "other_official")
+
+
+def _told_by_an_official(usage: pd.DataFrame, keyed: pd.DataFrame) -> None:
+    """Count as used, in other words, an omitted sentence whose nearest match an official says.
+
+    The nearest match (``closest_sent_no`` of an omitted row: a news sentence whose
+    best match it is, holding ``UsageRules.min_cover`` of it) shares too few words to
+    convey it on its own. When that sentence attributes its content to the official
+    text's side or another government's official ("Putin accused Kyiv of stalling the
+    talks, the Kremlin said"), the attribution is the evidence the words lacked: the
+    journalist relays what an official said, and of that document's sentences this
+    is the closest. In place: ``used`` becomes ``paraphrase``, ``used_in`` and
+    ``news_sent_no`` the nearest match's; ``relayed`` then says whose account it is.
+    """
+    near = (usage["used"] == "omitted").to_numpy() & (usage["closest_sent_no"].to_numpy() >= 0)
+    if not near.any():
+        return
+    index = pd.MultiIndex.from_arrays(
+        [usage["news_id"].to_numpy()[near], usage["closest_sent_no"].to_numpy()[near]]
+    )
+    kind = keyed["attribution_kind"].reindex(index).fillna("").to_numpy()
+    source = keyed["source_kind"].reindex(index).fillna("").to_numpy()
+    told = np.isin(kind, ("direct", "mixed", "indirect")) & np.isin(source, _OFFICIAL_SOURCES)
+    rows = np.flatnonzero(near)[told]
+    usage.loc[usage.index[rows], "used"] = "paraphrase"
+    usage.loc[usage.index[rows], "used_in"] = usage["closest_in"].to_numpy()[rows]
+    usage.loc[usage.index[rows], "news_sent_no"] = usage["closest_sent_no"].to_numpy()[rows]

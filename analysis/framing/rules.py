@@ -119,7 +119,11 @@ class UsageRules:
             little is one pulled in by the names and set phrases it shares.)
         min_cover: Pairs below this share are not considered at all (speed); at or
             above it, a news sentence whose best match is this official sentence
-            marks where its content reached, once the sentence is used somewhere.
+            marks where its content reached, once the sentence is used somewhere;
+            where it is used nowhere, that sentence is the nearest the article came,
+            and a use in other words when it gives an official's account (the
+            attribution is the evidence the shared words lack; see
+            :func:`analysis.framing.accounts.relayed_usage`).
     """
 
     verbatim_run: int = 12

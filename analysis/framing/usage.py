@@ -54,7 +54,9 @@ def _usage(
         (the most prominent place its content reached, in any form: headline,
         lede, body, or omitted) and ``news_sent_no`` (the sentence there), the
         closest match (``closest_in``, ``closest_sent_no``, its ``label``:
-        verbatim, or the alignment label of that sentence), ``copied_words`` (the
+        verbatim, or the alignment label of that sentence; for an omitted sentence,
+        the nearest the article came, a news sentence whose best match it is holding
+        ``min_cover`` of it, or none), ``copied_words`` (the
         longest run copied, across one small edit), ``quoted_words`` (the longest run inside a
         quotation that is the official wording) and
         ``covered`` (its share of the official sentence).
@@ -87,7 +89,12 @@ def _usage(
     # An echo: the sentence's best match, too slight to convey it alone; it marks a
     # place the content reached when the sentence is used elsewhere.
     echo = matched & best
-    ev["form"] = np.select([verbatim, conveyed, echo], ["verbatim", "paraphrase", "echo"], "")
+    # The nearest the article came to a sentence it did not use: a news sentence whose
+    # best match it is, holding ``min_cover`` of it (the closest match of an omitted row).
+    near = best & (covered >= rules.min_cover)
+    ev["form"] = np.select(
+        [verbatim, conveyed, echo, near], ["verbatim", "paraphrase", "echo", "near"], ""
+    )
     ev = ev[ev["form"] != ""].reset_index(drop=True)
     # Ids only for the pairs that are a use (a few of the candidates): each column
     # of strings taken from the frame costs a conversion.
@@ -96,10 +103,10 @@ def _usage(
     a_row, o_row = ev["a_row"].to_numpy(), ev["o_row"].to_numpy()
     ev["news_id"], ev["news_sent_no"] = doc_id[a_row], sent_no[a_row]
     ev["official_id"], ev["official_sent_no"] = doc_id[o_row], sent_no[o_row]
-    used_somewhere = ev[ev["form"] != "echo"][["news_id", "official_id", "official_sent_no"]]
-    ev = ev.merge(
-        used_somewhere.drop_duplicates(), on=["news_id", "official_id", "official_sent_no"]
-    )
+    key = ["news_id", "official_id", "official_sent_no"]
+    used_somewhere = ev[~ev["form"].isin(("echo", "near"))][key].drop_duplicates()
+    nearest = _nearest(ev, used_somewhere, key, rules.min_cover)
+    ev = ev[ev["form"] != "near"].merge(used_somewhere, on=key)
     # The closest match's label: verbatim by the copied run; a news sentence's own
     # label only where this official sentence is its best match; a further source
     # of it is at most a loose paraphrase of this one.
@@ -109,7 +116,6 @@ def _usage(
         default="loose paraphrase",
     )
     ev["place"] = ev["location"].map(_PLACE_RANK)
-    key = ["news_id", "official_id", "official_sent_no"]
     # The closest match: the strongest form, then the largest copy, then the most covered.
     closest = ev.assign(form_rank=ev["form"].map(_FORM_RANK).fillna(2)).sort_values(
         [*key, "form_rank", "copied_words", "quoted_words", "covered", "place", "news_sent_no"],
@@ -127,7 +133,10 @@ def _usage(
             "quoted_words",
             "covered",
         ]  # fmt: skip
-    ].rename(columns={"form": "used", "location": "closest_in", "news_sent_no": "closest_sent_no"})
+    ]
+    closest = pd.concat([closest, nearest], ignore_index=True).rename(
+        columns={"form": "used", "location": "closest_in", "news_sent_no": "closest_sent_no"}
+    )
     # The most prominent place its content reached, in any form.
     prominent = ev.sort_values([*key, "place", "news_sent_no"], kind="stable").drop_duplicates(key)
     prominent = prominent[[*key, "location", "news_sent_no"]].rename(
@@ -144,6 +153,22 @@ def _usage(
         usage[column] = usage[column].fillna(missing).astype("int64")
     usage["covered"] = usage["covered"].astype(float).fillna(0.0).round(3)
     return usage[USAGE_COLUMNS].reset_index(drop=True)
+
+
+def _nearest(ev: pd.DataFrame, used: pd.DataFrame, key: list[str], min_cover: float):
+    """Per official sentence used nowhere in an article, the news sentence that came nearest.
+
+    Of the candidates whose best match it is and that hold ``min_cover`` of it, the
+    one holding the most; its ``form`` is ``omitted``: too slight to convey it on its
+    own (:func:`analysis.framing.accounts.relayed_usage` reads it with its attribution).
+    """
+    near = ev[ev["form"].isin(("echo", "near")) & (ev["covered"] >= min_cover)]
+    near = near.merge(used.assign(_used=True), on=key, how="left")
+    near = near[near["_used"].isna()].sort_values(
+        [*key, "covered", "news_sent_no"], ascending=[True, True, True, False, True], kind="stable"
+    )
+    columns = [*key, "location", "news_sent_no", "label", "copied_words", "quoted_words", "covered"]
+    return near.drop_duplicates(key)[columns].assign(form="omitted")
 
 
 def _usage_evidence(

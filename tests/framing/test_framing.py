@@ -960,3 +960,29 @@ def test_a_copy_running_past_a_respelt_name_to_the_sentence_s_end_is_verbatim():
     statement = "Minister Ana Lund spoke to Harbour Master Piotr Kowalskyy this morning in Gdansk."
     news = "Ferry talks\n\nMinister Ana Lund spoke to Harbour Master Piotr Kowalsky this morning at the port."
     assert _usage_of(news, statement).loc["Minister Ana Lund spoke", "copied_words"] == 8
+
+
+def test_an_official_s_account_that_shares_few_words_is_a_use_in_other_words():
+    said = "Ferry news\n\nNobody at the harbour complained during the closure, {} said on Tuesday."
+    # Too few shared words to convey the thanks alone: omitted, the nearest match named.
+    passenger = _usage_of(said.format("a ferry passenger")).loc["The minister thanked the"]
+    assert (passenger["used"], passenger["used_in"], passenger["news_sent_no"]) == (
+        "omitted",
+        "omitted",
+        -1,
+    )
+    assert (passenger["closest_in"], passenger["closest_sent_no"]) == ("lede", 1)
+    assert 0.1 <= passenger["covered"] < 0.15
+    # Told as an official's account, that nearest match relays the official sentence.
+    ministry = _usage_of(said.format("the ministry")).loc["The minister thanked the"]
+    assert (ministry["used"], ministry["used_in"], ministry["news_sent_no"]) == (
+        "paraphrase",
+        "lede",
+        1,
+    )
+    assert ministry["relayed"] != "own_voice"
+    # A sentence that is no one's account stays the nearest match of an omitted one.
+    own = _usage_of(said.format("x").replace(", x said on Tuesday", "")).loc[
+        "The minister thanked the"
+    ]
+    assert (own["used"], own["closest_sent_no"]) == ("omitted", 1)
