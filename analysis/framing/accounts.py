@@ -168,12 +168,13 @@ def _told_by_an_official(usage: pd.DataFrame, keyed: pd.DataFrame) -> None:
     """Count as used, in other words, an omitted sentence whose nearest match an official says.
 
     The nearest match (``closest_sent_no`` of an omitted row: a news sentence whose
-    best match it is, holding ``UsageRules.min_cover`` of it) shares too few words to
-    convey it on its own. When that sentence attributes its content to the official
-    text's side or another government's official ("Putin accused Kyiv of stalling the
-    talks, the Kremlin said"), the attribution is the evidence the words lacked: the
-    journalist relays what an official said, and of that document's sentences this
-    is the closest. In place: ``used`` becomes ``paraphrase``, ``used_in`` and
+    best match it is, holding ``UsageRules.min_cover`` of it, or a headline drawing
+    ``UsageRules.own_share`` of its words from it) shares too few words to convey it
+    on its own. When that sentence attributes its content to the official text's side
+    or another government's official ("Putin accused Kyiv of stalling the talks, the
+    Kremlin said"), or narrates their speech act ("Lund, Berg discuss ferry fares"),
+    the attribution is the evidence the words lacked: the journalist relays what an
+    official said, and of that document's sentences this is the closest. In place: ``used`` becomes ``paraphrase``, ``used_in`` and
     ``news_sent_no`` the nearest match's; ``relayed`` then says whose account it is.
     """
     near = (usage["used"] == "omitted").to_numpy() & (usage["closest_sent_no"].to_numpy() >= 0)
@@ -184,7 +185,11 @@ def _told_by_an_official(usage: pd.DataFrame, keyed: pd.DataFrame) -> None:
     )
     kind = keyed["attribution_kind"].reindex(index).fillna("").to_numpy()
     source = keyed["source_kind"].reindex(index).fillna("").to_numpy()
-    told = np.isin(kind, ("direct", "mixed", "indirect")) & np.isin(source, _OFFICIAL_SOURCES)
+    # A speech act the journalist narrates ("Lund and Berg discuss the ferry") is the
+    # officials' too: what the readout says they discussed.
+    told = np.isin(kind, ("direct", "mixed", "indirect", "narrated")) & np.isin(
+        source, _OFFICIAL_SOURCES
+    )
     rows = np.flatnonzero(near)[told]
     usage.loc[usage.index[rows], "used"] = "paraphrase"
     usage.loc[usage.index[rows], "used_in"] = usage["closest_in"].to_numpy()[rows]

@@ -90,11 +90,14 @@ def _usage(
     # place the content reached when the sentence is used elsewhere.
     echo = matched & best
     # The nearest the article came to a sentence it did not use: a news sentence whose
-    # best match it is, holding ``min_cover`` of it (the closest match of an omitted row).
-    near = best & (covered >= rules.min_cover)
+    # best match it is, holding ``min_cover`` of it, or a headline that draws
+    # ``own_share`` of its words from it (the closest match of an omitted row).
+    headline = ev["location"].to_numpy() == "headline"
+    near = best & ((covered >= rules.min_cover) | (headline & (own >= rules.own_share)))
     ev["form"] = np.select(
         [verbatim, conveyed, echo, near], ["verbatim", "paraphrase", "echo", "near"], ""
     )
+    ev["near"] = near
     ev = ev[ev["form"] != ""].reset_index(drop=True)
     # Ids only for the pairs that are a use (a few of the candidates): each column
     # of strings taken from the frame costs a conversion.
@@ -105,7 +108,7 @@ def _usage(
     ev["official_id"], ev["official_sent_no"] = doc_id[o_row], sent_no[o_row]
     key = ["news_id", "official_id", "official_sent_no"]
     used_somewhere = ev[~ev["form"].isin(("echo", "near"))][key].drop_duplicates()
-    nearest = _nearest(ev, used_somewhere, key, rules.min_cover)
+    nearest = _nearest(ev, used_somewhere, key)
     ev = ev[ev["form"] != "near"].merge(used_somewhere, on=key)
     # The closest match's label: verbatim by the copied run; a news sentence's own
     # label only where this official sentence is its best match; a further source
@@ -155,14 +158,14 @@ def _usage(
     return usage[USAGE_COLUMNS].reset_index(drop=True)
 
 
-def _nearest(ev: pd.DataFrame, used: pd.DataFrame, key: list[str], min_cover: float):
+def _nearest(ev: pd.DataFrame, used: pd.DataFrame, key: list[str]) -> pd.DataFrame:
     """Per official sentence used nowhere in an article, the news sentence that came nearest.
 
-    Of the candidates whose best match it is and that hold ``min_cover`` of it, the
-    one holding the most; its ``form`` is ``omitted``: too slight to convey it on its
-    own (:func:`analysis.framing.accounts.relayed_usage` reads it with its attribution).
+    Of its ``near`` candidates (see :func:`_usage`), the one holding the most of it;
+    its ``form`` is ``omitted``: too slight to convey it on its own
+    (:func:`analysis.framing.accounts.relayed_usage` reads it with its attribution).
     """
-    near = ev[ev["form"].isin(("echo", "near")) & (ev["covered"] >= min_cover)]
+    near = ev[ev["near"] & ev["form"].isin(("echo", "near"))]
     near = near.merge(used.assign(_used=True), on=key, how="left")
     near = near[near["_used"].isna()].sort_values(
         [*key, "covered", "news_sent_no"], ascending=[True, True, True, False, True], kind="stable"

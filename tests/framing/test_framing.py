@@ -986,3 +986,47 @@ def test_an_official_s_account_that_shares_few_words_is_a_use_in_other_words():
         "The minister thanked the"
     ]
     assert (own["used"], own["closest_sent_no"]) == ("omitted", 1)
+
+
+@pytest.mark.parametrize(
+    ("attribution_kind", "source_kind", "used"),
+    [
+        ("narrated", "official_text", "paraphrase"),  # "Lund, Berg discuss ferry fares"
+        ("indirect", "other_official", "paraphrase"),  # "…, the other ministry said"
+        ("narrated", "named_other", "omitted"),  # a shipowner's act is no official's account
+        ("", "", "omitted"),  # the journalist's own sentence
+    ],
+)
+def test_an_omitted_sentence_s_nearest_match_counts_when_an_official_tells_it(
+    attribution_kind, source_kind, used
+):
+    from analysis.framing.accounts import relayed_usage
+
+    usage = pd.DataFrame(
+        {
+            "news_id": ["news"],
+            "official_id": ["statement"],
+            "official_sent_no": [3],
+            "used": ["omitted"],
+            "used_in": ["omitted"],
+            "news_sent_no": [-1],
+            "closest_in": ["headline"],
+            "closest_sent_no": [0],
+            "label": ["added"],
+            "covered": [0.06],
+        }
+    )
+    units = pd.DataFrame(
+        {
+            "doc_id": ["news"],
+            "sent_no": [0],
+            "side": ["journalist"],
+            "attribution_kind": [attribution_kind],
+            "source_kind": [source_kind],
+            "within": [""],
+        }
+    )
+    row = relayed_usage(usage, units).iloc[0]
+    assert row["used"] == used
+    placed = ("headline", 0) if used == "paraphrase" else ("omitted", -1)
+    assert (row["used_in"], row["news_sent_no"]) == placed
