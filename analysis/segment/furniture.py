@@ -221,7 +221,13 @@ _PROMPT = re.compile(
 _READER = re.compile(r"\b(?i:you|your|we|our)\b|\bus\b")
 _REPORTS = re.compile(rf"[{OPEN_QUOTES}\"]|\b(?:said|says|told|according\s+to)\b")
 _OUTLET_VOICE = re.compile(r"\b(?i:we|our)\b|\bus\b")
-_SERVICE_NOTICE = re.compile(r"\bhelpline\s+numbers?\b|\btoll[- ]free\s+(?:number|line)\b", re.I)
+# A helpline or hotline to call: "helpline numbers", "a toll-free line", "the Fraud
+# Helpline at 1800" (a number after it).
+_SERVICE_NOTICE = re.compile(
+    r"\bhelpline\s+numbers?\b|\btoll[- ]free\s+(?:number|line)\b"
+    r"|\b(?:help|hot)[- ]?line\s+(?:at\s+|on\s+|number\s+)?\+?\d",
+    re.I,
+)
 # A breadcrumb ("Home > News"), a menu of links set apart by wide gaps or bars,
 # a menu label, or a link on its own.
 # A breadcrumb's steps are words without a separator in them, so a run of
@@ -353,7 +359,13 @@ def _furniture(b: BlockView) -> bool:  # noqa: C901 - a flat chain of furniture 
     b.state.prompt_run = False
     if n_words <= 80 and "Online" in body and _CITATION.search(body):
         return b.decide("boilerplate", "citation line of an archive ('... Online by ...')")
-    if n_words <= 40 and ("elpline" in body or "oll" in body) and _SERVICE_NOTICE.search(body):
+    if (
+        n_words <= 60
+        and ("elpline" in body or "oll" in body or "otline" in body)
+        and _SERVICE_NOTICE.search(body)
+        # Longer, it speaks to the reader and reports no one: a site's banner.
+        and (n_words <= 40 or (_READER.search(body) and not _REPORTS.search(body)))
+    ):
         return b.decide("boilerplate", "a service notice (helpline numbers)")
     return False
 

@@ -611,3 +611,30 @@ def test_a_list_of_the_site_s_pages_under_its_label_is_not_the_document(label):
     # The label and the titles under it are furniture; the list ends at a sentence.
     assert roles == ["headline", "official", "official", "boilerplate", "boilerplate",
                      "boilerplate", "official"]  # fmt: skip
+
+
+def test_a_site_banner_with_a_helpline_above_the_title_is_not_the_document():
+    banner = (
+        "Public officers will NEVER ask you to send money or share your bank log-in details "
+        "over a phone call. Call the Fraud Helpline at 1800 if you are not sure whether a call "
+        "is a scam. For more on how to protect yourself, visit the FraudShield website."
+    )
+    text = (
+        f"{banner}\n\nForeign Minister Ana Lund's Telephone Call with Envoy Tor Berg\n\n"
+        f"9 March 2026\n\n{_CALL}\n\n.    .    .    .    .\n\nMINISTRY OF FOREIGN AFFAIRS"
+    )
+    roles = [b.role for b in _classified(text, kind="official")]
+    # The banner is furniture, so the title is the document's headline again.
+    assert roles[:4] == ["boilerplate", "headline", "byline", "official"]
+    assert roles[4:] == ["boilerplate", "boilerplate"]
+
+
+def test_a_news_paragraph_naming_a_helpline_in_a_report_stays_prose():
+    text = (
+        "Scam calls rise\n\n"
+        "Reports of fraud calls doubled this winter, and the bank's fraud hotline at 1800 "
+        "took more calls in January than in all of last year, its director told the council "
+        "on Monday, adding that most callers had lost less than a hundred pounds and that "
+        "police were following up every case they could trace to a number."
+    )
+    assert _classified(text)[1].role == "journalist"
