@@ -293,6 +293,14 @@ _AUTHOR_LABEL = re.compile(r"^(?:author|written\s+by|about\s+the\s+author)\s*:",
 _ATTRIBUTABLE = re.compile(r"^(?:The\s+)?(?:below|following)\s+(?:is|are)\s+attributable\s+to\b")
 _PERSON = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}"
 _BARE_NAME = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}$")
+# Words of a document's or an event's title, never of a person's name: "Summit
+# Telephone Talk", "Joint Statement", "Press Release" are titles, not authors.
+_TITLE_NOUNS = frozenset(
+    """talk talks call calls meeting meetings summit telephone phone conversation
+    conversations statement statements readout relations visit conference press release
+    remarks speech briefing declaration communique communiqué agreement dialogue
+    consultation consultations exchange""".split()
+)
 # "Ana Ruiz, Political Correspondent", "Ana Ruiz and Li Wei, Example Times".
 _NAMES_WITH_ROLE = re.compile(
     rf"^{_PERSON}(?:\s*(?:,|and|&)\s*{_PERSON})*\s*,\s+(?:[A-Z][\w-]*\s+){{0,3}}"
@@ -499,15 +507,20 @@ def _byline(b: BlockView) -> bool:  # noqa: C901 - a flat chain of byline forms,
         return b.decide("byline", f"author label: {_snippet(body)}")
     if n_words <= 25 and _ATTRIBUTABLE.match(body):
         return b.decide("byline", "names the spokesperson the statement is attributable to")
-    if (
+    # A name or a place alone on its line, never a title ("Joint Statement").
+    alone = (
         n_words <= 4
-        and _BARE_NAME.match(body)
+        and _BARE_NAME.match(body) is not None
+        and not _TITLE_NOUNS.intersection(body.lower().split())
+    )
+    if (
+        alone
         and b.i > 0
         and b.above_the_story()
         and b.blocks[b.i - 1].role in ("headline", "byline")
     ):
         return b.decide("byline", "a name alone above the story (the author)")
-    if n_words <= 3 and _BARE_NAME.match(body) and _date_line(b.body_of(b.i + 1).strip()):
+    if alone and n_words <= 3 and _date_line(b.body_of(b.i + 1).strip()):
         return b.decide("byline", "place line above a date line")
     if (
         b.state.official_document

@@ -638,3 +638,15 @@ def test_a_news_paragraph_naming_a_helpline_in_a_report_stays_prose():
         "police were following up every case they could trace to a number."
     )
     assert _classified(text)[1].role == "journalist"
+
+
+@pytest.mark.parametrize(
+    "title", ["Norlandia-Varnia Summit Telephone Talk", "Joint Statement", "Ministerial Meeting"]
+)
+def test_a_title_in_title_case_under_a_section_line_is_no_author(title):
+    text = f"Norlandia-Varnia Relations\n\n{title}\n\nMarch 9, 2026\n\n{_CALL}"
+    blocks = _classified(text, kind="official")
+    assert (blocks[1].role, blocks[2].role) == ("headline", "byline")
+    # A name alone there is still its author.
+    named = _classified(f"Readout of the call\n\nAna Lund\n\nMarch 9, 2026\n\n{_CALL}", "official")
+    assert named[1].role == "byline"
