@@ -186,7 +186,9 @@ _FURNITURE_LINE = re.compile(
         |recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|stay\s+connected
         |updates\s+to\s+this\s+page|share(?:\s+this)?|print|email|news\s+story|speech
         |policy\s+paper|guidance|filed\s+under|categories|tags|topics|keywords
-        |you\s+might\s+also\s+like)\s*:?$""",
+        |you\s+might\s+also\s+like
+        |main\s+(?:content|container|menu|navigation)|skip\s+to\s+(?:the\s+)?(?:main\s+)?content
+        |(?:[\w’'-]+\s+){0,4}(?:crest|logo))\s*:?$""",
     re.IGNORECASE | re.VERBOSE,
 )
 # A label under which a list of related links follows.

@@ -650,3 +650,11 @@ def test_a_title_in_title_case_under_a_section_line_is_no_author(title):
     # A name alone there is still its author.
     named = _classified(f"Readout of the call\n\nAna Lund\n\nMarch 9, 2026\n\n{_CALL}", "official")
     assert named[1].role == "byline"
+
+
+@pytest.mark.parametrize("label", ["Main Container", "Main Content", "Skip to main content",
+                                   "Prime Minister Crest", "Harbour Ministry logo"])  # fmt: skip
+def test_a_page_region_label_or_a_crest_is_site_furniture(label):
+    text = f"{label}\n\nReadout of the call with the Mayor\n\n{_CALL}"
+    roles = [b.role for b in _classified(text, kind="official")]
+    assert roles == ["boilerplate", "headline", "official"]
