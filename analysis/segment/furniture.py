@@ -178,6 +178,8 @@ _NAMED_IN_PLACE = re.compile(
 _FURNITURE_LINE = re.compile(
     r"""^\W{0,4}\d{1,3}\s*(?:min(?:ute)?s?|m)\.?\s+read\b.*$
       |^[\d\s,.]{1,9}(?:\s*(?:views?|reads?|comments?))?$
+      |^\W{0,2}(?:suggest|send|email|forward)\s+(?:this\s+(?:page|article)\s+)?to\s+a\s+friend\W{0,2}$
+      |^print\s+friendly\b.{0,30}$
       |^(?:press\s+releases?|media\s+cent(?:er|re)|statements?\s*(?:&|and)\s*releases?|news
         |world(?:\s+news)?|politics|business|breaking(?:\s+news)?|exclusive|opinion|analysis
         |live|live\s+updates|live\s+blog|just\s+in|latest(?:\s+news)?|top\s+stories|video|photos

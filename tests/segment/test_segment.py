@@ -658,3 +658,15 @@ def test_a_page_region_label_or_a_crest_is_site_furniture(label):
     text = f"{label}\n\nReadout of the call with the Mayor\n\n{_CALL}"
     roles = [b.role for b in _classified(text, kind="official")]
     assert roles == ["boilerplate", "headline", "official"]
+
+
+@pytest.mark.parametrize(
+    "line", ["<Suggest To A Friend>", "Suggest to a friend:", "Print Friendly, PDF & Email"]
+)
+def test_a_share_link_at_a_document_s_foot_is_site_furniture(line):
+    text = f"Readout of the call with the Mayor\n\n{_CALL}\n\n{line}"
+    assert [b.role for b in _classified(text, kind="official")] == [
+        "headline",
+        "official",
+        "boilerplate",
+    ]
