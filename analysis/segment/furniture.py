@@ -190,7 +190,7 @@ _FURNITURE_LINE = re.compile(
         |policy\s+paper|guidance|filed\s+under|categories|tags|topics|keywords
         |you\s+might\s+also\s+like
         |main\s+(?:content|container|menu|navigation)|skip\s+to\s+(?:the\s+)?(?:main\s+)?content
-        |(?:[\w’'-]+\s+){0,4}(?:crest|logo))\s*:?$""",
+        |(?:[\w’'-]+\s+){0,4}(?:crest|logo)|(?:perma)?link)\s*:?$""",
     re.IGNORECASE | re.VERBOSE,
 )
 # A label under which a list of related links follows.
@@ -294,6 +294,14 @@ _ROLE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _AUTHOR_LABEL = re.compile(r"^(?:author|written\s+by|about\s+the\s+author)\s*:", re.IGNORECASE)
+# A minister's office on a line of its own, as a government page lists its author's
+# portfolios above the text: "Minister, Harbour Services", "Minister for Trade",
+# "Associate Minister of Finance", "Prime Minister".
+_OFFICE_LINE = re.compile(
+    r"^(?:(?:Associate|Deputy|Acting|Junior|Senior)\s+)?(?:Prime\s+Minister"
+    r"|Minister(?:\s+of\s+State)?(?:,|\s+(?:for|of))\s+[A-Z][^.!?:]{1,80})$"
+)
+_STORY_ROLES = frozenset({"journalist", "official", "quote"})
 _ATTRIBUTABLE = re.compile(r"^(?:The\s+)?(?:below|following)\s+(?:is|are)\s+attributable\s+to\b")
 _PERSON = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}"
 _BARE_NAME = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}$")
@@ -497,7 +505,8 @@ def _byline(b: BlockView) -> bool:  # noqa: C901 - a flat chain of byline forms,
         return False
     if _found(_BYLINE, _BYLINE_ANYWHERE, first_line) or _date_line(body):
         return _author_line(b, "author or date line")
-    if n_words <= 8 and _AUTHOR_LABEL.match(body):
+    if _AUTHOR_LABEL.match(body) and (n_words <= 8 or _DATE_ANY.search(body)):
+        # "Written By: Jo Reyes - Date published: 8:30 am, March 9th - 37 comments".
         return _author_line(b, "author line ('Author: ...')")
     if n_words <= 20 and _NAMES_WITH_ROLE.match(body):
         return _author_line(b, "author line: names with their role or outlet")
@@ -509,6 +518,8 @@ def _byline(b: BlockView) -> bool:  # noqa: C901 - a flat chain of byline forms,
         return b.decide("byline", "agency or dateline on a line of its own")
     if n_words <= 3 and _ROLE_LABEL.match(body):
         return b.decide("byline", f"author label: {_snippet(body)}")
+    if n_words <= 12 and _OFFICE_LINE.match(body.strip()) and b.above_the_story():
+        return b.decide("byline", "an office line above the text (the author's portfolio)")
     if n_words <= 25 and _ATTRIBUTABLE.match(body):
         return b.decide("byline", "names the spokesperson the statement is attributable to")
     # A name or a place alone on its line, never a title ("Joint Statement").
@@ -547,7 +558,15 @@ def _byline(b: BlockView) -> bool:  # noqa: C901 - a flat chain of byline forms,
 
 
 def _author_line(b: BlockView, evidence: str) -> bool:
-    """A byline; one after the story opens an author box ("Author: ..." then a bio)."""
-    if b.state.seen_prose and _AUTHOR_LABEL.match(b.body):
+    """A byline; one after the story opens an author box ("Author: ..." then a bio).
+
+    After the story: below a block of its text, not only below the headline (an
+    "Author:" line under the headline is the byline, and the story follows it).
+    """
+    if (
+        b.state.seen_prose
+        and _AUTHOR_LABEL.match(b.body)
+        and any(block.role in _STORY_ROLES for block in b.blocks[: b.i])
+    ):
         b.state.author_box = True
     return b.decide("byline", evidence)

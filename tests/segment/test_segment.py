@@ -670,3 +670,28 @@ def test_a_share_link_at_a_document_s_foot_is_site_furniture(line):
         "official",
         "boilerplate",
     ]
+
+
+def test_a_minister_s_portfolio_lines_and_a_bare_link_above_the_text_are_furniture():
+    text = (
+        "Prime Minister speaks with the Mayor\n\nIvo Stam\n\nMinister, Harbour Services\n\n"
+        f"Minister for National Security\n\nPrime Minister\n\nlink\n\n{_CALL}"
+    )
+    roles = [b.role for b in _classified(text, kind="official")]
+    assert roles == ["headline", *["byline"] * 4, "boilerplate", "official"]
+
+
+@pytest.mark.parametrize(
+    "author",
+    [
+        "Author: Jana Holm",
+        "Written By: Jana Holm - Date published: 8:30 am, March 9th, 2026 - 37 comments",
+    ],
+)
+def test_an_author_line_under_the_headline_is_a_byline_and_the_story_follows(author):
+    story = "The minister and the mayor agreed on Monday to reopen the ferry line, officials said."
+    text = f"Ferry talks end\n\n{author}\n\n{story}\n\nThey also discussed fishing quotas."
+    assert [b.role for b in _classified(text)] == ["headline", "byline", "journalist", "journalist"]
+    # After the story, an author line opens the author's box: the bio below it.
+    after = f"Ferry talks end\n\n{story}\n\nAuthor: Jana Holm\n\nJana Holm covers the harbour."
+    assert [b.role for b in _classified(after)][2:] == ["byline", "boilerplate"]
