@@ -40,7 +40,8 @@ _BOILERPLATE = re.compile(
         |listen\ to\ this\ article|image\ \d+\ of\ \d+|comments?\b|join\ the\ conversation
         |for\ immediate\ release|\#\#\#|\#\ \#\ \#|opt\ in\ (?:to|here|now)\b|this\ was\ published\ under\b
         |page\ history$|cite\ this\ (?:page|article|document|statement)\b|how\ to\ cite\b
-        |this\ (?:post|article|story|piece)\ (?:was|is|first)\ (?:syndicated|republished|appeared)\b
+        |this\ (?:post|article|story|piece)\ (?:(?:was|is|has\ been|first|originally)\ ){1,2}
+         (?:syndicated|republished|appeared|published)\b
         |(?:originally\ )?(?:syndicated|republished)\ (?:from|with\ permission)\b
         |full\ article\ source\b|like\ us\ on\b|(?:respectfully|hereby)\ announced\b)
       |^(?:©|\(c\)\s*\d{4})
@@ -141,7 +142,20 @@ def _caption_without_credit(b: BlockView) -> bool:
         return b.decide("credit", f"a caption describing a picture: {_snippet(body)}")
     if " | " in body and _printed_twice(body):
         return b.decide("credit", "the same line twice, joined by '|' (a caption and its alt text)")
+    if (
+        b.n_words <= 40
+        and body.rstrip().endswith(")")
+        and not quoted
+        and _CREDIT_AFTER_STOP.search(body.rstrip())
+        and not any(block.role in _STORY_ROLES for block in b.blocks[: b.i])
+    ):
+        # Above the story only: below it, "… the talks. (ANI)" is a wire's sign-off.
+        return b.decide("credit", f"a caption, its credit after the full stop: {_snippet(body)}")
     return False
+
+
+# A sentence and then, after its full stop, its picture's credit: "… on Tuesday. (MOFA)".
+_CREDIT_AFTER_STOP = re.compile(r"[.!?]\s*\([A-Z][\w.&’'-]*(?:[\s/][A-Z][\w.&’'-]*){0,3}\)$")
 
 
 def _printed_twice(body: str) -> bool:
@@ -190,7 +204,7 @@ _FURNITURE_LINE = re.compile(
         |policy\s+paper|guidance|filed\s+under|categories|tags|topics|keywords
         |you\s+might\s+also\s+like
         |main\s+(?:content|container|menu|navigation)|skip\s+to\s+(?:the\s+)?(?:main\s+)?content
-        |(?:[\w’'-]+\s+){0,4}(?:crest|logo)|(?:perma)?link)\s*:?$""",
+        |(?:[\w’'-]+\s+){0,4}(?:crest|logo)|(?:perma)?link|short\s+url|follow)\s*:?$""",
     re.IGNORECASE | re.VERBOSE,
 )
 # A label under which a list of related links follows.

@@ -695,3 +695,24 @@ def test_an_author_line_under_the_headline_is_a_byline_and_the_story_follows(aut
     # After the story, an author line opens the author's box: the bio below it.
     after = f"Ferry talks end\n\n{story}\n\nAuthor: Jana Holm\n\nJana Holm covers the harbour."
     assert [b.role for b in _classified(after)][2:] == ["byline", "boilerplate"]
+
+
+def test_a_republished_page_s_caption_meta_lines_and_origin_line_are_not_the_story():
+    story = "OSTRAVA: The minister received a courtesy call from the envoy on Tuesday."
+    text = (
+        "Minister receives envoy\n\n"
+        "The minister receives the envoy during a courtesy call on Tuesday. (MOFA)\n\n"
+        f"Short Url\n\nUpdated 15 March 2026\n\nFollow\n\n{story}\n\n"
+        "This article originally appeared on Harbour News"
+    )
+    roles = [b.role for b in _classified(text)]
+    assert roles == ["headline", "credit", "boilerplate", "byline", "boilerplate", "journalist",
+                     "boilerplate"]  # fmt: skip
+
+
+def test_a_paragraph_of_the_story_with_a_source_after_its_full_stop_stays_prose():
+    text = (
+        "Minister receives envoy\n\nThe minister received the envoy on Tuesday to discuss "
+        "the ferry routes.\n\nThe two sides agreed to meet again in May. (HNA)"
+    )
+    assert [b.role for b in _classified(text)][1:] == ["journalist", "journalist"]
