@@ -43,7 +43,8 @@ _BOILERPLATE = re.compile(
         |this\ (?:post|article|story|piece)\ (?:(?:was|is|has\ been|first|originally)\ ){1,2}
          (?:syndicated|republished|appeared|published)\b
         |(?:originally\ )?(?:syndicated|republished)\ (?:from|with\ permission)\b
-        |full\ article\ source\b|like\ us\ on\b|(?:respectfully|hereby)\ announced\b)
+        |full\ article\ source\b|like\ us\ on\b|(?:respectfully|hereby)\ announced\b
+        |leave\ a\ (?:reply|comment)\b)
       |^(?:©|\(c\)\s*\d{4})
       |^(?:\(END\)|END|==\s*\w+|-{2,}|(?:\*\s*){3,}|\((?![A-Z]{2,4}\))\w{2,12}\))$
       |"""
@@ -204,7 +205,8 @@ _FURNITURE_LINE = re.compile(
         |policy\s+paper|guidance|filed\s+under|categories|tags|topics|keywords
         |you\s+might\s+also\s+like
         |main\s+(?:content|container|menu|navigation)|skip\s+to\s+(?:the\s+)?(?:main\s+)?content
-        |(?:[\w’'-]+\s+){0,4}(?:crest|logo)|(?:perma)?link|short\s+url|follow)\s*:?$""",
+        |(?:[\w’'-]+\s+){0,4}(?:crest|logo)|(?:perma)?link|short\s+url|follow
+        |(?:scan\s+(?:the\s+)?)?(?:[\w’'-]+\s+){0,2}qr\s+code)\s*:?$""",
     re.IGNORECASE | re.VERBOSE,
 )
 # A label under which a list of related links follows.

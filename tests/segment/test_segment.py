@@ -716,3 +716,15 @@ def test_a_paragraph_of_the_story_with_a_source_after_its_full_stop_stays_prose(
         "the ferry routes.\n\nThe two sides agreed to meet again in May. (HNA)"
     )
     assert [b.role for b in _classified(text)][1:] == ["journalist", "journalist"]
+
+
+@pytest.mark.parametrize("line", ["WeChat QR Code", "Scan the QR code"])
+def test_a_qr_code_label_above_the_headline_is_furniture(line):
+    story = "The minister said on Monday that the ferry line would stay open, officials said."
+    text = f"{line}\n\nMinister talks with envoy over phone\n\n{story}\n\nLeave A Reply"
+    assert [b.role for b in _classified(text)] == [
+        "boilerplate",
+        "headline",
+        "journalist",
+        "boilerplate",
+    ]
