@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 from html.parser import HTMLParser
 from typing import Any
 
@@ -119,7 +120,20 @@ NBCONVERT_PLACEHOLDER_ALT = "No description has been provided for this image"
 """The alt text nbconvert puts on an image the notebook gave none; it counts as missing."""
 
 
+# One exporter per view, made once: each new one compiles its templates again (a
+# third of a page's rendering). The lock lets the report's notebook threads share them.
+_EXPORTERS: dict[bool, Any] = {}
+_EXPORTING = threading.Lock()
+
+
 def _exporter(reviewer: bool) -> Any:
+    """The exporter of one view (reviewer or full); call it holding ``_EXPORTING``."""
+    if reviewer not in _EXPORTERS:
+        _EXPORTERS[reviewer] = _new_exporter(reviewer)
+    return _EXPORTERS[reviewer]
+
+
+def _new_exporter(reviewer: bool) -> Any:
     from jinja2 import DictLoader
     from nbconvert import HTMLExporter
 
@@ -150,7 +164,8 @@ def render_html(notebook: dict[str, Any], reviewer: bool = False) -> str:
     import nbformat
 
     node = nbformat.from_dict(notebook)
-    body, _ = _exporter(reviewer).from_notebook_node(node)
+    with _EXPORTING:
+        body, _ = _exporter(reviewer).from_notebook_node(node)
     body = _shorten_long_cells(_mark_numeric_cells(body))
     remote = network_resources(body)
     if remote:

@@ -67,6 +67,25 @@ def test_full_page_is_offline_and_keeps_alt_text():
     assert report.images_without_alt(page) == 0
 
 
+def test_pages_rendered_side_by_side_with_the_shared_exporters_are_each_view_s_own():
+    # The exporters are made once per view and shared by the report's threads: a
+    # page rendered in any order or thread is the page a new exporter renders.
+    from concurrent.futures import ThreadPoolExecutor
+
+    from analysis.report import render
+
+    notebook = executed_notebook()
+    expected = {
+        view: render._new_exporter(view).from_notebook_node(notebook)[0] for view in (False, True)
+    }
+    views = [True, False] * 4
+    with ThreadPoolExecutor(3) as pool:
+        pages = list(pool.map(lambda view: report.render_html(notebook, reviewer=view), views))
+    for view, page in zip(views, pages, strict=True):
+        assert page == render._shorten_long_cells(render._mark_numeric_cells(expected[view]))
+    assert pages[0] != pages[1]
+
+
 def test_reviewer_page_has_outputs_but_no_code():
     page = report.render_html(executed_notebook(), reviewer=True)
 
