@@ -60,11 +60,13 @@ _DOCUMENT_NOUNS = r"statement|readout|release|communiqu[eé]|report|post|telegra
 _DESCRIPTION = (
     r"(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[A-Z][\w-]*[’']s)\s+(?:[\w’'-]+\s+){0,3}"
     r"(?:spokesman|spokeswoman|spokesperson|official|officials|statement|readout|"
-    r"ministry|minister|source|sources|aide|diplomat|diplomats|adviser|advisor|service|"
-    # Heads beyond government, for the people and bodies other stories quote.
-    r"president|chancellor|premier|leader|mayor|governor|senator|lawmaker|ambassador|envoy|"
-    r"chairman|chairwoman|chair|chief|judge|court|prosecutors?|lawyers?|attorney|police|"
-    r"economists?|analysts?|experts?|executive|company|firm|group|agency|government|"
+    r"ministry|ministers?|source|sources|aides?|diplomat|diplomats|advisers?|advisors?|service|"
+    # Heads beyond government, for the people and bodies other stories quote; in the
+    # plural too ("the two leaders agreed on “…”").
+    r"presidents?|chancellors?|premiers?|leaders?|mayors?|governors?|senators?|lawmakers?|"
+    r"politicians?|ambassadors?|envoys?|sides|"
+    r"chairman|chairwoman|chair|chief|judges?|court|prosecutors?|lawyers?|attorney|police|"
+    r"economists?|analysts?|experts?|executives?|company|firm|group|agency|government|"
     r"department|office|embassy|commission|council|committee|report|campaign|party|union|"
     r"authority|authorities|regulator|military|army|navy|spokespeople|"
     # People of campaigns and of the press, whom political stories quote.

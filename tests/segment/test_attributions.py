@@ -1212,3 +1212,16 @@ def test_an_adverb_before_a_cue_is_no_cue_of_its_own():
 )
 def test_a_circumstance_between_subject_and_cue_is_no_source(body):
     assert content_and_source(body, "said") == ("he would pay the harbour fees", "Lund")
+
+
+@pytest.mark.parametrize("who", ["the two leaders", "the two politicians", "the ministers"])
+def test_a_plural_described_subject_before_its_cue_speaks_the_quotation(who):
+    # Not the source of the reported speech the sentence opened with: the second
+    # quotation has its own subject and cue, just before it.
+    text = (
+        "Ferry talks\n\nDuring the call, the harbour master said the port would “work with "
+        f"the fleets to press for faster repairs” and {who} agreed on “next steps and safe "
+        "berths”.\n"
+    )
+    quotes = load_corpus(pd.DataFrame({"article_id": ["a"], "text": [text]})).quotes
+    assert quotes["speaker_as_written"].tolist() == ["the harbour master", who]
