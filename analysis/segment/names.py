@@ -31,7 +31,7 @@ _CUE_VERBS = (
     r"pressed|recommended|recommends|boasted|boasts|lamented|laments|scoffed|snapped|"
     r"pleaded|gushed|marveled|marvelled|protested|objected|continues|quips|jokes|mocked|mocks|"
     r"points out|echoed|echoes|elaborated|elaborates|reasoned|opined|cracked|teased|sighed|"
-    r"commented|agreed|agrees|disagreed|disagrees|concurred"
+    r"commented|agreed|agrees|disagreed|disagrees|concurred|issued a statement|released a statement"
 )
 
 

@@ -34,9 +34,12 @@ from analysis.segment.names import (
     titled_names,
 )
 from analysis.segment.quotes import Quotation, mask_quotes
+from analysis.segment.reported_rules import _closes_the_sentence
 from analysis.segment.speaker_rules import (
     _CAPITALISED,
+    _CUE_WORD,
     _PARTY,
+    _SPEAKER,
     _cue_subjects,
     _cue_subjects_at,
     _match_speaker,
@@ -361,10 +364,16 @@ def attribute_speakers(
         # quotation in a run-on paragraph of thousands of quotations, so the time for
         # such a paragraph grows with its length, not with its square.
         reach = limits.sentence_chars if hi - lo <= limits.sentence_chars else limits.clause_chars
-        if hi <= close and text[quote.start : quote.end].rstrip()[-1:] in "?!…":
+        last = text[quote.start : quote.end].rstrip()[-1:]
+        if hi <= close and last in "?!…":
             # "“Will it run?” Ruiz pressed.": a question, an exclamation or an ellipsis
             # ends the sentence at its mark, and its speaker's words follow in the next.
             hi = article.sentence_after(close, limits.speaker_line)
+        elif hi <= close and last == ".":
+            # "“We are ready.” Ana Lund, the harbour master, said.": the next sentence
+            # names its speaker, when it is only that, a cue closing it (not "Lund
+            # said the pier …", which opens what Lund says next).
+            hi = _speaker_line_after(article, close, limits.speaker_line)
         after = masked[close : max(min(hi, close + reach), close)]
         before = masked[max(lo, quote.open_mark - reach) : quote.open_mark]
         speaker, cue, how = _match_speaker(before, after)
@@ -386,6 +395,23 @@ def attribute_speakers(
         if speaker and cue:
             article.add_source(quote.open_mark, speaker)
     return SpeakerResolver(article)
+
+
+def _speaker_line_after(article: _Article, close: int, most: int) -> int:
+    """The end of the next sentence if it only names a speaker and a cue; else ``close``."""
+    end = article.sentence_after(close, most)
+    line = article.masked[close:end]
+    cue = _CUE_WORD.search(line)
+    if cue is None or not _SPEAKER_ALONE.fullmatch(line, 0, cue.start()):
+        return close
+    if not _closes_the_sentence(line, cue.end(), cue.group()):
+        return close
+    return end
+
+
+# A speaker and nothing else before the cue, an apposition allowed: "Ana Lund, the
+# harbour master, said." (not "But he operates on a new principle, he said.").
+_SPEAKER_ALONE = re.compile(rf"\s*{_SPEAKER}(?:\s*,[^,.;:]{{1,80}},)?\s*")
 
 
 def _without_cue(article: _Article, quotes: list[Quotation], i: int, lo: int, outside: str):

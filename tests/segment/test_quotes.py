@@ -266,6 +266,25 @@ def test_a_sentence_of_agreement_before_a_quotation_names_its_speaker(verb):
     assert speakers(text) == ["Tomas Reyes", "Ana Berg"]
 
 
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        ("Ana Lund, the harbour master, said on Tuesday.", "Ana Lund"),
+        ("Pat Ryder, spokesman for the port, issued a statement.", "Pat Ryder"),
+        ("The minister said.", "the minister"),
+    ],
+)
+def test_a_sentence_after_a_quotation_that_only_names_its_speaker_names_it(line, speaker):
+    text = (
+        "“The pier is safe,” said Tomas Reyes, the mayor.\n\n"
+        f"“We will reopen soon. The ferry is ready.” {line}\n"
+    )
+    assert speakers(text)[1] == speaker
+    # Not a sentence that goes on to say something of its own.
+    own = text.replace(line, "Ana Lund said the fleet would sail on Friday.")
+    assert speakers(own)[1] != "Ana Lund"
+
+
 def test_a_sentence_naming_its_own_subject_does_not_continue_the_previous_quotation():
     text = (
         "“The port stays open,” harbour chief Tomas Reyes said.\n\n"
