@@ -58,7 +58,9 @@ _DOCUMENT_NOUNS = r"statement|readout|release|communiqu[eé]|report|post|telegra
 # An article or a possessive leads a description: "a Kremlin spokesman", "The
 # ministry" (opening a sentence), "China's foreign ministry".
 _DESCRIPTION = (
-    r"(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[A-Z][\w-]*[’']s)\s+(?:[\w’'-]+\s+){0,3}"
+    # The owner may be titled or named in full: "Mr Lund's office", "Ana Lund's aide".
+    r"(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*[’']s)\s+"
+    r"(?:[\w’'-]+\s+){0,3}"
     r"(?:spokesman|spokeswoman|spokesperson|official|officials|statement|readout|"
     r"ministry|ministers?|source|sources|aides?|diplomat|diplomats|advisers?|advisors?|service|"
     # Heads beyond government, for the people and bodies other stories quote; in the

@@ -586,11 +586,21 @@ def _resolve_person_pronoun(article: _Article, lo: int, at: int) -> tuple[str, s
         if subject and _is_person(subject.group("speaker")):
             name = clean_speaker(subject.group("speaker"))
             return _expand(article, name, previous[0]), "the subject of the sentence before"
+        owned = subject and _OWNED.match(subject.group("speaker"))
+        if owned and _is_person(owned.group("owner")):
+            # "Mr Lund's office said …, he urged …": he is the office's owner.
+            name = clean_speaker(owned.group("owner"))
+            how = "the owner of the sentence before's subject ('X's office')"
+            return _expand(article, name, previous[0]), how
     person = article.last_source(at, (_NAMED_PERSON,))
     if person:
         where, name, _ = person
         return _expand(article, name, where), "the last person named as a source"
     return "", ""
+
+
+# A person's body or staff: "Mr Lund's office", "Lund's spokesman", "Berg’s campaign".
+_OWNED = re.compile(r"(?P<owner>.+?)[’']s\s+\S+(?:\s+\S+)?$")
 
 
 def _expand(article: _Article, name: str, at: int) -> str:

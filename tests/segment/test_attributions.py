@@ -1225,3 +1225,16 @@ def test_a_plural_described_subject_before_its_cue_speaks_the_quotation(who):
     )
     quotes = load_corpus(pd.DataFrame({"article_id": ["a"], "text": [text]})).quotes
     assert quotes["speaker_as_written"].tolist() == ["the harbour master", who]
+
+
+@pytest.mark.parametrize("office", ["Mr Lund's office", "Prime Minister Ana Lund's office"])
+def test_he_after_a_person_s_office_said_is_that_person(office):
+    text = (
+        "Ferry talks\n\nMr Lund and Mr Berg spoke for two hours on Tuesday.\n\n"
+        f"{office} said that beyond calling for a ceasefire, he urged Mr Berg to let the "
+        "ferries leave Ostrava.\n\n"
+        "He also offered to “work with the harbour board to lift the blockade”.\n"
+    )
+    quotes = load_corpus(pd.DataFrame({"article_id": ["a"], "text": [text]})).quotes
+    assert quotes["speaker_as_written"].str.lower().tolist() == ["he"]
+    assert quotes["speaker"].tolist()[0].endswith("Lund")
