@@ -103,7 +103,7 @@ _ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording\s+to)\s+{_SPEAKER}")
 # age, a preposition ("Ruiz, in Kentucky, said") or an aside ("Ruiz, meanwhile,");
 # it runs to the first comma followed by a cue, and holds no quotation mark.
 _CLAUSE = (
-    r",\s+(?:who|whose|[a-z]+ing|asked|pressed|questioned|\d{1,3}|in|at|on|during|after|"
+    r",\s+(?:who|whose|which|[a-z]+ing|asked|pressed|questioned|\d{1,3}|in|at|on|during|after|"
     r"meanwhile|however|too|though|instead|for\s+(?:his|her|their|its)\s+part)\b"
 )
 _APPOSITION = re.compile(rf"(?<![\w’'-]){_SPEAKER}{_CLAUSE}[^\"“”«»]*?,{_ADVERB}\s+(?={_CUE}\b)")

@@ -683,7 +683,10 @@ def _clause_start(sentence: str, start: int, lo: int) -> int:
 # A subject, then a clause set off by commas, then the cue's verb (its auxiliaries
 # and adverbs before it): "Reyes, speaking at a rally in Bangor, Maine, did not mention".
 _APPOSED = re.compile(
-    rf"\s*(?P<subject>{_SPEAKER}){_CLAUSE}[^\"“”«»]*?,\s+"
+    # The subject may carry a short phrase of its own: "Executives for Harbour Foods,
+    # which …, say".
+    rf"\s*(?P<subject>{_SPEAKER}(?:\s+(?:of|for|at|from|in|with)\s+[^,\"“”«»]{{1,40}}?)?)"
+    rf"{_CLAUSE}[^\"“”«»]*?,\s+"
     r"(?:(?:[a-z]+ly|also|not|never|then|did|does|do|has|have|had|will|would|could|can|may|"
     r"might|should|must|is|are|was|were|been)\s+){0,3}$"
 )

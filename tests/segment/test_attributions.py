@@ -1238,3 +1238,23 @@ def test_he_after_a_person_s_office_said_is_that_person(office):
     quotes = load_corpus(pd.DataFrame({"article_id": ["a"], "text": [text]})).quotes
     assert quotes["speaker_as_written"].str.lower().tolist() == ["he"]
     assert quotes["speaker"].tolist()[0].endswith("Lund")
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        (
+            "Executives for Harbour Foods, which made more than $30 billion in sales last "
+            "year, say the company will save $46 million a year with the cuts.",
+            "Executives for Harbour Foods",
+        ),
+        (
+            "The ministry, which oversees the ports, said the ferry would resume in May.",
+            "The ministry",
+        ),
+    ],
+)
+def test_a_which_clause_between_the_subject_and_its_cue_is_no_source(body, source):
+    found = attributions(body)
+    [row] = found[found["cue"].isin(["say", "said"])].itertuples()
+    assert row.source_as_written == source
