@@ -35,6 +35,7 @@ _BOILERPLATE = re.compile(
     r"""^(?:tags?|topics?|filed\ under|categories|keywords|related(?:\ articles?|\ stories|\ coverage)?
         |read\ more|more|see\ also|also\ read|recommended|trending|most\ read|watch|listen
         |live(?:\ updates|\ blog)?)\s*:
+      |^(?:tags?|topics?|categories)\s*\|
       |^(?:sign\ up|subscribe|share\ (?:this|on|the\ article)|follow\ (?:us|@)|click\ here
         |advertisement|sponsored|our\ standards|copyright|all\ rights\ reserved|skip\ to
         |listen\ to\ this\ article|image\ \d+\ of\ \d+|comments?\b|join\ the\ conversation
@@ -44,7 +45,8 @@ _BOILERPLATE = re.compile(
          (?:syndicated|republished|appeared|published)\b
         |(?:originally\ )?(?:syndicated|republished)\ (?:from|with\ permission)\b
         |full\ article\ source\b|like\ us\ on\b|(?:respectfully|hereby)\ announced\b
-        |leave\ a\ (?:reply|comment)\b)
+        |leave\ a\ (?:reply|comment)\b|why\ you\ can\ trust\b
+        |reading\ time\s*:?\s*\d+\s*min)
       |^(?:©|\(c\)\s*\d{4})
       |^(?:\(END\)|END|==\s*\w+|-{2,}|(?:\*\s*){3,}|\((?![A-Z]{2,4}\))\w{2,12}\))$
       |"""
@@ -318,6 +320,8 @@ _OFFICE_LINE = re.compile(
     r"|Minister(?:\s+of\s+State)?(?:,|\s+(?:for|of))\s+[A-Z][^.!?:]{1,80})$"
 )
 _STORY_ROLES = frozenset({"journalist", "official", "quote"})
+# What an author's name alone may stand under: the headline, other bylines, a tag line.
+_ABOVE_A_NAME = frozenset({"headline", "byline", "boilerplate"})
 _ATTRIBUTABLE = re.compile(r"^(?:The\s+)?(?:below|following)\s+(?:is|are)\s+attributable\s+to\b")
 _PERSON = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}"
 _BARE_NAME = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}$")
@@ -544,12 +548,7 @@ def _byline(b: BlockView) -> bool:  # noqa: C901 - a flat chain of byline forms,
         and _BARE_NAME.match(body) is not None
         and not _TITLE_NOUNS.intersection(body.lower().split())
     )
-    if (
-        alone
-        and b.i > 0
-        and b.above_the_story()
-        and b.blocks[b.i - 1].role in ("headline", "byline")
-    ):
+    if alone and b.i > 0 and b.above_the_story() and b.blocks[b.i - 1].role in _ABOVE_A_NAME:
         return b.decide("byline", "a name alone above the story (the author)")
     if alone and n_words <= 3 and _date_line(b.body_of(b.i + 1).strip()):
         return b.decide("byline", "place line above a date line")

@@ -109,13 +109,28 @@ def _headline(b: BlockView) -> bool:
 
 def _standfirst_like(b: BlockView) -> bool:
     """Whether a block is a sentence-case line under the headline, with no story above it."""
-    if b.state.standfirst or not b.headline_like or b.i == 0:
+    if not b.headline_like or b.i == 0:
         return False
+    if b.state.standfirst and not _bullet_after_bullet(b):
+        return False  # one standfirst, or a list of bullets under the headline
     # Above it: a headline, and nothing but headlines and furniture.
     if not b.headlines_above or not b.above_the_story():
         return False
     return not (
         _OFFICIAL_TITLE.match(b.body) or _title_case_share(b.body) >= b.limits.title_case_share
+    )
+
+
+_BULLETS = "•·▪►"
+
+
+def _bullet_after_bullet(b: BlockView) -> bool:
+    """Whether a block and the block above it both open with a bullet ("• …")."""
+    above = b.blocks[b.i - 1]
+    return (
+        b.body.lstrip()[:1] in _BULLETS
+        and above.role == "headline"
+        and b.text[above.start : above.end].lstrip()[:1] in _BULLETS
     )
 
 

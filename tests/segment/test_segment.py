@@ -728,3 +728,18 @@ def test_a_qr_code_label_above_the_headline_is_furniture(line):
         "journalist",
         "boilerplate",
     ]
+
+
+def test_a_news_site_s_bullet_standfirst_topic_line_and_trust_label_are_not_the_story():
+    text = (
+        "Norland tells Varnia it wants closer cooperation on the harbour\n\n"
+        "  • The foreign minister tells her counterpart the two coasts are in the same boat\n"
+        "  • It comes as both face a deadlock in talks on the ferry\n"
+        "Topic |   Ferry talks\nLena Ortiz\n\nUpdated: 10:30pm, 3 Sep, 2026\n\n"
+        "Why you can trust the Harbour Post\n\nReading Time:2 minutes\n\n"
+        "The foreign minister told her counterpart on Tuesday that the two countries "
+        "should work more closely on the harbour."
+    )
+    roles = [b.role for b in _classified(text)]
+    assert roles == ["headline", "headline", "headline", "boilerplate", "byline", "byline",
+                     "boilerplate", "boilerplate", "journalist"]  # fmt: skip
