@@ -45,7 +45,7 @@ _BOILERPLATE = re.compile(
          (?:syndicated|republished|appeared|published)\b
         |(?:originally\ )?(?:syndicated|republished)\ (?:from|with\ permission)\b
         |full\ article\ source\b|like\ us\ on\b|(?:respectfully|hereby)\ announced\b
-        |leave\ a\ (?:reply|comment)\b|why\ you\ can\ trust\b
+        |leave\ a\ (?:reply|comment)\b|why\ you\ can\ trust\b|you\ may\ (?:also\ )?be\ interested\ in\b
         |reading\ time\s*:?\s*\d+\s*min)
       |^(?:©|\(c\)\s*\d{4})
       |^(?:\(END\)|END|==\s*\w+|-{2,}|(?:\*\s*){3,}|\((?![A-Z]{2,4}\))\w{2,12}\))$
@@ -195,6 +195,7 @@ _NAMED_IN_PLACE = re.compile(
 _FURNITURE_LINE = re.compile(
     r"""^\W{0,4}\d{1,3}\s*(?:min(?:ute)?s?|m)\.?\s+read\b.*$
       |^[\d\s,.]{1,9}(?:\s*(?:views?|reads?|comments?))?$
+      |^[A-Z][\w&’'-]*(?:\s*·\s*[A-Z][\w&’'-]*){1,3}$
       |^\W{0,2}(?:suggest|send|email|forward)\s+(?:this\s+(?:page|article)\s+)?to\s+a\s+friend\W{0,2}$
       |^print\s+friendly\b.{0,30}$
       |^(?:press\s+releases?|media\s+cent(?:er|re)|statements?\s*(?:&|and)\s*releases?|news

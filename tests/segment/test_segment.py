@@ -743,3 +743,13 @@ def test_a_news_site_s_bullet_standfirst_topic_line_and_trust_label_are_not_the_
     roles = [b.role for b in _classified(text)]
     assert roles == ["headline", "headline", "headline", "boilerplate", "byline", "byline",
                      "boilerplate", "boilerplate", "journalist"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Politics·Breaking", "World · Asia", "You May Be Interested In:Ferry fares rise again"],
+)
+def test_a_kicker_with_a_middle_dot_or_a_reading_suggestion_is_furniture(line):
+    story = "The minister spoke to the envoy early Monday about the ferry dispute, officials said."
+    text = f"Minister and envoy spoke this morning\n\n{line}\n\n{story}"
+    assert [b.role for b in _classified(text)] == ["headline", "boilerplate", "journalist"]
