@@ -313,6 +313,11 @@ _ROLE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _AUTHOR_LABEL = re.compile(r"^(?:author|written\s+by|about\s+the\s+author)\s*:", re.IGNORECASE)
+# A wire's contributor line: "--With assistance from Jo Reyes.", "With reporting by …".
+_CONTRIBUTORS = re.compile(
+    r"^[-–—]*\s*(?:with\s+(?:assistance|reporting|additional\s+reporting)\s+(?:from|by))\b",
+    re.IGNORECASE,
+)
 # A minister's office on a line of its own, as a government page lists its author's
 # portfolios above the text: "Minister, Harbour Services", "Minister for Trade",
 # "Associate Minister of Finance", "Prime Minister".
@@ -529,6 +534,8 @@ def _byline(b: BlockView) -> bool:  # noqa: C901 - a flat chain of byline forms,
     if _AUTHOR_LABEL.match(body) and (n_words <= 8 or _DATE_ANY.search(body)):
         # "Written By: Jo Reyes - Date published: 8:30 am, March 9th - 37 comments".
         return _author_line(b, "author line ('Author: ...')")
+    if n_words <= 25 and _CONTRIBUTORS.match(body):
+        return b.decide("byline", "the wire's contributor line ('With assistance from …')")
     if n_words <= 20 and _NAMES_WITH_ROLE.match(body):
         return _author_line(b, "author line: names with their role or outlet")
     if n_words <= 20 and _names_and_date(body):

@@ -25,6 +25,8 @@ _DATE_LINE_FILLER = re.compile(
     rf"|\b\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?|\b(?:[ap]\.?m\.?|ET|EST|EDT|GMT|"
     r"UTC|BST|CET|CEST|MSK|JST|IST|PT|PST|PDT|at|on|published|updated|posted|last|first|modified"
     r"|source)\b"
+    # A time zone's offset: "4:12 AM GMT+1", "UTC+05:30".
+    r"|(?<=GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?\b"
     # "/ in 5 years", "/ 2 hours ago": how old the page is, printed beside its date.
     r"|\bin\s+\d+\s+(?:years?|months?|days?|hours?)\b"
     r"|\b\d+\s+(?:years?|months?|days?|hours?|mins?|minutes?)\s+ago\b"

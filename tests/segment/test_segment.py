@@ -753,3 +753,18 @@ def test_a_kicker_with_a_middle_dot_or_a_reading_suggestion_is_furniture(line):
     story = "The minister spoke to the envoy early Monday about the ferry dispute, officials said."
     text = f"Minister and envoy spoke this morning\n\n{line}\n\n{story}"
     assert [b.role for b in _classified(text)] == ["headline", "boilerplate", "journalist"]
+
+
+def test_a_date_line_with_a_time_zone_offset_and_a_contributor_line_are_bylines():
+    story = "The minister and the envoy agreed on Monday to reopen the ferry line, officials said."
+    text = (
+        "Minister and Envoy Agree to Reopen Ferry Line\n\nMara Quist\n\n"
+        f"March 9, 2026 at 4:12 AM GMT+1\n\n{story}\n\n--With assistance from Lena Ortiz."
+    )
+    assert [b.role for b in _classified(text)] == [
+        "headline",
+        "byline",
+        "byline",
+        "journalist",
+        "byline",
+    ]
