@@ -240,6 +240,12 @@ _PROMPT = re.compile(
     r"|supporter|patron))\b",
     re.IGNORECASE,
 )
+# A paywall's notice: "this is a Premium article", "requires a subscription to read".
+_PAYWALL = re.compile(
+    r"\bthis\s+is\s+an?\s+premium\s+(?:article|story|content)\b"
+    r"|\brequires?\s+an?\s+(?:paid\s+)?subscription\b|\bsubscribers?[- ]only\b",
+    re.IGNORECASE,
+)
 # "us" in lower case only: "US" is the United States.
 _READER = re.compile(r"\b(?i:you|your|we|our)\b|\bus\b")
 _REPORTS = re.compile(rf"[{OPEN_QUOTES}\"]|\b(?:said|says|told|according\s+to)\b")
@@ -313,6 +319,12 @@ _ROLE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _AUTHOR_LABEL = re.compile(r"^(?:author|written\s+by|about\s+the\s+author)\s*:", re.IGNORECASE)
+# Who edited or translated the story, on a line of its own: "Editor: Li Wei".
+_EDITOR_LINE = re.compile(
+    r"^(?:(?:web|chief|responsible)\s+)?(?:editors?|edited\s+by|translated\s+by|translators?"
+    r"|proofread\s+by)\s*:?\s+[A-Z]",
+    re.IGNORECASE,
+)
 # A wire's contributor line: "--With assistance from Jo Reyes.", "With reporting by …".
 _CONTRIBUTORS = re.compile(
     r"^[-–—]*\s*(?:with\s+(?:assistance|reporting|additional\s+reporting)\s+(?:from|by))\b",
@@ -403,6 +415,13 @@ def _furniture(b: BlockView) -> bool:  # noqa: C901 - a flat chain of furniture 
         if b.state.prompt_run and not reports and _OUTLET_VOICE.search(body):
             return b.decide("boilerplate", "continues a prompt to the reader (the outlet as 'we')")
     b.state.prompt_run = False
+    if (
+        n_words <= 30
+        and ("ubscri" in body or "remium" in body)
+        and _PAYWALL.search(body)
+        and not _REPORTS.search(body)
+    ):
+        return b.decide("boilerplate", f"a paywall notice: {_snippet(body)}")
     if n_words <= 80 and "Online" in body and _CITATION.search(body):
         return b.decide("boilerplate", "citation line of an archive ('... Online by ...')")
     if (
@@ -534,6 +553,8 @@ def _byline(b: BlockView) -> bool:  # noqa: C901 - a flat chain of byline forms,
     if _AUTHOR_LABEL.match(body) and (n_words <= 8 or _DATE_ANY.search(body)):
         # "Written By: Jo Reyes - Date published: 8:30 am, March 9th - 37 comments".
         return _author_line(b, "author line ('Author: ...')")
+    if n_words <= 8 and _EDITOR_LINE.match(body):
+        return b.decide("byline", "an editor's or translator's credit line ('Editor: …')")
     if n_words <= 25 and _CONTRIBUTORS.match(body):
         return b.decide("byline", "the wire's contributor line ('With assistance from …')")
     if n_words <= 20 and _NAMES_WITH_ROLE.match(body):

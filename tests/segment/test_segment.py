@@ -768,3 +768,18 @@ def test_a_date_line_with_a_time_zone_offset_and_a_contributor_line_are_bylines(
         "journalist",
         "byline",
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("Editor: Li Wei", "byline"),
+        ("Translated by Jo Reyes.", "byline"),
+        ("Reminder, this is a Premium article and requires a subscription to read.",
+         "boilerplate"),
+    ],
+)  # fmt: skip
+def test_an_editor_line_and_a_paywall_notice_at_the_foot_are_not_the_story(line, role):
+    story = "The minister and the envoy agreed on Monday to reopen the ferry line, officials said."
+    text = f"Ferry line to reopen\n\n{story}\n\n{line}"
+    assert [b.role for b in _classified(text)] == ["headline", "journalist", role]
