@@ -322,6 +322,10 @@ _ACCORDING = re.compile(
 )
 
 
+# Conjunctions that carry a sentence on past an aside: the claim goes on.
+_GOES_ON = frozenset("although though while whereas but and because since as even".split())
+
+
 def _rule_according(sentence: str, start: int) -> _Found | None:
     """Opening "According to X, …", or "…, according to X" after the content."""
     match = _ACCORDING.search(sentence, start)
@@ -340,10 +344,15 @@ def _rule_according(sentence: str, start: int) -> _Found | None:
     if (
         len(after) > 1
         and after[0] == ","
-        and (_is_verb(after[1], after[1].lower()) or "," in sentence[match.end() + 1 : rest])
+        and (
+            _is_verb(after[1], after[1].lower())
+            or after[1].lower() in _GOES_ON
+            or "," in sentence[match.end() + 1 : rest]
+        )
     ):
-        # "At the heart of it, according to X, was a decision …": the source is an
-        # aside, and the content the sentence around it.
+        # "At the heart of it, according to X, was a decision …", "Lund leads, according
+        # to X, although Berg is close": the source is an aside, and the content the
+        # sentence around it.
         return _Found(source, cue, (start, rest), "the source set off by commas")
     return _Found(source, cue, (start, end)) if end - start >= 3 else None
 

@@ -1258,3 +1258,14 @@ def test_a_which_clause_between_the_subject_and_its_cue_is_no_source(body, sourc
     found = attributions(body)
     [row] = found[found["cue"].isin(["say", "said"])].itertuples()
     assert row.source_as_written == source
+
+
+def test_according_to_set_off_by_commas_before_a_conjunction_attributes_the_sentence():
+    body = (
+        "In the north, the ferry leads the polls, according to a harbour survey, although "
+        "the bridge plan is close behind."
+    )
+    found = attributions(body)
+    [row] = found[found["cue"] == "according to"].itertuples()
+    assert row.source_as_written == "a harbour survey"
+    assert row.text.startswith("In the north") and row.text.endswith("close behind")
