@@ -124,12 +124,12 @@ def _overlapping(news: pd.DataFrame, attributions: pd.DataFrame) -> pd.DataFrame
 def relayed_usage(usage: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
     """Usage, each used official sentence with how the article relayed it.
 
+    An omitted sentence whose nearest match gives the account of an official
+    becomes a use in other words first (:func:`_told_by_an_official`).
+
     Args:
         usage: :func:`analysis.framing.align`'s usage.
         units: :func:`attributed_units`.
-
-    An omitted sentence whose nearest match gives the account of an official
-    becomes a use in other words (:func:`_told_by_an_official`).
 
     Returns:
         ``usage`` with ``relayed``, read at the use ``news_sent_no`` names (the most
@@ -174,8 +174,10 @@ def _told_by_an_official(usage: pd.DataFrame, keyed: pd.DataFrame) -> None:
     or another government's official ("Putin accused Kyiv of stalling the talks, the
     Kremlin said"), or narrates their speech act ("Lund, Berg discuss ferry fares"),
     the attribution is the evidence the words lacked: the journalist relays what an
-    official said, and of that document's sentences this is the closest. In place: ``used`` becomes ``paraphrase``, ``used_in`` and
-    ``news_sent_no`` the nearest match's; ``relayed`` then says whose account it is.
+    official said, and of that document's sentences this is the closest.
+
+    In place: ``used`` becomes ``paraphrase``, ``used_in`` and ``news_sent_no`` the
+    nearest match's; ``relayed`` then says whose account it is.
     """
     near = (usage["used"] == "omitted").to_numpy() & (usage["closest_sent_no"].to_numpy() >= 0)
     if not near.any():
