@@ -56,7 +56,8 @@ def _usage(
         closest match (``closest_in``, ``closest_sent_no``, its ``label``:
         verbatim, or the alignment label of that sentence; for an omitted sentence,
         the nearest the article came, a news sentence whose best match it is holding
-        ``min_cover`` of it, or none), ``copied_words`` (the
+        ``min_cover`` of it or a headline drawing ``own_share`` of its words from it,
+        or none), ``copied_words`` (the
         longest run copied, across one small edit), ``quoted_words`` (the longest run inside a
         quotation that is the official wording) and
         ``covered`` (its share of the official sentence).
