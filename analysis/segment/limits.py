@@ -94,6 +94,8 @@ class SpeakerLimits:
             next sentence of its paragraph is read for its speaker when it is at
             most this long: "Ms. Dana Ruiz, the harbour master, pressed." A longer
             one is news of its own, and reading it took speakers from it wrongly.
+            After a full stop, only a sentence that is nothing but a speaker and a
+            cue closing it is read ("“…” Ana Lund, the harbour master, said.").
     """
 
     subject_reach: int = 150
