@@ -55,12 +55,9 @@ def _usage(
         lede, body, or omitted) and ``news_sent_no`` (the sentence there), the
         closest match (``closest_in``, ``closest_sent_no``, its ``label``:
         verbatim, or the alignment label of that sentence; for an omitted sentence,
-        the nearest the article came, a news sentence whose best match it is holding
-        ``min_cover`` of it or a headline drawing ``own_share`` of its words from it,
-        or none), ``copied_words`` (the
-        longest run copied, across one small edit), ``quoted_words`` (the longest run inside a
-        quotation that is the official wording) and
-        ``covered`` (its share of the official sentence).
+        the nearest the article came, see :func:`_nearest`), ``copied_words`` (the
+        longest run copied, across one small edit), ``quoted_words`` (the longest run
+        inside a quotation that is the official wording) and ``covered`` (its share).
     """
     official = frame[frame["side"] == "official"].rename(
         columns={"doc_id": "official_id", "sent_no": "official_sent_no"}
@@ -162,7 +159,9 @@ def _usage(
 def _nearest(ev: pd.DataFrame, used: pd.DataFrame, key: list[str]) -> pd.DataFrame:
     """Per official sentence used nowhere in an article, the news sentence that came nearest.
 
-    Of its ``near`` candidates (see :func:`_usage`), the one holding the most of it;
+    Of its ``near`` candidates, the one holding the most of it (a news sentence
+    whose best match it is, holding ``min_cover`` of it, or a headline drawing
+    ``own_share`` of its words from it);
     its ``form`` is ``omitted``: too slight to convey it on its own
     (:func:`analysis.framing.accounts.relayed_usage` reads it with its attribution).
     """
