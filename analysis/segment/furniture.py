@@ -79,7 +79,7 @@ _CREDIT = re.compile(
 )
 _CREDIT_START = re.compile(
     r"(?:photo|photograph|image|picture|video|caption|credit|illustration)s?\s*(?:by\b|:)|"
-    r"FILE\s+PHOTO\b|\(?Photo\b|"
+    r"FILE\s+PHOTO\b|\(?Photo\b|(?:image|video|media)\s+(?:caption|source)\s*,|"
     # A bullet caption and a combined picture: "• Combo photo of …", "Composite image of …".
     r"[•·]\s*(?:(?:combo|composite|combination|file|handout)\s+)?(?:photo|picture|image)s?\b|"
     r"(?:combo|composite|combination)\s+(?:photo|picture|image)\b|(?:An?\s+|This\s+)?(?:file|handout|pool)\s+(?:photo|picture|image)\s+(?:shows|taken|of)\b|In\s+this\s+(?:photo|image|file\s+photo|handout|pool\s+photo|video)\b",
@@ -327,8 +327,15 @@ _EDITOR_LINE = re.compile(
 )
 # A wire's contributor line: "--With assistance from Jo Reyes.", "With reporting by …".
 _CONTRIBUTORS = re.compile(
-    r"^[-–—]*\s*(?:with\s+(?:assistance|reporting|additional\s+reporting)\s+(?:from|by))\b",
+    r"^[-–—]*\s*(?:with\s+(?:assistance|reporting|additional\s+reporting)\s+(?:from|by))\b"
+    # "(With inputs from agencies)": the agencies' part in it.
+    r"|^\(\s*with\s+inputs?\s+from\b[^()]{1,60}\)\.?$",
     re.IGNORECASE,
+)
+# "(Harbour 24 with AFP)", "(HNA with agencies)": an outlet's name, then the agencies.
+_OUTLET_WITH_AGENCIES = re.compile(
+    rf"^\((?:[A-Z][\w.&-]*\s+){{0,3}}[A-Z0-9][\w.&-]*\s+with\s+(?:{_AGENCIES}|[A-Z]{{2,6}}|agencies"
+    rf"|news\s+agencies|wires)(?:\s*(?:,|and|&|/)\s*(?:{_AGENCIES}|[A-Z]{{2,6}}|agencies))*\)\.?$"
 )
 # A minister's office on a line of its own, as a government page lists its author's
 # portfolios above the text: "Minister, Harbour Services", "Minister for Trade",
@@ -555,8 +562,10 @@ def _byline(b: BlockView) -> bool:  # noqa: C901 - a flat chain of byline forms,
         return _author_line(b, "author line ('Author: ...')")
     if n_words <= 8 and _EDITOR_LINE.match(body):
         return b.decide("byline", "an editor's or translator's credit line ('Editor: …')")
-    if n_words <= 25 and _CONTRIBUTORS.match(body):
-        return b.decide("byline", "the wire's contributor line ('With assistance from …')")
+    if n_words <= 25 and (_CONTRIBUTORS.match(body) or _OUTLET_WITH_AGENCIES.match(body)):
+        return b.decide(
+            "byline", "a contributor or agency line ('With assistance from …', '(… with AFP)')"
+        )
     if n_words <= 20 and _NAMES_WITH_ROLE.match(body):
         return _author_line(b, "author line: names with their role or outlet")
     if n_words <= 20 and _names_and_date(body):

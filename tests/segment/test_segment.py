@@ -783,3 +783,18 @@ def test_an_editor_line_and_a_paywall_notice_at_the_foot_are_not_the_story(line,
     story = "The minister and the envoy agreed on Monday to reopen the ferry line, officials said."
     text = f"Ferry line to reopen\n\n{story}\n\n{line}"
     assert [b.role for b in _classified(text)] == ["headline", "journalist", role]
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("(Harbour 24 with AFP and Reuters)", "byline"),
+        ("(With inputs from agencies)", "byline"),
+        ("Image caption, The minister arrives in Ostrava on Monday", "credit"),
+        ("(The ferry will run with new crews.)", "journalist"),
+    ],
+)
+def test_an_agency_line_and_a_labelled_caption_are_not_the_story(line, role):
+    story = "The minister and the envoy agreed on Monday to reopen the ferry line, officials said."
+    text = f"Ferry line to reopen\n\n{story}\n\n{line}"
+    assert [b.role for b in _classified(text)] == ["headline", "journalist", role]
