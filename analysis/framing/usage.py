@@ -92,11 +92,9 @@ def _usage(
     # ``own_share`` of its words from it (the closest match of an omitted row).
     headline = ev["location"].to_numpy() == "headline"
     near = best & ((covered >= rules.min_cover) | (headline & (own >= rules.own_share)))
-    ev["form"] = np.select(
-        [verbatim, conveyed, echo, near], ["verbatim", "paraphrase", "echo", "near"], ""
-    )
+    ev["form"] = np.select([verbatim, conveyed, echo], ["verbatim", "paraphrase", "echo"], "")
     ev["near"] = near
-    ev = ev[ev["form"] != ""].reset_index(drop=True)
+    ev = ev[(ev["form"] != "") | ev["near"]].reset_index(drop=True)
     # Ids only for the pairs that are a use (a few of the candidates): each column
     # of strings taken from the frame costs a conversion.
     doc_id = frame["doc_id"].to_numpy(dtype=object)
@@ -105,9 +103,9 @@ def _usage(
     ev["news_id"], ev["news_sent_no"] = doc_id[a_row], sent_no[a_row]
     ev["official_id"], ev["official_sent_no"] = doc_id[o_row], sent_no[o_row]
     key = ["news_id", "official_id", "official_sent_no"]
-    used_somewhere = ev[~ev["form"].isin(("echo", "near"))][key].drop_duplicates()
+    used_somewhere = ev[~ev["form"].isin(("echo", ""))][key].drop_duplicates()
     nearest = _nearest(ev, used_somewhere, key)
-    ev = ev[ev["form"] != "near"].merge(used_somewhere, on=key)
+    ev = ev[ev["form"] != ""].merge(used_somewhere, on=key)
     # The closest match's label: verbatim by the copied run; a news sentence's own
     # label only where this official sentence is its best match; a further source
     # of it is at most a loose paraphrase of this one.
@@ -165,7 +163,7 @@ def _nearest(ev: pd.DataFrame, used: pd.DataFrame, key: list[str]) -> pd.DataFra
     its ``form`` is ``omitted``: too slight to convey it on its own
     (:func:`analysis.framing.accounts.relayed_usage` reads it with its attribution).
     """
-    near = ev[ev["near"] & ev["form"].isin(("echo", "near"))]
+    near = ev[ev["near"]]  # a used sentence's candidates drop out below
     near = near.merge(used.assign(_used=True), on=key, how="left")
     near = near[near["_used"].isna()].sort_values(
         [*key, "covered", "news_sent_no"], ascending=[True, True, True, False, True], kind="stable"

@@ -114,8 +114,7 @@ def top_sources(attributions: pd.DataFrame, n: int = 10) -> pd.DataFrame:
         return pd.DataFrame(
             columns=["source", "source_kind", "attributions", "words", "direct_words", "articles"]
         )
-    grouped = said.groupby("who")
-    table = grouped.agg(
+    table = said.groupby("who").agg(
         attributions=("attribution_no", "size"),
         words=("words", "sum"),
         direct_words=("direct_words", "sum"),

@@ -150,7 +150,7 @@ def _caption_without_credit(b: BlockView) -> bool:
         and body.rstrip().endswith(")")
         and not quoted
         and _CREDIT_AFTER_STOP.search(body.rstrip())
-        and not any(block.role in _STORY_ROLES for block in b.blocks[: b.i])
+        and b.above_the_story()
     ):
         # Above the story only: below it, "… the talks. (ANI)" is a wire's sign-off.
         return b.decide("credit", f"a caption, its credit after the full stop: {_snippet(body)}")
@@ -344,7 +344,6 @@ _OFFICE_LINE = re.compile(
     r"^(?:(?:Associate|Deputy|Acting|Junior|Senior)\s+)?(?:Prime\s+Minister"
     r"|Minister(?:\s+of\s+State)?(?:,|\s+(?:for|of))\s+[A-Z][^.!?:]{1,80})$"
 )
-_STORY_ROLES = frozenset({"journalist", "official", "quote"})
 # What an author's name alone may stand under: the headline, other bylines, a tag line.
 _ABOVE_A_NAME = frozenset({"headline", "byline", "boilerplate"})
 _ATTRIBUTABLE = re.compile(r"^(?:The\s+)?(?:below|following)\s+(?:is|are)\s+attributable\s+to\b")
@@ -616,10 +615,6 @@ def _author_line(b: BlockView, evidence: str) -> bool:
     After the story: below a block of its text, not only below the headline (an
     "Author:" line under the headline is the byline, and the story follows it).
     """
-    if (
-        b.state.seen_prose
-        and _AUTHOR_LABEL.match(b.body)
-        and any(block.role in _STORY_ROLES for block in b.blocks[: b.i])
-    ):
+    if b.state.seen_prose and _AUTHOR_LABEL.match(b.body) and not b.above_the_story():
         b.state.author_box = True
     return b.decide("byline", evidence)

@@ -159,6 +159,22 @@ def test_sources_table_and_top_sources_count_the_same_words(corpus, result):
     assert finding.endswith("in quotation marks")
 
 
+def _accounts(articles, sources, kinds, words) -> pd.DataFrame:
+    """Reported accounts, one row each, as source_kinds gives them: what top_sources reads."""
+    return pd.DataFrame(
+        {
+            "article_id": articles,
+            "attribution_no": range(len(sources)),
+            "kind": "indirect",
+            "relays": "account",
+            "source": sources,
+            "source_as_written": sources,
+            "source_kind": kinds,
+            "words": words,
+        }
+    )
+
+
 def test_top_sources_give_one_name_to_one_person():
     rows = [
         # (article, source as resolved, words): "Mr Lund" where an article gives no first
@@ -169,17 +185,11 @@ def test_top_sources_give_one_name_to_one_person():
         ("b", "George Bush", 3),
         ("c", "Mr Bush", 2),
     ]
-    kinds = pd.DataFrame(
-        {
-            "article_id": [a for a, _, _ in rows],
-            "attribution_no": range(len(rows)),
-            "kind": "indirect",
-            "relays": "account",
-            "source": [who for _, who, _ in rows],
-            "source_as_written": [who for _, who, _ in rows],
-            "source_kind": "named_other",
-            "words": [n for _, _, n in rows],
-        }
+    kinds = _accounts(
+        articles=[a for a, _, _ in rows],
+        sources=[who for _, who, _ in rows],
+        kinds=["named_other"] * len(rows),
+        words=[n for _, _, n in rows],
     )
     top = framing.top_sources(kinds).set_index("source")
     assert top.loc["Ada Lind", ["words", "articles"]].tolist() == [15, 2]
@@ -195,17 +205,11 @@ def test_a_top_source_s_kind_is_its_most_frequent_one():
         ("Ola Berg", "named_other", 1),
         ("Ivo Marn", "named_other", 1),
     ]
-    kinds = pd.DataFrame(
-        {
-            "article_id": "a",
-            "attribution_no": range(len(rows)),
-            "kind": "indirect",
-            "relays": "account",
-            "source": [who for who, _, _ in rows],
-            "source_as_written": [who for who, _, _ in rows],
-            "source_kind": [kind for _, kind, _ in rows],
-            "words": [n for _, _, n in rows],
-        }
+    kinds = _accounts(
+        articles=["a"] * len(rows),
+        sources=[who for who, _, _ in rows],
+        kinds=[kind for _, kind, _ in rows],
+        words=[n for _, _, n in rows],
     )
     top = framing.top_sources(kinds, n=2)
     assert top["source"].tolist() == ["Ada Lind", "Ola Berg"]
