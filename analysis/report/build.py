@@ -16,6 +16,12 @@ from typing import Any
 
 from analysis.report.browse import tables_page
 from analysis.report.errors import NotebookError, ReportError
+from analysis.report.kernels import (
+    KEPT_ENGINE,
+    KernelPool,
+    local_kernel_manager,
+    register_engine,
+)
 from analysis.report.pages import TABLES_DIR, TABLES_PAGE, Page, index_page, render_pages
 
 __all__ = [
@@ -118,6 +124,7 @@ def declared_parameters(source: Path) -> set[str]:
     """
     import ast
 
+    _import_papermill()  # and nbformat with it, without its slowest import
     import nbformat
 
     for cell in nbformat.read(source, as_version=4).cells:
@@ -193,6 +200,7 @@ def execute_notebook(
     article_id: str | None = None,
     parameters: dict[str, Any] | None = None,
     cwd: Path | None = None,
+    kernels: KernelPool | None = None,
 ) -> None:
     """Run one notebook on a corpus with papermill, writing the executed copy.
 
@@ -210,6 +218,9 @@ def execute_notebook(
             gives them; if given, ``corpus_path`` and ``article_id`` are not read.
         cwd: The kernel's folder instead (``make notebooks`` runs a copy that
             nbval checks from ``tests/notebooks``).
+        kernels: Run on this thread's kernel of the pool, kept for its next
+            notebook (:class:`~analysis.report.kernels.KernelPool`); by default
+            a new kernel is started and stopped.
 
     Raises:
         NotebookError: A cell raised; the message names the notebook and the cell.
@@ -220,7 +231,23 @@ def execute_notebook(
     if parameters is None:
         parameters = notebook_parameters(source, corpus_path, article_id)
     destination.parent.mkdir(parents=True, exist_ok=True)
+    common = {
+        "parameters": parameters,
+        "kernel_name": KERNEL_NAME,
+        "progress_bar": False,
+        "execution_timeout": CELL_TIMEOUT_SECONDS,
+    }
     try:
+        if kernels is not None:
+            register_engine()
+            papermill.execute_notebook(
+                str(source),
+                str(destination),
+                engine_name=KEPT_ENGINE,
+                km=kernels.kernel(),
+                **common,
+            )
+            return
         with tempfile.TemporaryDirectory(prefix="analysis-kernel-") as sockets:
             # The kernel starts in the notebook's folder by nbclient's ``resources``,
             # not papermill's ``cwd``, which changes the whole process's directory:
@@ -228,12 +255,12 @@ def execute_notebook(
             papermill.execute_notebook(
                 str(source),
                 str(destination),
-                parameters=parameters,
-                kernel_name=KERNEL_NAME,
                 resources={"metadata": {"path": str((cwd or source.parent).resolve())}},
-                progress_bar=False,
-                execution_timeout=CELL_TIMEOUT_SECONDS,
-                kernel_manager_class=_local_kernel_manager(Path(sockets) / "kernel"),
+                kernel_manager_class=local_kernel_manager(Path(sockets) / "kernel"),
+                # Every output is in by then: a graceful stop waited 0.4 s a notebook
+                # for the kernel to save its history and exit.
+                shutdown_kernel="immediate",
+                **common,
             )
     except PapermillExecutionError as error:
         raise NotebookError(
@@ -245,8 +272,11 @@ def execute_notebook(
 def _run_notebooks(jobs: list, corpus_path: Path, out_dir: Path, meanwhile=None) -> tuple:
     """Execute and render every notebook of ``jobs`` (source, destination, parameters).
 
-    Each notebook runs in a kernel of its own, a process, one more at a time
-    than there are usable cores (:func:`kernels_at_once`). Threads, not forked
+    The notebooks run one more at a time than there are usable cores
+    (:func:`kernels_at_once`), each thread on a kernel (a process) it keeps for
+    its next notebook, made as fresh as a new one (:mod:`analysis.report.kernels`):
+    on PolNeAR's 840 articles that took the report from 24.1 s to 18.3 s (with
+    papermill's import cut, :func:`_import_papermill`). Threads, not forked
     workers, wait on them: a process that has run a kernel holds an event loop
     thread that a fork would leave dead. Each thread renders its notebook's pages as soon as it ends, and
     the calling thread runs ``meanwhile`` (the tables), so neither waits for the
@@ -261,18 +291,25 @@ def _run_notebooks(jobs: list, corpus_path: Path, out_dir: Path, meanwhile=None)
     """
 
     def run(source: Path, destination: Path, parameters: dict) -> Page:
-        execute_notebook(source, destination, corpus_path, None, parameters)
+        execute_notebook(source, destination, corpus_path, None, parameters, kernels=kernels)
         return render_pages([destination], out_dir)[0]
 
     for source, destination, _ in jobs:
         print(f"running {source} -> {destination}", file=sys.stderr)
     _import_papermill()
-    with ThreadPoolExecutor(kernels_at_once(len(jobs))) as pool:
-        runs = [pool.submit(run, *job) for job in jobs]
+    # The notebooks come from one folder (find_notebooks), the kernels' working folder.
+    folder = jobs[0][0].parent.resolve() if jobs else Path(".")
+    with tempfile.TemporaryDirectory(prefix="analysis-kernels-") as sockets:
+        kernels = KernelPool(folder, Path(sockets), KERNEL_NAME)
         try:
-            result = meanwhile() if meanwhile is not None else None
+            with ThreadPoolExecutor(kernels_at_once(len(jobs))) as pool:
+                runs = [pool.submit(run, *job) for job in jobs]
+                try:
+                    result = meanwhile() if meanwhile is not None else None
+                finally:
+                    pages = [run.result() for run in runs]
         finally:
-            pages = [run.result() for run in runs]
+            kernels.close()
     return pages, result
 
 
@@ -284,8 +321,22 @@ def _import_papermill() -> None:
     threads at once, another thread's warning filters, saved and restored around
     it, could drop requests' filter in between, and the report printed a warning
     nobody can act on (the report uses no proxy).
+
+    Through nbformat it imports jsonschema, which imports ``rfc3987_syntax`` when
+    installed (an extra Jupyter's packages pull in) for its IRI check: that
+    package builds a parser at import, 1.0 s of the report before any notebook
+    starts (python-jsonschema issue 1392). Nothing here checks IRIs, so while
+    papermill is imported the module reads as missing, which jsonschema allows
+    for; afterwards it can be imported as before.
     """
-    import papermill  # noqa: F401
+    skip = "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules
+    if skip:
+        sys.modules["rfc3987_syntax"] = None  # importing it raises ImportError
+    try:
+        import papermill  # noqa: F401
+    finally:
+        if skip:
+            del sys.modules["rfc3987_syntax"]
 
 
 def kernels_at_once(notebooks: int) -> int:
@@ -299,25 +350,6 @@ def kernels_at_once(notebooks: int) -> int:
     from analysis.parallel import usable_cpus
 
     return max(1, min(notebooks, usable_cpus() + 1))
-
-
-def _local_kernel_manager(sockets: Path):
-    """A kernel manager that talks to its kernel over local sockets (IPC), not TCP.
-
-    Over TCP, ipykernel warns on every start that the traffic is unencrypted, a
-    warning a reader of the report can do nothing about; over IPC nothing
-    listens on the network. The socket files go under ``sockets`` (a temporary
-    folder), never beside the notebook.
-    """
-    from jupyter_client.manager import KernelManager
-
-    class LocalKernelManager(KernelManager):
-        def __init__(self, **kwargs: Any) -> None:
-            super().__init__(**kwargs)
-            self.transport = "ipc"
-            self.ip = str(sockets)
-
-    return LocalKernelManager
 
 
 def check_label_files(labels: dict[str, Path | None]) -> dict[str, Path]:

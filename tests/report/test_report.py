@@ -520,7 +520,7 @@ def test_build_report_passes_labels_to_each_notebook(tmp_path, monkeypatch):
     monkeypatch.setattr(
         build,
         "execute_notebook",
-        lambda source, destination, corpus, article, parameters: ran.update(
+        lambda source, destination, corpus, article, parameters, **_: ran.update(
             {source.name: parameters}
         ),
     )

@@ -1,0 +1,82 @@
+"""The report's kept kernels: one per thread, each notebook run as in a fresh kernel."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_notebook
+
+from analysis.report import execute_notebook
+from analysis.report.build import KERNEL_NAME
+from analysis.report.kernels import KernelPool
+
+HELPER = """\
+import warnings
+
+
+def warn():
+    warnings.warn("shown once per place unless reset", UserWarning)
+"""
+
+
+def _notebook(path: Path, *sources: str) -> Path:
+    nbformat.write(new_notebook(cells=[new_code_cell(s) for s in sources]), path)
+    return path
+
+
+def _outputs(path: Path) -> list[tuple[int, str]]:
+    """(execution count, text printed) of each code cell."""
+    cells = nbformat.read(path, as_version=4).cells
+    return [
+        (cell.execution_count, "".join(o.get("text", "") for o in cell.outputs)) for cell in cells
+    ]
+
+
+def test_a_kept_kernel_runs_the_next_notebook_as_a_new_kernel_would(tmp_path):
+    (tmp_path / "helper.py").write_text(HELPER, encoding="utf-8")
+    first = _notebook(
+        tmp_path / "first.ipynb",
+        "import os, helper\nleft_behind = 1\nprint(os.getpid())",
+        "helper.warn()",
+    )
+    second = _notebook(
+        tmp_path / "second.ipynb",
+        "import os, helper\nprint(os.getpid(), 'left_behind' in globals())",
+        "helper.warn()",
+    )
+    sockets = tmp_path / "sockets"
+    sockets.mkdir()
+    kernels = KernelPool(tmp_path, sockets, KERNEL_NAME)
+    try:
+        for source in (first, second):
+            execute_notebook(
+                source, tmp_path / f"{source.stem}-run.ipynb", tmp_path, parameters={},
+                kernels=kernels,
+            )  # fmt: skip
+    finally:
+        kernels.close()
+
+    (count_1, pid), (_, warned_1) = _outputs(tmp_path / "first-run.ipynb")
+    (count_2, seen), (count_3, warned_2) = _outputs(tmp_path / "second-run.ipynb")
+    assert seen.split() == [pid.strip(), "False"]  # the same kernel, the names gone
+    assert (count_1, count_2, count_3) == (1, 1, 2)  # counted from 1 again
+    assert "shown once per place" in warned_1
+    assert "shown once per place" in warned_2  # a warning shown before shows again
+    assert all(not manager.has_kernel for manager in kernels._started)
+
+
+def test_the_report_imports_papermill_without_the_iri_parser():
+    # jsonschema's optional IRI check builds a parser at import (1 s); the report
+    # does without it while importing papermill, and takes its stand-in out after
+    # (a None in sys.modules would stop any later import of it).
+    code = (
+        "import sys\n"
+        "from analysis.report.build import _import_papermill\n"
+        "_import_papermill()\n"
+        "assert 'papermill' in sys.modules and 'jsonschema' in sys.modules\n"
+        "assert 'rfc3987_syntax' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
