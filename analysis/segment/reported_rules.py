@@ -360,7 +360,9 @@ def _rule_according(sentence: str, start: int) -> _Found | None:
 # A speaker's name and a colon opening a sentence: a headline ("Lund: Talks Will
 # Resume"), a line of transcript ("LUND: We will resume."), a quotation introduced
 # ("- Ida Lund: “…”"). Labels of the page's own furniture name no speaker.
-_LABEL = re.compile(rf"(?:[-–—•]\s*)?(?P<name>{_SPEAKER})\s*(?P<cue>:)\s*(?=\S)")
+_LABEL = re.compile(
+    rf"(?:[-–—•]\s*)?(?P<name>{_SPEAKER})(?:\s+on\s+[^:\n]{{1,80}}?)?\s*(?P<cue>:)\s*(?=\S)"
+)
 _NOT_A_LABEL = frozenset(
     """note update updated photo photos video videos related source sources editor editors
     correction read watch listen advertisement breaking analysis opinion caption credit
@@ -370,7 +372,7 @@ _NOT_A_LABEL = frozenset(
     bottom why how what when where verdict summary background context reporting""".split()
 )
 # Words of a series' or a page's name, not a speaker's: "AP-GfK Poll:", "The Daily Report:".
-_LABEL_WORDS = frozenset("poll polls report news daily notice week weekly series".split())
+_LABEL_WORDS = frozenset("report news daily notice week weekly series".split())
 
 
 def _rule_label(sentence: str, start: int) -> _Found | None:

@@ -675,6 +675,22 @@ def test_a_name_and_a_colon_opening_a_sentence_is_an_attribution():
     ]
 
 
+def test_a_headline_s_source_may_name_its_topic_or_be_a_poll():
+    # "Lund on the fares: …" names the topic before the colon; a poll is the source
+    # of its finding. A series' name ("The Weekly Report:") is still no one's.
+    found = attributions(
+        "Lund on the Winter Fares: They Will Rise in March, Not Before.\n\n"
+        "Poll: Berg Leads Lund by Five Points in the Harbour Race.\n\n"
+        "The Weekly Report: Ferries return to the harbour after the storm.\n\n"
+        "The meeting ended at 7:30 with no deal on the winter timetable."
+    )
+    label = found[found["evidence"].str.contains("a name and a colon")]
+    assert label[["source_as_written", "text"]].values.tolist() == [
+        ["Lund", "They Will Rise in March, Not Before"],
+        ["Poll", "Berg Leads Lund by Five Points in the Harbour Race"],
+    ]
+
+
 @pytest.mark.parametrize(
     ("body", "cue", "written"),
     [
