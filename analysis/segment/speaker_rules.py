@@ -236,7 +236,7 @@ _AUXILIARY = r"(?:\s+(?:will|would|can|could|may|might|must|should|has|have|had|
 # phrase led by a determiner and a cue verb names the speaker, whatever its noun.
 _DETERMINER = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Ss]ome|[Mm]any)"
 _AFTER_DESCRIBED = re.compile(
-    rf"{_AFTER_MARK}(?P<speaker>{_DETERMINER}(?:\s+[\w’'&-]+){{1,8}}?){_AUXILIARY}{_ADVERB}\s+{_CUE}\b"
+    rf"{_AFTER_MARK}(?P<speaker>{_DETERMINER}(?:,?\s+[\w’'&-]+){{1,8}}?){_AUXILIARY}{_ADVERB}\s+{_CUE}\b"
 )
 # "…,” said an Iowa Democrat.", "…,” added his campaign manager Jeff Weaver, …": the
 # cue first, the phrase running to the end of the clause.

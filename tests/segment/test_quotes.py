@@ -566,6 +566,11 @@ def test_a_pronoun_that_stands_for_no_one_named_is_continued_as_written():
         # A speaker described by any noun, then a cue, right after the quotation.
         ("“There should be more berths,” the businessman replied.", ("the businessman", "replied")),
         ("“The port broke its word,” the lawsuit reads.", ("the lawsuit", "reads")),
+        # Its adjectives may be set apart by a comma.
+        (
+            "“I made the harbour my first task,” the soft-spoken, 71-year-old mayor said.",
+            ("the soft-spoken, 71-year-old mayor", "said"),
+        ),
         (
             "“Hey, hey! Ho, ho!” some dockers chanted, three days later.",
             ("some dockers", "chanted"),
