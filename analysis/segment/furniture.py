@@ -46,7 +46,14 @@ _BOILERPLATE = re.compile(
         |(?:originally\ )?(?:syndicated|republished)\ (?:from|with\ permission)\b
         |full\ article\ source\b|like\ us\ on\b|(?:respectfully|hereby)\ announced\b
         |leave\ a\ (?:reply|comment)\b|why\ you\ can\ trust\b|you\ may\ (?:also\ )?be\ interested\ in\b
-        |reading\ time\s*:?\s*\d+\s*min)
+        |reading\ time\s*:?\s*\d+\s*min
+        |is\ this\ page\ (?:useful|helpful)|was\ this\ (?:page|article|information)\ (?:useful|helpful)
+        |did\ you\ find\ what\ you\ were\ looking\ for|report\ a\ problem\b.{0,30}\bthis\ page
+        |help\ us\ improve\b|(?:yes|no)\W{1,3}this\ page\ is\ (?:not\ )?useful
+        |all\ content\ is\ available\ under\b|this\ (?:work|article|page|content)\ is\ licen[cs]ed\ under\b
+        |\W{0,3}(?:provisional|unofficial|tentative)\ translation\W{0,3}$
+        |\W{0,3}(?:the\ foregoing|this|the\ above)\ is\ an?\ (?:provisional|unofficial|tentative)\ translation\b
+        |\(attn:|join\ [\w’']+\ (?:telegram|whatsapp)\ channel\b)
       |^(?:©|\(c\)\s*\d{4})
       |^(?:\(END\)|END|==\s*\w+|-{2,}|(?:\*\s*){3,}|\((?![A-Z]{2,4}\))\w{2,12}\))$
       |"""
@@ -75,7 +82,8 @@ _CREDIT = re.compile(
     r"\w/(?:AP|AFP|Reuters|REUTERS|EPA|TASS|Sputnik|Kremlin|Bloomberg|Pool|dpa|ANI|Xinhua)\b|"
     r"\w-Pool/|\bPool/\w|Shutterstock|picture\s+alliance|"
     r"\([A-Z][\w.’' -]{1,40}/[A-Z][\w.’' -]{1,40}\)$|"
-    r"Courtesy\s+of\b|\bvia\s+Getty\b|\bFile\s+Photo$"
+    r"Courtesy\s+of\b|\bvia\s+Getty\b|\bFile\s+Photo$|"
+    r"\|\s*Photo\s+Credit\s*:|\(PHOTO\s+NOT\s+FOR\s+SALE\)"
 )
 _CREDIT_START = re.compile(
     r"(?:photo|photograph|image|picture|video|caption|credit|illustration)s?\s*(?:by\b|:)|"
@@ -96,6 +104,8 @@ _CREDIT_HINTS = (
     "(AP)",
     "File Photo",
     "EPA-EFE",
+    "Photo Credit",
+    "NOT FOR SALE",
 )
 _EMBED_HINTS = (
     "twitter.com",
@@ -196,6 +206,7 @@ _FURNITURE_LINE = re.compile(
     r"""^\W{0,4}\d{1,3}\s*(?:min(?:ute)?s?|m)\.?\s+read\b.*$
       |^[\d\s,.]{1,9}(?:\s*(?:views?|reads?|comments?))?$
       |^[A-Z][\w&’'-]*(?:\s*·\s*[A-Z][\w&’'-]*){1,3}$
+      |^[A-Z][\w&’'-]*(?:\|[A-Z][\w&’'-]*){1,3}$
       |^\W{0,2}(?:suggest|send|email|forward)\s+(?:this\s+(?:page|article)\s+)?to\s+a\s+friend\W{0,2}$
       |^print\s+friendly\b.{0,30}$
       |^(?:press\s+releases?|media\s+cent(?:er|re)|statements?\s*(?:&|and)\s*releases?|news
@@ -203,7 +214,10 @@ _FURNITURE_LINE = re.compile(
         |live|live\s+updates|live\s+blog|just\s+in|latest(?:\s+news)?|top\s+stories|video|photos
         |read\s+(?:also|more)|also\s+read|see\s+also|related(?:\s+(?:posts|articles|stories
         |news|content|coverage|links))?|more\s+(?:stories|news|on\s+this(?:\s+story)?)
-        |recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|stay\s+connected
+        |recommended(?:\s+for\s+you|\s+stories)?|you\s+may\s+also\s+like|stay\s+connected|home
+        |maybe|related\s+(?:links?|topics)|archives?(?:\s*\([^)]{0,80}\))?|go\s+to\s+contents?
+        |\d{1,2}\s*mins?|list\s+(?:of\s+\d+\s+items|\d+\s+of\s+\d+)|end\s+of\s+list
+        |more\s+on\s+this\s+topic|suggested\s+topics|follow\s+topics?
         |updates\s+to\s+this\s+page|share(?:\s+this)?|print|email|news\s+story|speech
         |policy\s+paper|guidance|filed\s+under|categories|tags|topics|keywords
         |you\s+might\s+also\s+like
@@ -215,7 +229,8 @@ _FURNITURE_LINE = re.compile(
 # A label under which a list of related links follows.
 _RELATED_LABEL = re.compile(
     r"^(?:read\s+(?:also|more)|also\s+read|see\s+also|related(?:\s+\w+)?|more\s+(?:stories|news)"
-    r"|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like)\s*:?\s*$",
+    r"|recommended(?:\s+for\s+you|\s+stories)?|you\s+may\s+also\s+like|more\s+on\s+this\s+topic"
+    r"|suggested\s+topics|follow\s+topics?)\s*:?\s*$",
     re.IGNORECASE,
 )
 # A label over a list of the site's other pages that names whose they are: "Latest
@@ -344,6 +359,18 @@ _OFFICE_LINE = re.compile(
     r"^(?:(?:Associate|Deputy|Acting|Junior|Senior)\s+)?(?:Prime\s+Minister"
     r"|Minister(?:\s+of\s+State)?(?:,|\s+(?:for|of))\s+[A-Z][^.!?:]{1,80})$"
 )
+# "Updated 2 hours ago", "KYODO NEWS - 1 hour ago - 08:26": how long ago it was posted.
+_AGO = re.compile(r"\b\d{1,2}\s*(?:min|mins|minutes?|hours?|hrs?|days?)\s+ago\b", re.IGNORECASE)
+# A credit at the foot: "(This article was written by … and correspondent …)".
+_WRITTEN_BY = re.compile(
+    r"^\(?(?:this\s+(?:article|story|report)\s+was\s+(?:written|compiled|reported)\s+by"
+    r"|compiled\s+from\s+reports\s+by)\b",
+    re.IGNORECASE,
+)
+_EMAIL_LINE = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+_SOURCE_LINE = re.compile(r"^Source:\s+[A-Z][^.!?:]{1,60}$")
+# A government page names who issued it under the title: "From: Prime Minister's Office".
+_FROM_LINE = re.compile(r"^From:\s+[A-Z]")
 # What an author's name alone may stand under: the headline, other bylines, a tag line.
 _ABOVE_A_NAME = frozenset({"headline", "byline", "boilerplate"})
 _ATTRIBUTABLE = re.compile(r"^(?:The\s+)?(?:below|following)\s+(?:is|are)\s+attributable\s+to\b")
@@ -575,6 +602,16 @@ def _byline(b: BlockView) -> bool:  # noqa: C901 - a flat chain of byline forms,
         return b.decide("byline", "agency or dateline on a line of its own")
     if n_words <= 3 and _ROLE_LABEL.match(body):
         return b.decide("byline", f"author label: {_snippet(body)}")
+    if n_words <= 15 and _AGO.search(body):
+        return b.decide("byline", "date or time line ('… 2 hours ago')")
+    if n_words <= 30 and _WRITTEN_BY.match(body):
+        return b.decide("byline", "a credit line ('This article was written by …')")
+    if n_words == 1 and _EMAIL_LINE.match(body.strip()):
+        return b.decide("byline", "a reporter's e-mail address on a line of its own")
+    if n_words <= 8 and _SOURCE_LINE.match(body.strip()):
+        return b.decide("byline", "a source line ('Source: … and news agencies')")
+    if n_words <= 25 and _FROM_LINE.match(body) and b.above_the_story():
+        return b.decide("byline", "the issuing office above the text ('From: …')")
     if n_words <= 12 and _OFFICE_LINE.match(body.strip()) and b.above_the_story():
         return b.decide("byline", "an office line above the text (the author's portfolio)")
     if n_words <= 25 and _ATTRIBUTABLE.match(body):
