@@ -130,7 +130,9 @@ _PARTICIPLE = re.compile(rf"(?:,|^|\band)\s+(?P<cue>{_ING})")
 _IRREGULAR = (
     r"said|told|wrote|spoke|held|made|met|gave|took|sent|led|won|saw|went|came|began|"
     r"brought|thought|felt|kept|left|put|set|struck|sought|became|spent|paid|read|hit|"
-    r"drew|ran|chose|stood|found|got|had|was|is|are|were"
+    r"drew|ran|chose|stood|found|got|had|was|is|are|were|"
+    r"threw|fought|built|bought|sold|lost|meant|heard|broke|rose|fell|drove|grew|knew|shot|"
+    r"fled|withdrew|upheld|overcame|swore|sat|shook|spread|laid|dealt|sank|stole|wore|forgot"
 )
 # "this", "his", "thus" end in -s and are no verbs ("To this end, he …").
 _VERB = rf"(?:[a-z]+ly\s+)?(?:[a-z]+ed|(?!(?:this|his|its|thus|as|us)\b)[a-z]+s|{_IRREGULAR})\b"

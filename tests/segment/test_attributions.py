@@ -806,6 +806,9 @@ def test_a_headline_in_title_case_and_a_short_content_are_attributions():
         # A cue printed before its speaker is no part of the speaker.
         ("“We will not sail,” said Ida Lund, who leads the pilots, citing the storms "
          "expected this week.", "citing", "Ida Lund"),
+        # An irregular past tense is the clause's verb: its subject, not its object, says it.
+        ("Ana Lund threw her support behind Sen. Tom Berg on Wednesday, saying it is time "
+         "for a harbour man in the town hall.", "saying", "Ana Lund"),
     ],
 )  # fmt: skip
 def test_the_source_is_the_clause_s_subject_not_the_words_before_the_cue(body, cue, source):
