@@ -32,7 +32,7 @@ __all__ = []
 # anchored ones once instead of at every character.
 _BOILERPLATE_ANYWHERE_ALTERNATIVES = r"all\ rights\ reserved\.?$"
 _BOILERPLATE = re.compile(
-    r"""^(?:tags?|topics?|filed\ under|categories|keywords|related(?:\ articles?|\ stories|\ coverage)?
+    r"""^(?:tags?|topics?|filed\ under|categories|keywords|geography|persons|related(?:\ articles?|\ stories|\ coverage)?
         |read\ more|more|see\ also|also\ read|recommended|trending|most\ read|watch|listen
         |live(?:\ updates|\ blog)?)\s*:
       |^(?:tags?|topics?|categories)\s*\|
@@ -53,7 +53,11 @@ _BOILERPLATE = re.compile(
         |all\ content\ is\ available\ under\b|this\ (?:work|article|page|content)\ is\ licen[cs]ed\ under\b
         |\W{0,3}(?:provisional|unofficial|tentative)\ translation\W{0,3}$
         |\W{0,3}(?:the\ foregoing|this|the\ above)\ is\ an?\ (?:provisional|unofficial|tentative)\ translation\b
-        |\(attn:|join\ [\w’']+\ (?:telegram|whatsapp)\ channel\b)
+        |\(attn:|join\ [\w’']+\ (?:telegram|whatsapp)\ channel\b
+        |(?:all\ |the\ )?(?:content|material)s?\ (?:on|of)\ this\ (?:site|website|page)\ (?:is|are)\ licen[cs]ed\b
+        |general\ public\ inquiries\b|\(release\ id:|visitor\ counter\b|read\ this\ release\ in\b
+        |official\ (?:web\ ?site|site|portal)\ of\b|\(?except\ for\ the\ headline\b
+        |(?:the\ )?[\w’'\ ]{0,30}\ website\ contains\ only\b)
       |^(?:©|\(c\)\s*\d{4})
       |^(?:\(END\)|END|==\s*\w+|-{2,}|(?:\*\s*){3,}|\((?![A-Z]{2,4}\))\w{2,12}\))$
       |"""
@@ -217,7 +221,11 @@ _FURNITURE_LINE = re.compile(
         |recommended(?:\s+for\s+you|\s+stories)?|you\s+may\s+also\s+like|stay\s+connected|home
         |maybe|related\s+(?:links?|topics)|archives?(?:\s*\([^)]{0,80}\))?|go\s+to\s+contents?
         |\d{1,2}\s*mins?|list\s+(?:of\s+\d+\s+items|\d+\s+of\s+\d+)|end\s+of\s+list
-        |more\s+on\s+this\s+topic|suggested\s+topics|follow\s+topics?
+        |more\s+on\s+this\s+topic|suggested\s+topics|follow\s+topics?|home\s+page|briefing\s+room
+        |media\s+(?:releases?|statements?)|transcript|readout
+        |press\s+releases?\s+(?:no\.?\s*)?\d{1,5}(?:/\d{2,4})?|view\s+settings|font\s+size|site\s+colou?rs
+        |text\s+version|[A-Z]{3,12}/\d{2}/\d{1,5}|[^\W\d][\w ]{0,30}\s/|phone|tel\.?|telephone|mobile|fax|watch
+        |[A-Z]{2,}(?:\s*/\s*[A-Z]{2,}){1,3}|duration:\s*\d+\s*(?:seconds?|minutes?|mins?)
         |updates\s+to\s+this\s+page|share(?:\s+this)?|print|email|news\s+story|speech
         |policy\s+paper|guidance|filed\s+under|categories|tags|topics|keywords
         |you\s+might\s+also\s+like
@@ -230,7 +238,7 @@ _FURNITURE_LINE = re.compile(
 _RELATED_LABEL = re.compile(
     r"^(?:read\s+(?:also|more)|also\s+read|see\s+also|related(?:\s+\w+)?|more\s+(?:stories|news)"
     r"|recommended(?:\s+for\s+you|\s+stories)?|you\s+may\s+also\s+like|more\s+on\s+this\s+topic"
-    r"|suggested\s+topics|follow\s+topics?)\s*:?\s*$",
+    r"|suggested\s+topics|follow\s+topics?|(?:press|media)\s+(?:contacts?|enquiries|inquiries))\s*:?\s*$",
     re.IGNORECASE,
 )
 # A label over a list of the site's other pages that names whose they are: "Latest
@@ -298,12 +306,14 @@ _PHOTO_LABEL = re.compile(
 # The office that issues a document, on a line of its own above the title.
 _ISSUER = re.compile(
     r"^(?:The\s+)?(?:White\s+House|Kremlin|Downing\s+Street|Élysée(?:\s+Palace)?"
-    r"|Office\s+of\s+the\s+[A-Z][\w ]+|(?:[A-Z][\w’']+\s+){0,4}(?:Ministry|Department|Office"
+    r"|Office\s+of\s+the\s+[A-Z][\w ]+|(?:(?:[A-Z][\w’']+|and)\s+){0,4}(?:Ministry|Department|Office"
     r"|Press\s+Service|Press\s+Office|Secretariat)(?:\s+of\s+[A-Z][\w’' ]+)?)$"
 )
 _SPOKESPERSON_SAID = re.compile(
     r"^(?:An?|The)\s+(?:[\w’'.-]+\s+){0,4}(?:spokes(?:man|woman|person)|official)"
     r"\s+(?:said|says)\s*:$"
+    r"|^(?:[\w’'.-]+\s+){0,3}spokes(?:man|woman|person)\s+(?:[A-Z][\w’'.-]+\s+){1,3}"
+    r"(?:issued|released|made)\s+the\s+following\s+statement\s*:$"
 )
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s")
 _AGENCIES = (
@@ -322,7 +332,10 @@ _AGENCY_LINE = re.compile(
 )
 _DATELINE_ALONE = re.compile(r"^[A-Z][A-Z .’'-]{2,30}:$")  # "BEIJING:"
 _NUMERIC_DATE = re.compile(
-    r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$"
+    r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$|^\d{4}\s+[A-Z][a-z]{2}\.?\s+\d{1,2}$"
+    # Dates with their labels only: "20.05.2031 - Update : 21.05.2031".
+    r"|^(?:(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}:\d{2}|(?i:last\s+)?(?i:updated?|published"
+    r"|posted|modified)(?:\s+on)?)\s*[-–|:,]?\s*){2,6}$"
     r"|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s+\d{1,2}[:.]\d{2})?$"
 )
 _TIME_LINE = re.compile(
@@ -368,7 +381,10 @@ _WRITTEN_BY = re.compile(
     re.IGNORECASE,
 )
 _EMAIL_LINE = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
-_SOURCE_LINE = re.compile(r"^Source:\s+[A-Z][^.!?:]{1,60}$")
+_SOURCE_LINE = re.compile(
+    rf"^Source:\s+[A-Z][^.!?:]{{1,60}}$|^\*?Writing\s+by\s+[A-Z]"
+    rf"|^[a-z]{{2,4}}/[a-z]{{2,4}}\s*\((?:{_AGENCIES}|[A-Za-z]{{2,6}})(?:,\s*(?:{_AGENCIES}|[A-Za-z]{{2,6}}))*\)$"
+)
 # A government page names who issued it under the title: "From: Prime Minister's Office".
 _FROM_LINE = re.compile(r"^From:\s+[A-Z]")
 # What an author's name alone may stand under: the headline, other bylines, a tag line.
@@ -432,6 +448,7 @@ def _furniture(b: BlockView) -> bool:  # noqa: C901 - a flat chain of furniture 
             b.state.related_list = _RELATED_LABEL.match(line) is not None
             return b.decide("boilerplate", f"site furniture line: {_snippet(body)}")
         if n_words <= 3 and _LABEL_ALONE.match(line) and not _SOURCE_WORDS.search(body):
+            b.state.related_list = _RELATED_LABEL.match(line) is not None  # "Press contacts:"
             return b.decide("boilerplate", f"a template label on its own: {_snippet(body)}")
     if n_words <= 16 and _LIST_OF_PAGES.match(b.first_line) and "\n" not in body.strip():
         b.state.related_list = True  # the titles listed under it follow
