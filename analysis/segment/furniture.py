@@ -57,6 +57,8 @@ _BOILERPLATE = re.compile(
         |(?:all\ |the\ )?(?:content|material)s?\ (?:on|of)\ this\ (?:site|website|page)\ (?:is|are)\ licen[cs]ed\b
         |general\ public\ inquiries\b|\(release\ id:|visitor\ counter\b|read\ this\ release\ in\b
         |official\ (?:web\ ?site|site|portal)\ of\b|\(?except\ for\ the\ headline\b
+        |this\ article\ is\ more\ than\ .{1,20}\ old\b|explore\ more\ on\ these\ topics\b|reuse\ this\ content\b
+        |read\ more(?=[A-Z])|read\s*:\s|also\ read\s*\|
         |(?:the\ )?[\w’'\ ]{0,30}\ website\ contains\ only\b)
       |^(?:©|\(c\)\s*\d{4})
       |^(?:\(END\)|END|==\s*\w+|-{2,}|(?:\*\s*){3,}|\((?![A-Z]{2,4}\))\w{2,12}\))$
@@ -207,7 +209,7 @@ _NAMED_IN_PLACE = re.compile(
 
 # Whole-line furniture: reading times, view counters, section labels and kickers.
 _FURNITURE_LINE = re.compile(
-    r"""^\W{0,4}\d{1,3}\s*(?:min(?:ute)?s?|m)\.?\s+read\b.*$
+    r"""^\W{0,4}\d{1,3}\s*(?:min(?:ute)?s?|m)\.?\s+read(?:ing)?\b.*$
       |^[\d\s,.]{1,9}(?:\s*(?:views?|reads?|comments?))?$
       |^[A-Z][\w&’'-]*(?:\s*·\s*[A-Z][\w&’'-]*){1,3}$
       |^[A-Z][\w&’'-]*(?:\|[A-Z][\w&’'-]*){1,3}$
@@ -224,7 +226,7 @@ _FURNITURE_LINE = re.compile(
         |more\s+on\s+this\s+topic|suggested\s+topics|follow\s+topics?|home\s+page|briefing\s+room
         |media\s+(?:releases?|statements?)|transcript|readout
         |press\s+releases?\s+(?:no\.?\s*)?\d{1,5}(?:/\d{2,4})?|view\s+settings|font\s+size|site\s+colou?rs
-        |text\s+version|[A-Z]{3,12}/\d{2}/\d{1,5}|[^\W\d][\w ]{0,30}\s/|phone|tel\.?|telephone|mobile|fax|watch
+        |text\s+version|[A-Z]{3,12}/\d{2}/\d{1,5}|[^\W\d][\w ]{0,30}\s/|phone|tel\.?|telephone|mobile|fax|watch|save|bookmark
         |[A-Z]{2,}(?:\s*/\s*[A-Z]{2,}){1,3}|duration:\s*\d+\s*(?:seconds?|minutes?|mins?)
         |updates\s+to\s+this\s+page|share(?:\s+this)?|print|email|news\s+story|speech
         |policy\s+paper|guidance|filed\s+under|categories|tags|topics|keywords
@@ -234,11 +236,22 @@ _FURNITURE_LINE = re.compile(
         |(?:scan\s+(?:the\s+)?)?(?:[\w’'-]+\s+){0,2}qr\s+code)\s*:?$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A topic in a list of them: a name of one to three capitalised words.
+_TOPIC = re.compile(r"^[A-Z][\w’'&.-]*(?:\s+[A-Z&][\w’'&.-]*){0,2}$")
+# The author's role and where they report from, under their name: "Diplomatic
+# correspondent", "Reporting from Portville".
+ROLE_LINE = re.compile(
+    r"^(?:[A-Z][a-z]+\s+){0,3}(?:correspondent|editor|reporter|writer|analyst|producer)$"
+    r"|^Reporting\s+from\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}$"
+)
+# A section's name, one capitalised word ("Europe", "Politics") above the headline.
+_KICKER = re.compile(r"^[A-Z][a-z]{2,15}$")
 # A label under which a list of related links follows.
 _RELATED_LABEL = re.compile(
     r"^(?:read\s+(?:also|more)|also\s+read|see\s+also|related(?:\s+\w+)?|more\s+(?:stories|news)"
     r"|recommended(?:\s+for\s+you|\s+stories)?|you\s+may\s+also\s+like|more\s+on\s+this\s+topic"
-    r"|suggested\s+topics|follow\s+topics?|(?:press|media)\s+(?:contacts?|enquiries|inquiries))\s*:?\s*$",
+    r"|suggested\s+topics|follow\s+topics?|(?:press|media)\s+(?:contacts?|enquiries|inquiries)"
+    r"|explore\s+more\s+on\s+these\s+topics)\s*:?\s*$",
     re.IGNORECASE,
 )
 # A label over a list of the site's other pages that names whose they are: "Latest
@@ -335,7 +348,7 @@ _NUMERIC_DATE = re.compile(
     r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$|^\d{4}\s+[A-Z][a-z]{2}\.?\s+\d{1,2}$"
     # Dates with their labels only: "20.05.2031 - Update : 21.05.2031".
     r"|^(?:(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}:\d{2}|(?i:last\s+)?(?i:updated?|published"
-    r"|posted|modified)(?:\s+on)?)\s*[-–|:,]?\s*){2,6}$"
+    r"|posted|modified|issued)(?:\s+on)?)\s*[-–|:,]?\s*){2,6}$"
     r"|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s+\d{1,2}[:.]\d{2})?$"
 )
 _TIME_LINE = re.compile(
@@ -362,8 +375,8 @@ _CONTRIBUTORS = re.compile(
 )
 # "(Harbour 24 with AFP)", "(HNA with agencies)": an outlet's name, then the agencies.
 _OUTLET_WITH_AGENCIES = re.compile(
-    rf"^\((?:[A-Z][\w.&-]*\s+){{0,3}}[A-Z0-9][\w.&-]*\s+with\s+(?:{_AGENCIES}|[A-Z]{{2,6}}|agencies"
-    rf"|news\s+agencies|wires)(?:\s*(?:,|and|&|/)\s*(?:{_AGENCIES}|[A-Z]{{2,6}}|agencies))*\)\.?$"
+    rf"^\(?(?:[A-Z][\w.&-]*\s+){{0,3}}[A-Z0-9][\w.&-]*\s+with\s+(?:{_AGENCIES}|[A-Z]{{2,6}}|agencies"
+    rf"|news\s+agencies|wires)(?:\s*(?:,|and|&|/)\s*(?:{_AGENCIES}|[A-Z]{{2,6}}|agencies))*\)?\.?$"
 )
 # A minister's office on a line of its own, as a government page lists its author's
 # portfolios above the text: "Minister, Harbour Services", "Minister for Trade",
@@ -450,6 +463,14 @@ def _furniture(b: BlockView) -> bool:  # noqa: C901 - a flat chain of furniture 
         if n_words <= 3 and _LABEL_ALONE.match(line) and not _SOURCE_WORDS.search(body):
             b.state.related_list = _RELATED_LABEL.match(line) is not None  # "Press contacts:"
             return b.decide("boilerplate", f"a template label on its own: {_snippet(body)}")
+    if (
+        n_words == 1
+        and b.i <= 1
+        and not b.state.seen_prose
+        and _KICKER.match(body.strip())
+        and _headline_like(b.body_of(b.i + 1), limits=b.limits)
+    ):
+        return b.decide("boilerplate", f"a section's name above the headline: {_snippet(body)}")
     if n_words <= 16 and _LIST_OF_PAGES.match(b.first_line) and "\n" not in body.strip():
         b.state.related_list = True  # the titles listed under it follow
         return b.decide("boilerplate", f"a label over a list of the site's pages: {_snippet(body)}")
@@ -520,7 +541,9 @@ def _related_list(b: BlockView) -> bool:
     """Links listed under a "Read also" label: short lines, bulleted or headline-like."""
     if not b.state.related_list:
         return False
-    if b.n_words <= 30 and (_BULLET.match(b.body) or b.headline_like):
+    if b.n_words <= 30 and (
+        _BULLET.match(b.body) or b.headline_like or _TOPIC.match(b.body.strip())
+    ):
         return b.decide(
             "boilerplate", "a link in a list under its label ('Read also', 'Latest posts by …')"
         )
@@ -627,6 +650,14 @@ def _byline(b: BlockView) -> bool:  # noqa: C901 - a flat chain of byline forms,
         return b.decide("byline", "a reporter's e-mail address on a line of its own")
     if n_words <= 8 and _SOURCE_LINE.match(body.strip()):
         return b.decide("byline", "a source line ('Source: … and news agencies')")
+    if (
+        n_words <= 5
+        and ROLE_LINE.match(body.strip())
+        and b.i > 0
+        and b.blocks[b.i - 1].role == "byline"
+        and b.above_the_story()
+    ):
+        return b.decide("byline", "the author's role or place under their name")
     if n_words <= 25 and _FROM_LINE.match(body) and b.above_the_story():
         return b.decide("byline", "the issuing office above the text ('From: …')")
     if n_words <= 12 and _OFFICE_LINE.match(body.strip()) and b.above_the_story():

@@ -18,6 +18,7 @@ from analysis.segment.blocks import Block
 from analysis.segment.furniture import (
     _BYLINE,
     _NUMERIC_DATE,
+    ROLE_LINE,
     _author_box,
     _bio,
     _byline,
@@ -117,7 +118,9 @@ def _standfirst_like(b: BlockView) -> bool:
     if not b.headlines_above or not b.above_the_story():
         return False
     return not (
-        _OFFICIAL_TITLE.match(b.body) or _title_case_share(b.body) >= b.limits.title_case_share
+        _OFFICIAL_TITLE.match(b.body)
+        or _title_case_share(b.body) >= b.limits.title_case_share
+        or ROLE_LINE.match(b.body.strip())  # "Diplomatic correspondent", under a byline
     )
 
 
