@@ -86,10 +86,16 @@ _DOCUMENT_TITLE = re.compile(
     r"|[Tt]elephone\s+(?:[Cc]onversation|[Cc]all|[Tt]alks)\s+(?:with|between)\b"
     r"|(?:PM|Prime\s+Minister)['’]?s?\s+(?:phone\s+)?(?:call|conversation|meeting)\s+with\b"
     r"|Secretary\s+\w+['’]s\s+(?:Phone\s+)?(?:Call|Meeting)\s+[Ww]ith|Press\s+Release\b"
-    r"|Remarks\s+by\s+(?:the\s+)?(?:President|Prime\s+Minister|Vice\s+President|Secretary))"
+    r"|Remarks\s+by\s+(?:the\s+)?(?:President|Prime\s+Minister|Vice\s+President|Secretary)"
+    # A foreign ministry's title case, its small words small: "Wang Yi Has a Phone Call
+    # with …", "Ana Varga Holds Phone Talks with …", "Japan-Norland Summit Telephone Talk".
+    r"|(?:[A-Z][\w’'.-]*\s+){1,4}(?:Ha(?:s|d)\s+an?\s+(?:Tele)?[Pp]hone\s+(?:Call|Conversation)"
+    r"|Holds?\s+(?:Tele)?[Pp]hone\s+Talks|Talks\s+by\s+(?:Tele)?[Pp]hone)\s+with\s+[A-Z]"
+    r"|[A-Z][\w’'.-]*-[A-Z][\w’'.-]*\s+(?:Summit|Foreign\s+Ministers['’]?|Leaders['’]?)\s+"
+    r"(?:Telephone\s+Talk|Meeting|Video\s+Conference)\b)"
 )
 # A headline that reports: a quotation or a speech verb ("..., White House says").
-_REPORTING_TITLE = re.compile(r"[“”\"]|(?:^|\s)[‘'](?=\w)|\b(?:says|said|tells|told|claims)\b")
+_REPORTING_TITLE = re.compile(r"[“”\"]|(?:^|\s)[‘'](?=\w)|\b(?i:says|said|tells|told|claims)\b")
 
 
 # The government bodies and documents whose quoted words are official text; news

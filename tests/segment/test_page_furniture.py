@@ -214,3 +214,28 @@ def test_a_site_s_furniture_is_not_its_story(page):
 
 def test_every_page_fixture_is_checked():
     assert sorted(p.stem for p in PAGES.glob("*.txt")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize(
+    ("title", "official"),
+    [
+        ("Ana Varga Has a Phone Call with Foreign Minister Tom Berg", True),
+        ("President Lund Holds Phone Talks with Prime Minister Berg", True),
+        ("Norland-Varnia Summit Telephone Talk", True),
+        ("Norland-Varnia Foreign Ministers' Telephone Talk", True),
+        # A news headline in sentence case, or one that reports, is the news's own.
+        ("Varga holds phone talks with Berg over the ferry row", False),
+        ("Varga Has a Phone Call with Berg, Says Nothing Changed", False),
+    ],
+)
+def test_a_readout_s_title_makes_a_document_of_unknown_kind_official(title, official):
+    # Loaded without a manifest (the bodies-only measure), a readout is known by its title.
+    body = (
+        "Foreign Minister Ana Varga spoke to her counterpart Tom Berg on Tuesday about the "
+        "ferry line across the strait.\n\n"
+        "The two sides agreed to keep the line open through the winter."
+    )
+    text = f"{title}\n\n{body}"
+    roles = [b.role for b in classify_blocks(text, paragraph_spans(text), kind="news")]
+    assert roles[0] == "headline"
+    assert (roles[1:] == ["official", "official"]) is official
