@@ -137,6 +137,38 @@ def _document_title(text: str) -> bool:
     return _DOCUMENT_TITLE.match(text) is not None and not _REPORTING_TITLE.search(text)
 
 
+# How a readout ends: "The two presidents agreed to maintain contacts", "They agreed
+# to stay in close touch", "… agreed to speak again soon".
+_READOUT_CLOSE = re.compile(
+    r"\bagreed\s+to\s+(?:(?:maintain|keep|stay|remain)\s+(?:in\s+)?(?:close\s+)?(?:contacts?|touch)"
+    r"|(?:speak|talk)\s+(?:again|soon)|continue\s+(?:their\s+)?contacts)\b"
+)
+# What a news story has and a readout has not: quotation marks, a reporting verb.
+_NEWS_MARKS = re.compile(r"[“”\"«»]|\b(?:said|says|told|tells|according\s+to|reported)\b")
+
+
+def reads_as_readout(text: str, spans: list[tuple[int, int]], min_paragraphs: int = 3) -> str:
+    """Why a text of no given kind reads as an official readout, or ``""``.
+
+    A readout copied without its title ("Vladimir Putin congratulated …") tells
+    its own: no quotation, no reporting verb, and a last paragraph in the
+    readout's closing formula. A news story of the same call quotes or says who
+    said so.
+
+    Args:
+        text: The document's text.
+        spans: Its blocks.
+        min_paragraphs: Fewest paragraphs of prose (ten words or more) it needs.
+    """
+    prose = [(lo, hi) for lo, hi in spans if len(text[lo:hi].split()) >= 10]
+    if len(prose) < min_paragraphs or _NEWS_MARKS.search(text):
+        return ""
+    lo, hi = prose[-1]
+    if not _READOUT_CLOSE.search(text, lo, hi):
+        return ""
+    return "its text reads as a readout: no quotation or reporting verb, and its closing formula"
+
+
 def _only_short_lines_follow(b: BlockView, words: int = 6) -> bool:
     """Whether every block after this one is a line of at most ``words`` words."""
     return all(len(_words(b.body_of(k))) <= words for k in range(b.i + 1, b.last + 1))
@@ -209,7 +241,10 @@ def _official_document(b: BlockView) -> bool:
     if b.n_words <= 6 and unpunctuated and _only_short_lines_follow(b):
         return b.decide("boilerplate", "short lines after the document's body (site furniture)")
     evidence = "part of an official document"
-    evidence += " (kind 'official')" if b.kind == "official" else " (its title says so)"
+    if b.kind == "official":
+        evidence += " (kind 'official')"
+    else:
+        evidence += f" ({b.state.readout_text or 'its title says so'})"
     return b.prose("official", evidence, b.source)
 
 

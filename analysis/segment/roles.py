@@ -38,6 +38,7 @@ from analysis.segment.official import (
     _official_title,
     _opening_formula,
     _quoted_official,
+    reads_as_readout,
 )
 from analysis.segment.view import (
     HEADLINE,
@@ -294,7 +295,8 @@ def classify_blocks(
     quote_share = quote_share or [0.0] * len(spans)
     quoted_with_cue = quoted_with_cue or [False] * len(spans)
     blocks = [Block(lo, hi, quote_share=quote_share[i]) for i, (lo, hi) in enumerate(spans)]
-    state = RoleState(official_document=kind == "official")
+    readout = reads_as_readout(text, spans) if kind == "news" else ""
+    state = RoleState(official_document=kind == "official" or bool(readout), readout_text=readout)
     # One view, moved from block to block: the rules see the block it points at.
     limits = role_limits or RoleLimits()
     view = BlockView(

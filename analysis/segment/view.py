@@ -101,9 +101,10 @@ class RoleState:
         official_run: The source of the official text being reproduced, if inside one.
         after_attribution: The block before introduced official text ("From The White House:").
         unintroduced: The official run began with no attribution line or title.
-        official_document: The document is an official text: its kind says so, or
-            its title is an official document's ("Readout of ...", "Telephone
-            conversation with ...").
+        official_document: The document is an official text: its kind says so, its
+            title is an official document's ("Readout of ...", "Telephone
+            conversation with ..."), or its text reads as a readout (``readout_text``).
+        readout_text: Why a document of no given kind reads as a readout, if it does.
         standfirst: A standfirst has been found (a story has one at most).
         related_list: Inside a list of related links under a label ("Read also").
         author_box: Inside an author box after the story ("Author: ...", a bio).
@@ -115,6 +116,7 @@ class RoleState:
     after_attribution: bool = False
     unintroduced: bool = False
     official_document: bool = False
+    readout_text: str = ""
     standfirst: bool = False
     related_list: bool = False
     author_box: bool = False

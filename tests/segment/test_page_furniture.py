@@ -239,3 +239,22 @@ def test_a_readout_s_title_makes_a_document_of_unknown_kind_official(title, offi
     roles = [b.role for b in classify_blocks(text, paragraph_spans(text), kind="news")]
     assert roles[0] == "headline"
     assert (roles[1:] == ["official", "official"]) is official
+
+
+def test_a_readout_copied_without_its_title_reads_as_one():
+    readout = (
+        "President Ana Varga congratulated Prime Minister Tom Berg on his re-election and "
+        "wished him success in his work.\n\n"
+        "The two leaders continued their exchange of views on the ferry line across the "
+        "strait, and the President informed her counterpart of the repairs under way.\n\n"
+        "Prime Minister Berg noted the importance of keeping the winter berths open for the "
+        "fishing fleets of both countries.\n\n"
+        "The two leaders agreed to maintain contacts at various levels."
+    )
+    blocks = classify_blocks(readout, paragraph_spans(readout), kind="news")
+    assert [b.role for b in blocks] == ["official"] * 4
+    assert "reads as a readout" in blocks[0].evidence
+    # The same paragraphs told by a reporter who says who said so stay the news's own.
+    story = readout.replace("informed her counterpart", "told reporters")
+    blocks = classify_blocks(story, paragraph_spans(story), kind="news")
+    assert "official" not in [b.role for b in blocks]
