@@ -223,9 +223,11 @@ def execute_notebook(
             a new kernel is started and stopped.
 
     Raises:
-        NotebookError: A cell raised; the message names the notebook and the cell.
+        NotebookError: A cell raised, ran past its time or lost its kernel; the
+            message names the notebook (and the cell).
     """
     import papermill
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
     if parameters is None:
@@ -267,6 +269,13 @@ def execute_notebook(
             f"{source}: cell {error.exec_count} raised {error.ename}: {error.evalue}; "
             f"the executed notebook with the traceback is {destination}"
         ) from None
+    except (CellTimeoutError, DeadKernelError) as error:
+        if kernels is not None:
+            kernels.drop()  # busy with the cell still, or gone: no next notebook's
+        raise NotebookError(
+            f"{source}: {type(error).__name__}: {error}; the notebook as far as it ran "
+            f"is {destination}"
+        ) from None
 
 
 def _run_notebooks(jobs: list, corpus_path: Path, out_dir: Path, meanwhile=None) -> tuple:
@@ -297,6 +306,7 @@ def _run_notebooks(jobs: list, corpus_path: Path, out_dir: Path, meanwhile=None)
     for source, destination, _ in jobs:
         print(f"running {source} -> {destination}", file=sys.stderr)
     _import_papermill()
+    register_engine()  # here, before the threads: papermill's table of engines is shared
     # The notebooks come from one folder (find_notebooks), the kernels' working folder.
     folder = jobs[0][0].parent.resolve() if jobs else Path(".")
     with tempfile.TemporaryDirectory(prefix="analysis-kernels-") as sockets:
@@ -335,7 +345,7 @@ def _import_papermill() -> None:
     try:
         import papermill  # noqa: F401
     finally:
-        if skip:
+        if skip and sys.modules.get("rfc3987_syntax", 0) is None:
             del sys.modules["rfc3987_syntax"]
 
 

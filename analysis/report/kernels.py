@@ -18,18 +18,40 @@ import threading
 from pathlib import Path
 from typing import Any
 
-__all__ = ["FRESH", "KEPT_ENGINE", "KernelPool", "local_kernel_manager", "register_engine"]
+__all__ = [
+    "FRESH",
+    "KEPT_ENGINE",
+    "SNAPSHOT",
+    "KernelPool",
+    "local_kernel_manager",
+    "register_engine",
+]
 
+
+SNAPSHOT = """\
+import builtins, os, sys, warnings
+builtins.__analysis_started = (os.getcwd(), list(sys.path), dict(os.environ), list(warnings.filters))
+del builtins, os, sys, warnings
+"""
+"""Code run, silently, in a kernel the pool starts: what :data:`FRESH` puts back."""
 
 FRESH = """\
-import sys, warnings
+import builtins, os, sys, warnings
+_cwd, _path, _environ, _filters = builtins.__analysis_started
+os.chdir(_cwd)
+sys.path[:] = _path
+os.environ.clear()
+os.environ.update(_environ)
+warnings.filters[:] = _filters
 with warnings.catch_warnings():
     pass  # entering and leaving resets every "once" registry: warnings show again
 if "matplotlib.pyplot" in sys.modules:
     sys.modules["matplotlib.pyplot"].close("all")
 get_ipython().reset(new_session=True)  # names and outputs gone, a new history from cell 1
 """
-"""Code run, silently, in a kept kernel before its next notebook."""
+"""Code run, silently, in a kept kernel before its next notebook: the working folder,
+``sys.path``, the environment and the warning filters as the kernel started, no names,
+no figures, no output history."""
 
 KEPT_ENGINE = "analysis-kept-kernel"
 """The papermill engine that runs a notebook on a kernel it does not own."""
@@ -53,28 +75,58 @@ class KernelPool:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._started: list[Any] = []
+        self._closed = False
 
     def kernel(self) -> Any:
         """This thread's kernel manager, its kernel alive and as fresh as a new one."""
         manager = getattr(self._local, "manager", None)
         if manager is not None and manager.is_alive():
-            _make_fresh(manager)
-            return manager
+            try:
+                _run_silently(manager, FRESH)
+            except Exception:
+                self.drop()  # still busy or broken: the notebook gets a new kernel
+            else:
+                return manager
         with self._lock:
+            if self._closed:
+                raise RuntimeError("the report's kernels are closed")
             number = len(self._started)
             manager = local_kernel_manager(self.sockets / f"kernel-{number}")(
                 kernel_name=self.kernel_name
             )
             self._started.append(manager)
-        manager.start_kernel(cwd=str(self.folder))
+            manager.start_kernel(cwd=str(self.folder))
         self._local.manager = manager
+        _run_silently(manager, SNAPSHOT)
         return manager
+
+    def drop(self) -> None:
+        """Stop this thread's kernel, so its next notebook starts a new one.
+
+        After a notebook that failed, timed out or lost its kernel: what it left
+        running or half-done is no next notebook's.
+        """
+        manager = getattr(self._local, "manager", None)
+        self._local.manager = None
+        if manager is not None:
+            _stop(manager)
 
     def close(self) -> None:
         """Stop every kernel started; every notebook's outputs are in by then."""
-        for manager in self._started:
-            if manager.has_kernel:
-                manager.shutdown_kernel(now=True)
+        with self._lock:
+            self._closed = True
+            started = list(self._started)
+        for manager in started:
+            _stop(manager)
+
+
+def _stop(manager: Any) -> None:
+    """Stop a kernel now; one that is gone already, or will not stop, is let be."""
+    try:
+        if manager.has_kernel:
+            manager.shutdown_kernel(now=True)
+    except Exception:  # noqa: BLE001 - the others are still to be stopped
+        pass
 
 
 def local_kernel_manager(sockets: Path):
@@ -96,22 +148,21 @@ def local_kernel_manager(sockets: Path):
     return LocalKernelManager
 
 
-def _make_fresh(manager: Any) -> None:
-    """Run :data:`FRESH` in the kernel, silently, and check that it ran."""
+def _run_silently(manager: Any, code: str) -> None:
+    """Run code in the kernel, silently (no output, no history), and check that it ran."""
     client = manager.client()
     client.start_channels()
     try:
         client.wait_for_ready(timeout=_FRESH_TIMEOUT_SECONDS)
         reply = client.execute_interactive(
-            FRESH, silent=True, store_history=False, timeout=_FRESH_TIMEOUT_SECONDS
+            code, silent=True, store_history=False, timeout=_FRESH_TIMEOUT_SECONDS
         )
     finally:
         client.stop_channels()
     if reply["content"]["status"] != "ok":
         content = reply["content"]
         raise RuntimeError(
-            f"a kept kernel could not be made fresh: {content.get('ename')}: "
-            f"{content.get('evalue')}"
+            f"a kept kernel could not be set up: {content.get('ename')}: {content.get('evalue')}"
         )
 
 
