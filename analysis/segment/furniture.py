@@ -236,8 +236,6 @@ _FURNITURE_LINE = re.compile(
         |(?:scan\s+(?:the\s+)?)?(?:[\w’'-]+\s+){0,2}qr\s+code)\s*:?$""",
     re.IGNORECASE | re.VERBOSE,
 )
-# A topic in a list of them: a name of one to three capitalised words.
-_TOPIC = re.compile(r"^[A-Z][\w’'&.-]*(?:\s+[A-Z&][\w’'&.-]*){0,2}$")
 # The author's role and where they report from, under their name: "Diplomatic
 # correspondent", "Reporting from Portville".
 ROLE_LINE = re.compile(
@@ -542,7 +540,8 @@ def _related_list(b: BlockView) -> bool:
     if not b.state.related_list:
         return False
     if b.n_words <= 30 and (
-        _BULLET.match(b.body) or b.headline_like or _TOPIC.match(b.body.strip())
+        # A topic listed is a name: one word is too short to look like a headline.
+        _BULLET.match(b.body) or b.headline_like or _BARE_NAME.match(b.body.strip())
     ):
         return b.decide(
             "boilerplate", "a link in a list under its label ('Read also', 'Latest posts by …')"

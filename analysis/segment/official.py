@@ -160,8 +160,10 @@ def reads_as_readout(text: str, spans: list[tuple[int, int]], min_paragraphs: in
         spans: Its blocks.
         min_paragraphs: Fewest paragraphs of prose (ten words or more) it needs.
     """
+    if _NEWS_MARKS.search(text):  # first: almost every news story stops here, cheaply
+        return ""
     prose = [(lo, hi) for lo, hi in spans if len(text[lo:hi].split()) >= 10]
-    if len(prose) < min_paragraphs or _NEWS_MARKS.search(text):
+    if len(prose) < min_paragraphs:
         return ""
     lo, hi = prose[-1]
     if not _READOUT_CLOSE.search(text, lo, hi):
