@@ -138,7 +138,12 @@ def local_kernel_manager(sockets: Path):
     warning a reader of the report can do nothing about; over IPC nothing
     listens on the network. The socket files go under ``sockets`` (a temporary
     folder), never beside the notebook.
+
+    Its clients are asynchronous, as nbclient's own kernel manager's are: nbclient
+    awaits each reply, and a blocking client held its event loop there, so a cell
+    ran past its time limit and a kernel that died left the report waiting forever.
     """
+    from jupyter_client.blocking import BlockingKernelClient
     from jupyter_client.manager import KernelManager
 
     class LocalKernelManager(KernelManager):
@@ -146,13 +151,19 @@ def local_kernel_manager(sockets: Path):
             super().__init__(**kwargs)
             self.transport = "ipc"
             self.ip = str(sockets)
+            self.client_class = "jupyter_client.asynchronous.AsyncKernelClient"
+
+        def blocking_client(self) -> BlockingKernelClient:
+            """A client that waits for each reply, for code run outside nbclient."""
+            info = self.get_connection_info(session=True)
+            return BlockingKernelClient(connection_file=self.connection_file, parent=self, **info)
 
     return LocalKernelManager
 
 
 def _run_silently(manager: Any, code: str) -> None:
     """Run code in the kernel, silently (no output, no history), and check that it ran."""
-    client = manager.client()
+    client = manager.blocking_client()
     client.start_channels()
     try:
         client.wait_for_ready(timeout=_FRESH_TIMEOUT_SECONDS)

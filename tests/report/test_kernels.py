@@ -6,13 +6,14 @@ import importlib.util
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from analysis.report import execute_notebook
+from analysis.report import NotebookError, build, execute_notebook
 from analysis.report.build import KERNEL_NAME
 from analysis.report.kernels import KernelPool
 
@@ -87,6 +88,61 @@ def test_a_kept_kernel_runs_the_next_notebook_as_a_new_kernel_would(tmp_path):
     assert "shown once per place" in warned_2  # shown again, and not ignored
     assert third_pid.strip() != pid.strip()  # a dropped kernel is replaced
     assert stopped == [True, True]
+
+
+def _run_in_thread(run, seconds: float):
+    """Run ``run()`` in a thread; its error, or a failure if it has not ended in ``seconds``."""
+    caught: list[BaseException] = []
+
+    def target():
+        try:
+            run()
+        except BaseException as error:  # noqa: BLE001 - handed to the test
+            caught.append(error)
+
+    thread = threading.Thread(target=target, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"still running after {seconds} s"
+    return caught[0] if caught else None
+
+
+@pytest.mark.parametrize("kept", [True, False], ids=["kept kernel", "own kernel"])
+@pytest.mark.parametrize(
+    "code, says",
+    [
+        ("import time\ntime.sleep(120)", "CellTimeoutError"),
+        ("import os\nos._exit(1)", "DeadKernelError"),
+    ],
+    ids=["past its time", "kernel dies"],
+)
+def test_a_cell_past_its_time_or_a_dead_kernel_ends_the_notebook(
+    tmp_path, monkeypatch, kept, code, says
+):
+    # The limit is enforced and the death seen: nbclient waits on an asynchronous
+    # client; a blocking one held its loop, and both went unnoticed.
+    monkeypatch.setattr(build, "CELL_TIMEOUT_SECONDS", 3)
+    source = _notebook(tmp_path / "stuck.ipynb", "x = 1", code)
+    after = _notebook(tmp_path / "after.ipynb", "print('after')")
+    with tempfile.TemporaryDirectory(prefix="k-") as sockets:
+        kernels = KernelPool(tmp_path, Path(sockets), KERNEL_NAME) if kept else None
+        try:
+            error = _run_in_thread(
+                lambda: execute_notebook(
+                    source, tmp_path / "stuck-run.ipynb", tmp_path, parameters={}, kernels=kernels
+                ),
+                60,
+            )
+            assert isinstance(error, NotebookError)
+            assert says in str(error) and "stuck.ipynb" in str(error)
+            # The thread's next notebook runs, on a new kernel.
+            execute_notebook(
+                after, tmp_path / "after-run.ipynb", tmp_path, parameters={}, kernels=kernels
+            )
+        finally:
+            if kernels is not None:
+                kernels.close()
+    assert _outputs(tmp_path / "after-run.ipynb") == [(1, "after\n")]
 
 
 @pytest.mark.skipif(
