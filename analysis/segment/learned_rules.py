@@ -30,6 +30,7 @@ from analysis.segment.subjects import (
     _BEFORE_A_VERB,
     _CLAUSE_REACH,
     _RELATIVE_BEFORE,
+    _WHO_BEFORE,
     _antecedent,
     _apposed_subject,
     _clause_start,
@@ -67,7 +68,6 @@ def _learned_cue(sentence: str, start: int, p: float, lo: int, hi: int) -> _Foun
         return None
     note = f"'{sentence[lo:hi].strip(_CUE_PUNCT)}' scored {p:.2f}"
     cue = (lo, hi - len(sentence[lo:hi]) + len(sentence[lo:hi].rstrip(_CUE_PUNCT)))
-    antecedent = None
     participle = _PROGRESSIVE.match(sentence, lo, hi) is not None
     subject = (
         _apposed_subject(sentence, start, lo)
@@ -80,7 +80,9 @@ def _learned_cue(sentence: str, start: int, p: float, lo: int, hi: int) -> _Foun
     owner = _OWNER_BEFORE.search(sentence, max(start, lo - 8), lo)
     if owner is not None:
         subject = owner.span("owner")  # "his promise to build …": a noun's owner says it
-    relative = _RELATIVE_BEFORE.search(sentence, max(start, lo - 60), lo)
+    relative = _RELATIVE_BEFORE.search(sentence, max(start, lo - 60), lo) or _WHO_BEFORE.search(
+        sentence, max(start, lo - 60), lo
+    )
     if _said_of_the_subject(sentence, start, lo, hi):
         # "The channel is said to be shallow", "Pigs are considered unclean by some",
         # "The plan seemed doomed": said or thought of the subject, not by it, so the
@@ -96,11 +98,7 @@ def _learned_cue(sentence: str, start: int, p: float, lo: int, hi: int) -> _Foun
         opening = _opening_participle(sentence, cue, note)
         if opening is not None:
             return opening
-    if subject is None and relative:
-        # "critics who warned …", "a tweet that blasts …": the relative pronoun is the
-        # source as written; the noun phrase before it is whom it stands for.
-        subject = relative.span("relative")
-        antecedent = _antecedent(sentence, start, relative.start())
+    subject, antecedent = _relative_subject(sentence, start, relative, subject)
     if (
         subject is None
         and not relative
@@ -112,11 +110,44 @@ def _learned_cue(sentence: str, start: int, p: float, lo: int, hi: int) -> _Foun
         subject = _nearest_clause_subject(sentence, start, lo)
     clo = _after_cue(sentence, cue[1], sentence[cue[0] : cue[1]])
     end = _content_end(sentence, clo)
+    if antecedent is not None and sentence[antecedent[1] : subject[0]].startswith(","):
+        end = _aside_end(sentence, clo, end)
     words_after = end - clo >= _LEARNED_CONTENT_CHARS and _WORD_CHAR.search(sentence, clo, end)
     if words_after and not _no_content_after(sentence, cue):
         return _Found(subject, cue, (clo, end), note, antecedent)
     return _learned_tail(sentence, start, cue, subject, note)
 
+
+def _relative_subject(sentence: str, start: int, relative, subject):
+    """``(subject, antecedent)`` of a cue that is a relative clause's verb, else ``(subject, None)``.
+
+    "critics who warned …", "a tweet that blasts …", "Lund, who formally endorsed": the
+    relative pronoun is the source as written; the noun phrase before it is whom it
+    stands for. A subject read back past the pronoun is that noun phrase.
+    """
+    if not relative or (subject is not None and subject[1] > relative.start()):
+        return subject, None
+    if subject is not None and _JUST_BEFORE_RELATIVE.fullmatch(
+        sentence, subject[1], relative.start()
+    ):
+        return relative.span("relative"), subject
+    return relative.span("relative"), _antecedent(sentence, start, relative.start())
+
+
+def _aside_end(sentence: str, clo: int, end: int) -> int:
+    """Where a content said in an aside ends: "Lund, who called it a waste, voted for it".
+
+    The aside's comma before the main clause's verb closes what the relative clause says.
+    """
+    closing = _ASIDE_CLOSES.search(sentence, clo, end)
+    return closing.start() if closing is not None else end
+
+
+_ASIDE_CLOSES = re.compile(
+    r",\s+(?=(?:has|have|had|is|are|was|were|will|would|can|could|may|might|should|must|did|"
+    r"does|do|also|now|then|still)\s|(?-i:[a-z]+ed)\s)"
+)
+_JUST_BEFORE_RELATIVE = re.compile(r",?\s*(?:[—–-]\s*)?")  # "Lund, who", "Lund - who"
 
 _PREPOSITION_ENDING = re.compile(
     r"\b(?:in|on|at|from|by|into|onto|over|under|beyond|through|near|inside|outside)\s+$",

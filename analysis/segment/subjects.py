@@ -480,6 +480,15 @@ _RELATIVE_BEFORE = re.compile(
     rf"\b(?P<relative>who|which|that)\s+(?:(?:{'|'.join(sorted(_BEFORE_A_VERB))})\s+)*$",
     re.IGNORECASE,
 )
+# "who" with an adverb or a phrase of time before its verb: "Lund, who formally endorsed",
+# "who has in the past described", "who just a week ago surprised". Only "who": "which"
+# and "that" are often the object ("the plan, which critics called …").
+_WHO_GAP = _BEFORE_A_VERB | frozenset("in the at a an one point ago just long first time".split())
+_WHO_BEFORE = re.compile(
+    rf"\b(?P<relative>who)(?:[’']d|[’']s|[’']ve)?\s+"
+    rf"(?:(?:{'|'.join(sorted(_WHO_GAP))}|(?-i:[a-z]+ly))\s+){{0,6}}$",
+    re.IGNORECASE,
+)
 
 
 def _clause_subject(sentence: str, start: int, lo: int) -> tuple[int, int] | None:

@@ -619,6 +619,19 @@ def test_a_document_is_the_source_in_its_own_words_not_a_name_inside_it():
             "who",
             "Ida Lund",
         ),
+        # an adverb or a phrase of time between "who" and its verb
+        (
+            "Harbour master Ida Lund, who formally endorsed the plan, left the hall early.",
+            "endorsed",
+            "who",
+            "Ida Lund",
+        ),
+        (
+            "Ida Lund, who has in the past described the berths as unsafe, spoke last.",
+            "described",
+            "who",
+            "Ida Lund",
+        ),
         # a participle after a comma: the clause's subject, named or not
         (
             "The ferry crew walked out at noon, demanding that the port hire more pilots.",
@@ -652,6 +665,14 @@ def test_the_source_of_a_learned_cue_is_its_clause_s_subject(body, cue, written,
     found = attributions(body)
     row = found[found["cue"] == cue].iloc[0]
     assert (row.source_as_written, row.source) == (written, source)
+
+
+def test_what_an_aside_says_ends_where_the_main_clause_goes_on():
+    found = attributions(
+        "Ida Lund, who has in the past called the berths a hazard, voted for the plan."
+    )
+    [row] = found[found["cue"] == "called"].itertuples()
+    assert (row.text, row.source_as_written) == ("the berths a hazard", "who")
 
 
 def test_a_passive_cue_names_no_source():
