@@ -316,9 +316,17 @@ _DESCRIBED_AFTER = re.compile(
 # "According to X, …" opening a sentence; "…, according to X." closing one. X is
 # what follows up to a comma or the sentence's end: a name, "exit polls", "a
 # Washington Post analysis", "members who spoke with reporters".
+# The source may hold a quoted title: "according to “The Long Road,” a biography by …".
 _ACCORDING = re.compile(
-    r"\b(?P<cue>[Aa]ccording\s+to)\s+(?P<speaker>[^,;:“”\"()]{2,150}?)"
+    r"\b(?P<cue>[Aa]ccording\s+to)\s+"
+    r"(?P<speaker>(?:[^,;:“”\"()]|[“\"][^“”\"]{1,120}[”\"]){2,150}?)"
     r"(?=\s*(?:[,;:(]|[.!?]?[\"”’]?\s*$))"
+)
+# A lead-in of time or place before an "according to" aside: "One Sunday in 2001, …".
+_LEAD_IN = re.compile(
+    r"(?:in|on|at|during|after|before|since|by|from|until|within|last|this|one|early|late|"
+    r"earlier|later|back)\b[^,;:]{0,60}",
+    re.IGNORECASE,
 )
 
 
@@ -342,6 +350,17 @@ def _rule_according(sentence: str, start: int) -> _Found | None:
     rest = _content_end(sentence, match.end())
     after = sentence[match.end() : rest].split()
     if (
+        len(after) > 3
+        and after[0] == ","
+        and (after[1][:1].isupper() or after[1] in _OPENS_A_SUBJECT)
+        and _a_lead_in(sentence, start, end)
+    ):
+        # "One Sunday in 2001, according to X, Lund sat …": the content is the clause
+        # after, with its own subject ("At the heart of it, according to X, was …" is whole).
+        lo = sentence.index(",", match.end()) + 1
+        lo += len(sentence[lo:rest]) - len(sentence[lo:rest].lstrip())
+        return _Found(source, cue, (lo, rest), "the source set off by commas, after a lead-in")
+    if (
         len(after) > 1
         and after[0] == ","
         and (
@@ -355,6 +374,16 @@ def _rule_according(sentence: str, start: int) -> _Found | None:
         # sentence around it.
         return _Found(source, cue, (start, rest), "the source set off by commas")
     return _Found(source, cue, (start, end)) if end - start >= 3 else None
+
+
+_OPENS_A_SUBJECT = frozenset("the a an his her their its our he she they we it i".split())
+
+
+def _a_lead_in(sentence: str, start: int, end: int) -> bool:
+    """Whether ``sentence[start:end]`` is a lead-in of time or place: a few words, no verb."""
+    return _LEAD_IN.fullmatch(sentence, start, end) is not None and not any(
+        _is_verb(word, word.lower()) for word in sentence[start:end].split()[1:]
+    )
 
 
 # A speaker's name and a colon opening a sentence: a headline ("Lund: Talks Will

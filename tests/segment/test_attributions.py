@@ -468,6 +468,16 @@ def test_a_source_set_off_by_commas_attributes_the_sentence_around_it(body, cue,
     assert "set off by commas" in row.evidence
 
 
+def test_after_a_lead_in_of_time_the_clause_past_the_aside_is_the_content():
+    found = attributions(
+        "One winter in the 1990s, according to “The Salt Road” by Jo Lund, the pilots "
+        "struck for a week."
+    )
+    [row] = found[found["cue"] == "according to"].itertuples()
+    assert row.source_as_written == "“The Salt Road” by Jo Lund"  # a quoted title in the source
+    assert row.text == "the pilots struck for a week"
+
+
 @pytest.mark.parametrize(
     ("body", "cue", "content", "source"),
     [

@@ -28,6 +28,7 @@ def corpus(body: str):
             "title",
         ),
         ("She sat down for the “Quay Side” podcast last week.", "Quay Side", "title"),
+        ("According to “The Salt Road,” the pilots struck in 1990.", "The Salt Road,", "title"),
         ("His memoir, titled “The Long Channel,” sold well.", "The Long Channel,", "title"),
         # A common noun's possessive, a work named before its comma, "the author of".
         ("Ruiz, the star of television’s “Pier Nine,” backed the plan.", "Pier Nine,", "title"),
