@@ -257,6 +257,22 @@ def _rule_after_described(before: str, after: str) -> tuple[str, str] | None:
     return (match.group("speaker"), match.group("cue")) if match else None
 
 
+# Words named by someone, in the passive, their namer after "by": "the plan, called
+# “a giant leap” by Jo Reyes", "often labelled a “hoax” by its critics".
+_NAMED_BEFORE = re.compile(
+    r"\b(?:called|labell?ed|dubbed|termed|branded|nicknamed|described\s+as|derided\s+as|"
+    r"hailed\s+as|denounced\s+as|decried\s+as|praised\s+as)\s+(?:(?:an?|the)\s+)?$"
+)
+_BY_AFTER = re.compile(rf"{_AFTER_MARK}by\s+{_SPEAKER}")
+
+
+def _rule_named_by(before: str, after: str) -> tuple[str, str] | None:
+    """A passive naming verb before the quotation, its namer after "by" (“…” by Jo Reyes)."""
+    named = _NAMED_BEFORE.search(before)
+    match = named and _BY_AFTER.match(after)
+    return (match.group("speaker"), named.group().split()[0]) if match else None
+
+
 def _as_written(phrase: str) -> str:
     """A description kept as the text words it, its determiner lower-cased: "the suit"."""
     first, _, rest = " ".join(phrase.split()).partition(" ")
@@ -561,6 +577,7 @@ _RULES: tuple[tuple[str, Callable[[str, str], tuple[str, str] | None]], ...] = (
     ("speaker then cue after the quotation", _rule_after_speaker_first),
     ("a described speaker then cue after the quotation", _rule_after_described),
     ("'according to' in the same sentence", _rule_according),
+    ("a passive naming cue before the quotation, its speaker after 'by'", _rule_named_by),
     ("the message of a named source just before the quotation", _rule_message_from),
     ("'as X put it' before the quotation", _rule_as_put_it),
     ("the cue then its speaker just before the quotation", _rule_cue_speaker_before),

@@ -580,6 +580,11 @@ def speakers(body: str) -> list[tuple[str, str, str]]:
             "Dana Ruiz met the pilots.\n\n“Why not?” she wondered aloud.",
             ("Dana Ruiz", "she", "wondered"),
         ),
+        # A passive naming verb before the quotation, who named it after "by".
+        (
+            "The new channel has been called “a giant leap for the port” by Ida Lund.",
+            ("Ida Lund", "Ida Lund", "called"),
+        ),
         # A speaker with no capital and no title, named by the cue beside the quotation.
         (
             "“We sail at dawn,” said the woman, who asked not to be named.",
