@@ -522,11 +522,16 @@ def _resolve_title(article: _Article, speaker: str, at: int, how: str) -> tuple[
         # By the title's last word alone ("President"), but not a person whose title
         # another capitalised word qualifies: "the Russian President" is not
         # "Ukrainian President Volodymyr Zelensky".
+        # A nationality must be the person's own too: "the Russian President" is not
+        # a president named with no nationality ("President Volodymyr Zelensky").
         qualifiers = {w.lower() for w in title.split()[:-1]}
+        nationality = {w.lower() for w in title.split()[:-1] if _NATIONALITY.fullmatch(w)}
         found = [
             (w, n)
             for w, n in article.titled(title.split()[-1])
-            if w < at and not _other_qualifier(article.masked, w, qualifiers)
+            if w < at
+            and not _other_qualifier(article.masked, w, qualifiers)
+            and (not nationality or _qualifier(article.masked, w) in nationality)
         ]
     if found:
         return found[-1][1], f"'{speaker}' resolved to the person named with that title; {how}"
@@ -538,16 +543,23 @@ def _other_qualifier(text: str, at: int, qualifiers: set[str]) -> bool:
 
     "Ukrainian [President]" has one; "said [President]" and "The [President]" do not.
     """
+    word = _qualifier(text, at)
+    return bool(word) and word not in qualifiers and word not in _SAME_HOLDER
+
+
+def _qualifier(text: str, at: int) -> str:
+    """The capitalised word just before the title at ``at``, in lower case ("" if none)."""
     before = text[max(0, at - 40) : at].split()
     if not before or text[at - 1 : at].isalpha():
-        return False
+        return ""
     word = before[-1].strip("“”\"'’‘(),.;:-–—")
-    return (
-        word[:1].isupper()
-        and word.isalpha()
-        and word.lower() not in qualifiers
-        and word.lower() not in _SAME_HOLDER
-    )
+    return word.lower() if word[:1].isupper() and word.isalpha() else ""
+
+
+# A nationality's adjective, by its ending: Russian, Ukrainian, Chinese, British, French,
+# Israeli. Not every one (Greek, Thai), and a few others ("Republican"): either way a
+# word the person named must carry too.
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i|ch)")
 
 
 # Words before a title that leave its holder the same person: "Former President X" is

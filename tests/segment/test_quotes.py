@@ -448,6 +448,16 @@ def test_a_qualified_title_is_not_resolved_to_another_qualifier_s_holder():
     ]
 
 
+def test_a_nationality_in_a_title_must_be_the_named_person_s_too():
+    text = (
+        "Rosa Valdivia urged the West to press President Tom Ardent, who leads the "
+        "other side.\n\n"
+        "“The talks must go on,” the news agency quoted the Peruvian President as saying."
+    )
+    [row] = attributed(text)
+    assert (row[1], row[2]) == ("the Peruvian President", "the Peruvian President")
+
+
 def test_an_honorific_and_a_given_name_resolve_to_the_full_name():
     text = (
         "Sir Alan Reeve and Marchand spoke on Sunday.\n\n"
