@@ -82,6 +82,12 @@ _TERM_BEFORE = re.compile(
     r"slogan|hashtag|moniker|nickname))\s*$",
     re.IGNORECASE,
 )
+# A thing named as it is introduced: "an account called “…”", "a group named “…”".
+# Not "what a spokesman called “…”": there the name is somebody's words.
+_NAMED_AS_INTRODUCED = re.compile(
+    r"(?<!\bwhat)(?<!\bwhich)(?:^|\s)(?:an?|An?)\s+(?:[\w-]+\s+){1,3}"
+    r"(?:called|named|titled|entitled)\s*$"
+)
 _MARKS = "“”\"'‘’`«» "
 _REACH = 40  # characters read either side of the marks
 
@@ -125,6 +131,19 @@ def _rule_term(inner: str, before: str, after: str) -> str | None:
     return None
 
 
+def _rule_named_as_introduced(inner: str, before: str, after: str) -> str | None:
+    """A name given as a thing is introduced: "a group called “Ferries First”"."""
+    words = _words(inner)
+    if (
+        1 <= len(words) <= 8
+        and words[0][:1].isupper()  # a name ("“Ferries First”"), not a word said ("“baseless”")
+        and not _SENTENCE_INSIDE.search(inner.strip(_MARKS))
+        and _NAMED_AS_INTRODUCED.search(before)
+    ):
+        return "title"
+    return None
+
+
 def _rule_modifier(inner: str, before: str, after: str) -> str | None:
     """A name before the thing it names: "the “Remain” campaign", "“Hispanics for Lund” signs".
 
@@ -155,6 +174,7 @@ TERM_RULES: tuple[tuple[str, Callable[[str, str, str], str | None]], ...] = (
     ),
     ("a term after 'so-called', 'dubbed', 'the term', 'the slogan'", _rule_term),
     ("a name before the thing it names ('the “Remain” campaign', their “…” hats)", _rule_modifier),
+    ("a name given as a thing is introduced ('a group called “…”')", _rule_named_as_introduced),
 )
 
 

@@ -29,6 +29,7 @@ def corpus(body: str):
         ),
         ("She sat down for the “Quay Side” podcast last week.", "Quay Side", "title"),
         ("According to “The Salt Road,” the pilots struck in 1990.", "The Salt Road,", "title"),
+        ("Lund posted from an account called “Ferries First” on Friday.", "Ferries First", "title"),
         ("His memoir, titled “The Long Channel,” sold well.", "The Long Channel,", "title"),
         # A common noun's possessive, a work named before its comma, "the author of".
         ("Ruiz, the star of television’s “Pier Nine,” backed the plan.", "Pier Nine,", "title"),
@@ -68,6 +69,8 @@ def test_titles_and_terms_leave_quotes(body, words, kind):
         "Lund vowed to fix the port’s “broken” campaign finance rules, she said.",
         # Said aloud: chants are speech.
         "The crowd broke into “Close the port” chants, Ruiz said.",
+        # Somebody's name for a thing, not a thing introduced by its name.
+        "The inquiry is what a spokesman called “A Witch Hunt Against Pilots,” Ruiz said.",
     ],
 )
 def test_speech_stays_a_quotation(body):
