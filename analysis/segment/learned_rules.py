@@ -80,9 +80,7 @@ def _learned_cue(sentence: str, start: int, p: float, lo: int, hi: int) -> _Foun
     owner = _OWNER_BEFORE.search(sentence, max(start, lo - 8), lo)
     if owner is not None:
         subject = owner.span("owner")  # "his promise to build …": a noun's owner says it
-    relative = _RELATIVE_BEFORE.search(sentence, max(start, lo - 60), lo) or _WHO_BEFORE.search(
-        sentence, max(start, lo - 60), lo
-    )
+    relative = _relative_before(sentence, max(start, lo - 60), lo)
     if _said_of_the_subject(sentence, start, lo, hi):
         # "The channel is said to be shallow", "Pigs are considered unclean by some",
         # "The plan seemed doomed": said or thought of the subject, not by it, so the
@@ -116,6 +114,14 @@ def _learned_cue(sentence: str, start: int, p: float, lo: int, hi: int) -> _Foun
     if words_after and not _no_content_after(sentence, cue):
         return _Found(subject, cue, (clo, end), note, antecedent)
     return _learned_tail(sentence, start, cue, subject, note)
+
+
+def _relative_before(sentence: str, lo: int, hi: int) -> re.Match | None:
+    """A relative pronoun in ``sentence[lo:hi]`` whose clause's verb is the cue at ``hi``."""
+    relative = _RELATIVE_BEFORE.search(sentence, lo, hi)
+    if relative is None and "who" in sentence[lo:hi].lower():  # read only where it can match
+        relative = _WHO_BEFORE.search(sentence, lo, hi)
+    return relative
 
 
 def _relative_subject(sentence: str, start: int, relative, subject):

@@ -521,9 +521,8 @@ def _resolve_title(article: _Article, speaker: str, at: int, how: str) -> tuple[
     if not found:
         # By the title's last word alone ("President"), but not a person whose title
         # another capitalised word qualifies: "the Russian President" is not
-        # "Ukrainian President Volodymyr Zelensky".
-        # A nationality must be the person's own too: "the Russian President" is not
-        # a president named with no nationality ("President Volodymyr Zelensky").
+        # "Ukrainian President Volodymyr Zelensky". A nationality must be the person's
+        # own too: nor is it "President Volodymyr Zelensky", named with none.
         qualifiers = {w.lower() for w in title.split()[:-1]}
         nationality = {w.lower() for w in title.split()[:-1] if _NATIONALITY.fullmatch(w)}
         found = [

@@ -75,7 +75,7 @@ _DETERMINER_BEFORE = re.compile(
 _POSSESSIVE_BEFORE = re.compile(r"\b[\w.&-]+[’']s\s*$")
 # Where a show is appeared on: "said on “Meet the Press”", "in “The Art of the Deal”";
 # a work cited as a source: "according to “The Long Road”".
-_ON_OR_IN_BEFORE = re.compile(r"\b(?:on|in|according\s+to)\s*$", re.IGNORECASE)
+_ON_OR_IN_BEFORE = re.compile(r"\b(?:on|in|[Aa]ccording\s+to)\s*$")
 # A term held at arm's length: "the so-called “reset”", "what he dubbed “the swamp”".
 _TERM_BEFORE = re.compile(
     r"\b(?:so-called|dubbed|nicknamed|known\s+as|the\s+(?:term|word|words|phrase|label|"
