@@ -419,11 +419,14 @@ _OWNERS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 def _the_pronoun_in(text: str, lo: int, hi: int) -> tuple[int, int]:
     """A source phrase's span, narrowed to the pronoun that ends or opens it.
 
-    A phrase read back from its cue may take in words around its pronoun subject:
-    "Although in May she said", "The one fault he acknowledged", "It serves
-    to help bring", "All I'm saying". The pronoun is the source.
+    Spaces and dashes either side are left out. A phrase read back from its cue
+    may take in words around its pronoun subject: "Although in May she said",
+    "The one fault he acknowledged", "It serves to help bring", "All I'm
+    saying". The pronoun is the source.
     """
     words = list(_WORD_SPAN.finditer(text, lo, hi))
+    if words:  # "WASHINGTON (AP) — A report said": a rule's span may open on the space
+        lo, hi = words[0].start(), words[-1].end()
     if len(words) < 2:
         return lo, hi
     for n, word in ((len(words) - 1, words[-1]), (0, words[0])):

@@ -21,6 +21,7 @@ def attributions(body: str) -> pd.DataFrame:
         assert text[row.start : row.end] == row.text
         if row.source_start >= 0:
             assert text[row.source_start : row.source_end] == row.source_as_written
+            assert row.source_as_written == row.source_as_written.strip()  # no space either side
         if row.cue_start >= 0:
             assert " ".join(text[row.cue_start : row.cue_end].split()) == row.cue
     return found
@@ -688,6 +689,14 @@ def test_what_an_aside_says_ends_where_the_main_clause_goes_on():
     )
     [row] = found[found["cue"] == "called"].itertuples()
     assert (row.text, row.source_as_written) == ("the berths a hazard", "who")
+
+
+def test_a_source_after_a_dateline_s_dash_starts_at_its_first_word():
+    found = attributions(
+        "PORTVILLE (Wire) — A harbour survey published on Monday said the berths were unsafe."
+    )
+    row = found[found["cue"] == "said"].iloc[0]
+    assert row.source_as_written == "A harbour survey published"  # not " A harbour …"
 
 
 def test_a_passive_cue_names_no_source():
