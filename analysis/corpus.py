@@ -35,6 +35,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis import segment
 from analysis.errors import CorpusError
 from analysis.load import (
     FRAME_NAME,
@@ -45,7 +46,7 @@ from analysis.load import (
     read_documents,
 )
 from analysis.schema import METADATA_FIELDS
-from analysis.segment import RoleLimits, SpeakerLimits, segment_all
+from analysis.segment import RoleLimits, SpeakerLimits
 
 __all__ = ["Corpus", "load_corpus", "read_articles", "segmented"]
 
@@ -257,7 +258,7 @@ def segmented(
     ``skipped`` is what :func:`read_articles` left out (none by default).
     """
     show = len(articles) >= PROGRESS_MIN_DOCUMENTS if progress is None else progress
-    frames = segment_all(
+    frames = segment.segment_all(
         articles, progress=show, role_limits=role_limits, speaker_limits=speaker_limits
     )
     corpus = Corpus.of_frames(frames, root)

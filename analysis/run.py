@@ -29,11 +29,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import framing, readability, topics
+from analysis import framing, readability, segment, topics
 from analysis.corpus import Corpus
 from analysis.parallel import both_at_once, process_count
 from analysis.schema import ARTICLE_COLUMNS, DOCUMENT_FRAMES, FRAMES
-from analysis.segment import segment_articles
 
 __all__ = [
     "DASK_FRAMES",
@@ -223,7 +222,9 @@ def _union(parts: list[pd.Series]) -> set[str]:
 
 def _official_partition(officials: pd.DataFrame, paired: set[str], rules: Rules) -> _Partition:
     """The official documents, segmented once; their units those some article pairs with."""
-    corpus = Corpus.of_frames(segment_articles(officials.reset_index(drop=True)), _PARTITION)
+    corpus = Corpus.of_frames(
+        segment.segment_articles(officials.reset_index(drop=True)), _PARTITION
+    )
     units = framing.official_units(corpus, sorted(paired), rules=rules.align)
     return _Partition(corpus, set(corpus.articles["article_id"]), units, official=True)
 
@@ -235,7 +236,7 @@ def _segment_news(part: pd.DataFrame, official: _Partition, rules: Rules) -> _Pa
     documents = official.corpus.articles
     documents = documents[documents["article_id"].isin(paired)]
     texts = dict(zip(documents["article_id"], documents["text"], strict=True))
-    frames = segment_articles(part, texts)
+    frames = segment.segment_articles(part, texts)
     owned = set(frames["articles"]["article_id"])
     for name in DOCUMENT_FRAMES:
         theirs = getattr(official.corpus, name)

@@ -17,19 +17,63 @@ by the rule table of :mod:`~analysis.segment.reported_rules` and
 per-article driver. :mod:`~analysis.segment.limits` holds the tunable limits.
 """
 
-from analysis.segment.articles import NOT_PROSE, segment_all, segment_articles
-from analysis.segment.attributions import REPORTED_RULES, Attribution, find_attributions
-from analysis.segment.blocks import Block, Layout, layout_each, paragraph_bounds, paragraph_spans
-from analysis.segment.cue_model import MODEL_PATH, CueModel, bare_form, cue_model, features, tokens
-from analysis.segment.limits import RoleLimits, SpeakerLimits
-from analysis.segment.names import TITLE_WORDS
-from analysis.segment.official import official_source
-from analysis.segment.quotes import Quotation, find_quotations, mask_quotes
-from analysis.segment.reuse import ReuseCache, reused_shares
-from analysis.segment.roles import ROLE_RULES, classify_blocks
-from analysis.segment.speakers import attribute_speakers
-from analysis.segment.terms import TERM_RULES, UNSPOKEN_EVIDENCE, Term, split_terms
-from analysis.segment.view import BlockView, RoleState
+import importlib
+
+# Each public name and the module that defines it. They are imported when first
+# asked for (PEP 562): a notebook that reads a cached corpus needs RoleLimits and
+# SpeakerLimits, not the rule tables, whose patterns take a third of a second to
+# compile.
+_MODULES = {
+    "NOT_PROSE": "articles",
+    "segment_all": "articles",
+    "segment_articles": "articles",
+    "REPORTED_RULES": "attributions",
+    "Attribution": "attributions",
+    "find_attributions": "attributions",
+    "Block": "blocks",
+    "Layout": "blocks",
+    "layout_each": "blocks",
+    "paragraph_bounds": "blocks",
+    "paragraph_spans": "blocks",
+    "MODEL_PATH": "cue_model",
+    "CueModel": "cue_model",
+    "bare_form": "cue_model",
+    "cue_model": "cue_model",
+    "features": "cue_model",
+    "tokens": "cue_model",
+    "RoleLimits": "limits",
+    "SpeakerLimits": "limits",
+    "TITLE_WORDS": "names",
+    "official_source": "official",
+    "Quotation": "quotes",
+    "find_quotations": "quotes",
+    "mask_quotes": "quotes",
+    "ReuseCache": "reuse",
+    "reused_shares": "reuse",
+    "ROLE_RULES": "roles",
+    "classify_blocks": "roles",
+    "attribute_speakers": "speakers",
+    "TERM_RULES": "terms",
+    "UNSPOKEN_EVIDENCE": "terms",
+    "Term": "terms",
+    "split_terms": "terms",
+    "BlockView": "view",
+    "RoleState": "view",
+}
+
+
+def __getattr__(name: str):
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # looked up once
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "Block",

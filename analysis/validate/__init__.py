@@ -51,7 +51,6 @@ from analysis.validate.attributions import (
     source_matches,
 )
 from analysis.validate.brat import brat_files, read_brat
-from analysis.validate.cue_training import articles_through, train_cue_model
 from analysis.validate.kinds import (
     kind_agreement,
     kind_confusion,
@@ -111,3 +110,14 @@ __all__ = [
     "kind_figures",
     "read_kind_labels",
 ]
+
+
+def __getattr__(name: str):
+    # The cue model's training reads the segmentation's rule tables, whose patterns
+    # take a third of a second to compile: imported when first asked for (PEP 562),
+    # not by every notebook that reads a figure.
+    if name in ("articles_through", "train_cue_model"):
+        from analysis.validate import cue_training
+
+        return getattr(cue_training, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
