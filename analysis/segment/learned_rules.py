@@ -137,7 +137,8 @@ def _relative_subject(sentence: str, start: int, relative, subject):
         sentence, subject[1], relative.start()
     ):
         return relative.span("relative"), subject
-    return relative.span("relative"), _antecedent(sentence, start, relative.start())
+    person = relative.group("relative").lower() == "who"
+    return relative.span("relative"), _antecedent(sentence, start, relative.start(), person=person)
 
 
 def _aside_end(sentence: str, clo: int, end: int) -> int:

@@ -564,17 +564,47 @@ def _past_a_quotation(sentence: str, words: list[tuple[int, int]]) -> list[tuple
     return words[n:]
 
 
-def _antecedent(sentence: str, start: int, at: int) -> tuple[int, int] | None:
+def _antecedent(
+    sentence: str, start: int, at: int, *, person: bool = False
+) -> tuple[int, int] | None:
     """The noun phrase a relative pronoun at ``at`` stands for: "the mouth of [Donald Trump] who".
 
     Read backwards over at most six words, to a verb, a preposition, a clause's
     punctuation or a determiner (which it keeps): "critics", "a former aide".
+    ``person`` ("who"): a phrase with no capital after a preposition names no
+    person, so the phrase before the preposition is read too: "[one pilot familiar
+    with the talks], who".
     """
     words = _words(sentence, max(start, at - 120), at)
     if words and sentence[words[-1][1] - 1] == ",":
         words[-1] = (words[-1][0], words[-1][1] - 1)  # "Lund, who": the name less its comma
-    n = len(words)
-    while n and len(words) - n < 6:
+    n = _read_back(sentence, words, len(words))
+    if (
+        person
+        and 1 < n < len(words)
+        and _of_a_phrase(sentence, words, n - 1)
+        and not any(sentence[a].isupper() for a, _ in words[n:])
+    ):
+        before = _read_back(sentence, words, n - 1)
+        n = before if before < n - 1 else n  # a noun phrase stands before the preposition
+    return (words[n][0], words[-1][1]) if n < len(words) else None
+
+
+def _of_a_phrase(sentence: str, words: list[tuple[int, int]], k: int) -> bool:
+    """Whether ``words[k]`` ties a noun phrase to the one before: "half of", "familiar with".
+
+    Not "from", "with" or "in" at large: "support from those", "doing best with voters".
+    """
+    bare = _bare(sentence, words[k])
+    return bare == "of" or (
+        bare == "with" and k > 0 and _bare(sentence, words[k - 1]) == "familiar"
+    )
+
+
+def _read_back(sentence: str, words: list[tuple[int, int]], n: int) -> int:
+    """Where a noun phrase ending at ``words[n - 1]`` starts: at most six words back."""
+    end = n
+    while n and end - n < 6:
         word, bare = sentence[words[n - 1][0] : words[n - 1][1]], _bare(sentence, words[n - 1])
         if (
             not bare
@@ -587,7 +617,7 @@ def _antecedent(sentence: str, start: int, at: int) -> tuple[int, int] | None:
         n -= 1
         if bare in _DETERMINERS:
             break
-    return (words[n][0], words[-1][1]) if n < len(words) else None
+    return n
 
 
 def _is_verb(word: str, bare: str) -> bool:

@@ -648,6 +648,20 @@ def test_a_document_is_the_source_in_its_own_words_not_a_name_inside_it():
             "who",
             "Ida Lund",
         ),
+        # "who" stands for a person: the phrase before "of" or "familiar with" too
+        (
+            "Half of the pilots who warned about the storm were ignored by the board.",
+            "warned",
+            "who",
+            "Half of the pilots",
+        ),
+        (
+            "“Not enough,” said one pilot familiar with the talks, who added that the board "
+            "seemed tired.",
+            "added",
+            "who",
+            "one pilot familiar with the talks",
+        ),
         # a participle after a comma: the clause's subject, named or not
         (
             "The ferry crew walked out at noon, demanding that the port hire more pilots.",
