@@ -121,7 +121,27 @@ def _relative_before(sentence: str, lo: int, hi: int) -> re.Match | None:
     relative = _RELATIVE_BEFORE.search(sentence, lo, hi)
     if relative is None and "who" in sentence[lo:hi].lower():  # read only where it can match
         relative = _WHO_BEFORE.search(sentence, lo, hi)
+        if relative is not None and not _after_a_noun(relative.group("before")):
+            relative = None
     return relative
+
+
+def _after_a_noun(word: str) -> bool:
+    """Whether "who" after ``word`` opens a relative clause, not a question.
+
+    After a noun or a name it does ("someone who", "Lund, who", "Duke (who"); after
+    "unclear", "know" or "asked" it asks who ("It is unclear who first reported it").
+    """
+    return word.strip(",.;:()—–-").lower() not in _ASKING
+
+
+# Words after which "who" asks a question: "unclear who", "know who", "asked who".
+_ASKING = frozenset(
+    """unclear clear know knows knew known asked ask asks asking wonder wonders wondered
+    wondering decide decides decided determine determined matter matters about sure unsure
+    certain uncertain see saw seen tell told explain explained question questions on
+    and or""".split()
+)
 
 
 def _relative_subject(sentence: str, start: int, relative, subject):
@@ -131,28 +151,33 @@ def _relative_subject(sentence: str, start: int, relative, subject):
     relative pronoun is the source as written; the noun phrase before it is whom it
     stands for. A subject read back past the pronoun is that noun phrase.
     """
-    if not relative or (subject is not None and subject[1] > relative.start()):
+    if not relative:
         return subject, None
-    if subject is not None and _JUST_BEFORE_RELATIVE.fullmatch(
-        sentence, subject[1], relative.start()
-    ):
+    at = relative.start("relative")
+    at -= sentence[at - 1 : at] == "("  # "Duke (who …": before the bracket
+    if subject is not None and subject[1] > at:
+        return subject, None
+    if subject is not None and _JUST_BEFORE_RELATIVE.fullmatch(sentence, subject[1], at):
         return relative.span("relative"), subject
     person = relative.group("relative").lower() == "who"
-    return relative.span("relative"), _antecedent(sentence, start, relative.start(), person=person)
+    return relative.span("relative"), _antecedent(sentence, start, at, person=person)
 
 
 def _aside_end(sentence: str, clo: int, end: int) -> int:
     """Where a content said in an aside ends: "Lund, who called it a waste, voted for it".
 
-    The aside's comma before the main clause's verb closes what the relative clause says.
+    The aside's last comma before the main clause's verb closes what the relative
+    clause says; a list of adjectives goes on ("late, overcrowded and unsafe").
     """
-    closing = _ASIDE_CLOSES.search(sentence, clo, end)
+    closing = None
+    for closing in _ASIDE_CLOSES.finditer(sentence, clo, end):  # noqa: B007 - the last
+        pass
     return closing.start() if closing is not None else end
 
 
 _ASIDE_CLOSES = re.compile(
-    r",\s+(?=(?:has|have|had|is|are|was|were|will|would|can|could|may|might|should|must|did|"
-    r"does|do|also|now|then|still)\s|(?-i:[a-z]+ed)\s)"
+    r",\s+(?=(?:has|have|had|is|are|was|were|will|would|did)\s|"
+    r"[a-z]+ed\s+(?!(?:and|or|nor)\b)[a-z])"
 )
 _JUST_BEFORE_RELATIVE = re.compile(r",?\s*(?:[—–-]\s*)?")  # "Lund, who", "Lund - who"
 

@@ -316,10 +316,19 @@ _DESCRIBED_AFTER = re.compile(
 # "According to X, …" opening a sentence; "…, according to X." closing one. X is
 # what follows up to a comma or the sentence's end: a name, "exit polls", "a
 # Washington Post analysis", "members who spoke with reporters".
-# The source may hold a quoted title: "according to “The Long Road,” a biography by …".
+# The source may hold a quoted title: "according to “The Long Road” by Jo Lund, …";
+# printed with the comma inside its marks, the title ends the source there
+# ("according to “The Harbour Ledger,” the port lost money").
 _ACCORDING = re.compile(
     r"\b(?P<cue>[Aa]ccording\s+to)\s+"
-    r"(?P<speaker>(?:[^,;:“”\"()]|[“\"][^“”\"]{1,120}[”\"]){2,150}?)"
+    r"(?P<speaker>(?:[^,;:“”\"()]|[“\"][^“”\",]{1,120},?[”\"]){1,150}?)"
+    r"(?:(?=\s*(?:[,;:(]|[.!?]?[\"”’]?\s*$))|(?<=,[”\"]))"
+)
+# Opening its sentence, the source runs on to the comma after its marks: "According to
+# “Harbour Days,” a history of the port, the berths …".
+_ACCORDING_OPENING = re.compile(
+    r"(?P<cue>[Aa]ccording\s+to)\s+"
+    r"(?P<speaker>(?:[^,;:“”\"()]|[“\"][^“”\",]{1,120},?[”\"]){2,150}?)"
     r"(?=\s*(?:[,;:(]|[.!?]?[\"”’]?\s*$))"
 )
 # A lead-in of time or place before an "according to" aside: "One Sunday in 2001, …".
@@ -339,6 +348,8 @@ def _rule_according(sentence: str, start: int) -> _Found | None:
     match = _ACCORDING.search(sentence, start)
     if match is None:
         return None
+    if match.start() == start:
+        match = _ACCORDING_OPENING.match(sentence, start) or match
     source, cue = match.span("speaker"), match.span("cue")
     if match.start() == start:
         lo = (
@@ -349,6 +360,9 @@ def _rule_according(sentence: str, start: int) -> _Found | None:
     end = len(sentence[: match.start()].rstrip(" ,;:—–-"))
     rest = _content_end(sentence, match.end())
     after = sentence[match.end() : rest].split()
+    inside = sentence[match.end() - 2 : match.end()] in (",”", ',"')  # the comma in the marks
+    if inside:
+        after = [",", *after]
     if (
         len(after) > 3
         and after[0] == ","
@@ -357,8 +371,11 @@ def _rule_according(sentence: str, start: int) -> _Found | None:
     ):
         # "One Sunday in 2001, according to X, Lund sat …": the content is the clause
         # after, with its own subject ("At the heart of it, according to X, was …" is whole).
-        lo = sentence.index(",", match.end()) + 1
-        lo += len(sentence[lo:rest]) - len(sentence[lo:rest].lstrip())
+        lo = (
+            match.end()
+            + len(sentence[match.end() : rest])
+            - len(sentence[match.end() : rest].lstrip(" ,"))
+        )
         return _Found(source, cue, (lo, rest), "the source set off by commas, after a lead-in")
     if (
         len(after) > 1
@@ -366,7 +383,7 @@ def _rule_according(sentence: str, start: int) -> _Found | None:
         and (
             _is_verb(after[1], after[1].lower())
             or after[1].lower() in _GOES_ON
-            or "," in sentence[match.end() + 1 : rest]
+            or "," in sentence[match.end() + (not inside) : rest]
         )
     ):
         # "At the heart of it, according to X, was a decision …", "Lund leads, according
@@ -380,10 +397,20 @@ _OPENS_A_SUBJECT = frozenset("the a an his her their its our he she they we it i
 
 
 def _a_lead_in(sentence: str, start: int, end: int) -> bool:
-    """Whether ``sentence[start:end]`` is a lead-in of time or place: a few words, no verb."""
-    return _LEAD_IN.fullmatch(sentence, start, end) is not None and not any(
-        _is_verb(word, word.lower()) for word in sentence[start:end].split()[1:]
+    """Whether ``sentence[start:end]`` is a lead-in of time or place: a few words, no verb.
+
+    Not a subject that opens on a word of time: "Last year's harvest, according to X, …".
+    """
+    lead = sentence[start:end]
+    return (
+        _LEAD_IN.fullmatch(lead) is not None
+        and "’s" not in lead
+        and "'s" not in lead
+        and _A_VERB_IN_A_LEAD_IN.search(lead) is None
     )
+
+
+_A_VERB_IN_A_LEAD_IN = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|[a-z]{2,}ed)\b")
 
 
 # A speaker's name and a colon opening a sentence: a headline ("Lund: Talks Will

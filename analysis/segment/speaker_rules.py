@@ -257,10 +257,12 @@ def _rule_after_described(before: str, after: str) -> tuple[str, str] | None:
     return (match.group("speaker"), match.group("cue")) if match else None
 
 
-# Words named by someone, in the passive, their namer after "by": "the plan, called
-# “a giant leap” by Jo Reyes", "often labelled a “hoax” by its critics".
+# Words named by someone, in the passive, their namer after "by": "has been called
+# “a giant leap” by Jo Reyes", "the inquiry, often labelled a “hoax” by its critics".
+# A form of "be" or a comma before the verb: "what she called “…” by Russia" is hers.
 _NAMED_BEFORE = re.compile(
-    r"\b(?:called|labell?ed|dubbed|termed|branded|nicknamed|described\s+as|derided\s+as|"
+    r"(?:\b(?:is|are|was|were|be|been|being)|,)\s+(?:[a-z]+ly\s+)?"
+    r"(?P<verb>called|labell?ed|dubbed|termed|branded|nicknamed|described\s+as|derided\s+as|"
     r"hailed\s+as|denounced\s+as|decried\s+as|praised\s+as)\s+(?:(?:an?|the)\s+)?$"
 )
 _BY_AFTER = re.compile(rf"{_AFTER_MARK}by\s+{_SPEAKER}")
@@ -270,7 +272,7 @@ def _rule_named_by(before: str, after: str) -> tuple[str, str] | None:
     """A passive naming verb before the quotation, its namer after "by" (“…” by Jo Reyes)."""
     named = _NAMED_BEFORE.search(before)
     match = named and _BY_AFTER.match(after)
-    return (match.group("speaker"), named.group().split()[0]) if match else None
+    return (match.group("speaker"), named.group("verb").split()[0]) if match else None
 
 
 def _as_written(phrase: str) -> str:

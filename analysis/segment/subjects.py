@@ -482,10 +482,11 @@ _RELATIVE_BEFORE = re.compile(
 )
 # "who" with an adverb or a phrase of time before its verb: "Lund, who formally endorsed",
 # "who has in the past described", "who just a week ago surprised". Only "who": "which"
-# and "that" are often the object ("the plan, which critics called …").
+# and "that" are often the object ("the plan, which critics called …"). The word before
+# is read too (_after_a_noun): "It is unclear who first reported it" asks a question.
 _WHO_GAP = _BEFORE_A_VERB | frozenset("in the at a an one point ago just long first time".split())
 _WHO_BEFORE = re.compile(
-    rf"\b(?P<relative>who)(?:[’']d|[’']s|[’']ve)?\s+"
+    rf"(?P<before>\S+)\s+\(?(?P<relative>who)(?:[’']d|[’']s|[’']ve)?\s+"
     rf"(?:(?:{'|'.join(sorted(_WHO_GAP))}|(?-i:[a-z]+ly))\s+){{0,6}}$",
     re.IGNORECASE,
 )

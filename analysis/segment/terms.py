@@ -83,10 +83,19 @@ _TERM_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # A thing named as it is introduced: "an account called “…”", "a group named “…”".
-# Not "what a spokesman called “…”": there the name is somebody's words.
+# The word before "a" is read too (see _rule_named_as_introduced).
 _NAMED_AS_INTRODUCED = re.compile(
-    r"(?<!\bwhat)(?<!\bwhich)(?:^|\s)(?:an?|An?)\s+(?:[\w-]+\s+){1,3}"
+    r"(?:(?P<lead>\S+)\s+|^)(?:an?|An?)\s+(?P<gap>(?:[\w-]+\s+){1,3})"
     r"(?:called|named|titled|entitled)\s*$"
+)
+# Before "a", these make the name somebody's words: "what a spokesman called “…”".
+_SOMEBODY_S_WORDS = frozenset("what which that whom who".split())
+# In the words between, a pronoun ("a man he called “…”") or a person ("a spokesman
+# called “…”") is who calls it so.
+_A_CALLER = frozenset(
+    """i you he she we they it spokesman spokeswoman spokesperson official officials aide
+    aides adviser advisor critic critics lawmaker senator minister president analyst expert
+    source person man woman leader member officer lawyer""".split()
 )
 _MARKS = "“”\"'‘’`«» "
 _REACH = 40  # characters read either side of the marks
@@ -134,14 +143,19 @@ def _rule_term(inner: str, before: str, after: str) -> str | None:
 def _rule_named_as_introduced(inner: str, before: str, after: str) -> str | None:
     """A name given as a thing is introduced: "a group called “Ferries First”"."""
     words = _words(inner)
-    if (
-        1 <= len(words) <= 8
-        and words[0][:1].isupper()  # a name ("“Ferries First”"), not a word said ("“baseless”")
-        and not _SENTENCE_INSIDE.search(inner.strip(_MARKS))
-        and _NAMED_AS_INTRODUCED.search(before)
+    if not 1 <= len(words) <= 8 or not words[0][:1].isupper():
+        return None  # a name ("“Ferries First”"), not a word said ("“baseless”")
+    named = _NAMED_AS_INTRODUCED.search(before)
+    if named is None or _SENTENCE_INSIDE.search(inner.strip(_MARKS)):
+        return None
+    lead = named.group("lead")
+    if lead is None and len(before) >= _REACH - 1:
+        return None  # the word before "a" is cut off: it may be "what"
+    if (lead or "").lower() in _SOMEBODY_S_WORDS or _A_CALLER.intersection(
+        named.group("gap").lower().split()
     ):
-        return "title"
-    return None
+        return None
+    return "title"
 
 
 def _rule_modifier(inner: str, before: str, after: str) -> str | None:

@@ -713,6 +713,57 @@ def test_a_source_after_a_dateline_s_dash_starts_at_its_first_word():
     assert row.source_as_written == "A harbour survey published"  # not " A harbour …"
 
 
+def test_an_active_naming_verb_keeps_its_subject_as_the_speaker():
+    # "what she called “…” by X": hers, not X's (only a passive names its namer after "by")
+    assert speakers(
+        "Ida Lund met the board on Friday.\n\n"
+        "Ida Lund condemned what she called “an unprovoked raid” by the board on the port."
+    ) == [("Ida Lund", "Ida Lund", "condemned")]
+
+
+@pytest.mark.parametrize(
+    ("body", "source", "content"),
+    [
+        # the comma printed inside the marks ends the title
+        (
+            "Last year, according to “The Harbour Ledger,” the port lost money.",
+            "“The Harbour Ledger,”",
+            "the port lost money",
+        ),
+        # opening the sentence, the source runs on to the comma after its marks
+        (
+            "According to “Harbour Days,” a history of the port, the berths date from 1890.",
+            "“Harbour Days,” a history of the port",
+            "the berths date from 1890",
+        ),
+        # a subject that opens on a word of time is no lead-in
+        (
+            "Last year's catch, according to the ministry, the smallest in a decade, was sold.",
+            "the ministry",
+            "Last year's catch, according to the ministry, the smallest in a decade, was sold",
+        ),
+    ],
+)
+def test_according_to_a_title_and_its_content(body, source, content):
+    found = attributions(body)
+    row = found[found["cue"].str.lower() == "according to"].iloc[0]
+    assert (row.source_as_written, row.text) == (source, content)
+
+
+def test_who_that_asks_a_question_is_no_source():
+    found = attributions("It is unclear who first reported the leak to the harbour board.")
+    assert "who" not in set(found["source_as_written"])
+
+
+def test_an_aside_s_list_of_adjectives_stays_in_its_content():
+    found = attributions(
+        "The pilots, who warned that the berths were old, underfunded and unsafe, struck."
+    )
+    row = found[found["cue"] == "warned"].iloc[0]
+    assert row.source_as_written == "who"
+    assert row.text.startswith("the berths were old, underfunded and unsafe")
+
+
 def test_a_passive_cue_names_no_source():
     found = attributions("The channel is said to be too shallow for the new ferries this year.")
     [row] = found[found["cue"] == "said"].itertuples()

@@ -71,6 +71,10 @@ def test_titles_and_terms_leave_quotes(body, words, kind):
         "The crowd broke into “Close the port” chants, Ruiz said.",
         # Somebody's name for a thing, not a thing introduced by its name.
         "The inquiry is what a spokesman called “A Witch Hunt Against Pilots,” Ruiz said.",
+        "What a spokesman called “A Witch Hunt Against Pilots” has ended, Ruiz said.",
+        "The inquiry is what a Harbour Ministry spokeswoman called “A Witch Hunt,” Ruiz said.",
+        "Lund mocked Reyes, a man he called “Little Captain” all winter, Ruiz said.",
+        "A port spokesman called “Nonsense” the claim that ferries were late, Ruiz said.",
     ],
 )
 def test_speech_stays_a_quotation(body):
