@@ -19,6 +19,10 @@ per-article driver. :mod:`~analysis.segment.limits` holds the tunable limits.
 
 import importlib
 
+# A submodule and a function share this name: bound here, first, the function stays
+# the package's attribute when the submodule is imported later (it is cheap).
+from analysis.segment.cue_model import cue_model
+
 # Each public name and the module that defines it. They are imported when first
 # asked for (PEP 562): a notebook that reads a cached corpus needs RoleLimits and
 # SpeakerLimits, not the rule tables, whose patterns take a third of a second to
@@ -38,7 +42,6 @@ _MODULES = {
     "MODEL_PATH": "cue_model",
     "CueModel": "cue_model",
     "bare_form": "cue_model",
-    "cue_model": "cue_model",
     "features": "cue_model",
     "tokens": "cue_model",
     "RoleLimits": "limits",
