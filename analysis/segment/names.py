@@ -401,7 +401,9 @@ def _last_reached(text: str, mentions: list[int], length: int, first: int, at: i
 # One to six name words ("J.", "Jen"), each followed by spaces: what comes before a
 # surname in a full name; and where such a word may start.
 # A possessive ends a phrase, not a name word: "Here’s Lund", "Dunmore’s Lund".
-_NAME_WORDS_BEFORE = re.compile(r"(?:(?:[A-Z]\.|[A-Z][\w’'-]*(?<![’']s))\s+){1,6}")
+# The spaces of one line: a name does not run over a line's end ("Ferry Talks
+# Collapse\n\nLund said" names Lund).
+_NAME_WORDS_BEFORE = re.compile(r"(?:(?:[A-Z]\.|[A-Z][\w’'-]*(?<![’']s))[^\S\n]+){1,6}")
 _NAME_WORD_START = re.compile(r"[A-Z]")
 _GIVEN_AFTER = re.compile(r"\s+[A-Z][a-z]+-[a-z]+\b")
 _BOUNDARY = re.compile(r"\b")

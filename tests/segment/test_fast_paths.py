@@ -106,9 +106,10 @@ def test_normalised_words_match_word_spans():
 def simple_full_name(text, surname, before):
     """_full_name the slow way: the first full name of the whole text, scanned from the top.
 
-    It is the speaker's full name when it ends before the quotation (``before``).
+    It is the speaker's full name when it ends before the quotation (``before``). A
+    name's words are on one line.
     """
-    pattern = re.compile(rf"(?:(?:[A-Z]\.|[A-Z][\w’'-]*)\s+){{1,6}}{re.escape(surname)}\b")
+    pattern = re.compile(rf"(?:(?:[A-Z]\.|[A-Z][\w’'-]*)[^\S\n]+){{1,6}}{re.escape(surname)}\b")
     for match in pattern.finditer(text):
         full = clean_speaker(match.group(0))
         if full.endswith(surname) and " " in full:

@@ -448,6 +448,16 @@ def test_a_qualified_title_is_not_resolved_to_another_qualifier_s_holder():
     ]
 
 
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_a_full_name_does_not_run_over_a_line_s_end(gap):
+    # The headline's last words are no part of the name of the body's first speaker,
+    # nor is a line ending on an initial ("… Ada T.").
+    text = f"Ferry Talks Collapse{gap}Lund said the talks failed. “We try again,” Lund said."
+    assert speakers(text) == ["Lund"]
+    text = f"A photo by Ada T.{gap}Dana Lund said so. “We try again,” Lund said."
+    assert speakers(text) == ["Dana Lund"]
+
+
 def test_a_nationality_in_a_title_must_be_the_named_person_s_too():
     text = (
         "Rosa Valdivia urged the West to press President Tom Ardent, who leads the "
