@@ -6,6 +6,13 @@ import subprocess
 import sys
 
 
+def _printed(code: str) -> str:
+    """What ``code`` prints, run in a new Python process (nothing imported yet)."""
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+
+
 def test_importing_the_workbook_does_not_compile_the_segmentation_rules():
     code = (
         "import sys, analysis\n"
@@ -13,10 +20,7 @@ def test_importing_the_workbook_does_not_compile_the_segmentation_rules():
         "from analysis.segment import RoleLimits\n"
         "print(sorted(m for m in sys.modules if m.startswith('analysis.segment.')))"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
-    loaded = set(eval(out))  # noqa: S307 - our own subprocess's printed list
+    loaded = set(eval(_printed(code)))  # noqa: S307 - our own subprocess's printed list
     assert "analysis.segment.attributions" not in loaded
     assert "analysis.segment.speaker_rules" not in loaded
     assert "analysis.segment.limits" in loaded
@@ -34,7 +38,4 @@ def test_a_name_shared_by_a_function_and_a_module_stays_the_function():
         "print(all(getattr(segment, n) is not None for n in segment.__all__))\n"
         "print(set(segment.__all__) <= set(dir(segment)))"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
-    assert out.split() == ["True", "True", "True", "True"]
+    assert _printed(code).split() == ["True", "True", "True", "True"]

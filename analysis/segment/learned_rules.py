@@ -169,10 +169,8 @@ def _aside_end(sentence: str, clo: int, end: int) -> int:
     The aside's last comma before the main clause's verb closes what the relative
     clause says; a list of adjectives goes on ("late, overcrowded and unsafe").
     """
-    closing = None
-    for closing in _ASIDE_CLOSES.finditer(sentence, clo, end):  # noqa: B007 - the last
-        pass
-    return closing.start() if closing is not None else end
+    closings = [m.start() for m in _ASIDE_CLOSES.finditer(sentence, clo, end)]
+    return closings[-1] if closings else end
 
 
 _ASIDE_CLOSES = re.compile(

@@ -319,17 +319,16 @@ _DESCRIBED_AFTER = re.compile(
 # The source may hold a quoted title: "according to “The Long Road” by Jo Lund, …";
 # printed with the comma inside its marks, the title ends the source there
 # ("according to “The Harbour Ledger,” the port lost money").
+_SOURCE_PART = r"(?:[^,;:“”\"()]|[“\"][^“”\",]{1,120},?[”\"])"  # a character, or a title
+_SOURCE_ENDS = r"(?=\s*(?:[,;:(]|[.!?]?[\"”’]?\s*$))"  # at a comma or the sentence's end
 _ACCORDING = re.compile(
-    r"\b(?P<cue>[Aa]ccording\s+to)\s+"
-    r"(?P<speaker>(?:[^,;:“”\"()]|[“\"][^“”\",]{1,120},?[”\"]){1,150}?)"
-    r"(?:(?=\s*(?:[,;:(]|[.!?]?[\"”’]?\s*$))|(?<=,[”\"]))"
+    rf"\b(?P<cue>[Aa]ccording\s+to)\s+(?P<speaker>{_SOURCE_PART}{{1,150}}?)"
+    rf"(?:{_SOURCE_ENDS}|(?<=,[”\"]))"
 )
 # Opening its sentence, the source runs on to the comma after its marks: "According to
 # “Harbour Days,” a history of the port, the berths …".
 _ACCORDING_OPENING = re.compile(
-    r"(?P<cue>[Aa]ccording\s+to)\s+"
-    r"(?P<speaker>(?:[^,;:“”\"()]|[“\"][^“”\",]{1,120},?[”\"]){2,150}?)"
-    r"(?=\s*(?:[,;:(]|[.!?]?[\"”’]?\s*$))"
+    rf"(?P<cue>[Aa]ccording\s+to)\s+(?P<speaker>{_SOURCE_PART}{{2,150}}?){_SOURCE_ENDS}"
 )
 # A lead-in of time or place before an "according to" aside: "One Sunday in 2001, …".
 _LEAD_IN = re.compile(

@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from analysis.segment.names import _PERSON_HEADS
 from analysis.segment.quotes import Quotation
 
 __all__ = ["TERM_RULES", "UNSPOKEN_EVIDENCE", "Term", "split_terms", "split_unspoken"]
@@ -92,10 +93,9 @@ _NAMED_AS_INTRODUCED = re.compile(
 _SOMEBODY_S_WORDS = frozenset("what which that whom who".split())
 # In the words between, a pronoun ("a man he called “…”") or a person ("a spokesman
 # called “…”") is who calls it so.
-_A_CALLER = frozenset(
-    """i you he she we they it spokesman spokeswoman spokesperson official officials aide
-    aides adviser advisor critic critics lawmaker senator minister president analyst expert
-    source person man woman leader member officer lawyer""".split()
+_A_CALLER = _PERSON_HEADS | frozenset(
+    """i you he she we they it official officials aide aides adviser advisor critic critics
+    lawmaker analyst expert source person man woman member officer lawyer""".split()
 )
 _MARKS = "“”\"'‘’`«» "
 _REACH = 40  # characters read either side of the marks
