@@ -87,8 +87,10 @@ def _learned_cue(sentence: str, start: int, p: float, lo: int, hi: int) -> _Foun
         # subject is part of what is attributed. The source, where named, follows "by".
         # An adjective ("Some voters are hopeful") or "is saying" is the subject's own.
         return _of_the_subject(sentence, start, lo, cue, note)
-    found = _hanging_passive(sentence, start, lo, cue, note) or _stirred(
-        sentence, start, lo, cue, note, subject
+    found = (
+        _as_by_agent(sentence, start, lo, cue, note)
+        or _hanging_passive(sentence, start, lo, cue, note)
+        or _stirred(sentence, start, lo, cue, note, subject)
     )
     if found is not None:
         return found
@@ -436,6 +438,52 @@ def _hanging_passive(
         return None
     end = _content_end(sentence, cue[1])
     return _Found((agent.start("agent"), min(agent.end("agent"), end)), cue, (clause, comma), note)
+
+
+# "As" or "when" before a participle and its agent: "As reported by the Gazette, …".
+_AS_BEFORE = re.compile(r"(?<![\w’'-])(?:[Aa]s|[Ww]hen|[Ii]f|[Oo]nce|[Uu]nless)\s+$")
+# The agent after "by" runs to a comma, or to a word that opens what was asked or
+# when: "When asked by Lund on Thursday about the fares, …".
+_AS_BY_AGENT = re.compile(
+    r"\s+by\s+(?P<agent>(?:[\w.’'&-]+\s+){0,6}?[\w.’'&-]+)"
+    r"(?=\s*[,;:.!?()—–]|\s+(?:about|on|in|at|during|after|before|for|over|to|whether|if|"
+    r"last|this|earlier|who|which|that)\s)"
+)
+
+
+def _as_by_agent(
+    sentence: str, start: int, lo: int, cue: tuple[int, int], note: str
+) -> _Found | None:
+    """A participle after "as" or "when", and its agent: the agent speaks.
+
+    "As reported by the Gazette, the port capped fares": the Gazette's, the clause
+    after the comma. "When asked by Lund about the fares, …": Lund's question, the
+    words after the agent. "The plan, as described by the minister, would halve
+    fares": the minister's, the sentence around the aside. ``None`` for any other cue.
+    """
+    if not (
+        _JUST_BY.match(sentence, cue[1])
+        and _PAST_PARTICIPLE.fullmatch(sentence, lo, cue[1])
+        and _AS_BEFORE.search(sentence, max(start, lo - 8), lo)
+    ):
+        return None
+    agent = _AS_BY_AGENT.match(sentence, cue[1])
+    if agent is None or _NO_AGENT.match(agent.group("agent")):
+        return None
+    source, end = agent.span("agent"), _content_end(sentence, cue[1])
+    comma = sentence.find(",", source[1], end)
+    opening = not sentence[start:lo].strip(" ,(").split()[1:]  # only "As" before the cue
+    if not opening:
+        content = (_clause_start(sentence, start, lo), end)  # an aside in the clause
+    elif comma < 0:
+        return None
+    elif sentence[source[1] : comma].strip():
+        content = (source[1] + 1, comma)  # "when asked by X about Y, …": the question
+    else:
+        content = (_after_cue(sentence, comma + 1, ""), end)
+    if content[1] - content[0] < _LEARNED_CONTENT_CHARS:
+        return None
+    return _Found(source, cue, content, note)
 
 
 def _opening_participle(sentence: str, cue: tuple[int, int], note: str) -> _Found | None:

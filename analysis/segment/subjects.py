@@ -477,7 +477,7 @@ _BEFORE_A_VERB = _BETWEEN_WORDS | frozenset(
 # A relative pronoun just before the cue (auxiliaries and adverbs between):
 # "those who might oppose", "a report that shows".
 _RELATIVE_BEFORE = re.compile(
-    rf"\b(?P<relative>who|which|that)\s+(?:(?:{'|'.join(sorted(_BEFORE_A_VERB))})\s+)*$",
+    rf"\b(?P<relative>who|which|that)\s+(?:(?:{'|'.join(sorted(_BEFORE_A_VERB))}|(?-i:[a-z]+ly))\s+)*$",
     re.IGNORECASE,
 )
 # "who" with an adverb or a phrase of time before its verb: "Lund, who formally endorsed",

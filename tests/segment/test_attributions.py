@@ -648,6 +648,13 @@ def test_a_document_is_the_source_in_its_own_words_not_a_name_inside_it():
             "who",
             "Ida Lund",
         ),
+        # an adverb between "which" and its verb: "which" is still the clause's subject
+        (
+            "The plan drew praise from the fishing league, which largely supports a new quay.",
+            "supports",
+            "which",
+            "the fishing league",
+        ),
         # "who" stands for a person: the phrase before "of" or "familiar with" too
         (
             "Half of the pilots who warned about the storm were ignored by the board.",
@@ -747,6 +754,38 @@ def test_an_active_naming_verb_keeps_its_subject_as_the_speaker():
 def test_according_to_a_title_and_its_content(body, source, content):
     found = attributions(body)
     row = found[found["cue"].str.lower() == "according to"].iloc[0]
+    assert (row.source_as_written, row.text) == (source, content)
+
+
+@pytest.mark.parametrize(
+    ("body", "cue", "source", "content"),
+    [
+        # opening the sentence: the agent's, the clause after the comma
+        (
+            "As reported by the Harbour Gazette, the port became the first to cap fares.",
+            "reported",
+            "the Harbour Gazette",
+            "the port became the first to cap fares",
+        ),
+        # "when asked by": the agent asked, the words after it up to the comma
+        (
+            "When asked by Ida Lund about the ferry fares, the mayor left the room.",
+            "asked",
+            "Ida Lund",
+            "about the ferry fares",
+        ),
+        # an aside: the sentence around it
+        (
+            "The plan, as described by the minister, would cut the fares by half.",
+            "described",
+            "the minister",
+            "The plan, as described by the minister, would cut the fares by half",
+        ),
+    ],
+)
+def test_a_participle_after_as_names_its_agent_as_the_source(body, cue, source, content):
+    found = attributions(body)
+    row = found[found["cue"] == cue].iloc[0]
     assert (row.source_as_written, row.text) == (source, content)
 
 
