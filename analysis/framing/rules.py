@@ -106,7 +106,12 @@ class UsageRules:
             another speaker that shares a phrase with it.
         paraphrase_cover: A news sentence that matches the official one best (of
             that document's sentences), and is a match by the alignment labels (not
-            "added"), conveys it in other words when it holds this share of it.
+            "added"), conveys it in other words when it holds this share of it. A
+            sentence reporting the call (see ``min_cover``'s account of the call)
+            conveys each other sentence of that readout it holds this share of,
+            however it is labelled: it sums up what the call was about ("we spoke
+            about A, B and C"). A sentence of the readout about the call itself
+            (a call word: "They agreed to speak soon") is not one of these.
         own_cover: A news sentence whose best match is another official sentence
             conveys this one too only when it holds this share of it: a sentence
             pulled in by a paraphrase's union coverage contributes little of its own.

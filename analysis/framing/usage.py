@@ -78,8 +78,10 @@ def _usage(
     covered, best = ev["covered"].to_numpy(), ev["best"].to_numpy()
     matched = ev["label"].to_numpy() != "added"
     own = ev["own"].to_numpy(float)
+    sums_up = _sums_up_the_call(ev, frame, rules.paraphrase_cover)
     conveyed = (
-        (covered >= rules.strong_cover)
+        sums_up
+        | (covered >= rules.strong_cover)
         | (matched & (covered >= rules.paraphrase_cover) & (best | (covered >= rules.own_cover)))
         | (matched & (own >= rules.own_share) & (ev["location"].to_numpy() == "headline"))
         | ev["call"].to_numpy(dtype=bool)
@@ -94,6 +96,7 @@ def _usage(
     near = best & ((covered >= rules.min_cover) | (headline & (own >= rules.own_share)))
     ev["form"] = np.select([verbatim, conveyed, echo], ["verbatim", "paraphrase", "echo"], "")
     ev["near"] = near
+    ev["sums_up"] = sums_up
     ev = ev[(ev["form"] != "") | ev["near"]].reset_index(drop=True)
     # Ids only for the pairs that are a use (a few of the candidates): each column
     # of strings taken from the frame costs a conversion.
@@ -110,8 +113,8 @@ def _usage(
     # label only where this official sentence is its best match; a further source
     # of it is at most a loose paraphrase of this one.
     ev["label"] = np.select(
-        [ev["form"] == "verbatim", ev["best"] | ev["call"].astype(bool)],
-        ["verbatim", ev["label"]],
+        [ev["form"] == "verbatim", ev["best"] | ev["call"].astype(bool), ev["sums_up"]],
+        ["verbatim", ev["label"], "sums up the call"],
         default="loose paraphrase",
     )
     ev["place"] = ev["location"].map(_PLACE_RANK)
@@ -152,6 +155,29 @@ def _usage(
         usage[column] = usage[column].fillna(missing).astype("int64")
     usage["covered"] = usage["covered"].astype(float).fillna(0.0).round(3)
     return usage[USAGE_COLUMNS].reset_index(drop=True)
+
+
+def _sums_up_the_call(ev: pd.DataFrame, frame: pd.DataFrame, cover: float) -> np.ndarray:
+    """Which candidates pair a sentence reporting the call with a sentence of its readout it sums up.
+
+    "We spoke about A, B and C": the news sentence reports the call its official
+    text opens with (see :func:`_call_reports`) and holds ``cover`` of the official
+    sentence, which is not about the call itself (no call word: "They agreed to
+    speak soon" shares only that word with it).
+    """
+    call = ev["call"].to_numpy(dtype=bool)
+    if not call.any():
+        return np.zeros(len(ev), dtype=bool)
+    a_row, o_row = ev["a_row"].to_numpy(), ev["o_row"].to_numpy()
+    # A pair's key: its news sentence and its official document (as a code).
+    doc = pd.factorize(frame["doc_id"])[0].astype(np.int64)
+    key = a_row.astype(np.int64) * (int(doc.max()) + 1) + doc[o_row]
+    held = (ev["covered"].to_numpy() >= cover) & ~call & np.isin(key, key[call])
+    # The official sentences of the pairs left, read for a call word: a few, not all.
+    rows = np.unique(o_row[held])
+    about_the_call = dict(zip(rows.tolist(), _mentions_call(frame["text"].take(rows)), strict=True))
+    held[held] = [not about_the_call[o] for o in o_row[held].tolist()]
+    return held
 
 
 def _nearest(ev: pd.DataFrame, used: pd.DataFrame, key: list[str]) -> pd.DataFrame:

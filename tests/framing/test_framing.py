@@ -683,6 +683,32 @@ def test_naming_the_participants_does_not_use_the_opening_formula_but_reporting_
     assert (row["used"], row["used_in"], row["label"]) == ("paraphrase", "lede", "reports the call")
 
 
+def test_a_sentence_reporting_the_call_conveys_each_topic_it_sums_up():
+    call = (
+        "Ferry talks\n\n"
+        "Harbour news in brief.\n\n"
+        "In my call with the Mayor of Portville we spoke about the winter repairs, a waiting "
+        "room for foot passengers and patience at the harbour, the minister wrote."
+    )
+    usage = _usage_of(call)
+    # Each topic it names is a sentence of the readout, summed up in a few words.
+    for start in ("The minister confirmed that", "The minister thanked the"):
+        row = usage.loc[start]
+        assert (row["used"], row["used_in"], row["label"]) == (
+            "paraphrase",
+            "body",
+            "sums up the call",
+        ), start
+    # A sentence of the readout about the call itself is no topic of it: it shares
+    # only the call word with the report.
+    closing = STATEMENT.replace(
+        "They agreed to meet again in the autumn to review the timetable.",
+        "They agreed to talk again soon.",
+    )
+    talk = call.replace("In my call with", "In my talk with")
+    assert _usage_of(talk, closing).loc["They agreed to talk", "used"] == "omitted"
+
+
 def test_a_sentence_sharing_only_names_and_set_phrases_with_a_paraphrase_is_not_used():
     usage = _usage_of(
         "Ferry talks\n\n"
