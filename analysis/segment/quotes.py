@@ -63,8 +63,13 @@ def _block_quotations(text: str, blocks: list[tuple[int, int]], block_no: int) -
     found: list[Quotation] = []
     opened: int | None = None
     opened_straight, width = False, 1
+    nested = False  # inside a straight pair nested in a curly quotation
     for mark in _QUOTE_MARK.finditer(text, lo, hi):
         pos, ch = mark.start(), mark.group()
+        inside_curly = ch == '"' and opened is not None and not opened_straight
+        if inside_curly and (nested or _nests(text, pos, lo, hi)):
+            nested = not nested  # “a "bold" step”: the pair is inside the quotation
+            continue
         if (ch in OPEN_QUOTES or ch == "``") and not (
             opened is not None and _CLOSES_AS_PRINTED.match(text, pos - 1)
         ):
@@ -81,15 +86,18 @@ def _block_quotations(text: str, blocks: list[tuple[int, int]], block_no: int) -
                 opened = None
         elif _opens(text, pos, lo):
             opened, opened_straight, width = pos, True, len(ch)
-    if opened is not None:
-        nxt = blocks[block_no + 1][0] if block_no + 1 < len(blocks) else None
-        continues = nxt is not None and (
-            text[nxt] in OPEN_QUOTES + '"' or text.startswith(("''", "``"), nxt)
-        )
-        if continues or not opened_straight:
-            # Multi-paragraph convention, or an unclosed curly mark: quote to block end.
-            found.append(Quotation(opened + width, hi, block_no, opened, None))
+    if opened is not None and (not opened_straight or _continues(text, blocks, block_no)):
+        # Multi-paragraph convention, or an unclosed curly mark: quote to block end.
+        found.append(Quotation(opened + width, hi, block_no, opened, None))
     return found
+
+
+def _continues(text: str, blocks: list[tuple[int, int]], block_no: int) -> bool:
+    """Whether the next block opens with a quotation mark (a quotation runs on into it)."""
+    if block_no + 1 >= len(blocks):
+        return False
+    nxt = blocks[block_no + 1][0]
+    return text[nxt] in OPEN_QUOTES + '"' or text.startswith(("''", "``"), nxt)
 
 
 # Double marks as printed, and as typed on a typewriter keyboard: two apostrophes ('')
@@ -141,6 +149,24 @@ def _single_quotations(text: str, blocks: list[tuple[int, int]]) -> list[Quotati
             if mark in "'‘" and _SINGLE_OPEN.match(text, at, hi):
                 opened = at
     return found
+
+
+_CURLY_MARK = re.compile(f"[{OPEN_QUOTES}{CLOSE_QUOTES}]")
+
+
+def _nests(text: str, pos: int, block_start: int, hi: int) -> bool:
+    """Whether a straight mark inside a curly quotation opens a pair nested in it.
+
+    “a "bold" step for the port.”: it opens (after a space, before a word), and
+    another straight mark follows before the curly closing mark. “Fine," she
+    said. "We sail.”: the first straight mark follows the quotation's last word
+    and closes it, as printed.
+    """
+    if not (_opens(text, pos, block_start) and pos + 1 < hi and text[pos + 1].isalnum()):
+        return False
+    after = _CURLY_MARK.search(text, pos + 1, hi)
+    end = after.start() if after is not None and after.group() in CLOSE_QUOTES else -1
+    return end > 0 and text.find('"', pos + 1, end) > 0
 
 
 def _opens_as_printed(text: str, pos: int, block_start: int) -> bool:

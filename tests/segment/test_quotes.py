@@ -678,6 +678,26 @@ def test_a_closing_mark_printed_as_the_opening_one_opens_the_quotation(text, exp
     assert found == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A straight pair inside curly marks is nested: the quotation runs to the curly close.
+        (
+            'Lund said the quay was “a "bold" step for the pilots.”',
+            ['a "bold" step for the pilots.'],
+        ),
+        # A straight mark after the quotation's last word closes it, as printed,
+        # and the next one opens the next quotation.
+        (
+            '“We sail at dawn," Lund said. "The pilots are ready.”',
+            ["We sail at dawn,", "The pilots are ready."],
+        ),
+    ],
+)
+def test_straight_marks_inside_curly_ones(text, expected):
+    assert [q for q, _, _ in quotes_of(text)] == expected
+
+
 def test_a_titled_speaker_after_a_lead_in_is_not_a_place_in_it():
     # The apposition reading ("Reyes, speaking in Bangor, Maine, said") would give
     # the place that ends the lead-in; a title or a party tag names the speaker.
