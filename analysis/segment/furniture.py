@@ -333,9 +333,14 @@ _AGENCIES = (
     r"|Kremlin(?:\.ru)?|RIA\s+Novosti|Interfax|AAP|Associated\s+Press|Agence\s+France-Presse)"
 )
 # A photographer and an agency: "Ana Ruiz | Reuters", "Ana Ruiz. TASS", "Ana Ruiz/AFP".
+# An agency not listed may name itself a photo agency: "Ana Ruiz | Harbour Photo Agency".
+_PHOTO_AGENCY = (
+    r"(?:[A-Z][\w.'’&-]+\s+){0,3}(?:Agency|Photos?|Pictures|Images|Photography|Press\s+Service)"
+)
 _NAME_AND_AGENCY = re.compile(
     rf"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}}\s*(?:\||/|\.|,|–|—)\s*{_AGENCIES}"
     rf"(?:\s*(?:/|via)\s*{_AGENCIES})?\.?$"
+    rf"|^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}}\s*[|/]\s*{_PHOTO_AGENCY}$"
 )
 _AGENCY_LINE = re.compile(
     rf"^(?:[—–-]\s*)?\(?{_AGENCIES}\)?(?:\s+(?:[Ss]taff|[Rr]eporters?|[Cc]orrespondents?))?\.?$"
@@ -395,6 +400,11 @@ _EMAIL_LINE = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 _SOURCE_LINE = re.compile(
     rf"^Source:\s+[A-Z][^.!?:]{{1,60}}$|^\*?Writing\s+by\s+[A-Z]"
     rf"|^[a-z]{{2,4}}/[a-z]{{2,4}}\s*\((?:{_AGENCIES}|[A-Za-z]{{2,6}})(?:,\s*(?:{_AGENCIES}|[A-Za-z]{{2,6}}))*\)$"
+)
+# How to cite the document, at its foot: "Citation: Office of …, 3 March", "Cite as: …".
+_CITATION_LINE = re.compile(
+    r"^(?:Citation|Cite\s+as|Cite\s+this(?:\s+\w+)?|Suggested\s+citation|How\s+to\s+cite"
+    r"(?:\s+this(?:\s+\w+)?)?)\s*:\s*\S"
 )
 # A government page names who issued it under the title: "From: Prime Minister's Office".
 _FROM_LINE = re.compile(r"^From:\s+[A-Z]")
@@ -649,6 +659,8 @@ def _byline(b: BlockView) -> bool:  # noqa: C901 - a flat chain of byline forms,
         return b.decide("byline", "a reporter's e-mail address on a line of its own")
     if n_words <= 8 and _SOURCE_LINE.match(body.strip()):
         return b.decide("byline", "a source line ('Source: … and news agencies')")
+    if n_words <= 40 and _CITATION_LINE.match(body):
+        return b.decide("byline", "a citation line ('Citation: …', 'Cite as: …')")
     if (
         n_words <= 5
         and ROLE_LINE.match(body.strip())

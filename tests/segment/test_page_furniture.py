@@ -179,6 +179,17 @@ EXPECTED = {
         "The two leaders also": "journalist",
     },
     "kr_daily": {"Posted : 2031": "byline", "harin@example.co.kr": "byline"},
+    "archive_readout": {
+        "Lakeport, Ruritania": "byline",
+        "Prime Minister\n": "byline",
+        "###": "boilerplate",
+        "Citation: Office of the Prime Minister": "byline",
+        "They agreed to stay": "official",
+    },
+    "regional_daily": {
+        "Mira Sol | Lakeport Photo Agency": "credit",
+        "The two leaders agreed": "journalist",
+    },
     "gulf_broadcaster": {
         "News|Politics": "boilerplate",
         "Ruritania and Japan agree to reopen": "headline",
