@@ -134,6 +134,18 @@ _PLACED_IN_PICTURE = re.compile(
     r"\((?:left|right|cent(?:er|re)|top|bottom|second\s+(?:from\s+)?(?:left|right)|"
     r"\d(?:st|nd|rd|th)\s+(?:from\s+)?(?:L|R|left|right))\)"
 )
+# Where a person stands, set off by commas, and what they do in the present tense, as
+# captions are written: "Ana Ruiz, right, greets Bo Lind", "Ruiz, left, and Lind,
+# right, shake hands". Prose tells the past: "Ruiz, right, was the last to leave".
+_SIDES = ("left", "right", "center", "centre")
+_PLACED_BY_COMMAS = re.compile(
+    r"[A-Z][\w.'’-]+,\s+(?:left|right|cent(?:er|re)|second\s+(?:from\s+)?(?:left|right)),\s+"
+    r"(?:and\s+[^,]{1,60}?,\s+(?:left|right|cent(?:er|re)),\s+)?(?:[a-z]+ly\s+)?"
+    r"(?:greets|speaks|talks|gestures|attends|arrives|listens|looks\s+on|waves|poses|walks|"
+    r"shakes\s+hands|delivers|meets|sits|stands|holds|signs|visits|addresses|leaves|smiles|"
+    r"applauds|shake\s+hands|speak|talk|meet|pose|walk|arrive|attend|listen|wave|sit|stand|"
+    r"hold|sign|greet|chat|chats|embrace|embraces|review|reviews|inspect|inspects)\b"
+)
 # A picture described after a comma: "…, in a still image from handout video released
 # May 1", "…, in a photo taken on …" (prose says "shown in a photograph using …").
 _PICTURE_PHRASE = re.compile(
@@ -156,6 +168,14 @@ def _caption_without_credit(b: BlockView) -> bool:
         and _PLACED_IN_PICTURE.search(body)
     ):
         where = f"a caption naming who is where in the picture: {_snippet(body)}"
+        return b.decide("credit", where)
+    if (
+        b.n_words <= b.limits.placed_caption_max_words
+        and not quoted
+        and any(f", {side}," in body for side in _SIDES)
+        and _PLACED_BY_COMMAS.search(body)
+    ):
+        where = f"a caption naming who is where, in the present tense: {_snippet(body)}"
         return b.decide("credit", where)
     if b.n_words <= 60 and ", in " in body and not quoted and _PICTURE_PHRASE.search(body):
         return b.decide("credit", f"a caption describing a picture: {_snippet(body)}")

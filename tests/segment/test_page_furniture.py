@@ -188,6 +188,7 @@ EXPECTED = {
     },
     "regional_daily": {
         "Mira Sol | Lakeport Photo Agency": "credit",
+        "Prime Minister Anna Varga, left, greets": "credit",
         "The two leaders agreed": "journalist",
     },
     "gulf_broadcaster": {
@@ -269,3 +270,13 @@ def test_a_readout_copied_without_its_title_reads_as_one():
     story = readout.replace("informed her counterpart", "told reporters")
     blocks = classify_blocks(story, paragraph_spans(story), kind="news")
     assert "official" not in [b.role for b in blocks]
+
+
+def test_a_person_placed_between_commas_in_the_past_tense_is_prose():
+    text = (
+        "Ferry talks end\n\n"
+        "The talks ended late on Tuesday.\n\n"
+        "Anna Varga, right, was the last to leave the hall after the vote.\n"
+    )
+    blocks = classify_blocks(text, paragraph_spans(text), kind="news")
+    assert blocks[-1].role == "journalist"
