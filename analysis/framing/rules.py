@@ -129,6 +129,15 @@ class UsageRules:
             and a use in other words when it gives an official's account (the
             attribution is the evidence the shared words lack; see
             :func:`analysis.framing.accounts.relayed_usage`).
+        repeat_share: An official sentence whose content words (stemmed, stop
+            words aside) are this share or more another's of the same text says
+            the same thing again (a page's summary line printed again as its first
+            paragraph): the one less used takes the other's use, labelled "repeats
+            sentence N". Four in five: a word or two changed ("The Prime Minister"
+            for the name) still repeats it; a sentence that adds a clause does not.
+        repeat_words: ...when the shorter has at least this many content words: a
+            short formula ("They spoke today") shares most of its few words with
+            many sentences.
     """
 
     verbatim_run: int = 12
@@ -144,6 +153,8 @@ class UsageRules:
     strong_cover: float = 0.4
     own_share: float = 0.05
     min_cover: float = 0.1
+    repeat_share: float = 0.8
+    repeat_words: int = 4
 
 
 @dataclass(frozen=True)

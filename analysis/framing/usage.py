@@ -8,6 +8,7 @@ official text opens with. The thresholds are :class:`UsageRules`.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from collections import Counter
@@ -22,8 +23,9 @@ import scipy.sparse as sp
 from analysis._arrays import ranges
 from analysis.corpus import Corpus
 from analysis.framing.rules import UsageRules
-from analysis.framing.vectors import _run_stream, _RunStream, _Vectors
+from analysis.framing.vectors import _STOP, _run_stream, _RunStream, _Vectors
 from analysis.schema import PLACES
+from analysis.text import light_stem, normalise
 
 __all__ = ["USAGE_COLUMNS"]
 
@@ -34,6 +36,7 @@ USAGE_COLUMNS = [
 ]  # fmt: skip
 _PLACE_RANK = {place: rank for rank, place in enumerate(PLACES)}  # most prominent first
 _FORM_RANK = {"verbatim": 0, "paraphrase": 1}
+_WORD = re.compile(r"\w+")
 
 
 def _usage(
@@ -154,7 +157,70 @@ def _usage(
     ]:  # fmt: skip
         usage[column] = usage[column].fillna(missing).astype("int64")
     usage["covered"] = usage["covered"].astype(float).fillna(0.0).round(3)
-    return usage[USAGE_COLUMNS].reset_index(drop=True)
+    return _repeated(usage[USAGE_COLUMNS].reset_index(drop=True), rules)
+
+
+def _repeated(usage: pd.DataFrame, rules: UsageRules) -> pd.DataFrame:
+    """An official sentence the text repeats takes the stronger use of the two.
+
+    A page may print its summary line again as the first paragraph ("Prime
+    Minister Ana Lund spoke to …", then "The Prime Minister spoke to …"): a news
+    sentence that copies one copies the other's words as much, though the copy
+    is measured against each alone. Of two sentences of one official text where
+    ``rules.repeat_share`` of the shorter's content words (``rules.repeat_words`` or
+    more) are the longer's (:func:`_repeats`), the one less used takes the other's use, place and
+    closest match, labelled "repeats sentence N"; its ``used_in`` is the more
+    prominent of the two.
+    """
+    pairs = _repeats(usage, rules.repeat_share, rules.repeat_words) if not usage.empty else []
+    if not pairs:
+        return usage
+    usage = usage.copy()
+    rows = usage.groupby(["official_id", "official_sent_no"], sort=False).indices
+    rank = usage["used"].map(_FORM_RANK).fillna(2).to_numpy()
+    place = usage["used_in"].map(_PLACE_RANK).fillna(len(PLACES)).to_numpy()
+    news = usage["news_id"].to_numpy(dtype=object)
+    taken = ["used", "news_sent_no", "closest_in", "closest_sent_no", "copied_words",
+             "quoted_words", "covered"]  # fmt: skip
+    for official_id, a, b in pairs:
+        of_b = {news[j]: j for j in rows[(official_id, b)]}
+        for i in rows[(official_id, a)]:
+            j = of_b.get(news[i])
+            if j is None or rank[i] == rank[j]:
+                continue
+            strong, weak = (i, j) if rank[i] < rank[j] else (j, i)
+            usage.loc[weak, taken] = usage.loc[strong, taken].to_numpy()
+            usage.loc[weak, "label"] = f"repeats sentence {usage.at[strong, 'official_sent_no']}"
+            usage.loc[weak, "used_in"] = PLACES[int(min(place[i], place[j]))]
+    return usage
+
+
+def _repeats(usage: pd.DataFrame, share: float, min_words: int) -> list[tuple[str, int, int]]:
+    """``(official_id, a, b)`` of each official sentence ``b`` whose words ``a`` repeats.
+
+    ``b`` has ``min_words`` content words or more (stemmed, stop words aside),
+    ``share`` of them in ``a``, and no more than ``a`` has.
+    """
+    sentences = usage.drop_duplicates(["official_id", "official_sent_no"])
+    stem: dict[str, str] = {}  # each word stemmed once
+    by_text: dict[str, dict[int, frozenset]] = {}
+    for official_id, sent_no, text in zip(
+        sentences["official_id"], sentences["official_sent_no"], sentences["text"], strict=True
+    ):
+        words = frozenset(
+            stem[w] if w in stem else stem.setdefault(w, light_stem(w))
+            for w in _WORD.findall(normalise(text))
+            if w not in _STOP
+        )
+        if len(words) >= min_words:
+            by_text.setdefault(official_id, {})[sent_no] = words
+    pairs = []
+    for official_id, stems in by_text.items():
+        for x, y in itertools.combinations(stems, 2):
+            a, b = (x, y) if len(stems[x]) >= len(stems[y]) else (y, x)
+            if len(stems[a] & stems[b]) >= share * len(stems[b]):
+                pairs.append((official_id, a, b))
+    return pairs
 
 
 def _sums_up_the_call(ev: pd.DataFrame, frame: pd.DataFrame, cover: float) -> np.ndarray:

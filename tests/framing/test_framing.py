@@ -709,6 +709,29 @@ def test_a_sentence_reporting_the_call_conveys_each_topic_it_sums_up():
     assert _usage_of(talk, closing).loc["They agreed to talk", "used"] == "omitted"
 
 
+def test_a_sentence_the_official_text_repeats_takes_the_use_of_its_twin():
+    # The page prints its summary line again, shorter, as its first paragraph.
+    statement = (
+        "Statement on the ferry talks\n\n"
+        "Minister of Transport Ida Lund spoke by telephone to Mayor Tomas Berg of Portville "
+        "this morning.\n\n"
+        "The Minister spoke to Mayor Berg this morning.\n\n"
+        "They discussed the winter repairs to the northern pier."
+    )
+    usage = _usage_of(
+        "Ferry talks\n\nHarbour news in brief.\n\n"
+        "Minister of Transport Ida Lund spoke by telephone to Mayor Tomas Berg of Portville "
+        "this morning, her office said.",
+        statement,
+    )
+    long, short = usage.loc["Minister of Transport Ida"], usage.loc["The Minister spoke to"]
+    assert long["used"] == "verbatim"
+    # Copied against the short one alone, no run of three words holds; as its twin, verbatim.
+    assert (short["used"], short["label"]) == ("verbatim", "repeats sentence 1")
+    assert short["used_in"] == long["used_in"]
+    assert usage.loc["They discussed the winter", "used"] == "omitted"
+
+
 def test_a_sentence_sharing_only_names_and_set_phrases_with_a_paraphrase_is_not_used():
     usage = _usage_of(
         "Ferry talks\n\n"
