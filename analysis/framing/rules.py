@@ -138,6 +138,10 @@ class UsageRules:
         repeat_words: ...when the shorter has at least this many content words: a
             short formula ("They spoke today") shares most of its few words with
             many sentences.
+        repeat_within: ...and both are among the text's first this many sentences
+            (its title, its summary line, the first paragraph): where a page
+            prints its summary again. Read there only, it costs little on a
+            corpus of long texts.
     """
 
     verbatim_run: int = 12
@@ -155,6 +159,7 @@ class UsageRules:
     min_cover: float = 0.1
     repeat_share: float = 0.8
     repeat_words: int = 4
+    repeat_within: int = 4
 
 
 @dataclass(frozen=True)

@@ -168,11 +168,13 @@ def _repeated(usage: pd.DataFrame, rules: UsageRules) -> pd.DataFrame:
     sentence that copies one copies the other's words as much, though the copy
     is measured against each alone. Of two sentences of one official text where
     ``rules.repeat_share`` of the shorter's content words (``rules.repeat_words`` or
-    more) are the longer's (:func:`_repeats`), the one less used takes the other's use, place and
+    more) are the longer's (:func:`_repeats`), both among its first
+    ``rules.repeat_within`` sentences, the one less used takes the other's use, place and
     closest match, labelled "repeats sentence N"; its ``used_in`` is the more
     prominent of the two.
     """
-    pairs = _repeats(usage, rules.repeat_share, rules.repeat_words) if not usage.empty else []
+    opening = usage[usage["official_sent_no"] < rules.repeat_within]
+    pairs = _repeats(opening, rules.repeat_share, rules.repeat_words) if len(opening) else []
     if not pairs:
         return usage
     usage = usage.copy()
