@@ -229,9 +229,11 @@ def _sums_up_the_call(ev: pd.DataFrame, frame: pd.DataFrame, cover: float) -> np
     """Which candidates pair a sentence reporting the call with a sentence of its readout it sums up.
 
     "We spoke about A, B and C": the news sentence reports the call its official
-    text opens with (see :func:`_call_reports`) and holds ``cover`` of the official
-    sentence, which is not about the call itself (no call word: "They agreed to
-    speak soon" shares only that word with it).
+    text opens with (see :func:`_call_reports`), says what it was about (a word of
+    :data:`_TOPICS`: a sentence that only says they spoke, then tells of something
+    else, sums up nothing) and holds ``cover`` of the official sentence, which is
+    not about the call itself (no call word: "They agreed to speak soon" shares
+    only that word with it).
     """
     call = ev["call"].to_numpy(dtype=bool)
     if not call.any():
@@ -241,11 +243,25 @@ def _sums_up_the_call(ev: pd.DataFrame, frame: pd.DataFrame, cover: float) -> np
     doc = pd.factorize(frame["doc_id"])[0].astype(np.int64)
     key = a_row.astype(np.int64) * (int(doc.max()) + 1) + doc[o_row]
     held = (ev["covered"].to_numpy() >= cover) & ~call & np.isin(key, key[call])
-    # The official sentences of the pairs left, read for a call word: a few, not all.
+    # The sentences of the pairs left, read for a call word (official) and for what the
+    # call was about (news): a few, not all.
     rows = np.unique(o_row[held])
     about_the_call = dict(zip(rows.tolist(), _mentions_call(frame["text"].take(rows)), strict=True))
-    held[held] = [not about_the_call[o] for o in o_row[held].tolist()]
+    text = frame["text"]
+    names_topics = {a: bool(_TOPICS.search(text.iat[a])) for a in np.unique(a_row[held]).tolist()}
+    held[held] = [
+        names_topics[a] and not about_the_call[o]
+        for a, o in zip(a_row[held].tolist(), o_row[held].tolist(), strict=True)
+    ]
     return held
+
+
+# Words that say what a call was about: "spoke about", "discussed", "warned … over".
+_TOPICS = re.compile(
+    r"\b(?:about|discuss(?:ed|es|ing)?|discussions?|over|regarding|concerning|rais(?:e|ed|es|ing)|"
+    r"focus(?:ed|ing)?\s+on|cover(?:ed|ing)|topics?)\b",
+    re.IGNORECASE,
+)
 
 
 def _nearest(ev: pd.DataFrame, used: pd.DataFrame, key: list[str]) -> pd.DataFrame:

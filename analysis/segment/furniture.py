@@ -139,8 +139,11 @@ _PLACED_IN_PICTURE = re.compile(
 # right, shake hands". Prose tells the past: "Ruiz, right, was the last to leave".
 _SIDES = ("left", "right", "center", "centre")
 _PLACED_BY_COMMAS = re.compile(
+    # The caption opens on the person: "Prime Minister Anna Varga, left, …" (not "In the
+    # photograph on his desk, Lund, left, stands …", prose about a picture).
+    r"(?:(?:[A-Z][\w.'’-]+|of|the|and|de|van|von|al)\s+){0,6}"
     r"[A-Z][\w.'’-]+,\s+(?:left|right|cent(?:er|re)|second\s+(?:from\s+)?(?:left|right)),\s+"
-    r"(?:and\s+[^,]{1,60}?,\s+(?:left|right|cent(?:er|re)),\s+)?(?:[a-z]+ly\s+)?"
+    r"(?:and\s+[^,]{1,60}?(?:,\s+(?:left|right|cent(?:er|re)),)?\s+)?(?:[a-z]+ly\s+)?"
     r"(?:greets|speaks|talks|gestures|attends|arrives|listens|looks\s+on|waves|poses|walks|"
     r"shakes\s+hands|delivers|meets|sits|stands|holds|signs|visits|addresses|leaves|smiles|"
     r"applauds|shake\s+hands|speak|talk|meet|pose|walk|arrive|attend|listen|wave|sit|stand|"
@@ -173,7 +176,7 @@ def _caption_without_credit(b: BlockView) -> bool:
         b.n_words <= b.limits.placed_caption_max_words
         and not quoted
         and any(f", {side}," in body for side in _SIDES)
-        and _PLACED_BY_COMMAS.search(body)
+        and _PLACED_BY_COMMAS.match(body)
     ):
         where = f"a caption naming who is where, in the present tense: {_snippet(body)}"
         return b.decide("credit", where)
@@ -353,14 +356,14 @@ _AGENCIES = (
     r"|Kremlin(?:\.ru)?|RIA\s+Novosti|Interfax|AAP|Associated\s+Press|Agence\s+France-Presse)"
 )
 # A photographer and an agency: "Ana Ruiz | Reuters", "Ana Ruiz. TASS", "Ana Ruiz/AFP".
-# An agency not listed may name itself a photo agency: "Ana Ruiz | Harbour Photo Agency".
-_PHOTO_AGENCY = (
-    r"(?:[A-Z][\w.'’&-]+\s+){0,3}(?:Agency|Photos?|Pictures|Images|Photography|Press\s+Service)"
-)
+# An agency not listed may be named for its pictures: "Ana Ruiz | Harbour Photo Agency"
+# (not a bare "Photos", a section's name, nor any "… Agency": "Lund | Border Agency").
+_PHOTO_AGENCY = r"(?:[A-Z][\w.'’&-]+\s+){0,3}(?:Photos?|Pictures|Images|Photography)(?:\s+Agency)?"
 _NAME_AND_AGENCY = re.compile(
     rf"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}}\s*(?:\||/|\.|,|–|—)\s*{_AGENCIES}"
     rf"(?:\s*(?:/|via)\s*{_AGENCIES})?\.?$"
-    rf"|^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}}\s*[|/]\s*{_PHOTO_AGENCY}$"
+    # A person's name, of two words or more, and an agency named for pictures.
+    rf"|^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{1,3}}\s*[|/]\s*(?=.*\S\s){_PHOTO_AGENCY}$"
 )
 _AGENCY_LINE = re.compile(
     rf"^(?:[—–-]\s*)?\(?{_AGENCIES}\)?(?:\s+(?:[Ss]taff|[Rr]eporters?|[Cc]orrespondents?))?\.?$"
@@ -423,7 +426,7 @@ _SOURCE_LINE = re.compile(
 )
 # How to cite the document, at its foot: "Citation: Office of …, 3 March", "Cite as: …".
 _CITATION_LINE = re.compile(
-    r"^(?:Citation|Cite\s+as|Cite\s+this(?:\s+\w+)?|Suggested\s+citation|How\s+to\s+cite"
+    r"^(?P<label>Citation|Cite\s+as|Cite\s+this(?:\s+\w+)?|Suggested\s+citation|How\s+to\s+cite"
     r"(?:\s+this(?:\s+\w+)?)?)\s*:\s*\S"
 )
 # A government page names who issued it under the title: "From: Prime Minister's Office".
@@ -679,7 +682,9 @@ def _byline(b: BlockView) -> bool:  # noqa: C901 - a flat chain of byline forms,
         return b.decide("byline", "a reporter's e-mail address on a line of its own")
     if n_words <= 8 and _SOURCE_LINE.match(body.strip()):
         return b.decide("byline", "a source line ('Source: … and news agencies')")
-    if n_words <= 40 and _CITATION_LINE.match(body):
+    citation = _CITATION_LINE.match(body) if n_words <= 40 else None
+    if citation and (b.state.official_document or citation.group("label") != "Citation"):
+        # A bare "Citation:" in a news story may open a medal's citation, its prose.
         return b.decide("byline", "a citation line ('Citation: …', 'Cite as: …')")
     if (
         n_words <= 5

@@ -440,8 +440,21 @@ def _hanging_passive(
     return _Found((agent.start("agent"), min(agent.end("agent"), end)), cue, (clause, comma), note)
 
 
-# "As" or "when" before a participle and its agent: "As reported by the Gazette, …".
-_AS_BEFORE = re.compile(r"(?<![\w’'-])(?:[Aa]s|[Ww]hen|[Ii]f|[Oo]nce|[Uu]nless)\s+$")
+# "As" or "when" before a reporting participle and its agent: "As reported by the
+# Gazette, …". Not "once signed by", "as expected by": the agent of a deed or a
+# guess is no source of the clause after it.
+_AS_BEFORE = re.compile(r"(?<![\w’'-])(?P<as>[Aa]s|[Ww]hen)\s+$")
+_REPORTED_AS = frozenset(
+    """reported noted described stated announced confirmed explained revealed disclosed
+    outlined detailed cited quoted predicted argued claimed suggested indicated
+    mentioned recounted recalled highlighted documented asked questioned pressed
+    quizzed""".split()
+)
+_ASKED = frozenset("asked questioned pressed quizzed".split())
+# What was asked, after the agent: "When asked by Lund about the fares, …".
+_QUESTION = re.compile(r"\s*(?:on\s+\w+\s+)?(?:about|whether|if|why|what|how|to)\b")
+# Only a conjunction may open the sentence before "as": "But as reported by …".
+_CONJUNCTION = re.compile(r"\s*(?:(?:But|And|So|Yet|Still|Also|Now|Indeed|Meanwhile),?\s+)?$")
 # The agent after "by" runs to a comma, or to a word that opens what was asked or
 # when: "When asked by Lund on Thursday about the fares, …".
 _AS_BY_AGENT = re.compile(
@@ -454,31 +467,33 @@ _AS_BY_AGENT = re.compile(
 def _as_by_agent(
     sentence: str, start: int, lo: int, cue: tuple[int, int], note: str
 ) -> _Found | None:
-    """A participle after "as" or "when", and its agent: the agent speaks.
+    """A reporting participle after "as" or "when", and its agent: the agent speaks.
 
     "As reported by the Gazette, the port capped fares": the Gazette's, the clause
-    after the comma. "When asked by Lund about the fares, …": Lund's question, the
-    words after the agent. "The plan, as described by the minister, would halve
-    fares": the minister's, the sentence around the aside. ``None`` for any other cue.
+    after the comma (past any words of time or place after the agent). "When asked
+    by Lund about the fares, …": Lund's question, the words after the agent; with
+    no question there ("When asked by reporters, the mayor said …") the clause is
+    the answer, not the asker's. "The plan, as described by the minister, would
+    halve fares": the minister's, the sentence around the aside. ``None`` for
+    any other cue.
     """
-    if not (
-        _JUST_BY.match(sentence, cue[1])
-        and _PAST_PARTICIPLE.fullmatch(sentence, lo, cue[1])
-        and _AS_BEFORE.search(sentence, max(start, lo - 8), lo)
-    ):
+    word = sentence[lo : cue[1]].lower()
+    opener = _AS_BEFORE.search(sentence, max(start, lo - 8), lo)
+    if not (word in _REPORTED_AS and opener and _JUST_BY.match(sentence, cue[1])):
         return None
     agent = _AS_BY_AGENT.match(sentence, cue[1])
     if agent is None or _NO_AGENT.match(agent.group("agent")):
         return None
     source, end = agent.span("agent"), _content_end(sentence, cue[1])
     comma = sentence.find(",", source[1], end)
-    opening = not sentence[start:lo].strip(" ,(").split()[1:]  # only "As" before the cue
-    if not opening:
+    if not _CONJUNCTION.fullmatch(sentence, start, opener.start()):
         content = (_clause_start(sentence, start, lo), end)  # an aside in the clause
     elif comma < 0:
         return None
-    elif sentence[source[1] : comma].strip():
-        content = (source[1] + 1, comma)  # "when asked by X about Y, …": the question
+    elif word in _ASKED:
+        if not _QUESTION.match(sentence, source[1], comma):
+            return None  # "When asked by reporters, the mayor said …": the answer's
+        content = (source[1] + 1, comma)
     else:
         content = (_after_cue(sentence, comma + 1, ""), end)
     if content[1] - content[0] < _LEARNED_CONTENT_CHARS:

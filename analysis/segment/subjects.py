@@ -476,8 +476,13 @@ _BEFORE_A_VERB = _BETWEEN_WORDS | frozenset(
 )
 # A relative pronoun just before the cue (auxiliaries and adverbs between):
 # "those who might oppose", "a report that shows".
+# An adverb in -ly, not a noun that ends so ("That rally showed …", "which family").
+_LY_ADVERB = (
+    r"(?-i:(?!(?:rally|family|ally|supply|reply|apply|assembly|anomaly|monopoly|belly|bully|"
+    r"jelly|folly|holly|lily|tally|ugly|italy|july|butterfly)\b)[a-z]{2,}ly)"
+)
 _RELATIVE_BEFORE = re.compile(
-    rf"\b(?P<relative>who|which|that)\s+(?:(?:{'|'.join(sorted(_BEFORE_A_VERB))}|(?-i:[a-z]+ly))\s+)*$",
+    rf"\b(?P<relative>who|which|that)\s+(?:(?:{'|'.join(sorted(_BEFORE_A_VERB))}|{_LY_ADVERB})\s+)*$",
     re.IGNORECASE,
 )
 # "who" with an adverb or a phrase of time before its verb: "Lund, who formally endorsed",

@@ -707,6 +707,13 @@ def test_a_sentence_reporting_the_call_conveys_each_topic_it_sums_up():
     )
     talk = call.replace("In my call with", "In my talk with")
     assert _usage_of(talk, closing).loc["They agreed to talk", "used"] == "omitted"
+    # A sentence that says they spoke and then tells of something else sums up nothing.
+    other = _usage_of(
+        "Ferry talks\n\nHarbour news in brief.\n\n"
+        "The Mayor of Portville, who spoke with the minister on Tuesday, has long opposed a "
+        "waiting room at the harbour."
+    )
+    assert other.loc["The minister thanked the", "label"] != "sums up the call"
 
 
 def test_a_sentence_the_official_text_repeats_takes_the_use_of_its_twin():

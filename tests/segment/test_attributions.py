@@ -789,6 +789,47 @@ def test_a_participle_after_as_names_its_agent_as_the_source(body, cue, source, 
     assert (row.source_as_written, row.text) == (source, content)
 
 
+@pytest.mark.parametrize(
+    ("body", "cue", "content"),
+    [
+        # words of place or time after the agent are not what was reported
+        (
+            "As noted by the auditor in her report, the agency overspent by twelve million.",
+            "noted",
+            "the agency overspent by twelve million",
+        ),
+        # a conjunction may open the sentence before "as"
+        (
+            "But as reported by the Gazette, the port capped fares.",
+            "reported",
+            "the port capped fares",
+        ),
+    ],
+)
+def test_the_agent_s_clause_is_the_one_after_the_comma(body, cue, content):
+    row = attributions(body).query("cue == @cue").iloc[0]
+    assert row.text == content
+
+
+@pytest.mark.parametrize(
+    ("body", "agent"),
+    [
+        # the asker asked nothing the sentence says: the clause is the answer's
+        ("When asked by reporters, the mayor said the fares would fall.", "reporters"),
+        # a deed or a guess, not words: no source of the clause after it
+        ("Once signed by the president, the law will take effect in January.", "the president"),
+        ("As expected by most analysts, the central bank held rates steady.", "most analysts"),
+    ],
+)
+def test_an_agent_that_did_not_say_the_clause_is_not_its_source(body, agent):
+    assert agent not in set(attributions(body)["source_as_written"])
+
+
+def test_a_noun_ending_in_ly_is_no_adverb_before_a_relative_s_verb():
+    found = attributions("The crowd cheered. That rally showed the party still has support.")
+    assert "That" not in set(found["source_as_written"])
+
+
 def test_who_that_asks_a_question_is_no_source():
     found = attributions("It is unclear who first reported the leak to the harbour board.")
     assert "who" not in set(found["source_as_written"])

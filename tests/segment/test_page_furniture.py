@@ -280,3 +280,27 @@ def test_a_person_placed_between_commas_in_the_past_tense_is_prose():
     )
     blocks = classify_blocks(text, paragraph_spans(text), kind="news")
     assert blocks[-1].role == "journalist"
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        # a medal's citation in a news story is its prose (a citation line is an
+        # official document's)
+        (
+            "Citation: For conspicuous bravery during the rescue of the crew of the Ida.",
+            "journalist",
+        ),
+        # a section's name, or any agency, is no photo agency
+        ("News | Photos", "boilerplate"),
+        ("Lund / Border Agency", "boilerplate"),
+        # prose about a picture does not open on the person placed in it
+        ("In the photograph on his desk, Lund, left, stands beside his father.", "journalist"),
+        # two people, one of them placed
+        ("Anna Varga, left, and Erik Holm attend the ceremony at the harbour.", "credit"),
+    ],
+)
+def test_lines_that_look_like_captions_or_citations(line, role):
+    text = f"Medal for the crew\n\nThe crew received medals on Friday.\n\n{line}\n\nIt ended at noon.\n"
+    blocks = classify_blocks(text, paragraph_spans(text), kind="news")
+    assert blocks[2].role == role
