@@ -138,6 +138,13 @@ class UsageRules:
         repeat_words: ...when the shorter has at least this many content words: a
             short formula ("They spoke today") shares most of its few words with
             many sentences.
+        topic_share: A sentence reporting the call names its topics ("discussed
+            the war in Gaza and Sweden's bid to join the NATO alliance"): each item
+            after the word that says what it was about, split at commas and "and",
+            conveys a readout sentence holding this share of the item's content
+            words, two or more (participants, call words and days aside). Half: a
+            topic is named in a few words, and a long readout sentence holds most
+            of them but not all ("Sweden", "NATO alliance"; not "bid", "join").
         repeat_within: ...and both are among the text's first this many sentences
             (its title, its summary line, the first paragraph): where a page
             prints its summary again. Read there only, it costs little on a
@@ -160,6 +167,7 @@ class UsageRules:
     repeat_share: float = 0.8
     repeat_words: int = 4
     repeat_within: int = 4
+    topic_share: float = 0.5
 
 
 @dataclass(frozen=True)

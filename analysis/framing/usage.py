@@ -66,7 +66,7 @@ def _usage(
         columns={"doc_id": "official_id", "sent_no": "official_sent_no"}
     )
     grid = corpus.pairs[["news_id", "official_id"]].merge(official, on="official_id")
-    ev = pd.concat([evidence.assign(call=False), _call_reports(corpus, frame)], ignore_index=True)
+    ev = _with_call_rows(evidence, corpus, frame, rules)
     ev["official_words"] = ev["official_words"].fillna(0)
     ev = ev.astype({"a_row": "int64", "o_row": "int64", "best": bool, "call": bool})
     location = frame["location"].to_numpy(dtype=object)
@@ -589,6 +589,78 @@ _CALL_WORDS = (
     r"\b(?:spoke|speak|speaks|spoken|talked|talks?|phoned|phone|telephone|telephonic|"
     r"conversation|dialled|dialed)\b|\b(?:a|the|their|his|her|phone|telephone)\s+call\b"
 )
+
+
+def _with_call_rows(
+    evidence: pd.DataFrame, corpus: Corpus, frame: pd.DataFrame, rules: UsageRules
+) -> pd.DataFrame:
+    """The evidence, and rows of news sentences reporting the call and of the topics they name."""
+    calls = _call_reports(corpus, frame)
+    topics = _topics_named(frame, calls, rules.topic_share)
+    return pd.concat([evidence.assign(call=False), calls, topics], ignore_index=True)
+
+
+def _topics_named(frame: pd.DataFrame, calls: pd.DataFrame, share: float) -> pd.DataFrame:
+    """Evidence rows: readout sentences a report of the call names as its topics.
+
+    "Biden and Erdogan discussed the war in Gaza and Sweden's bid to join the NATO
+    alliance in a phone call": each item of what the call was about (after a word
+    of :data:`_TOPICS`, split at commas and "and") names a sentence of the readout
+    that holds ``share`` of the item's content words, two or more (the
+    call's own words, its participants and days aside). A long readout sentence
+    ("They discussed the importance of strengthening the NATO Alliance, including
+    … welcoming Sweden as an Ally …") shares too few of its words with the report
+    for ``paraphrase_cover``, but the report names it.
+    """
+    if calls.empty:
+        return calls
+    text, doc_id = frame["text"], frame["doc_id"]
+    # The official sentences of the documents reported: a few, not the whole frame.
+    wanted = doc_id.take(calls["o_row"].to_numpy()).unique()
+    docs = frame[(frame["side"] == "official") & doc_id.isin(wanted)]
+    groups = docs.groupby("doc_id", sort=False).indices
+    official_rows = {d: docs.index[g].tolist() for d, g in groups.items()}
+    doc_of = dict(zip(calls["o_row"].tolist(), doc_id.take(calls["o_row"].to_numpy()), strict=True))
+    rows, words = [], {}
+    for a, o in zip(calls["a_row"].tolist(), calls["o_row"].tolist(), strict=True):
+        topic = _TOPICS.search(text.iat[a])
+        if topic is None:
+            continue
+        opening = _content_stems(text.iat[o])  # the call's participants and offices
+        items = [
+            item - opening
+            for piece in _ITEM_BREAK.split(text.iat[a][topic.end() :])
+            if len(item := _content_stems(piece)) >= 2
+        ]
+        for b in official_rows[doc_of[o]]:
+            if b == o or b not in words and _CALL_WORD.search(text.iat[b]):
+                continue
+            held = words.setdefault(b, _content_stems(text.iat[b]))
+            if any(len(i) >= 2 and len(i & held) >= max(2, share * len(i)) for i in items):
+                rows.append((a, b))
+    found = pd.DataFrame(rows, columns=["a_row", "o_row"])
+    return found.assign(
+        covered=0.0, copied_words=0, quoted_words=0, own=0.0, label="sums up the call",
+        best=False, call=True,
+    )[calls.columns]  # fmt: skip
+
+
+_CALL_WORD = re.compile(_CALL_WORDS, re.IGNORECASE)
+_ITEM_BREAK = re.compile(r"[,;:]|\band\b|\bas well as\b")
+_CALL_AND_TIME = re.compile(
+    r"(?:spoke|speak|talk\w*|phone\w*|telephon\w*|call\w*|conversation|late|early|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|morning|"
+    r"evening|night|week)$"
+)
+
+
+def _content_stems(text: str) -> frozenset[str]:
+    """The stemmed content words of a text: stop words, call words and days aside."""
+    return frozenset(
+        light_stem(w)
+        for w in _WORD.findall(normalise(text))
+        if w not in _STOP and not w.isdigit() and not _CALL_AND_TIME.match(w)
+    )
 
 
 def _mentions_call(texts: pd.Series) -> np.ndarray:

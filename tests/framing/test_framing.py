@@ -716,6 +716,28 @@ def test_a_sentence_reporting_the_call_conveys_each_topic_it_sums_up():
     assert other.loc["The minister thanked the", "label"] != "sums up the call"
 
 
+def test_a_report_of_the_call_names_a_topic_of_a_long_readout_sentence():
+    statement = (
+        "Statement on the ferry talks\n\n"
+        "The Minister of Transport spoke today with the Mayor of Portville about the ferry "
+        "service. They discussed the importance of ending the strike at the harbour quickly, "
+        "including the need for mediators, fair pay for the dockers and a timetable for the "
+        "negotiations to resume before the summer. The minister thanked the harbour staff for "
+        "their patience during the long closure."
+    )
+    usage = _usage_of(
+        "Ferry talks\n\nHarbour news in brief.\n\n"
+        "The minister and the Mayor of Portville discussed the harbour strike and a new toll on "
+        "the bridge in a phone call on Tuesday.",
+        statement,
+    )
+    # "the harbour strike" names the long sentence in two of its words (a 15% cover it is not).
+    row = usage.loc["They discussed the importance"]
+    assert (row["used"], row["label"]) == ("paraphrase", "sums up the call")
+    # "harbour" alone, one word of an item, names nothing.
+    assert usage.loc["The minister thanked the", "used"] == "omitted"
+
+
 def test_a_sentence_the_official_text_repeats_takes_the_use_of_its_twin():
     # The page prints its summary line again, shorter, as its first paragraph.
     statement = (
