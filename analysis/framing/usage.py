@@ -623,20 +623,13 @@ def _topics_named(frame: pd.DataFrame, calls: pd.DataFrame, share: float) -> pd.
     doc_of = dict(zip(calls["o_row"].tolist(), doc_id.take(calls["o_row"].to_numpy()), strict=True))
     rows, words = [], {}
     for a, o in zip(calls["a_row"].tolist(), calls["o_row"].tolist(), strict=True):
-        topic = _TOPICS.search(text.iat[a])
-        if topic is None:
-            continue
         opening = _content_stems(text.iat[o])  # the call's participants and offices
-        items = [
-            item - opening
-            for piece in _ITEM_BREAK.split(text.iat[a][topic.end() :])
-            if len(item := _content_stems(piece)) >= 2
-        ]
-        for b in official_rows[doc_of[o]]:
+        items = _topic_items(text.iat[a], opening)
+        for b in official_rows[doc_of[o]] if items else ():
             if b == o or b not in words and _CALL_WORD.search(text.iat[b]):
                 continue
             held = words.setdefault(b, _content_stems(text.iat[b]))
-            if any(len(i) >= 2 and len(i & held) >= max(2, share * len(i)) for i in items):
+            if any(_names(item, held, share) for item in items):
                 rows.append((a, b))
     found = pd.DataFrame(rows, columns=["a_row", "o_row"])
     return found.assign(
@@ -646,21 +639,77 @@ def _topics_named(frame: pd.DataFrame, calls: pd.DataFrame, share: float) -> pd.
 
 
 _CALL_WORD = re.compile(_CALL_WORDS, re.IGNORECASE)
+# Where a report says what the call was about: the verb of discussing, a call's
+# "about", "raised", a rebuke's "over" ("warned Berg … over the incursions"). The call
+# is told in the past or named: "results speak volumes about" is no call.
+_TOPIC_OPENER = re.compile(
+    r"\bdiscuss(?:ed|es|ing)?\b|\bdiscussions?\s+(?:on|of|about)\b|\brais(?:ed|ing)\b"
+    r"|\bfocus(?:ed|ing)\s+on\b|\b(?:spoke|talked|talks|call|conversation|"
+    r"phoned)\b[^,.;:]{0,60}?\b(?:about|regarding|concerning)\b"
+    r"|\b(?:warned|clashed|sparred|argued|pressed|rebuked|critici[sz]ed)\b[^,.;:]{0,60}?\bover\b",
+    re.IGNORECASE,
+)
+# What the call was about ends where another clause begins.
+_TOPIC_END = re.compile(
+    r"[.;:!?]|\b(?:who|whose|which|amid|after|while|because|but|when|before|since|although|"
+    r"though|as(?!\s+well\s+as))\b",
+    re.IGNORECASE,
+)
+
+
+class _Item(NamedTuple):
+    """One item of what a call was about, as :func:`_names` reads it."""
+
+    stems: frozenset[str]  # its content words, the readout's opening words aside
+    last: str  # its last content word: what the item is ("the Lisbon climate protests")
+
+
+def _topic_items(sentence: str, opening: frozenset[str]) -> list[_Item]:
+    """The items of what a report of the call says it was about (none if it does not say)."""
+    topic = _TOPIC_OPENER.search(sentence)
+    if topic is None:
+        return []
+    end = _TOPIC_END.search(sentence, topic.end())
+    items = []
+    for piece in _ITEM_BREAK.split(sentence[topic.end() : end.start() if end else None]):
+        stems = [stem for stem in _stems_in_order(piece) if stem not in opening]
+        if len(stems) >= 2:
+            items.append(_Item(frozenset(stems), stems[-1]))
+    return items
+
+
+def _names(item: _Item, held: frozenset[str], share: float) -> bool:
+    """Whether a readout sentence's words ``held`` are what an item of the report names.
+
+    It holds the item's last word, what the item is, and ``share`` of its words (all
+    of an item of three words or fewer): "security cooperation with Japan" does not
+    name a sentence on Baltic security cooperation, nor "the Lisbon climate
+    protests" one on the preparations for the Lisbon climate conference.
+    """
+    needed = len(item.stems) if len(item.stems) <= 3 else max(2, share * len(item.stems))
+    return item.last in held and len(item.stems & held) >= needed
+
+
 _ITEM_BREAK = re.compile(r"[,;:]|\band\b|\bas well as\b")
 _CALL_AND_TIME = re.compile(
     r"(?:spoke|speak|talk\w*|phone\w*|telephon\w*|call\w*|conversation|late|early|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|morning|"
-    r"evening|night|week)$"
+    r"evening|night|weeks?|weekends?|hours?|minutes?|days?|months?|years?)$"
 )
 
 
 def _content_stems(text: str) -> frozenset[str]:
-    """The stemmed content words of a text: stop words, call words and days aside."""
-    return frozenset(
+    """The stemmed content words of a text: stop words, call words and times aside."""
+    return frozenset(_stems_in_order(text))
+
+
+def _stems_in_order(text: str) -> list[str]:
+    """The stemmed content words of a text, in order (see :func:`_content_stems`)."""
+    return [
         light_stem(w)
         for w in _WORD.findall(normalise(text))
         if w not in _STOP and not w.isdigit() and not _CALL_AND_TIME.match(w)
-    )
+    ]
 
 
 def _mentions_call(texts: pd.Series) -> np.ndarray:

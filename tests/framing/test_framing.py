@@ -736,6 +736,22 @@ def test_a_report_of_the_call_names_a_topic_of_a_long_readout_sentence():
     assert (row["used"], row["label"]) == ("paraphrase", "sums up the call")
     # "harbour" alone, one word of an item, names nothing.
     assert usage.loc["The minister thanked the", "used"] == "omitted"
+    # A short item names a sentence only with all its words: a place it lacks is not it.
+    elsewhere = _usage_of(
+        "Ferry talks\n\nHarbour news in brief.\n\n"
+        "The minister and the Mayor of Portville discussed the strike of the dockers in "
+        "Westhaven in a phone call on Tuesday.",
+        statement,
+    )
+    assert elsewhere.loc["They discussed the importance", "used"] == "omitted"
+    # What comes before the call, or after a clause opens, is not what it was about.
+    for news in (
+        "Amid a strike over fair pay for the dockers, the minister spoke with the Mayor of "
+        "Portville on Monday.",
+        "The minister talked over dinner with the Mayor of Portville, whose dockers want fair pay.",
+    ):
+        row = _usage_of(f"Ferry talks\n\nHarbour news in brief.\n\n{news}", statement)
+        assert row.loc["They discussed the importance", "label"] != "sums up the call", news
 
 
 def test_a_sentence_the_official_text_repeats_takes_the_use_of_its_twin():
