@@ -204,16 +204,11 @@ def _repeats(usage: pd.DataFrame, share: float, min_words: int) -> list[tuple[st
     ``share`` of them in ``a``, and no more than ``a`` has.
     """
     sentences = usage.drop_duplicates(["official_id", "official_sent_no"])
-    stem: dict[str, str] = {}  # each word stemmed once
     by_text: dict[str, dict[int, frozenset]] = {}
     for official_id, sent_no, text in zip(
         sentences["official_id"], sentences["official_sent_no"], sentences["text"], strict=True
     ):
-        words = frozenset(
-            stem[w] if w in stem else stem.setdefault(w, light_stem(w))
-            for w in _WORD.findall(normalise(text))
-            if w not in _STOP
-        )
+        words = frozenset(_stems_in_order(text, every_word=True))
         if len(words) >= min_words:
             by_text.setdefault(official_id, {})[sent_no] = words
     pairs = []
@@ -245,9 +240,10 @@ def _sums_up_the_call(ev: pd.DataFrame, frame: pd.DataFrame, cover: float) -> np
     held = (ev["covered"].to_numpy() >= cover) & ~call & np.isin(key, key[call])
     # The sentences of the pairs left, read for a call word (official) and for what the
     # call was about (news): a few, not all.
-    rows = np.unique(o_row[held])
-    about_the_call = dict(zip(rows.tolist(), _mentions_call(frame["text"].take(rows)), strict=True))
     text = frame["text"]
+    about_the_call = {
+        o: bool(_CALL_WORD.search(text.iat[o])) for o in np.unique(o_row[held]).tolist()
+    }
     names_topics = {a: bool(_TOPICS.search(text.iat[a])) for a in np.unique(a_row[held]).tolist()}
     held[held] = [
         names_topics[a] and not about_the_call[o]
@@ -616,11 +612,11 @@ def _topics_named(frame: pd.DataFrame, calls: pd.DataFrame, share: float) -> pd.
         return calls
     text, doc_id = frame["text"], frame["doc_id"]
     # The official sentences of the documents reported: a few, not the whole frame.
-    wanted = doc_id.take(calls["o_row"].to_numpy()).unique()
-    docs = frame[(frame["side"] == "official") & doc_id.isin(wanted)]
+    opened = doc_id.take(calls["o_row"].to_numpy())
+    docs = frame[(frame["side"] == "official") & doc_id.isin(opened.unique())]
     groups = docs.groupby("doc_id", sort=False).indices
     official_rows = {d: docs.index[g].tolist() for d, g in groups.items()}
-    doc_of = dict(zip(calls["o_row"].tolist(), doc_id.take(calls["o_row"].to_numpy()), strict=True))
+    doc_of = dict(zip(calls["o_row"].tolist(), opened, strict=True))
     rows, words = [], {}
     for a, o in zip(calls["a_row"].tolist(), calls["o_row"].tolist(), strict=True):
         opening = _content_stems(text.iat[o])  # the call's participants and offices
@@ -703,12 +699,16 @@ def _content_stems(text: str) -> frozenset[str]:
     return frozenset(_stems_in_order(text))
 
 
-def _stems_in_order(text: str) -> list[str]:
-    """The stemmed content words of a text, in order (see :func:`_content_stems`)."""
+def _stems_in_order(text: str, every_word: bool = False) -> list[str]:
+    """The stemmed content words of a text, in order (see :func:`_content_stems`).
+
+    With ``every_word``, numbers, call words and times stay: a sentence's words as
+    another sentence that repeats it would have them.
+    """
     return [
         light_stem(w)
         for w in _WORD.findall(normalise(text))
-        if w not in _STOP and not w.isdigit() and not _CALL_AND_TIME.match(w)
+        if w not in _STOP and (every_word or (not w.isdigit() and not _CALL_AND_TIME.match(w)))
     ]
 
 

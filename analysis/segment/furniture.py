@@ -123,10 +123,14 @@ _EMBED_HINTS = (
     "youtu",
     "t.me/",
 )
+# What people in a picture are doing, in a caption's present tense.
+_PICTURED = (
+    r"speaks|gestures|attends|arrives|listens|looks\s+on|waves|poses|shakes\s+hands|walks|"
+    r"delivers"
+)
 _CAPTION = re.compile(
     r"\b(?:center|centre|left|right|second\s+(?:from\s+)?(?:left|right)|foreground|background)\s*[,)]|"
-    r"\((?:L|R|C)\)|\b(?:speaks|gestures|attends|arrives|listens|looks\s+on|waves|poses|"
-    r"shakes\s+hands|is\s+seen|are\s+seen|walks|delivers)\b"
+    rf"\((?:L|R|C)\)|\b(?:{_PICTURED}|is\s+seen|are\s+seen)\b"
 )
 # Where a person stands in a picture, in parentheses: "Wang Yi (left) and …", "(2nd R)".
 # Not "(L)" or "(R)": in US news those are party tags ("Gov. Pat McCrory (R)").
@@ -144,10 +148,9 @@ _PLACED_BY_COMMAS = re.compile(
     r"(?:(?:[A-Z][\w.'’-]+|of|the|and|de|van|von|al)\s+){0,6}"
     r"[A-Z][\w.'’-]+,\s+(?:left|right|cent(?:er|re)|second\s+(?:from\s+)?(?:left|right)),\s+"
     r"(?:and\s+[^,]{1,60}?(?:,\s+(?:left|right|cent(?:er|re)),)?\s+)?(?:[a-z]+ly\s+)?"
-    r"(?:greets|speaks|talks|gestures|attends|arrives|listens|looks\s+on|waves|poses|walks|"
-    r"shakes\s+hands|delivers|meets|sits|stands|holds|signs|visits|addresses|leaves|smiles|"
-    r"applauds|shake\s+hands|speak|talk|meet|pose|walk|arrive|attend|listen|wave|sit|stand|"
-    r"hold|sign|greet|chat|chats|embrace|embraces|review|reviews|inspect|inspects)\b"
+    rf"(?:{_PICTURED}|greets|talks|meets|sits|stands|holds|signs|visits|addresses|leaves|"
+    r"smiles|applauds|shake\s+hands|speak|talk|meet|pose|walk|arrive|attend|listen|wave|sit|"
+    r"stand|hold|sign|greet|chat|chats|embrace|embraces|review|reviews|inspect|inspects)\b"
 )
 # A picture described after a comma: "…, in a still image from handout video released
 # May 1", "…, in a photo taken on …" (prose says "shown in a photograph using …").

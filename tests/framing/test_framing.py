@@ -648,6 +648,11 @@ def _usage_of(news_text, statement=STATEMENT):
     return usage.set_index(usage["text"].str.split().str[:4].str.join(" "))
 
 
+def _in_brief(news_sentence, statement=STATEMENT):
+    """The usage of an article whose lede is a line of news in brief, the sentence after it."""
+    return _usage_of(f"Ferry talks\n\nHarbour news in brief.\n\n{news_sentence}", statement)
+
+
 def test_a_clause_quoted_inside_attribution_is_verbatim_and_its_place_is_the_most_prominent():
     usage = _usage_of(
         "Ferries back at the northern pier in June\n\n"
@@ -685,12 +690,10 @@ def test_naming_the_participants_does_not_use_the_opening_formula_but_reporting_
 
 def test_a_sentence_reporting_the_call_conveys_each_topic_it_sums_up():
     call = (
-        "Ferry talks\n\n"
-        "Harbour news in brief.\n\n"
         "In my call with the Mayor of Portville we spoke about the winter repairs, a waiting "
         "room for foot passengers and patience at the harbour, the minister wrote."
     )
-    usage = _usage_of(call)
+    usage = _in_brief(call)
     # Each topic it names is a sentence of the readout, summed up in a few words.
     for start in ("The minister confirmed that", "The minister thanked the"):
         row = usage.loc[start]
@@ -706,10 +709,9 @@ def test_a_sentence_reporting_the_call_conveys_each_topic_it_sums_up():
         "They agreed to talk again soon.",
     )
     talk = call.replace("In my call with", "In my talk with")
-    assert _usage_of(talk, closing).loc["They agreed to talk", "used"] == "omitted"
+    assert _in_brief(talk, closing).loc["They agreed to talk", "used"] == "omitted"
     # A sentence that says they spoke and then tells of something else sums up nothing.
-    other = _usage_of(
-        "Ferry talks\n\nHarbour news in brief.\n\n"
+    other = _in_brief(
         "The Mayor of Portville, who spoke with the minister on Tuesday, has long opposed a "
         "waiting room at the harbour."
     )
@@ -725,8 +727,7 @@ def test_a_report_of_the_call_names_a_topic_of_a_long_readout_sentence():
         "negotiations to resume before the summer. The minister thanked the harbour staff for "
         "their patience during the long closure."
     )
-    usage = _usage_of(
-        "Ferry talks\n\nHarbour news in brief.\n\n"
+    usage = _in_brief(
         "The minister and the Mayor of Portville discussed the harbour strike and a new toll on "
         "the bridge in a phone call on Tuesday.",
         statement,
@@ -737,8 +738,7 @@ def test_a_report_of_the_call_names_a_topic_of_a_long_readout_sentence():
     # "harbour" alone, one word of an item, names nothing.
     assert usage.loc["The minister thanked the", "used"] == "omitted"
     # A short item names a sentence only with all its words: a place it lacks is not it.
-    elsewhere = _usage_of(
-        "Ferry talks\n\nHarbour news in brief.\n\n"
+    elsewhere = _in_brief(
         "The minister and the Mayor of Portville discussed the strike of the dockers in "
         "Westhaven in a phone call on Tuesday.",
         statement,
@@ -750,7 +750,7 @@ def test_a_report_of_the_call_names_a_topic_of_a_long_readout_sentence():
         "Portville on Monday.",
         "The minister talked over dinner with the Mayor of Portville, whose dockers want fair pay.",
     ):
-        row = _usage_of(f"Ferry talks\n\nHarbour news in brief.\n\n{news}", statement)
+        row = _in_brief(news, statement)
         assert row.loc["They discussed the importance", "label"] != "sums up the call", news
 
 
@@ -763,8 +763,7 @@ def test_a_sentence_the_official_text_repeats_takes_the_use_of_its_twin():
         "The Minister spoke to Mayor Berg this morning.\n\n"
         "They discussed the winter repairs to the northern pier."
     )
-    usage = _usage_of(
-        "Ferry talks\n\nHarbour news in brief.\n\n"
+    usage = _in_brief(
         "Minister of Transport Ida Lund spoke by telephone to Mayor Tomas Berg of Portville "
         "this morning, her office said.",
         statement,
