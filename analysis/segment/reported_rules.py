@@ -128,11 +128,14 @@ def _rule_source_then_cue(sentence: str, start: int) -> _Found | None:
         end = _content_end(sentence, lo)
         if end - lo < 12 or not _WORD_CHAR.search(sentence, lo, end):
             continue  # "…, officials said." is the tail form
-        if _PARENTHETICAL.match(sentence, cue.end()) and _AFTER_A_COMMA.search(
-            sentence, max(start, subject[0] - 3), subject[0]
+        if (
+            _set_off(sentence, cue.end(), lo)
+            and _AFTER_A_COMMA.search(sentence, max(start, subject[0] - 3), subject[0])
+            and not _LEAD_IN_ONLY.fullmatch(sentence, start, sentence.rfind(",", start, subject[0]))
         ):
-            # "If the law conflicts, Rubio said, Christians must …": the source and cue
-            # are an aside, and the content is the sentence around them.
+            # "If the law conflicts, Rubio said, Christians must …", "…, Lund said on
+            # Monday, and it …": the source and cue are an aside, and the content is
+            # the sentence around them.
             return _Found(
                 subject, cue.span("cue"), (start, end), "the source and cue set off by commas"
             )
@@ -175,6 +178,19 @@ _WHEN_THEN_THAT = re.compile(
 # What follows a cue straight after it and is no content: when it was said.
 _CIRCUMSTANCE = re.compile(r"(?:after|before|during|following)\b")
 _PARENTHETICAL = re.compile(r",\s+(?!that\b)")  # a comma straight after the cue
+
+
+def _set_off(sentence: str, cue_end: int, lo: int) -> bool:
+    """Whether a comma closes the cue's aside: straight after it, or after when it was said.
+
+    ``sentence[cue_end:lo]`` is what :func:`_after_cue` passed over ("on Monday,").
+    """
+    if _PARENTHETICAL.match(sentence, cue_end):
+        return True
+    between = sentence[cue_end:lo].rstrip()
+    return between.endswith(",") and not between.lstrip().startswith("that")
+
+
 _AFTER_A_COMMA = re.compile(r",\s+$")
 _SHARED_SUBJECT = re.compile(r"\s(?:and|but)\s+(?:(?:also|then|later)\s+)?$")
 _CLAUSE_OPENER = re.compile(
@@ -208,13 +224,19 @@ _TAIL_WHEN = (
 _TAIL_END = (
     r"(?:\s+[—–]\s[^“”\"]*|,\s+(?:[\w-]+\s+){0,2}(?:days?|weeks?|hours?|months?|years?)\s+"
     r"(?:after|before|since|ago)\b[^“”\"]*)?"
-    r"\s*[.!?]?[\"”’]?\s*$"
+    # A semicolon ends the clause too: "…, engineers say; in 2019, a storm …".
+    r"\s*(?:;|[.!?]?[\"”’]?\s*$)"
 )
 _TAIL_AFTER = re.compile(_TAIL_WHEN.format("of|about|to|with|after|before") + _TAIL_END)
 # After a verb of telling, whom it was told to ("…, a port official told the Harbour
 # Times."); after that, "to" opens what was told ("urged the council to …").
 _TAIL_AFTER_TOLD = re.compile(
-    r"(?:\s+(?:reporters|journalists|(?:the\s+)?[A-Z][\w.’'&-]*(?:\s+(?:of\s+)?[A-Z][\w.’'&-]*)*))?"
+    r"(?:\s+(?:reporters|journalists|(?:the\s+)?[A-Z][\w.’'&-]*(?:\s+(?:of\s+)?[A-Z][\w.’'&-]*)*"
+    # or an audience after a determiner: "…, the minister told a Senate panel Wednesday."
+    # (not any object: "…, it is unlikely to tell the full story." tells the story)
+    r"|(?:a|an|the|his|her|their)\s+(?:[\w’'&-]+\s+){0,3}?(?:[A-Z][\w’'&-]*|"
+    r"panel|committee|audience|crowd|gathering|reporters|journalists|interviewer|"
+    r"newspaper|station|network|magazine|website|podcast|lawmakers|supporters|voters)))?"
     + _TAIL_WHEN.format("after|before")
     + _TAIL_END
 )
@@ -320,7 +342,8 @@ _DESCRIBED_AFTER = re.compile(
 # printed with the comma inside its marks, the title ends the source there
 # ("according to “The Harbour Ledger,” the port lost money").
 _SOURCE_PART = r"(?:[^,;:“”\"()]|[“\"][^“”\",]{1,120},?[”\"])"  # a character, or a title
-_SOURCE_ENDS = r"(?=\s*(?:[,;:(]|[.!?]?[\"”’]?\s*$))"  # at a comma or the sentence's end
+# At a comma, a parenthesis, a dash or the sentence's end.
+_SOURCE_ENDS = r"(?=\s*(?:[,;:()]|[-—–]{1,2}\s|[.!?]?[\"”’]?\s*$))"
 _ACCORDING = re.compile(
     rf"\b(?P<cue>[Aa]ccording\s+to)\s+(?P<speaker>{_SOURCE_PART}{{1,150}}?)"
     rf"(?:{_SOURCE_ENDS}|(?<=,[”\"]))"
@@ -389,7 +412,17 @@ def _rule_according(sentence: str, start: int) -> _Found | None:
         # to X, although Berg is close": the source is an aside, and the content the
         # sentence around it.
         return _Found(source, cue, (start, rest), "the source set off by commas")
+    if after and after[0] in _DASHES and _DASH_BEFORE.search(sentence, start, match.start()):
+        # "Most voters - 63 percent, according to X - back it": an aside between dashes.
+        return _Found(source, cue, (start, rest), "the source set off by dashes")
+    opened = sentence.rfind("(", start, match.start())
+    if opened >= 0 and ")" not in sentence[opened : match.start()]:
+        start = opened + 1  # "(93 percent voted, according to X)": what the brackets hold
     return _Found(source, cue, (start, end)) if end - start >= 3 else None
+
+
+_DASHES = frozenset("- -- – —".split())
+_DASH_BEFORE = re.compile(r"\s(?:-{1,2}|[—–])\s")
 
 
 _OPENS_A_SUBJECT = frozenset("the a an his her their its our he she they we it i".split())

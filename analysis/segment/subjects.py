@@ -639,11 +639,15 @@ _INVERTED_CUES = frozenset("said says added asked wrote noted explained".split()
 # What may open a clause before its subject: a conjunction, a lead-in closed by a
 # comma ("On Monday,", "After the vote,", "While he agreed,").
 _CLAUSE_LEAD = re.compile(
-    r"(?:(?:but|and|yet|so|still|now|then|even)\s+)?"
+    # The conjunction may take a comma of its own: "And, like the mayor, they …".
+    r"(?:(?:but|and|yet|so|still|now|then|even),?\s+)?"
     r"(?:(?:on|in|at|after|before|while|when|since|though|although|as|despite|during|for|"
     r"with|without|if|unlike|like|by|from|amid|earlier|later|meanwhile|instead|however|"
     r"outside|inside|near|across|throughout|along|beyond|within|following|"
-    r"still|indeed|now|yesterday|today)\b[^,;:“”\"]{0,120},\s+"
+    r"still|indeed|now|yesterday|today|there|here|again|also|too|overall|besides|thus)\b"
+    # Closed by a comma, or by an aside between dashes: "For example — a state she is
+    # likely to win — Lund has …".
+    r"(?:[^,;:“”\"]{0,120},\s+|[^,;:“”\"—–]{0,60}\s[—–]\s[^;:“”\"—–]{1,120}\s[—–]\s+)"
     # A sentence adverb alone ("Recently,", "Separately,"): a suffix after three letters
     # or more, which short names ("Sally,", "Wally,") do not have.
     r"|[a-z]{3,}(?:ent|al|ar|ate|ous|ive|ed|ing|ful|less|ant|ib|ab)ly,\s+)?",

@@ -1478,3 +1478,110 @@ def test_according_to_set_off_by_commas_before_a_conjunction_attributes_the_sent
     [row] = found[found["cue"] == "according to"].itertuples()
     assert row.source_as_written == "a harbour survey"
     assert row.text.startswith("In the north") and row.text.endswith("close behind")
+
+
+@pytest.mark.parametrize(
+    ("body", "source", "content"),
+    [
+        # A semicolon closes the tail's clause: what follows is the writer's again.
+        (
+            "The sea wall needs raising before the storms, harbour engineers say; in 2019, "
+            "a gale broke the old one.",
+            "harbour engineers",
+            "The sea wall needs raising before the storms",
+        ),
+        # After "told", an audience and a day: nothing after the cue is content.
+        (
+            "The fund includes a grant for ferry crews, Transport Minister Ola Berg told a "
+            "Senate panel Wednesday.",
+            "Transport Minister Ola Berg",
+            "The fund includes a grant for ferry crews",
+        ),
+        (
+            "The pier is safe to use, the mayor told his harbour counterpart on Monday.",
+            "the mayor",
+            "The pier is safe to use",
+        ),
+    ],
+)
+def test_a_tail_closed_by_a_semicolon_or_an_audience(body, source, content):
+    [row] = attributions(body).itertuples()
+    assert (row.text, row.source_as_written) == (content, source)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The survey is too murky to tell the full story.",
+        "Both ports belong to the League, which writes the rules of trade.",
+    ],
+)
+def test_a_told_verb_s_object_is_no_audience_unless_it_is_one(body):
+    # "tell the full story", "writes the rules": the object is what is told.
+    found = attributions(body)
+    assert not found["text"].str.startswith(("The survey", "Both ports")).any()
+
+
+def test_source_and_cue_set_off_by_commas_after_when_it_was_said():
+    body = (
+        "The board built the pier to ease the queues, a spokeswoman, Ida Moss, said on "
+        "Monday, and it has been busy every day since."
+    )
+    [row] = attributions(body).itertuples()
+    assert row.source_as_written == "Ida Moss"
+    assert row.text.startswith("The board built") and row.text.endswith("every day since")
+    assert "set off by commas" in row.evidence
+
+
+def test_a_lead_in_before_the_source_keeps_the_content_after_the_cue():
+    body = "In Ostrava, Mr Lund told reporters, the ferry plant will close in May."
+    [row] = attributions(body).itertuples()
+    assert row.text == "the ferry plant will close in May"
+
+
+@pytest.mark.parametrize(
+    ("body", "source", "content"),
+    [
+        (
+            "Coastal towns like Aston (93 percent of them voted, according to county "
+            "records) top the list.",
+            "county records",
+            "93 percent of them voted",
+        ),
+        (
+            "Most ferry users - 63 percent in 2014, according to the harbour survey - still "
+            "back the plan.",
+            "the harbour survey",
+            "Most ferry users - 63 percent in 2014, according to the harbour survey - still "
+            "back the plan",
+        ),
+    ],
+)
+def test_according_to_inside_brackets_or_dashes(body, source, content):
+    assert content_and_source(body, "according to") == (content, source)
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        # The conjunction's own comma, "There,", and an aside between dashes are lead-ins.
+        (
+            "And, like the mayor, they have courted the crowd by criticizing the harbour "
+            "board and refusing to apologize.",
+            "they",
+        ),
+        (
+            "There, the county GOP chairman Bob Smith declined to name the delegates but "
+            "said one backed the senator.",
+            "the county GOP chairman Bob Smith",
+        ),
+        (
+            "In Maine, for example — a state the senator should win — Lund has opened an "
+            "office and recently unveiled a list of supporters.",
+            "Lund",
+        ),
+    ],
+)
+def test_a_clause_s_subject_past_its_lead_ins(body, source):
+    found = attributions(body)
+    assert set(found["source_as_written"]) == {source}
