@@ -35,7 +35,6 @@ from analysis.segment.subjects import (
     _apposed_subject,
     _clause_start,
     _clause_subject,
-    _headline_subject,
     _nearest_clause_subject,
     _subject_before,
     _to_before,
@@ -545,3 +544,22 @@ def _of_the_subject(
 
 
 _LEARNED = "a cue the trained cue model recognises"
+
+
+# A headline in title case: its subject, then its first verb ("Presses", "Says").
+_HEADLINE = re.compile(
+    r"\s*(?:[A-Z][A-Z ]+:\s+)?(?P<subject>[A-Z][\w.’'-]*(?:\s+(?![A-Z][a-z]+s\b)[A-Z][\w.’'-]*){0,3})"
+    r"\s+[A-Z][a-z]+s\b[^,;:]*,\s+$"
+)
+
+
+def _headline_subject(sentence: str, start: int, lo: int) -> tuple[int, int] | None:
+    """The subject of a headline's second verb: "Lund Presses Reyes on X, Proposes Y" gives Lund.
+
+    Only in title case, where each verb has a capital: the words before the first
+    verb in -s, the comma before the cue closing the first clause.
+    """
+    if not sentence[lo : lo + 1].isupper():
+        return None
+    match = _HEADLINE.match(sentence, start, lo)
+    return match.span("subject") if match else None

@@ -385,12 +385,15 @@ def _rule_name_participle(before: str, after: str) -> tuple[str, str] | None:
 
     The name opens the sentence or follows "with", "as" or "while": elsewhere it is
     mostly an object ("Trump went after Bush, calling him “…”"), and the words are
-    the subject's (the participle-subject rule, later).
+    the subject's (the participle-subject rule, later). After "with", a comma
+    closes the phrase: in "no call planned with Lund, adding: “…”" the sentence's
+    subject adds it.
     """
     found = None
     for match in _NAME_PARTICIPLE.finditer(before):
         lead = before[: match.start()]
-        if (lead.strip() == "" or _PARTICIPLE_LEAD.search(lead)) and _is_person(
+        opening = lead.strip() == ""
+        if (opening or (_PARTICIPLE_LEAD.search(lead) and "," not in match.group())) and _is_person(
             match.group("speaker")
         ):
             found = match

@@ -433,10 +433,12 @@ def _without_cue(article: _Article, quotes: list[Quotation], i: int, lo: int, ou
         for _at, source, _ in article.sources_between(*previous):
             if _kind(source) != "pronoun":
                 return source, source, "", _NAMED_BEFORE
-    if _names_someone(outside):
+    if _names_someone(outside, prev.speaker if prev else ""):
         return "", "", "", "no cue in its sentence, which names someone: not continued"
     if prev and _continues(prev, quote, article.limits.continue_blocks):
-        return said_by, prev.speaker_as_written, "", _CONTINUES
+        # Where the sentence names the speaker again, that is how it is written here.
+        again = _named_again(outside, prev.speaker)
+        return said_by, again or prev.speaker_as_written, "", _CONTINUES
     return "", "", "", ""
 
 
@@ -481,9 +483,24 @@ def _continues(prev: Quotation, quote: Quotation, gap: int) -> bool:
     return bool(prev.speaker or prev.speaker_as_written) and prev.block_no >= quote.block_no - gap
 
 
-def _names_someone(outside: str) -> bool:
-    """Whether the words outside the quotation hold a capitalised word (not a day)."""
-    return any(m.group().lower() not in _DAY_WORDS for m in _CAPITALISED.finditer(outside))
+def _names_someone(outside: str, previous: str = "") -> bool:
+    """Whether the words outside the quotation hold a capitalised word (not a day).
+
+    A word of ``previous`` (the previous quotation's speaker) names no one else:
+    "“…,” he said. “…” And with that Lund broke off." goes on with Lund.
+    """
+    own = frozenset(previous.split())
+    return any(
+        m.group().lower() not in _DAY_WORDS and m.group() not in own
+        for m in _CAPITALISED.finditer(outside)
+    )
+
+
+def _named_again(outside: str, speaker: str) -> str:
+    """The last capitalised word of ``speaker`` that ``outside`` holds ("" if none)."""
+    own = frozenset(speaker.split())
+    found = [m.group() for m in _CAPITALISED.finditer(outside) if m.group() in own]
+    return found[-1] if found else ""
 
 
 def _resolve(article: _Article, speaker: str, lo: int, at: int, how: str) -> tuple[str, str]:

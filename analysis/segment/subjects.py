@@ -22,7 +22,7 @@ from analysis.segment.speaker_rules import (
     _PARTY_TAG_TEXT,
     _SPEAKER,
 )
-from analysis.text import DATE
+from analysis.text import DATE, US_STATE
 
 __all__: list[str] = []  # read by the attribution rules only
 
@@ -559,7 +559,14 @@ def _past_lead_ins(sentence: str, start: int, lo: int) -> int:
         if not lead or lead.end() == at:
             break
         at = lead.end()
+        if _TOWN_CLOSES.search(lead.group()):
+            state = _STATE_AFTER.match(sentence, at, lo)  # "At a rally in Ames, Iowa, …"
+            at = state.end() if state else at
     return at
+
+
+_TOWN_CLOSES = re.compile(r"\b[A-Z][\w.’'-]*,\s+$")
+_STATE_AFTER = re.compile(rf"{US_STATE},\s+")
 
 
 def _past_a_quotation(sentence: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -650,7 +657,10 @@ _CLAUSE_LEAD = re.compile(
     r"(?:[^,;:“”\"]{0,120},\s+|[^,;:“”\"—–]{0,60}\s[—–]\s[^;:“”\"—–]{1,120}\s[—–]\s+)"
     # A sentence adverb alone ("Recently,", "Separately,"): a suffix after three letters
     # or more, which short names ("Sally,", "Wally,") do not have.
-    r"|[a-z]{3,}(?:ent|al|ar|ate|ous|ive|ed|ing|ful|less|ant|ib|ab)ly,\s+)?",
+    r"|[a-z]{3,}(?:ent|al|ar|ate|ous|ive|ed|ing|ful|less|ant|ib|ab)ly,\s+"
+    # and the common ones without such a suffix, or after a word of degree ("More recently,").
+    r"|(?:mostly|mainly|largely|partly|really|truly|surely|lately|simply|certainly|frankly|"
+    r"likewise|otherwise|(?:more|most|very|so|quite|only|just)\s+[a-z]{3,}ly),\s+)?",
     re.IGNORECASE,
 )
 # Words that open or close no subject: prepositions and the conjunctions of a clause.
@@ -703,6 +713,11 @@ def _nearest_clause_subject(sentence: str, start: int, lo: int) -> tuple[int, in
     return _clause_subject(sentence, start, lo)
 
 
+_NO_SUBJECT_ADVERBS = frozenset(
+    "also still then even only just again once never always often not".split()
+)
+
+
 def _opens_with_a_subject(sentence: str, opener: re.Match, lo: int) -> bool:
     """Whether a subordinate clause runs unbroken to ``lo`` and opens with a subject.
 
@@ -716,8 +731,10 @@ def _opens_with_a_subject(sentence: str, opener: re.Match, lo: int) -> bool:
     if first is None:
         return False
     word, bare = first.group(), _bare(sentence, first.span())
-    if word[:1].islower() and (bare.endswith("ing") or _ADVERB.fullmatch(bare)):
-        return False
+    if word[:1].islower() and (
+        bare.endswith("ing") or _ADVERB.fullmatch(bare) or bare in _NO_SUBJECT_ADVERBS
+    ):
+        return False  # "while raising …", "while simply …", "while also saying …"
     if opener.group().lower().startswith("that"):
         return word[:1].isupper() or bare in _PRONOUN_SOURCES or bare in _DETERMINERS
     return True
@@ -767,22 +784,3 @@ def _apposed_subject(sentence: str, start: int, lo: int) -> tuple[int, int] | No
         if match is not None and not _OPENING_PREPOSITION.match(match.group("subject")):
             return match.span("subject")  # not "On Tuesday, however, …"
     return None
-
-
-# A headline in title case: its subject, then its first verb ("Presses", "Says").
-_HEADLINE = re.compile(
-    r"\s*(?:[A-Z][A-Z ]+:\s+)?(?P<subject>[A-Z][\w.’'-]*(?:\s+(?![A-Z][a-z]+s\b)[A-Z][\w.’'-]*){0,3})"
-    r"\s+[A-Z][a-z]+s\b[^,;:]*,\s+$"
-)
-
-
-def _headline_subject(sentence: str, start: int, lo: int) -> tuple[int, int] | None:
-    """The subject of a headline's second verb: "Lund Presses Reyes on X, Proposes Y" gives Lund.
-
-    Only in title case, where each verb has a capital: the words before the first
-    verb in -s, the comma before the cue closing the first clause.
-    """
-    if not sentence[lo : lo + 1].isupper():
-        return None
-    match = _HEADLINE.match(sentence, start, lo)
-    return match.span("subject") if match else None

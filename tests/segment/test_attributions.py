@@ -1493,7 +1493,7 @@ def test_according_to_set_off_by_commas_before_a_conjunction_attributes_the_sent
         # After "told", an audience and a day: nothing after the cue is content.
         (
             "The fund includes a grant for ferry crews, Transport Minister Ola Berg told a "
-            "Senate panel Wednesday.",
+            "Senate panel Thursday.",
             "Transport Minister Ola Berg",
             "The fund includes a grant for ferry crews",
         ),
@@ -1512,14 +1512,14 @@ def test_a_tail_closed_by_a_semicolon_or_an_audience(body, source, content):
 @pytest.mark.parametrize(
     "body",
     [
-        "The survey is too murky to tell the full story.",
-        "Both ports belong to the League, which writes the rules of trade.",
+        "The figures are too thin to tell the whole story.",
+        "Both ports answer to the League, which writes the harbour code.",
     ],
 )
 def test_a_told_verb_s_object_is_no_audience_unless_it_is_one(body):
-    # "tell the full story", "writes the rules": the object is what is told.
+    # "tell the whole story", "writes the harbour code": the object is what is told.
     found = attributions(body)
-    assert not found["text"].str.startswith(("The survey", "Both ports")).any()
+    assert not found["text"].str.startswith(("The figures", "Both ports")).any()
 
 
 def test_source_and_cue_set_off_by_commas_after_when_it_was_said():
@@ -1543,16 +1543,16 @@ def test_a_lead_in_before_the_source_keeps_the_content_after_the_cue():
     ("body", "source", "content"),
     [
         (
-            "Coastal towns like Aston (93 percent of them voted, according to county "
+            "Coastal towns like Aston (88 percent of them voted, according to county "
             "records) top the list.",
             "county records",
-            "93 percent of them voted",
+            "88 percent of them voted",
         ),
         (
-            "Most ferry users - 63 percent in 2014, according to the harbour survey - still "
+            "Most ferry users - 58 percent in 2019, according to the harbour survey - still "
             "back the plan.",
             "the harbour survey",
-            "Most ferry users - 63 percent in 2014, according to the harbour survey - still "
+            "Most ferry users - 58 percent in 2019, according to the harbour survey - still "
             "back the plan",
         ),
     ],
@@ -1566,18 +1566,18 @@ def test_according_to_inside_brackets_or_dashes(body, source, content):
     [
         # The conjunction's own comma, "There,", and an aside between dashes are lead-ins.
         (
-            "And, like the mayor, they have courted the crowd by criticizing the harbour "
-            "board and refusing to apologize.",
+            "And, like the mayor, they have won over the dockers by criticizing the board "
+            "and refusing to back down.",
             "they",
         ),
         (
-            "There, the county GOP chairman Bob Smith declined to name the delegates but "
-            "said one backed the senator.",
-            "the county GOP chairman Bob Smith",
+            "There, the harbour board's chairman Bob Smith refused to list the bidders but "
+            "said one was local.",
+            "the harbour board's chairman Bob Smith",
         ),
         (
-            "In Maine, for example — a state the senator should win — Lund has opened an "
-            "office and recently unveiled a list of supporters.",
+            "In Ohio, for instance — a county the mayor ought to carry — Lund rented a "
+            "shopfront and then unveiled her list of backers.",
             "Lund",
         ),
     ],
@@ -1585,3 +1585,41 @@ def test_according_to_inside_brackets_or_dashes(body, source, content):
 def test_a_clause_s_subject_past_its_lead_ins(body, source):
     found = attributions(body)
     assert set(found["source_as_written"]) == {source}
+
+
+@pytest.mark.parametrize(
+    ("body", "cue", "source"),
+    [
+        # "while also saying": a subordinate clause with no subject of its own.
+        (
+            "“We shall see,” Mr Lund added, while also saying that he expects to carry the "
+            "harbour wards.",
+            "saying",
+            "Mr Lund",
+        ),
+        # A sentence adverb with a word of degree before it is a lead-in, not a subject.
+        (
+            "More recently, Lund has changed course to suit the mood, offering bleaker "
+            "warnings about the ferry.",
+            "offering",
+            "Lund",
+        ),
+        # A town, then its state: both are the lead-in's place.
+        (
+            "At a rally in Bangor, Maine, on Friday, Ms. Reyes tried to soften her pledge, "
+            "saying that the port should stay open all winter.",
+            "saying",
+            "Ms. Reyes",
+        ),
+    ],
+)
+def test_a_participle_s_subject_past_adverbs_and_places(body, cue, source):
+    found = attributions(body)
+    [row] = found[found["cue"] == cue].itertuples()
+    assert row.source_as_written == source
+
+
+def test_a_name_and_its_apposition_after_a_town_are_no_state():
+    body = "In Bangor, Lund, the harbour master, said the pier would close."
+    [row] = attributions(body).itertuples()
+    assert row.source_as_written == "Lund"

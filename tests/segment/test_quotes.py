@@ -827,3 +827,36 @@ def test_as_x_puts_it_before_a_clause_and_a_contracted_pronoun():
     # A pronoun's contraction is the pronoun: "They’re" speaks as "They".
     text = "Dockers split from the board. They’re less hostile to rules and agree the rich should pay “a lot” more.\n"
     assert loaded_quotes(text)["speaker_as_written"].tolist() == ["They"]
+
+
+def _quotations(text):
+    """The quotations of ``text``, their speakers attributed (objects, not tuples)."""
+    blocks = paragraph_spans(text)
+    found = find_quotations(text, blocks)
+    attribute_speakers(text, found, [s for lo, hi in blocks for s in sentence_spans(text, lo, hi)])
+    return found
+
+
+def test_a_name_after_with_and_a_comma_is_not_the_participle_s_subject():
+    # "set with Ada Lund, adding: …": the comma closes "with Ada Lund"; the office adds it.
+    text = (
+        "Harbour news\n\nThe harbour office declined to comment on the tender but said no "
+        "meeting was set with Ada Lund, adding: “We will look at any request.”\n\n"
+        "The vote passed, with Ada Lund calling it “a fine day for the port.”\n"
+    )
+    speakers = [q.speaker_as_written.lower() for q in _quotations(text)]
+    assert speakers == ["the harbour office", "ada lund"]
+
+
+def test_the_previous_speaker_named_again_continues_the_quotation():
+    # A sentence that names only the previous speaker names no one else.
+    text = (
+        "Ada Lund spoke on the radio.\n\n"
+        "“I have not yet recovered from the shouting,” Lund said. “And I know what "
+        "people will say about it,” and with that Lund broke off.\n"
+    )
+    found = _quotations(text)
+    assert [q.speaker for q in found] == ["Ada Lund", "Ada Lund"]
+    assert found[1].speaker_as_written == "Lund"
+    text = text.replace("with that Lund broke off", "with that Berg broke off")
+    assert _quotations(text)[1].speaker == ""  # someone else named: not continued
