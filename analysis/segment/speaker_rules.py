@@ -495,6 +495,24 @@ _CUE_SPEAKER_BEFORE = re.compile(
 )
 
 
+# Someone described, not named, and the cue, just before the quotation: "Lund said as
+# the heckler yelled: “…”", "When someone in the audience shouted, “…”". The words are
+# theirs, not those of a speaker named earlier in the sentence.
+_DESCRIBED_CUE_BEFORE = re.compile(
+    r"(?:^|[,;:]\s+|\b(?:as|when|while|and|but|then)\s+)"
+    r"(?P<speaker>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ss]omeone|[Ss]omebody)"
+    r"(?:\s+(?!(?:that|which|who|whom|whose)\b)[a-z][\w-]*){0,2}"
+    r"(?:\s+(?:in|from|at|of)\s+the\s+[a-z][\w-]*)?)"
+    rf"\s+(?:[a-z]+ly\s+)?(?P<cue>{_CUE_VERBS})\s*[:,]\s*$"
+)
+
+
+def _rule_described_cue_before(before: str, after: str) -> tuple[str, str] | None:
+    """Someone described and a cue closing just before the quotation: "as the heckler yelled: “…”"."""
+    match = _DESCRIBED_CUE_BEFORE.search(before, max(0, len(before) - 120))
+    return (match.group("speaker"), match.group("cue")) if match else None
+
+
 def _rule_cue_speaker_before(before: str, after: str) -> tuple[str, str] | None:
     """The cue then its speaker before the quotation: "Because …, explained Rosenberg, “…”"."""
     match = _CUE_SPEAKER_BEFORE.search(before) if before.rstrip()[-1:] in ",:" else None
@@ -586,6 +604,7 @@ _RULES: tuple[tuple[str, Callable[[str, str], tuple[str, str] | None]], ...] = (
     ("the message of a named source just before the quotation", _rule_message_from),
     ("'as X put it' before the quotation", _rule_as_put_it),
     ("the cue then its speaker just before the quotation", _rule_cue_speaker_before),
+    ("someone described and a cue just before the quotation", _rule_described_cue_before),
     ("speaker and cue before the quotation in the same sentence", _rule_before),
     ("a speech noun owned by the speaker before the quotation", _rule_possessive_cue),
     ("a named person and a participle before the quotation", _rule_name_participle),
@@ -601,6 +620,8 @@ _RULES: tuple[tuple[str, Callable[[str, str], tuple[str, str] | None]], ...] = (
 
 
 _OWNING_PRONOUNS = frozenset({"his", "her", "their"})
+# Rules whose speaker may be described, not named: it stands as the text words it.
+_DESCRIBED_RULES = (_rule_after_described, _rule_described_cue_before, _rule_colon_subject)
 
 
 def _match_speaker(before: str, after: str) -> tuple[str, str, str]:
@@ -612,7 +633,7 @@ def _match_speaker(before: str, after: str) -> tuple[str, str, str]:
         speaker = clean_speaker(found[0])
         if found[0] in _OWNING_PRONOUNS:
             speaker = found[0]  # "her remark that “…”": resolved as "she" is
-        if not speaker and rule in (_rule_after_described, _rule_colon_subject):
+        if not speaker and rule in _DESCRIBED_RULES:
             speaker = _as_written(found[0])  # no name or title in it: as the text words it
         if speaker:
             return speaker, _clean_cue(found[1]), name

@@ -860,3 +860,14 @@ def test_the_previous_speaker_named_again_continues_the_quotation():
     assert found[1].speaker_as_written == "Lund"
     text = text.replace("with that Lund broke off", "with that Berg broke off")
     assert _quotations(text)[1].speaker == ""  # someone else named: not continued
+
+
+def test_someone_described_and_a_cue_just_before_the_quotation_speaks_it():
+    text = (
+        "Harbour news\n\n“There is a young man with a grievance,” Ada Lund said as the "
+        "heckler yelled: “You are wrong!”\n\n"
+        "Lund pinned her note under a banner that said, “Ferry Saved.”\n"
+    )
+    speakers = [q.speaker_as_written for q in _quotations(text)]
+    # "a banner that said": a relative clause's "that" is no speaker; the rules go on.
+    assert speakers == ["Ada Lund", "the heckler", "Lund"]
