@@ -58,6 +58,7 @@ _MODULES = {
     "attribute_speakers": "speakers",
     "TERM_RULES": "terms",
     "UNSPOKEN_EVIDENCE": "terms",
+    "UNSPOKEN_NAME_EVIDENCE": "terms",
     "Term": "terms",
     "split_terms": "terms",
     "BlockView": "view",
@@ -101,6 +102,7 @@ __all__ = [
     "Term",
     "split_terms",
     "UNSPOKEN_EVIDENCE",
+    "UNSPOKEN_NAME_EVIDENCE",
     # who said what, quoted or reported
     "Attribution",
     "REPORTED_RULES",

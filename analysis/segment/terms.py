@@ -25,7 +25,14 @@ from dataclasses import dataclass, replace
 from analysis.segment.names import _PERSON_HEADS
 from analysis.segment.quotes import Quotation
 
-__all__ = ["TERM_RULES", "UNSPOKEN_EVIDENCE", "Term", "split_terms", "split_unspoken"]
+__all__ = [
+    "TERM_RULES",
+    "UNSPOKEN_EVIDENCE",
+    "UNSPOKEN_NAME_EVIDENCE",
+    "Term",
+    "split_terms",
+    "split_unspoken",
+]
 
 
 @dataclass(frozen=True)
@@ -222,16 +229,29 @@ def split_terms(text: str, quotes: list[Quotation]) -> tuple[list[Quotation], li
 UNSPOKEN_EVIDENCE = (
     "a word or two in quotation marks that nobody is said to say, outside reported speech"
 )
+UNSPOKEN_NAME_EVIDENCE = (
+    "a name in title case in quotation marks that nobody is said to say, outside reported "
+    "speech (a show, a film, a slogan)"
+)
 
 
-def split_unspoken(text: str, quotes: list[Quotation], attributions: list, *, max_words: int = 2):
+def split_unspoken(
+    text: str,
+    quotes: list[Quotation],
+    attributions: list,
+    *,
+    max_words: int = 2,
+    max_name_words: int = 8,
+):
     """Set apart the short quotations that nobody speaks: terms held at arm's length.
 
     A quotation of at most ``max_words`` words, with no speaker and inside no
     reported speech, is a term. Two words because a quoted fragment of speech
     that has no speaker is rare and a scare-quoted term is common at that length
     (on PolNeAR's 2015-16 months, 116 such spans were not labelled speech and 53
-    were); from three words on, speech is the likelier reading.
+    were); from three words on, speech is the likelier reading. Longer, up to
+    ``max_name_words``, in title case with no sentence inside ("The Harbour
+    Years", "Good Morning Ostrava"), it is a name: of a show, a film, a slogan.
 
     Args:
         text: The article text.
@@ -239,6 +259,8 @@ def split_unspoken(text: str, quotes: list[Quotation], attributions: list, *, ma
         attributions: Its attributions (:func:`analysis.segment.find_attributions`),
             whose ``quote_no`` index ``quotes``.
         max_words: The most words a speakerless quotation has to be a term.
+        max_name_words: The most words a speakerless name in title case has: a
+            title is short, and eight words hold "The Man Who Shot Liberty Valance".
 
     Returns:
         ``(speech, terms, attributions)``: the quotations that stay, the new
@@ -248,13 +270,22 @@ def split_unspoken(text: str, quotes: list[Quotation], attributions: list, *, ma
     named = {a.quote_no for a in attributions}  # a quotation an attribution names is speech
     speech, terms, renumber = [], [], {}
     for quote_no, q in enumerate(quotes):
-        if (
+        unspoken = (
             not q.speaker_as_written
             and quote_no not in named
-            and len(_words(text[q.start : q.end])) <= max_words
             and not any(lo <= q.start and q.end <= hi for lo, hi in reported)
-        ):
+        )
+        words = _words(text[q.start : q.end]) if unspoken else []
+        if unspoken and len(words) <= max_words:
             terms.append(Term(q.block_no, q.start, q.end, "term", UNSPOKEN_EVIDENCE))
+            continue
+        if (
+            unspoken
+            and len(words) <= max_name_words
+            and _title_case(words)
+            and not _SENTENCE_INSIDE.search(text, q.start, q.end)
+        ):
+            terms.append(Term(q.block_no, q.start, q.end, "title", UNSPOKEN_NAME_EVIDENCE))
             continue
         renumber[quote_no] = len(speech)
         speech.append(q)

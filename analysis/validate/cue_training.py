@@ -21,6 +21,7 @@ from analysis.errors import CorpusError
 from analysis.segment import (
     NOT_PROSE,
     UNSPOKEN_EVIDENCE,
+    UNSPOKEN_NAME_EVIDENCE,
     CueModel,
     bare_form,
     features,
@@ -104,7 +105,9 @@ def training_rows(corpus, gold) -> tuple[list[list[str]], list[int], Counter]:
     # Blanked as the speaker rules blank them: every quotation, the speakerless
     # words that split_unspoken later calls terms too. Those terms depend on the
     # cue model; leaving them blank keeps the training rows from depending on it.
-    unspoken = corpus.terms[corpus.terms["evidence"] == UNSPOKEN_EVIDENCE]
+    unspoken = corpus.terms[
+        corpus.terms["evidence"].isin([UNSPOKEN_EVIDENCE, UNSPOKEN_NAME_EVIDENCE])
+    ]
     blanked = pd.concat(
         [corpus.quotes[["article_id", "start", "end"]], unspoken[["article_id", "start", "end"]]]
     )

@@ -133,3 +133,41 @@ def test_the_attributions_point_at_the_renumbered_quotations():
     (direct,) = c.attributions[c.attributions["kind"] == "direct"].itertuples()
     assert direct.quote_no == quote.quote_no == 0
     assert (direct.start, direct.end) == (quote.start, quote.end)
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ("The mayor's new comedy is in the style of “The Harbour Years.”", "The Harbour Years."),
+        (
+            "Her aide left the council for “Good Morning Ostrava” last spring.",
+            "Good Morning Ostrava",
+        ),
+    ],
+)
+def test_a_name_in_title_case_that_nobody_says_is_a_title(body, words):
+    text, c = corpus(body)
+    (term,) = c.terms.itertuples()
+    assert (term.text, term.kind) == (words, "title")
+    assert "title case" in term.evidence
+    assert c.quotes.empty
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        # A sentence inside: speech, though each word has a capital.
+        (
+            "The banner read “Stop The Ferry. Save The Pier.” all week.",
+            "Stop The Ferry. Save The Pier.",
+        ),
+        # Said by someone: a quotation.
+        ("“Ferries First And Always,” Ruiz told the crowd.", "Ferries First And Always,"),
+        # Not in title case: three words and more stay speech.
+        ("The notice read “Closed until the spring” all winter.", "Closed until the spring"),
+    ],
+)
+def test_title_case_speech_stays_a_quotation(body, words):
+    _, c = corpus(body)
+    assert c.terms.empty
+    assert list(c.quotes["text"]) == [words]
