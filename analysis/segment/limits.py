@@ -81,6 +81,10 @@ class SpeakerLimits:
             continues the previous quotation's speaker when that one is at most
             this many blocks before (the quotation's own block, or the one above):
             further away, another voice may have come in between.
+        run_on_blocks: A paragraph that opens with a quotation mark, after a
+            quotation left open at its paragraph's end (the multi-paragraph
+            convention), goes on with its speaker across at most this many blocks:
+            a caption, its credit and a "More on …" line fit between.
         sentence_chars: A quotation's sentence up to this long is read whole by
             the rules. Sentences of news prose stay far under it (of 30,000
             sentences of US political news the longest ran 1,094 characters, and
@@ -100,6 +104,7 @@ class SpeakerLimits:
 
     subject_reach: int = 150
     continue_blocks: int = 1
+    run_on_blocks: int = 4
     sentence_chars: int = 2_000
     clause_chars: int = 200
     speaker_line: int = 80

@@ -86,10 +86,25 @@ def _block_quotations(text: str, blocks: list[tuple[int, int]], block_no: int) -
                 opened = None
         elif _opens(text, pos, lo):
             opened, opened_straight, width = pos, True, len(ch)
-    if opened is not None and (not opened_straight or _continues(text, blocks, block_no)):
+    if opened is not None and (
+        not opened_straight
+        or _continues(text, blocks, block_no)
+        or (width == 1 and _opens_the_paragraph(text, opened, lo))
+    ):
         # Multi-paragraph convention, or an unclosed curly mark: quote to block end.
         found.append(Quotation(opened + width, hi, block_no, opened, None))
     return found
+
+
+def _opens_the_paragraph(text: str, pos: int, block_start: int) -> bool:
+    """Whether a straight mark opens its paragraph, or the words after its colon.
+
+    Such a mark, left open, is the multi-paragraph convention even where a caption or
+    a "More on …" line stands before the next paragraph of the quotation: "…¶ PA ¶ "….
+    Not two apostrophes: "''Tis time," in old verse, is an elision.
+    """
+    before = text[block_start:pos]
+    return not before.strip() or before.rstrip().endswith(":")
 
 
 def _continues(text: str, blocks: list[tuple[int, int]], block_no: int) -> bool:

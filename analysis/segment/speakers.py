@@ -52,6 +52,7 @@ __all__ = ["SpeakerResolver", "attribute_speakers"]
 NO_SPEAKER = "no speaker found"
 _CONTINUES = "no cue in its sentence, which names no one: continues the previous quotation"
 _NAMED_BEFORE = "no cue in its sentence: the source named in the sentence before"
+_RUNS_ON = "opens its paragraph after a quotation left open: goes on with it (multi-paragraph)"
 
 
 class _Ordered:
@@ -425,6 +426,8 @@ def _without_cue(article: _Article, quotes: list[Quotation], i: int, lo: int, ou
         # Two quotations in one sentence, one cue: "X “…” and “…”".
         how = "no cue of its own: continues the quotation before it in the same sentence"
         return said_by, prev.speaker_as_written, "", how
+    if prev and _runs_on(article.text, prev, quote, article.limits.run_on_blocks):
+        return said_by, prev.speaker_as_written, "", _RUNS_ON
     previous = article.previous_sentence(lo)
     # "The ministry said earlier that …. The top diplomat “acknowledged …”": the source
     # of the sentence before, when it is nearer than the previous quotation.
@@ -481,6 +484,21 @@ _SIGNATURE = re.compile(rf"\s*\n\s*[-–—]\s*(?P<speaker>{_NAME}){_PARTY}(?=\s
 def _continues(prev: Quotation, quote: Quotation, gap: int) -> bool:
     """Whether ``quote`` may continue ``prev``: it has a speaker, at most ``gap`` blocks back."""
     return bool(prev.speaker or prev.speaker_as_written) and prev.block_no >= quote.block_no - gap
+
+
+def _runs_on(text: str, prev: Quotation, quote: Quotation, gap: int) -> bool:
+    """Whether ``quote`` goes on with ``prev``, a quotation left open at its paragraph's end.
+
+    The multi-paragraph convention: each paragraph of one quotation opens with a
+    mark and only the last closes. A page may set a caption, a credit or a "More
+    on …" line between two of its paragraphs, so up to ``gap`` blocks may part them.
+    """
+    return (
+        prev.close_mark is None
+        and bool(prev.speaker or prev.speaker_as_written)
+        and prev.block_no >= quote.block_no - gap
+        and not text[: quote.open_mark].rstrip(" \t")[-1:].strip()  # opens its paragraph
+    )
 
 
 def _names_someone(outside: str, previous: str = "") -> bool:

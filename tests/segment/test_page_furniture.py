@@ -191,6 +191,15 @@ EXPECTED = {
         "Prime Minister Anna Varga, left, greets": "credit",
         "The two leaders agreed": "journalist",
     },
+    "uk_tabloid": {
+        "Varga said on Saturday that Berg had done": "credit",
+        "A press office spokesman said:": "journalist",
+        "MORE ON THE FERRY PACT:": "boilerplate",
+        "Berg also praised Varga": "credit",
+        "REUTERS\n": "byline",  # after a paragraph that ends a sentence: the agency's byline
+        "'The two leaders stressed": "credit",
+        "Only days ago": "journalist",
+    },
     "gulf_broadcaster": {
         "News|Politics": "boilerplate",
         "Ruritania and Japan agree to reopen": "headline",
@@ -304,3 +313,23 @@ def test_lines_that_look_like_captions_or_citations(line, role):
     text = f"Medal for the crew\n\nThe crew received medals on Friday.\n\n{line}\n\nIt ended at noon.\n"
     blocks = classify_blocks(text, paragraph_spans(text), kind="news")
     assert blocks[2].role == role
+
+
+@pytest.mark.parametrize(
+    ("lines", "roles"),
+    [
+        # A caption and its credit in capitals, in one block or two.
+        (["The crew at the quay on Friday\nPA"], ["credit"]),
+        (["The crew at the quay on Friday", "GETTY IMAGES"], ["credit", "credit"]),
+        # A newsletter's section heading in capitals is no credit.
+        (["Ferries run late again. [Gazette.]", "WHAT'S NEXT."], ["journalist", "journalist"]),
+        # The caption holds no full stop; after a sentence, capitals are no credit.
+        (["The ferry will sail at noon, the harbour master said.\nADVERTISEMENT"], ["journalist"]),
+    ],
+)
+def test_a_credit_in_capitals_under_a_caption(lines, roles):
+    text = "\n\n".join(
+        ["Medal for the crew", "The crew received medals on Friday.", *lines, "It ended at noon.\n"]
+    )
+    blocks = classify_blocks(text, paragraph_spans(text), kind="news")
+    assert [b.role for b in blocks[2 : 2 + len(lines)]] == roles

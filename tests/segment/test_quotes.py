@@ -1,10 +1,16 @@
+from pathlib import Path
+
+import pandas as pd
 import pytest
 
+from analysis import load_corpus
 from analysis.segment import paragraph_spans
 from analysis.segment.names import clean_speaker
 from analysis.segment.quotes import find_quotations
 from analysis.segment.speakers import attribute_speakers
 from analysis.text import sentence_spans
+
+PAGES = Path(__file__).parents[1] / "fixtures" / "pages"
 
 
 def quotes_of(text):
@@ -871,3 +877,24 @@ def test_someone_described_and_a_cue_just_before_the_quotation_speaks_it():
     speakers = [q.speaker_as_written for q in _quotations(text)]
     # "a banner that said": a relative clause's "that" is no speaker; the rules go on.
     assert speakers == ["Ada Lund", "the heckler", "Lund"]
+
+
+def test_a_readout_quoted_paragraph_by_paragraph_keeps_its_speaker_past_captions():
+    # Each paragraph opens with a straight mark and only the last closes; a caption, its
+    # credit in capitals and a "MORE ON …:" line stand between two of them.
+    text = (PAGES / "uk_tabloid.txt").read_text(encoding="utf-8")
+    corpus = load_corpus(pd.DataFrame({"article_id": ["t"], "text": [text]}))
+    quotes = corpus.quotes[corpus.quotes["text"].str.len() > 30]
+    assert len(quotes) == 6
+    assert set(quotes["speaker"].str.lower()) == {"a press office spokesman"}
+    blocks = corpus.blocks.set_index("block_no")
+    for opening in ("President Varga opened", "They discussed working", "They agreed to meet"):
+        [row] = blocks[blocks["text"].str.startswith('"' + opening)].itertuples()
+        assert row.role == "quote"
+
+
+def test_an_unclosed_straight_mark_opening_a_paragraph_runs_to_its_end():
+    text = 'Lund spoke.\n\n"The pier will close in May.\n\nPA\n\nThe vote is next week.\n'
+    assert [q[0] for q in quotes_of(text)] == ["The pier will close in May."]
+    # Two apostrophes before a word are an elision in old verse, not an opening mark.
+    assert quotes_of("He cried: ''Tis time to dine, and none too soon.\n") == []
