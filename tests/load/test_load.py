@@ -251,10 +251,10 @@ def test_changed_limits_reach_the_forked_worker(monkeypatch):
 
     folder = REPO / "tests" / "fixtures" / "layouts"
     # No share of quoted characters is a quotation block; no cue-less quotation
-    # continues the speaker of the block above.
+    # continues the speaker of a block above, nor runs on from one left open.
     limits = {
         "role_limits": RoleLimits(quote_share=1.01, quote_share_opening=1.01),
-        "speaker_limits": SpeakerLimits(continue_blocks=0),
+        "speaker_limits": SpeakerLimits(continue_blocks=0, run_on_blocks=0),
     }
     default = load_corpus(folder)
     single = load_corpus(folder, **limits)
