@@ -15,7 +15,7 @@ import re
 from analysis.segment.blocks import Block
 from analysis.segment.limits import RoleLimits
 from analysis.segment.view import BlockView, _restated_share, _snippet, _words, restated_evidence
-from analysis.text import OPEN_QUOTES, WEEKDAY, normalise
+from analysis.text import DATE, OPEN_QUOTES, WEEKDAY, normalise
 
 __all__ = ["official_runs", "official_source", "sentence_roles"]
 
@@ -92,7 +92,13 @@ _DOCUMENT_TITLE = re.compile(
     r"|(?:[A-Z][\w’'.-]*\s+){1,4}(?:Ha(?:s|d)\s+an?\s+(?:Tele)?[Pp]hone\s+(?:Call|Conversation)"
     r"|Holds?\s+(?:Tele)?[Pp]hone\s+Talks|Talks\s+by\s+(?:Tele)?[Pp]hone)\s+with\s+[A-Z]"
     r"|[A-Z][\w’'.-]*-[A-Z][\w’'.-]*\s+(?:Summit|Foreign\s+Ministers['’]?|Leaders['’]?)\s+"
-    r"(?:Telephone\s+Talk|Meeting|Video\s+Conference)\b)"
+    r"(?:Telephone\s+Talk|Meeting|Video\s+Conference)\b"
+    # A ministry's dated title, an office and a name, possessive: "Minister for Foreign
+    # Affairs Dr Ana Varga's Telephone Call with …, 18 March 2031" (a news headline on
+    # a call goes on after the name: "…'s Phone Call With Berg Sparks a Row").
+    rf"|(?:(?:[A-Z][\w’'.-]*|for|of|and|the)\s+){{0,10}}?[A-Z][\w.-]*['’]s\s+"
+    r"(?:(?:Tele)?[Pp]hone\s+(?:Call|Conversation|Talks?)|Video\s+(?:Call|Conference)|Meeting)"
+    rf"\s+[Ww]ith\s+[^,\n]{{3,120}},\s*{DATE}\s*$)"
 )
 # A headline that reports: a quotation or a speech verb ("..., White House says").
 _REPORTING_TITLE = re.compile(r"[“”\"]|(?:^|\s)[‘'](?=\w)|\b(?i:says|said|tells|told|claims)\b")

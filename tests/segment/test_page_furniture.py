@@ -200,6 +200,20 @@ EXPECTED = {
         "'The two leaders stressed": "credit",
         "Only days ago": "journalist",
     },
+    "sg_mfa_page": {
+        "Officials will NEVER ask you": "boilerplate",
+        "Minister for Foreign Affairs Dr Ana Varga's Telephone Call": "headline",
+        "18 March 2031": "byline",
+        "Minister Varga commended": "official",  # the title makes it a readout
+        ".    .": "boilerplate",
+        "Travel Page": "boilerplate",
+    },
+    "sg_daily_captions": {
+        "Minister of State Ida Lund said that the ministry": "credit",
+        "Anna Varga (R) and her counterpart": "credit",
+        "LAKEPORT - Ruritania's ties": "journalist",
+        "She also noted": "journalist",
+    },
     "gulf_broadcaster": {
         "News|Politics": "boilerplate",
         "Ruritania and Japan agree to reopen": "headline",
@@ -247,6 +261,9 @@ def test_every_page_fixture_is_checked():
         # A news headline in sentence case, or one that reports, is the news's own.
         ("Varga holds phone talks with Berg over the ferry row", False),
         ("Varga Has a Phone Call with Berg, Says Nothing Changed", False),
+        # A ministry's dated title, office and name possessive; not a headline that goes on.
+        ("Prime Minister Ana Varga's Meeting with President Tom Berg, 4 May 2031", True),
+        ("Varga's Phone Call With Berg Sparks a Row Over the Ferry", False),
     ],
 )
 def test_a_readout_s_title_makes_a_document_of_unknown_kind_official(title, official):

@@ -1,0 +1,64 @@
+"""A picture's credit printed in capitals under its caption, as tabloids print it.
+
+Read by the credit rule of :mod:`analysis.segment.furniture`: a caption with its
+credit in one block ("Lund greets the crew at the quay¶PA") or the credit on a
+line of its own after it ("…¶GETTY IMAGES").
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.segment.view import BlockView, _words
+
+__all__: list[str] = []  # read by the furniture rules only
+
+
+# A picture's credit in capitals on a line of its own, as tabloids print it under the
+# caption: "Lund greets the crew at the quay¶PA", "…,' the ministry said¶HARBOUR MINISTRY".
+# No full stop at its end, no apostrophe: "WHAT’S BREWING." heads a newsletter's section.
+_CAPS_CREDIT = re.compile(r"(?!BY\s)[A-Z][A-Z.&/ -]{0,33}[A-Z]")
+_NOT_A_CREDIT = frozenset(
+    """ADVERTISEMENT ADVERTISING SPONSORED WATCH LISTEN UPDATE UPDATED BREAKING EXCLUSIVE
+    ANALYSIS OPINION VIDEO LIVE""".split()
+)
+_ENDS_A_SENTENCE = re.compile(r"[.!?:;…\]][”\"’']?$")
+
+
+def _caps_credit(line: str) -> bool:
+    line = line.strip()
+    return (
+        _CAPS_CREDIT.fullmatch(line) is not None
+        and len(line.split()) <= 4
+        and line.rstrip(".") not in _NOT_A_CREDIT
+        and sum(c.isalpha() for c in line) >= 2
+    )
+
+
+def _credit_in_capitals(b: BlockView) -> bool:
+    """A caption with its credit in capitals under it, in one block or as the next line.
+
+    The caption is short and ends with no full stop; a line in capitals after a
+    paragraph that does ("…, he said.¶REUTERS") is an agency's byline instead.
+    """
+    lines = b.body.strip().splitlines()
+    if (
+        len(lines) >= 2
+        and b.n_words <= 60
+        and _caps_credit(lines[-1])
+        and not _caps_credit(lines[0])
+        and not _ENDS_A_SENTENCE.search(lines[-2].strip())
+    ):
+        return b.decide("credit", f"a caption above its credit in capitals: {lines[-1]}")
+    if len(lines) != 1 or b.i == 0 or not b.state.seen_prose or not _caps_credit(lines[0]):
+        return False
+    prev = b.blocks[b.i - 1]
+    caption = b.body_of(b.i - 1).strip()
+    if prev.role not in ("journalist", "quote") or len(_words(caption)) > 40:
+        return False
+    if _ENDS_A_SENTENCE.search(caption) or "\n" in caption:
+        return False
+    b.decide("credit", f"a picture's credit in capitals under its caption: {lines[0]}")
+    prev.role, prev.source = "credit", ""
+    prev.evidence = "caption directly above a photo credit"
+    return True
