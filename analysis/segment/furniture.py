@@ -377,6 +377,10 @@ _NAME_AND_AGENCY = re.compile(
     # A person's name, of two words or more, and an agency named for pictures.
     rf"|^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{1,3}}\s*[|/]\s*(?=.*\S\s){_PHOTO_AGENCY}$"
 )
+# News agencies, not picture agencies, signing off a story's paragraph: "(ANI/Sputnik)".
+_WIRES = r"(?:Reuters|AP|AFP|TASS|Sputnik|Xinhua|ANI|PTI|IANS|UNI|Kyodo|Yonhap|dpa|EFE|UPI)"
+_WIRE_SIGN_OFF = re.compile(rf"[.!?”\"]\s*\({_WIRES}(?:\s*/\s*{_WIRES})+\)$")
+_WIRE_DATELINE = re.compile(rf"[A-Z][^\n()]{{0,80}}\({_WIRES}(?:\s*/\s*{_WIRES})*\)\s*[:—–-]")
 _AGENCY_LINE = re.compile(
     rf"^(?:[—–-]\s*)?\(?{_AGENCIES}\)?(?:\s+(?:[Ss]taff|[Rr]eporters?|[Cc]orrespondents?))?\.?$"
     r"|^\([A-Z]{2,4}(?:/[A-Z]{2,4})*\)$"
@@ -635,6 +639,11 @@ def _credit(b: BlockView) -> bool:
     credit = _CREDIT_START.match(body) or (
         _CREDIT.search(body) if any(h in body for h in _CREDIT_HINTS) else None
     )
+    if credit and (
+        _WIRE_DATELINE.match(body)  # "Tokyo [Japan], Oct 8 (ANI/Sputnik): …": the story opens
+        or (_WIRE_SIGN_OFF.search(body) and b.state.seen_prose and not _CAPTION.search(body))
+    ):
+        credit = None  # "… took office. (ANI/Sputnik)": the wires that filed the story
     if credit and (b.n_words <= 40 or _CAPTION.search(body)):
         b.decide("credit", f"photo/video credit or caption: {_snippet(credit.group())}")
         if b.i > 0 and _is_caption(b.text, b.blocks[b.i - 1]):

@@ -83,7 +83,7 @@ _JOURNALIST_MARKERS = re.compile(
 _DOCUMENT_TITLE = re.compile(
     r"^(?:Readout\s+of|READOUT\s+OF|Joint\s+Readout|(?:Joint\s+)?Statement\s+(?:by|from|of)\s+"
     r"(?:the\s+)?[A-Z]|Statement\s+on\s+(?:the\s+)?(?:PM|Prime\s+Minister)['’]s\s+(?:call|meeting)"
-    r"|[Tt]elephone\s+(?:[Cc]onversation|[Cc]all|[Tt]alks)\s+(?:with|between)\b"
+    r"|[Tt]elephone\s+(?:[Cc]onversation|[Cc]all|[Tt]alks|[Cc]onference)\s+(?:with|between)\b"
     r"|(?:PM|Prime\s+Minister)['’]?s?\s+(?:phone\s+)?(?:call|conversation|meeting)\s+with\b"
     r"|Secretary\s+\w+['’]s\s+(?:Phone\s+)?(?:Call|Meeting)\s+[Ww]ith|Press\s+Release\b"
     r"|Remarks\s+by\s+(?:the\s+)?(?:President|Prime\s+Minister|Vice\s+President|Secretary)"

@@ -214,6 +214,17 @@ EXPECTED = {
         "LAKEPORT - Ruritania's ties": "journalist",
         "She also noted": "journalist",
     },
+    "jp_mofa_page": {
+        "Press Releases": "boilerplate",
+        "Telephone Conference between": "headline",
+        "2. Minister Berg explained": "official",  # the title makes it a readout
+        "Back to Press Releases": "boilerplate",
+    },
+    "in_wire_page": {
+        "Last Updated:": "byline",
+        "Lakeport [Ruritania], October 8 (ANI/Sputnik):": "journalist",  # a dateline, no credit
+        "The last time the leaders": "journalist",  # the wires' sign-off, no caption
+    },
     "gulf_broadcaster": {
         "News|Politics": "boilerplate",
         "Ruritania and Japan agree to reopen": "headline",
