@@ -25,14 +25,30 @@ _NOT_A_CREDIT = frozenset(
 _ENDS_A_SENTENCE = re.compile(r"[.!?:;…\]][”\"’']?$")
 
 
+# One word in capitals is a credit only when it names a picture source: alone, "FLYERS"
+# or "COMMENTS" is a section's label.
+_ONE_WORD_CREDITS = frozenset(
+    """PA AP AFP EPA REUTERS GETTY SHUTTERSTOCK ALAMY REX BLOOMBERG XINHUA TASS ANADOLU
+    SPLASH HANDOUT POOL SUPPLIED FILE""".split()
+)
+# A caption is a description: a few words at least ("Editor's Picks" is a label).
+_CAPTION_WORDS = 5
+# An agency in capitals and its photographer: "THE HARBOUR PRESS/Sam Kilby".
+_AGENCY_AND_PHOTOGRAPHER = re.compile(
+    r"[A-Z][A-Z.&' -]{1,40}/[A-Z][a-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]+){1,3}"
+)
+
+
 def _caps_credit(line: str) -> bool:
     line = line.strip()
+    words = line.split()
     return (
         _CAPS_CREDIT.fullmatch(line) is not None
-        and len(line.split()) <= 4
+        and len(words) <= 4
+        and (len(words) > 1 or line in _ONE_WORD_CREDITS)
         and line.rstrip(".") not in _NOT_A_CREDIT
         and sum(c.isalpha() for c in line) >= 2
-    )
+    ) or _AGENCY_AND_PHOTOGRAPHER.fullmatch(line) is not None
 
 
 def _credit_in_capitals(b: BlockView) -> bool:
@@ -54,11 +70,32 @@ def _credit_in_capitals(b: BlockView) -> bool:
         return False
     prev = b.blocks[b.i - 1]
     caption = b.body_of(b.i - 1).strip()
-    if prev.role not in ("journalist", "quote") or len(_words(caption)) > 40:
+    n_words = len(_words(caption))
+    if prev.role not in ("journalist", "quote") or not _CAPTION_WORDS <= n_words <= 40:
         return False
-    if _ENDS_A_SENTENCE.search(caption) or "\n" in caption:
+    if "\n" in caption:
+        return False
+    if _ENDS_A_SENTENCE.search(caption) and not (
+        # A dated caption's credit names its source plainly: "ORLANDO MOURNS" under one
+        # is the story's subheading.
+        _dated_picture(caption)
+        and (lines[0] in _ONE_WORD_CREDITS or _AGENCY_AND_PHOTOGRAPHER.fullmatch(lines[0]))
+    ):
         return False
     b.decide("credit", f"a picture's credit in capitals under its caption: {lines[0]}")
     prev.role, prev.source = "credit", ""
     prev.evidence = "caption directly above a photo credit"
     return True
+
+
+# The day a picture was taken, with its year, closing a one-sentence caption: "…
+# at the quay on Tuesday, Nov. 29, 2030." (news prose seldom dates its own sentence so).
+_PICTURE_DATE = re.compile(r"\b(?:19|20)\d\d\.$")
+
+
+def _dated_picture(caption: str) -> bool:
+    """Whether a caption ending in a full stop is one sentence dated to its year."""
+    return _PICTURE_DATE.search(caption) is not None and not _NEXT_SENTENCE.search(caption)
+
+
+_NEXT_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")  # "Nov. 29" is no sentence's end

@@ -265,7 +265,8 @@ _FURNITURE_LINE = re.compile(
         |[A-Z]{2,}(?:\s*/\s*[A-Z]{2,}){1,3}|duration:\s*\d+\s*(?:seconds?|minutes?|mins?)
         |updates\s+to\s+this\s+page|share(?:\s+this)?|print|email|news\s+story|speech
         |policy\s+paper|guidance|filed\s+under|categories|tags|topics|keywords
-        |you\s+might\s+also\s+like
+        |you\s+might\s+also\s+like|story\s+continues\s+below|report\s+an\s+error
+        |search(?:\s+on\s+[\w.-]+)?
         |main\s+(?:content|container|menu|navigation)|skip\s+to\s+(?:the\s+)?(?:main\s+)?content
         |(?:[\w’'-]+\s+){0,4}(?:crest|logo)|(?:perma)?link|short\s+url|follow
         |(?:scan\s+(?:the\s+)?)?(?:[\w’'-]+\s+){0,2}qr\s+code)\s*:?$""",

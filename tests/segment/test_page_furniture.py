@@ -225,6 +225,24 @@ EXPECTED = {
         "Lakeport [Ruritania], October 8 (ANI/Sputnik):": "journalist",  # a dateline, no credit
         "The last time the leaders": "journalist",  # the wires' sign-off, no caption
     },
+    "ca_broadcaster": {
+        "Politics": "boilerplate",
+        "By Staff The Lakeport Press": "byline",
+        "Premier Anna Varga holds a news conference": "credit",  # dated caption
+        "THE LAKEPORT PRESS/Sam Kilby": "credit",
+        "Story continues below": "boilerplate",
+        "READ MORE:": "boilerplate",
+        "The office said in an email": "journalist",
+        "Report an error": "boilerplate",
+        "FLYERS": "journalist",  # a section's label in capitals is no credit
+    },
+    "ca_city_site": {
+        "Search on Harbourcity": "boilerplate",
+        "Varga Called Berg": "headline",
+        "Editor's Choice:": "boilerplate",
+        "The President and Premier agreed": "journalist",
+        "Recommended For You": "boilerplate",
+    },
     "gulf_broadcaster": {
         "News|Politics": "boilerplate",
         "Ruritania and Japan agree to reopen": "headline",
