@@ -57,10 +57,11 @@ def _credit_in_capitals(b: BlockView) -> bool:
     The caption is short and ends with no full stop; a line in capitals after a
     paragraph that does ("…, he said.¶REUTERS") is an agency's byline instead.
     """
+    if b.n_words > 60:
+        return False  # a caption and its credit are short, and so is a credit alone
     lines = b.body.strip().splitlines()
     if (
         len(lines) >= 2
-        and b.n_words <= 60
         and _caps_credit(lines[-1])
         and not _caps_credit(lines[0])
         and not _ENDS_A_SENTENCE.search(lines[-2].strip())

@@ -20,6 +20,7 @@ from analysis.segment.cue_model import literal_words, word_trie
 from analysis.segment.names import clean_speaker
 from analysis.segment.speaker_rules import _SPEAKER, _subject
 from analysis.segment.subjects import (
+    _DASHES,
     _apposed_subject,
     _is_verb,
     _subject_before,
@@ -421,7 +422,6 @@ def _rule_according(sentence: str, start: int) -> _Found | None:
     return _Found(source, cue, (start, end)) if end - start >= 3 else None
 
 
-_DASHES = frozenset("- -- – —".split())
 _DASH_BEFORE = re.compile(r"\s(?:-{1,2}|[—–])\s")
 
 

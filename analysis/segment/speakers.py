@@ -493,12 +493,17 @@ def _runs_on(text: str, prev: Quotation, quote: Quotation, gap: int) -> bool:
     mark and only the last closes. A page may set a caption, a credit or a "More
     on …" line between two of its paragraphs, so up to ``gap`` blocks may part them.
     """
-    return (
-        prev.close_mark is None
-        and bool(prev.speaker or prev.speaker_as_written)
-        and prev.block_no >= quote.block_no - gap
-        and not text[: quote.open_mark].rstrip(" \t")[-1:].strip()  # opens its paragraph
-    )
+    if (
+        prev.close_mark is not None
+        or not (prev.speaker or prev.speaker_as_written)
+        or prev.block_no < quote.block_no - gap
+    ):
+        return False
+    # It opens its paragraph: back over spaces and tabs only, not the whole text before.
+    at = quote.open_mark
+    while at and text[at - 1] in " \t":
+        at -= 1
+    return at == 0 or text[at - 1].isspace()
 
 
 def _names_someone(outside: str, previous: str = "") -> bool:

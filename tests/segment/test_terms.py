@@ -114,6 +114,15 @@ def test_a_word_or_two_that_nobody_says_is_a_term(body, words):
         ("Ruiz said the harbour was “fully ready” for the ships.", "fully ready"),
         # Three words and more with no speaker: speech is the likelier reading.
         ("The notice read “closed until spring” all winter.", "closed until spring"),
+        # In title case: a sentence inside is speech, though each word has a capital.
+        (
+            "The banner read “Stop The Ferry. Save The Pier.” all week.",
+            "Stop The Ferry. Save The Pier.",
+        ),
+        # Said by someone: a quotation.
+        ("“Ferries First And Always,” Ruiz told the crowd.", "Ferries First And Always,"),
+        # Not in title case: three words and more stay speech.
+        ("The notice read “Closed until the spring” all winter.", "Closed until the spring"),
     ],
 )
 def test_short_speech_stays_a_quotation(body, words):
@@ -151,23 +160,3 @@ def test_a_name_in_title_case_that_nobody_says_is_a_title(body, words):
     assert (term.text, term.kind) == (words, "title")
     assert "title case" in term.evidence
     assert c.quotes.empty
-
-
-@pytest.mark.parametrize(
-    ("body", "words"),
-    [
-        # A sentence inside: speech, though each word has a capital.
-        (
-            "The banner read “Stop The Ferry. Save The Pier.” all week.",
-            "Stop The Ferry. Save The Pier.",
-        ),
-        # Said by someone: a quotation.
-        ("“Ferries First And Always,” Ruiz told the crowd.", "Ferries First And Always,"),
-        # Not in title case: three words and more stay speech.
-        ("The notice read “Closed until the spring” all winter.", "Closed until the spring"),
-    ],
-)
-def test_title_case_speech_stays_a_quotation(body, words):
-    _, c = corpus(body)
-    assert c.terms.empty
-    assert list(c.quotes["text"]) == [words]
