@@ -161,15 +161,18 @@ def test_the_shipped_weights_are_what_the_training_script_makes():
     }
     # Weights are rounded to four decimals; the last one may flip where the solver's
     # floating point differs in its last bits (memory alignment changes the vector
-    # code numpy runs), and a weight at the 1e-4 cut-off may be kept or not.
+    # code numpy runs), and a weight at the 1e-4 cut-off may be kept or not. On
+    # another machine of the same kind, 13 of 19,315 weights moved by 2-3e-4 (the
+    # solver stops within its tolerance, 1e-4, along a path the CPU's vector code
+    # changes); a model trained on other labels moves hundreds by far more.
     names = trained["weights"].keys() | shipped["weights"].keys()
     off = {
         n: (trained["weights"].get(n, 0.0), shipped["weights"].get(n, 0.0))
         for n in names
-        if abs(trained["weights"].get(n, 0.0) - shipped["weights"].get(n, 0.0)) > 1.5e-4
+        if abs(trained["weights"].get(n, 0.0) - shipped["weights"].get(n, 0.0)) > 5e-4
     }
     assert not off, f"retrain and ship: python -m analysis train-attribution {POLNEAR}"
-    assert abs(trained["bias"] - shipped["bias"]) <= 1.5e-4
+    assert abs(trained["bias"] - shipped["bias"]) <= 5e-4
 
 
 def test_a_form_taken_in_by_its_family_needs_the_higher_threshold():
