@@ -29,7 +29,10 @@ from analysis.segment.reported_rules import (
 from analysis.segment.subjects import (
     _BEFORE_A_VERB,
     _CLAUSE_REACH,
+    _DETERMINERS,
+    _PREPOSITIONS,
     _RELATIVE_BEFORE,
+    _SOURCE_NOUNS,
     _WHO_BEFORE,
     _antecedent,
     _apposed_subject,
@@ -85,7 +88,10 @@ def _learned_cue(sentence: str, start: int, p: float, lo: int, hi: int) -> _Foun
         # "The plan seemed doomed": said or thought of the subject, not by it, so the
         # subject is part of what is attributed. The source, where named, follows "by".
         # An adjective ("Some voters are hopeful") or "is saying" is the subject's own.
-        return _of_the_subject(sentence, start, lo, cue, note)
+        # Someone who seems to do or think something is a source, though.
+        return _someone_seeming(sentence, start, lo, cue, note) or _of_the_subject(
+            sentence, start, lo, cue, note
+        )
     found = (
         _as_by_agent(sentence, start, lo, cue, note)
         or _hanging_passive(sentence, start, lo, cue, note)
@@ -511,6 +517,59 @@ def _opening_participle(sentence: str, cue: tuple[int, int], note: str) -> _Foun
     if main is None or comma - clo < _LEARNED_CONTENT_CHARS:
         return None
     return _Found(main, cue, (clo, comma), note)
+
+
+# "seemed to recognize", "appears to want": a verb of doing or thinking after the
+# raising verb ("to be" says how the subject is, not what it does).
+_TO_A_DEED = re.compile(r"\s+(?P<to>to)\s+(?!be\b|have\s+been\b)[a-z]{2,}\b")
+# Words that open a subject with a capital only because they open the sentence.
+_OPENERS = _DETERMINERS | frozenset("whichever whatever such each every no any some".split())
+
+
+def _someone_seeming(
+    sentence: str, start: int, lo: int, cue: tuple[int, int], note: str
+) -> _Found | None:
+    """A person or group who "seems to" think or do something: theirs, the rest the content.
+
+    "She appeared to imply that …", "Voters seem to care more about …": what the
+    subject seems to think is the subject's, as a reporting verb's content is its
+    subject's. A thing that seems ("The plan seemed doomed", "The day seemed to
+    show …") is said of it, by nobody named (:func:`_of_the_subject`).
+    """
+    deed = _TO_A_DEED.match(sentence, cue[1]) if _RAISING.match(sentence, *cue) else None
+    subject = _clause_subject(sentence, start, lo) if deed else None
+    if subject is None or not _animate(sentence[subject[0] : subject[1]].split()):
+        return None
+    content = (deed.start("to"), _content_end(sentence, deed.start("to")))
+    if content[1] - content[0] < _LEARNED_CONTENT_CHARS:
+        return None
+    return _Found(subject, cue, content, note)
+
+
+def _animate(words: list[str]) -> bool:
+    """Whether a subject's head names someone: a personal pronoun, a name, a people noun.
+
+    The head is the last word before a preposition, past a reflexive ("Obama
+    himself"): "Enthusiasm for Reyes" and "Reyes's plan" name no one who seems.
+    """
+    bare = [w.strip(".,’'").lower() for w in words]
+    cut = next((n for n, w in enumerate(bare) if w in _PREPOSITIONS), len(bare))
+    while cut > 1 and bare[cut - 1] in _REFLEXIVES:
+        cut -= 1
+    if cut == 0:
+        return False
+    head, word = bare[cut - 1], words[cut - 1]
+    if head in _PERSONAL or _SOURCE_NOUNS.match(head):
+        return True
+    possessive = word.endswith(("’s", "'s", "’", "'"))
+    # A lone first word has its capital from the sentence: "Support for Reyes" is no
+    # name, and a lone name before "of" or "for" is rare in a subject.
+    lone = cut == 1 and (head in _OPENERS or cut < len(bare))
+    return word[:1].isupper() and not possessive and not lone
+
+
+_PERSONAL = frozenset("he she they i we you".split())
+_REFLEXIVES = frozenset("himself herself themselves itself myself ourselves".split())
 
 
 def _of_the_subject(

@@ -191,6 +191,43 @@ def test_a_cue_with_no_one_behind_it_is_an_attribution_without_a_source():
             "The new timetable seemed almost designed to annoy the island's commuters",
             "",
         ),
+        # Someone who seems to do or think something is its source; a thing is not.
+        (
+            "She appeared to suggest that the ferry fares would rise in the spring.",
+            "appeared",
+            "to suggest that the ferry fares would rise in the spring",
+            "She",
+        ),
+        (
+            "Island voters seem to care more about the ferry than about the bridge.",
+            "seem",
+            "to care more about the ferry than about the bridge",
+            "Island voters",
+        ),
+        (
+            "Mayor Berg himself seemed to accept the size of the defeat.",
+            "seemed",
+            "to accept the size of the defeat",
+            "Mayor Berg himself",
+        ),
+        (
+            "Support for Berg appeared to fade after the storm.",
+            "appeared",
+            "Support for Berg appeared to fade after the storm",
+            "",
+        ),
+        (
+            "Berg's plan seemed to stall in the council.",
+            "seemed",
+            "Berg's plan seemed to stall in the council",
+            "",
+        ),
+        (
+            "The mayor seemed to be tired of the question.",
+            "seemed",
+            "The mayor seemed to be tired of the question",
+            "",
+        ),
         # Adverbs between "be" and the participle keep it passive; the agent is the source.
         (
             "The harbour plan was first reported by the Gazette.",
