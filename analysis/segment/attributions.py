@@ -41,6 +41,7 @@ from analysis.segment.reported_rules import (
 from analysis.segment.speaker_rules import _LATER_IN_THE_SENTENCE, _SPEAKER, _SUBJECT_WITHOUT_A_CUE
 from analysis.segment.speakers import _CONTINUES, _NAMED_BEFORE, SpeakerResolver
 from analysis.segment.subjects import _A_NEW_CLAUSE, _CONTRACTION, _PRONOUN_SOURCES
+from analysis.text import WEEKDAY
 
 __all__ = ["Attribution", "REPORTED_RULES", "find_attributions"]
 
@@ -362,7 +363,11 @@ def _reported(text, lo, block_no, hit, name, quotes, opens, resolver) -> Attribu
     else:
         source_span = _the_pronoun_in(text, lo + hit.source[0], lo + hit.source[1])
         written = text[source_span[0] : source_span[1]]
-        if _A_DOCUMENT.match(written):
+        if _NO_ONE.fullmatch(written):
+            # "Sunday saw Reyes calling …": a time read as the subject of a cue
+            # names nobody.
+            written, source, how, source_span = "", "", name, (-1, -1)
+        elif _A_DOCUMENT.match(written):
             # "the official readout of the call with Putin": the document, in its own
             # words; a name inside it ("Putin") is what it is about, not who speaks.
             source, how = " ".join(written.split()), f"a document, as the text names it; {name}"
@@ -414,6 +419,12 @@ def _reported(text, lo, block_no, hit, name, quotes, opens, resolver) -> Attribu
 
 
 _OWNERS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+# A subject that is a time is never a speaker ("Sunday saw …", "That night brought …").
+# A matter may be: the labels give "the discussion focused on …" to the discussion.
+_NO_ONE = re.compile(
+    rf"(?:{WEEKDAY}|(?:[Tt]he|[Tt]his|[Tt]hat|[Aa])\s+(?:\w+\s+)?(?:moment|day|week|night|"
+    r"morning|evening|afternoon|year|time))"
+)
 
 
 def _the_pronoun_in(text: str, lo: int, hi: int) -> tuple[int, int]:

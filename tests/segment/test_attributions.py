@@ -1660,3 +1660,16 @@ def test_a_name_and_its_apposition_after_a_town_are_no_state():
     body = "In Bangor, Lund, the harbour master, said the pier would close."
     [row] = attributions(body).itertuples()
     assert row.source_as_written == "Lund"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Sunday saw Reyes calling the ferry plan a disgrace at the quay.",
+        "On the quay, Tuesday brought Lund demanding a new vote on the ferry.",
+    ],
+)
+def test_a_time_is_never_a_source(body):
+    found = attributions(body)
+    assert not found.empty
+    assert not found["source_as_written"].str.contains("Sunday|Tuesday").any()
