@@ -47,7 +47,8 @@ _BOILERPLATE = re.compile(
          (?:syndicated|republished|appeared|published)\b
         |(?:originally\ )?(?:syndicated|republished)\ (?:from|with\ permission)\b
         |full\ article\ source\b|like\ us\ on\b|(?:respectfully|hereby)\ announced\b
-        |leave\ a\ (?:reply|comment)\b|why\ you\ can\ trust\b|you\ may\ (?:also\ )?be\ interested\ in\b
+        |leave\ a\ (?:reply|comment)\b|your\ email\ address\ will\ not\ be\ published\b
+        |continue\ reading\b|why\ you\ can\ trust\b|you\ may\ (?:also\ )?be\ interested\ in\b
         |reading\ time\s*:?\s*\d+\s*min
         |is\ this\ page\ (?:useful|helpful)|was\ this\ (?:page|article|information)\ (?:useful|helpful)
         |did\ you\ find\ what\ you\ were\ looking\ for|report\ a\ problem\b.{0,30}\bthis\ page
@@ -67,6 +68,11 @@ _BOILERPLATE = re.compile(
       |"""
     + _BOILERPLATE_ANYWHERE_ALTERNATIVES,
     re.IGNORECASE | re.VERBOSE,
+)
+# A blog's comments under the story: "One thought on “…”", "3 Responses to “…”".
+_COMMENTS_HEADER = re.compile(
+    r"(?:one|two|three|\d{1,4})\s+(?:thoughts?|responses?|comments?|repl(?:y|ies))\s+(?:on|to)\s+[“\"]",
+    re.IGNORECASE,
 )
 _BOILERPLATE_ANYWHERE = re.compile(_BOILERPLATE_ANYWHERE_ALTERNATIVES, re.IGNORECASE | re.VERBOSE)
 _BIO = re.compile(
@@ -265,7 +271,7 @@ _FURNITURE_LINE = re.compile(
         |[A-Z]{2,}(?:\s*/\s*[A-Z]{2,}){1,3}|duration:\s*\d+\s*(?:seconds?|minutes?|mins?)
         |updates\s+to\s+this\s+page|share(?:\s+this)?|print|email|news\s+story|speech
         |policy\s+paper|guidance|filed\s+under|categories|tags|topics|keywords
-        |you\s+might\s+also\s+like|story\s+continues\s+below|report\s+an\s+error
+        |you\s+might\s+also\s+like|story\s+continues\s+below|report\s+an\s+error|latest\s+threads
         |search(?:\s+on\s+[\w.-]+)?
         |main\s+(?:content|container|menu|navigation)|skip\s+to\s+(?:the\s+)?(?:main\s+)?content
         |(?:[\w’'-]+\s+){0,4}(?:crest|logo)|(?:perma)?link|short\s+url|follow
@@ -498,6 +504,12 @@ def _no_words(b: BlockView) -> bool:
 
 def _furniture(b: BlockView) -> bool:  # noqa: C901 - a flat chain of furniture patterns, tried in order
     body, n_words = b.body, b.n_words
+    if b.state.comments:
+        return b.decide("boilerplate", "under the comments' header: a reader's comment or the form")
+    if b.state.seen_prose and n_words <= 40 and _COMMENTS_HEADER.match(b.first_line):
+        # "One thought on “…”", "12 Responses to “…”": what follows is the readers'.
+        b.state.comments = True
+        return b.decide("boilerplate", f"the comments' header: {_snippet(b.first_line)}")
     if n_words <= 60 and _found(_BOILERPLATE, _BOILERPLATE_ANYWHERE, b.first_line):
         b.state.related_list = _RELATED_LABEL.match(b.first_line) is not None
         return b.decide("boilerplate", f"site furniture: starts {_snippet(b.first_line)}")

@@ -269,11 +269,25 @@ def _official_title(b: BlockView) -> bool:
     return b.prose("official", f"official document title: {_snippet(b.body)}", state.official_run)
 
 
+# A label over the official text a story reproduces: "THE READOUT", "Full text of the
+# statement", "The statement in full".
+_DOCUMENT_LABEL = re.compile(
+    r"\s*(?:(?:the\s+)?full\s+(?:text|readout|statement|transcript)(?:\s+of\s+the\s+\w+)?"
+    r"|the\s+(?:official\s+)?(?:readout|statement|transcript|communiqu[eé]|press\s+release)"
+    r"(?:\s+in\s+full)?)\s*",
+    re.IGNORECASE,
+)
+
+
 def _attribution_line(b: BlockView) -> bool:
+    state = b.state
+    if state.seen_prose and b.n_words <= 8 and _DOCUMENT_LABEL.fullmatch(b.body):
+        state.official_run, state.after_attribution = "official document", True
+        state.unintroduced = False
+        return b.decide("boilerplate", f"a label over the official text: {_snippet(b.body)}")
     attribution = _attribution(b.body)
     if attribution is None:
         return False
-    state = b.state
     state.official_run, state.after_attribution = attribution or "official document", True
     state.unintroduced = False
     return b.prose("journalist", "attribution line introducing official text")

@@ -109,6 +109,7 @@ class RoleState:
         related_list: Inside a list of related links under a label ("Read also").
         author_box: Inside an author box after the story ("Author: ...", a bio).
         prompt_run: Inside a prompt to the reader (a donation appeal over paragraphs).
+        comments: Past the header of the readers' comments under the story.
     """
 
     seen_prose: bool = False
@@ -121,6 +122,7 @@ class RoleState:
     related_list: bool = False
     author_box: bool = False
     prompt_run: bool = False
+    comments: bool = False
 
 
 @dataclass

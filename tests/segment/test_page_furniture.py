@@ -254,6 +254,30 @@ EXPECTED = {
         "Source: Al Jazeera": "byline",
         "The two leaders spoke": "journalist",
     },
+    # A blog embedding a readout its press secretary sent, then the readers' comments.
+    "blog_readout_page": {
+        "Ida Moss, the prime minister's": "journalist",
+        "They also discussed the harbour treaty": "official",
+        "One thought on": "boilerplate",
+        "1. At an unrelated press conference": "boilerplate",
+        "Leave a Reply": "boilerplate",
+        "Your email address will not be published": "boilerplate",
+    },
+    # A small site's story with the readout under a label in capitals.
+    "small_news_page": {
+        "Ruritania's own spokesman": "journalist",
+        "THE READOUT": "boilerplate",
+        "President Tom Berg spoke this week": "official",
+        "Related posts": "boilerplate",
+        "Leave a Comment": "boilerplate",
+    },
+    # A forum thread that pastes a government's press release.
+    "forum_release_page": {
+        "Following the phone call": "journalist",
+        "They also agreed to have": "official",
+        "Continue reading...": "boilerplate",
+        "Latest Threads": "boilerplate",
+    },
 }
 
 
