@@ -20,12 +20,20 @@ from analysis.text import DATE, OPEN_QUOTES, WEEKDAY, normalise
 __all__ = ["official_runs", "official_source", "sentence_roles"]
 
 
+# A briefing's transcript: "Press Briefing by Press Secretary …", "Foreign Ministry
+# Spokesperson Ida Lund's Regular Press Conference on May 4, 2031".
+_BRIEFING_TITLE = (
+    r"(?:Daily\s+)?Press\s+Briefing\s+by\s+(?:the\s+)?[A-Z]"
+    r"|(?:[A-Z][\w’'.-]*\s+){1,6}?[A-Z][\w.-]*['’]s\s+(?:Regular\s+)?Press\s+(?:Conference|Briefing)"
+    r"\s+on\s+[A-Z0-9]"
+)
 _OFFICIAL_TITLE = re.compile(
     r"^(?:Readout|Joint\s+Readout|Statement|Joint\s+Statement|Remarks|Press\s+Release|"
     r"Fact\s+Sheet|FACT\s+SHEET|Transcript|Communiqu[eé]|Joint\s+Communiqu[eé]|"
     r"(?:Joint\s+)?Declaration|Press\s+Statement|Background\s+Press\s+Call|"
     r"Telephone\s+(?:conversation|call)\s+with|Meeting\s+with|Call\s+with|"
-    r"Secretary\s+\w+['’]s\s+(?:Call|Meeting)|Prime\s+Minister['’]s\s+(?:call|meeting))\b",
+    r"Secretary\s+\w+['’]s\s+(?:Call|Meeting)|Prime\s+Minister['’]s\s+(?:call|meeting)|"
+    rf"{_BRIEFING_TITLE})\b",
 )
 _SOURCE_WORDS = re.compile(
     r"\b(?:from|via|per|read|here\s+is|here['’]s|below|full\s+text|full\s+statement|"
@@ -87,6 +95,7 @@ _DOCUMENT_TITLE = re.compile(
     r"|(?:PM|Prime\s+Minister)['’]?s?\s+(?:phone\s+)?(?:call|conversation|meeting)\s+with\b"
     r"|Secretary\s+\w+['’]s\s+(?:Phone\s+)?(?:Call|Meeting)\s+[Ww]ith|Press\s+Release\b"
     r"|Remarks\s+by\s+(?:the\s+)?(?:President|Prime\s+Minister|Vice\s+President|Secretary)"
+    rf"|{_BRIEFING_TITLE}"
     # A foreign ministry's title case, its small words small: "Wang Yi Has a Phone Call
     # with …", "Ana Varga Holds Phone Talks with …", "Japan-Norland Summit Telephone Talk".
     r"|(?:[A-Z][\w’'.-]*\s+){1,4}(?:Ha(?:s|d)\s+an?\s+(?:Tele)?[Pp]hone\s+(?:Call|Conversation)"
@@ -254,6 +263,38 @@ def _official_document(b: BlockView) -> bool:
     else:
         evidence += f" ({b.state.readout_text or 'its title says so'})"
     return b.prose("official", evidence, b.source)
+
+
+# A question put at a briefing, in its transcript: "Q: …", "Q    Thank you, …" (a
+# tab or spaces after the Q), "Question: …"; or a questioner named with a colon before
+# a question ("Harbour Daily: … What is the ministry's comment?").
+_QUESTION_LABEL = re.compile(r"\s*(?:Q(?:uestion)?\s*[:.]\s|Q(?:\t|\s{2,}))")
+_NAMED_LABEL = re.compile(r"\s*(?P<label>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,5}):\s+\S")
+
+
+def _briefing_question(b: BlockView) -> bool:
+    """A journalist's question in an official document's transcript: their words, not its own.
+
+    The answers ("A: …", "Ida Lund: …", the spokesperson named in the title) stay
+    the document's. A questioner's words are a quotation of them, so a reuse or
+    readability measure of the government's words leaves them out.
+    """
+    if not b.state.official_document or b.n_words < 3:
+        return False
+    if _QUESTION_LABEL.match(b.body):
+        return b.prose("quote", "a question put at a briefing ('Q:' in the transcript)")
+    # A questioner named, in capitals each word, once the document's text has begun
+    # (a title may ask a question of its own).
+    named = _NAMED_LABEL.match(b.first_line) if b.state.seen_prose else None
+    if named is None or not b.body.rstrip().endswith("?"):
+        return False
+    label = named.group("label")
+    title = next((blk for blk in b.blocks[: b.i] if blk.role == "headline"), None)
+    named_in_title = b.text[title.start : title.end].lower() if title is not None else ""
+    speaker = label.split()[-1].lower() in named_in_title
+    if speaker or label.upper() in {"A", "ANSWER"}:
+        return False
+    return b.prose("quote", f"a question put at a briefing by {_snippet(label)}", label)
 
 
 def _official_title(b: BlockView) -> bool:

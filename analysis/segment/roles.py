@@ -32,6 +32,7 @@ from analysis.segment.limits import RoleLimits
 from analysis.segment.official import (
     _OFFICIAL_TITLE,
     _attribution_line,
+    _briefing_question,
     _document_title,
     _official_document,
     _official_run,
@@ -233,6 +234,7 @@ ROLE_RULES: tuple[tuple[str, Callable[[BlockView], bool]], ...] = (
     ("no words", _no_words),
     ("related-links list", _related_list),
     ("standfirst restated by the lede", _restated_standfirst),
+    ("question at a briefing", _briefing_question),
     ("official document", _official_document),
     ("headline", _headline),
     ("standfirst", _standfirst),

@@ -278,6 +278,25 @@ EXPECTED = {
         "Continue reading...": "boilerplate",
         "Latest Threads": "boilerplate",
     },
+    # A foreign ministry's press conference: questions by "Q:" or by the outlet asking.
+    "mfa_briefing_readout": {
+        "At the invitation of": "official",
+        "Q: President Berg spoke": "quote",
+        "A: The two presidents": "official",
+        "We have released a readout": "official",
+        "Harbour Daily: Some reports": "quote",
+        "Ida Lund: I am not aware": "official",
+        "A: I have nothing to announce": "official",
+    },
+    # A press secretary's briefing: "Q" and spaces before a question, the answers by name.
+    "wh_briefing_readout": {
+        "Press Briefing by Press Secretary": "headline",
+        "MS. LUND:  Good afternoon": "official",
+        "Q    Thank you, Ida.": "quote",
+        "MS. LUND:  He did.": "official",
+        "Q    Why not?": "quote",
+        "MS. LUND:  Because nothing": "official",
+    },
 }
 
 
@@ -317,6 +336,10 @@ def test_every_page_fixture_is_checked():
         # A ministry's dated title, office and name possessive; not a headline that goes on.
         ("Prime Minister Ana Varga's Meeting with President Tom Berg, 4 May 2031", True),
         ("Varga's Phone Call With Berg Sparks a Row Over the Ferry", False),
+        # A briefing's transcript, by its title; not a story about a briefing.
+        ("Press Briefing by Press Secretary Ida Lund, May 4, 2031", True),
+        ("Foreign Ministry Spokesperson Ida Lund's Regular Press Conference on May 4, 2031", True),
+        ("Lund's press conference on the ferry row leaves questions open", False),
     ],
 )
 def test_a_readout_s_title_makes_a_document_of_unknown_kind_official(title, official):
