@@ -306,7 +306,7 @@ def _official_title(b: BlockView) -> bool:
         return b.decide("headline", f"title of an official document: {_snippet(b.body)}")
     state = b.state
     state.official_run = _institution(b.body) or state.official_run or "official document"
-    state.unintroduced = state.after_attribution = False
+    state.unintroduced = state.after_attribution = state.quoted_run = False
     return b.prose("official", f"official document title: {_snippet(b.body)}", state.official_run)
 
 
@@ -324,13 +324,13 @@ def _attribution_line(b: BlockView) -> bool:
     state = b.state
     if state.seen_prose and b.n_words <= 8 and _DOCUMENT_LABEL.fullmatch(b.body):
         state.official_run, state.after_attribution = "official document", True
-        state.unintroduced = False
+        state.unintroduced = state.quoted_run = False
         return b.decide("boilerplate", f"a label over the official text: {_snippet(b.body)}")
     attribution = _attribution(b.body)
     if attribution is None:
         return False
     state.official_run, state.after_attribution = attribution or "official document", True
-    state.unintroduced = False
+    state.unintroduced = state.quoted_run = False
     return b.prose("journalist", "attribution line introducing official text")
 
 
@@ -346,7 +346,13 @@ def _official_run(b: BlockView) -> bool:
     # A readout pasted in without an introduction ends where its paragraphs
     # stop opening on the actors (a title, "They", "The leaders").
     in_voice = not state.unintroduced or _ACTOR_OPENING.match(b.body) is not None
-    if marker is None and not b.quoted_with_cue and not b.headline_like and in_voice:
+    opens_quoted = b.body.lstrip()[:1] in OPEN_QUOTES + '"'
+    # Introduced and held in quotation marks closed at the paragraph's end, the text
+    # ends with its marks: an unquoted paragraph after it is the reporter's again.
+    goes_on = not (state.quoted_run and not opens_quoted)
+    if goes_on and marker is None and not b.quoted_with_cue and not b.headline_like and in_voice:
+        closed = opens_quoted and b.body.rstrip()[-1:] in '”"'
+        state.quoted_run = state.quoted_run or (state.after_attribution and closed)
         evidence = _continuation_evidence(state.after_attribution)
         state.after_attribution = False
         return b.decide("official", evidence, state.official_run)
@@ -355,6 +361,7 @@ def _official_run(b: BlockView) -> bool:
             "official", "continues a readout reproduced inside quotation marks", state.official_run
         )
     state.official_run, state.after_attribution, state.unintroduced = "", False, False
+    state.quoted_run = False
     return False
 
 
@@ -367,7 +374,7 @@ def _opening_formula(b: BlockView) -> bool:
     if not quoted and (_JOURNALIST_MARKERS.search(body) or not _TODAYISH.search(body)):
         return False
     b.state.official_run = _institution(body) or "official document"
-    b.state.unintroduced = True
+    b.state.unintroduced, b.state.quoted_run = True, False
     if b.above_the_story() and b.kind == "news":
         # The document opens on the formula, with no headline: a readout in its own file.
         b.state.official_document = True
@@ -379,6 +386,7 @@ def _quoted_official(b: BlockView) -> bool:
     if quoted_readout is None:
         return False
     b.state.official_run = quoted_readout or "official document"
+    b.state.quoted_run = False
     return b.prose("official", "official text reproduced inside quotation marks", quoted_readout)
 
 

@@ -101,6 +101,7 @@ class RoleState:
         official_run: The source of the official text being reproduced, if inside one.
         after_attribution: The block before introduced official text ("From The White House:").
         unintroduced: The official run began with no attribution line or title.
+        quoted_run: The official run, introduced, is held in quotation marks that close.
         official_document: The document is an official text: its kind says so, its
             title is an official document's ("Readout of ...", "Telephone
             conversation with ..."), or its text reads as a readout (``readout_text``).
@@ -116,6 +117,7 @@ class RoleState:
     official_run: str = ""
     after_attribution: bool = False
     unintroduced: bool = False
+    quoted_run: bool = False
     official_document: bool = False
     readout_text: str = ""
     standfirst: bool = False

@@ -297,6 +297,14 @@ EXPECTED = {
         "Q    Why not?": "quote",
         "MS. LUND:  Because nothing": "official",
     },
+    # A live blog quoting a readout in quotation marks under its entry's heading.
+    "live_blog_page": {
+        "Don't hold your breath": "journalist",
+        '"President Tom Berg spoke with': "official",
+        "Some on the quay see this": "journalist",
+        "You May Also Like": "boilerplate",
+        "In a recent interview with": "boilerplate",
+    },
 }
 
 
