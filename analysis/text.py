@@ -72,7 +72,11 @@ US_STATE = (
     r"N\.Y\.|N\.C\.|N\.D\.|Okla\.|Ore\.|Pa\.|R\.I\.|S\.C\.|S\.D\.|Tenn\.|Vt\.|Va\.|"
     r"Wash\.|W\.Va\.|Wis\.|Wyo\.|D\.C\.)"
 )
-DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})"
+# Dashes between the parts, as some offices print it: "May - 04– 2031".
+DATE = (
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|{_MONTH}\s*[-–]\s*\d{{1,2}}\s*[-–]\s*\d{{4}})"
+)
 _AGENCY = r"(?:Reuters|AP|AFP|Xinhua|TASS|Kyodo|Yonhap|Bloomberg|dpa|ANI|PTI|IANS|UPI|EFE|Interfax|RIA|CNN|Al Jazeera|NHK)"
 DATELINE = re.compile(
     rf"^[A-Z][A-Z .'’-]{{1,40}}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:,\s*{DATE})?\s*"

@@ -434,6 +434,13 @@ _OFFICE_LINE = re.compile(
     r"^(?:(?:Associate|Deputy|Acting|Junior|Senior)\s+)?(?:Prime\s+Minister"
     r"|Minister(?:\s+of\s+State)?(?:,|\s+(?:for|of))\s+[A-Z][^.!?:]{1,80})$"
 )
+# The office that issued a document, signing it off at its foot: "Media Office of the
+# Prime Minister", "Press Service of the President", "Office of the Press Secretary".
+_SIGNING_OFFICE = re.compile(
+    r"^(?:The\s+)?(?:(?:Media|Press|Information|Communications?)\s+(?:Office|Service|Department"
+    r"|Section|Unit|Secretariat|Wing)(?:\s+(?:of|to)\s+(?:the\s+)?[A-Z][\w’' ]{1,60})?"
+    r"|Office\s+of\s+the\s+(?:Press\s+Secretary|Spokesperson|Spokesman))$"
+)
 # "Updated 2 hours ago", "KYODO NEWS - 1 hour ago - 08:26": how long ago it was posted.
 _AGO = re.compile(r"\b\d{1,2}\s*(?:min|mins|minutes?|hours?|hrs?|days?)\s+ago\b", re.IGNORECASE)
 # A credit at the foot: "(This article was written by … and correspondent …)".
@@ -714,7 +721,7 @@ def _byline(b: BlockView) -> bool:  # noqa: C901 - a flat chain of byline forms,
         return b.decide("byline", "a credit line ('This article was written by …')")
     if n_words == 1 and _EMAIL_LINE.match(body.strip()):
         return b.decide("byline", "a reporter's e-mail address on a line of its own")
-    if n_words <= 8 and _SOURCE_LINE.match(body.strip()):
+    if n_words <= 12 and _SOURCE_LINE.match(body.strip()):
         return b.decide("byline", "a source line ('Source: … and news agencies')")
     citation = _CITATION_LINE.match(body) if n_words <= 40 else None
     if citation and (b.state.official_document or citation.group("label") != "Citation"):
@@ -730,6 +737,8 @@ def _byline(b: BlockView) -> bool:  # noqa: C901 - a flat chain of byline forms,
         return b.decide("byline", "the author's role or place under their name")
     if n_words <= 25 and _FROM_LINE.match(body) and b.above_the_story():
         return b.decide("byline", "the issuing office above the text ('From: …')")
+    if n_words <= 12 and b.state.seen_prose and _SIGNING_OFFICE.match(body.strip()):
+        return b.decide("byline", "the issuing office signing off the text")
     if n_words <= 12 and _OFFICE_LINE.match(body.strip()) and b.above_the_story():
         return b.decide("byline", "an office line above the text (the author's portfolio)")
     if n_words <= 25 and _ATTRIBUTABLE.match(body):

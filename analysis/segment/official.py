@@ -156,7 +156,11 @@ def _document_title(text: str) -> bool:
 # to stay in close touch", "… agreed to speak again soon".
 _READOUT_CLOSE = re.compile(
     r"\bagreed\s+to\s+(?:(?:maintain|keep|stay|remain)\s+(?:in\s+)?(?:close\s+)?(?:contacts?|touch)"
-    r"|(?:speak|talk)\s+(?:again|soon)|continue\s+(?:their\s+)?contacts)\b"
+    r"|(?:speak|talk)\s+(?:again|soon)|continue\s+(?:their\s+)?contacts"
+    # "… agreed to keep a direct line open", "… to keep lines of communication open".
+    # Not "keep the line open" (a ferry line): the line is one between them.
+    r"|(?:maintain|keep)\s+(?:an?\s+|the\s+)?(?:direct\s+(?:lines?|channels?)"
+    r"|(?:lines?|channels?)\s+of\s+communication|channels?)\s+open)\b"
 )
 # What a news story has and a readout has not: quotation marks, a reporting verb.
 _NEWS_MARKS = re.compile(r"[“”\"«»]|\b(?:said|says|told|tells|according\s+to|reported)\b")

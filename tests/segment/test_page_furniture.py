@@ -305,6 +305,23 @@ EXPECTED = {
         "You May Also Like": "boilerplate",
         "In a recent interview with": "boilerplate",
     },
+    # A prime minister's office release, read with no kind given: it reads as a readout.
+    "pm_office_page": {
+        "Home> Press Releases": "boilerplate",
+        "H.E. Prime Minister Ana Varga receives": "headline",
+        "May - 04– 2031": "byline",
+        "His Excellency the Prime Minister stressed": "official",
+        "President Berg underscored": "official",
+        "Media Office of the Prime Minister": "byline",
+    },
+    # A blog reposting a readout, its source at the foot.
+    "blog_repost_page": {
+        "Thursday, May 4, 2031": "byline",
+        "President Berg spoke today by phone": "official",
+        "Source: Office of the President": "byline",
+        "No comments:": "boilerplate",
+        "Post a Comment": "boilerplate",
+    },
 }
 
 
