@@ -272,6 +272,7 @@ _FURNITURE_LINE = re.compile(
         |updates\s+to\s+this\s+page|share(?:\s+this)?|print|email|news\s+story|speech
         |policy\s+paper|guidance|filed\s+under|categories|tags|topics|keywords
         |you\s+might\s+also\s+like|story\s+continues\s+below|report\s+an\s+error|latest\s+threads
+        |back\s+to\s+(?:the\s+)?(?:main|home|front)\s+page|back\s+to\s+top
         |search(?:\s+on\s+[\w.-]+)?
         |main\s+(?:content|container|menu|navigation)|skip\s+to\s+(?:the\s+)?(?:main\s+)?content
         |(?:[\w’'-]+\s+){0,4}(?:crest|logo)|(?:perma)?link|short\s+url|follow
@@ -291,7 +292,7 @@ _RELATED_LABEL = re.compile(
     r"^(?:read\s+(?:also|more)|also\s+read|see\s+also|related(?:\s+\w+)?|more\s+(?:stories|news)"
     r"|recommended(?:\s+for\s+you|\s+stories)?|you\s+may\s+also\s+like|more\s+on\s+this\s+topic"
     r"|suggested\s+topics|follow\s+topics?|(?:press|media)\s+(?:contacts?|enquiries|inquiries)"
-    r"|explore\s+more\s+on\s+these\s+topics)\s*:?\s*$",
+    r"|explore\s+more\s+on\s+these\s+topics|more|see\s+more|more\s+(?:from|in)\s+[\w&’' ]{1,30})\s*:?\s*$",
     re.IGNORECASE,
 )
 # A label over a list of the site's other pages that names whose they are: "Latest

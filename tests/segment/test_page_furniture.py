@@ -322,6 +322,17 @@ EXPECTED = {
         "No comments:": "boilerplate",
         "Post a Comment": "boilerplate",
     },
+    # A state wire's page: a link back to its front page, "More:" over its headlines.
+    "state_wire_page": {
+        "Back to Main page": "boilerplate",
+        "Ruritanian, Norland top diplomats": "headline",
+        "May 4, 23:17 UTC+3 LAKEPORT": "byline",
+        "A meeting between Varga and Berg": "headline",
+        "LAKEPORT, May 4. /RNA/.": "journalist",
+        "More:": "boilerplate",
+        "Varga says ferry talks to go on": "boilerplate",
+        "Ruritania ready to reopen": "boilerplate",
+    },
 }
 
 
