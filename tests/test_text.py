@@ -1,8 +1,11 @@
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.text import (
+    DATE,
     Normalised,
     count_words,
     count_words_each,
@@ -120,3 +123,22 @@ def test_american_spelling_table_is_one_step_and_leaves_other_words_alone():
     assert not set(forms.values()) & set(forms)
     for word in ["hour", "four", "advise", "promise", "defense", "program", "fire"]:
         assert american_spelling(word) == word
+
+
+@pytest.mark.parametrize(
+    ("written", "is_date"),
+    [
+        ("May 4, 2031", True),
+        ("4 May 2031", True),
+        ("2031-05-04", True),
+        ("May - 04– 2031", True),  # dashes between the parts
+        ("4th May, 2031", True),  # an agency's ordinal
+        ("04-05-2031", True),
+        ("4/5/2031", True),
+        ("4-5", False),
+        ("Mayor 4", False),
+    ],
+)
+def test_a_date_in_the_forms_pages_print_it(written, is_date):
+    assert (re.fullmatch(DATE, written) is not None) is is_date
+    assert re.compile(DATE).groups == 0  # it is embedded in other patterns

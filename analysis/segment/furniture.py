@@ -455,6 +455,9 @@ _SOURCE_LINE = re.compile(
     rf"^Source:\s+[A-Z][^.!?:]{{1,60}}$|^\*?Writing\s+by\s+[A-Z]"
     rf"|^[a-z]{{2,4}}/[a-z]{{2,4}}\s*\((?:{_AGENCIES}|[A-Za-z]{{2,6}})(?:,\s*(?:{_AGENCIES}|[A-Za-z]{{2,6}}))*\)$"
 )
+# An agency's sign-off at a story's foot: its name, then its writer and editor.
+_NAMES = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}"
+_STAFF_LINE = re.compile(rf"^[A-Z]{{2,6}}(?:/{_NAMES}){{1,3}}$")
 # How to cite the document, at its foot: "Citation: Office of …, 3 March", "Cite as: …".
 _CITATION_LINE = re.compile(
     r"^(?P<label>Citation|Cite\s+as|Cite\s+this(?:\s+\w+)?|Suggested\s+citation|How\s+to\s+cite"
@@ -722,6 +725,8 @@ def _byline(b: BlockView) -> bool:  # noqa: C901 - a flat chain of byline forms,
         return b.decide("byline", "a credit line ('This article was written by …')")
     if n_words == 1 and _EMAIL_LINE.match(body.strip()):
         return b.decide("byline", "a reporter's e-mail address on a line of its own")
+    if n_words <= 10 and b.state.seen_prose and _STAFF_LINE.match(body.strip()):
+        return b.decide("byline", "the agency and its staff signing off ('RNA/Ida Lund/Tom Holm')")
     if n_words <= 12 and _SOURCE_LINE.match(body.strip()):
         return b.decide("byline", "a source line ('Source: … and news agencies')")
     citation = _CITATION_LINE.match(body) if n_words <= 40 else None

@@ -333,6 +333,14 @@ EXPECTED = {
         "Varga says ferry talks to go on": "boilerplate",
         "Ruritania ready to reopen": "boilerplate",
     },
+    # A Gulf state agency's story: a day-first date, an ordinal dateline, staff sign-off.
+    "gulf_agency_page": {
+        "Sun 04-05-2031 18:42 PM": "byline",
+        "LAKEPORT, 4th May, 2031 (RNA) --": "journalist",
+        "His Highness and President Berg": "journalist",
+        "RNA/Ida Lund/Tom Holm": "byline",
+        "https://rna.example": "boilerplate",
+    },
 }
 
 
