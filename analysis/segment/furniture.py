@@ -64,6 +64,8 @@ _BOILERPLATE = re.compile(
         |read\ more(?=[A-Z])|read\s*:\s|also\ read\s*\|
         |(?:the\ )?[\w’'\ ]{0,30}\ website\ contains\ only\b)
       |^(?:©|\(c\)\s*\d{4})
+      |^this\ is\ a\ rush\ transcript\b
+      |^\((?:commercial\ break|begin\ video\ clip|end\ video\ clip|crosstalk|begin\ videotape|end\ videotape)\)$
       |^(?:\(END\)|END|==\s*\w+|-{2,}|(?:\*\s*){3,}|\((?![A-Z]{2,4}\))\w{2,12}\))$
       |"""
     + _BOILERPLATE_ANYWHERE_ALTERNATIVES,

@@ -169,6 +169,53 @@ def _repeated_headline(b: BlockView) -> bool:
     return False
 
 
+# A speaker's label in capitals opening a transcript's turn: "TOM HOLM, HOST: …",
+# "VARGA: …", "ANA VARGA, FOREIGN MINISTER OF RURITANIA: …".
+_TURN = re.compile(
+    r"(?P<name>[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]+){0,3})"
+    r"(?:,\s*(?P<role>[A-Z][A-Z0-9 ,.’'&()-]{1,80}?))?:\s+\S"
+)
+# Labels in capitals that name no speaker.
+_NOT_SPEAKERS = frozenset(
+    "UPDATE NOTE CORRECTION CLARIFICATION WATCH READ RELATED BREAKING ALSO PHOTOS VIDEO "
+    "SOURCE QUOTE DETAILS BACKGROUND EXCLUSIVE ANALYSIS OPINION LIVE Q A".split()
+) | {"EDITOR'S NOTE", "EDITOR’S NOTE", "READ MORE", "JUST IN", "WATCH LIVE"}
+_HOST_ROLE = re.compile(r"\b(?:HOST|ANCHOR|CO-HOST|CORRESPONDENT|REPORTER|MODERATOR|INTERVIEWER)\b")
+
+
+def _transcript_turns(b: BlockView) -> dict[str, bool]:
+    """Each speaker of a transcript (its surname in capitals) and whether they host it.
+
+    Empty unless three turns or more open on a label in capitals and someone speaks
+    twice: a live blog's "UPDATE: …" lines, each once a label, make no transcript.
+    """
+    if b.state.transcript is None:
+        turns = [_TURN.match(b.body_of(k)) for k in range(len(b.blocks))]
+        turns = [t for t in turns if t is not None and t.group("name") not in _NOT_SPEAKERS]
+        surnames = [t.group("name").split()[-1] for t in turns]
+        speakers: dict[str, bool] = {}
+        if len(turns) >= 3 and len(set(surnames)) < len(surnames):
+            for turn in turns:
+                surname = turn.group("name").split()[-1]
+                host = bool(turn.group("role") and _HOST_ROLE.search(turn.group("role")))
+                speakers[surname] = speakers.get(surname, False) or host
+        b.state.transcript = speakers
+    return b.state.transcript
+
+
+def _transcript_turn(b: BlockView) -> bool:
+    """A turn in a broadcast's transcript: the host's words the journalist's, a guest's quoted."""
+    turn = _TURN.match(b.body) if b.body[:1].isupper() else None
+    speakers = _transcript_turns(b) if turn is not None else {}
+    surname = turn.group("name").split()[-1] if turn is not None else ""
+    if surname not in speakers:
+        return False
+    if speakers[surname]:
+        return b.prose("journalist", f"the host's turn in a transcript ({_snippet(surname)})")
+    name = " ".join(w.capitalize() for w in turn.group("name").split())
+    return b.prose("quote", f"a guest's turn in a transcript ({_snippet(surname)})", name)
+
+
 def _subhead(b: BlockView) -> bool:
     """A short heading between paragraphs of the story, on the story's own subject.
 
@@ -244,6 +291,7 @@ ROLE_RULES: tuple[tuple[str, Callable[[BlockView], bool]], ...] = (
     ("continues official text", _official_run),
     ("readout opening formula", _opening_formula),
     ("official text in quotation marks", _quoted_official),
+    ("turn in a transcript", _transcript_turn),
     ("subheading", _subhead),
     ("related-article link", _related_link),
     ("quotation block", _quote),

@@ -341,6 +341,15 @@ EXPECTED = {
         "RNA/Ida Lund/Tom Holm": "byline",
         "https://rna.example": "boilerplate",
     },
+    # A broadcaster's transcript: the host's turns its journalist's, the guest's quoted.
+    "tv_transcript_page": {
+        "THIS IS A RUSH TRANSCRIPT": "boilerplate",
+        "TOM HOLM, HOST: Good evening.": "journalist",
+        "ANA VARGA, FOREIGN MINISTER OF RURITANIA:": "quote",
+        "HOLM: What did the presidents": "journalist",
+        "VARGA: They agreed": "quote",
+        "(COMMERCIAL BREAK)": "boilerplate",
+    },
 }
 
 
@@ -470,3 +479,31 @@ def test_a_credit_in_capitals_under_a_caption(lines, roles):
     )
     blocks = classify_blocks(text, paragraph_spans(text), kind="news")
     assert [b.role for b in blocks[2 : 2 + len(lines)]] == roles
+
+
+def test_a_transcript_quoted_in_a_story_is_all_quotation():
+    # A story quoting an interview's transcript: no turn is labelled the host's, so
+    # every turn is someone else's words, the interviewer's too.
+    text = (
+        "Lund defends ferry plan on Sunday show\n\n"
+        "The minister was pressed on the strike in an interview on Sunday.\n\n"
+        "IDA HOLM: Will the ferries run next week?\n\n"
+        "LUND: We are doing everything we can to make sure they do.\n\n"
+        "HOLM: And if the strike goes on?\n\n"
+        "LUND: Then we will talk again, as long as it takes.\n\n"
+        "The strike enters its fourth day on Monday."
+    )
+    roles = [b.role for b in classify_blocks(text, paragraph_spans(text), kind="news")]
+    assert roles == ["headline", "journalist", "quote", "quote", "quote", "quote", "journalist"]
+
+
+def test_labels_that_name_no_speaker_make_no_transcript():
+    text = (
+        "Ferry strike: the latest\n\n"
+        "UPDATE: The unions have called a meeting for Tuesday morning at the quay.\n\n"
+        "The ministry has not said whether it will send anyone to the meeting.\n\n"
+        "UPDATE: The ministry now says its deputy minister will attend the meeting.\n\n"
+        "UPDATE: The meeting has been moved to Wednesday, the unions say."
+    )
+    roles = [b.role for b in classify_blocks(text, paragraph_spans(text), kind="news")]
+    assert "quote" not in roles
