@@ -48,7 +48,7 @@ _BOILERPLATE = re.compile(
         |(?:originally\ )?(?:syndicated|republished)\ (?:from|with\ permission)\b
         |full\ article\ source\b|like\ us\ on\b|(?:respectfully|hereby)\ announced\b
         |leave\ a\ (?:reply|comment)\b|your\ email\ address\ will\ not\ be\ published\b
-        |continue\ reading\b|why\ you\ can\ trust\b|you\ may\ (?:also\ )?be\ interested\ in\b
+        |continue\ reading\b|download\ (?:our|the)\ (?:[\w’'-]+\ ){0,2}app\b|why\ you\ can\ trust\b|you\ may\ (?:also\ )?be\ interested\ in\b
         |reading\ time\s*:?\s*\d+\s*min
         |is\ this\ page\ (?:useful|helpful)|was\ this\ (?:page|article|information)\ (?:useful|helpful)
         |did\ you\ find\ what\ you\ were\ looking\ for|report\ a\ problem\b.{0,30}\bthis\ page
@@ -107,6 +107,8 @@ _CREDIT = re.compile(
 )
 _CREDIT_START = re.compile(
     r"(?:photo|photograph|image|picture|video|caption|credit|illustration)s?\s*(?:by\b|:)|"
+    # A feature's picture named by its place: "Header image: …", "Featured photo: …".
+    r"(?:header|featured?|lead|main|top|cover)\s+(?:image|photo|picture)\s*:|"
     r"FILE\s+PHOTO\b|\(?Photo\b|(?:image|video|media)\s+(?:caption|source)\s*,|"
     # A bullet caption and a combined picture: "• Combo photo of …", "Composite image of …".
     r"[•·]\s*(?:(?:combo|composite|combination|file|handout)\s+)?(?:photo|picture|image)s?\b|"

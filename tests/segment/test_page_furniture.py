@@ -350,6 +350,14 @@ EXPECTED = {
         "VARGA: They agreed": "quote",
         "(COMMERCIAL BREAK)": "boilerplate",
     },
+    # A daily's story with its header image captioned, an editor line and app prompt.
+    "south_asia_daily_page": {
+        "Published May 4, 2031 09:12am": "byline",
+        "Header image: Prime Minister": "credit",
+        "The two leaders spoke by phone": "journalist",
+        "Editor: Ida Lund": "byline",
+        "Download our app": "boilerplate",
+    },
 }
 
 
