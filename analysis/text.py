@@ -77,7 +77,7 @@ DATE = (
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|{_MONTH}\s*[-–]\s*\d{{1,2}}\s*[-–]\s*\d{{4}}"
     # An agency's "4th May, 2031" and a day-first number: "04-05-2031", "4/5/2031".
-    rf"|\d{{1,2}}(?:st|nd|rd|th)\s+{_MONTH},?(?:\s+\d{{4}})?|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}})"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)\s+{_MONTH},?(?:\s+\d{{4}})?|(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)\d\d)"
 )
 _AGENCY = r"(?:Reuters|AP|AFP|Xinhua|TASS|Kyodo|Yonhap|Bloomberg|dpa|ANI|PTI|IANS|UPI|EFE|Interfax|RIA|CNN|Al Jazeera|NHK)"
 DATELINE = re.compile(

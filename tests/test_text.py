@@ -137,6 +137,7 @@ def test_american_spelling_table_is_one_step_and_leaves_other_words_alone():
         ("4/5/2031", True),
         ("4-5", False),
         ("Mayor 4", False),
+        ("04-55-1234", False),  # a telephone number
     ],
 )
 def test_a_date_in_the_forms_pages_print_it(written, is_date):

@@ -422,8 +422,9 @@ _OWNERS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 # A subject that is a time is never a speaker ("Sunday saw …", "That night brought …").
 # A matter may be: the labels give "the discussion focused on …" to the discussion.
 _NO_ONE = re.compile(
-    rf"(?:{WEEKDAY}|(?:[Tt]he|[Tt]his|[Tt]hat|[Aa])\s+(?:\w+\s+)?(?:moment|day|week|night|"
-    r"morning|evening|afternoon|year|time))"
+    # "Last" alone: the subject read back from "Last night saw …" may stop at it.
+    rf"(?:{WEEKDAY}|[Yy]esterday|[Tt]oday|[Tt]onight|[Ll]ast|(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]|[Ll]ast|[Nn]ext)"
+    r"\s+(?:\w+\s+)?(?:moment|day|week|weekend|month|night|morning|evening|afternoon|year|time))"
 )
 
 

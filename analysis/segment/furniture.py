@@ -48,7 +48,7 @@ _BOILERPLATE = re.compile(
         |(?:originally\ )?(?:syndicated|republished)\ (?:from|with\ permission)\b
         |full\ article\ source\b|like\ us\ on\b|(?:respectfully|hereby)\ announced\b
         |leave\ a\ (?:reply|comment)\b|your\ email\ address\ will\ not\ be\ published\b
-        |continue\ reading\b|download\ (?:our|the)\ (?:[\w’'-]+\ ){0,2}app\b|why\ you\ can\ trust\b|you\ may\ (?:also\ )?be\ interested\ in\b
+        |download\ our\ (?:[\w’'-]+\ ){0,2}app\b|why\ you\ can\ trust\b|you\ may\ (?:also\ )?be\ interested\ in\b
         |reading\ time\s*:?\s*\d+\s*min
         |is\ this\ page\ (?:useful|helpful)|was\ this\ (?:page|article|information)\ (?:useful|helpful)
         |did\ you\ find\ what\ you\ were\ looking\ for|report\ a\ problem\b.{0,30}\bthis\ page
@@ -73,7 +73,8 @@ _BOILERPLATE = re.compile(
 )
 # A blog's comments under the story: "One thought on “…”", "3 Responses to “…”".
 _COMMENTS_HEADER = re.compile(
-    r"(?:one|two|three|\d{1,4})\s+(?:thoughts?|responses?|comments?|repl(?:y|ies))\s+(?:on|to)\s+[“\"]",
+    r"(?:one|two|three|\d{1,4})\s+(?:thoughts?|responses?|comments?|repl(?:y|ies))\s+(?:on|to)\s+[“\"]"
+    r"[^“”\"]{1,120}[”\"]\s*:?\s*$",
     re.IGNORECASE,
 )
 _BOILERPLATE_ANYWHERE = re.compile(_BOILERPLATE_ANYWHERE_ALTERNATIVES, re.IGNORECASE | re.VERBOSE)
@@ -276,7 +277,8 @@ _FURNITURE_LINE = re.compile(
         |updates\s+to\s+this\s+page|share(?:\s+this)?|print|email|news\s+story|speech
         |policy\s+paper|guidance|filed\s+under|categories|tags|topics|keywords
         |you\s+might\s+also\s+like|story\s+continues\s+below|report\s+an\s+error|latest\s+threads
-        |back\s+to\s+(?:the\s+)?(?:main|home|front)\s+page|back\s+to\s+top
+        |back\s+to\s+(?:the\s+)?(?:main|home|front)\s+page|back\s+to\s+top|see\s+more
+        |continue\s+reading(?:\s+(?:the\s+)?(?:main\s+)?(?:story|article|more|below))?\W*
         |search(?:\s+on\s+[\w.-]+)?
         |main\s+(?:content|container|menu|navigation)|skip\s+to\s+(?:the\s+)?(?:main\s+)?content
         |(?:[\w’'-]+\s+){0,4}(?:crest|logo)|(?:perma)?link|short\s+url|follow
@@ -460,8 +462,9 @@ _SOURCE_LINE = re.compile(
     rf"|^[a-z]{{2,4}}/[a-z]{{2,4}}\s*\((?:{_AGENCIES}|[A-Za-z]{{2,6}})(?:,\s*(?:{_AGENCIES}|[A-Za-z]{{2,6}}))*\)$"
 )
 # An agency's sign-off at a story's foot: its name, then its writer and editor.
-_NAMES = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}"
-_STAFF_LINE = re.compile(rf"^[A-Z]{{2,6}}(?:/{_NAMES}){{1,3}}$")
+# Two people at least, each named in two words or more: not "EU/Norland Summit".
+_NAMES = r"\s*/\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3}"
+_STAFF_LINE = re.compile(rf"^\(?[A-Z]{{2,6}}(?:{_NAMES}){{2,3}}\)?$")
 # How to cite the document, at its foot: "Citation: Office of …, 3 March", "Cite as: …".
 _CITATION_LINE = re.compile(
     r"^(?P<label>Citation|Cite\s+as|Cite\s+this(?:\s+\w+)?|Suggested\s+citation|How\s+to\s+cite"
@@ -521,7 +524,7 @@ def _furniture(b: BlockView) -> bool:  # noqa: C901 - a flat chain of furniture 
     body, n_words = b.body, b.n_words
     if b.state.comments:
         return b.decide("boilerplate", "under the comments' header: a reader's comment or the form")
-    if b.state.seen_prose and n_words <= 40 and _COMMENTS_HEADER.match(b.first_line):
+    if b.state.seen_prose and n_words <= 20 and _COMMENTS_HEADER.match(body.strip()):
         # "One thought on “…”", "12 Responses to “…”": what follows is the readers'.
         b.state.comments = True
         return b.decide("boilerplate", f"the comments' header: {_snippet(b.first_line)}")

@@ -519,9 +519,17 @@ def _opening_participle(sentence: str, cue: tuple[int, int], note: str) -> _Foun
     return _Found(main, cue, (clo, comma), note)
 
 
-# "seemed to recognize", "appears to want": a verb of doing or thinking after the
-# raising verb ("to be" says how the subject is, not what it does).
-_TO_A_DEED = re.compile(r"\s+(?P<to>to)\s+(?!be\b|have\s+been\b)[a-z]{2,}\b")
+# "seemed to recognize", "appears to want": a verb of saying, thinking or taking a
+# side after the raising verb ("to be", "to sway", "to enjoy" say how the subject is
+# or what it does, not what it holds).
+_TO_A_DEED = re.compile(
+    r"\s+(?P<to>to)\s+(?:suggest|imply|indicate|acknowledge|accept|admit|concede|confirm|deny"
+    r"|reject|agree|disagree|support|back|endorse|favou?r|oppose|want|prefer|believe|think|know"
+    r"|understand|recogni[sz]e|reali[sz]e|expect|hope|fear|doubt|question|challenge|blame"
+    r"|critici[sz]e|mock|dismiss|welcome|praise|signal|hint|say|insist|care|trust|distrust"
+    r"|regret|embrace|contradict|echo|warn|threaten|promise|defend|argue|claim|endorse|rule\s+out"
+    r"|side\s+with|take\s+\w+\s+seriously)\b"
+)
 # Words that open a subject with a capital only because they open the sentence.
 _OPENERS = _DETERMINERS | frozenset("whichever whatever such each every no any some".split())
 

@@ -22,10 +22,11 @@ __all__ = ["official_runs", "official_source", "sentence_roles"]
 
 # A briefing's transcript: "Press Briefing by Press Secretary …", "Foreign Ministry
 # Spokesperson Ida Lund's Regular Press Conference on May 4, 2031".
+# Dated, to the end of the line: not "Mayor Berg's Press Conference on Fees Ends in Uproar".
 _BRIEFING_TITLE = (
-    r"(?:Daily\s+)?Press\s+Briefing\s+by\s+(?:the\s+)?[A-Z]"
+    rf"(?:(?:Daily\s+)?Press\s+Briefing\s+by\s+(?:the\s+)?[A-Z][^\n]{{1,80}}?,\s*{DATE}"
     r"|(?:[A-Z][\w’'.-]*\s+){1,6}?[A-Z][\w.-]*['’]s\s+(?:Regular\s+)?Press\s+(?:Conference|Briefing)"
-    r"\s+on\s+[A-Z0-9]"
+    rf"\s+on\s+{DATE})\s*$"
 )
 _OFFICIAL_TITLE = re.compile(
     r"^(?:Readout|Joint\s+Readout|Statement|Joint\s+Statement|Remarks|Press\s+Release|"
@@ -159,8 +160,10 @@ _READOUT_CLOSE = re.compile(
     r"|(?:speak|talk)\s+(?:again|soon)|continue\s+(?:their\s+)?contacts"
     # "… agreed to keep a direct line open", "… to keep lines of communication open".
     # Not "keep the line open" (a ferry line): the line is one between them.
-    r"|(?:maintain|keep)\s+(?:an?\s+|the\s+)?(?:direct\s+(?:lines?|channels?)"
-    r"|(?:lines?|channels?)\s+of\s+communication|channels?)\s+open)\b"
+    # "… lines of communication open", "… a direct line open between them" (not to the
+    # coastguard, and not bare "channels": a strike's sides keep those open too).
+    r"|(?:maintain|keep)\s+(?:an?\s+|the\s+)?(?:(?:lines?|channels?)\s+of\s+communication\s+open"
+    r"|direct\s+(?:lines?|channels?)\s+open\s+between\s+(?:them|the\s+(?:two|leaders))))\b"
 )
 # What a news story has and a readout has not: quotation marks, a reporting verb.
 _NEWS_MARKS = re.compile(r"[“”\"«»]|\b(?:said|says|told|tells|according\s+to|reported)\b")
@@ -272,33 +275,51 @@ def _official_document(b: BlockView) -> bool:
 # A question put at a briefing, in its transcript: "Q: …", "Q    Thank you, …" (a
 # tab or spaces after the Q), "Question: …"; or a questioner named with a colon before
 # a question ("Harbour Daily: … What is the ministry's comment?").
-_QUESTION_LABEL = re.compile(r"\s*(?:Q(?:uestion)?\s*[:.]\s|Q(?:\t|\s{2,}))")
+_QUESTION_LABEL = re.compile(r"\s*(?:Q(?:uestion)?\s*[:.]\s|Q(?:\t|\s{2,})|Q\s(?=[A-Z“\"]))")
 _NAMED_LABEL = re.compile(r"\s*(?P<label>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,5}):\s+\S")
+# A transcript's title: an FAQ's "Q: Who can apply?" is the government's own words.
+_TRANSCRIPT_TITLE = re.compile(
+    r"\b(?:briefing|press\s+conference|news\s+conference|transcript|media\s+availability"
+    r"|gaggle|interview|remarks)\b",
+    re.IGNORECASE,
+)
 
 
 def _briefing_question(b: BlockView) -> bool:
     """A journalist's question in an official document's transcript: their words, not its own.
 
-    The answers ("A: …", "Ida Lund: …", the spokesperson named in the title) stay
-    the document's. A questioner's words are a quotation of them, so a reuse or
-    readability measure of the government's words leaves them out.
+    Only under a transcript's title ("Press Briefing by …", "… Regular Press
+    Conference …"). The answers ("A: …", "Ida Lund: …") stay the document's; a
+    questioner named before a question is one whose label never opens an answer.
+    A questioner's words are a quotation of them, so a reuse or readability measure
+    of the government's words leaves them out.
     """
     if not b.state.official_document or b.n_words < 3:
         return False
+    title = next((blk for blk in b.blocks[: b.i] if blk.role == "headline"), None)
+    heading = b.text[title.start : title.end] if title is not None else ""
+    if not _TRANSCRIPT_TITLE.search(heading):
+        return False
     if _QUESTION_LABEL.match(b.body):
         return b.prose("quote", "a question put at a briefing ('Q:' in the transcript)")
-    # A questioner named, in capitals each word, once the document's text has begun
-    # (a title may ask a question of its own).
+    # A questioner named, in capitals each word, once the document's text has begun.
     named = _NAMED_LABEL.match(b.first_line) if b.state.seen_prose else None
     if named is None or not b.body.rstrip().endswith("?"):
         return False
     label = named.group("label")
-    title = next((blk for blk in b.blocks[: b.i] if blk.role == "headline"), None)
-    named_in_title = b.text[title.start : title.end].lower() if title is not None else ""
-    speaker = label.split()[-1].lower() in named_in_title
-    if speaker or label.upper() in {"A", "ANSWER"}:
+    if label.upper() in {"A", "ANSWER"} or label in _answering(b):
         return False
     return b.prose("quote", f"a question put at a briefing by {_snippet(label)}", label)
+
+
+def _answering(b: BlockView) -> set[str]:
+    """The labels that open a block asking no question: the answers' (read once)."""
+    if b.state.answering is None:
+        labels = ((_NAMED_LABEL.match(b.body_of(k)), b.body_of(k)) for k in range(len(b.blocks)))
+        b.state.answering = {
+            m.group("label") for m, body in labels if m and not body.rstrip().endswith("?")
+        }
+    return b.state.answering
 
 
 def _official_title(b: BlockView) -> bool:
@@ -319,14 +340,17 @@ def _official_title(b: BlockView) -> bool:
 _DOCUMENT_LABEL = re.compile(
     r"\s*(?:(?:the\s+)?full\s+(?:text|readout|statement|transcript)(?:\s+of\s+the\s+\w+)?"
     r"|the\s+(?:official\s+)?(?:readout|statement|transcript|communiqu[eé]|press\s+release)"
-    r"(?:\s+in\s+full)?)\s*",
+    r"\s+in\s+full"
+    # In capitals, a label; "The statement" in title case may be a story's subheading.
+    r"|THE\s+(?:OFFICIAL\s+)?(?:READOUT|STATEMENT|TRANSCRIPT|COMMUNIQU[EÉ]|PRESS\s+RELEASE))\s*",
     re.IGNORECASE,
 )
 
 
 def _attribution_line(b: BlockView) -> bool:
     state = b.state
-    if state.seen_prose and b.n_words <= 8 and _DOCUMENT_LABEL.fullmatch(b.body):
+    label = _DOCUMENT_LABEL.fullmatch(b.body) if b.n_words <= 8 else None
+    if state.seen_prose and label and (b.body.isupper() or "full" in b.body.lower()):
         state.official_run, state.after_attribution = "official document", True
         state.unintroduced = state.quoted_run = False
         return b.decide("boilerplate", f"a label over the official text: {_snippet(b.body)}")
@@ -355,7 +379,7 @@ def _official_run(b: BlockView) -> bool:
     # ends with its marks: an unquoted paragraph after it is the reporter's again.
     goes_on = not (state.quoted_run and not opens_quoted)
     if goes_on and marker is None and not b.quoted_with_cue and not b.headline_like and in_voice:
-        closed = opens_quoted and b.body.rstrip()[-1:] in '”"'
+        closed = opens_quoted and b.body.rstrip().rstrip(".")[-1:] in '”"»’'
         state.quoted_run = state.quoted_run or (state.after_attribution and closed)
         evidence = _continuation_evidence(state.after_attribution)
         state.after_attribution = False

@@ -186,15 +186,22 @@ _HOST_ROLE = re.compile(r"\b(?:HOST|ANCHOR|CO-HOST|CORRESPONDENT|REPORTER|MODERA
 def _transcript_turns(b: BlockView) -> dict[str, bool]:
     """Each speaker of a transcript (its surname in capitals) and whether they host it.
 
-    Empty unless three turns or more open on a label in capitals and someone speaks
-    twice: a live blog's "UPDATE: …" lines, each once a label, make no transcript.
+    Empty unless three turns or more open on a label in capitals, and someone
+    introduced by a full name or a role ("TOM HOLM, HOST:", "JO REED:") speaks again:
+    a live blog's "UPDATE: …", a match report's "GOAL: …" or a review's "PROS: …"
+    make no transcript.
     """
     if b.state.transcript is None:
         turns = [_TURN.match(b.body_of(k)) for k in range(len(b.blocks))]
         turns = [t for t in turns if t is not None and t.group("name") not in _NOT_SPEAKERS]
         surnames = [t.group("name").split()[-1] for t in turns]
+        introduced = {
+            t.group("name").split()[-1]
+            for t in turns
+            if len(t.group("name").split()) > 1 or t.group("role")
+        }
         speakers: dict[str, bool] = {}
-        if len(turns) >= 3 and len(set(surnames)) < len(surnames):
+        if len(turns) >= 3 and any(surnames.count(n) > 1 for n in introduced):
             for turn in turns:
                 surname = turn.group("name").split()[-1]
                 host = bool(turn.group("role") and _HOST_ROLE.search(turn.group("role")))

@@ -515,3 +515,105 @@ def test_labels_that_name_no_speaker_make_no_transcript():
     )
     roles = [b.role for b in classify_blocks(text, paragraph_spans(text), kind="news")]
     assert "quote" not in roles
+
+
+_STORY = (
+    "By Ida Lund\n\nLAKEPORT (RNA) - The mayor faced angry questions on Monday, and Berg told "
+    "reporters he would not resign.\n\nThe council meets again next week to decide on the fees."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "line", "role"),
+    [
+        # A story about a press conference is no transcript of one (it has no date).
+        (
+            f"Mayor Berg's Press Conference on Ferry Fees Ends in Uproar\n\n{_STORY}",
+            "news",
+            "The council meets again",
+            "journalist",
+        ),
+        # Labels in capitals that no full name introduces are no transcript's speakers.
+        (
+            "Match report\n\nGOAL: Lakeport 1-0 Varn. A header from the corner.\n\n"
+            "GOAL: Lakeport 2-0 Varn. Another header.\n\nYELLOW CARD: Holm is booked.\n\n"
+            "GOAL: Lakeport 3-0 Varn. The rout is complete.",
+            "news",
+            "GOAL: Lakeport 2-0",
+            "journalist",
+        ),
+        # A strike's sides keep channels open too: no readout's closing formula.
+        (
+            "Strike at the port ends\n\nDock workers and the port company met for six hours on "
+            "Tuesday in the harbour office over pay and hours.\n\nThe company offered a rise of "
+            "four percent over two years and a shorter night shift.\n\nBoth sides agreed to keep "
+            "channels open and to meet again after the weekend.",
+            "news",
+            "Both sides agreed",
+            "journalist",
+        ),
+        # An FAQ's questions are the government's own words: no transcript's title.
+        (
+            "Ferry discount: questions and answers\n\nThe ministry has set out how the new "
+            "discount works this winter.\n\nQ: Who is eligible for the discount?\n\n"
+            "A: Every resident of the islands.",
+            "official",
+            "Q: Who is eligible",
+            "official",
+        ),
+        # "The statement" in title case is a story's subheading, not a label over a readout.
+        (
+            "Council row\n\nThe council met on Monday night to discuss the ferry fees.\n\n"
+            "The statement\n\nThe council's statement ran to four paragraphs and named no one.",
+            "news",
+            "The council's statement",
+            "journalist",
+        ),
+        # "One response to “…”" inside the story is no comments' header.
+        (
+            "Fee row\n\nThe union spoke first at the meeting on Monday night about fees.\n\n"
+            "One response to “Operation Tide” has been a boycott of the northern route.\n\n"
+            "The company says it will not change course on the fees.",
+            "news",
+            "The company says",
+            "journalist",
+        ),
+        # A quoted statement closed with its full stop outside the mark ends there.
+        (
+            "Ferry call\n\nBerg spoke to Varga on Tuesday about the strike at the port.\n\n"
+            "Here is the statement from the President's office:\n\n“The President spoke with "
+            "the Prime Minister today about the strike. They agreed to meet.”.\n\n"
+            "Some on the quay see this as a first step towards ending the strike.",
+            "news",
+            "Some on the quay",
+            "journalist",
+        ),
+        # "Continue reading" opening a sentence of the story is the story's.
+        (
+            "Report\n\nThe council met on Monday.\n\nContinue reading the council's report and "
+            "you find a warning about the old quay.\n\nThe mayor did not comment.",
+            "news",
+            "Continue reading the",
+            "journalist",
+        ),
+        # A subheading with a slash is no agency's sign-off; a phone number is no date.
+        (
+            "Summit\n\nThe leaders met on Monday at the harbour.\n\nEU/Norland Summit\n\n"
+            "The talks went on into the night.",
+            "news",
+            "EU/Norland Summit",
+            "journalist",
+        ),
+        (
+            "Ferry fees\n\nThe fees rise next month, the ministry said on Monday in a statement."
+            "\n\nPress Office: 04-55-1234",
+            "news",
+            "Press Office:",
+            "journalist",
+        ),
+    ],
+)
+def test_a_new_layout_rule_keeps_to_its_layout(text, kind, line, role):
+    blocks = classify_blocks(text, paragraph_spans(text), kind=kind)
+    (found,) = [b for b in blocks if text[b.start : b.end].startswith(line)]
+    assert found.role == role
