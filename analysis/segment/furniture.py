@@ -419,7 +419,16 @@ _AUTHOR_LABEL = re.compile(r"^(?:author|written\s+by|about\s+the\s+author)\s*:",
 # Who edited or translated the story, on a line of its own: "Editor: Li Wei".
 _EDITOR_LINE = re.compile(
     r"^(?:(?:web|chief|responsible)\s+)?(?:editors?|edited\s+by|translated\s+by|translators?"
-    r"|proofread\s+by)\s*:?\s+[A-Z]",
+    r"|proofread\s+by|редактор|автор|rédacteur|redakteur|redaktor)"
+    # The name after it, or on the next line: "Редактор:¶Ida Holm".
+    r"(?:\s*:?\s+[A-ZА-ЯЁ]|\s*:\s*$)",
+    re.IGNORECASE,
+)
+# A site's name over two lines, the first ending where a name cannot: "The Government
+# portal of the¶Republic of Ruritania".
+_SITE_NAME = re.compile(
+    r"^(?:the\s+)?(?:official\s+)?(?:government|official)\s+(?:portal|web\s?site|site)\s+of"
+    r"(?:\s+the)?(?P<open>\s*$)?",
     re.IGNORECASE,
 )
 # A wire's contributor line: "--With assistance from Jo Reyes.", "With reporting by …".
@@ -524,6 +533,13 @@ def _furniture(b: BlockView) -> bool:  # noqa: C901 - a flat chain of furniture 
     body, n_words = b.body, b.n_words
     if b.state.comments:
         return b.decide("boilerplate", "under the comments' header: a reader's comment or the form")
+    if b.state.site_name_open and n_words <= 8:
+        b.state.site_name_open = False
+        return b.decide("boilerplate", "the site's name, its second line")
+    site = _SITE_NAME.match(body.strip()) if n_words <= 12 and not b.state.seen_prose else None
+    if site is not None:
+        b.state.site_name_open = site.group("open") is not None
+        return b.decide("boilerplate", f"the site's name: {_snippet(body)}")
     if b.state.seen_prose and n_words <= 20 and _COMMENTS_HEADER.match(body.strip()):
         # "One thought on “…”", "12 Responses to “…”": what follows is the readers'.
         b.state.comments = True

@@ -74,7 +74,10 @@ _ACTOR_OPENING = re.compile(
 # When a readout says the call was: "today", "this morning", "on the evening of 3 February".
 _TODAYISH = re.compile(
     r"\b(?:today|this\s+(?:morning|afternoon|evening)|earlier\s+today|"
-    r"on\s+the\s+(?:morning|afternoon|evening|night)\s+of)\b",
+    r"on\s+the\s+(?:morning|afternoon|evening|night)\s+of)\b"
+    # A readout dating its call at its start: "On May 4, President … held a telephone
+    # conversation with …" (a ministry's or a presidency's formula).
+    rf"|^[“\"]?On\s+{DATE},\s",
     re.IGNORECASE,
 )
 _JOURNALIST_MARKERS = re.compile(

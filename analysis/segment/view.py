@@ -111,6 +111,7 @@ class RoleState:
         author_box: Inside an author box after the story ("Author: ...", a bio).
         prompt_run: Inside a prompt to the reader (a donation appeal over paragraphs).
         comments: Past the header of the readers' comments under the story.
+        site_name_open: The site's name goes on into the next line.
         answering: The labels that open a briefing's answers ("Ida Lund: …").
         transcript: The speakers of a transcript's turns and whether each hosts it
             (read once, when a block first opens on a label in capitals).
@@ -128,6 +129,7 @@ class RoleState:
     author_box: bool = False
     prompt_run: bool = False
     comments: bool = False
+    site_name_open: bool = False
     answering: set[str] | None = None
     transcript: dict[str, bool] | None = None
 

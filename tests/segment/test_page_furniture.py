@@ -358,6 +358,23 @@ EXPECTED = {
         "Editor: Ida Lund": "byline",
         "Download our app": "boilerplate",
     },
+    # A government portal's news item: its name over two lines, a dated readout.
+    "gov_portal_page": {
+        "The Government portal of the": "boilerplate",
+        "Republic of Ruritania": "boilerplate",
+        "Ruritanian and Norland Presidents Hold": "headline",
+        "2031-05-04 | Politics": "byline",
+        "On May 4, President of the Republic": "official",
+        "Views were exchanged": "official",
+        "Source: RNA": "byline",
+    },
+    # A state agency's page with its editor's label in Cyrillic, the name below it.
+    "agency_cyrillic_page": {
+        "Редактор:": "byline",
+        "Holm Ida": "byline",
+        "4 May 2031, 14:10": "byline",
+        "LAKEPORT. RNA – President": "journalist",
+    },
 }
 
 
