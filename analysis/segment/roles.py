@@ -15,13 +15,11 @@ import re
 from collections.abc import Callable
 
 from analysis.segment.blocks import Block
+from analysis.segment.bylines import _BYLINE, _NUMERIC_DATE, _byline
 from analysis.segment.furniture import (
-    _BYLINE,
-    _NUMERIC_DATE,
     ROLE_LINE,
     _author_box,
     _bio,
-    _byline,
     _credit,
     _embed,
     _furniture,

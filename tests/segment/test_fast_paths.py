@@ -176,12 +176,12 @@ LINES = st.lists(
 @settings(max_examples=500, deadline=None)
 @given(LINES)
 def test_found_equals_search(line):
-    from analysis.segment import furniture
+    from analysis.segment import bylines, furniture
     from analysis.segment.view import _found
 
     for pattern, anywhere in (
         (furniture._BOILERPLATE, furniture._BOILERPLATE_ANYWHERE),
-        (furniture._BYLINE, furniture._BYLINE_ANYWHERE),
+        (bylines._BYLINE, bylines._BYLINE_ANYWHERE),
     ):
         assert _found(pattern, anywhere, line) == (pattern.search(line) is not None)
 
