@@ -299,20 +299,26 @@ def _briefing_question(b: BlockView) -> bool:
     """
     if not b.state.official_document or b.n_words < 3:
         return False
-    title = next((blk for blk in b.blocks[: b.i] if blk.role == "headline"), None)
-    heading = b.text[title.start : title.end] if title is not None else ""
-    if not _TRANSCRIPT_TITLE.search(heading):
-        return False
-    if _QUESTION_LABEL.match(b.body):
-        return b.prose("quote", "a question put at a briefing ('Q:' in the transcript)")
+    # The cheap tests first: most blocks open on no label.
+    asked = _QUESTION_LABEL.match(b.body) is not None
     # A questioner named, in capitals each word, once the document's text has begun.
-    named = _NAMED_LABEL.match(b.first_line) if b.state.seen_prose else None
-    if named is None or not b.body.rstrip().endswith("?"):
+    named = None
+    if not asked and b.state.seen_prose and b.body.rstrip().endswith("?"):
+        named = _NAMED_LABEL.match(b.first_line)
+    if not (asked or named) or not _under_a_transcript_title(b):
         return False
+    if asked:
+        return b.prose("quote", "a question put at a briefing ('Q:' in the transcript)")
     label = named.group("label")
     if label.upper() in {"A", "ANSWER"} or label in _answering(b):
         return False
     return b.prose("quote", f"a question put at a briefing by {_snippet(label)}", label)
+
+
+def _under_a_transcript_title(b: BlockView) -> bool:
+    """Whether the document's first headline names a transcript ("Press Briefing by …")."""
+    title = next((blk for blk in b.blocks[: b.i] if blk.role == "headline"), None)
+    return title is not None and bool(_TRANSCRIPT_TITLE.search(b.text[title.start : title.end]))
 
 
 def _answering(b: BlockView) -> set[str]:

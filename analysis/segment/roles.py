@@ -12,6 +12,7 @@ finally the journalist's own prose.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from analysis.segment.blocks import Block
@@ -192,14 +193,14 @@ def _transcript_turns(b: BlockView) -> dict[str, bool]:
     if b.state.transcript is None:
         turns = [_TURN.match(b.body_of(k)) for k in range(len(b.blocks))]
         turns = [t for t in turns if t is not None and t.group("name") not in _NOT_SPEAKERS]
-        surnames = [t.group("name").split()[-1] for t in turns]
+        surnames = Counter(t.group("name").split()[-1] for t in turns)
         introduced = {
             t.group("name").split()[-1]
             for t in turns
             if len(t.group("name").split()) > 1 or t.group("role")
         }
         speakers: dict[str, bool] = {}
-        if len(turns) >= 3 and any(surnames.count(n) > 1 for n in introduced):
+        if len(turns) >= 3 and any(surnames[n] > 1 for n in introduced):
             for turn in turns:
                 surname = turn.group("name").split()[-1]
                 host = bool(turn.group("role") and _HOST_ROLE.search(turn.group("role")))
