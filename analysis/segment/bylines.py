@@ -49,6 +49,12 @@ _PLACE = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)?"
 
 _PLACE_LINE = re.compile(rf"{_PLACE}(?:,\s*{_PLACE}){{1,2}}\.?$")  # "Portville, Northshire"
 
+# The room a briefing or a speech was given in: "James S. Brady Press Briefing Room".
+_ROOM_LINE = re.compile(
+    r"(?:The\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}(?:Briefing\s+Room|Press\s+Room|Room|Hall|Ballroom"
+    r"|Auditorium)$"
+)
+
 _NAMED_IN_PLACE = re.compile(
     rf"^{_NAME_WORDS}(?:\s+in\s+{_PLACE})?(?:(?:,|\s+and)\s+{_NAME_WORDS}(?:\s+in\s+{_PLACE})?)*"
     rf"\s+in\s+{_PLACE}\s*$"
@@ -266,11 +272,11 @@ def _byline(b: BlockView) -> bool:  # noqa: C901 - a flat chain of byline forms,
         return b.decide("byline", "place line above a date line")
     if (
         b.state.official_document
-        and n_words <= 5
+        and n_words <= 8
         and b.above_the_story()
-        and _PLACE_LINE.match(body.strip())
+        and ((n_words <= 5 and _PLACE_LINE.match(body.strip())) or _ROOM_LINE.match(body.strip()))
     ):
-        return b.decide("byline", "place line under the document's title ('City, Region')")
+        return b.decide("byline", "place line under the document's title ('City, Region', a room)")
     if n_words <= 8 and _ISSUER.match(body) and b.above_the_story():
         following = (b.body_of(k) for k in range(b.i + 1, min(b.i + 3, b.last + 1)))
         if b.state.official_document or any(_DOCUMENT_TITLE.match(f) for f in following):

@@ -291,6 +291,7 @@ EXPECTED = {
     # A press secretary's briefing: "Q" and spaces before a question, the answers by name.
     "wh_briefing_readout": {
         "Press Briefing by Press Secretary": "headline",
+        "James S. Brady Press Briefing Room": "byline",
         "MS. LUND:  Good afternoon": "official",
         "Q    Thank you, Ida.": "quote",
         "MS. LUND:  He did.": "official",
