@@ -257,6 +257,51 @@ def _rule_after_described(before: str, after: str) -> tuple[str, str] | None:
     return (match.group("speaker"), match.group("cue")) if match else None
 
 
+# Any verb closing its clause (a stop, a comma, a time, place or manner after it) reports
+# a quotation its own comma leaves open ("…,” Lund fumed on Tuesday.", "…,” exhorted the
+# host, Ida Berg."): the sentence goes on to say who spoke, in whatever verb.
+_JOINED = r"^[’']?,?\s+"
+# A past tense: "-s" reads plural nouns as verbs ("…,” the old TV series.").
+_ANY_VERB = (
+    rf"(?P<cue>(?!(?:was|is|are|were|had|got)\b)(?:[a-z]{{2,}}ed|{_IRREGULAR})"
+    r"(?:\s+(?:back|out|up))?)"
+)
+_CLOSES_CLAUSE = (
+    r"(?=\s*(?:[.,;:!?—–]|$)|\s+(?:on|in|at|to|as|during|while|from|after|before|about|of|"
+    r"with|when|into|over|[a-z]+ly|matter-of-factly)\b)"
+)
+_VERB_AFTER = re.compile(
+    rf"{_JOINED}(?:{_DESCRIBED_NAME}|{_LOWER_DESCRIPTION}){_SPEAKER}{_AFFILIATION}"
+    rf"(?:,\s+[^,\"“”«»]{{1,80}},)?{_ADVERB}\s+{_ANY_VERB}{_CLOSES_CLAUSE}"
+)
+# A described speaker: no relative clause ("…,” a show that first aired in 1990).
+_DESCRIBED_VERB_AFTER = re.compile(
+    rf"{_JOINED}(?P<speaker>(?:{_DETERMINER}|[Tt]his|[Tt]hese)"
+    r"(?:\s+(?!(?:that|which|who|whose|whom)\b)[\w’'&-]+){1,6}?)"
+    rf"{_ADVERB}\s+{_ANY_VERB}{_CLOSES_CLAUSE}"
+)
+_VERB_FIRST_AFTER = re.compile(
+    rf"{_JOINED}(?P<cue>[a-z]{{2,}}ed(?:\s+(?:back|out|up))?)\s+{_LOWER_DESCRIPTION}"
+    rf"(?:{_SPEAKER}|(?P<described>{_DETERMINER}(?:\s+[\w’'.&-]+){{1,6}}?))"
+    rf"(?:,\s+(?P<named>{_CAP}(?:\s+{_CAP}){{0,3}}))?"
+    r"(?=\s*(?:[,.;:!?—–]|$))"
+)
+
+
+def _rule_verb_after(before: str, after: str) -> tuple[str, str] | None:
+    """Any verb, with its speaker, after a quotation left open ("…,” Lund fumed.").
+
+    Tried only on a quotation left open (:func:`_match_speaker`): after one that ends
+    its sentence a verb says nothing of who spoke ("…” Lund left the room.").
+    """
+    if match := _VERB_AFTER.match(after) or _DESCRIBED_VERB_AFTER.match(after):
+        return match.group("speaker"), match.group("cue")
+    if match := _VERB_FIRST_AFTER.match(after):
+        named = match.group("named") or match.group("speaker") or match.group("described")
+        return named, match.group("cue")
+    return None
+
+
 # Words named by someone, in the passive, their namer after "by": "has been called
 # “a giant leap” by Jo Reyes", "the inquiry, often labelled a “hoax” by its critics".
 # A form of "be" or a comma before the verb: "what she called “…” by Russia" is hers.
@@ -593,12 +638,14 @@ _CLAUSE_OPENER = re.compile(
 # Names of two rules the reported speech around a quotation may overrule (attributions.py).
 _LATER_IN_THE_SENTENCE = "speaker and cue later in the sentence"
 _SUBJECT_WITHOUT_A_CUE = "the sentence's subject, a person, with no speech cue"
+_ANY_VERB_AFTER = "speaker and a verb after a quotation its comma leaves open"
 
 _RULES: tuple[tuple[str, Callable[[str, str], tuple[str, str] | None]], ...] = (
     ("'quoted as saying'", _rule_quoted_as),
     ("cue then speaker after the quotation", _rule_after_cue_first),
     ("speaker then cue after the quotation", _rule_after_speaker_first),
     ("a described speaker then cue after the quotation", _rule_after_described),
+    (_ANY_VERB_AFTER, _rule_verb_after),
     ("'according to' in the same sentence", _rule_according),
     ("a passive naming cue before the quotation, its speaker after 'by'", _rule_named_by),
     ("the message of a named source just before the quotation", _rule_message_from),
@@ -621,12 +668,23 @@ _RULES: tuple[tuple[str, Callable[[str, str], tuple[str, str] | None]], ...] = (
 
 _OWNING_PRONOUNS = frozenset({"his", "her", "their"})
 # Rules whose speaker may be described, not named: it stands as the text words it.
-_DESCRIBED_RULES = (_rule_after_described, _rule_described_cue_before, _rule_colon_subject)
+_DESCRIBED_RULES = (
+    _rule_after_described,
+    _rule_verb_after,
+    _rule_described_cue_before,
+    _rule_colon_subject,
+)
 
 
-def _match_speaker(before: str, after: str) -> tuple[str, str, str]:
-    """Try the rules of :data:`_RULES` in order; the first that names someone wins."""
+def _match_speaker(before: str, after: str, left_open: bool = False) -> tuple[str, str, str]:
+    """Try the rules of :data:`_RULES` in order; the first that names someone wins.
+
+    ``left_open``: the quotation's own comma, question or exclamation leaves its
+    sentence open, so any verb after it may report it (:func:`_rule_verb_after`).
+    """
     for name, rule in _RULES:
+        if rule is _rule_verb_after and not left_open:
+            continue
         found = rule(before, after)
         if not found:
             continue

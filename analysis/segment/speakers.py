@@ -4,7 +4,8 @@ Speakers are found by a table of named surface rules, tried in order on the
 quotation's sentence (:data:`_RULES`: "…,” Psaki said.", "Psaki told reporters
 that “…”", "Blinken, speaking in Brussels, said: “…”", "Lavrov accused the West
 of “…,” saying …", "Trump's suggestion that troops “…”", "with Starmer calling
-it an “…”", the sentence's subject), titles dropped ("White House Press
+it an “…”", any verb after a quotation its comma leaves open: "…,” Lund fumed",
+the sentence's subject), titles dropped ("White House Press
 Secretary Jen Psaki" → "Jen Psaki"). A quotation whose sentence has no cue and
 names no one continues the previous quotation. "He" or "she" resolves to the
 previous sentence's subject or the last person named as a source; "it" and
@@ -79,6 +80,8 @@ class _Ordered:
 
 # A person named by name, not described ("the minister"): what "he" may stand for.
 _NAMED_PERSON = "named person"
+_OPENING = " \t\n\"“‘'(—–-"  # what may stand before a quotation that opens its sentence
+_NAMES = re.compile(r"(?<![\w’'])[A-Z]")
 
 
 class _Article:
@@ -143,8 +146,8 @@ class _Article:
             self._all.add(source, first)
             into = self._by_key
         keys = [source[2]]
-        if source[2] == "person" and not _is_description(source[1]):
-            keys.append(_NAMED_PERSON)
+        if source[2] == "person" and _NAMES.search(source[1]) and not _is_description(source[1]):
+            keys.append(_NAMED_PERSON)  # not "the crowd", "the host": named by no name
         for key in keys:
             into.setdefault(key, _Ordered()).add(source, first)
 
@@ -202,15 +205,18 @@ class _Article:
             end = max(end, self.sentence_ends[n])
         return start, end
 
-    def sentence_after(self, at: int, most: int) -> int:
-        """The end of the sentence after ``at``, if in the same paragraph and within ``most``."""
+    def sentence_after(self, at: int, most: int, opening: bool = False) -> int:
+        """The end of the sentence after ``at``, if in the same paragraph and within ``most``.
+
+        With ``opening``, a longer sentence gives its first ``most`` characters.
+        """
         n = bisect.bisect_left(self.sentence_starts, at)
-        if (
-            n < len(self.sentences)
-            and self.sentence_ends[n] - at <= most
-            and "\n" not in self.text[at : self.sentence_ends[n]]
-        ):
-            return self.sentence_ends[n]
+        if n < len(self.sentences) and "\n" not in self.text[at : self.sentence_starts[n] + 1]:
+            end = self.sentence_ends[n]
+            if end - at <= most:
+                return end
+            if opening:
+                return at + most
         return at
 
     def introducing_sentence(self, lo: int) -> str:
@@ -369,7 +375,7 @@ def attribute_speakers(
         if hi <= close and last in "?!…":
             # "“Will it run?” Ruiz pressed.": a question, an exclamation or an ellipsis
             # ends the sentence at its mark, and its speaker's words follow in the next.
-            hi = article.sentence_after(close, limits.speaker_line)
+            hi = article.sentence_after(close, limits.speaker_line, opening=True)
         elif hi <= close and last == ".":
             # "“We are ready.” Ana Lund, the harbour master, said.": the next sentence
             # names its speaker, when it is only that, a cue closing it (not "Lund
@@ -377,7 +383,12 @@ def attribute_speakers(
             hi = _speaker_line_after(article, close, limits.speaker_line)
         after = masked[close : max(min(hi, close + reach), close)]
         before = masked[max(lo, quote.open_mark - reach) : quote.open_mark]
-        speaker, cue, how = _match_speaker(before, after)
+        # A quotation opening its sentence and left open by its own comma (inside the
+        # marks in US style, after them in British), question or exclamation: what
+        # follows says who spoke. Inside a sentence the comma is the sentence's own
+        # ("called him a “moderate,” a dig at …").
+        left_open = (last in ",?!" or after[:1] == ",") and not before.strip(_OPENING)
+        speaker, cue, how = _match_speaker(before, after, left_open)
         written = speaker
         if not speaker:
             speaker, cue, how = _from_the_lines_around(article, lo, close)

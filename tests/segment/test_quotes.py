@@ -640,9 +640,10 @@ def test_a_page_label_before_a_colon_names_no_one():
 
 
 def test_a_quotation_continues_one_whose_speaker_the_cue_model_found():
-    # "bragged" is no cue the rules know; the cue model reads it beside the quotation.
+    # "brags" is no cue the rules know (a past tense would be: any verb after a quotation
+    # its comma leaves open); the cue model reads it beside the quotation.
     text = (
-        "Harbour news\n\n“We must keep the berths open,” bragged former Gov. Ana Lund of Maine, "
+        "Harbour news\n\n“We must keep the berths open,” brags former Gov. Ana Lund of Maine, "
         "who ran for mayor in 2008. “We have to care for the pilots.”\n"
     )
     first, second = loaded_quotes(text).itertuples()

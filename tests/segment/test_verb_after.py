@@ -1,0 +1,89 @@
+"""Any verb after a quotation left open by its own comma reports it ("…,” Berg fumed.")."""
+
+import pytest
+
+from analysis.segment import paragraph_spans
+from analysis.segment.quotes import find_quotations
+from analysis.segment.speakers import attribute_speakers
+from analysis.text import sentence_spans
+
+RULE = "speaker and a verb after a quotation its comma leaves open"
+
+
+def attributed(text):
+    """(quotation, speaker, speaker as written, cue, evidence) of each quotation."""
+    blocks = paragraph_spans(text)
+    found = find_quotations(text, blocks)
+    sentences = [s for lo, hi in blocks for s in sentence_spans(text, lo, hi)]
+    attribute_speakers(text, found, sentences)
+    return [
+        (text[q.start : q.end], q.speaker, q.speaker_as_written, q.cue, q.speaker_evidence)
+        for q in found
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        (
+            "“If they meant it, they would have asked us,” Ida Berg fumed on Tuesday.",
+            "Ida Berg",
+            "fumed",
+        ),
+        ("“We will not pay for it,” the harbour master barked.", "the harbour master", "barked"),
+        ("“Norland!” the crowd screamed back.", "the crowd", "screamed back"),
+        (
+            "“Who pays for the pier?” this Berg look-alike demanded of the room.",
+            "this Berg look-alike",
+            "demanded",
+        ),
+        # The cue first, and the name in apposition to a description.
+        ("“We are done here,” exhorted the host, Tom Lund.", "Tom Lund", "exhorted"),
+        # British style: the comma after the closing mark.
+        ("“We are done here”, Ida Berg shrugged.", "Ida Berg", "shrugged"),
+    ],
+)
+def test_any_past_tense_after_a_quotation_left_open_names_its_speaker(text, speaker, cue):
+    [(_, found, _, found_cue, evidence)] = attributed(text)
+    assert (found, found_cue, evidence) == (speaker, cue, RULE)
+
+
+def test_the_next_quotation_goes_on_with_that_speaker():
+    text = "“If they meant it, they would have asked us,” Berg fumed. “That was bad faith.”"
+    assert [row[1] for row in attributed(text)] == ["Berg", "Berg"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Inside a sentence the comma is the sentence's own.
+        "Cole called him a “moderate,” a dig at a man who came in as a rebel.",
+        "As Lund pledged to fight “the sea wall,” many in the audience appeared to warm.",
+        # A plural noun, a relative clause and "was" are no verbs of speech.
+        "“Harbour Nights,” the old TV series.",
+        "“Harbour Days,” a show that first aired in 1990.",
+        "“Harbour Days,” the plan was.",
+        # A quotation that ends its sentence leaves nothing open.
+        "“We are done.” Tom Lund left the room.",
+    ],
+)
+def test_no_verb_names_a_speaker_where_the_quotation_is_not_left_open(text):
+    assert all(row[4] != RULE for row in attributed(text))
+
+
+def test_a_crowd_is_no_named_person_a_pronoun_stands_for():
+    text = (
+        "Tom Lund spoke at the pier. “Who pays?” Lund asked. “Norland!” the crowd "
+        "screamed back. “Right,” he said."
+    )
+    assert [row[1] for row in attributed(text)] == ["Tom Lund", "the crowd", "Tom Lund"]
+
+
+def test_a_question_s_speaker_opens_a_long_sentence_after_it():
+    # The sentence after the question runs on past the speaker line; its opening is read.
+    text = (
+        "“Will the pier be open by June?” Lund asked, turning to the harbour master, who "
+        "had spent the whole morning on the telephone with the ferry company."
+    )
+    [(_, speaker, _, cue, _)] = attributed(text)
+    assert (speaker, cue) == ("Lund", "asked")
