@@ -252,7 +252,9 @@ def _speak_by_cue_model(masked: str, quote: Quotation, sentences, starts, resolv
     lo, hi = _sentence_of(quote.open_mark, sentences, starts)
     close = (quote.close_mark + 1) if quote.close_mark is not None else quote.end
     after_hi = min(hi, close + 120) if hi > close else min(len(masked), close + 120)
-    after = masked[close:after_hi]
+    # Never past the line: the next paragraph's "Lund issued …" is no speaker of this one.
+    line_end = masked.find("\n", close, after_hi)
+    after = masked[close : after_hi if line_end < 0 else line_end]
     window = [
         (after, close, _CUE_THEN_SPEAKER),
         (after, close, _SPEAKER_THEN_CUE),

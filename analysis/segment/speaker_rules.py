@@ -6,12 +6,11 @@ the raw speaker phrase and the cue, or None. :func:`_match_speaker` tries them
 in order (:data:`_RULES`); the first that names someone wins, and its name is
 the quotation's ``speaker_evidence``. :mod:`analysis.segment.speakers` resolves
 the phrase to a person ("he", "the minister", a surname) and keeps the article's
-sources; the subjects of the cues (:func:`_cue_subjects_at`) are read here too.
+sources; the subjects of the cues are read by :mod:`analysis.segment.cue_subjects`.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable
 
@@ -27,7 +26,6 @@ from analysis.segment.names import (
     _ROLE_NOUNS,
     TITLE_WORDS,
     _is_person,
-    _kind,
     clean_speaker,
 )
 from analysis.text import DATE, DATELINE, WEEKDAY
@@ -145,7 +143,9 @@ _SUBJECT = re.compile(
 # without a dash "New Delhi, June 5 (IANS)", a live-blog time "7.32 am:", an opening
 # phrase "On Saturday," / "In a telegram sent to the king,", a conjunction "And".
 _LEAD_IN = re.compile(
-    r"\s*(?:\([A-Z]{2,10}\)\s*|(?:And|But|So|Yet|Still|Then|Now|Also)\s+"
+    # A conjunction may open a phrase of its own: "But back home, Lund returned …".
+    r"\s*(?:\([A-Z]{2,10}\)\s*|(?:And|But|So|Yet|Still|Then|Now|Also)"
+    r"(?:\s+[a-z][\w’'-]*(?:\s+[\w’'-]+){0,5},)?\s+"
     rf"|[A-Z][\w .’'-]{{1,30}},\s+{DATE}\s*(?:\([A-Za-z ]{{2,20}}\))?\s*[-–—:]?\s*"
     r"|\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*:\s*"
     r"|(?:[A-Z][\w’'-]*(?:\s+[\w’'“”\"«»-]+){0,8})[,”\"»]{1,2}\s+)"
@@ -528,7 +528,7 @@ _DOCUMENT_LABEL = re.compile(
 # "As Tom Reyes, a former harbour master, put it: “…”": the source of what follows.
 _AS_PUT_IT = re.compile(
     # An apposition may hold a title in marks: "As Lund, author of ''The Harbour,'' put it".
-    rf"\b[Aa]s\s+{_SPEAKER}(?:,\s+[^\n]{{1,150}}?,(?:''|[”\"])?)?\s+(?:[a-z]+ly\s+)?"
+    rf"\b[Aa]s\s+{_LOWER_DESCRIPTION}{_SPEAKER}(?:,\s+[^\n]{{1,150}}?,(?:''|[”\"])?)?\s+(?:[a-z]+ly\s+)?"
     # After "put it," the clause runs on to the quotation: "As Marcus puts it, Lund wants “…”".
     rf"(?P<cue>puts?\s+it|{_CUE_VERBS}|sang|sings)\b"
     r"(?:[^\"“”«»]{0,60}[,:]|(?<=it),\s+[^\"“”«»]{0,150})\s*$"
@@ -559,9 +559,20 @@ def _rule_described_cue_before(before: str, after: str) -> tuple[str, str] | Non
 
 
 def _rule_cue_speaker_before(before: str, after: str) -> tuple[str, str] | None:
-    """The cue then its speaker before the quotation: "Because …, explained Rosenberg, “…”"."""
-    match = _CUE_SPEAKER_BEFORE.search(before) if before.rstrip()[-1:] in ",:" else None
+    """The cue then its speaker before the quotation: "Because …, explained Rosenberg, “…”".
+
+    Or opening the sentence: "Said Ida Berg, who grew up by the pier, “…”".
+    """
+    if before.rstrip()[-1:] not in ",:":
+        return None
+    match = _CUE_SPEAKER_BEFORE.search(before) or _OPENING_CUE.match(before)
     return (match.group("speaker"), match.group("cue")) if match else None
+
+
+_OPENING_CUE = re.compile(
+    rf"\s*(?P<cue>Said|Says|Added|Adds|Wrote|Writes)\s+{_SPEAKER}(?:,\s+[^,\"“”«»]{{1,120}})?"
+    r"\s*[,:]\s*$"
+)
 
 
 def _rule_as_put_it(before: str, after: str) -> tuple[str, str] | None:
@@ -738,61 +749,6 @@ def _apposition(text: str, lo: int = 0, cue_at: int | None = None) -> re.Match |
         if cue_at is not None and match.start("cue") >= cue_at:
             break
     return found
-
-
-def _cue_subjects(
-    masked: str, lo: int, hi: int, *, reach: int = _DEFAULT.subject_reach
-) -> list[tuple[int, str, str]]:
-    """The subjects of the speech cues of ``[lo, hi)`` (a sentence), where each cue is, its kind.
-
-    Cue verbs are rare, so the speaker pattern runs only in a window before each one.
-    ``reach`` is how far before its cue a subject may start (:attr:`SpeakerLimits.subject_reach`).
-    A subject named in [lo, hi) has its cue there too (a cue does not stand in the
-    next sentence), and so has a "quoted as" word within 70 characters.
-    """
-    found = _cue_subjects_at(masked, lo, hi, max(0, lo - 70), hi + 60, reach)
-    return [s for s in found if lo <= s[0] < hi]
-
-
-def _cue_subjects_at(
-    masked: str,
-    cue_lo: int,
-    cue_hi: int,
-    word_lo: int,
-    word_hi: int,
-    reach: int,
-    starts: list[int] | None = None,
-) -> list[tuple[int, str, str]]:
-    """Subjects of the cues starting in ``[cue_lo, cue_hi)``, and of the "quoted as" words.
-
-    A subject starts at most ``reach`` characters before its cue, and not before the
-    start of the cue's sentence (of ``starts``, where given): the window read before it.
-    """
-    subjects = []
-    for cue in _CUE_WORD.finditer(masked, cue_lo, min(cue_hi, len(masked))):
-        window = max(0, cue.start() - reach)
-        if starts:
-            # A subject stands in its cue's sentence: the window starts there at most.
-            n = bisect.bisect_right(starts, cue.start()) - 1
-            window = max(window, starts[n]) if n >= 0 else window
-        for match in _BEFORE_AT_WORD.finditer(masked, window, cue.end() + 40):
-            if match.start("cue") != cue.start():
-                continue
-            apposed = _apposition(masked, window, cue.start())
-            speaker = clean_speaker((apposed or match).group("speaker"))
-            if speaker:
-                subjects.append((match.start(), speaker, _kind(speaker)))
-            break
-    # "the palace quoted the king as saying": the palace is a source too.
-    for word in _QUOTING_WORD.finditer(masked, word_lo, min(word_hi, len(masked))):
-        match = _QUOTED_AS.search(masked, max(0, word.start() - 60), word.end() + 60)
-        if match and match.group("source") and (source := clean_speaker(match.group("source"))):
-            subjects.append((match.start(), source, _kind(source)))
-    subjects.sort(key=lambda s: s[0])
-    return subjects
-
-
-_QUOTING_WORD = re.compile(r"\b(?:quoted|cited)\b")
 
 
 def _clean_cue(raw: str) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from analysis.segment.cue_subjects import _cue_subjects, _cue_subjects_at
 from analysis.segment.limits import SpeakerLimits
 from analysis.segment.names import (
     _DAY_WORDS,
@@ -41,8 +42,6 @@ from analysis.segment.speaker_rules import (
     _CUE_WORD,
     _PARTY,
     _SPEAKER,
-    _cue_subjects,
-    _cue_subjects_at,
     _match_speaker,
     _subject,
 )

@@ -560,7 +560,7 @@ def test_double_marks_typed_as_two_apostrophes_or_backquotes():
     ],
 )
 def test_a_cues_subject_never_starts_inside_a_word(text):
-    from analysis.segment.speaker_rules import _cue_subjects
+    from analysis.segment.cue_subjects import _cue_subjects
 
     for at, speaker, _ in _cue_subjects(text, 0, len(text)):
         assert at == 0 or not text[at - 1].isalnum(), (at, speaker)

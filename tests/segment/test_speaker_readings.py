@@ -1,4 +1,4 @@
-"""Any verb after a quotation left open by its own comma reports it ("…,” Berg fumed.")."""
+"""Speaker readings of real news, in our own words: a verb after a quotation left open, and others."""
 
 import pytest
 
@@ -87,3 +87,52 @@ def test_a_question_s_speaker_opens_a_long_sentence_after_it():
     )
     [(_, speaker, _, cue, _)] = attributed(text)
     assert (speaker, cue) == ("Lund", "asked")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "evidence"),
+    [
+        # The cue opening the sentence, the speaker after it.
+        (
+            "The house is a museum now. Said Ida Berg, who grew up by the pier, “We were proud.”",
+            "Ida Berg",
+            "the cue then its speaker just before the quotation",
+        ),
+        # "As X put it" with a lower-case description before the name.
+        (
+            "But then, as harbour prosecutor Marc Berg put it, “there was little to charge.”",
+            "Marc Berg",
+            "'as X put it' before the quotation",
+        ),
+        # A conjunction opening a phrase of its own before the subject of a colon's clause.
+        (
+            "But back home, Lund returned to his old lines: “It is Harbour First!”",
+            "Lund",
+            "the subject of the clause a colon closes before the quotation",
+        ),
+    ],
+)
+def test_speaker_forms_of_features_and_colons(text, speaker, evidence):
+    [(_, found, _, _, how)] = attributed(text)
+    assert (found, how) == (speaker, evidence)
+
+
+def test_a_cue_beside_a_quotation_is_never_read_in_the_next_paragraph():
+    text = (
+        "Harbour news\n\nThe pier closed on Monday. “We will not pay.”\n\n"
+        "Mayor Lund issued a short note on Tuesday.\n"
+    )
+    quotes = loaded_quotes(text)
+    assert quotes["speaker"].tolist() == [""]
+
+
+def loaded_quotes(text):
+    """The quotes frame of one article loaded whole (reported speech and the cue model too)."""
+    import tempfile
+    from pathlib import Path
+
+    from analysis import load_corpus
+
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "a.txt").write_text(text, encoding="utf-8")
+        return load_corpus(folder).quotes
