@@ -81,9 +81,14 @@ _DETERMINER_BEFORE = re.compile(
 # An outlet's or an author's possessive just before the marks: "CNN's “New Day”".
 # A title is in title case, so a common noun's possessive counts too: "television's “Scandal”".
 _POSSESSIVE_BEFORE = re.compile(r"\b[\w.&-]+[’']s\s*$")
-# Where a show is appeared on: "said on “Meet the Press”", "in “The Art of the Deal”";
-# a work cited as a source: "according to “The Long Road”".
-_ON_OR_IN_BEFORE = re.compile(r"\b(?:on|in|[Aa]ccording\s+to)\s*$")
+# Where a show is appeared on: "said on “Meet the Press”", "in “The Art of the Deal”",
+# "in an interview with “Fox News Sunday”", "told “Fox and Friends”"; a work cited as a
+# source: "according to “The Long Road”"; a book published: "is to publish “Lund”". An
+# outlet may stand between: "on CBS’ “60 Minutes”" (its mark is read as the quotation's).
+_ON_OR_IN_BEFORE = re.compile(
+    r"\b(?:on|in|[Aa]ccording\s+to|interview\s+with|told|publish(?:es|ed|ing)?)"
+    r"(?:\s+[A-Z][A-Z&]+)?\s*$"
+)
 # A term held at arm's length: "the so-called “reset”", "what he dubbed “the swamp”".
 _TERM_BEFORE = re.compile(
     r"\b(?:so-called|dubbed|nicknamed|known\s+as|the\s+(?:term|word|words|phrase|label|"
@@ -116,7 +121,7 @@ def _title_case(words: list[str]) -> bool:
     """Whether every word is capitalised but the small ones a title leaves in lower case."""
     return (
         bool(words)
-        and words[0][:1].isupper()
+        and (words[0][:1].isupper() or words[0][:1].isdigit())  # "60 Minutes"
         and all(w[:1].isupper() or w.lower() in _TITLE_SMALL or not w[:1].isalpha() for w in words)
     )
 

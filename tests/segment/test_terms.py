@@ -48,6 +48,14 @@ def corpus(body: str):
         ("The defeated “Stay Afloat” campaign conceded on Friday.", "Stay Afloat", "title"),
         ("Pilots burned their “make the harbour great” hats.", "make the harbour great",
          "title"),
+        # A show an interview was given to, or a network's show; a book to be published.
+        ("Lund said in an interview with “Harbour News Sunday.”", "Harbour News Sunday.",
+         "title"),
+        ("The mayor told “Ferry and Friends” that the pier was safe.", "Ferry and Friends",
+         "title"),
+        ("Lund backed her in an interview on HBC’ “60 Minutes.”", "60 Minutes.", "title"),
+        ("A press is set to publish “Lund Revealed,” a life of the mayor.", "Lund Revealed,",
+         "title"),
     ],
 )  # fmt: skip
 def test_titles_and_terms_leave_quotes(body, words, kind):
@@ -160,3 +168,17 @@ def test_a_name_in_title_case_that_nobody_says_is_a_title(body, words):
     assert (term.text, term.kind) == (words, "title")
     assert "title case" in term.evidence
     assert c.quotes.empty
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Told someone, then words in title case: what was told, not a show.
+        "Lund told reporters, “We Will Win.”",
+        # A title-case slogan said in a town, not on a network.
+        "Lund said in Harbourtown, “Stop The Ferry. Save The Pier.”",
+    ],
+)
+def test_title_case_words_told_or_said_somewhere_stay_speech(body):
+    _, c = corpus(body)
+    assert c.terms.empty and len(c.quotes) == 1
