@@ -52,6 +52,8 @@ __all__ = ["SpeakerResolver", "attribute_speakers"]
 NO_SPEAKER = "no speaker found"
 _CONTINUES = "no cue in its sentence, which names no one: continues the previous quotation"
 _NAMED_BEFORE = "no cue in its sentence: the source named in the sentence before"
+# A speaker carried over from an earlier sentence, by nothing said in the quotation's own.
+CARRIED_OVER = (_CONTINUES, _NAMED_BEFORE)
 _RUNS_ON = "opens its paragraph after a quotation left open: goes on with it (multi-paragraph)"
 
 

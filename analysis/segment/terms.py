@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from analysis.segment.names import _PERSON_HEADS
 from analysis.segment.quotes import Quotation
+from analysis.segment.speakers import CARRIED_OVER as _CARRIED_OVER
 
 __all__ = [
     "TERM_RULES",
@@ -188,7 +189,20 @@ def _rule_modifier(inner: str, before: str, after: str) -> str | None:
     return None
 
 
+_OWN = "a quotation: "  # the evidence of a quotation's own attribution (attributions.py)
 _SENTENCE_INSIDE = re.compile(r"[.!?;:,]\s")  # "We will win. Vote!": speech, not a name
+# Prose around quotation marks, within the sentence: a word before, back to the
+# sentence's start, or after, up to its end.
+_WORDS_BEFORE = re.compile(r"\w[^.!?\n]*$")
+_WORDS_AFTER = re.compile(r"^[^.!?\n]*?\w")
+
+
+def _stands_alone(text: str, q: Quotation) -> bool:
+    """Whether the quotation is its sentence: no word of prose before or after it there."""
+    close = q.close_mark + 1 if q.close_mark is not None else q.end
+    before = text[max(0, q.open_mark - _REACH) : q.open_mark]
+    after = text[close : close + _REACH]
+    return not _WORDS_BEFORE.search(before) and not _WORDS_AFTER.search(after)
 
 
 # Each rule reads the quoted words (marks included), the words before the opening
@@ -273,16 +287,26 @@ def split_unspoken(
     """
     reported = [(a.start, a.end) for a in attributions if a.kind != "direct"]
     named = {a.quote_no for a in attributions}  # a quotation an attribution names is speech
-    speech, terms, renumber = [], [], {}
+    # Reported speech that holds a quotation makes it speech; the quotation's own
+    # attribution, made from its speaker, does not by itself.
+    by_reported = {a.quote_no for a in attributions if not a.evidence.startswith(_OWN)}
+    others = [(a.start, a.end) for a in attributions if not a.evidence.startswith(_OWN)]
+    speech, terms, renumber, dropped = [], [], {}, set()
     for quote_no, q in enumerate(quotes):
-        unspoken = (
-            not q.speaker_as_written
-            and quote_no not in named
-            and not any(lo <= q.start and q.end <= hi for lo, hi in reported)
+        inside = any(lo <= q.start and q.end <= hi for lo, hi in reported)
+        unspoken = not q.speaker_as_written and quote_no not in named and not inside
+        words = _words(text[q.start : q.end])
+        # A word or two whose speaker is only carried over from an earlier sentence
+        # ("The “autopsy” recommended …" after a quotation of Lund's) is nobody's here.
+        carried = (
+            q.speaker_evidence.endswith(_CARRIED_OVER)
+            and quote_no not in by_reported
+            and not any(lo <= q.start and q.end <= hi for lo, hi in others)
+            and not _stands_alone(text, q)  # "“…,” Lund said. “Soon.”" goes on speaking
         )
-        words = _words(text[q.start : q.end]) if unspoken else []
-        if unspoken and len(words) <= max_words:
+        if (unspoken or carried) and len(words) <= max_words:
             terms.append(Term(q.block_no, q.start, q.end, "term", UNSPOKEN_EVIDENCE))
+            dropped.add(quote_no)
             continue
         if (
             unspoken
@@ -297,6 +321,8 @@ def split_unspoken(
     if not terms:
         return quotes, terms, attributions
     attributions = [
-        replace(a, quote_no=renumber[a.quote_no]) if a.quote_no >= 0 else a for a in attributions
+        replace(a, quote_no=renumber[a.quote_no]) if a.quote_no >= 0 else a
+        for a in attributions
+        if a.quote_no not in dropped  # the quotation's own attribution goes with it
     ]
     return speech, terms, attributions

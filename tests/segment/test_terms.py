@@ -182,3 +182,17 @@ def test_a_name_in_title_case_that_nobody_says_is_a_title(body, words):
 def test_title_case_words_told_or_said_somewhere_stay_speech(body):
     _, c = corpus(body)
     assert c.terms.empty and len(c.quotes) == 1
+
+
+def test_a_word_whose_speaker_is_only_carried_over_is_a_term():
+    # Nobody is said to say "plan" in its sentence: the speaker of the quotation
+    # before is carried over to it by no cue there.
+    _, c = corpus("“We will fix it,” Lund said on Monday. The “plan” was dropped in March.")
+    assert c.quotes["text"].tolist() == ["We will fix it,"]
+    assert c.terms[["text", "kind"]].values.tolist() == [["plan", "term"]]
+    assert set(c.attributions["quote_no"]) <= {-1, 0}
+
+
+def test_a_word_that_is_its_own_sentence_goes_on_with_the_speaker():
+    _, c = corpus("“We will fix it,” Lund said on Monday. “Soon.”")
+    assert c.quotes["speaker"].tolist() == ["Lund", "Lund"] and c.terms.empty
