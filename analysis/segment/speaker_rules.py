@@ -252,9 +252,17 @@ def _rule_after_described(before: str, after: str) -> tuple[str, str] | None:
     """A described speaker and a cue after the quotation ("…,” the businessman replied).
 
     The cue may come first: "…,” said an Iowa Democrat.", "…,” added his aide Jo Ruiz."
+    The cue first only after a quotation that opens its sentence: inside one, a verb
+    and a phrase after the marks are the sentence's own ("Lund, who starred in
+    “Harbour Nights,” posted the clip on Monday").
     """
-    match = _AFTER_DESCRIBED.match(after) or _AFTER_CUE_DESCRIBED.match(after)
+    match = _AFTER_DESCRIBED.match(after)
+    if match is None and not before.strip(_BEFORE_AN_OPENING):
+        match = _AFTER_CUE_DESCRIBED.match(after)
     return (match.group("speaker"), match.group("cue")) if match else None
+
+
+_BEFORE_AN_OPENING = " \t\n\"“‘'(—–-"  # what may stand before a quotation opening its sentence
 
 
 # Any verb closing its clause (a stop, a comma, a time, place or manner after it) reports

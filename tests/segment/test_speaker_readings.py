@@ -136,3 +136,13 @@ def loaded_quotes(text):
     with tempfile.TemporaryDirectory() as folder:
         (Path(folder) / "a.txt").write_text(text, encoding="utf-8")
         return load_corpus(folder).quotes
+
+
+def test_a_cue_and_a_phrase_after_a_quotation_inside_a_sentence_are_the_sentence_s_own():
+    # "described the strain" is the sentence's verb and object, not "…,” said a pilot".
+    text = "Lund, who puts his costs “in the seven figures,” described the strain as severe."
+    [(_, speaker, written, _, _)] = attributed(text)
+    assert "strain" not in written
+    # After a quotation opening its sentence the cue first still names a described speaker.
+    [(_, speaker, _, cue, _)] = attributed("“We are ready,” said a harbour official.")
+    assert (speaker, cue) == ("a harbour official", "said")
