@@ -40,7 +40,12 @@ from analysis.segment.reported_rules import (
 )
 from analysis.segment.speaker_rules import _LATER_IN_THE_SENTENCE, _SPEAKER, _SUBJECT_WITHOUT_A_CUE
 from analysis.segment.speakers import _CONTINUES, _NAMED_BEFORE, SpeakerResolver
-from analysis.segment.subjects import _A_NEW_CLAUSE, _CONTRACTION, _PRONOUN_SOURCES
+from analysis.segment.subjects import (
+    _A_NEW_CLAUSE,
+    _CLAUSE_SUBJECTS,
+    _CONTRACTION,
+    _PRONOUN_SOURCES,
+)
 from analysis.text import WEEKDAY
 
 __all__ = ["Attribution", "REPORTED_RULES", "find_attributions"]
@@ -205,6 +210,11 @@ _CLAUSE_REACH = 250  # the subject's reach (200) and the opener before it
 _NEW_CLAUSE = re.compile(
     r"\s*(?:;|,\s*(?:and|but|while|whereas|though|although))\s+$"
 )  # a bare comma may close a lead-in instead ("According to X, on Tuesday, the pair …")
+# With no comma, a pronoun or a group opens the clause: "… and she accused …".
+_BARE_NEW_CLAUSE = re.compile(r"\s(?:and|but|while|whereas)\s+$")
+_CLAUSE_SUBJECT = re.compile(
+    rf"(?:{_CLAUSE_SUBJECTS})"
+)  # a bare comma may close a lead-in instead ("According to X, on Tuesday, the pair …")
 
 
 def _split_at_a_new_clause(sentence: str, hits: list[tuple[str, _Found]], more: _Found) -> None:
@@ -220,6 +230,8 @@ def _split_at_a_new_clause(sentence: str, hits: list[tuple[str, _Found]], more: 
         if not lo < more.source[0] < hi:
             continue
         opener = _NEW_CLAUSE.search(sentence, max(lo, more.source[0] - 20), more.source[0])
+        if opener is None and _CLAUSE_SUBJECT.fullmatch(sentence, *more.source):
+            opener = _BARE_NEW_CLAUSE.search(sentence, max(lo, more.source[0] - 20), more.source[0])
         if opener is not None and opener.start() - lo >= 3:
             hits[n] = (name, replace(hit, content=(lo, opener.start())))
 

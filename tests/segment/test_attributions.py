@@ -1688,3 +1688,33 @@ def test_a_time_is_never_a_source(body):
     found = attributions(body)
     assert not found.empty
     assert not found["source_as_written"].str.contains("Sunday|Tuesday|Yesterday|Last").any()
+
+
+@pytest.mark.parametrize(
+    ("body", "first", "second"),
+    [
+        # With no comma before "and" or "but", a pronoun or a group opens a clause and
+        # a cue of its own: the first content ends there.
+        (
+            "Lund said Norland agents broke into council computers and she accused Tom "
+            "Berg of siding with the Norland premier.",
+            ("Norland agents broke into council computers", "Lund"),
+            ("Tom Berg of siding with the Norland premier", "she"),
+        ),
+        (
+            "Many councillors have said they will not attend the meeting and others have "
+            "said they are not interested in speaking.",
+            ("they will not attend the meeting", "Many councillors"),
+            ("they are not interested in speaking", "others"),
+        ),
+    ],
+)
+def test_a_clause_of_its_own_without_a_comma_ends_the_content_before_it(body, first, second):
+    found = attributions(body)
+    pairs = list(zip(found["text"], found["source_as_written"], strict=True))
+    assert pairs == [first, second]
+
+
+def test_a_noun_after_and_is_no_clause_of_its_own():
+    found = attributions("Lund said the pier and the ferry would open in June.")
+    assert found["text"].tolist() == ["the pier and the ferry would open in June"]
