@@ -41,6 +41,7 @@ from analysis.segment.reported_rules import (
 from analysis.segment.speaker_rules import _LATER_IN_THE_SENTENCE, _SPEAKER, _SUBJECT_WITHOUT_A_CUE
 from analysis.segment.speakers import _CONTINUES, _NAMED_BEFORE, SpeakerResolver
 from analysis.segment.subjects import (
+    _A_BARE_NEW_CLAUSE,
     _A_NEW_CLAUSE,
     _CLAUSE_SUBJECTS,
     _CONTRACTION,
@@ -162,7 +163,9 @@ def _sentence_hits(sentence: str, ruled: bool, spans) -> list[tuple[str, _Found]
         # of a thousand cues costs its length, not its square.
         reach = max(0, lo - _CLAUSE_REACH)
         if around and not any(
-            _A_NEW_CLAUSE.search(sentence, max(h.content[0], reach), lo) for h in around
+            _A_NEW_CLAUSE.search(sentence, max(h.content[0], reach), lo)
+            or _A_BARE_NEW_CLAUSE.search(sentence, max(h.content[0], reach), lo)
+            for h in around
         ):
             continue  # inside one found, with no clause of its own: nested ("said Y believes")
         more = _learned_cue(sentence, start, p, lo, hi)

@@ -685,16 +685,14 @@ _VERB_WORDS = (
 _VERB_FORM = re.compile(r"[a-z]{2,}(?:ed|ly)$")
 
 
-# A new clause with a subject of its own: "…; critics said", "…, but aides argued", or
-# with no comma, a pronoun or a group as its subject: "… and she accused", "… but others
-# have said".
+# A new clause with a subject of its own: "…; critics said", "…, but aides argued".
+_A_NEW_CLAUSE = re.compile(r"(?:;|,\s*(?:and|but|while|whereas|though|although))\s+")
+# With no comma, a pronoun or a group as its subject: "… and she accused", "… but others
+# have said" (read by the attribution rules where a cue stands inside a content).
 _CLAUSE_SUBJECTS = (
     r"he|she|they|we|I|others|critics|officials|aides|supporters|opponents|experts|analysts"
 )
-_A_NEW_CLAUSE = re.compile(
-    r"(?:;|,\s*(?:and|but|while|whereas|though|although)"
-    rf"|\s(?:and|but|while|whereas)(?=\s+(?:{_CLAUSE_SUBJECTS})\b))\s+"
-)
+_A_BARE_NEW_CLAUSE = re.compile(rf"\s(?:and|but|while|whereas)\s+(?=(?:{_CLAUSE_SUBJECTS})\b)")
 
 
 # A subordinate clause opening, its subject next: "…, when protesters interrupted her,
