@@ -38,6 +38,7 @@ from analysis.segment.names import (
 from analysis.segment.quotes import Quotation, mask_quotes
 from analysis.segment.reported_rules import _closes_the_sentence
 from analysis.segment.speaker_rules import (
+    _BEFORE_AN_OPENING,
     _CAPITALISED,
     _CUE_WORD,
     _PARTY,
@@ -81,7 +82,6 @@ class _Ordered:
 
 # A person named by name, not described ("the minister"): what "he" may stand for.
 _NAMED_PERSON = "named person"
-_OPENING = " \t\n\"“‘'(—–-"  # what may stand before a quotation that opens its sentence
 _NAMES = re.compile(r"(?<![\w’'])[A-Z]")
 
 
@@ -388,7 +388,7 @@ def attribute_speakers(
         # marks in US style, after them in British), question or exclamation: what
         # follows says who spoke. Inside a sentence the comma is the sentence's own
         # ("called him a “moderate,” a dig at …").
-        left_open = (last in ",?!" or after[:1] == ",") and not before.strip(_OPENING)
+        left_open = (last in ",?!" or after[:1] == ",") and not before.strip(_BEFORE_AN_OPENING)
         speaker, cue, how = _match_speaker(before, after, left_open)
         written = speaker
         if not speaker:
